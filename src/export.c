@@ -1,0 +1,80 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "filter.h"
+#include "format.h"
+#include "import.h"
+#include "search.h"
+
+static int
+write_one(struct store *s, enum file_kind kind, const char *dir,
+    struct error *err)
+{
+	char tmp[PATH_MAX + 8], path[PATH_MAX];
+	FILE *fp;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/%s.csv", dir, import_kind_name(kind));
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	if ((fp = fopen(tmp, "w")) == NULL)
+		return error_set(err, RC_INPUT, "%s: %s", tmp, strerror(errno));
+	rc = format_csv(s, kind, fp, err);
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
+		if (rc == RC_OK)
+			rc = error_set(err, RC_DB, "%s: %s", tmp,
+			    strerror(errno));
+	fclose(fp);
+	if (rc != RC_OK) {
+		unlink(tmp);
+		return rc;
+	}
+	return RC_OK;
+}
+
+int
+export_dir(struct store *s, const char *dir, const char *filter, int today,
+    long long *n, struct error *err)
+{
+	char tmp[PATH_MAX + 8], path[PATH_MAX];
+	struct search_result *r;
+	struct filter *f;
+	int k, rc;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return error_set(err, RC_INPUT, "%s: %s", dir, strerror(errno));
+	if ((rc = filter_compile(s, filter ? filter : "", today, &f, err))
+	    != RC_OK) {
+		error_prefix(err, "filter");
+		return rc;
+	}
+	/* One read transaction, so the three files agree with each other. */
+	if ((rc = store_exec(s, "BEGIN", err)) != RC_OK) {
+		filter_free(f);
+		return rc;
+	}
+	if ((rc = search_eval(s, f, &r, err)) == RC_OK) {
+		*n = search_result_count(r);
+		rc = search_collect(s, r, SORT_ID, 0, err);
+		search_result_free(r);
+	}
+	filter_free(f);
+	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
+		rc = write_one(s, (enum file_kind)k, dir, err);
+	store_exec(s, "COMMIT", NULL);
+	for (k = 0; k < FILE_NKINDS; k++) {
+		snprintf(path, sizeof path, "%s/%s.csv", dir,
+		    import_kind_name((enum file_kind)k));
+		snprintf(tmp, sizeof tmp, "%s.tmp", path);
+		if (rc != RC_OK)
+			unlink(tmp);
+		else if (rename(tmp, path) == -1)
+			rc = error_set(err, RC_INPUT, "%s: %s", path,
+			    strerror(errno));
+	}
+	return rc;
+}

@@ -1,0 +1,22 @@
+/*
+ * export.h - writing the pool (or the people a filter matches) as the
+ * roster(5) files people.csv, missions.csv and unavailability.csv.
+ *
+ * Output is canonical (people by id, lists sorted), so exporting, importing
+ * into an empty database and exporting again gives identical files.  Each
+ * file is written beside its final name and renamed into place, so a
+ * failure never leaves a half-written file.
+ *
+ * Memory: nothing is kept; the caller owns its arguments.
+ */
+#ifndef ROSTER_EXPORT_H
+#define ROSTER_EXPORT_H
+
+#include "error.h"
+#include "store.h"
+
+/* filter may be NULL or "" for everyone; *n is how many people. */
+int	export_dir(struct store *, const char *dir, const char *filter,
+	    int today, long long *n, struct error *err);
+
+#endif

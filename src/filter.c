@@ -1,0 +1,432 @@
+/*
+ * The filter language's lexer and parser: text to syntax tree.  Resolving
+ * values against the database and emitting SQL is filter_sql.c.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "refdata.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+static const struct {
+	const char	*name;
+	enum filter_key	 key;
+	const char	*expected;
+} keys[] = {
+	{ "country", KEY_COUNTRY, "a country code or English name" },
+	{ "lang", KEY_LANG, "a language code or English name, as in lang:fr "
+	    "or lang:fr>=B2" },
+	{ "theme", KEY_THEME, "the start of a theme, as in theme:border" },
+	{ "skill", KEY_SKILL, "the start of a skill, as in skill:first-aid" },
+	{ "agency", KEY_AGENCY, "an agency, as in agency:KMar" },
+	{ "mission", KEY_MISSION, "part of a mission name, as in "
+	    "mission:eulex" },
+	{ "status", KEY_STATUS, "active, inactive or left" },
+	{ "gender", KEY_GENDER, "f, m or x" },
+	{ "notice", KEY_NOTICE, "a number of days" },
+	{ "avail", KEY_AVAIL, "a date or a window D1..D2" },
+	{ "ready", KEY_READY, "a date" },
+};
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+enum tok_type { T_WORD, T_LPAREN, T_RPAREN, T_OR, T_AND, T_NOT, T_MINUS,
+    T_END };
+
+struct token {
+	enum tok_type	 type;
+	char		*text;		/* T_WORD: quotes removed */
+	int		 quoted;
+	long		 colon;		/* index of the key's ':' in text, or -1 */
+	size_t		 off;		/* byte offset in the input */
+	size_t		 voff;		/* byte offset of the value */
+};
+
+struct parser {
+	const char	*input;
+	struct token	*toks;
+	size_t		 ntoks, pos;
+	struct error	*err;
+};
+
+const char *
+filter_key_name(enum filter_key key)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].key == key)
+			return keys[i].name;
+	return "word";
+}
+
+static int
+column(const char *input, size_t off)
+{
+	return (int)utf8_count(input, off) + 1;
+}
+
+static int
+fail(struct parser *p, size_t off, const char *fmt, const char *arg)
+{
+	char what[768];
+
+	snprintf(what, sizeof what, fmt, arg);
+	return error_set(p->err, RC_INPUT, "column %d: %s",
+	    column(p->input, off), what);
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+lex_word(struct parser *p, size_t *i, struct token *t)
+{
+	const char *s = p->input;
+	struct strbuf b = { 0 };
+	size_t quote_off = 0;
+	int in_quote = 0;
+
+	t->type = T_WORD;
+	t->colon = -1;
+	t->off = *i;
+	t->voff = *i;
+	for (; s[*i] != '\0'; (*i)++) {
+		char c = s[*i];
+
+		if (c == '"') {
+			in_quote = !in_quote;
+			quote_off = *i;
+			t->quoted = 1;
+			continue;
+		}
+		if (!in_quote && (is_space(c) || c == '(' || c == ')'))
+			break;
+		if (!in_quote && c == ':' && t->colon < 0 && !t->quoted) {
+			t->colon = (long)b.len;
+			t->voff = *i + 1;
+		}
+		strbuf_add(&b, &c, 1);
+	}
+	if (in_quote) {
+		strbuf_free(&b);
+		return fail(p, quote_off, "%sunterminated quote (expected a "
+		    "closing '\"')", "");
+	}
+	t->text = strbuf_steal(&b);
+	if (!t->quoted && t->colon < 0) {
+		if (strcmp(t->text, "OR") == 0)
+			t->type = T_OR;
+		else if (strcmp(t->text, "AND") == 0)
+			t->type = T_AND;
+		else if (strcmp(t->text, "NOT") == 0)
+			t->type = T_NOT;
+	}
+	return RC_OK;
+}
+
+static int
+lex(struct parser *p)
+{
+	const char *s = p->input;
+	size_t i = 0, len = strlen(s), bad;
+	struct token *t;
+	int rc;
+
+	if (!utf8_valid(s, len, &bad))
+		return error_set(p->err, RC_INPUT, "column %d: invalid UTF-8",
+		    column(s, bad));
+	for (;;) {
+		while (is_space(s[i]))
+			i++;
+		p->toks = xrealloc(p->toks, (p->ntoks + 1) * sizeof *p->toks);
+		t = &p->toks[p->ntoks++];
+		memset(t, 0, sizeof *t);
+		t->off = i;
+		if (s[i] == '\0') {
+			t->type = T_END;
+			return RC_OK;
+		}
+		if (s[i] == '(') {
+			t->type = T_LPAREN;
+			i++;
+		} else if (s[i] == ')') {
+			t->type = T_RPAREN;
+			i++;
+		} else if (s[i] == '-') {
+			t->type = T_MINUS;
+			i++;
+		} else if ((rc = lex_word(p, &i, t)) != RC_OK)
+			return rc;
+	}
+}
+
+static struct filter_node *
+node_new(enum filter_op op, struct filter_node *l, struct filter_node *r)
+{
+	struct filter_node *n = xcalloc(1, sizeof *n);
+
+	n->op = op;
+	n->left = l;
+	n->right = r;
+	return n;
+}
+
+void
+filter_node_free(struct filter_node *n)
+{
+	if (n == NULL)
+		return;
+	filter_node_free(n->left);
+	filter_node_free(n->right);
+	free(n->value);
+	free(n);
+}
+
+static struct token *
+peek(struct parser *p)
+{
+	return &p->toks[p->pos];
+}
+
+static const char *
+tok_name(const struct token *t)
+{
+	switch (t->type) {
+	case T_OR:
+		return "'OR'";
+	case T_AND:
+		return "'AND'";
+	case T_NOT:
+		return "'NOT'";
+	case T_MINUS:
+		return "'-'";
+	case T_LPAREN:
+		return "'('";
+	case T_RPAREN:
+		return "')'";
+	default:
+		return "the end";
+	}
+}
+
+static int
+starts_term(const struct token *t)
+{
+	return t->type == T_WORD || t->type == T_LPAREN ||
+	    t->type == T_MINUS || t->type == T_NOT;
+}
+
+/* The key nearest to an unknown one, if it is a plausible typo. */
+static const char *
+nearest_key(const char *name)
+{
+	size_t i, d, best = 3;
+	const char *near = NULL;
+
+	for (i = 0; i < NKEYS; i++) {
+		d = refdata_distance(name, keys[i].name);
+		if (d < best) {
+			best = d;
+			near = keys[i].name;
+		}
+	}
+	return near;
+}
+
+static int
+make_term(struct parser *p, struct token *t, struct filter_node **out)
+{
+	struct filter_node *n;
+	char name[64], what[512];
+	const char *near;
+	size_t i, klen;
+
+	n = node_new(OP_TERM, NULL, NULL);
+	n->column = column(p->input, t->off);
+	n->vcolumn = column(p->input, t->voff);
+	n->quoted = t->quoted;
+	if (t->colon < 0) {
+		n->key = KEY_WORD;
+		n->value = xstrdup(t->text);
+		*out = n;
+		return RC_OK;
+	}
+	klen = (size_t)t->colon;
+	if (klen == 0 || klen >= sizeof name) {
+		free(n);
+		return fail(p, t->off, "%sexpected a key before ':' (such as "
+		    "country: or lang:)", "");
+	}
+	for (i = 0; i < klen; i++)
+		name[i] = (char)tolower((unsigned char)t->text[i]);
+	name[klen] = '\0';
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(name, keys[i].name) == 0)
+			break;
+	if (i == NKEYS) {
+		free(n);
+		if ((near = nearest_key(name)) != NULL) {
+			snprintf(what, sizeof what, "unknown key '%s' (did you "
+			    "mean '%s'?)", name, near);
+			return fail(p, t->off, "%s", what);
+		}
+		snprintf(what, sizeof what, "unknown key '%s' (expected one "
+		    "of country lang theme skill agency mission status gender "
+		    "notice avail ready)", name);
+		return fail(p, t->off, "%s", what);
+	}
+	n->key = keys[i].key;
+	if (t->text[klen + 1] == '\0') {
+		free(n);
+		snprintf(what, sizeof what, "'%s:' needs a value (expected %s)",
+		    keys[i].name, keys[i].expected);
+		return fail(p, t->voff, "%s", what);
+	}
+	n->value = xstrdup(t->text + klen + 1);
+	*out = n;
+	return RC_OK;
+}
+
+static int parse_or(struct parser *, struct filter_node **);
+
+static int
+parse_unary(struct parser *p, struct filter_node **out)
+{
+	struct token *t = peek(p);
+	struct filter_node *inner;
+	size_t open;
+	int rc;
+
+	switch (t->type) {
+	case T_MINUS:
+	case T_NOT:
+		p->pos++;
+		if (!starts_term(peek(p)))
+			return fail(p, peek(p)->off, "expected a term after %s",
+			    tok_name(t));
+		if ((rc = parse_unary(p, &inner)) != RC_OK)
+			return rc;
+		*out = node_new(OP_NOT, inner, NULL);
+		return RC_OK;
+	case T_LPAREN:
+		open = t->off;
+		p->pos++;
+		if (peek(p)->type == T_RPAREN)
+			return fail(p, peek(p)->off, "%sempty parentheses "
+			    "(expected a term)", "");
+		if ((rc = parse_or(p, &inner)) != RC_OK)
+			return rc;
+		if (peek(p)->type != T_RPAREN) {
+			filter_node_free(inner);
+			return fail(p, open, "%s'(' is never closed (expected "
+			    "')')", "");
+		}
+		p->pos++;
+		*out = inner;
+		return RC_OK;
+	case T_WORD:
+		p->pos++;
+		return make_term(p, t, out);
+	case T_RPAREN:
+		return fail(p, t->off, "%sunexpected ')' (no '(' to close)",
+		    "");
+	default:
+		return fail(p, t->off, "expected a term before %s",
+		    tok_name(t));
+	}
+}
+
+static int
+parse_and(struct parser *p, struct filter_node **out)
+{
+	struct filter_node *left, *right;
+	struct token *t;
+	int rc;
+
+	if ((rc = parse_unary(p, &left)) != RC_OK)
+		return rc;
+	for (;;) {
+		t = peek(p);
+		if (t->type == T_END || t->type == T_RPAREN ||
+		    t->type == T_OR)
+			break;
+		if (t->type == T_AND) {
+			p->pos++;
+			if (!starts_term(peek(p))) {
+				filter_node_free(left);
+				return fail(p, peek(p)->off, "expected a term "
+				    "after %s", tok_name(t));
+			}
+		}
+		if ((rc = parse_unary(p, &right)) != RC_OK) {
+			filter_node_free(left);
+			return rc;
+		}
+		left = node_new(OP_AND, left, right);
+	}
+	*out = left;
+	return RC_OK;
+}
+
+static int
+parse_or(struct parser *p, struct filter_node **out)
+{
+	struct filter_node *left, *right;
+	struct token *t;
+	int rc;
+
+	if ((rc = parse_and(p, &left)) != RC_OK)
+		return rc;
+	while ((t = peek(p))->type == T_OR) {
+		p->pos++;
+		if (!starts_term(peek(p))) {
+			filter_node_free(left);
+			return fail(p, peek(p)->off, "expected a term after %s",
+			    tok_name(t));
+		}
+		if ((rc = parse_and(p, &right)) != RC_OK) {
+			filter_node_free(left);
+			return rc;
+		}
+		left = node_new(OP_OR, left, right);
+	}
+	*out = left;
+	return RC_OK;
+}
+
+int
+filter_parse(const char *text, struct filter_node **out, struct error *err)
+{
+	struct parser p = { text, NULL, 0, 0, err };
+	struct filter_node *root = NULL;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((rc = lex(&p)) != RC_OK)
+		goto done;
+	if (peek(&p)->type == T_END)
+		goto done;
+	if ((rc = parse_or(&p, &root)) != RC_OK)
+		goto done;
+	if (peek(&p)->type != T_END) {
+		filter_node_free(root);
+		root = NULL;
+		rc = fail(&p, peek(&p)->off, "%sunexpected ')' (no '(' to "
+		    "close)", "");
+		goto done;
+	}
+	*out = root;
+done:
+	for (i = 0; i < p.ntoks; i++)
+		free(p.toks[i].text);
+	free(p.toks);
+	return rc;
+}

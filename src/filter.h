@@ -1,0 +1,104 @@
+/*
+ * filter.h - the filter language of roster(5), shared by the full-screen
+ * filter bar and the command line.
+ *
+ * filter_parse turns text into a syntax tree and needs no database;
+ * filter_compile also resolves countries, languages and vocabulary against
+ * the database and yields one SQL boolean expression over the person table
+ * (aliased p), with every user value as a bound parameter.
+ *
+ * Errors read "column C: what was wrong (what was expected)", C being the
+ * 1-based character position in the filter text.  A term that names no
+ * known country, language, theme or skill is an error, never an empty
+ * result.
+ *
+ * Memory: filter_parse and filter_compile return trees and filters the
+ * caller releases with filter_node_free and filter_free.
+ */
+#ifndef ROSTER_FILTER_H
+#define ROSTER_FILTER_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "error.h"
+#include "store.h"
+
+enum filter_key {
+	KEY_WORD,	/* a bare word */
+	KEY_COUNTRY,
+	KEY_LANG,
+	KEY_THEME,
+	KEY_SKILL,
+	KEY_AGENCY,
+	KEY_MISSION,
+	KEY_STATUS,
+	KEY_GENDER,
+	KEY_NOTICE,
+	KEY_AVAIL,
+	KEY_READY,
+};
+
+enum filter_op { OP_AND, OP_OR, OP_NOT, OP_TERM };
+
+struct filter_node {
+	enum filter_op		 op;
+	struct filter_node	*left, *right;	/* NOT uses left only */
+	enum filter_key		 key;		/* OP_TERM */
+	char			*value;		/* OP_TERM: unquoted value */
+	int			 quoted;	/* value was quoted */
+	int			 column;	/* where the term starts */
+	int			 vcolumn;	/* where its value starts */
+};
+
+/*
+ * A compiled filter is a tree of sets: SET_QUERY is a SELECT yielding the
+ * pks of the people who match one term (with its own parameters), joined
+ * by AND, OR and NOT.
+ */
+enum filter_set_op { SET_QUERY, SET_AND, SET_OR, SET_NOT };
+
+struct filter_set {
+	enum filter_set_op	 op;
+	struct filter_set	*a, *b;		/* NOT uses a only */
+	char			*sql;		/* SET_QUERY */
+	size_t			 first, nparams; /* SET_QUERY's parameters */
+};
+
+struct filter;
+
+/* *out is NULL for an empty filter (which matches everyone). */
+int	filter_parse(const char *text, struct filter_node **out,
+	    struct error *err);
+void	filter_node_free(struct filter_node *);
+const char *filter_key_name(enum filter_key);
+
+/*
+ * Relative dates (+Nd, +Nw, today) count from today, a day number
+ * (date.h), so tests and training exercises can fix it.
+ */
+int	filter_compile(struct store *, const char *text, int today,
+	    struct filter **out, struct error *err);
+void	filter_free(struct filter *);
+
+/*
+ * The whole filter as one SQL expression over person p ("1" for an empty
+ * filter), for queries that test a few people; filter_bind binds its
+ * parameters from index first and returns the next free index.
+ */
+const char *filter_sql(const struct filter *);
+int	filter_bind(const struct filter *, sqlite3_stmt *, int first);
+
+/* The set tree (NULL for an empty filter), and a set query's binding. */
+const struct filter_set *filter_root(const struct filter *);
+void	filter_bind_set(const struct filter *, const struct filter_set *,
+	    sqlite3_stmt *);
+
+/*
+ * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,
+ * +Nd or +Nw.  Returns 1 and sets *day, or 0.
+ */
+int	filter_date(const char *text, int today, int *day);
+
+#endif

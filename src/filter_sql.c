@@ -1,0 +1,553 @@
+/*
+ * Compiling a filter tree.  Every term becomes one or more "sets": a
+ * parameterised SELECT that yields the pks of the people it matches.  The
+ * sets, joined by AND, OR and NOT, are evaluated as bitmaps by search.c;
+ * the same sets make the single SQL expression of filter_sql(), so the two
+ * can never disagree.  Every value the user typed is a bound parameter.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "filter.h"
+#include "fts.h"
+#include "refdata.h"
+#include "strbuf.h"
+
+struct param {
+	int		 is_int;
+	long long	 i;
+	char		*s;
+};
+
+struct filter {
+	struct filter_set	*root;		/* NULL: everyone */
+	struct strbuf		 sql;
+	struct param		*params;
+	size_t			 nparams;
+};
+
+struct compiler {
+	struct store	*store;
+	struct filter	*f;
+	int		 today;
+	struct error	*err;
+	size_t		 first;		/* the current term's first parameter */
+};
+
+/*
+ * Availability over [D1, D2] is three sets: the active people who can be
+ * there in time (D1 >= today + notice_days), minus those with an
+ * unavailability window, minus those confirmed or deployed on a deployment,
+ * that starts on or before D2 and has not ended before D1 (inclusive,
+ * open-ended).
+ */
+static const char avail_ready_sql[] =
+    "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
+static const char avail_away_sql[] =
+    "SELECT person FROM unavailability WHERE (end IS NULL OR end >= ?)"
+    " AND start <= ?";
+static const char avail_booked_sql[] =
+    "SELECT a.person FROM assignment a JOIN deployment d"
+    " ON d.pk = a.deployment WHERE a.status IN ('confirmed', 'deployed')"
+    " AND (d.end IS NULL OR d.end >= ?) AND d.start <= ?";
+
+static void
+add_text(struct compiler *c, const char *s)
+{
+	struct filter *f = c->f;
+
+	f->params = xrealloc(f->params, (f->nparams + 1) * sizeof *f->params);
+	f->params[f->nparams].is_int = 0;
+	f->params[f->nparams++].s = xstrdup(s);
+}
+
+static void
+add_int(struct compiler *c, long long v)
+{
+	struct filter *f = c->f;
+
+	f->params = xrealloc(f->params, (f->nparams + 1) * sizeof *f->params);
+	f->params[f->nparams].is_int = 1;
+	f->params[f->nparams].s = NULL;
+	f->params[f->nparams++].i = v;
+}
+
+static void
+add_date(struct compiler *c, int day)
+{
+	char buf[DATE_LEN];
+
+	date_format(day, buf);
+	add_text(c, buf);
+}
+
+static int
+bad_value(struct compiler *c, const struct filter_node *n, const char *what)
+{
+	return error_set(c->err, RC_INPUT, "column %d: %s", n->vcolumn, what);
+}
+
+/* Reports a look-up failure (RC_REFUSED from refdata) at the value. */
+static int
+lookup_failed(struct compiler *c, const struct filter_node *n, int rc)
+{
+	char what[sizeof c->err->msg];
+
+	if (rc != RC_REFUSED)
+		return rc;
+	memcpy(what, c->err->msg, sizeof what);
+	return bad_value(c, n, what);
+}
+
+int
+filter_date(const char *text, int today, int *day)
+{
+	char *end;
+	long n;
+
+	if (strcasecmp(text, "today") == 0 || strcasecmp(text, "now") == 0) {
+		*day = today;
+		return 1;
+	}
+	if (text[0] == '+' && isdigit((unsigned char)text[1])) {
+		n = strtol(text + 1, &end, 10);
+		if (n > 36500 || *end == '\0' || end[1] != '\0')
+			return 0;
+		if (*end == 'd' || *end == 'D')
+			*day = today + (int)n;
+		else if (*end == 'w' || *end == 'W')
+			*day = today + 7 * (int)n;
+		else
+			return 0;
+		return 1;
+	}
+	return date_parse(text, day);
+}
+
+static int
+value_date(struct compiler *c, const struct filter_node *n, const char *text,
+    int *day)
+{
+	char what[300];
+
+	if (filter_date(text, c->today, day))
+		return RC_OK;
+	snprintf(what, sizeof what, "'%s' is not a date (expected YYYY-MM-DD, "
+	    "today, +Nd or +Nw)", text);
+	return bad_value(c, n, what);
+}
+
+static struct filter_set *
+set_new(enum filter_set_op op, struct filter_set *a, struct filter_set *b)
+{
+	struct filter_set *n = xcalloc(1, sizeof *n);
+
+	n->op = op;
+	n->a = a;
+	n->b = b;
+	return n;
+}
+
+/* A set query over the parameters added since the last one. */
+static struct filter_set *
+query(struct compiler *c, const char *sql)
+{
+	struct filter_set *n = set_new(SET_QUERY, NULL, NULL);
+
+	n->sql = xstrdup(sql);
+	n->first = c->first;
+	n->nparams = c->f->nparams - c->first;
+	c->first = c->f->nparams;
+	return n;
+}
+
+static void
+set_free(struct filter_set *n)
+{
+	if (n == NULL)
+		return;
+	set_free(n->a);
+	set_free(n->b);
+	free(n->sql);
+	free(n);
+}
+
+static int
+term_country(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	char code[3];
+	int rc;
+
+	if ((rc = refdata_country(c->store, n->value, code, c->err)) != RC_OK)
+		return lookup_failed(c, n, rc);
+	add_text(c, code);
+	*out = query(c, "SELECT person FROM service WHERE country = ?");
+	return RC_OK;
+}
+
+static int
+term_lang(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	char *name = xstrdup(n->value), *op, code[3], what[300];
+	int level = 1, rc;
+
+	if ((op = strpbrk(name, "<>=")) != NULL) {
+		if (strncmp(op, ">=", 2) != 0 ||
+		    (level = refdata_level(op + 2)) == 0) {
+			snprintf(what, sizeof what, "'%s' is not a level "
+			    "condition (expected >= and a level: A1 A2 B1 B2 C1 "
+			    "C2 native, as in lang:fr>=B2)", op);
+			free(name);
+			return bad_value(c, n, what);
+		}
+		*op = '\0';
+	}
+	rc = refdata_language(c->store, name, code, c->err);
+	free(name);
+	if (rc != RC_OK)
+		return lookup_failed(c, n, rc);
+	add_text(c, code);
+	add_int(c, level);
+	*out = query(c, "SELECT person FROM person_language "
+	    "WHERE code = ? AND level >= ?");
+	return RC_OK;
+}
+
+/* theme: also matches the themes of a person's missions. */
+static int
+term_vocab(struct compiler *c, const struct filter_node *n, enum vocab v,
+    struct filter_set **out)
+{
+	struct strbuf in = { 0 }, sql = { 0 };
+	char **slugs;
+	size_t nslugs, i, pass, npass = v == VOCAB_THEME ? 2 : 1;
+	int rc;
+
+	rc = refdata_prefix(c->store, v, n->value, &slugs, &nslugs, c->err);
+	if (rc != RC_OK)
+		return lookup_failed(c, n, rc);
+	strbuf_adds(&in, "(");
+	for (i = 0; i < nslugs; i++)
+		strbuf_adds(&in, i ? ", ?" : "?");
+	strbuf_adds(&in, ")");
+	strbuf_addf(&sql, "SELECT person FROM person_%s WHERE slug IN %s",
+	    refdata_vocab_name(v), strbuf_str(&in));
+	if (v == VOCAB_THEME)
+		strbuf_addf(&sql, " UNION ALL SELECT person FROM service_theme "
+		    "WHERE slug IN %s", strbuf_str(&in));
+	for (pass = 0; pass < npass; pass++)
+		for (i = 0; i < nslugs; i++)
+			add_text(c, slugs[i]);
+	*out = query(c, strbuf_str(&sql));
+	strbuf_free(&in);
+	strbuf_free(&sql);
+	refdata_list_free(slugs, nslugs);
+	return RC_OK;
+}
+
+static int
+term_choice(struct compiler *c, const struct filter_node *n,
+    const char *column, const char *const *choices, const char *expected,
+    struct filter_set **out)
+{
+	char what[300], sql[128];
+	size_t i;
+
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcasecmp(n->value, choices[i]) == 0) {
+			add_text(c, choices[i]);
+			snprintf(sql, sizeof sql, "SELECT pk FROM person "
+			    "WHERE %s = ?", column);
+			*out = query(c, sql);
+			return RC_OK;
+		}
+	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", column,
+	    n->value, expected);
+	return bad_value(c, n, what);
+}
+
+static int
+term_notice(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	char *end, what[300];
+	long days;
+
+	days = strtol(n->value, &end, 10);
+	if (!isdigit((unsigned char)n->value[0]) || *end != '\0' ||
+	    days > 36500) {
+		snprintf(what, sizeof what, "'%s' is not a number of days "
+		    "(expected a whole number from 0, as in notice:3)",
+		    n->value);
+		return bad_value(c, n, what);
+	}
+	add_int(c, days);
+	*out = query(c, "SELECT pk FROM person WHERE notice_days <= ?");
+	return RC_OK;
+}
+
+static int
+term_avail(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	struct filter_set *ready, *away, *booked;
+	char *text = xstrdup(n->value), *dots, what[300];
+	int d1, d2, rc;
+
+	if ((dots = strstr(text, "..")) != NULL)
+		*dots = '\0';
+	if ((rc = value_date(c, n, text, &d1)) != RC_OK)
+		goto out;
+	d2 = d1;
+	if (dots != NULL && (rc = value_date(c, n, dots + 2, &d2)) != RC_OK)
+		goto out;
+	if (d2 < d1) {
+		snprintf(what, sizeof what, "window '%s' ends before it starts "
+		    "(expected D1..D2 with D1 <= D2)", n->value);
+		rc = bad_value(c, n, what);
+		goto out;
+	}
+	add_int(c, (long long)d1 - c->today);
+	ready = query(c, avail_ready_sql);
+	add_date(c, d1);
+	add_date(c, d2);
+	away = query(c, avail_away_sql);
+	add_date(c, d1);
+	add_date(c, d2);
+	booked = query(c, avail_booked_sql);
+	*out = set_new(SET_AND, set_new(SET_AND, ready,
+	    set_new(SET_NOT, away, NULL)), set_new(SET_NOT, booked, NULL));
+out:
+	free(text);
+	return rc;
+}
+
+static int
+term_ready(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	int day, rc;
+
+	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
+		return rc;
+	add_date(c, day);
+	/* ready_until is the earliest of the three dates, '' if one is
+	 * missing: a missing date is not valid. */
+	*out = query(c, "SELECT pk FROM person WHERE ready_until >= ?");
+	return RC_OK;
+}
+
+/*
+ * A word matches names, agency, rank, notes and missions by prefix,
+ * folded for case and diacritics by the FTS5 tokenizer (and fts_fold); a
+ * quoted value with spaces is a phrase whose last word is a prefix.
+ */
+static int
+term_word(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	struct strbuf q = { 0 }, folded = { 0 };
+	const unsigned char *s;
+	int has_word = 0;
+
+	for (s = (const unsigned char *)n->value; *s != '\0'; s++)
+		if (isalnum(*s) || *s >= 0x80)
+			has_word = 1;
+	if (!has_word)
+		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
+		    "letters or digits (expected a word)", n->column, n->value);
+	fts_fold(n->value, &folded);
+	strbuf_adds(&q, "\"");
+	for (s = (const unsigned char *)folded.s; *s != '\0'; s++) {
+		if (*s == '"')
+			strbuf_adds(&q, "\"");
+		strbuf_add(&q, (const char *)s, 1);
+	}
+	strbuf_adds(&q, "\"*");
+	add_text(c, strbuf_str(&q));
+	*out = query(c, "SELECT rowid FROM person_fts WHERE person_fts MATCH ?");
+	strbuf_free(&q);
+	strbuf_free(&folded);
+	return RC_OK;
+}
+
+static int
+compile_term(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	static const char *const statuses[] = { "active", "inactive", "left",
+	    NULL };
+	static const char *const genders[] = { "f", "m", "x", NULL };
+
+	switch (n->key) {
+	case KEY_WORD:
+		return term_word(c, n, out);
+	case KEY_COUNTRY:
+		return term_country(c, n, out);
+	case KEY_LANG:
+		return term_lang(c, n, out);
+	case KEY_THEME:
+		return term_vocab(c, n, VOCAB_THEME, out);
+	case KEY_SKILL:
+		return term_vocab(c, n, VOCAB_SKILL, out);
+	case KEY_AGENCY:
+		add_text(c, n->value);
+		*out = query(c, "SELECT pk FROM person "
+		    "WHERE agency = ? COLLATE NOCASE");
+		return RC_OK;
+	case KEY_MISSION:
+		add_text(c, n->value);
+		*out = query(c, "SELECT person FROM service WHERE mission IN "
+		    "(SELECT pk FROM mission "
+		    "WHERE instr(lower(name), lower(?)) > 0)");
+		return RC_OK;
+	case KEY_STATUS:
+		return term_choice(c, n, "status", statuses,
+		    "active, inactive or left", out);
+	case KEY_GENDER:
+		return term_choice(c, n, "gender", genders, "f, m or x", out);
+	case KEY_NOTICE:
+		return term_notice(c, n, out);
+	case KEY_AVAIL:
+		return term_avail(c, n, out);
+	case KEY_READY:
+		return term_ready(c, n, out);
+	}
+	return error_set(c->err, RC_INPUT, "column %d: unknown key", n->column);
+}
+
+static int
+compile_node(struct compiler *c, const struct filter_node *n,
+    struct filter_set **out)
+{
+	struct filter_set *a = NULL, *b = NULL;
+	int rc;
+
+	*out = NULL;
+	if (n->op == OP_TERM)
+		return compile_term(c, n, out);
+	if ((rc = compile_node(c, n->left, &a)) != RC_OK)
+		return rc;
+	if (n->op != OP_NOT && (rc = compile_node(c, n->right, &b)) != RC_OK) {
+		set_free(a);
+		return rc;
+	}
+	*out = set_new(n->op == OP_NOT ? SET_NOT : n->op == OP_AND ? SET_AND :
+	    SET_OR, a, b);
+	return RC_OK;
+}
+
+/* The expression form: set queries become "p.pk IN (...)". */
+static void
+expression(const struct filter_set *n, struct strbuf *b)
+{
+	switch (n->op) {
+	case SET_QUERY:
+		strbuf_addf(b, "p.pk IN (%s)", n->sql);
+		return;
+	case SET_NOT:
+		strbuf_adds(b, "NOT ");
+		expression(n->a, b);
+		return;
+	default:
+		strbuf_adds(b, "(");
+		expression(n->a, b);
+		strbuf_adds(b, n->op == SET_AND ? " AND " : " OR ");
+		expression(n->b, b);
+		strbuf_adds(b, ")");
+	}
+}
+
+int
+filter_compile(struct store *s, const char *text, int today,
+    struct filter **out, struct error *err)
+{
+	struct filter_node *root;
+	struct compiler c;
+	int rc;
+
+	*out = NULL;
+	if ((rc = filter_parse(text, &root, err)) != RC_OK)
+		return rc;
+	memset(&c, 0, sizeof c);
+	c.store = s;
+	c.f = xcalloc(1, sizeof *c.f);
+	c.today = today;
+	c.err = err;
+	if (root != NULL && (rc = compile_node(&c, root, &c.f->root))
+	    != RC_OK) {
+		filter_node_free(root);
+		filter_free(c.f);
+		return rc;
+	}
+	filter_node_free(root);
+	if (c.f->root == NULL)
+		strbuf_adds(&c.f->sql, "1");
+	else
+		expression(c.f->root, &c.f->sql);
+	*out = c.f;
+	return RC_OK;
+}
+
+void
+filter_free(struct filter *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	set_free(f->root);
+	for (i = 0; i < f->nparams; i++)
+		free(f->params[i].s);
+	free(f->params);
+	strbuf_free(&f->sql);
+	free(f);
+}
+
+const char *
+filter_sql(const struct filter *f)
+{
+	return strbuf_str(&f->sql);
+}
+
+const struct filter_set *
+filter_root(const struct filter *f)
+{
+	return f->root;
+}
+
+static void
+bind_one(const struct param *p, sqlite3_stmt *st, int i)
+{
+	if (p->is_int)
+		sqlite3_bind_int64(st, i, p->i);
+	else
+		sqlite3_bind_text(st, i, p->s, -1, SQLITE_STATIC);
+}
+
+/* The expression lists its sets in tree order, as their parameters are. */
+int
+filter_bind(const struct filter *f, sqlite3_stmt *st, int first)
+{
+	size_t i;
+
+	for (i = 0; i < f->nparams; i++)
+		bind_one(&f->params[i], st, first++);
+	return first;
+}
+
+void
+filter_bind_set(const struct filter *f, const struct filter_set *set,
+    sqlite3_stmt *st)
+{
+	size_t i;
+
+	for (i = 0; i < set->nparams; i++)
+		bind_one(&f->params[set->first + i], st, (int)i + 1);
+}

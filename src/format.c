@@ -1,0 +1,380 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "date.h"
+#include "filter.h"
+#include "format.h"
+#include "strbuf.h"
+#include "width.h"
+
+/* Lists are written sorted, so an export imported and exported again is
+ * byte-identical. */
+#define LANGS(pk) \
+    "coalesce((SELECT group_concat(code || ':' || name, ';') FROM" \
+    " (SELECT pl.code, l.name FROM person_language pl JOIN level l" \
+    " ON l.n = pl.level WHERE pl.person = " pk " ORDER BY pl.code)), '')"
+#define SLUGS(table, key, pk) \
+    "coalesce((SELECT group_concat(slug, ';') FROM (SELECT slug FROM " \
+    table " WHERE " key " = " pk " ORDER BY slug)), '')"
+
+static const char *const csv_sql[FILE_NKINDS] = {
+	[FILE_PEOPLE] = "SELECT p.id, p.family_name, p.given_name, p.agency,"
+	    " p.rank, p.gender, p.email, p.phone, p.status, p.notice_days,"
+	    " coalesce(p.passport_expiry, ''), coalesce(p.medical_expiry, ''),"
+	    " coalesce(p.heat_expiry, ''), " LANGS("p.pk") ", "
+	    SLUGS("person_theme", "person", "p.pk") ", "
+	    SLUGS("person_skill", "person", "p.pk") ", p.notes"
+	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
+	[FILE_MISSIONS] = "SELECT p.id, m.name, s.country, s.start,"
+	    " coalesce(s.end, ''), s.role, "
+	    SLUGS("service_theme", "service", "s.pk")
+	    " FROM temp.result r JOIN person p ON p.pk = r.pk"
+	    " JOIN service s ON s.person = p.pk JOIN mission m"
+	    " ON m.pk = s.mission ORDER BY r.seq, s.start, m.name",
+	[FILE_UNAVAILABILITY] = "SELECT p.id, u.start, coalesce(u.end, ''),"
+	    " u.reason FROM temp.result r JOIN person p ON p.pk = r.pk"
+	    " JOIN unavailability u ON u.person = p.pk"
+	    " ORDER BY r.seq, u.start",
+};
+
+int
+format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
+{
+	const char *const *cols = import_columns(kind);
+	sqlite3_stmt *st;
+	int i, n, rc;
+
+	for (n = 0; cols[n] != NULL; n++)
+		csv_write_field(fp, cols[n], cols[n + 1] == NULL);
+	if ((rc = store_prepare(s, &st, csv_sql[kind], err)) != RC_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (i = 0; i < n; i++)
+			csv_write_field(fp, (const char *)
+			    sqlite3_column_text(st, i), i == n - 1);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "export");
+	return RC_OK;
+}
+
+/* json() keeps nested arrays as JSON through the subquery boundary. */
+static const char json_sql[] =
+    "SELECT json_group_array(json(obj)) FROM (SELECT json_object("
+    "'id', p.id, 'family_name', p.family_name, 'given_name', p.given_name,"
+    " 'agency', p.agency, 'rank', p.rank, 'gender', p.gender,"
+    " 'email', p.email, 'phone', p.phone, 'status', p.status,"
+    " 'notice_days', p.notice_days, 'passport_expiry', p.passport_expiry,"
+    " 'medical_expiry', p.medical_expiry, 'heat_expiry', p.heat_expiry,"
+    " 'languages', json((SELECT json_group_array(json_object('code', code,"
+    "   'level', name)) FROM (SELECT pl.code, l.name FROM person_language pl"
+    "   JOIN level l ON l.n = pl.level WHERE pl.person = p.pk"
+    "   ORDER BY pl.code))),"
+    " 'themes', json((SELECT json_group_array(slug) FROM (SELECT slug FROM"
+    "   person_theme WHERE person = p.pk ORDER BY slug))),"
+    " 'skills', json((SELECT json_group_array(slug) FROM (SELECT slug FROM"
+    "   person_skill WHERE person = p.pk ORDER BY slug))),"
+    " 'missions', json((SELECT json_group_array(json_object('mission', m.name,"
+    "   'country', s.country, 'start', s.start, 'end', s.end,"
+    "   'role', s.role, 'themes', json((SELECT json_group_array(slug) FROM"
+    "   (SELECT slug FROM service_theme WHERE service = s.pk"
+    "   ORDER BY slug))))) FROM (SELECT * FROM service WHERE person = p.pk"
+    "   ORDER BY start) s JOIN mission m ON m.pk = s.mission)),"
+    " 'unavailability', json((SELECT json_group_array(json_object("
+    "   'from', start, 'to', end, 'reason', reason)) FROM (SELECT * FROM"
+    "   unavailability WHERE person = p.pk ORDER BY start))),"
+    " 'notes', p.notes) AS obj"
+    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq)";
+
+int
+format_json(struct store *s, FILE *fp, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, json_sql, err)) != RC_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
+		rc = RC_OK;
+	} else
+		rc = store_error(s, err, "search");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+format_ids(struct store *s, FILE *fp, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "SELECT p.id FROM temp.result r "
+	    "JOIN person p ON p.pk = r.pk ORDER BY r.seq", err)) != RC_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
+}
+
+/* The table's columns; widths are capped so one long value cannot push the
+ * others off a terminal. */
+enum { TC_ID, TC_NAME, TC_AGENCY, TC_NOTICE, TC_AVAIL, TC_LANGS,
+    TC_COUNTRIES, TC_N };
+static const struct {
+	const char	*title;
+	size_t		 max;
+} table_cols[TC_N] = {
+	{ "ID", 8 }, { "NAME", 30 }, { "AGENCY", 20 }, { "NOTICE", 6 },
+	{ "AVAIL", 5 }, { "LANGUAGES", 30 }, { "COUNTRIES", 24 },
+};
+
+/*
+ * "Available today" is the filter language's own rule (avail:today), so
+ * the table can never disagree with a search.
+ */
+static int
+prepare_with_avail(struct store *s, const char *head, const char *tail,
+    int today, sqlite3_stmt **st, struct error *err)
+{
+	struct filter *avail;
+	struct strbuf sql = { 0 };
+	int rc;
+
+	if ((rc = filter_compile(s, "avail:today", today, &avail, err)) != RC_OK)
+		return rc;
+	strbuf_addf(&sql, "%s CASE WHEN %s THEN 'yes' ELSE 'no' END %s", head,
+	    filter_sql(avail), tail);
+	rc = store_prepare(s, st, strbuf_str(&sql), err);
+	if (rc == RC_OK)
+		filter_bind(avail, *st, 1);
+	strbuf_free(&sql);
+	filter_free(avail);
+	return rc;
+}
+
+int
+format_table(struct store *s, FILE *fp, int today, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf line = { 0 };
+	char ***rows = NULL;
+	size_t nrows = 0, w[TC_N], i, c;
+	int rc;
+
+	rc = prepare_with_avail(s, "SELECT substr(p.id, 1, 8),"
+	    " p.family_name || ', ' || p.given_name, p.agency,"
+	    " p.notice_days || 'd',", ","
+	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
+	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
+	    "  ON l.n = pl.level WHERE pl.person = p.pk"
+	    "  ORDER BY pl.level DESC, pl.code)), ''),"
+	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
+	    "  country FROM service WHERE person = p.pk ORDER BY country)), '')"
+	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
+	    today, &st, err);
+	if (rc != RC_OK)
+		return rc;
+	for (c = 0; c < TC_N; c++)
+		w[c] = width_of(table_cols[c].title);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (nrows + 1) * sizeof *rows);
+		rows[nrows] = xcalloc(TC_N, sizeof **rows);
+		for (c = 0; c < TC_N; c++) {
+			rows[nrows][c] = xstrdup((const char *)
+			    sqlite3_column_text(st, (int)c));
+			if (width_of(rows[nrows][c]) > w[c])
+				w[c] = width_of(rows[nrows][c]);
+			if (w[c] > table_cols[c].max)
+				w[c] = table_cols[c].max;
+		}
+		nrows++;
+	}
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
+	/* No matches, no header: like grep, silence says "nothing". */
+	for (i = 0; nrows > 0 && i <= nrows && rc == RC_OK; i++) {
+		strbuf_reset(&line);
+		for (c = 0; c < TC_N; c++) {
+			width_fit(&line, i == 0 ? table_cols[c].title :
+			    rows[i - 1][c], w[c], c + 1 < TC_N);
+			if (c + 1 < TC_N)
+				strbuf_adds(&line, "  ");
+		}
+		fprintf(fp, "%s\n", strbuf_str(&line));
+	}
+	for (i = 0; i < nrows; i++) {
+		for (c = 0; c < TC_N; c++)
+			free(rows[i][c]);
+		free(rows[i]);
+	}
+	free(rows);
+	strbuf_free(&line);
+	return rc;
+}
+
+/* Prints "label  value" with the value made safe for the terminal. */
+static void
+show_line(FILE *fp, const char *label, const char *value)
+{
+	struct strbuf b = { 0 };
+
+	width_fit(&b, value, (size_t)-1 / 2, 0);
+	fprintf(fp, "%-12s %s\n", label, strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+/* Runs sql (?1 = pk) and prints each row's columns joined as a line. */
+static int
+show_rows(struct store *s, FILE *fp, const char *title, const char *sql,
+    long long pk, struct error *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int rc, i, n, first = 1;
+
+	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pk);
+	n = sqlite3_column_count(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strbuf_reset(&b);
+		for (i = 0; i < n; i++)
+			width_fit(&b, (const char *)sqlite3_column_text(st, i),
+			    (size_t)-1 / 2, 0);
+		fprintf(fp, "%-12s %s\n", first ? title : "",
+		    strbuf_str(&b));
+		first = 0;
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&b);
+	if (first && rc == SQLITE_DONE)
+		fprintf(fp, "%-12s -\n", title);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "show");
+}
+
+/* Whether the person is available today, by the filter language's rule. */
+static int
+available_today(struct store *s, long long pk, int today, int *yes,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = prepare_with_avail(s, "SELECT", "FROM person p WHERE p.pk = ?",
+	    today, &st, err);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_count(st), pk);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*yes = strcmp((const char *)sqlite3_column_text(st, 0),
+		    "yes") == 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? RC_OK : store_error(s, err, "show");
+}
+
+static void
+show_expiry(FILE *fp, const char *label, const char *date, const char *day)
+{
+	char buf[64];
+
+	if (date == NULL || *date == '\0')
+		show_line(fp, label, "none");
+	else {
+		snprintf(buf, sizeof buf, "%s%s", date,
+		    strcmp(date, day) < 0 ? " (expired)" : "");
+		show_line(fp, label, buf);
+	}
+}
+
+int
+format_show(struct store *s, long long pk, int today, FILE *fp,
+    struct error *err)
+{
+	static const struct {
+		const char *label, *sql;
+	} parts[] = {
+		{ "Languages", "SELECT group_concat(code || ' ' || name, ', ')"
+		    " FROM (SELECT pl.code, l.name FROM person_language pl"
+		    " JOIN level l ON l.n = pl.level WHERE pl.person = ?1"
+		    " ORDER BY pl.level DESC, pl.code) HAVING count(*) > 0" },
+		{ "Themes", "SELECT group_concat(slug, ', ') FROM (SELECT slug"
+		    " FROM person_theme WHERE person = ?1 ORDER BY slug)"
+		    " HAVING count(*) > 0" },
+		{ "Skills", "SELECT group_concat(slug, ', ') FROM (SELECT slug"
+		    " FROM person_skill WHERE person = ?1 ORDER BY slug)"
+		    " HAVING count(*) > 0" },
+		{ "Missions", "SELECT s.start || ' to ' ||"
+		    " coalesce(s.end, 'now       ') || '  ' || m.name || ' (' ||"
+		    " s.country || ')' || CASE WHEN s.role <> '' THEN ', ' ||"
+		    " s.role ELSE '' END || coalesce(' [' || (SELECT"
+		    " group_concat(slug, ', ') FROM (SELECT slug FROM"
+		    " service_theme WHERE service = s.pk ORDER BY slug)) || ']',"
+		    " '') FROM service s JOIN mission m ON m.pk = s.mission"
+		    " WHERE s.person = ?1 ORDER BY s.start" },
+		{ "Unavailable", "SELECT start || ' to ' ||"
+		    " coalesce(end, 'open-ended') || CASE WHEN reason <> ''"
+		    " THEN '  ' || reason ELSE '' END FROM unavailability"
+		    " WHERE person = ?1 ORDER BY start" },
+	};
+	static const char *const labels[] = { "Id", "Agency", "Rank",
+	    "Gender", "Email", "Phone", "Status" };
+	sqlite3_stmt *st;
+	struct strbuf b = { 0 };
+	char day[DATE_LEN], buf[64];
+	const char *notes;
+	size_t i;
+	int yes = 0, rc;
+
+	date_format(today, day);
+	if ((rc = available_today(s, pk, today, &yes, err)) != RC_OK)
+		return rc;
+	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
+	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
+	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
+	    " p.medical_expiry, p.heat_expiry, p.notes FROM person p"
+	    " WHERE p.pk = ?", err);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pk);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return store_error(s, err, "show");
+	}
+	width_fit(&b, (const char *)sqlite3_column_text(st, 0), 200, 0);
+	fprintf(fp, "%s\n\n", strbuf_str(&b));
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		show_line(fp, labels[i],
+		    (const char *)sqlite3_column_text(st, (int)i + 1));
+	snprintf(buf, sizeof buf, "%d days", sqlite3_column_int(st, 8));
+	show_line(fp, "Notice", buf);
+	show_line(fp, "Available", yes ? "yes, today" : "no, not today");
+	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
+	    day);
+	show_expiry(fp, "Medical", (const char *)sqlite3_column_text(st, 10),
+	    day);
+	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
+	    day);
+	for (i = 0; rc == RC_OK && i < sizeof parts / sizeof parts[0]; i++)
+		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, err);
+	notes = (const char *)sqlite3_column_text(st, 12);
+	if (rc == RC_OK && notes != NULL && *notes != '\0') {
+		fprintf(fp, "Notes\n");
+		strbuf_reset(&b);
+		for (; *notes != '\0'; notes++) {
+			if (*notes != '\n') {
+				strbuf_add(&b, notes, 1);
+				continue;
+			}
+			show_line(fp, "", strbuf_str(&b));
+			strbuf_reset(&b);
+		}
+		show_line(fp, "", strbuf_str(&b));
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&b);
+	return rc;
+}

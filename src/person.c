@@ -1,0 +1,477 @@
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+
+#include "person.h"
+#include "refdata.h"
+#include "strbuf.h"
+
+enum {
+	ST_FIND, ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
+	ST_DEL_SKILL, ST_LANG, ST_THEME, ST_SKILL, ST_TOUCH, ST_MISSION_ADD,
+	ST_MISSION_GET, ST_SERVICE, ST_DEL_STHEME, ST_STHEME, ST_UNAVAIL,
+	ST_AUDIT, ST_COUNT
+};
+
+static const char *const statements[ST_COUNT] = {
+	[ST_FIND] = "SELECT pk FROM person WHERE id = ?",
+	[ST_INSERT] = "INSERT INTO person(id, family_name, given_name, agency,"
+	    " rank, gender, email, phone, status, notice_days,"
+	    " passport_expiry, medical_expiry, heat_expiry, notes, created,"
+	    " updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " nullif(?11, ''), nullif(?12, ''), nullif(?13, ''), ?14, ?15, ?15)",
+	[ST_UPDATE] = "UPDATE person SET family_name = ?2, given_name = ?3,"
+	    " agency = ?4, rank = ?5, gender = ?6, email = ?7, phone = ?8,"
+	    " status = ?9, notice_days = ?10, passport_expiry = nullif(?11, ''),"
+	    " medical_expiry = nullif(?12, ''), heat_expiry = nullif(?13, ''),"
+	    " notes = ?14, updated = ?15, version = version + 1 WHERE id = ?1",
+	/* The old values, in the order of the fields[] table below. */
+	[ST_OLD] = "SELECT family_name, given_name, agency, rank, gender,"
+	    " email, phone, status, notice_days, coalesce(passport_expiry, ''),"
+	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes,"
+	    " (SELECT group_concat(code || ':' || level, ';') FROM"
+	    "  (SELECT code, level FROM person_language WHERE person = ?1"
+	    "   ORDER BY code)),"
+	    " (SELECT group_concat(slug, ';') FROM"
+	    "  (SELECT slug FROM person_theme WHERE person = ?1 ORDER BY slug)),"
+	    " (SELECT group_concat(slug, ';') FROM"
+	    "  (SELECT slug FROM person_skill WHERE person = ?1 ORDER BY slug))"
+	    " FROM person WHERE pk = ?1",
+	[ST_DEL_LANG] = "DELETE FROM person_language WHERE person = ?",
+	[ST_DEL_THEME] = "DELETE FROM person_theme WHERE person = ?",
+	[ST_DEL_SKILL] = "DELETE FROM person_skill WHERE person = ?",
+	[ST_LANG] = "INSERT INTO person_language(person, code, level)"
+	    " VALUES (?, ?, ?)",
+	[ST_THEME] = "INSERT OR IGNORE INTO person_theme(person, slug)"
+	    " VALUES (?, ?)",
+	[ST_SKILL] = "INSERT OR IGNORE INTO person_skill(person, slug)"
+	    " VALUES (?, ?)",
+	[ST_TOUCH] = "INSERT OR IGNORE INTO temp.touched(pk) VALUES (?)",
+	[ST_MISSION_ADD] = "INSERT OR IGNORE INTO mission(name) VALUES (?)",
+	[ST_MISSION_GET] = "SELECT pk FROM mission WHERE name = ?",
+	[ST_SERVICE] = "INSERT INTO service(person, mission, country, start,"
+	    " end, role) VALUES (?, ?, ?, ?, nullif(?, ''), ?)"
+	    " ON CONFLICT (person, mission, start) DO UPDATE SET"
+	    " country = excluded.country, end = excluded.end,"
+	    " role = excluded.role RETURNING pk",
+	[ST_DEL_STHEME] = "DELETE FROM service_theme WHERE service = ?",
+	[ST_STHEME] = "INSERT OR IGNORE INTO service_theme(service, person,"
+	    " slug) VALUES (?, ?, ?)",
+	[ST_UNAVAIL] = "INSERT INTO unavailability(person, start, end, reason)"
+	    " VALUES (?, ?, nullif(?, ''), ?) ON CONFLICT (person, start)"
+	    " DO UPDATE SET end = excluded.end, reason = excluded.reason",
+	[ST_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
+	    " fields) VALUES (?, ?, ?, ?, ?, ?)",
+};
+
+/* The audited fields, in ST_OLD's column order. */
+static const char *const fields[] = { "family_name", "given_name", "agency",
+    "rank", "gender", "email", "phone", "status", "notice_days",
+    "passport_expiry", "medical_expiry", "heat_expiry", "notes", "languages",
+    "themes", "skills" };
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+struct person_writer {
+	struct store	*store;
+	int		 flags;
+	sqlite3_stmt	*st[ST_COUNT];
+	char		 who[64];
+	/* Mission names repeat a lot; a few recent ones are remembered. */
+	struct {
+		char		*name;
+		long long	 pk;
+	}		 missions[64];
+	size_t		 nextmission;
+};
+
+void
+person_new_id(char out[PERSON_ID_LEN])
+{
+	uuid_t u;
+
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+static void
+who_am_i(char *out, size_t len)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *user = getenv("USER");
+
+	if (pw != NULL && pw->pw_name != NULL)
+		user = pw->pw_name;
+	snprintf(out, len, "%s", user ? user : "unknown");
+}
+
+int
+person_writer_new(struct store *s, int flags, struct person_writer **out,
+    struct error *err)
+{
+	struct person_writer *w;
+	int i, rc;
+
+	*out = NULL;
+	if (!(flags & WRITER_FRESH) && (rc = store_exec(s, "CREATE TEMP TABLE "
+	    "IF NOT EXISTS touched(pk INTEGER PRIMARY KEY)", err)) != RC_OK)
+		return rc;
+	w = xcalloc(1, sizeof *w);
+	w->store = s;
+	w->flags = flags;
+	who_am_i(w->who, sizeof w->who);
+	for (i = 0; i < ST_COUNT; i++) {
+		if ((flags & WRITER_FRESH) && i == ST_TOUCH)
+			continue;
+		if ((rc = store_prepare(s, &w->st[i], statements[i], err))
+		    != RC_OK) {
+			person_writer_free(w);
+			return rc;
+		}
+	}
+	*out = w;
+	return RC_OK;
+}
+
+void
+person_writer_free(struct person_writer *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(w->st[i]);
+	for (i = 0; i < sizeof w->missions / sizeof w->missions[0]; i++)
+		free(w->missions[i].name);
+	free(w);
+}
+
+/* Steps a statement that returns no row (or ignores it) and resets it. */
+static int
+run(struct person_writer *w, int which, struct error *err, const char *what)
+{
+	sqlite3_stmt *st = w->st[which];
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return RC_OK;
+	return store_error(w->store, err, what);
+}
+
+static void
+bind_text(struct person_writer *w, int which, int i, const char *s)
+{
+	sqlite3_bind_text(w->st[which], i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+static void
+bind_person(struct person_writer *w, int which, const struct person *p,
+    const char *now)
+{
+	bind_text(w, which, 1, p->id);
+	bind_text(w, which, 2, p->family_name);
+	bind_text(w, which, 3, p->given_name);
+	bind_text(w, which, 4, p->agency);
+	bind_text(w, which, 5, p->rank);
+	bind_text(w, which, 6, p->gender);
+	bind_text(w, which, 7, p->email);
+	bind_text(w, which, 8, p->phone);
+	bind_text(w, which, 9, p->status);
+	sqlite3_bind_int(w->st[which], 10, p->notice_days);
+	bind_text(w, which, 11, p->passport_expiry);
+	bind_text(w, which, 12, p->medical_expiry);
+	bind_text(w, which, 13, p->heat_expiry);
+	bind_text(w, which, 14, p->notes);
+	bind_text(w, which, 15, now);
+}
+
+/* The languages, themes and skills as ST_OLD spells them, for audit. */
+static void
+new_values(const struct person *p, struct strbuf v[NFIELDS])
+{
+	const char *scalars[] = { p->family_name, p->given_name, p->agency,
+	    p->rank, p->gender, p->email, p->phone, p->status };
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		strbuf_adds(&v[i], scalars[i] ? scalars[i] : "");
+	strbuf_addf(&v[8], "%d", p->notice_days);
+	strbuf_adds(&v[9], p->passport_expiry);
+	strbuf_adds(&v[10], p->medical_expiry);
+	strbuf_adds(&v[11], p->heat_expiry);
+	strbuf_adds(&v[12], p->notes ? p->notes : "");
+	for (i = 0; i < p->nlangs; i++)
+		strbuf_addf(&v[13], "%s%s:%d", i ? ";" : "", p->langs[i].code,
+		    p->langs[i].level);
+	for (i = 0; i < p->nthemes; i++)
+		strbuf_addf(&v[14], "%s%s", i ? ";" : "", p->themes[i]);
+	for (i = 0; i < p->nskills; i++)
+		strbuf_addf(&v[15], "%s%s", i ? ";" : "", p->skills[i]);
+	for (i = 0; i < NFIELDS; i++)
+		if (v[i].s == NULL)
+			strbuf_adds(&v[i], "");
+}
+
+/*
+ * Which fields an update changes, comma-separated; lists are compared in
+ * sorted order, which is how callers give them.
+ */
+static int
+changed_fields(struct person_writer *w, const struct person *p, long long pk,
+    struct strbuf *out, struct error *err)
+{
+	sqlite3_stmt *st = w->st[ST_OLD];
+	struct strbuf v[NFIELDS];
+	const char *old;
+	size_t i;
+	int rc;
+
+	memset(v, 0, sizeof v);
+	new_values(p, v);
+	sqlite3_bind_int64(st, 1, pk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < NFIELDS; i++) {
+			old = (const char *)sqlite3_column_text(st, (int)i);
+			if (strcmp(old ? old : "", strbuf_str(&v[i])) != 0)
+				strbuf_addf(out, "%s%s", out->len ? "," : "",
+				    fields[i]);
+		}
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < NFIELDS; i++)
+		strbuf_free(&v[i]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(w->store, err, "person");
+	return RC_OK;
+}
+
+static int
+audit(struct person_writer *w, const char *now, const char *entity,
+    const char *id, const char *action, const char *what, struct error *err)
+{
+	bind_text(w, ST_AUDIT, 1, w->who);
+	bind_text(w, ST_AUDIT, 2, now);
+	bind_text(w, ST_AUDIT, 3, entity);
+	bind_text(w, ST_AUDIT, 4, id);
+	bind_text(w, ST_AUDIT, 5, action);
+	bind_text(w, ST_AUDIT, 6, what);
+	return run(w, ST_AUDIT, err, "audit");
+}
+
+static int
+find(struct person_writer *w, const char *id, long long *pk,
+    struct error *err)
+{
+	sqlite3_stmt *st = w->st[ST_FIND];
+	int rc;
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pk = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	if (rc == SQLITE_DONE)
+		return RC_REFUSED;
+	return store_error(w->store, err, "person");
+}
+
+static int
+put_lists(struct person_writer *w, const struct person *p, long long pk,
+    int fresh, struct error *err)
+{
+	size_t i;
+	int rc;
+
+	if (!fresh) {
+		sqlite3_bind_int64(w->st[ST_DEL_LANG], 1, pk);
+		sqlite3_bind_int64(w->st[ST_DEL_THEME], 1, pk);
+		sqlite3_bind_int64(w->st[ST_DEL_SKILL], 1, pk);
+		if ((rc = run(w, ST_DEL_LANG, err, "languages")) != RC_OK ||
+		    (rc = run(w, ST_DEL_THEME, err, "themes")) != RC_OK ||
+		    (rc = run(w, ST_DEL_SKILL, err, "skills")) != RC_OK)
+			return rc;
+	}
+	for (i = 0; i < p->nlangs; i++) {
+		sqlite3_bind_int64(w->st[ST_LANG], 1, pk);
+		bind_text(w, ST_LANG, 2, p->langs[i].code);
+		sqlite3_bind_int(w->st[ST_LANG], 3, p->langs[i].level);
+		if ((rc = run(w, ST_LANG, err, "languages")) != RC_OK)
+			return rc;
+	}
+	for (i = 0; i < p->nthemes; i++) {
+		sqlite3_bind_int64(w->st[ST_THEME], 1, pk);
+		bind_text(w, ST_THEME, 2, p->themes[i]);
+		if ((rc = run(w, ST_THEME, err, "themes")) != RC_OK)
+			return rc;
+	}
+	for (i = 0; i < p->nskills; i++) {
+		sqlite3_bind_int64(w->st[ST_SKILL], 1, pk);
+		bind_text(w, ST_SKILL, 2, p->skills[i]);
+		if ((rc = run(w, ST_SKILL, err, "skills")) != RC_OK)
+			return rc;
+	}
+	return RC_OK;
+}
+
+static int
+touch(struct person_writer *w, long long pk, struct error *err)
+{
+	if (w->flags & WRITER_FRESH)
+		return RC_OK;
+	sqlite3_bind_int64(w->st[ST_TOUCH], 1, pk);
+	return run(w, ST_TOUCH, err, "person");
+}
+
+int
+person_put(struct person_writer *w, struct person *p, long long *pk,
+    struct error *err)
+{
+	struct strbuf changed = { 0 };
+	char now[21];
+	int exists = 0, rc;
+
+	date_now_utc(now);
+	if (p->id[0] == '\0')
+		person_new_id(p->id);
+	else if (!(w->flags & WRITER_FRESH)) {
+		if ((rc = find(w, p->id, pk, err)) == RC_OK)
+			exists = 1;
+		else if (rc != RC_REFUSED)
+			return rc;
+	}
+	if (exists) {
+		if ((rc = changed_fields(w, p, *pk, &changed, err)) != RC_OK)
+			return rc;
+		if (changed.len == 0) {
+			strbuf_free(&changed);
+			return RC_OK;
+		}
+		bind_person(w, ST_UPDATE, p, now);
+		rc = run(w, ST_UPDATE, err, "person");
+	} else {
+		bind_person(w, ST_INSERT, p, now);
+		rc = run(w, ST_INSERT, err, "person");
+		*pk = sqlite3_last_insert_rowid(w->store->db);
+	}
+	if (rc == RC_OK)
+		rc = put_lists(w, p, *pk, !exists, err);
+	if (rc == RC_OK)
+		rc = touch(w, *pk, err);
+	if (rc == RC_OK && (w->flags & WRITER_AUDIT))
+		rc = audit(w, now, "person", p->id, exists ? "update" :
+		    "create", strbuf_str(&changed), err);
+	strbuf_free(&changed);
+	return rc;
+}
+
+static int
+mission_pk(struct person_writer *w, const char *name, long long *pk,
+    struct error *err)
+{
+	size_t i, n = sizeof w->missions / sizeof w->missions[0];
+	sqlite3_stmt *st;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (w->missions[i].name != NULL &&
+		    strcmp(w->missions[i].name, name) == 0) {
+			*pk = w->missions[i].pk;
+			return RC_OK;
+		}
+	bind_text(w, ST_MISSION_ADD, 1, name);
+	if ((rc = run(w, ST_MISSION_ADD, err, "mission")) != RC_OK)
+		return rc;
+	st = w->st[ST_MISSION_GET];
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pk = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_error(w->store, err, "mission");
+	i = w->nextmission++ % n;
+	free(w->missions[i].name);
+	w->missions[i].name = xstrdup(name);
+	w->missions[i].pk = *pk;
+	return RC_OK;
+}
+
+int
+service_put(struct person_writer *w, long long person,
+    const struct service *sv, struct error *err)
+{
+	sqlite3_stmt *st = w->st[ST_SERVICE];
+	long long mission = 0, pk = 0;
+	size_t i;
+	int rc;
+
+	if ((rc = mission_pk(w, sv->mission, &mission, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, mission);
+	bind_text(w, ST_SERVICE, 3, sv->country);
+	bind_text(w, ST_SERVICE, 4, sv->start);
+	bind_text(w, ST_SERVICE, 5, sv->end);
+	bind_text(w, ST_SERVICE, 6, sv->role);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		pk = sqlite3_column_int64(st, 0);
+	/* RETURNING finishes its work on the step after the row. */
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return store_error(w->store, err, "mission");
+	if (!(w->flags & WRITER_FRESH)) {
+		sqlite3_bind_int64(w->st[ST_DEL_STHEME], 1, pk);
+		if ((rc = run(w, ST_DEL_STHEME, err, "mission")) != RC_OK)
+			return rc;
+	}
+	for (i = 0; i < sv->nthemes; i++) {
+		sqlite3_bind_int64(w->st[ST_STHEME], 1, pk);
+		sqlite3_bind_int64(w->st[ST_STHEME], 2, person);
+		bind_text(w, ST_STHEME, 3, sv->themes[i]);
+		if ((rc = run(w, ST_STHEME, err, "mission")) != RC_OK)
+			return rc;
+	}
+	return touch(w, person, err);
+}
+
+int
+unavail_put(struct person_writer *w, long long person,
+    const struct unavail *u, struct error *err)
+{
+	sqlite3_bind_int64(w->st[ST_UNAVAIL], 1, person);
+	bind_text(w, ST_UNAVAIL, 2, u->start);
+	bind_text(w, ST_UNAVAIL, 3, u->end);
+	bind_text(w, ST_UNAVAIL, 4, u->reason);
+	return run(w, ST_UNAVAIL, err, "unavailability");
+}
+
+int
+person_find(struct store *s, const char *id, long long *pk, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_cached(s, &st, statements[ST_FIND], err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pk = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	if (rc == SQLITE_DONE)
+		return error_set(err, RC_REFUSED, "no person with id '%s'", id);
+	return store_error(s, err, "person");
+}

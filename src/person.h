@@ -1,0 +1,89 @@
+/*
+ * person.h - people and what they own (languages, themes, skills, service
+ * history, unavailability), and writing them to the store.
+ *
+ * Values are validated before they reach this layer (import.c, demo.c);
+ * the schema's constraints are the safety net, not the validation.
+ *
+ * Memory: the strings in struct person, struct service and struct unavail
+ * are borrowed from the caller and must outlive the put call; the writer
+ * owns its prepared statements and is released with person_writer_free.
+ */
+#ifndef ROSTER_PERSON_H
+#define ROSTER_PERSON_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "error.h"
+#include "store.h"
+
+#define PERSON_ID_LEN	37	/* a UUID and its NUL */
+#define PERSON_MAX_LIST	64	/* languages, themes or skills of one row */
+
+struct person_lang {
+	char	code[3];
+	int	level;		/* 1..7, refdata_level */
+};
+
+struct person {
+	char			 id[PERSON_ID_LEN];
+	const char		*family_name, *given_name, *agency, *rank;
+	const char		*gender, *email, *phone, *status, *notes;
+	int			 notice_days;
+	char			 passport_expiry[DATE_LEN];	/* "" = none */
+	char			 medical_expiry[DATE_LEN];
+	char			 heat_expiry[DATE_LEN];
+	struct person_lang	 langs[PERSON_MAX_LIST];
+	size_t			 nlangs;
+	const char		*themes[PERSON_MAX_LIST];
+	size_t			 nthemes;
+	const char		*skills[PERSON_MAX_LIST];
+	size_t			 nskills;
+};
+
+struct service {
+	const char	*mission, *role;
+	char		 country[3];
+	char		 start[DATE_LEN], end[DATE_LEN];	/* end "" = open */
+	const char	*themes[PERSON_MAX_LIST];
+	size_t		 nthemes;
+};
+
+struct unavail {
+	char		 start[DATE_LEN], end[DATE_LEN];	/* end "" = open */
+	const char	*reason;
+};
+
+struct person_writer;
+
+enum {
+	WRITER_AUDIT = 1 << 0,	/* record creates and updates in audit */
+	WRITER_FRESH = 1 << 1,	/* every person is new: skip look-ups */
+};
+
+int	person_writer_new(struct store *, int flags, struct person_writer **,
+	    struct error *err);
+void	person_writer_free(struct person_writer *);
+
+/*
+ * Creates or updates (by id) a person and replaces their languages, themes
+ * and skills; *pk is their row.  An empty id makes a new UUID v4.
+ */
+int	person_put(struct person_writer *, struct person *, long long *pk,
+	    struct error *err);
+/* Creates, or updates by (person, mission, start), one service record. */
+int	service_put(struct person_writer *, long long person,
+	    const struct service *, struct error *err);
+/* Creates, or updates by (person, start), one unavailability window. */
+int	unavail_put(struct person_writer *, long long person,
+	    const struct unavail *, struct error *err);
+
+/* The row of the person with this id: RC_OK, or RC_REFUSED if none. */
+int	person_find(struct store *, const char *id, long long *pk,
+	    struct error *err);
+
+/* A fresh random UUID v4, lower case. */
+void	person_new_id(char out[PERSON_ID_LEN]);
+
+#endif

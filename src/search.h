@@ -1,0 +1,56 @@
+/*
+ * search.h - running a compiled filter: which people match, how many, and
+ * in what order.  The full-screen list and `roster search` share this.
+ *
+ * A filter's sets (filter.h) are evaluated as bitmaps over person pks, so
+ * the cost of a search is the size of its terms' index ranges, not a scan
+ * of the pool; counting is a popcount, and a page in sort order walks the
+ * sort's index until it has enough matches (or sorts the few there are).
+ *
+ * Memory: search_eval returns a result the caller frees with
+ * search_result_free; search_page fills a caller-owned array;
+ * search_collect leaves its rows in the connection's temp.result table,
+ * which lives until the next search_collect or the connection closes.
+ */
+#ifndef ROSTER_SEARCH_H
+#define ROSTER_SEARCH_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "filter.h"
+#include "store.h"
+
+enum search_sort { SORT_NAME, SORT_AGENCY, SORT_NOTICE, SORT_MISSION,
+    SORT_ID };
+
+/* "name", "agency", "notice", "mission" or "id"; a leading '-' reverses. */
+int	search_sort_parse(const char *key, enum search_sort *sort,
+	    int *reverse, struct error *err);
+
+struct search_result;
+
+int	search_eval(struct store *, const struct filter *,
+	    struct search_result **out, struct error *err);
+void	search_result_free(struct search_result *);
+long long search_result_count(const struct search_result *);
+/* Whether the person with this pk is among the matches. */
+int	search_result_has(const struct search_result *, long long pk);
+
+/*
+ * The person pks of matches offset..offset+max-1 in sort order; *n is how
+ * many were written.
+ */
+int	search_page(struct store *, const struct search_result *,
+	    enum search_sort, int reverse, long long offset, long long *pks,
+	    size_t max, size_t *n, struct error *err);
+
+/* Every match, in order, into temp.result(seq INTEGER PRIMARY KEY, pk). */
+int	search_collect(struct store *, const struct search_result *,
+	    enum search_sort, int reverse, struct error *err);
+
+/* search_eval and search_result_count in one, for a count alone. */
+int	search_count(struct store *, const struct filter *, long long *n,
+	    struct error *err);
+
+#endif

@@ -1,0 +1,369 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include "dbfiles.h"
+#include "fts.h"
+#include "store.h"
+
+/*
+ * Migration N brings a database from user_version N-1 to N.  Reference data
+ * is part of the migration that introduces it, so a database always holds
+ * the vocabulary its schema expects.
+ */
+static const struct migration {
+	const char	*files[8];
+} migrations[] = {
+	{ { "001-schema.sql", "ref/countries.sql", "ref/languages.sql",
+	    "ref/themes.sql", "ref/skills.sql", "ref/missions.sql", NULL } },
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* Filesystem magic numbers of network filesystems (statfs(2)). */
+static const long network_fs[] = {
+	0x6969,		/* NFS */
+	0xff534d42,	/* CIFS */
+	0xfe534d42,	/* SMB2 */
+	0x517b,		/* SMB */
+	0x65735546,	/* FUSE (sshfs and friends) */
+};
+
+int
+store_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+static const char *
+db_file_sql(const char *name)
+{
+	const struct db_file *f;
+
+	for (f = db_files; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f->sql;
+	return NULL;
+}
+
+int
+store_error(struct store *s, struct error *err, const char *what)
+{
+	int code = sqlite3_errcode(s->db);
+	int rc;
+
+	switch (code & 0xff) {
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+	case SQLITE_TOOBIG:
+		rc = RC_INPUT;
+		break;
+	default:
+		rc = RC_DB;
+	}
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return error_set(err, RC_DB, "%s: database is locked by another "
+		    "process (waited %d ms)", what, STORE_BUSY_MS);
+	return error_set(err, rc, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int
+store_prepare(struct store *s, sqlite3_stmt **stmt, const char *sql,
+    struct error *err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return store_error(s, err, "prepare");
+	return RC_OK;
+}
+
+int
+store_cached(struct store *s, sqlite3_stmt **stmt, const char *sql,
+    struct error *err)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_CACHE && s->cache[i].sql != NULL; i++)
+		if (s->cache[i].sql == sql) {
+			*stmt = s->cache[i].st;
+			sqlite3_reset(*stmt);
+			sqlite3_clear_bindings(*stmt);
+			return RC_OK;
+		}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt,
+	    NULL) != SQLITE_OK)
+		return store_error(s, err, "prepare");
+	if (i < STORE_CACHE) {
+		s->cache[i].sql = sql;
+		s->cache[i].st = *stmt;
+		return RC_OK;
+	}
+	/* The cache is for a handful of look-ups; more is a programming
+	 * error, and leaking the statement would hide it. */
+	sqlite3_finalize(*stmt);
+	return error_set(err, RC_DB, "prepare: statement cache is full");
+}
+
+int
+store_exec(struct store *s, const char *sql, struct error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(s, err, "database");
+	return RC_OK;
+}
+
+int
+store_begin(struct store *s, struct error *err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_commit(struct store *s, struct error *err)
+{
+	return store_exec(s, "COMMIT", err);
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_default_path(char *buf, size_t len, struct error *err)
+{
+	const char *env, *home;
+	int n;
+
+	if ((env = getenv("ROSTER_DB")) != NULL && *env != '\0')
+		n = snprintf(buf, len, "%s", env);
+	else if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		n = snprintf(buf, len, "%s/roster/roster.db", env);
+	else if ((home = getenv("HOME")) != NULL && *home != '\0')
+		n = snprintf(buf, len, "%s/.local/share/roster/roster.db",
+		    home);
+	else
+		return error_set(err, RC_INPUT, "no database: use --db FILE or "
+		    "set ROSTER_DB (HOME is not set)");
+	if (n < 0 || (size_t)n >= len)
+		return error_set(err, RC_INPUT, "database path too long");
+	return RC_OK;
+}
+
+/* mkdir -p for the directory part of path, mode 0700 like XDG asks. */
+static int
+make_parent(const char *path, struct error *err)
+{
+	char dir[PATH_MAX], *p;
+
+	if (strlen(path) >= sizeof dir)
+		return error_set(err, RC_INPUT, "%s: path too long", path);
+	strcpy(dir, path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir)
+		return RC_OK;
+	*p = '\0';
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+			return error_set(err, RC_DB, "%s: %s", dir,
+			    strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return error_set(err, RC_DB, "%s: %s", dir, strerror(errno));
+	return RC_OK;
+}
+
+/*
+ * SQLite creates files 0644 minus umask; creating the file ourselves first
+ * (and the -wal and -shm files inherit the main file's mode in SQLite's unix
+ * VFS) keeps the pool readable by its owner only.
+ */
+static int
+create_private(const char *path, int exclusive, struct error *err)
+{
+	int fd, flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+
+	if (exclusive)
+		flags |= O_EXCL;
+	if ((fd = open(path, flags, 0600)) == -1) {
+		if (errno == EEXIST)
+			return error_set(err, RC_INPUT, "%s: file exists (refusing "
+			    "to overwrite it)", path);
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	}
+	close(fd);
+	return RC_OK;
+}
+
+static void
+warn_network_fs(const char *path)
+{
+	struct statfs sf;
+	size_t i;
+
+	if (statfs(path, &sf) == -1)
+		return;
+	for (i = 0; i < sizeof network_fs / sizeof network_fs[0]; i++)
+		if ((unsigned long)sf.f_type == (unsigned long)network_fs[i]) {
+			fprintf(stderr, "roster: warning: %s is on a network "
+			    "filesystem; SQLite's WAL mode needs local storage "
+			    "and the database may be corrupted\n", path);
+			return;
+		}
+}
+
+static int
+pragma_int(struct store *s, const char *sql, int *value, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return store_error(s, err, "database");
+	}
+	*value = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return RC_OK;
+}
+
+static int
+migrate(struct store *s, int from, struct error *err)
+{
+	char sql[64];
+	const char *text;
+	int v, i, rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	for (v = from; v < NMIGRATIONS; v++) {
+		for (i = 0; migrations[v].files[i] != NULL; i++) {
+			text = db_file_sql(migrations[v].files[i]);
+			if (text == NULL || sqlite3_exec(s->db, text, NULL,
+			    NULL, NULL) != SQLITE_OK) {
+				rc = store_error(s, err, "migration");
+				error_prefix(err, "db/%s",
+				    migrations[v].files[i]);
+				store_rollback(s);
+				return RC_DB;
+			}
+		}
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
+	    "PRAGMA application_id = %d", NMIGRATIONS, STORE_APPLICATION_ID);
+	if ((rc = store_exec(s, sql, err)) != RC_OK) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, err);
+}
+
+static int
+check_schema(struct store *s, const char *path, struct error *err)
+{
+	int appid, version, rc;
+
+	if ((rc = pragma_int(s, "PRAGMA application_id", &appid, err)) != RC_OK)
+		return rc;
+	if ((rc = pragma_int(s, "PRAGMA user_version", &version, err)) != RC_OK)
+		return rc;
+	if (appid != STORE_APPLICATION_ID && !(appid == 0 && version == 0))
+		return error_set(err, RC_DB, "%s: not a roster database", path);
+	if (version > NMIGRATIONS)
+		return error_set(err, RC_DB, "%s: database schema version %d is "
+		    "newer than this roster understands (%d): use a newer "
+		    "roster", path, version, NMIGRATIONS);
+	if (version == NMIGRATIONS)
+		return RC_OK;
+	if (s->flags & STORE_READ_ONLY)
+		return error_set(err, RC_DB, "%s: database needs upgrading to "
+		    "schema version %d, which --read-only forbids", path,
+		    NMIGRATIONS);
+	return migrate(s, version, err);
+}
+
+int
+store_open(struct store **out, const char *path, int flags, struct error *err)
+{
+	struct store *s;
+	struct stat sb;
+	int oflags, rc;
+
+	*out = NULL;
+	if (flags & STORE_READ_ONLY)
+		oflags = SQLITE_OPEN_READONLY;
+	else {
+		oflags = SQLITE_OPEN_READWRITE;
+		if (stat(path, &sb) == -1 || (flags & STORE_EXCLUSIVE_NEW)) {
+			if (!(flags & STORE_CREATE) && errno == ENOENT)
+				return error_set(err, RC_DB, "%s: no such "
+				    "database", path);
+			if ((rc = make_parent(path, err)) != RC_OK ||
+			    (rc = create_private(path,
+			    flags & STORE_EXCLUSIVE_NEW, err)) != RC_OK)
+				return rc;
+		}
+	}
+	if ((s = calloc(1, sizeof *s)) == NULL)
+		return error_set(err, RC_DB, "out of memory");
+	s->flags = flags;
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		rc = error_set(err, RC_DB, "%s: %s", path,
+		    s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		store_close(s);
+		return rc;
+	}
+	warn_network_fs(path);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	if (fts_register(s->db) != RC_OK) {
+		rc = store_error(s, err, "database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 0);
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK)
+		goto fail;
+	if (!(flags & STORE_READ_ONLY)) {
+		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL", err))
+		    != RC_OK)
+			goto fail;
+		rc = store_exec(s, (flags & STORE_BULK) ?
+		    "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL",
+		    err);
+		if (rc != RC_OK)
+			goto fail;
+	}
+	if ((rc = check_schema(s, path, err)) != RC_OK)
+		goto fail;
+	*out = s;
+	return RC_OK;
+fail:
+	if (err != NULL && strstr(err->msg, "not a database") != NULL)
+		rc = error_set(err, RC_DB, "%s: not a database, or corrupt",
+		    path);
+	store_close(s);
+	return rc;
+}
+
+void
+store_close(struct store *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < STORE_CACHE; i++)
+		sqlite3_finalize(s->cache[i].st);
+	sqlite3_close(s->db);
+	free(s);
+}

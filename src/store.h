@@ -1,0 +1,78 @@
+/*
+ * store.h - the SQLite database: opening, migrations, transactions.
+ *
+ * Every connection has foreign keys on, WAL, and a busy timeout; every
+ * write transaction starts with BEGIN IMMEDIATE, so a writer waits for the
+ * lock up front instead of failing half way.  New database files (and
+ * their -wal and -shm files) are created 0600.
+ *
+ * Memory: store_open returns a struct store the caller frees with
+ * store_close.  Statements from store_prepare belong to the caller
+ * (sqlite3_finalize); those from store_cached belong to the store.
+ */
+#ifndef ROSTER_STORE_H
+#define ROSTER_STORE_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "error.h"
+
+/* "roster" in ASCII, so file(1) and roster itself can tell the file. */
+#define STORE_APPLICATION_ID	0x726f7374
+#define STORE_BUSY_MS		5000
+
+enum {
+	STORE_READ_ONLY = 1 << 0,
+	STORE_CREATE = 1 << 1,		/* create the file if missing */
+	STORE_EXCLUSIVE_NEW = 1 << 2,	/* refuse an existing file */
+	STORE_BULK = 1 << 3,		/* bulk load: no fsync until close */
+};
+
+#define STORE_CACHE	16
+
+struct store {
+	sqlite3	*db;
+	int	 flags;
+	/* Statements of fixed SQL used once per row, kept prepared. */
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*st;
+	}	 cache[STORE_CACHE];
+};
+
+/* The database path from --db, $ROSTER_DB or the XDG data directory. */
+int	store_default_path(char *buf, size_t len, struct error *err);
+
+int	store_open(struct store **out, const char *path, int flags,
+	    struct error *err);
+void	store_close(struct store *);
+
+/* The schema version this binary writes and understands. */
+int	store_schema_version(void);
+
+int	store_begin(struct store *, struct error *err);
+int	store_commit(struct store *, struct error *err);
+void	store_rollback(struct store *);
+
+int	store_prepare(struct store *, sqlite3_stmt **, const char *sql,
+	    struct error *err);
+int	store_exec(struct store *, const char *sql, struct error *err);
+
+/*
+ * A prepared statement for sql, which must be a string literal (it is
+ * remembered by address), kept for the life of the store: the caller
+ * binds, steps and calls sqlite3_reset, and never finalizes it.
+ */
+int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
+	    struct error *err);
+
+/*
+ * Turns the last SQLite error into a message and the matching status:
+ * RC_DB for trouble with the database itself, RC_INPUT for a violated
+ * constraint (bad data that slipped past validation).
+ */
+int	store_error(struct store *, struct error *err, const char *what);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * width.h - text measured in terminal columns, not bytes: wide (CJK)
+ * characters take two, combining marks none.  Needs an UTF-8 LC_CTYPE
+ * (main sets one).
+ *
+ * Memory: width_fit writes into a caller-owned strbuf.
+ */
+#ifndef ROSTER_WIDTH_H
+#define ROSTER_WIDTH_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* Display columns of UTF-8 s; control characters count as their escape. */
+size_t	width_of(const char *s);
+
+/*
+ * Appends s to out cut to at most cols columns (ending in "…" when cut)
+ * and padded with spaces to exactly cols when pad is set.  Control
+ * characters are shown as visible escapes (^[, \x9b), never sent raw.
+ */
+void	width_fit(struct strbuf *out, const char *s, size_t cols, int pad);
+
+#endif

@@ -1,0 +1,75 @@
+#!/bin/sh
+# make bench: pools of 10,000 / 100,000 / 1,000,000 people made by roster
+# demo; for each, the p50 and p99 latency of "count + first 50 rows" for a
+# fixed mix of filters, in-process (bench_filter) and as hand-written SQL
+# through the sqlite3 command line on the same file; then import
+# throughput.  Not part of make check: the large pool takes minutes.
+#
+# usage: bench.sh BUILDDIR QUERIES [SIZES...]
+set -eu
+builddir=$1 queries=$2
+shift 2
+sizes=${*:-10000 100000 1000000}
+runs=${BENCH_RUNS:-50}
+roster=$builddir/roster
+export ROSTER_TODAY=2026-11-23
+work=${BENCH_DIR:-$builddir/bench-data}
+mkdir -p "$work"
+
+ms() { date +%s%N | cut -c1-13; }
+
+# p50 and p99 (nearest rank) of the numbers on stdin.
+percentiles() {
+	sort -n | awk '{ v[NR] = $1 }
+	    END { p50 = int((50 * NR + 99) / 100); p99 = int((99 * NR + 99) / 100)
+	    printf "%.2f\t%.2f\n", v[p50], v[p99] }'
+}
+
+# The hand-written SQL, each query $runs times, timed by sqlite3's .timer;
+# count and page are two statements, so their times are summed.
+baseline() {
+	db=$1 sql=$2
+	{
+		echo ".timer on"
+		echo ".output /dev/null"
+		i=0
+		while [ $i -le "$runs" ]; do
+			echo "$sql"
+			i=$((i + 1))
+		done
+	} | sqlite3 "$db" 2>&1 | awk '/^Run Time/ { t += $4 * 1000; n++
+	    if (n % 2 == 0) { if (n > 2) print t; t = 0 } }' | percentiles
+}
+
+for n in $sizes; do
+	db=$work/pool-$n.db
+	if [ ! -f "$db" ]; then
+		t0=$(ms)
+		"$roster" demo --size "$n" --seed 1 "$db" 2>/dev/null
+		t1=$(ms)
+		echo "demo --size $n: $((t1 - t0)) ms, $(du -m "$db" | cut -f1) MB"
+	fi
+	echo
+	echo "pool of $n people ($runs runs each; ms)"
+	printf '%-16s %9s %8s %8s %8s %8s\n' filter matches p50 p99 sql-p50 sql-p99
+	"$builddir/tests/bench/bench_filter" "$db" "$runs" <"$queries" |
+	while IFS='	' read -r label count p50 p99; do
+		sql=$(awk -F '\t' -v l="$label" '$1 == l { print $3 }' "$queries")
+		base=$(baseline "$db" "$sql")
+		printf '%-16s %9s %8s %8s %8s %8s\n' "$label" "$count" "$p50" \
+		    "$p99" "$(echo "$base" | cut -f1)" "$(echo "$base" | cut -f2)"
+	done
+done
+
+# Import throughput: export the largest pool that exists, import it anew.
+n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+rm -rf "$work/export" "$work/import.db"
+"$roster" --db "$work/pool-$n.db" export "$work/export" 2>/dev/null
+rows=$(cat "$work/export"/*.csv | wc -l)
+t0=$(ms)
+"$roster" --db "$work/import.db" import "$work/export/people.csv" \
+    "$work/export/missions.csv" "$work/export/unavailability.csv" 2>/dev/null
+t1=$(ms)
+echo
+echo "import of $n people ($rows CSV lines): $((t1 - t0)) ms," \
+    "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s"

@@ -1,0 +1,131 @@
+#!/bin/sh
+# The command line end to end: import -> search -> show -> export -> import,
+# on fixture files with a fixed date, including every refusal.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+export ROSTER_TODAY=2026-11-23
+export ROSTER_DB="$work/pool.db"
+unset XDG_DATA_HOME
+
+# Import (test_store checks the modes of the -wal and -shm files, which
+# exist only while a connection is open).
+run 0 import "$ROSTER" import "$fix/missions.csv" "$fix/people.csv" \
+    "$fix/unavailability.csv"
+says import "roster: imported 6 people, 4 missions, 2 unavailability windows"
+mode=$(stat -c %a "$ROSTER_DB")
+[ "$mode" = 600 ] && ok || bad "mode of $ROSTER_DB is '$mode', expected 600"
+
+# Search: formats, sorting, the coordinator's question, availability.
+run 0 search-all "$ROSTER" search
+golden search-all.txt
+run 0 search-scenario "$ROSTER" search --format ids lang:fr theme:border \
+    "(country:mali OR country:niger)" notice:3
+golden search-scenario.txt
+run 0 search-csv "$ROSTER" search --format=csv lang:fr
+golden search-csv.txt
+run 0 search-json "$ROSTER" search --format json amelie
+golden search-json.txt
+run 0 search-sort "$ROSTER" search --sort -notice --format ids
+golden search-sort.txt
+run 0 search-avail "$ROSTER" search --format ids avail:today
+golden search-avail.txt
+run 0 search-window "$ROSTER" search --format ids avail:+3d..+2w
+golden search-window.txt
+run 0 search-negation "$ROSTER" search --format ids -lang:fr -- -status:left
+golden search-negation.txt
+run 0 search-greek "$ROSTER" --db "$ROSTER_DB" search --format ids παπαδοπουλος
+golden search-greek.txt
+run 1 search-none "$ROSTER" search lang:ja
+[ -s "$work/out" ] && bad "search-none printed something" || ok
+
+# Bad filters and usage: status 2 and a message that says where.
+run 2 filter-key "$ROSTER" search contry:ML
+says filter-key "roster: filter: column 1: unknown key 'contry' (did you mean 'country'?)"
+run 2 filter-country "$ROSTER" search lang:fr country:atlantis
+says filter-country "roster: filter: column 17: unknown country 'atlantis'"
+run 2 filter-paren "$ROSTER" search "(lang:fr" theme:border
+says filter-paren "roster: filter: column 1: '(' is never closed"
+run 2 format "$ROSTER" search --format xml
+says format "unknown format 'xml' (expected table, csv, json or ids)"
+run 2 sort "$ROSTER" search --sort age
+says sort "unknown sort key 'age'"
+run 2 option "$ROSTER" search --colour
+says option "search: unknown option '--colour'"
+run 2 command "$ROSTER" frobnicate
+says command "unknown command 'frobnicate'"
+ROSTER_TODAY=2026-13-01 run 2 today "$ROSTER" search
+says today "ROSTER_TODAY: '2026-13-01' is not a date"
+
+# Show, by a unique prefix.
+run 0 show "$ROSTER" show 11111111
+golden show.txt
+run 1 show-unknown "$ROSTER" show abcdef
+says show-unknown "no person with id 'abcdef'"
+run 2 show-bad "$ROSTER" show zz-top
+run 2 show-usage "$ROSTER" show
+
+# Bad input changes nothing.
+run 0 export-before "$ROSTER" export "$work/before"
+run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
+says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
+says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
+says import-bad "bad-missions.csv:5: column 5 (end): 2020-01-01 is before the start 2021-01-01"
+says import-bad "bad-missions.csv:5: column 7 (themes): unknown theme 'borders'"
+says import-bad "roster: 4 problems found; nothing was imported"
+run 2 import-header "$ROSTER" import "$fix/people.csv" "$fix/bad-header.csv"
+says import-header "bad-header.csv:1: column 5: unknown column 'colour' in a people file"
+run 2 import-missing "$ROSTER" import "$work/nonexistent.csv"
+says import-missing "nonexistent.csv"
+run 2 import-read-only "$ROSTER" --read-only import "$fix/people.csv"
+says import-read-only "--read-only forbids"
+run 0 import-dry "$ROSTER" import --dry-run "$fix/people.csv"
+says import-dry "would import 6 people"
+run 0 export-after "$ROSTER" export "$work/after"
+for f in people missions unavailability; do
+	same "unchanged-$f" "$work/before/$f.csv" "$work/after/$f.csv"
+done
+
+# Export is canonical; import into an empty database and export again is
+# byte-identical.
+for f in people missions unavailability; do
+	cp "$work/after/$f.csv" "$work/out"
+	golden "export-$f.csv"
+done
+run 0 reimport "$ROSTER" --db "$work/copy.db" import "$work/after/people.csv" \
+    "$work/after/missions.csv" "$work/after/unavailability.csv"
+run 0 reexport "$ROSTER" --db "$work/copy.db" export "$work/again"
+for f in people missions unavailability; do
+	same "round-trip-$f" "$work/after/$f.csv" "$work/again/$f.csv"
+done
+run 0 export-filter "$ROSTER" export --filter "country:NE" "$work/niger"
+cp "$work/niger/people.csv" "$work/out"
+golden export-niger-people.csv
+
+# The demo pool: deterministic, never overwrites, and round-trips.
+run 0 demo "$ROSTER" demo --size 300 --seed 7 "$work/demo.db"
+run 2 demo-exists "$ROSTER" demo --size 300 "$work/demo.db"
+says demo-exists "file exists"
+run 2 demo-size "$ROSTER" demo --size many "$work/demo2.db"
+run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
+run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
+run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"
+run 0 demo-import "$ROSTER" --db "$work/demo3.db" import \
+    "$work/demo1/people.csv" "$work/demo1/missions.csv" \
+    "$work/demo1/unavailability.csv"
+run 0 demo-export3 "$ROSTER" --db "$work/demo3.db" export "$work/demo3"
+for f in people missions unavailability; do
+	same "demo-deterministic-$f" "$work/demo1/$f.csv" "$work/demo2/$f.csv"
+	same "demo-round-trip-$f" "$work/demo1/$f.csv" "$work/demo3/$f.csv"
+done
+
+# Database trouble is status 3.
+run 3 no-db "$ROSTER" --db "$work/missing.db" search
+says no-db "no such database"
+printf 'not a database at all, just text\n' >"$work/text.db"
+run 3 not-db "$ROSTER" --db "$work/text.db" search
+cp "$ROSTER_DB" "$work/newer.db"
+sqlite3 "$work/newer.db" "PRAGMA user_version = 99" 2>/dev/null
+run 3 newer "$ROSTER" --db "$work/newer.db" search
+says newer "database schema version 99 is newer than this roster understands"
+
+finish

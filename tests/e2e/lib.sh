@@ -1,0 +1,70 @@
+# Helpers for the end-to-end tests: run the built binary, compare with
+# golden files, and count.  ROSTER_BLESS=1 rewrites the golden files from
+# what the binary prints (review the diff before committing them).
+
+: "${ROSTER:=./roster}"
+: "${top_srcdir:=.}"
+fix=$top_srcdir/tests/e2e/fixtures
+exp=$top_srcdir/tests/e2e/expected
+work=$(mktemp -d "${TMPDIR:-/tmp}/roster-e2e.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+pass=0
+failed=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+	failed=$((failed + 1))
+	printf 'FAIL: %s\n' "$*" >&2
+}
+
+# run STATUS NAME COMMAND...: stdout to $work/out, stderr to $work/err.
+run() {
+	want=$1 name=$2
+	shift 2
+	"$@" >"$work/out" 2>"$work/err"
+	got=$?
+	if [ "$got" = "$want" ]; then
+		ok
+	else
+		bad "$name: exit status $got, expected $want"
+		sed 's/^/  stderr: /' "$work/err" >&2
+	fi
+}
+
+# golden FILE: stdout of the last run must equal expected/FILE.
+golden() {
+	if [ "${ROSTER_BLESS:-}" = 1 ]; then
+		cp "$work/out" "$exp/$1"
+	fi
+	if diff -u "$exp/$1" "$work/out" >"$work/diff"; then
+		ok
+	else
+		bad "$1: output differs from the golden file"
+		cat "$work/diff" >&2
+	fi
+}
+
+# says NAME TEXT: stderr of the last run must contain TEXT.
+says() {
+	if grep -qF -- "$2" "$work/err"; then
+		ok
+	else
+		bad "$1: stderr lacks: $2"
+		sed 's/^/  stderr: /' "$work/err" >&2
+	fi
+}
+
+# same NAME A B: two files must be byte-identical.
+same() {
+	if cmp -s "$2" "$3"; then
+		ok
+	else
+		bad "$1: $2 and $3 differ"
+		diff -u "$2" "$3" | head -20 >&2
+	fi
+}
+
+finish() {
+	printf '%d passed, %d failed\n' "$pass" "$failed"
+	[ "$failed" -eq 0 ]
+}

@@ -1,0 +1,337 @@
+/* The filter language: syntax, every error, and what each term matches. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "date.h"
+#include "filter.h"
+#include "import.h"
+#include "fixture.h"
+#include "testdb.h"
+
+static int today;
+
+/* The tree as an S-expression, to test precedence and grouping. */
+static void
+tree(const struct filter_node *n, struct strbuf *b)
+{
+	switch (n->op) {
+	case OP_TERM:
+		strbuf_addf(b, "%s%s%s", n->key == KEY_WORD ? "" :
+		    filter_key_name(n->key), n->key == KEY_WORD ? "" : ":",
+		    n->value);
+		return;
+	case OP_NOT:
+		strbuf_adds(b, "(NOT ");
+		tree(n->left, b);
+		strbuf_adds(b, ")");
+		return;
+	default:
+		strbuf_adds(b, n->op == OP_AND ? "(AND " : "(OR ");
+		tree(n->left, b);
+		strbuf_adds(b, " ");
+		tree(n->right, b);
+		strbuf_adds(b, ")");
+	}
+}
+
+static void
+assert_tree(const char *text, const char *want)
+{
+	struct filter_node *n;
+	struct strbuf b = { 0 };
+	struct error err;
+
+	if (filter_parse(text, &n, &err) != RC_OK)
+		fail_msg("'%s': %s", text, err.msg);
+	if (n == NULL)
+		strbuf_adds(&b, "()");
+	else
+		tree(n, &b);
+	assert_string_equal(strbuf_str(&b), want);
+	strbuf_free(&b);
+	filter_node_free(n);
+}
+
+static void
+assert_parse_error(const char *text, const char *want)
+{
+	struct filter_node *n = NULL;
+	struct error err;
+
+	assert_int_equal(filter_parse(text, &n, &err), RC_INPUT);
+	assert_null(n);
+	assert_string_equal(err.msg, want);
+}
+
+static void
+test_precedence(void **state)
+{
+	(void)state;
+	assert_tree("", "()");
+	assert_tree("   ", "()");
+	assert_tree("lang:fr", "lang:fr");
+	assert_tree("a b c", "(AND (AND a b) c)");
+	assert_tree("a b OR c", "(OR (AND a b) c)");
+	assert_tree("a OR b c", "(OR a (AND b c))");
+	assert_tree("a (b OR c)", "(AND a (OR b c))");
+	assert_tree("a AND b", "(AND a b)");
+	assert_tree("-a b", "(AND (NOT a) b)");
+	assert_tree("NOT a OR b", "(OR (NOT a) b)");
+	assert_tree("-(a OR b)", "(NOT (OR a b))");
+	assert_tree("NOT -a", "(NOT (NOT a))");
+	assert_tree("a or b", "(AND (AND a or) b)");
+	assert_tree("((a))", "a");
+}
+
+static void
+test_keys_and_quotes(void **state)
+{
+	(void)state;
+	assert_tree("LANG:FR>=b2", "lang:FR>=b2");
+	assert_tree("agency:\"National Police\" x",
+	    "(AND agency:National Police x)");
+	assert_tree("\"van der\"", "van der");
+	assert_tree("\"OR\"", "OR");
+	assert_tree("\"a:b\"", "a:b");
+	assert_tree("theme:border(x)", "(AND theme:border x)");
+	assert_tree("avail:+3d..+2w", "avail:+3d..+2w");
+}
+
+static void
+test_parse_errors(void **state)
+{
+	(void)state;
+	assert_parse_error("contry:ML",
+	    "column 1: unknown key 'contry' (did you mean 'country'?)");
+	assert_parse_error("lang:fr contry:ML",
+	    "column 9: unknown key 'contry' (did you mean 'country'?)");
+	assert_parse_error("amélie colour:red", "column 8: unknown key "
+	    "'colour' (expected one of country lang theme skill agency "
+	    "mission status gender notice avail ready)");
+	assert_parse_error("country:", "column 9: 'country:' needs a value "
+	    "(expected a country code or English name)");
+	assert_parse_error(":fr", "column 1: expected a key before ':' (such "
+	    "as country: or lang:)");
+	assert_parse_error("(lang:fr", "column 1: '(' is never closed "
+	    "(expected ')')");
+	assert_parse_error("lang:fr)", "column 8: unexpected ')' (no '(' to "
+	    "close)");
+	assert_parse_error("()", "column 2: empty parentheses (expected a "
+	    "term)");
+	assert_parse_error("lang:fr OR", "column 11: expected a term after "
+	    "'OR'");
+	assert_parse_error("OR lang:fr", "column 1: expected a term before "
+	    "'OR'");
+	assert_parse_error("a AND", "column 6: expected a term after 'AND'");
+	assert_parse_error("a AND OR b", "column 7: expected a term after "
+	    "'AND'");
+	assert_parse_error("-", "column 2: expected a term after '-'");
+	assert_parse_error("a NOT", "column 6: expected a term after 'NOT'");
+	assert_parse_error("a (-)", "column 5: expected a term after '-'");
+	assert_parse_error("\"van der", "column 1: unterminated quote "
+	    "(expected a closing '\"')");
+	assert_parse_error("agency:\"KMar", "column 8: unterminated quote "
+	    "(expected a closing '\"')");
+	assert_parse_error("a \xff", "column 3: invalid UTF-8");
+}
+
+static struct store *
+fixture(void)
+{
+	struct store *s = testdb_open();
+	struct import_stats stats;
+	struct strbuf report = { 0 };
+	struct error err;
+	char *files[2];
+
+	files[0] = (char *)testdb_file(0, "people.csv", fixture_people);
+	files[1] = (char *)testdb_file(1, "missions.csv", fixture_missions);
+	if (import_files(s, files, 2, 0, &stats, &report, &err) != RC_OK)
+		fail_msg("%s\n%s", err.msg, strbuf_str(&report));
+	strbuf_free(&report);
+	return s;
+}
+
+static int
+setup(void **state)
+{
+	assert_true(date_parse(FIXTURE_TODAY, &today));
+	*state = fixture();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	testdb_close(*state);
+	return 0;
+}
+
+#define COUNT(f)	testdb_count(s, (f), today)
+#define MATCH(f, who)	testdb_matches(s, (f), today, (who))
+
+static void
+test_terms(void **state)
+{
+	struct store *s = *state;
+
+	assert_int_equal(COUNT(""), 5);
+	assert_int_equal(COUNT("country:ML"), 1);
+	assert_true(MATCH("country:ml", "Dubois"));
+	assert_true(MATCH("country:mali", "Dubois"));
+	assert_true(MATCH("country:Niger", "Müller"));
+	assert_true(MATCH("country:kosovo", "de Vries"));
+	assert_int_equal(COUNT("country:ML OR country:NE"), 2);
+	assert_int_equal(COUNT("lang:fr"), 3);
+	assert_int_equal(COUNT("lang:French"), 3);
+	assert_int_equal(COUNT("lang:fr>=B2"), 2);
+	assert_int_equal(COUNT("lang:fr>=c2"), 2);
+	assert_int_equal(COUNT("lang:fr>=native"), 1);
+	assert_true(MATCH("lang:fr>=native", "Dubois"));
+	assert_int_equal(COUNT("lang:en>=B2"), 3);
+	/* A theme of one's own or of a mission served on. */
+	assert_int_equal(COUNT("theme:border"), 2);
+	assert_true(MATCH("theme:border", "Müller"));
+	assert_true(MATCH("theme:rule", "de Vries"));
+	assert_true(MATCH("theme:org", "de Vries"));
+	assert_int_equal(COUNT("theme:d"), 2);
+	assert_true(MATCH("skill:first", "Dubois"));
+	assert_true(MATCH("skill:4x4", "Müller"));
+	assert_int_equal(COUNT("skill:l"), 1);
+	assert_true(MATCH("agency:kmar", "de Vries"));
+	assert_int_equal(COUNT("agency:police"), 0);
+	assert_true(MATCH("agency:\"national police\"", "Dubois"));
+	assert_true(MATCH("mission:eulex", "de Vries"));
+	assert_int_equal(COUNT("mission:sahel"), 2);
+	assert_int_equal(COUNT("mission:nowhere"), 0);
+	assert_true(MATCH("status:inactive", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("status:active"), 3);
+	assert_int_equal(COUNT("gender:F"), 2);
+	assert_int_equal(COUNT("notice:2"), 3);
+	assert_int_equal(COUNT("notice:0"), 1);
+}
+
+static void
+test_words(void **state)
+{
+	struct store *s = *state;
+
+	assert_true(MATCH("amelie", "Dubois"));
+	assert_true(MATCH("AMÉLIE", "Dubois"));
+	assert_true(MATCH("ame", "Dubois"));
+	assert_true(MATCH("mull", "Müller"));
+	assert_true(MATCH("jurgen muller", "Müller"));
+	assert_true(MATCH("παπαδ", "Παπαδόπουλος"));
+	assert_true(MATCH("παπαδοπουλος", "Παπαδόπουλος"));
+	assert_true(MATCH("kosovo", "de Vries"));
+	assert_true(MATCH("bambara", "Dubois"));
+	assert_true(MATCH("inspector", "Dubois"));
+	assert_true(MATCH("bundespol", "Müller"));
+	assert_true(MATCH("\"de vr\"", "de Vries"));
+	assert_int_equal(COUNT("\"vries de\""), 0);
+	assert_int_equal(COUNT("amelie muller"), 0);
+	assert_int_equal(COUNT("\"fast\""), 1);
+}
+
+static void
+test_boolean(void **state)
+{
+	struct store *s = *state;
+
+	assert_int_equal(COUNT("-lang:fr"), 2);
+	assert_int_equal(COUNT("NOT lang:fr"), 2);
+	assert_int_equal(COUNT("lang:fr theme:border OR status:left"), 3);
+	assert_int_equal(COUNT("lang:fr (theme:border OR status:left)"), 2);
+	assert_int_equal(COUNT("-(lang:fr OR lang:pl)"), 1);
+	/* The issue's scenario, on the fixture. */
+	assert_int_equal(COUNT("lang:fr theme:border "
+	    "(country:mali OR country:niger) notice:3"), 1);
+	assert_true(MATCH("lang:fr theme:border "
+	    "(country:mali OR country:niger) notice:3", "Dubois"));
+	/* A missing readiness date is not valid, and -ready: says so. */
+	assert_int_equal(COUNT("ready:today"), 2);
+	assert_true(MATCH("-ready:today", "Kowalska"));
+	assert_true(MATCH("-ready:today", "Παπαδόπουλος"));
+	assert_true(MATCH("ready:2026-12-31", "de Vries"));
+	assert_false(MATCH("ready:2027-01-01", "de Vries"));
+}
+
+static void
+assert_compile_error(struct store *s, const char *text, const char *want)
+{
+	char msg[1024];
+
+	assert_int_equal(testdb_error(s, text, today, msg, sizeof msg),
+	    RC_INPUT);
+	assert_string_equal(msg, want);
+}
+
+static void
+test_compile_errors(void **state)
+{
+	struct store *s = *state;
+
+	assert_compile_error(s, "country:atlantis", "column 9: unknown "
+	    "country 'atlantis' (expected an ISO 3166 code such as ML or an "
+	    "English name such as Mali)");
+	assert_compile_error(s, "lang:fr country:malli", "column 17: unknown "
+	    "country 'malli' (did you mean 'Mali'?)");
+	assert_compile_error(s, "lang:xx", "column 6: unknown language 'xx' "
+	    "(expected an ISO 639-1 code such as fr or an English name such "
+	    "as French)");
+	assert_compile_error(s, "lang:frenck", "column 6: unknown language "
+	    "'frenck' (did you mean 'French'?)");
+	assert_compile_error(s, "lang:fr>=B7", "column 6: '>=B7' is not a "
+	    "level condition (expected >= and a level: A1 A2 B1 B2 C1 C2 "
+	    "native, as in lang:fr>=B2)");
+	assert_compile_error(s, "lang:fr>B2", "column 6: '>B2' is not a "
+	    "level condition (expected >= and a level: A1 A2 B1 B2 C1 C2 "
+	    "native, as in lang:fr>=B2)");
+	assert_compile_error(s, "theme:bordr", "column 7: unknown theme "
+	    "'bordr' (expected the start of a theme such as border "
+	    "(roster(5) lists them))");
+	assert_compile_error(s, "skill:flying", "column 7: unknown skill "
+	    "'flying' (expected the start of a skill such as first-aid "
+	    "(roster(5) lists them))");
+	assert_compile_error(s, "status:retired", "column 8: unknown status "
+	    "'retired' (expected active, inactive or left)");
+	assert_compile_error(s, "gender:q", "column 8: unknown gender 'q' "
+	    "(expected f, m or x)");
+	assert_compile_error(s, "notice:-1", "column 8: '-1' is not a number "
+	    "of days (expected a whole number from 0, as in notice:3)");
+	assert_compile_error(s, "notice:3d", "column 8: '3d' is not a number "
+	    "of days (expected a whole number from 0, as in notice:3)");
+	assert_compile_error(s, "avail:2026-02-30", "column 7: '2026-02-30' "
+	    "is not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	assert_compile_error(s, "avail:2026-12-10..2026-12-01", "column 7: "
+	    "window '2026-12-10..2026-12-01' ends before it starts (expected "
+	    "D1..D2 with D1 <= D2)");
+	assert_compile_error(s, "avail:today..", "column 7: '' is not a date "
+	    "(expected YYYY-MM-DD, today, +Nd or +Nw)");
+	assert_compile_error(s, "ready:tomorrow", "column 7: 'tomorrow' is "
+	    "not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	assert_compile_error(s, "a ...", "column 3: '...' has no letters or "
+	    "digits (expected a word)");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_keys_and_quotes),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test_setup_teardown(test_terms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_boolean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_compile_errors, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

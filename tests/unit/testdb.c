@@ -1,0 +1,154 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "filter.h"
+#include "search.h"
+#include "testdb.h"
+
+static char dir[64];
+static char db_path[128];
+static char files[8][192];
+
+static void
+make_dir(void)
+{
+	if (dir[0] != '\0')
+		return;
+	snprintf(dir, sizeof dir, "/tmp/roster-test-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+}
+
+struct store *
+testdb_open(void)
+{
+	static int n;
+	struct store *s;
+	struct error err;
+	int rc;
+
+	make_dir();
+	snprintf(db_path, sizeof db_path, "%s/db%d.sqlite", dir, n++);
+	rc = store_open(&s, db_path, STORE_CREATE | STORE_EXCLUSIVE_NEW, &err);
+	if (rc != RC_OK)
+		fail_msg("store_open: %s", err.msg);
+	return s;
+}
+
+const char *
+testdb_path(void)
+{
+	return db_path;
+}
+
+void
+testdb_close(struct store *s)
+{
+	char path[160];
+
+	store_close(s);
+	unlink(db_path);
+	snprintf(path, sizeof path, "%s-wal", db_path);
+	unlink(path);
+	snprintf(path, sizeof path, "%s-shm", db_path);
+	unlink(path);
+}
+
+void
+testdb_exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s\nin: %s", msg, sql);
+}
+
+long long
+testdb_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s\nin: %s", sqlite3_errmsg(s->db), sql);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+long long
+testdb_count(struct store *s, const char *text, int today)
+{
+	struct filter *f;
+	struct error err;
+	long long n = -1;
+
+	if (filter_compile(s, text, today, &f, &err) != RC_OK)
+		fail_msg("filter '%s': %s", text, err.msg);
+	if (search_count(s, f, &n, &err) != RC_OK)
+		fail_msg("search '%s': %s", text, err.msg);
+	filter_free(f);
+	return n;
+}
+
+int
+testdb_matches(struct store *s, const char *text, int today,
+    const char *family_name)
+{
+	struct filter *f;
+	struct error err;
+	sqlite3_stmt *st;
+	char sql[4096];
+	int n;
+
+	if (filter_compile(s, text, today, &f, &err) != RC_OK)
+		fail_msg("filter '%s': %s", text, err.msg);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM person p WHERE (%s) "
+	    "AND p.family_name = ?", filter_sql(f));
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	n = filter_bind(f, st, 1);
+	sqlite3_bind_text(st, n, family_name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	filter_free(f);
+	return n > 0;
+}
+
+int
+testdb_error(struct store *s, const char *text, int today, char *msg,
+    size_t len)
+{
+	struct filter *f = NULL;
+	struct error err;
+	int rc;
+
+	rc = filter_compile(s, text, today, &f, &err);
+	if (rc == RC_OK) {
+		filter_free(f);
+		fail_msg("filter '%s' compiled, but should not", text);
+	}
+	snprintf(msg, len, "%s", err.msg);
+	return rc;
+}
+
+const char *
+testdb_file(int slot, const char *name, const char *content)
+{
+	FILE *fp;
+
+	make_dir();
+	snprintf(files[slot], sizeof files[slot], "%s/%s", dir, name);
+	assert_non_null(fp = fopen(files[slot], "w"));
+	fputs(content, fp);
+	fclose(fp);
+	return files[slot];
+}
