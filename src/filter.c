@@ -1,6 +1,6 @@
 /*
  * The filter language's lexer and parser: text to syntax tree.  Resolving
- * values against the database and emitting SQL is filter_sql.c.
+ * values against the database and emitting set queries is filter_sql.c.
  */
 #include <ctype.h>
 #include <stdio.h>

@@ -4,8 +4,8 @@
  *
  * filter_parse turns text into a syntax tree and needs no database;
  * filter_compile also resolves countries, languages and vocabulary against
- * the database and yields one SQL boolean expression over the person table
- * (aliased p), with every user value as a bound parameter.
+ * the database and yields a tree of parameterised set queries, with every
+ * user value as a bound parameter (search.h runs it).
  *
  * Errors read "column C: what was wrong (what was expected)", C being the
  * 1-based character position in the filter text.  A term that names no
@@ -81,14 +81,6 @@ const char *filter_key_name(enum filter_key);
 int	filter_compile(struct store *, const char *text, int today,
 	    struct filter **out, struct error *err);
 void	filter_free(struct filter *);
-
-/*
- * The whole filter as one SQL expression over person p ("1" for an empty
- * filter), for queries that test a few people; filter_bind binds its
- * parameters from index first and returns the next free index.
- */
-const char *filter_sql(const struct filter *);
-int	filter_bind(const struct filter *, sqlite3_stmt *, int first);
 
 /* The set tree (NULL for an empty filter), and a set query's binding. */
 const struct filter_set *filter_root(const struct filter *);

@@ -1,9 +1,9 @@
 /*
  * Compiling a filter tree.  Every term becomes one or more "sets": a
  * parameterised SELECT that yields the pks of the people it matches.  The
- * sets, joined by AND, OR and NOT, are evaluated as bitmaps by search.c;
- * the same sets make the single SQL expression of filter_sql(), so the two
- * can never disagree.  Every value the user typed is a bound parameter.
+ * sets, joined by AND, OR and NOT, are evaluated as bitmaps by search.c.
+ * Every value the user typed is a bound parameter; the SQL text holds
+ * only fixed fragments and placeholders.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -25,7 +25,6 @@ struct param {
 
 struct filter {
 	struct filter_set	*root;		/* NULL: everyone */
-	struct strbuf		 sql;
 	struct param		*params;
 	size_t			 nparams;
 };
@@ -443,27 +442,6 @@ compile_node(struct compiler *c, const struct filter_node *n,
 	return RC_OK;
 }
 
-/* The expression form: set queries become "p.pk IN (...)". */
-static void
-expression(const struct filter_set *n, struct strbuf *b)
-{
-	switch (n->op) {
-	case SET_QUERY:
-		strbuf_addf(b, "p.pk IN (%s)", n->sql);
-		return;
-	case SET_NOT:
-		strbuf_adds(b, "NOT ");
-		expression(n->a, b);
-		return;
-	default:
-		strbuf_adds(b, "(");
-		expression(n->a, b);
-		strbuf_adds(b, n->op == SET_AND ? " AND " : " OR ");
-		expression(n->b, b);
-		strbuf_adds(b, ")");
-	}
-}
-
 int
 filter_compile(struct store *s, const char *text, int today,
     struct filter **out, struct error *err)
@@ -487,10 +465,6 @@ filter_compile(struct store *s, const char *text, int today,
 		return rc;
 	}
 	filter_node_free(root);
-	if (c.f->root == NULL)
-		strbuf_adds(&c.f->sql, "1");
-	else
-		expression(c.f->root, &c.f->sql);
 	*out = c.f;
 	return RC_OK;
 }
@@ -506,14 +480,7 @@ filter_free(struct filter *f)
 	for (i = 0; i < f->nparams; i++)
 		free(f->params[i].s);
 	free(f->params);
-	strbuf_free(&f->sql);
 	free(f);
-}
-
-const char *
-filter_sql(const struct filter *f)
-{
-	return strbuf_str(&f->sql);
 }
 
 const struct filter_set *
@@ -529,17 +496,6 @@ bind_one(const struct param *p, sqlite3_stmt *st, int i)
 		sqlite3_bind_int64(st, i, p->i);
 	else
 		sqlite3_bind_text(st, i, p->s, -1, SQLITE_STATIC);
-}
-
-/* The expression lists its sets in tree order, as their parameters are. */
-int
-filter_bind(const struct filter *f, sqlite3_stmt *st, int first)
-{
-	size_t i;
-
-	for (i = 0; i < f->nparams; i++)
-		bind_one(&f->params[i], st, first++);
-	return first;
 }
 
 void

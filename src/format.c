@@ -4,6 +4,7 @@
 #include "csv.h"
 #include "date.h"
 #include "filter.h"
+#include "search.h"
 #include "format.h"
 #include "strbuf.h"
 #include "width.h"
@@ -132,25 +133,20 @@ static const struct {
 };
 
 /*
- * "Available today" is the filter language's own rule (avail:today), so
- * the table can never disagree with a search.
+ * Who is available today, by the filter language's own rule (avail:today),
+ * so that a table or a record can never disagree with a search.
  */
 static int
-prepare_with_avail(struct store *s, const char *head, const char *tail,
-    int today, sqlite3_stmt **st, struct error *err)
+available_today(struct store *s, int today, struct search_result **out,
+    struct error *err)
 {
 	struct filter *avail;
-	struct strbuf sql = { 0 };
 	int rc;
 
-	if ((rc = filter_compile(s, "avail:today", today, &avail, err)) != RC_OK)
+	if ((rc = filter_compile(s, "avail:today", today, &avail, err))
+	    != RC_OK)
 		return rc;
-	strbuf_addf(&sql, "%s CASE WHEN %s THEN 'yes' ELSE 'no' END %s", head,
-	    filter_sql(avail), tail);
-	rc = store_prepare(s, st, strbuf_str(&sql), err);
-	if (rc == RC_OK)
-		filter_bind(avail, *st, 1);
-	strbuf_free(&sql);
+	rc = search_eval(s, avail, out, err);
 	filter_free(avail);
 	return rc;
 }
@@ -158,15 +154,19 @@ prepare_with_avail(struct store *s, const char *head, const char *tail,
 int
 format_table(struct store *s, FILE *fp, int today, struct error *err)
 {
+	struct search_result *avail;
 	sqlite3_stmt *st;
 	struct strbuf line = { 0 };
 	char ***rows = NULL;
+	const char *cell;
 	size_t nrows = 0, w[TC_N], i, c;
 	int rc;
 
-	rc = prepare_with_avail(s, "SELECT substr(p.id, 1, 8),"
+	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
+		return rc;
+	rc = store_prepare(s, &st, "SELECT substr(p.id, 1, 8),"
 	    " p.family_name || ', ' || p.given_name, p.agency,"
-	    " p.notice_days || 'd',", ","
+	    " p.notice_days || 'd', p.pk,"
 	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
 	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
 	    "  ON l.n = pl.level WHERE pl.person = p.pk"
@@ -174,25 +174,34 @@ format_table(struct store *s, FILE *fp, int today, struct error *err)
 	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
 	    "  country FROM service WHERE person = p.pk ORDER BY country)), '')"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
-	    today, &st, err);
-	if (rc != RC_OK)
+	    err);
+	if (rc != RC_OK) {
+		search_result_free(avail);
 		return rc;
+	}
 	for (c = 0; c < TC_N; c++)
 		w[c] = width_of(table_cols[c].title);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows = xrealloc(rows, (nrows + 1) * sizeof *rows);
 		rows[nrows] = xcalloc(TC_N, sizeof **rows);
 		for (c = 0; c < TC_N; c++) {
-			rows[nrows][c] = xstrdup((const char *)
-			    sqlite3_column_text(st, (int)c));
-			if (width_of(rows[nrows][c]) > w[c])
-				w[c] = width_of(rows[nrows][c]);
+			if (c == TC_AVAIL)
+				cell = search_result_has(avail,
+				    sqlite3_column_int64(st, (int)c)) ?
+				    "yes" : "no";
+			else
+				cell = (const char *)sqlite3_column_text(st,
+				    (int)c);
+			rows[nrows][c] = xstrdup(cell);
+			if (width_of(cell) > w[c])
+				w[c] = width_of(cell);
 			if (w[c] > table_cols[c].max)
 				w[c] = table_cols[c].max;
 		}
 		nrows++;
 	}
 	sqlite3_finalize(st);
+	search_result_free(avail);
 	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
 	/* No matches, no header: like grep, silence says "nothing". */
 	for (i = 0; nrows > 0 && i <= nrows && rc == RC_OK; i++) {
@@ -255,27 +264,6 @@ show_rows(struct store *s, FILE *fp, const char *title, const char *sql,
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "show");
 }
 
-/* Whether the person is available today, by the filter language's rule. */
-static int
-available_today(struct store *s, long long pk, int today, int *yes,
-    struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = prepare_with_avail(s, "SELECT", "FROM person p WHERE p.pk = ?",
-	    today, &st, err);
-	if (rc != RC_OK)
-		return rc;
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_count(st), pk);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*yes = strcmp((const char *)sqlite3_column_text(st, 0),
-		    "yes") == 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? RC_OK : store_error(s, err, "show");
-}
-
 static void
 show_expiry(FILE *fp, const char *label, const char *date, const char *day)
 {
@@ -325,13 +313,16 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	sqlite3_stmt *st;
 	struct strbuf b = { 0 };
 	char day[DATE_LEN], buf[64];
+	struct search_result *avail;
 	const char *notes;
 	size_t i;
-	int yes = 0, rc;
+	int yes, rc;
 
 	date_format(today, day);
-	if ((rc = available_today(s, pk, today, &yes, err)) != RC_OK)
+	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
 		return rc;
+	yes = search_result_has(avail, pk);
+	search_result_free(avail);
 	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
@@ -349,7 +340,8 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		show_line(fp, labels[i],
 		    (const char *)sqlite3_column_text(st, (int)i + 1));
-	snprintf(buf, sizeof buf, "%d days", sqlite3_column_int(st, 8));
+	snprintf(buf, sizeof buf, "%d day%s", sqlite3_column_int(st, 8),
+	    sqlite3_column_int(st, 8) == 1 ? "" : "s");
 	show_line(fp, "Notice", buf);
 	show_line(fp, "Available", yes ? "yes, today" : "no, not today");
 	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
@@ -365,6 +357,9 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		fprintf(fp, "Notes\n");
 		strbuf_reset(&b);
 		for (; *notes != '\0'; notes++) {
+			/* A CRLF inside a CSV field is one line break. */
+			if (notes[0] == '\r' && notes[1] == '\n')
+				continue;
 			if (*notes != '\n') {
 				strbuf_add(&b, notes, 1);
 				continue;

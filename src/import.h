@@ -31,7 +31,7 @@ enum {
 /*
  * Imports the files.  On bad input returns RC_INPUT; every problem found
  * (up to IMPORT_MAX_ERRORS) is a line "FILE:LINE: column C (NAME): ..."
- * in report, and err holds the first.
+ * in report, and err says how many were found.
  */
 int	import_files(struct store *, char *const *files, size_t nfiles,
 	    int flags, struct import_stats *, struct strbuf *report,

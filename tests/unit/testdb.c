@@ -102,25 +102,26 @@ int
 testdb_matches(struct store *s, const char *text, int today,
     const char *family_name)
 {
+	struct search_result *r;
 	struct filter *f;
 	struct error err;
 	sqlite3_stmt *st;
-	char sql[4096];
-	int n;
+	int n = 0;
 
 	if (filter_compile(s, text, today, &f, &err) != RC_OK)
 		fail_msg("filter '%s': %s", text, err.msg);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM person p WHERE (%s) "
-	    "AND p.family_name = ?", filter_sql(f));
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	n = filter_bind(f, st, 1);
-	sqlite3_bind_text(st, n, family_name, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int(st, 0);
+	if (search_eval(s, f, &r, &err) != RC_OK)
+		fail_msg("search '%s': %s", text, err.msg);
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT pk FROM person "
+	    "WHERE family_name = ?", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, family_name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		fail_msg("no person named '%s'", family_name);
+	n = search_result_has(r, sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
+	search_result_free(r);
 	filter_free(f);
-	return n > 0;
+	return n;
 }
 
 int
