@@ -82,10 +82,13 @@ int	filter_compile(struct store *, const char *text, int today,
 	    struct filter **out, struct error *err);
 void	filter_free(struct filter *);
 
-/* The set tree (NULL for an empty filter), and a set query's binding. */
+/*
+ * The set tree (NULL for an empty filter).  A set query yields one column,
+ * pk; filter_bind_set binds its parameters from index first.
+ */
 const struct filter_set *filter_root(const struct filter *);
 void	filter_bind_set(const struct filter *, const struct filter_set *,
-	    sqlite3_stmt *);
+	    sqlite3_stmt *, int first);
 
 /*
  * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,

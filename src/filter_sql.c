@@ -47,10 +47,11 @@ struct compiler {
 static const char avail_ready_sql[] =
     "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
 static const char avail_away_sql[] =
-    "SELECT person FROM unavailability WHERE (end IS NULL OR end >= ?)"
+    "SELECT person AS pk FROM unavailability"
+    " WHERE (end IS NULL OR end >= ?)"
     " AND start <= ?";
 static const char avail_booked_sql[] =
-    "SELECT a.person FROM assignment a JOIN deployment d"
+    "SELECT a.person AS pk FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE a.status IN ('confirmed', 'deployed')"
     " AND (d.end IS NULL OR d.end >= ?) AND d.start <= ?";
 
@@ -185,7 +186,7 @@ term_country(struct compiler *c, const struct filter_node *n,
 	if ((rc = refdata_country(c->store, n->value, code, c->err)) != RC_OK)
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
-	*out = query(c, "SELECT person FROM service WHERE country = ?");
+	*out = query(c, "SELECT person AS pk FROM service WHERE country = ?");
 	return RC_OK;
 }
 
@@ -213,7 +214,7 @@ term_lang(struct compiler *c, const struct filter_node *n,
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
 	add_int(c, level);
-	*out = query(c, "SELECT person FROM person_language "
+	*out = query(c, "SELECT person AS pk FROM person_language "
 	    "WHERE code = ? AND level >= ?");
 	return RC_OK;
 }
@@ -235,7 +236,7 @@ term_vocab(struct compiler *c, const struct filter_node *n, enum vocab v,
 	for (i = 0; i < nslugs; i++)
 		strbuf_adds(&in, i ? ", ?" : "?");
 	strbuf_adds(&in, ")");
-	strbuf_addf(&sql, "SELECT person FROM person_%s WHERE slug IN %s",
+	strbuf_addf(&sql, "SELECT person AS pk FROM person_%s WHERE slug IN %s",
 	    refdata_vocab_name(v), strbuf_str(&in));
 	if (v == VOCAB_THEME)
 		strbuf_addf(&sql, " UNION ALL SELECT person FROM service_theme "
@@ -370,7 +371,8 @@ term_word(struct compiler *c, const struct filter_node *n,
 	}
 	strbuf_adds(&q, "\"*");
 	add_text(c, strbuf_str(&q));
-	*out = query(c, "SELECT rowid FROM person_fts WHERE person_fts MATCH ?");
+	*out = query(c, "SELECT rowid AS pk FROM person_fts "
+	    "WHERE person_fts MATCH ?");
 	strbuf_free(&q);
 	strbuf_free(&folded);
 	return RC_OK;
@@ -402,7 +404,7 @@ compile_term(struct compiler *c, const struct filter_node *n,
 		return RC_OK;
 	case KEY_MISSION:
 		add_text(c, n->value);
-		*out = query(c, "SELECT person FROM service WHERE mission IN "
+		*out = query(c, "SELECT person AS pk FROM service WHERE mission IN "
 		    "(SELECT pk FROM mission "
 		    "WHERE instr(lower(name), lower(?)) > 0)");
 		return RC_OK;
@@ -500,10 +502,10 @@ bind_one(const struct param *p, sqlite3_stmt *st, int i)
 
 void
 filter_bind_set(const struct filter *f, const struct filter_set *set,
-    sqlite3_stmt *st)
+    sqlite3_stmt *st, int first)
 {
 	size_t i;
 
 	for (i = 0; i < set->nparams; i++)
-		bind_one(&f->params[set->first + i], st, (int)i + 1);
+		bind_one(&f->params[set->first + i], st, first + (int)i);
 }

@@ -9,15 +9,16 @@
 #include "refdata.h"
 #include "strbuf.h"
 
+static const char find_sql[] = "SELECT pk FROM person WHERE id = ?";
+
 enum {
-	ST_FIND, ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
+	ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
 	ST_DEL_SKILL, ST_LANG, ST_THEME, ST_SKILL, ST_TOUCH, ST_MISSION_ADD,
 	ST_MISSION_GET, ST_SERVICE, ST_DEL_STHEME, ST_STHEME, ST_UNAVAIL,
 	ST_AUDIT, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
-	[ST_FIND] = "SELECT pk FROM person WHERE id = ?",
 	[ST_INSERT] = "INSERT INTO person(id, family_name, given_name, agency,"
 	    " rank, gender, email, phone, status, notice_days,"
 	    " passport_expiry, medical_expiry, heat_expiry, notes, created,"
@@ -264,25 +265,6 @@ audit(struct person_writer *w, const char *now, const char *entity,
 }
 
 static int
-find(struct person_writer *w, const char *id, long long *pk,
-    struct error *err)
-{
-	sqlite3_stmt *st = w->st[ST_FIND];
-	int rc;
-
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*pk = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return RC_OK;
-	if (rc == SQLITE_DONE)
-		return RC_REFUSED;
-	return store_error(w->store, err, "person");
-}
-
-static int
 put_lists(struct person_writer *w, const struct person *p, long long pk,
     int fresh, struct error *err)
 {
@@ -341,7 +323,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 	if (p->id[0] == '\0')
 		person_new_id(p->id);
 	else if (!(w->flags & WRITER_FRESH)) {
-		if ((rc = find(w, p->id, pk, err)) == RC_OK)
+		if ((rc = person_find(w->store, p->id, pk, err)) == RC_OK)
 			exists = 1;
 		else if (rc != RC_REFUSED)
 			return rc;
@@ -462,7 +444,7 @@ person_find(struct store *s, const char *id, long long *pk, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = store_cached(s, &st, statements[ST_FIND], err)) != RC_OK)
+	if ((rc = store_cached(s, &st, find_sql, err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);

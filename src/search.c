@@ -2,19 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bitmap.h"
 #include "search.h"
 #include "strbuf.h"
-
-/*
- * A set of person pks.  neg marks a complement (NOT), kept lazily so that
- * NOT never needs the set of everyone: every stored bit is a real person,
- * because every set query yields pks of existing people.
- */
-struct bitmap {
-	uint64_t	*w;
-	size_t		 nwords;
-	int		 neg;
-};
 
 struct search_result {
 	struct bitmap	 bm;
@@ -90,72 +80,24 @@ order_by(struct strbuf *b, enum search_sort sort, int reverse)
 		strbuf_addf(b, sorts[sort_index(sort)].order, d, d, d, d);
 }
 
-static void
-bitmap_set(struct bitmap *b, long long pk)
-{
-	if (pk >= 0 && (size_t)(pk >> 6) < b->nwords)
-		b->w[pk >> 6] |= (uint64_t)1 << (pk & 63);
-}
-
-static int
-bitmap_get(const struct bitmap *b, long long pk)
-{
-	int bit = pk >= 0 && (size_t)(pk >> 6) < b->nwords &&
-	    (b->w[pk >> 6] >> (pk & 63) & 1);
-
-	return bit != b->neg;
-}
-
-static long long
-bitmap_popcount(const struct bitmap *b)
-{
-	long long n = 0;
-	size_t i;
-
-	for (i = 0; i < b->nwords; i++)
-		n += __builtin_popcountll(b->w[i]);
-	return n;
-}
-
-/*
- * a := a op b, both possibly complemented, by De Morgan:
- * ~x & y = y & ~x, ~x & ~y = ~(x | y), x | ~y = ~(y & ~x), ~x | ~y = ~(x & y).
- */
-static void
-bitmap_combine(struct bitmap *a, const struct bitmap *b, int is_and)
-{
-	int na = a->neg, nb = b->neg, neg;
-	size_t i;
-	uint64_t x, y;
-
-	neg = is_and ? (na && nb) : (na || nb);
-	for (i = 0; i < a->nwords; i++) {
-		x = a->w[i];
-		y = b->w[i];
-		if (is_and ? (!na && !nb) : (na && nb))
-			a->w[i] = x & y;
-		else if (is_and ? (na && nb) : (!na && !nb))
-			a->w[i] = x | y;
-		else if (na)	/* ~x & y, or ~x | y = ~(x & ~y) */
-			a->w[i] = is_and ? y & ~x : x & ~y;
-		else		/* x & ~y, or x | ~y = ~(y & ~x) */
-			a->w[i] = is_and ? x & ~y : y & ~x;
-	}
-	a->neg = neg;
-}
-
+/* The set's rows go straight into the bitmap, inside SQLite's loop. */
 static int
 run_set(struct store *s, const struct filter *f, const struct filter_set *set,
     struct bitmap *out, struct error *err)
 {
+	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, &st, set->sql, err)) != RC_OK)
+	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
+	rc = store_prepare(s, &st, strbuf_str(&sql), err);
+	strbuf_free(&sql);
+	if (rc != RC_OK)
 		return rc;
-	filter_bind_set(f, set, st);
+	sqlite3_bind_pointer(st, 1, out, BITMAP_POINTER, NULL);
+	filter_bind_set(f, set, st, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		bitmap_set(out, sqlite3_column_int64(st, 0));
+		continue;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "search");
@@ -179,31 +121,12 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 	default:
 		if ((rc = eval(s, f, set->a, out, err)) != RC_OK)
 			return rc;
-		b.nwords = out->nwords;
-		b.w = xcalloc(b.nwords, sizeof *b.w);
-		b.neg = 0;
+		bitmap_init(&b, (long long)out->nwords * 64 - 1);
 		if ((rc = eval(s, f, set->b, &b, err)) == RC_OK)
 			bitmap_combine(out, &b, set->op == SET_AND);
-		free(b.w);
+		bitmap_free(&b);
 		return rc;
 	}
-}
-
-static int
-scalar(struct store *s, const char *sql, long long *v, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
-		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(st, 0);
-		rc = RC_OK;
-	} else
-		rc = store_error(s, err, "search");
-	sqlite3_finalize(st);
-	return rc;
 }
 
 int
@@ -215,12 +138,11 @@ search_eval(struct store *s, const struct filter *f,
 	int rc;
 
 	*out = NULL;
-	if ((rc = scalar(s, "SELECT coalesce(max(pk), 0) FROM person", &maxpk,
+	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person", &maxpk,
 	    err)) != RC_OK)
 		return rc;
 	r = xcalloc(1, sizeof *r);
-	r->bm.nwords = (size_t)(maxpk >> 6) + 1;
-	r->bm.w = xcalloc(r->bm.nwords, sizeof *r->bm.w);
+	bitmap_init(&r->bm, maxpk);
 	r->total = -1;
 	if (filter_root(f) == NULL)
 		r->bm.neg = 1;	/* the complement of nobody */
@@ -231,7 +153,7 @@ search_eval(struct store *s, const struct filter *f,
 	r->count = bitmap_popcount(&r->bm);
 	/* Only a complement needs the size of the pool. */
 	if (r->bm.neg) {
-		if ((rc = scalar(s, "SELECT count(*) FROM person", &r->total,
+		if ((rc = store_int(s, "SELECT count(*) FROM person", &r->total,
 		    err)) != RC_OK) {
 			search_result_free(r);
 			return rc;
@@ -247,7 +169,7 @@ search_result_free(struct search_result *r)
 {
 	if (r == NULL)
 		return;
-	free(r->bm.w);
+	bitmap_free(&r->bm);
 	free(r);
 }
 

@@ -8,6 +8,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "bitmap.h"
 #include "dbfiles.h"
 #include "fts.h"
 #include "store.h"
@@ -221,21 +222,21 @@ warn_network_fs(const char *path)
 		}
 }
 
-static int
-pragma_int(struct store *s, const char *sql, int *value, struct error *err)
+int
+store_int(struct store *s, const char *sql, long long *v, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
 		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_error(s, err, "database");
-	}
-	*value = sqlite3_column_int(st, 0);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = RC_OK;
+	} else
+		rc = store_error(s, err, "database");
 	sqlite3_finalize(st);
-	return RC_OK;
+	return rc;
 }
 
 static int
@@ -272,17 +273,18 @@ migrate(struct store *s, int from, struct error *err)
 static int
 check_schema(struct store *s, const char *path, struct error *err)
 {
-	int appid, version, rc;
+	long long appid, version;
+	int rc;
 
-	if ((rc = pragma_int(s, "PRAGMA application_id", &appid, err)) != RC_OK)
+	if ((rc = store_int(s, "PRAGMA application_id", &appid, err)) != RC_OK)
 		return rc;
-	if ((rc = pragma_int(s, "PRAGMA user_version", &version, err)) != RC_OK)
+	if ((rc = store_int(s, "PRAGMA user_version", &version, err)) != RC_OK)
 		return rc;
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && version == 0))
 		return error_set(err, RC_DB, "%s: not a roster database", path);
 	if (version > NMIGRATIONS)
-		return error_set(err, RC_DB, "%s: database schema version %d is "
-		    "newer than this roster understands (%d): use a newer "
+		return error_set(err, RC_DB, "%s: database schema version %lld "
+		    "is newer than this roster understands (%d): use a newer "
 		    "roster", path, version, NMIGRATIONS);
 	if (version == NMIGRATIONS)
 		return RC_OK;
@@ -290,7 +292,7 @@ check_schema(struct store *s, const char *path, struct error *err)
 		return error_set(err, RC_DB, "%s: database needs upgrading to "
 		    "schema version %d, which --read-only forbids", path,
 		    NMIGRATIONS);
-	return migrate(s, version, err);
+	return migrate(s, (int)version, err);
 }
 
 int
@@ -326,7 +328,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	}
 	warn_network_fs(path);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if (fts_register(s->db) != RC_OK) {
+	if (fts_register(s->db) != RC_OK || bitmap_register(s->db) != RC_OK) {
 		rc = store_error(s, err, "database");
 		goto fail;
 	}

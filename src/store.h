@@ -59,6 +59,9 @@ void	store_rollback(struct store *);
 int	store_prepare(struct store *, sqlite3_stmt **, const char *sql,
 	    struct error *err);
 int	store_exec(struct store *, const char *sql, struct error *err);
+/* Runs sql, which yields one integer. */
+int	store_int(struct store *, const char *sql, long long *v,
+	    struct error *err);
 
 /*
  * A prepared statement for sql, which must be a string literal (it is
