@@ -1,4 +1,6 @@
--- Schema version 1.  Dates are ISO 8601 text (YYYY-MM-DD), which sorts and
+-- Schema version 1.  CHECKs spell out their choices with OR: SQLite 3.40
+-- builds a temporary index for every row checked against an IN list.
+-- Dates are ISO 8601 text (YYYY-MM-DD), which sorts and
 -- compares correctly as text; an empty date is NULL.  Every table that a
 -- person owns is keyed by the person's integer pk so that filters intersect
 -- integer sets, and the UUID stays the stable id seen by users and files.
@@ -17,7 +19,8 @@ INSERT INTO level VALUES (1, 'A1'), (2, 'A2'), (3, 'B1'), (4, 'B2'),
     (5, 'C1'), (6, 'C2'), (7, 'native');
 CREATE TABLE mission_catalogue(
 	name TEXT PRIMARY KEY,
-	org TEXT NOT NULL CHECK (org IN ('EU', 'UN', 'OSCE', 'NATO', 'other')),
+	org TEXT NOT NULL CHECK (org = 'EU' OR org = 'UN' OR org = 'OSCE' OR
+	    org = 'NATO' OR org = 'other'),
 	country TEXT NOT NULL REFERENCES country(code),
 	start_year INTEGER NOT NULL,
 	end_year INTEGER,
@@ -31,11 +34,12 @@ CREATE TABLE person(
 	given_name TEXT NOT NULL,
 	agency TEXT NOT NULL DEFAULT '',
 	rank TEXT NOT NULL DEFAULT '',
-	gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'f', 'm', 'x')),
+	gender TEXT NOT NULL DEFAULT '' CHECK (gender = '' OR gender = 'f' OR
+	    gender = 'm' OR gender = 'x'),
 	email TEXT NOT NULL DEFAULT '',
 	phone TEXT NOT NULL DEFAULT '',
-	status TEXT NOT NULL DEFAULT 'active'
-	    CHECK (status IN ('active', 'inactive', 'left')),
+	status TEXT NOT NULL DEFAULT 'active' CHECK (status = 'active' OR
+	    status = 'inactive' OR status = 'left'),
 	notice_days INTEGER NOT NULL DEFAULT 0 CHECK (notice_days >= 0),
 	passport_expiry TEXT,
 	medical_expiry TEXT,
@@ -49,15 +53,14 @@ CREATE TABLE person(
 	ready_until TEXT GENERATED ALWAYS AS (min(coalesce(passport_expiry, ''),
 	    coalesce(medical_expiry, ''), coalesce(heat_expiry, ''))) VIRTUAL
 );
--- Each filter term reads one index; the sort orders end in id so that an
--- index walk gives the whole order and needs no sort.
+-- Each filter term reads one index.  The name order ends in id, so that a
+-- walk of this index gives the list's default order and needs no sort;
+-- the other orders sort their matches.
 CREATE INDEX person_name ON person(family_name COLLATE NOCASE,
     given_name COLLATE NOCASE, id);
-CREATE INDEX person_agency ON person(agency COLLATE NOCASE,
-    family_name COLLATE NOCASE, given_name COLLATE NOCASE, id);
-CREATE INDEX person_notice ON person(notice_days, family_name COLLATE NOCASE,
-    given_name COLLATE NOCASE, id);
+CREATE INDEX person_agency ON person(agency COLLATE NOCASE);
 CREATE INDEX person_avail ON person(status, notice_days);
+CREATE INDEX person_notice ON person(notice_days);
 CREATE INDEX person_gender ON person(gender);
 CREATE INDEX person_ready ON person(ready_until);
 
@@ -104,15 +107,17 @@ CREATE TABLE service(
 CREATE INDEX service_country ON service(country, person);
 CREATE INDEX service_mission ON service(mission, person);
 
--- person is repeated from service so that theme:t reads one index.
+-- person is repeated from service so that theme:t reads one index; rows
+-- go when their service goes.  The key's columns come first: SQLite
+-- 3.40's integrity_check misreads a WITHOUT ROWID table whose NOT NULL
+-- column stands between them.
 CREATE TABLE service_theme(
 	service INTEGER NOT NULL REFERENCES service(pk) ON DELETE CASCADE,
-	person INTEGER NOT NULL REFERENCES person(pk) ON DELETE CASCADE,
 	slug TEXT NOT NULL REFERENCES theme(slug),
+	person INTEGER NOT NULL,
 	PRIMARY KEY (service, slug)
 ) WITHOUT ROWID;
 CREATE INDEX service_theme_slug ON service_theme(slug, person);
-CREATE INDEX service_theme_person ON service_theme(person);
 
 CREATE TABLE unavailability(
 	pk INTEGER PRIMARY KEY,
@@ -130,14 +135,14 @@ CREATE INDEX unavailability_end ON unavailability(end, start, person);
 CREATE TABLE deployment(
 	pk INTEGER PRIMARY KEY,
 	name TEXT NOT NULL UNIQUE,
-	kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('hurricane',
-	    'earthquake', 'flood', 'air-disaster', 'civil-unrest', 'pandemic',
-	    'other')),
+	kind TEXT NOT NULL DEFAULT 'other' CHECK (kind = 'hurricane' OR
+	    kind = 'earthquake' OR kind = 'flood' OR kind = 'air-disaster' OR
+	    kind = 'civil-unrest' OR kind = 'pandemic' OR kind = 'other'),
 	country TEXT NOT NULL REFERENCES country(code),
 	start TEXT NOT NULL,
 	end TEXT,
-	status TEXT NOT NULL DEFAULT 'planning'
-	    CHECK (status IN ('planning', 'active', 'closed')),
+	status TEXT NOT NULL DEFAULT 'planning' CHECK (status = 'planning' OR
+	    status = 'active' OR status = 'closed'),
 	needs TEXT NOT NULL DEFAULT '',
 	created TEXT NOT NULL,
 	CHECK (end IS NULL OR end >= start)
@@ -148,9 +153,10 @@ CREATE TABLE assignment(
 	deployment INTEGER NOT NULL REFERENCES deployment(pk) ON DELETE CASCADE,
 	person INTEGER NOT NULL REFERENCES person(pk) ON DELETE CASCADE,
 	role TEXT NOT NULL DEFAULT '',
-	status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed',
-	    'contacted', 'confirmed', 'deployed', 'returned', 'declined',
-	    'withdrawn')),
+	status TEXT NOT NULL DEFAULT 'proposed' CHECK (status = 'proposed' OR
+	    status = 'contacted' OR status = 'confirmed' OR
+	    status = 'deployed' OR status = 'returned' OR
+	    status = 'declined' OR status = 'withdrawn'),
 	UNIQUE (deployment, person)
 );
 CREATE INDEX assignment_person ON assignment(person, status);
@@ -177,4 +183,5 @@ CREATE INDEX audit_entity ON audit(entity_id);
 -- Words: names, agency, rank, notes and mission names, folded for case and
 -- diacritics, matched by prefix.  rowid is person.pk.
 CREATE VIRTUAL TABLE person_fts USING fts5(names, agency, title, notes,
-    missions, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    missions, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3',
+    columnsize = 0);

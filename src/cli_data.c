@@ -58,6 +58,8 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		    STORE_EXCLUSIVE_NEW | STORE_BULK, &err);
 	if (rc == RC_OK)
 		rc = demo_fill(s, &d, &err);
+	if (rc == RC_OK)
+		rc = store_bulk_end(s, &err);
 	store_close(s);
 	if (rc != RC_OK && s != NULL)
 		remove(rest[0]);

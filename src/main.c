@@ -2,6 +2,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cli.h"
 
 int
@@ -11,5 +13,11 @@ main(int argc, char **argv)
 	if (setlocale(LC_CTYPE, "") == NULL ||
 	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/*
+	 * One thread per connection: SQLite's memory statistics and mutexes
+	 * would only add a lock to every allocation.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	return cli_main(argc, argv);
 }

@@ -13,9 +13,8 @@ static const char find_sql[] = "SELECT pk FROM person WHERE id = ?";
 
 enum {
 	ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
-	ST_DEL_SKILL, ST_LANG, ST_THEME, ST_SKILL, ST_TOUCH, ST_MISSION_ADD,
-	ST_MISSION_GET, ST_SERVICE, ST_DEL_STHEME, ST_STHEME, ST_UNAVAIL,
-	ST_AUDIT, ST_COUNT
+	ST_DEL_SKILL, ST_TOUCH, ST_MISSION_ADD, ST_MISSION_GET, ST_SERVICE,
+	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_AUDIT, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -44,12 +43,6 @@ static const char *const statements[ST_COUNT] = {
 	[ST_DEL_LANG] = "DELETE FROM person_language WHERE person = ?",
 	[ST_DEL_THEME] = "DELETE FROM person_theme WHERE person = ?",
 	[ST_DEL_SKILL] = "DELETE FROM person_skill WHERE person = ?",
-	[ST_LANG] = "INSERT INTO person_language(person, code, level)"
-	    " VALUES (?, ?, ?)",
-	[ST_THEME] = "INSERT OR IGNORE INTO person_theme(person, slug)"
-	    " VALUES (?, ?)",
-	[ST_SKILL] = "INSERT OR IGNORE INTO person_skill(person, slug)"
-	    " VALUES (?, ?)",
 	[ST_TOUCH] = "INSERT OR IGNORE INTO temp.touched(pk) VALUES (?)",
 	[ST_MISSION_ADD] = "INSERT OR IGNORE INTO mission(name) VALUES (?)",
 	[ST_MISSION_GET] = "SELECT pk FROM mission WHERE name = ?",
@@ -58,14 +51,37 @@ static const char *const statements[ST_COUNT] = {
 	    " ON CONFLICT (person, mission, start) DO UPDATE SET"
 	    " country = excluded.country, end = excluded.end,"
 	    " role = excluded.role RETURNING pk",
+	/* A fresh pool has nothing to update, and RETURNING is not free. */
+	[ST_SERVICE_NEW] = "INSERT INTO service(person, mission, country,"
+	    " start, end, role) VALUES (?, ?, ?, ?, nullif(?, ''), ?)",
 	[ST_DEL_STHEME] = "DELETE FROM service_theme WHERE service = ?",
-	[ST_STHEME] = "INSERT OR IGNORE INTO service_theme(service, person,"
-	    " slug) VALUES (?, ?, ?)",
 	[ST_UNAVAIL] = "INSERT INTO unavailability(person, start, end, reason)"
 	    " VALUES (?, ?, nullif(?, ''), ?) ON CONFLICT (person, start)"
 	    " DO UPDATE SET end = excluded.end, reason = excluded.reason",
 	[ST_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
 	    " fields) VALUES (?, ?, ?, ?, ?, ?)",
+};
+
+/*
+ * A person's lists are written several rows to a statement: a pool of a
+ * million people is fifteen million rows, and per-statement overhead was
+ * most of the cost.  Each kind has a statement for 1..LIST_BATCH rows.
+ */
+enum list_kind { LIST_LANG, LIST_THEME, LIST_SKILL, LIST_STHEME, LIST_N };
+#define LIST_BATCH 8
+
+static const struct {
+	const char	*head;
+	int		 ncols;
+} lists[LIST_N] = {
+	[LIST_LANG] = { "INSERT INTO person_language(person, code, level) "
+	    "VALUES ", 3 },
+	[LIST_THEME] = { "INSERT OR IGNORE INTO person_theme(person, slug) "
+	    "VALUES ", 2 },
+	[LIST_SKILL] = { "INSERT OR IGNORE INTO person_skill(person, slug) "
+	    "VALUES ", 2 },
+	[LIST_STHEME] = { "INSERT OR IGNORE INTO service_theme(service, "
+	    "person, slug) VALUES ", 3 },
 };
 
 /* The audited fields, in ST_OLD's column order. */
@@ -79,12 +95,13 @@ struct person_writer {
 	struct store	*store;
 	int		 flags;
 	sqlite3_stmt	*st[ST_COUNT];
+	sqlite3_stmt	*list_st[LIST_N][LIST_BATCH + 1];	/* by rows */
 	char		 who[64];
 	/* Mission names repeat a lot; a few recent ones are remembered. */
 	struct {
 		char		*name;
 		long long	 pk;
-	}		 missions[64];
+	}		 missions[128];
 	size_t		 nextmission;
 };
 
@@ -145,6 +162,9 @@ person_writer_free(struct person_writer *w)
 		return;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(w->st[i]);
+	for (i = 0; i < LIST_N * (LIST_BATCH + 1); i++)
+		sqlite3_finalize(w->list_st[i / (LIST_BATCH + 1)]
+		    [i % (LIST_BATCH + 1)]);
 	for (i = 0; i < sizeof w->missions / sizeof w->missions[0]; i++)
 		free(w->missions[i].name);
 	free(w);
@@ -265,9 +285,67 @@ audit(struct person_writer *w, const char *now, const char *entity,
 }
 
 static int
+list_stmt(struct person_writer *w, enum list_kind k, size_t rows,
+    sqlite3_stmt **st, struct error *err)
+{
+	struct strbuf sql = { 0 };
+	size_t i;
+	int rc;
+
+	if ((*st = w->list_st[k][rows]) != NULL)
+		return RC_OK;
+	strbuf_adds(&sql, lists[k].head);
+	for (i = 0; i < rows; i++)
+		strbuf_addf(&sql, "%s%s", i ? ", " : "",
+		    lists[k].ncols == 2 ? "(?, ?)" : "(?, ?, ?)");
+	rc = store_prepare(w->store, st, strbuf_str(&sql), err);
+	strbuf_free(&sql);
+	if (rc == RC_OK)
+		w->list_st[k][rows] = *st;
+	return rc;
+}
+
+/*
+ * Writes n rows of kind k: owner (a person, or for LIST_STHEME a service,
+ * with person as second column), then texts[i] and, for languages,
+ * levels[i].
+ */
+static int
+put_list(struct person_writer *w, enum list_kind k, long long owner,
+    long long person, const char *const *texts, const int *levels, size_t n,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	size_t done, rows, i;
+	int col, rc;
+
+	for (done = 0; done < n; done += rows) {
+		rows = n - done < LIST_BATCH ? n - done : LIST_BATCH;
+		if ((rc = list_stmt(w, k, rows, &st, err)) != RC_OK)
+			return rc;
+		for (i = 0, col = 1; i < rows; i++) {
+			sqlite3_bind_int64(st, col++, owner);
+			if (k == LIST_STHEME)
+				sqlite3_bind_int64(st, col++, person);
+			sqlite3_bind_text(st, col++, texts[done + i], -1,
+			    SQLITE_STATIC);
+			if (k == LIST_LANG)
+				sqlite3_bind_int(st, col++, levels[done + i]);
+		}
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(w->store, err, "person");
+	}
+	return RC_OK;
+}
+
+static int
 put_lists(struct person_writer *w, const struct person *p, long long pk,
     int fresh, struct error *err)
 {
+	const char *codes[PERSON_MAX_LIST];
+	int levels[PERSON_MAX_LIST];
 	size_t i;
 	int rc;
 
@@ -281,25 +359,16 @@ put_lists(struct person_writer *w, const struct person *p, long long pk,
 			return rc;
 	}
 	for (i = 0; i < p->nlangs; i++) {
-		sqlite3_bind_int64(w->st[ST_LANG], 1, pk);
-		bind_text(w, ST_LANG, 2, p->langs[i].code);
-		sqlite3_bind_int(w->st[ST_LANG], 3, p->langs[i].level);
-		if ((rc = run(w, ST_LANG, err, "languages")) != RC_OK)
-			return rc;
+		codes[i] = p->langs[i].code;
+		levels[i] = p->langs[i].level;
 	}
-	for (i = 0; i < p->nthemes; i++) {
-		sqlite3_bind_int64(w->st[ST_THEME], 1, pk);
-		bind_text(w, ST_THEME, 2, p->themes[i]);
-		if ((rc = run(w, ST_THEME, err, "themes")) != RC_OK)
-			return rc;
-	}
-	for (i = 0; i < p->nskills; i++) {
-		sqlite3_bind_int64(w->st[ST_SKILL], 1, pk);
-		bind_text(w, ST_SKILL, 2, p->skills[i]);
-		if ((rc = run(w, ST_SKILL, err, "skills")) != RC_OK)
-			return rc;
-	}
-	return RC_OK;
+	if ((rc = put_list(w, LIST_LANG, pk, 0, codes, levels, p->nlangs,
+	    err)) != RC_OK ||
+	    (rc = put_list(w, LIST_THEME, pk, 0, p->themes, NULL, p->nthemes,
+	    err)) != RC_OK)
+		return rc;
+	return put_list(w, LIST_SKILL, pk, 0, p->skills, NULL, p->nskills,
+	    err);
 }
 
 static int
@@ -389,27 +458,28 @@ int
 service_put(struct person_writer *w, long long person,
     const struct service *sv, struct error *err)
 {
-	sqlite3_stmt *st = w->st[ST_SERVICE];
+	int which = (w->flags & WRITER_FRESH) ? ST_SERVICE_NEW : ST_SERVICE;
+	sqlite3_stmt *st = w->st[which];
 	long long mission = 0, pk = 0;
-	size_t i;
 	int rc;
 
 	if ((rc = mission_pk(w, sv->mission, &mission, err)) != RC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int64(st, 2, mission);
-	bind_text(w, ST_SERVICE, 3, sv->country);
-	bind_text(w, ST_SERVICE, 4, sv->start);
-	bind_text(w, ST_SERVICE, 5, sv->end);
-	bind_text(w, ST_SERVICE, 6, sv->role);
+	bind_text(w, which, 3, sv->country);
+	bind_text(w, which, 4, sv->start);
+	bind_text(w, which, 5, sv->end);
+	bind_text(w, which, 6, sv->role);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		pk = sqlite3_column_int64(st, 0);
 	/* RETURNING finishes its work on the step after the row. */
 	while (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE && which == ST_SERVICE_NEW)
+		pk = sqlite3_last_insert_rowid(w->store->db);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return store_error(w->store, err, "mission");
 	if (!(w->flags & WRITER_FRESH)) {
@@ -417,13 +487,9 @@ service_put(struct person_writer *w, long long person,
 		if ((rc = run(w, ST_DEL_STHEME, err, "mission")) != RC_OK)
 			return rc;
 	}
-	for (i = 0; i < sv->nthemes; i++) {
-		sqlite3_bind_int64(w->st[ST_STHEME], 1, pk);
-		sqlite3_bind_int64(w->st[ST_STHEME], 2, person);
-		bind_text(w, ST_STHEME, 3, sv->themes[i]);
-		if ((rc = run(w, ST_STHEME, err, "mission")) != RC_OK)
-			return rc;
-	}
+	if ((rc = put_list(w, LIST_STHEME, pk, person, sv->themes, NULL,
+	    sv->nthemes, err)) != RC_OK)
+		return rc;
 	return touch(w, person, err);
 }
 

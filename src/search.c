@@ -23,8 +23,8 @@ static const struct {
 	int			 indexed;	/* an index gives this order */
 } sorts[] = {
 	{ "name", SORT_NAME, NAME_ORDER, 1 },
-	{ "agency", SORT_AGENCY, "p.agency COLLATE NOCASE%s, " NAME_ORDER, 1 },
-	{ "notice", SORT_NOTICE, "p.notice_days%s, " NAME_ORDER, 1 },
+	{ "agency", SORT_AGENCY, "p.agency COLLATE NOCASE%s, " NAME_ORDER, 0 },
+	{ "notice", SORT_NOTICE, "p.notice_days%s, " NAME_ORDER, 0 },
 	/* Most recent service first; an open mission is the most recent. */
 	{ "mission", SORT_MISSION, "(SELECT max(coalesce(end, '9999-12-31')) "
 	    "FROM service WHERE person = p.pk) IS NULL%s, (SELECT "

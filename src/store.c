@@ -12,6 +12,7 @@
 #include "dbfiles.h"
 #include "fts.h"
 #include "store.h"
+#include "strbuf.h"
 
 /*
  * Migration N brings a database from user_version N-1 to N.  Reference data
@@ -295,12 +296,59 @@ check_schema(struct store *s, const char *path, struct error *err)
 	return migrate(s, (int)version, err);
 }
 
+/* Saves and drops the secondary indexes for a bulk load. */
+static int
+drop_indexes(struct store *s, struct error *err)
+{
+	struct strbuf drop = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "SELECT name, sql FROM sqlite_schema "
+	    "WHERE type = 'index' AND sql IS NOT NULL", err)) != RC_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s->bulk_indexes = xrealloc(s->bulk_indexes,
+		    (s->nbulk_indexes + 1) * sizeof *s->bulk_indexes);
+		s->bulk_indexes[s->nbulk_indexes++] = xstrdup((const char *)
+		    sqlite3_column_text(st, 1));
+		/* Names come from our own schema, never from input. */
+		strbuf_addf(&drop, "DROP INDEX \"%s\";",
+		    (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		rc = store_error(s, err, "database");
+	else if (drop.len > 0)
+		rc = store_exec(s, drop.s, err);
+	else
+		rc = RC_OK;
+	strbuf_free(&drop);
+	return rc;
+}
+
+int
+store_bulk_end(struct store *s, struct error *err)
+{
+	size_t i;
+	int rc = RC_OK;
+
+	for (i = 0; i < s->nbulk_indexes && rc == RC_OK; i++)
+		rc = store_exec(s, s->bulk_indexes[i], err);
+	/* Approximate statistics are plenty, and a full ANALYZE of a big
+	 * pool takes as long as loading it. */
+	if (rc == RC_OK)
+		rc = store_exec(s, "PRAGMA analysis_limit = 1000; ANALYZE; "
+		    "PRAGMA journal_mode = WAL", err);
+	return rc;
+}
+
 int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
 	struct stat sb;
-	int oflags, rc;
+	int oflags, rc = RC_OK;
 
 	*out = NULL;
 	if (flags & STORE_READ_ONLY)
@@ -335,17 +383,18 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	sqlite3_extended_result_codes(s->db, 0);
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK)
 		goto fail;
-	if (!(flags & STORE_READ_ONLY)) {
-		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL", err))
-		    != RC_OK)
-			goto fail;
-		rc = store_exec(s, (flags & STORE_BULK) ?
-		    "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL",
-		    err);
-		if (rc != RC_OK)
-			goto fail;
-	}
+	if (flags & STORE_BULK)
+		rc = store_exec(s, "PRAGMA journal_mode = OFF; "
+		    "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; "
+		    "PRAGMA temp_store = MEMORY; PRAGMA threads = 4", err);
+	else if (!(flags & STORE_READ_ONLY))
+		rc = store_exec(s, "PRAGMA journal_mode = WAL; "
+		    "PRAGMA synchronous = NORMAL", err);
+	if (rc != RC_OK)
+		goto fail;
 	if ((rc = check_schema(s, path, err)) != RC_OK)
+		goto fail;
+	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
 		goto fail;
 	*out = s;
 	return RC_OK;
@@ -366,6 +415,9 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < STORE_CACHE; i++)
 		sqlite3_finalize(s->cache[i].st);
+	for (i = 0; i < s->nbulk_indexes; i++)
+		free(s->bulk_indexes[i]);
+	free(s->bulk_indexes);
 	sqlite3_close(s->db);
 	free(s);
 }

@@ -27,7 +27,7 @@ enum {
 	STORE_READ_ONLY = 1 << 0,
 	STORE_CREATE = 1 << 1,		/* create the file if missing */
 	STORE_EXCLUSIVE_NEW = 1 << 2,	/* refuse an existing file */
-	STORE_BULK = 1 << 3,		/* bulk load: no fsync until close */
+	STORE_BULK = 1 << 3,		/* bulk load of a new file (below) */
 };
 
 #define STORE_CACHE	16
@@ -35,6 +35,8 @@ enum {
 struct store {
 	sqlite3	*db;
 	int	 flags;
+	char	**bulk_indexes;		/* STORE_BULK: to make at the end */
+	size_t	  nbulk_indexes;
 	/* Statements of fixed SQL used once per row, kept prepared. */
 	struct {
 		const char	*sql;
@@ -48,6 +50,14 @@ int	store_default_path(char *buf, size_t len, struct error *err);
 int	store_open(struct store **out, const char *path, int flags,
 	    struct error *err);
 void	store_close(struct store *);
+
+/*
+ * STORE_BULK opens a new file for one big load: no journal, no syncs, a
+ * large cache, and no secondary indexes, which are built once at the end
+ * by store_bulk_end (sorting beats a million random inserts); WAL is set
+ * there too.  A failed bulk load leaves a file only fit for deleting.
+ */
+int	store_bulk_end(struct store *, struct error *err);
 
 /* The schema version this binary writes and understands. */
 int	store_schema_version(void);

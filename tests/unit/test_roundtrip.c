@@ -124,6 +124,10 @@ test_demo_pool(void **state)
 	assert_true(testdb_int(s, "SELECT count(*) FROM unavailability") > 10);
 	assert_true(testdb_int(s, "SELECT count(*) FROM person "
 	    "WHERE family_name GLOB '*[^ -~]*'") > 10);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
 	round_trip(s, 400);
 	testdb_close(s);
 }
