@@ -61,7 +61,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		error_prefix(&err, "filter");
 		goto out;
 	}
-	if ((rc = search_eval(s, f, &r, &err)) != RC_OK ||
+	if ((rc = search_eval(s, f, NULL, &r, &err)) != RC_OK ||
 	    (rc = search_collect(s, r, sort, reverse, &err)) != RC_OK)
 		goto out;
 	n = search_result_count(r);

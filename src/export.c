@@ -57,7 +57,7 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 		filter_free(f);
 		return rc;
 	}
-	if ((rc = search_eval(s, f, &r, err)) == RC_OK) {
+	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK) {
 		*n = search_result_count(r);
 		rc = search_collect(s, r, SORT_ID, 0, err);
 		search_result_free(r);

@@ -24,6 +24,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "strbuf.h"
 
 enum filter_key {
 	KEY_WORD,	/* a bare word */
@@ -84,11 +85,15 @@ void	filter_free(struct filter *);
 
 /*
  * The set tree (NULL for an empty filter).  A set query yields one column,
- * pk; filter_bind_set binds its parameters from index first.
+ * pk, and uses only anonymous parameters; filter_bind_set binds them from
+ * index first.
  */
 const struct filter_set *filter_root(const struct filter *);
 void	filter_bind_set(const struct filter *, const struct filter_set *,
 	    sqlite3_stmt *, int first);
+/* A set query with its values, as text: equal keys, equal results. */
+void	filter_set_key(const struct filter *, const struct filter_set *,
+	    struct strbuf *key);
 
 /*
  * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,

@@ -46,10 +46,11 @@ struct compiler {
  */
 static const char avail_ready_sql[] =
     "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
+/* Two ranges of one index, not an OR, which SQLite would de-duplicate. */
 static const char avail_away_sql[] =
-    "SELECT person AS pk FROM unavailability"
-    " WHERE (end IS NULL OR end >= ?)"
-    " AND start <= ?";
+    "SELECT person AS pk FROM unavailability WHERE end IS NULL"
+    " AND start <= ? UNION ALL SELECT person FROM unavailability"
+    " WHERE end >= ? AND start <= ?";
 static const char avail_booked_sql[] =
     "SELECT a.person AS pk FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE a.status IN ('confirmed', 'deployed')"
@@ -315,6 +316,7 @@ term_avail(struct compiler *c, const struct filter_node *n,
 	}
 	add_int(c, (long long)d1 - c->today);
 	ready = query(c, avail_ready_sql);
+	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);
 	away = query(c, avail_away_sql);
@@ -339,7 +341,8 @@ term_ready(struct compiler *c, const struct filter_node *n,
 	add_date(c, day);
 	/* ready_until is the earliest of the three dates, '' if one is
 	 * missing: a missing date is not valid. */
-	*out = query(c, "SELECT pk FROM person WHERE ready_until >= ?");
+	*out = query(c, "SELECT pk FROM person INDEXED BY person_ready "
+	    "WHERE ready_until >= ?");
 	return RC_OK;
 }
 
@@ -508,4 +511,22 @@ filter_bind_set(const struct filter *f, const struct filter_set *set,
 
 	for (i = 0; i < set->nparams; i++)
 		bind_one(&f->params[set->first + i], st, first + (int)i);
+}
+
+void
+filter_set_key(const struct filter *f, const struct filter_set *set,
+    struct strbuf *key)
+{
+	const struct param *p;
+	size_t i;
+
+	strbuf_adds(key, set->sql);
+	for (i = 0; i < set->nparams; i++) {
+		p = &f->params[set->first + i];
+		/* \x1f cannot appear in SQL text or in a checked UTF-8 value. */
+		if (p->is_int)
+			strbuf_addf(key, "\x1fi%lld", p->i);
+		else
+			strbuf_addf(key, "\x1fs%s", p->s);
+	}
 }

@@ -146,7 +146,7 @@ available_today(struct store *s, int today, struct search_result **out,
 	if ((rc = filter_compile(s, "avail:today", today, &avail, err))
 	    != RC_OK)
 		return rc;
-	rc = search_eval(s, avail, out, err);
+	rc = search_eval(s, avail, NULL, out, err);
 	filter_free(avail);
 	return rc;
 }

@@ -12,6 +12,99 @@ struct search_result {
 	long long	 total;		/* people in the pool */
 };
 
+#define CACHE_SETS	16
+
+struct search_cache {
+	long long	 data_version, changes;	/* when the entries were valid */
+	unsigned long	 clock;
+	struct {
+		char		*key;
+		struct bitmap	 bm;
+		unsigned long	 used;
+	}		 e[CACHE_SETS];
+};
+
+struct search_cache *
+search_cache_new(void)
+{
+	struct search_cache *c = xcalloc(1, sizeof *c);
+
+	c->data_version = -1;
+	return c;
+}
+
+static void
+cache_clear(struct search_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SETS; i++) {
+		free(c->e[i].key);
+		c->e[i].key = NULL;
+		bitmap_free(&c->e[i].bm);
+	}
+}
+
+void
+search_cache_free(struct search_cache *c)
+{
+	if (c == NULL)
+		return;
+	cache_clear(c);
+	free(c);
+}
+
+/*
+ * Entries hold while no connection has written: data_version counts other
+ * connections' commits, total_changes our own.
+ */
+static int
+cache_check(struct store *s, struct search_cache *c, struct error *err)
+{
+	long long version, changes;
+	int rc;
+
+	if ((rc = store_int(s, "PRAGMA data_version", &version, err)) != RC_OK)
+		return rc;
+	changes = sqlite3_total_changes64(s->db);
+	if (version != c->data_version || changes != c->changes) {
+		cache_clear(c);
+		c->data_version = version;
+		c->changes = changes;
+	}
+	return RC_OK;
+}
+
+static struct bitmap *
+cache_find(struct search_cache *c, const char *key, size_t nwords)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SETS; i++)
+		if (c->e[i].key != NULL && c->e[i].bm.nwords == nwords &&
+		    strcmp(c->e[i].key, key) == 0) {
+			c->e[i].used = ++c->clock;
+			return &c->e[i].bm;
+		}
+	return NULL;
+}
+
+static void
+cache_put(struct search_cache *c, const char *key, const struct bitmap *bm)
+{
+	size_t i, victim = 0;
+
+	for (i = 1; i < CACHE_SETS; i++)
+		if (c->e[i].used < c->e[victim].used)
+			victim = i;
+	free(c->e[victim].key);
+	bitmap_free(&c->e[victim].bm);
+	c->e[victim].key = xstrdup(key);
+	bitmap_init(&c->e[victim].bm, (long long)bm->nwords * 64 - 1);
+	memcpy(c->e[victim].bm.w, bm->w, bm->nwords * sizeof *bm->w);
+	c->e[victim].used = ++c->clock;
+}
+
 #define NAME_ORDER \
     "p.family_name COLLATE NOCASE%s, p.given_name COLLATE NOCASE%s, p.id%s"
 
@@ -83,12 +176,21 @@ order_by(struct strbuf *b, enum search_sort sort, int reverse)
 /* The set's rows go straight into the bitmap, inside SQLite's loop. */
 static int
 run_set(struct store *s, const struct filter *f, const struct filter_set *set,
-    struct bitmap *out, struct error *err)
+    struct search_cache *cache, struct bitmap *out, struct error *err)
 {
-	struct strbuf sql = { 0 };
+	struct strbuf sql = { 0 }, key = { 0 };
+	struct bitmap *hit;
 	sqlite3_stmt *st;
 	int rc;
 
+	if (cache != NULL) {
+		filter_set_key(f, set, &key);
+		if ((hit = cache_find(cache, key.s, out->nwords)) != NULL) {
+			memcpy(out->w, hit->w, out->nwords * sizeof *out->w);
+			strbuf_free(&key);
+			return RC_OK;
+		}
+	}
 	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
 	strbuf_free(&sql);
@@ -99,30 +201,35 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		continue;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		strbuf_free(&key);
 		return store_error(s, err, "search");
+	}
+	if (cache != NULL)
+		cache_put(cache, key.s, out);
+	strbuf_free(&key);
 	return RC_OK;
 }
 
 static int
 eval(struct store *s, const struct filter *f, const struct filter_set *set,
-    struct bitmap *out, struct error *err)
+    struct search_cache *cache, struct bitmap *out, struct error *err)
 {
 	struct bitmap b;
 	int rc;
 
 	switch (set->op) {
 	case SET_QUERY:
-		return run_set(s, f, set, out, err);
+		return run_set(s, f, set, cache, out, err);
 	case SET_NOT:
-		if ((rc = eval(s, f, set->a, out, err)) == RC_OK)
+		if ((rc = eval(s, f, set->a, cache, out, err)) == RC_OK)
 			out->neg = !out->neg;
 		return rc;
 	default:
-		if ((rc = eval(s, f, set->a, out, err)) != RC_OK)
+		if ((rc = eval(s, f, set->a, cache, out, err)) != RC_OK)
 			return rc;
 		bitmap_init(&b, (long long)out->nwords * 64 - 1);
-		if ((rc = eval(s, f, set->b, &b, err)) == RC_OK)
+		if ((rc = eval(s, f, set->b, cache, &b, err)) == RC_OK)
 			bitmap_combine(out, &b, set->op == SET_AND);
 		bitmap_free(&b);
 		return rc;
@@ -131,13 +238,16 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 
 int
 search_eval(struct store *s, const struct filter *f,
-    struct search_result **out, struct error *err)
+    struct search_cache *cache, struct search_result **out,
+    struct error *err)
 {
 	struct search_result *r;
 	long long maxpk;
 	int rc;
 
 	*out = NULL;
+	if (cache != NULL && (rc = cache_check(s, cache, err)) != RC_OK)
+		return rc;
 	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person", &maxpk,
 	    err)) != RC_OK)
 		return rc;
@@ -146,7 +256,8 @@ search_eval(struct store *s, const struct filter *f,
 	r->total = -1;
 	if (filter_root(f) == NULL)
 		r->bm.neg = 1;	/* the complement of nobody */
-	else if ((rc = eval(s, f, filter_root(f), &r->bm, err)) != RC_OK) {
+	else if ((rc = eval(s, f, filter_root(f), cache, &r->bm, err))
+	    != RC_OK) {
 		search_result_free(r);
 		return rc;
 	}
@@ -192,7 +303,7 @@ search_count(struct store *s, const struct filter *f, long long *n,
 	struct search_result *r;
 	int rc;
 
-	if ((rc = search_eval(s, f, &r, err)) != RC_OK)
+	if ((rc = search_eval(s, f, NULL, &r, err)) != RC_OK)
 		return rc;
 	*n = r->count;
 	search_result_free(r);
@@ -203,70 +314,125 @@ search_count(struct store *s, const struct filter *f, long long *n,
 typedef int (*walk_cb)(long long pk, void *arg, struct error *err);
 
 /*
- * Few matches: put them in a temp table and let SQLite sort them.  Many:
- * walk the sort's index and keep the matches, which finds a page after
- * about page * pool / matches steps and sorts nothing.
+ * Many matches: walk the sort's index and keep the matches, which finds a
+ * page after about page * pool / matches steps and sorts nothing.  Matches
+ * may bunch in that order (a search for a surname does, in name order), so
+ * the walk gives up after a few steps per match: *found is then 0.
  */
 static int
-walk(struct store *s, const struct search_result *r, enum search_sort sort,
-    int reverse, long long offset, long long limit, walk_cb cb, void *arg,
-    struct error *err)
+walk_index(struct store *s, const struct search_result *r,
+    enum search_sort sort, int reverse, long long offset, long long want,
+    long long *out, int *found, struct error *err)
 {
 	struct strbuf sql = { 0 };
-	sqlite3_stmt *st = NULL, *ins = NULL;
-	long long pk, seen = 0, taken = 0, want, steps, i;
-	int rc, scan;
+	sqlite3_stmt *st;
+	long long pk, seen = 0, taken = 0, steps = 0, cap;
+	int rc;
 
-	want = limit < 0 ? r->count : offset + limit;
-	if (want > r->count)
-		want = r->count;
-	steps = r->count > 0 ? want * (r->total > 0 ? r->total :
-	    (long long)r->bm.nwords * 64) / r->count : 0;
-	scan = sorts[sort_index(sort)].indexed && steps < 4 * r->count;
-	if (scan)
-		strbuf_adds(&sql, "SELECT p.pk FROM person p");
-	else {
-		rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS match("
-		    "pk INTEGER PRIMARY KEY); DELETE FROM temp.match", err);
-		if (rc == RC_OK)
-			rc = store_prepare(s, &ins, "INSERT INTO temp.match(pk) "
-			    "VALUES (?)", err);
-		for (i = 0; rc == RC_OK && i < (long long)r->bm.nwords * 64;
-		    i++) {
-			if (!bitmap_get(&r->bm, i))
-				continue;
-			sqlite3_bind_int64(ins, 1, i);
-			if (sqlite3_step(ins) != SQLITE_DONE)
-				rc = store_error(s, err, "search");
-			sqlite3_reset(ins);
-		}
-		sqlite3_finalize(ins);
-		if (rc != RC_OK)
-			return rc;
-		strbuf_adds(&sql, "SELECT p.pk FROM temp.match m "
-		    "JOIN person p ON p.pk = m.pk");
-	}
+	*found = 0;
+	cap = 4 * r->count + 1000;
+	strbuf_adds(&sql, "SELECT p.pk FROM person p");
 	order_by(&sql, sort, reverse);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
 	strbuf_free(&sql);
 	if (rc != RC_OK)
 		return rc;
-	while (taken < want - offset && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (taken < want - offset && steps++ < cap &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pk = sqlite3_column_int64(st, 0);
-		if (!bitmap_get(&r->bm, pk) || seen++ < offset)
+		if (bitmap_get(&r->bm, pk) && seen++ >= offset)
+			out[taken++] = pk;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != RC_OK)
+		return store_error(s, err, "search");
+	*found = taken >= want - offset || rc == SQLITE_DONE;
+	return RC_OK;
+}
+
+/* Few matches: put them in a temp table and let SQLite sort them. */
+static int
+walk_sorted(struct store *s, const struct search_result *r,
+    enum search_sort sort, int reverse, long long offset, long long want,
+    walk_cb cb, void *arg, struct error *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st = NULL, *ins = NULL;
+	long long i, taken = 0;
+	int rc;
+
+	rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS match("
+	    "pk INTEGER PRIMARY KEY); DELETE FROM temp.match", err);
+	if (rc == RC_OK)
+		rc = store_prepare(s, &ins, "INSERT INTO temp.match(pk) "
+		    "VALUES (?)", err);
+	for (i = 0; rc == RC_OK && i < (long long)r->bm.nwords * 64; i++) {
+		/* Skip empty words: this runs over the whole pool. */
+		if (!r->bm.neg && r->bm.w[i >> 6] == 0) {
+			i |= 63;
 			continue;
-		taken++;
-		if ((rc = cb(pk, arg, err)) != RC_OK) {
+		}
+		if (!bitmap_get(&r->bm, i))
+			continue;
+		sqlite3_bind_int64(ins, 1, i);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = store_error(s, err, "search");
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	if (rc != RC_OK)
+		return rc;
+	/* CROSS JOIN keeps the few matches outside: SQLite would rather walk
+	 * the whole name index than sort. */
+	strbuf_adds(&sql, "SELECT p.pk FROM temp.match m "
+	    "CROSS JOIN person p ON p.pk = m.pk");
+	order_by(&sql, sort, reverse);
+	strbuf_adds(&sql, " LIMIT -1 OFFSET ?");
+	rc = store_prepare(s, &st, strbuf_str(&sql), err);
+	strbuf_free(&sql);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, offset);
+	while (taken++ < want - offset && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = cb(sqlite3_column_int64(st, 0), arg, err)) != RC_OK) {
 			sqlite3_finalize(st);
 			return rc;
 		}
-	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != RC_OK)
 		rc = store_error(s, err, "search");
 	else
 		rc = RC_OK;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Hands matches offset..offset+limit-1 (limit -1: all) to cb, in order. */
+static int
+walk(struct store *s, const struct search_result *r, enum search_sort sort,
+    int reverse, long long offset, long long limit, walk_cb cb, void *arg,
+    struct error *err)
+{
+	long long want, pool, *pks, i;
+	int found = 0, rc = RC_OK;
+
+	want = limit < 0 ? r->count : offset + limit;
+	if (want > r->count)
+		want = r->count;
+	if (want <= offset)
+		return RC_OK;
+	pool = r->total > 0 ? r->total : (long long)r->bm.nwords * 64;
+	if (sorts[sort_index(sort)].indexed && want * pool / r->count <
+	    4 * r->count) {
+		pks = xcalloc((size_t)(want - offset), sizeof *pks);
+		rc = walk_index(s, r, sort, reverse, offset, want, pks, &found,
+		    err);
+		for (i = 0; rc == RC_OK && found && i < want - offset; i++)
+			rc = cb(pks[i], arg, err);
+		free(pks);
+	}
+	if (rc != RC_OK || found)
+		return rc;
+	return walk_sorted(s, r, sort, reverse, offset, want, cb, arg, err);
 }
 
 struct page {

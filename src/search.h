@@ -7,8 +7,13 @@
  * of the pool; counting is a popcount, and a page in sort order walks the
  * sort's index until it has enough matches (or sorts the few there are).
  *
+ * A search_cache remembers the bitmaps of recent set queries until the
+ * database changes, so that a filter typed a key at a time costs only the
+ * term being typed.
+ *
  * Memory: search_eval returns a result the caller frees with
- * search_result_free; search_page fills a caller-owned array;
+ * search_result_free; search_cache_new a cache freed with
+ * search_cache_free; search_page fills a caller-owned array;
  * search_collect leaves its rows in the connection's temp.result table,
  * which lives until the next search_collect or the connection closes.
  */
@@ -29,9 +34,15 @@ int	search_sort_parse(const char *key, enum search_sort *sort,
 	    int *reverse, struct error *err);
 
 struct search_result;
+struct search_cache;
 
+struct search_cache *search_cache_new(void);
+void	search_cache_free(struct search_cache *);
+
+/* cache may be NULL. */
 int	search_eval(struct store *, const struct filter *,
-	    struct search_result **out, struct error *err);
+	    struct search_cache *, struct search_result **out,
+	    struct error *err);
 void	search_result_free(struct search_result *);
 long long search_result_count(const struct search_result *);
 /* Whether the person with this pk is among the matches. */

@@ -110,7 +110,7 @@ testdb_matches(struct store *s, const char *text, int today,
 
 	if (filter_compile(s, text, today, &f, &err) != RC_OK)
 		fail_msg("filter '%s': %s", text, err.msg);
-	if (search_eval(s, f, &r, &err) != RC_OK)
+	if (search_eval(s, f, NULL, &r, &err) != RC_OK)
 		fail_msg("search '%s': %s", text, err.msg);
 	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT pk FROM person "
 	    "WHERE family_name = ?", -1, &st, NULL), SQLITE_OK);
