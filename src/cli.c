@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "date.h"
@@ -17,6 +18,7 @@ static const struct {
 	{ "search", cmd_search, "search [--format table|csv|json|ids] "
 	    "[--sort KEY] [FILTER...]" },
 	{ "show", cmd_show, "show ID" },
+	{ "deploy", cmd_deploy, NULL },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -25,9 +27,13 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: roster [--db FILE] [--read-only] COMMAND ...\n");
+	fprintf(fp, "usage: roster [--db FILE] [--read-only]\n");
+	fprintf(fp, "       roster [--db FILE] [--read-only] COMMAND ...\n");
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "       roster %s\n", commands[i].usage);
+		if (commands[i].usage != NULL)
+			fprintf(fp, "       roster %s\n", commands[i].usage);
+	for (i = 0; deploy_usage[i].name != NULL; i++)
+		fprintf(fp, "       roster deploy %s\n", deploy_usage[i].usage);
 	fprintf(fp, "See roster(1), and roster(5) for files and filters.\n");
 }
 
@@ -104,8 +110,10 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
+    int, struct error *))
 {
+	struct store *s;
 	struct cli c = { NULL, 0, 0 };
 	struct error err;
 	size_t j;
@@ -139,14 +147,23 @@ cli_main(int argc, char **argv)
 	if ((rc = date_today(&c.today, &err)) != RC_OK)
 		return cli_fail(rc, &err);
 	if (i == argc) {
-		fprintf(stderr, "roster: the full-screen interface is not "
-		    "built yet; use a command\n");
-		usage(stderr);
-		return RC_INPUT;
+		/* Before the database is opened (and perhaps created). */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "roster: the full-screen interface "
+			    "needs a terminal; use a command\n");
+			usage(stderr);
+			return RC_INPUT;
+		}
+		if ((rc = cli_open(&c, STORE_CREATE, &s, &err)) != RC_OK)
+			return cli_fail(rc, &err);
+		rc = interactive(s, c.today, c.read_only, &err);
+		store_close(s);
+		return rc == RC_OK ? RC_OK : cli_fail(rc, &err);
 	}
 	for (j = 0; j < NCOMMANDS; j++)
 		if (strcmp(argv[i], commands[j].name) == 0) {
-			if (i + 1 < argc && strcmp(argv[i + 1], "--help") == 0) {
+			if (i + 1 < argc && strcmp(argv[i + 1], "--help") == 0 &&
+			    commands[j].usage != NULL) {
 				printf("usage: roster %s\n", commands[j].usage);
 				return RC_OK;
 			}

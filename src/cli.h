@@ -27,7 +27,13 @@ struct cli_opt {
 	int		  repeat;	/* may be given more than once */
 };
 
-int	cli_main(int argc, char **argv);
+/*
+ * Runs the command line; with no command, interactive (the full-screen
+ * interface, which lives outside the core) gets the database.
+ */
+int	cli_main(int argc, char **argv,
+	    int (*interactive)(struct store *, int today, int read_only,
+	    struct error *err));
 
 /*
  * Parses a command's options; everything else (and everything after "--")
@@ -50,5 +56,17 @@ int	cmd_import(struct cli *, int argc, char **argv);
 int	cmd_export(struct cli *, int argc, char **argv);
 int	cmd_search(struct cli *, int argc, char **argv);
 int	cmd_show(struct cli *, int argc, char **argv);
+int	cmd_deploy(struct cli *, int argc, char **argv);
+
+/* roster deploy's subcommands and their usage lines (cli_deploy.c). */
+struct deploy_sub {
+	const char	*name;
+	const char	*usage;
+};
+extern const struct deploy_sub deploy_usage[];
+/* "usage: roster deploy SUB ...": sets err, returns RC_INPUT. */
+int	deploy_usage_error(const char *sub, struct error *err);
+/* deploy suggest (cli_suggest.c): returns a status, message in err. */
+int	cli_suggest(struct cli *, int argc, char **argv, struct error *err);
 
 #endif

@@ -107,9 +107,14 @@ cmd_import(struct cli *c, int argc, char **argv)
 	if (rc != RC_OK)
 		return cli_fail(rc, &err);
 	fprintf(stderr, "roster: %s %ld people, %ld missions, %ld "
-	    "unavailability windows\n", dry_run ? "would import" : "imported",
+	    "unavailability windows", dry_run ? "would import" : "imported",
 	    stats.rows[FILE_PEOPLE], stats.rows[FILE_MISSIONS],
 	    stats.rows[FILE_UNAVAILABILITY]);
+	/* Deployments only when there were some: most imports are people. */
+	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
+		fprintf(stderr, ", %ld deployments, %ld assignments",
+		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
+	fputc('\n', stderr);
 	return RC_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "person.h"
 #include "filter.h"
 #include "format.h"
 #include "search.h"
@@ -92,42 +93,6 @@ out:
 	return cli_fail(rc, &err);
 }
 
-/* A person by whole id or an unambiguous prefix of at least four. */
-static int
-resolve_id(struct store *s, const char *arg, long long *pk, struct error *err)
-{
-	sqlite3_stmt *st;
-	size_t len = strlen(arg), i;
-	int rc, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (!isxdigit((unsigned char)arg[i]) && arg[i] != '-')
-			return error_set(err, RC_INPUT, "show: '%s' is not an "
-			    "id (expected a UUID or its first characters)",
-			    arg);
-	if (len < 4)
-		return error_set(err, RC_INPUT, "show: '%s' is too short "
-		    "(expected at least 4 characters of an id)", arg);
-	if ((rc = store_prepare(s, &st, "SELECT pk FROM person WHERE id >= "
-	    "lower(?1) AND id < lower(?1) || 'g' LIMIT 2", err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*pk = sqlite3_column_int64(st, 0);
-		n++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, err, "show");
-	if (n == 0)
-		return error_set(err, RC_REFUSED, "show: no person with id "
-		    "'%s'", arg);
-	if (n > 1)
-		return error_set(err, RC_INPUT, "show: id '%s' is ambiguous "
-		    "(expected more characters)", arg);
-	return RC_OK;
-}
-
 int
 cmd_show(struct cli *c, int argc, char **argv)
 {
@@ -148,7 +113,9 @@ cmd_show(struct cli *c, int argc, char **argv)
 		return error_set(&err, RC_INPUT, "usage: roster show ID"),
 		    cli_fail(RC_INPUT, &err);
 	if ((rc = cli_open(c, 0, &s, &err)) == RC_OK &&
-	    (rc = resolve_id(s, rest[0], &pk, &err)) == RC_OK)
+	    (rc = person_resolve(s, rest[0], &pk, &err)) != RC_OK)
+		error_prefix(&err, "show");
+	else if (rc == RC_OK)
 		rc = format_show(s, pk, c->today, stdout, &err);
 	store_close(s);
 	return rc == RC_OK ? RC_OK : cli_fail(rc, &err);

@@ -17,6 +17,8 @@ enum {
 	RC_REFUSED = 1,	/* no match, or an action refused (a conflict) */
 	RC_INPUT = 2,	/* bad input or usage */
 	RC_DB = 3,	/* database trouble: locked, corrupt, full */
+	/* Never an exit status: a query gave way to a key (store_interrupt). */
+	RC_INTERRUPTED = 4,
 };
 
 struct error {

@@ -12,8 +12,8 @@
 #include "search.h"
 
 static int
-write_one(struct store *s, enum file_kind kind, const char *dir,
-    struct error *err)
+write_one(struct store *s, enum file_kind kind, int everyone,
+    const char *dir, struct error *err)
 {
 	char tmp[PATH_MAX + 8], path[PATH_MAX];
 	FILE *fp;
@@ -23,7 +23,7 @@ write_one(struct store *s, enum file_kind kind, const char *dir,
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	if ((fp = fopen(tmp, "w")) == NULL)
 		return error_set(err, RC_INPUT, "%s: %s", tmp, strerror(errno));
-	rc = format_csv(s, kind, fp, err);
+	rc = format_csv_export(s, kind, everyone, fp, err);
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
 		if (rc == RC_OK)
 			rc = error_set(err, RC_DB, "%s: %s", tmp,
@@ -43,7 +43,7 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 	char tmp[PATH_MAX + 8], path[PATH_MAX];
 	struct search_result *r;
 	struct filter *f;
-	int k, rc;
+	int k, rc, everyone;
 
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 		return error_set(err, RC_INPUT, "%s: %s", dir, strerror(errno));
@@ -52,7 +52,12 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 		error_prefix(err, "filter");
 		return rc;
 	}
-	/* One read transaction, so the three files agree with each other. */
+	/*
+	 * Without a filter every deployment goes, with one only those that
+	 * an exported person is on, so that the assignments can be imported.
+	 */
+	everyone = filter == NULL || filter[strspn(filter, " \t\r\n")] == '\0';
+	/* One read transaction, so the files agree with each other. */
 	if ((rc = store_exec(s, "BEGIN", err)) != RC_OK) {
 		filter_free(f);
 		return rc;
@@ -64,7 +69,7 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 	}
 	filter_free(f);
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
-		rc = write_one(s, (enum file_kind)k, dir, err);
+		rc = write_one(s, (enum file_kind)k, everyone, dir, err);
 	store_exec(s, "COMMIT", NULL);
 	for (k = 0; k < FILE_NKINDS; k++) {
 		snprintf(path, sizeof path, "%s/%s.csv", dir,

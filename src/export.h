@@ -1,11 +1,15 @@
 /*
  * export.h - writing the pool (or the people a filter matches) as the
- * roster(5) files people.csv, missions.csv and unavailability.csv.
+ * roster(5) files people.csv, missions.csv, unavailability.csv,
+ * deployments.csv and assignments.csv.
  *
- * Output is canonical (people by id, lists sorted), so exporting, importing
- * into an empty database and exporting again gives identical files.  Each
- * file is written beside its final name and renamed into place, so a
- * failure never leaves a half-written file.
+ * Output is canonical (people by id, lists sorted, deployments by start
+ * and name), so exporting, importing into an empty database and exporting
+ * again gives identical files.  With a filter, the assignments are those
+ * of the people it matches and the deployments those they are on; without
+ * one, every deployment.  Each file is written beside its final name and
+ * renamed into place only when all are written, so a failure never leaves
+ * a half-written file.
  *
  * Memory: nothing is kept; the caller owns its arguments.
  */

@@ -37,10 +37,27 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    " u.reason FROM temp.result r JOIN person p ON p.pk = r.pk"
 	    " JOIN unavailability u ON u.person = p.pk"
 	    " ORDER BY r.seq, u.start",
+	/*
+	 * Deployments are not people's: ?1 asks for all of them, else those
+	 * that a person in temp.result is on.  Needs are kept one a line,
+	 * which a quoted field carries as they are.
+	 */
+	[FILE_DEPLOYMENTS] = "SELECT d.name, d.kind, d.country, d.start,"
+	    " coalesce(d.end, ''), d.status, d.needs FROM deployment d"
+	    " WHERE ?1 OR EXISTS (SELECT 1 FROM assignment a JOIN temp.result r"
+	    " ON r.pk = a.person WHERE a.deployment = d.pk)"
+	    " ORDER BY d.start, d.name",
+	[FILE_ASSIGNMENTS] = "SELECT d.name, p.id, a.role, a.status, "
+	    IMPORT_HISTORY_SQL("a.pk")
+	    " FROM temp.result r JOIN person p ON p.pk = r.pk"
+	    " JOIN assignment a ON a.person = p.pk"
+	    " JOIN deployment d ON d.pk = a.deployment"
+	    " ORDER BY d.start, d.name, p.id",
 };
 
-int
-format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
+static int
+csv_write(struct store *s, enum file_kind kind, int all_deployments,
+    FILE *fp, struct error *err)
 {
 	const char *const *cols = import_columns(kind);
 	sqlite3_stmt *st;
@@ -50,6 +67,8 @@ format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
 		csv_write_field(fp, cols[n], cols[n + 1] == NULL);
 	if ((rc = store_prepare(s, &st, csv_sql[kind], err)) != RC_OK)
 		return rc;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int(st, 1, all_deployments);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (i = 0; i < n; i++)
 			csv_write_field(fp, (const char *)
@@ -58,6 +77,19 @@ format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "export");
 	return RC_OK;
+}
+
+int
+format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
+{
+	return csv_write(s, kind, 0, fp, err);
+}
+
+int
+format_csv_export(struct store *s, enum file_kind kind, int all_deployments,
+    FILE *fp, struct error *err)
+{
+	return csv_write(s, kind, all_deployments, fp, err);
 }
 
 /* json() keeps nested arrays as JSON through the subquery boundary. */
@@ -235,10 +267,11 @@ show_line(FILE *fp, const char *label, const char *value)
 	strbuf_free(&b);
 }
 
-/* Runs sql (?1 = pk) and prints each row's columns joined as a line. */
+/* Runs sql (?1 = pk) and prints each row's columns joined as a line; "-"
+ * when there are none, unless the part is optional. */
 static int
 show_rows(struct store *s, FILE *fp, const char *title, const char *sql,
-    long long pk, struct error *err)
+    long long pk, int optional, struct error *err)
 {
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st;
@@ -259,7 +292,7 @@ show_rows(struct store *s, FILE *fp, const char *title, const char *sql,
 	}
 	sqlite3_finalize(st);
 	strbuf_free(&b);
-	if (first && rc == SQLITE_DONE)
+	if (first && rc == SQLITE_DONE && !optional)
 		fprintf(fp, "%-12s -\n", title);
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "show");
 }
@@ -351,7 +384,16 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
 	    day);
 	for (i = 0; rc == RC_OK && i < sizeof parts / sizeof parts[0]; i++)
-		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, err);
+		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, 0, err);
+	/* Only people who were ever on a deployment's list have this. */
+	if (rc == RC_OK)
+		rc = show_rows(s, fp, "Deployments", "SELECT d.name || ' (' ||"
+		    " d.country || ', ' || d.start || ' to ' || coalesce(d.end,"
+		    " 'open-ended') || '): ' || a.status || ' since ' || (SELECT"
+		    " max(at) FROM assignment_history WHERE assignment = a.pk)"
+		    " FROM assignment a JOIN deployment d ON d.pk = a.deployment"
+		    " WHERE a.person = ?1 ORDER BY d.start DESC, d.name", pk, 1,
+		    err);
 	notes = (const char *)sqlite3_column_text(st, 12);
 	if (rc == RC_OK && notes != NULL && *notes != '\0') {
 		fprintf(fp, "Notes\n");
@@ -372,4 +414,72 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	sqlite3_finalize(st);
 	strbuf_free(&b);
 	return rc;
+}
+
+/* Columns of the bar at cols: the rest of the line names the mission. */
+static int
+timeline_bar_width(int cols)
+{
+	int w = cols - 13 - 24;
+
+	return w > 48 ? 48 : w;
+}
+
+int
+format_timeline(struct store *s, long long pk, int today, int cols, FILE *fp,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	struct strbuf b = { 0 };
+	int rc, first = -1, from, to, bar, a, z, i, y, m, d;
+	char label[16];
+
+	if ((bar = timeline_bar_width(cols)) < 10)
+		return RC_OK;
+	rc = store_prepare(s, &st, "SELECT s.start, coalesce(s.end, ''),"
+	    " m.name || ' (' || s.country || ')' FROM service s JOIN mission m"
+	    " ON m.pk = s.mission WHERE s.person = ? ORDER BY s.start, m.name",
+	    err);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!date_parse((const char *)sqlite3_column_text(st, 0), &from))
+			continue;
+		if (!date_parse((const char *)sqlite3_column_text(st, 1), &to))
+			to = today;
+		if (first < 0) {
+			/* From the first year of service to today. */
+			date_to_ymd(from, &y, &m, &d);
+			first = date_from_ymd(y, 1, 1);
+			date_to_ymd(first, &y, &m, &d);
+			date_to_ymd(today, &a, &m, &d);
+			snprintf(label, sizeof label, "%d", y);
+			strbuf_reset(&b);
+			strbuf_addf(&b, "%-12s %-*s%d", "Timeline", bar - 4, label,
+			    a);
+			fprintf(fp, "%s\n", strbuf_str(&b));
+		}
+		if (today <= first)
+			continue;
+		a = (int)((long long)(from - first) * bar / (today - first + 1));
+		z = (int)((long long)(to - first) * bar / (today - first + 1));
+		if (z >= bar)
+			z = bar - 1;
+		if (a > z)
+			a = z;
+		strbuf_reset(&b);
+		strbuf_addf(&b, "%-12s ", "");
+		for (i = 0; i < bar; i++)
+			strbuf_adds(&b, i >= a && i <= z ? "\xe2\x96\x88" :
+			    "\xc2\xb7");
+		strbuf_adds(&b, "  ");
+		width_fit(&b, (const char *)sqlite3_column_text(st, 2),
+		    (size_t)(cols - 13 - bar - 2 > 0 ? cols - 13 - bar - 2 : 0),
+		    0);
+		fprintf(fp, "%s\n", strbuf_str(&b));
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&b);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "timeline");
 }

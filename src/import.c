@@ -1,6 +1,8 @@
 /*
- * Import: each file's kind is told by its header; people go first so that
- * missions and unavailability in the same import can refer to them.
+ * Import: each file's kind is told by its header; the kinds are applied in
+ * the order of enum file_kind, so that missions, unavailability and
+ * assignments can refer to people, and assignments to deployments, that
+ * come in the same import.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -10,7 +12,10 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "date.h"
+#include "deploy.h"
 #include "fts.h"
+#include "audit.h"
 #include "import.h"
 #include "person.h"
 #include "refdata.h"
@@ -24,6 +29,10 @@ static const char *const missions_columns[] = { "person_id", "mission",
     "country", "start", "end", "role", "themes", NULL };
 static const char *const unavailability_columns[] = { "person_id", "from",
     "to", "reason", NULL };
+static const char *const deployments_columns[] = { "name", "kind",
+    "country", "start", "end", "status", "needs", NULL };
+static const char *const assignments_columns[] = { "deployment",
+    "person_id", "role", "status", "history", NULL };
 
 static const struct kind {
 	const char		*name;
@@ -36,6 +45,49 @@ static const struct kind {
 	    { "person_id", "mission", "country", "start", NULL } },
 	[FILE_UNAVAILABILITY] = { "unavailability", unavailability_columns,
 	    { "person_id", "from", NULL } },
+	[FILE_DEPLOYMENTS] = { "deployments", deployments_columns,
+	    { "name", "country", "start", NULL } },
+	[FILE_ASSIGNMENTS] = { "assignments", assignments_columns,
+	    { "deployment", "person_id", NULL } },
+};
+
+static const char *const deployment_kinds[] = { "hurricane", "earthquake",
+    "flood", "air-disaster", "civil-unrest", "pandemic", "other", NULL };
+static const char *const deployment_statuses[] = { "planning", "active",
+    "closed", NULL };
+
+/* Statements for deployments, assignments and ids met so far. */
+enum {
+	Q_SEEN_GET, Q_SEEN_PUT, Q_DEP_GET, Q_DEP_INSERT, Q_DEP_UPDATE,
+	Q_ASG_GET, Q_ASG_INSERT, Q_ASG_UPDATE, Q_HIST_DELETE, Q_HIST_INSERT,
+	Q_AUDIT, Q_N
+};
+
+static const char *const queries[Q_N] = {
+	[Q_SEEN_GET] = "SELECT at FROM temp.seen WHERE id = ?",
+	[Q_SEEN_PUT] = "INSERT INTO temp.seen(id, at) VALUES (?, ?)",
+	/* In the order of deployments_columns, after the pk. */
+	[Q_DEP_GET] = "SELECT pk, name, kind, country, start, coalesce(end,"
+	    " ''), status, needs FROM deployment WHERE name = ? COLLATE NOCASE"
+	    " ORDER BY pk LIMIT 1",
+	[Q_DEP_INSERT] = "INSERT INTO deployment(name, kind, country, start,"
+	    " end, status, needs, created) VALUES (?2, ?3, ?4, ?5,"
+	    " nullif(?6, ''), ?7, ?8, ?9)",
+	[Q_DEP_UPDATE] = "UPDATE deployment SET name = ?2, kind = ?3,"
+	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
+	    " needs = ?8 WHERE pk = ?1",
+	/* In the order of assignments_columns from role on, after the pk. */
+	[Q_ASG_GET] = "SELECT pk, role, status, " IMPORT_HISTORY_SQL("a.pk")
+	    " FROM assignment a WHERE deployment = ? AND person = ?",
+	[Q_ASG_INSERT] = "INSERT INTO assignment(deployment, person, role,"
+	    " status) VALUES (?, ?, ?, ?)",
+	[Q_ASG_UPDATE] = "UPDATE assignment SET role = ?2, status = ?3"
+	    " WHERE pk = ?1",
+	[Q_HIST_DELETE] = "DELETE FROM assignment_history WHERE assignment = ?",
+	[Q_HIST_INSERT] = "INSERT INTO assignment_history(assignment, status,"
+	    " at) VALUES (?, ?, ?)",
+	[Q_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
+	    " fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
 };
 
 #define MAX_COLUMNS 17
@@ -54,7 +106,10 @@ struct importer {
 	struct strbuf		*report;
 	struct error		*err;
 	int			 nerrors;
-	sqlite3_stmt		*seen_get, *seen_put; /* ids met so far */
+	sqlite3_stmt		*q[Q_N];
+	int			 today;		/* for relative dates in needs */
+	char			 now[21];	/* UTC, for new history */
+	char			 who[64];	/* for the audit */
 	/* The file being read. */
 	const char		*path;
 	enum file_kind		 kind;
@@ -315,25 +370,30 @@ check_choice(struct importer *im, int kc, const char *const *choices,
 	problem(im, kc, "'%s' is not allowed (expected %s)", v, expected);
 }
 
-/* Marks an id as met in this import; the same id twice is refused. */
+/*
+ * Marks key as met in this import (keys compare ignoring the case of A to
+ * Z); the same key twice is refused at kc as "WHAT appears twice".
+ */
 static int
-first_sighting(struct importer *im, const char *id)
+first_sighting(struct importer *im, int kc, const char *key,
+    const char *what)
 {
+	sqlite3_stmt *get = im->q[Q_SEEN_GET], *put = im->q[Q_SEEN_PUT];
 	char where[256];
 	int rc;
 
-	sqlite3_bind_text(im->seen_get, 1, id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(im->seen_get)) == SQLITE_ROW)
-		problem(im, 0, "id %s appears twice (also at %s)", id,
-		    (const char *)sqlite3_column_text(im->seen_get, 0));
-	sqlite3_reset(im->seen_get);
+	sqlite3_bind_text(get, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(get)) == SQLITE_ROW)
+		problem(im, kc, "%s appears twice (also at %s)", what,
+		    (const char *)sqlite3_column_text(get, 0));
+	sqlite3_reset(get);
 	if (rc == SQLITE_ROW)
 		return 0;
 	snprintf(where, sizeof where, "%s:%lu", im->path, im->line);
-	sqlite3_bind_text(im->seen_put, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->seen_put, 2, where, -1, SQLITE_STATIC);
-	sqlite3_step(im->seen_put);
-	sqlite3_reset(im->seen_put);
+	sqlite3_bind_text(put, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(put, 2, where, -1, SQLITE_STATIC);
+	sqlite3_step(put);
+	sqlite3_reset(put);
 	return 1;
 }
 
@@ -391,8 +451,13 @@ row_people(struct importer *im)
 	p.nthemes = check_vocab(im, 14, VOCAB_THEME, themes_buf, p.themes);
 	p.nskills = check_vocab(im, 15, VOCAB_SKILL, skills_buf, p.skills);
 	p.notes = cell(im, 16);
-	if (p.id[0] != '\0' && !first_sighting(im, p.id))
-		return RC_OK;
+	if (p.id[0] != '\0') {
+		char what[PERSON_ID_LEN + 8];
+
+		snprintf(what, sizeof what, "id %s", p.id);
+		if (!first_sighting(im, 0, p.id, what))
+			return RC_OK;
+	}
 	if (im->row_bad)
 		return RC_OK;
 	rc = person_put(im->writer, &p, &pk, im->err);
@@ -401,21 +466,25 @@ row_people(struct importer *im)
 	return rc;
 }
 
-/* The person a row refers to, which must exist (or come in this import). */
+/*
+ * The person a row refers to in column kc, who must exist (or come in this
+ * import); id is their id as stored.
+ */
 static int
-row_person(struct importer *im, long long *pk)
+row_person(struct importer *im, int kc, long long *pk,
+    char id[PERSON_ID_LEN])
 {
-	char id[PERSON_ID_LEN];
 	struct error e;
 	int rc;
 
-	if (*cell(im, 0) == '\0')
-		return problem(im, 0, "missing person id");
-	if (check_uuid(im, 0, id) != RC_OK)
+	id[0] = '\0';
+	if (*cell(im, kc) == '\0')
+		return problem(im, kc, "missing person id");
+	if (check_uuid(im, kc, id) != RC_OK)
 		return RC_INPUT;
 	rc = person_find(im->store, id, pk, &e);
 	if (rc == RC_REFUSED)
-		return problem(im, 0, "unknown person %s (expected the id of "
+		return problem(im, kc, "unknown person %s (expected the id of "
 		    "a person in the database or in a people file of this "
 		    "import)", id);
 	if (rc != RC_OK)
@@ -433,28 +502,35 @@ check_window(struct importer *im, int kend, const char *start,
 	return RC_OK;
 }
 
+static void
+check_country(struct importer *im, int kc, char out[3])
+{
+	struct error e;
+
+	if (strlen(cell(im, kc)) != 2 ||
+	    refdata_country(im->store, cell(im, kc), out, &e) != RC_OK)
+		problem(im, kc, "unknown country code '%s' (expected an ISO "
+		    "3166-1 alpha-2 code such as ML; XK is Kosovo)",
+		    cell(im, kc));
+}
+
 static int
 row_missions(struct importer *im)
 {
-	char themes_buf[LIST_MAX];
+	char themes_buf[LIST_MAX], id[PERSON_ID_LEN];
 	struct service sv;
-	struct error e;
 	long long pk = 0;
 	int rc;
 
 	memset(&sv, 0, sizeof sv);
-	if (row_person(im, &pk) == RC_DB)
+	if (row_person(im, 0, &pk, id) == RC_DB)
 		return RC_DB;
 	check_text(im, 1, 0);
 	check_text(im, 5, 0);
 	sv.mission = cell(im, 1);
 	if (*sv.mission == '\0')
 		problem(im, 1, "missing mission name");
-	if (strlen(cell(im, 2)) != 2 ||
-	    refdata_country(im->store, cell(im, 2), sv.country, &e) != RC_OK)
-		problem(im, 2, "unknown country code '%s' (expected an ISO "
-		    "3166-1 alpha-2 code such as ML; XK is Kosovo)",
-		    cell(im, 2));
+	check_country(im, 2, sv.country);
 	check_date(im, 3, 1, sv.start);
 	check_date(im, 4, 0, sv.end);
 	check_window(im, 4, sv.start, sv.end);
@@ -471,12 +547,13 @@ row_missions(struct importer *im)
 static int
 row_unavailability(struct importer *im)
 {
+	char id[PERSON_ID_LEN];
 	struct unavail u;
 	long long pk = 0;
 	int rc;
 
 	memset(&u, 0, sizeof u);
-	if (row_person(im, &pk) == RC_DB)
+	if (row_person(im, 0, &pk, id) == RC_DB)
 		return RC_DB;
 	check_date(im, 1, 1, u.start);
 	check_date(im, 2, 0, u.end);
@@ -491,6 +568,425 @@ row_unavailability(struct importer *im)
 	return rc;
 }
 
+/* Runs a statement of the importer that returns no rows, and resets it. */
+static int
+run(struct importer *im, int q, const char *what)
+{
+	int rc = sqlite3_step(im->q[q]);
+
+	sqlite3_reset(im->q[q]);
+	sqlite3_clear_bindings(im->q[q]);
+	if (rc == SQLITE_DONE)
+		return RC_OK;
+	return store_error(im->store, im->err, what);
+}
+
+static void
+bind(struct importer *im, int q, int i, const char *text)
+{
+	sqlite3_bind_text(im->q[q], i, text, -1, SQLITE_STATIC);
+}
+
+/* A line in the audit for the deployment named entity_id. */
+static int
+audit_deployment(struct importer *im, const char *entity_id,
+    const char *action, const char *fields)
+{
+	bind(im, Q_AUDIT, 1, im->who);
+	bind(im, Q_AUDIT, 2, im->now);
+	bind(im, Q_AUDIT, 3, entity_id);
+	bind(im, Q_AUDIT, 4, action);
+	bind(im, Q_AUDIT, 5, fields);
+	return run(im, Q_AUDIT, "audit");
+}
+
+/*
+ * The needs cell: one "N:FILTER" a line (a CR before the LF is part of the
+ * line end, and blank lines are skipped), each checked as deploy create
+ * checks --need, into out as the database keeps them: "N:FILTER" lines
+ * joined by LF, N without leading zeros.
+ */
+static int
+check_needs(struct importer *im, int kc, struct strbuf *out)
+{
+	const char *p = cell(im, kc), *nl;
+	struct error e;
+	struct need n;
+	size_t len, i;
+	char *line;
+	int rc = RC_OK;
+
+	strbuf_adds(out, "");
+	for (; *p != '\0' && rc != RC_DB; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		len = (size_t)(nl - p);
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		line = xmalloc(len + 1);
+		memcpy(line, p, len);
+		line[len] = '\0';
+		for (i = 0; i < len; i++)
+			if (((unsigned char)line[i] < 0x20 && line[i] != '\t') ||
+			    line[i] == 0x7f)
+				break;
+		if (i < len)
+			problem(im, kc, "control character 0x%02x in a need "
+			    "(expected plain text, one need a line)",
+			    (unsigned char)line[i]);
+		else if (line[strspn(line, " \t")] == '\0')
+			;	/* a blank line */
+		else if ((rc = deploy_need_parse(im->store, line, im->today,
+		    &n, &e)) == RC_OK) {
+			strbuf_addf(out, "%s%d:%s", out->len > 0 ? "\n" : "",
+			    n.count, n.filter);
+			deploy_need_free(&n);
+		} else if (rc == RC_DB)
+			error_set(im->err, RC_DB, "%s", e.msg);
+		else
+			problem(im, kc, "%s", e.msg);
+		free(line);
+	}
+	return rc == RC_DB ? RC_DB : RC_OK;
+}
+
+/*
+ * The deployment of that name, ignoring the case of A to Z: RC_OK with
+ * its pk and its name as stored (caller frees), RC_REFUSED when none.
+ */
+static int
+deployment_find(struct importer *im, const char *name, long long *pk,
+    char **stored)
+{
+	sqlite3_stmt *st = im->q[Q_DEP_GET];
+	int rc;
+
+	bind(im, Q_DEP_GET, 1, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*pk = sqlite3_column_int64(st, 0);
+		*stored = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	if (rc == SQLITE_DONE)
+		return RC_REFUSED;
+	return store_error(im->store, im->err, "deployment");
+}
+
+/*
+ * Creates the deployment, or updates the one of the same name (in any
+ * case); v holds the values in the order of deployments_columns.
+ */
+static int
+deployment_put(struct importer *im, const char *const v[7])
+{
+	sqlite3_stmt *st = im->q[Q_DEP_GET];
+	struct strbuf changed = { 0 };
+	const char *old;
+	long long pk = 0;
+	int rc, i, exists = 0, q;
+
+	bind(im, Q_DEP_GET, 1, v[0]);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		exists = 1;
+		pk = sqlite3_column_int64(st, 0);
+		for (i = 0; i < 7; i++) {
+			old = (const char *)sqlite3_column_text(st, i + 1);
+			if (strcmp(old != NULL ? old : "", v[i]) != 0)
+				strbuf_addf(&changed, "%s%s", changed.len ?
+				    "," : "", deployments_columns[i]);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(im->store, im->err, "deployment");
+	if (exists && changed.len == 0)
+		return RC_OK;
+	q = exists ? Q_DEP_UPDATE : Q_DEP_INSERT;
+	if (exists)
+		sqlite3_bind_int64(im->q[q], 1, pk);
+	for (i = 0; i < 7; i++)
+		bind(im, q, i + 2, v[i]);
+	if (!exists)
+		bind(im, q, 9, im->now);
+	rc = run(im, q, "deployment");
+	if (rc == RC_OK)
+		rc = audit_deployment(im, v[0], exists ? "update" : "create",
+		    strbuf_str(&changed));
+	strbuf_free(&changed);
+	return rc;
+}
+
+static int
+row_deployments(struct importer *im)
+{
+	struct strbuf needs = { 0 }, key = { 0 }, what = { 0 };
+	char country[3] = "", start[DATE_LEN], end[DATE_LEN];
+	const char *v[7];
+	int rc, name_ok;
+
+	name_ok = check_text(im, 0, 0) == RC_OK;
+	v[0] = cell(im, 0);
+	if (v[0][strspn(v[0], " ")] == '\0') {
+		problem(im, 0, "missing deployment name");
+		name_ok = 0;
+	}
+	check_choice(im, 1, deployment_kinds, "hurricane, earthquake, flood, "
+	    "air-disaster, civil-unrest, pandemic, other or empty", "other",
+	    &v[1]);
+	check_country(im, 2, country);
+	v[2] = country;
+	check_date(im, 3, 1, start);
+	v[3] = start;
+	check_date(im, 4, 0, end);
+	v[4] = end;
+	check_window(im, 4, start, end);
+	check_choice(im, 5, deployment_statuses, "planning, active, closed or "
+	    "empty", "planning", &v[5]);
+	if ((rc = check_needs(im, 6, &needs)) != RC_OK)
+		goto out;
+	v[6] = strbuf_str(&needs);
+	if (name_ok) {
+		strbuf_addf(&key, "deployment %s", v[0]);
+		strbuf_addf(&what, "deployment '%s'", v[0]);
+		if (!first_sighting(im, 0, strbuf_str(&key),
+		    strbuf_str(&what)))
+			goto out;
+	}
+	if (!im->row_bad)
+		rc = deployment_put(im, v);
+out:
+	strbuf_free(&needs);
+	strbuf_free(&key);
+	strbuf_free(&what);
+	return rc;
+}
+
+/* Whether s is a UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+static int
+is_timestamp(const char *s, size_t len)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	char date[DATE_LEN];
+	size_t i;
+	int day;
+
+	if (len != sizeof shape - 1)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) :
+		    s[i] != shape[i])
+			return 0;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	return date_parse(date, &day) && (s[11] - '0') * 10 + s[12] - '0' < 24 &&
+	    s[14] < '6' && s[17] < '6';
+}
+
+/*
+ * The history cell: STATUS@TIME items separated by ';', oldest first, into
+ * out as export writes it; *last is the last status and *n the number of
+ * items.
+ */
+static void
+check_history(struct importer *im, int kc, struct strbuf *out,
+    enum member_status *last, size_t *n)
+{
+	const char *p = cell(im, kc), *end, *at;
+	char status[16];
+	enum member_status st;
+	size_t len;
+
+	*n = 0;
+	strbuf_adds(out, "");
+	for (; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, ";");
+		while (p < end && *p == ' ')
+			p++;
+		len = (size_t)(end - p);
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len == 0)
+			continue;
+		if ((at = memchr(p, '@', len)) == NULL) {
+			problem(im, kc, "'%.*s' has no time (expected "
+			    "STATUS@YYYY-MM-DDTHH:MM:SSZ as in "
+			    "proposed@2026-11-23T09:30:00Z)", (int)len, p);
+			continue;
+		}
+		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
+		if ((size_t)(at - p) >= sizeof status ||
+		    !member_status_parse(status, &st)) {
+			problem(im, kc, "'%.*s' is not a status (expected "
+			    "proposed, contacted, confirmed, deployed, returned, "
+			    "declined or withdrawn)", (int)(at - p), p);
+			continue;
+		}
+		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
+			problem(im, kc, "'%.*s' is not a time (expected UTC as "
+			    "YYYY-MM-DDTHH:MM:SSZ)", (int)(len -
+			    (size_t)(at - p) - 1), at + 1);
+			continue;
+		}
+		strbuf_addf(out, "%s%s@%.20s", *n > 0 ? ";" : "",
+		    member_status_name(st), at + 1);
+		*last = st;
+		(*n)++;
+	}
+}
+
+/* Writes a history (as check_history makes it) for the assignment apk. */
+static int
+history_put(struct importer *im, long long apk, const char *history)
+{
+	const char *p, *at;
+	char status[16];
+	int rc = RC_OK;
+
+	for (p = history; *p != '\0' && rc == RC_OK; p = at + 21) {
+		if (*p == ';')
+			p++;
+		at = strchr(p, '@');
+		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
+		sqlite3_bind_int64(im->q[Q_HIST_INSERT], 1, apk);
+		sqlite3_bind_text(im->q[Q_HIST_INSERT], 2, status, -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_text(im->q[Q_HIST_INSERT], 3, at + 1, 20,
+		    SQLITE_TRANSIENT);
+		rc = run(im, Q_HIST_INSERT, "assignment");
+	}
+	return rc;
+}
+
+/*
+ * Creates the assignment of person (pk ppk, id) on the deployment dpk
+ * (named dname), or updates its role, status and history.
+ */
+static int
+assignment_put(struct importer *im, long long dpk, const char *dname,
+    long long ppk, const char *id, const char *role, const char *status,
+    const char *history)
+{
+	static const char *const names[] = { "role", "status", "history" };
+	const char *now[3] = { role, status, history }, *old;
+	sqlite3_stmt *st = im->q[Q_ASG_GET];
+	struct strbuf changed = { 0 }, fields = { 0 };
+	long long apk = 0;
+	int rc, i, exists = 0, new_history = 1;
+
+	sqlite3_bind_int64(st, 1, dpk);
+	sqlite3_bind_int64(st, 2, ppk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		exists = 1;
+		apk = sqlite3_column_int64(st, 0);
+		for (i = 0; i < 3; i++) {
+			old = (const char *)sqlite3_column_text(st, i + 1);
+			if (strcmp(old != NULL ? old : "", now[i]) != 0)
+				strbuf_addf(&changed, "%s%s", changed.len ?
+				    "," : "", names[i]);
+			else if (i == 2)
+				new_history = 0;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(im->store, im->err, "assignment");
+	if (exists && changed.len == 0)
+		return RC_OK;
+	if (exists) {
+		sqlite3_bind_int64(im->q[Q_ASG_UPDATE], 1, apk);
+		bind(im, Q_ASG_UPDATE, 2, role);
+		bind(im, Q_ASG_UPDATE, 3, status);
+		rc = run(im, Q_ASG_UPDATE, "assignment");
+		if (rc == RC_OK && new_history) {
+			sqlite3_bind_int64(im->q[Q_HIST_DELETE], 1, apk);
+			rc = run(im, Q_HIST_DELETE, "assignment");
+		}
+	} else {
+		sqlite3_bind_int64(im->q[Q_ASG_INSERT], 1, dpk);
+		sqlite3_bind_int64(im->q[Q_ASG_INSERT], 2, ppk);
+		bind(im, Q_ASG_INSERT, 3, role);
+		bind(im, Q_ASG_INSERT, 4, status);
+		rc = run(im, Q_ASG_INSERT, "assignment");
+		apk = sqlite3_last_insert_rowid(im->store->db);
+	}
+	if (rc == RC_OK && new_history)
+		rc = history_put(im, apk, history);
+	strbuf_addf(&fields, "person=%s", id);
+	if (exists)
+		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
+	if (rc == RC_OK)
+		rc = audit_deployment(im, dname, exists ? "update" : "add",
+		    strbuf_str(&fields));
+	strbuf_free(&changed);
+	strbuf_free(&fields);
+	return rc;
+}
+
+static int
+row_assignments(struct importer *im)
+{
+	struct strbuf history = { 0 }, key = { 0 }, what = { 0 };
+	enum member_status status = MS_PROPOSED, last = MS_PROPOSED;
+	char id[PERSON_ID_LEN], *dname = NULL;
+	const char *name = cell(im, 0), *v;
+	long long dpk = 0, ppk = 0;
+	size_t nhistory = 0;
+	int rc = RC_OK, before, status_ok;
+
+	if (*name == '\0')
+		problem(im, 0, "missing deployment name");
+	else if (check_text(im, 0, 0) != RC_OK)
+		;	/* not echoed */
+	else if ((rc = deployment_find(im, name, &dpk, &dname)) == RC_REFUSED)
+		problem(im, 0, "unknown deployment '%s' (expected the name of "
+		    "a deployment in the database or in a deployments file of "
+		    "this import)", name);
+	else if (rc != RC_OK)
+		goto out;
+	if ((rc = row_person(im, 1, &ppk, id)) == RC_DB)
+		goto out;
+	rc = RC_OK;
+	check_text(im, 2, 0);
+	v = cell(im, 3);
+	status_ok = *v == '\0' || member_status_parse(v, &status);
+	if (!status_ok)
+		problem(im, 3, "'%s' is not allowed (expected proposed, "
+		    "contacted, confirmed, deployed, returned, declined, "
+		    "withdrawn or empty)", v);
+	before = im->nerrors;
+	if (check_text(im, 4, 0) == RC_OK)
+		check_history(im, 4, &history, &last, &nhistory);
+	if (im->nerrors == before && nhistory > 0) {
+		/* An empty status is the history's last. */
+		if (*v == '\0')
+			status = last;
+		else if (status_ok && status != last)
+			problem(im, 3, "'%s' is not the last status in the "
+			    "history, %s (expected the two to agree)", v,
+			    member_status_name(last));
+	} else if (im->nerrors == before)
+		/* No history: the status is set now. */
+		strbuf_addf(&history, "%s@%s", member_status_name(status),
+		    im->now);
+	if (dname != NULL && id[0] != '\0' && ppk != 0) {
+		strbuf_addf(&key, "assignment %lld %lld", dpk, ppk);
+		strbuf_addf(&what, "person %s on deployment '%s'", id, dname);
+		if (!first_sighting(im, 1, strbuf_str(&key),
+		    strbuf_str(&what)))
+			goto out;
+	}
+	if (!im->row_bad)
+		rc = assignment_put(im, dpk, dname, ppk, id, cell(im, 2),
+		    member_status_name(status), strbuf_str(&history));
+out:
+	free(dname);
+	strbuf_free(&history);
+	strbuf_free(&key);
+	strbuf_free(&what);
+	return rc;
+}
+
 static int
 column_index(enum file_kind k, const char *name)
 {
@@ -502,7 +998,10 @@ column_index(enum file_kind k, const char *name)
 	return -1;
 }
 
-/* The kind whose columns include every header column, if one does. */
+/*
+ * The kind whose columns include every header column, if one does.  No
+ * header that has the required columns of one kind fits another.
+ */
 static int
 kind_of(const struct csv_record *rec)
 {
@@ -517,6 +1016,13 @@ kind_of(const struct csv_record *rec)
 			return k;
 	}
 	return -1;
+}
+
+/* "a people file", "an assignments file". */
+static const char *
+article(enum file_kind k)
+{
+	return strchr("aeiou", kinds[k].name[0]) != NULL ? "an" : "a";
 }
 
 /* Reports which header column no kind knows, against the likeliest kind. */
@@ -540,11 +1046,12 @@ bad_header(struct importer *im, const struct csv_record *rec)
 			break;
 	if (best_score == 0)
 		return problem(im, -1, "not a roster file: column %zu is '%s' "
-		    "(expected the header of a people, missions or "
-		    "unavailability file, roster(5))", i + 1, rec->fields[i]);
-	return problem(im, -1, "column %zu: unknown column '%s' in a %s file "
+		    "(expected the header of a people, missions, "
+		    "unavailability, deployments or assignments file, "
+		    "roster(5))", i + 1, rec->fields[i]);
+	return problem(im, -1, "column %zu: unknown column '%s' in %s %s file "
 	    "(roster(5) lists its columns)", i + 1, rec->fields[i],
-	    kinds[best].name);
+	    article(best), kinds[best].name);
 }
 
 static int
@@ -573,8 +1080,8 @@ header(struct importer *im, const struct csv_record *rec)
 	}
 	for (j = 0; k->required[j] != NULL; j++)
 		if (im->column[column_index(im->kind, k->required[j])] < 0)
-			return problem(im, -1, "a %s file needs a '%s' column",
-			    k->name, k->required[j]);
+			return problem(im, -1, "%s %s file needs a '%s' column",
+			    article(im->kind), k->name, k->required[j]);
 	return RC_OK;
 }
 
@@ -606,8 +1113,14 @@ on_record(const struct csv_record *rec, void *arg, struct error *err)
 	case FILE_MISSIONS:
 		rc = row_missions(im);
 		break;
-	default:
+	case FILE_UNAVAILABILITY:
 		rc = row_unavailability(im);
+		break;
+	case FILE_DEPLOYMENTS:
+		rc = row_deployments(im);
+		break;
+	default:
+		rc = row_assignments(im);
 		break;
 	}
 	if (rc == RC_OK && !im->row_bad)
@@ -685,6 +1198,7 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 {
 	struct importer im;
 	struct input *in;
+	struct error e;
 	size_t i;
 	int k, rc;
 
@@ -694,17 +1208,24 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	im.stats = stats;
 	im.report = report;
 	im.err = err;
+	/* Today only gives relative dates in needs something to count from. */
+	if (date_today(&im.today, &e) != RC_OK)
+		im.today = date_from_ymd(2000, 1, 1);
+	date_now_utc(im.now);
+	audit_user(im.who, sizeof im.who);
 	in = xcalloc(nfiles, sizeof *in);
 	classify(&im, files, nfiles, in);
 	if ((rc = store_begin(s, err)) != RC_OK)
 		goto out;
+	/* Ids, and deployment names in any case, met so far. */
 	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT "
-	    "PRIMARY KEY, at TEXT); DELETE FROM temp.seen", err)) != RC_OK ||
-	    (rc = store_prepare(s, &im.seen_get, "SELECT at FROM temp.seen "
-	    "WHERE id = ?", err)) != RC_OK ||
-	    (rc = store_prepare(s, &im.seen_put, "INSERT INTO temp.seen(id, "
-	    "at) VALUES (?, ?)", err)) != RC_OK ||
-	    (rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err)) != RC_OK)
+	    "PRIMARY KEY COLLATE NOCASE, at TEXT); DELETE FROM temp.seen",
+	    err)) != RC_OK)
+		goto rollback;
+	for (k = 0; k < Q_N; k++)
+		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
+			goto rollback;
+	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err)) != RC_OK)
 		goto rollback;
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
 		for (i = 0; i < nfiles && rc == RC_OK; i++)
@@ -728,8 +1249,8 @@ rollback:
 		    "imported", im.nerrors, im.nerrors == 1 ? "" : "s");
 	}
 out:
-	sqlite3_finalize(im.seen_get);
-	sqlite3_finalize(im.seen_put);
+	for (k = 0; k < Q_N; k++)
+		sqlite3_finalize(im.q[k]);
 	person_writer_free(im.writer);
 	free(in);
 	return rc;

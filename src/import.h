@@ -1,7 +1,7 @@
 /*
- * import.h - reading people, missions and unavailability files (roster(5))
- * into the store, all files in one transaction: one bad row anywhere and
- * nothing is written.
+ * import.h - reading people, missions, unavailability, deployments and
+ * assignments files (roster(5)) into the store, all files in one
+ * transaction: one bad row anywhere and nothing is written.
  *
  * Memory: the caller owns the file names, the stats and the report.
  */
@@ -16,7 +16,7 @@
 
 /* The kinds of file, in the order an import applies them. */
 enum file_kind { FILE_PEOPLE, FILE_MISSIONS, FILE_UNAVAILABILITY,
-    FILE_NKINDS };
+    FILE_DEPLOYMENTS, FILE_ASSIGNMENTS, FILE_NKINDS };
 
 #define IMPORT_MAX_ERRORS 20
 
@@ -36,6 +36,15 @@ enum {
 int	import_files(struct store *, char *const *files, size_t nfiles,
 	    int flags, struct import_stats *, struct strbuf *report,
 	    struct error *err);
+
+/*
+ * SQL for the history of the assignment whose pk is the SQL apk, as the
+ * history column has it: "status@time" items joined by ';', oldest first.
+ */
+#define IMPORT_HISTORY_SQL(apk) \
+    "coalesce((SELECT group_concat(status || '@' || at, ';') FROM" \
+    " (SELECT status, at FROM assignment_history WHERE assignment = " apk \
+    " ORDER BY rowid)), '')"
 
 /* The columns of a kind of file, in the order export writes them. */
 const char *const *import_columns(enum file_kind);

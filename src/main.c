@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "cli.h"
+#include "tui.h"
 
 int
 main(int argc, char **argv)
@@ -19,5 +20,5 @@ main(int argc, char **argv)
 	 */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-	return cli_main(argc, argv);
+	return cli_main(argc, argv, tui_main);
 }

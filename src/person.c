@@ -1,10 +1,10 @@
-#include <pwd.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <uuid/uuid.h>
 
+#include "audit.h"
 #include "person.h"
 #include "refdata.h"
 #include "strbuf.h"
@@ -114,17 +114,6 @@ person_new_id(char out[PERSON_ID_LEN])
 	uuid_unparse_lower(u, out);
 }
 
-static void
-who_am_i(char *out, size_t len)
-{
-	struct passwd *pw = getpwuid(getuid());
-	const char *user = getenv("USER");
-
-	if (pw != NULL && pw->pw_name != NULL)
-		user = pw->pw_name;
-	snprintf(out, len, "%s", user ? user : "unknown");
-}
-
 int
 person_writer_new(struct store *s, int flags, struct person_writer **out,
     struct error *err)
@@ -139,7 +128,7 @@ person_writer_new(struct store *s, int flags, struct person_writer **out,
 	w = xcalloc(1, sizeof *w);
 	w->store = s;
 	w->flags = flags;
-	who_am_i(w->who, sizeof w->who);
+	audit_user(w->who, sizeof w->who);
 	for (i = 0; i < ST_COUNT; i++) {
 		if ((flags & WRITER_FRESH) && i == ST_TOUCH)
 			continue;
@@ -523,3 +512,39 @@ person_find(struct store *s, const char *id, long long *pk, struct error *err)
 		return error_set(err, RC_REFUSED, "no person with id '%s'", id);
 	return store_error(s, err, "person");
 }
+
+int
+person_resolve(struct store *s, const char *arg, long long *pk, struct error *err)
+{
+	sqlite3_stmt *st;
+	size_t len = strlen(arg), i;
+	int rc, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (!isxdigit((unsigned char)arg[i]) && arg[i] != '-')
+			return error_set(err, RC_INPUT, "'%s' is not an "
+			    "id (expected a UUID or its first characters)",
+			    arg);
+	if (len < 4)
+		return error_set(err, RC_INPUT, "'%s' is too short "
+		    "(expected at least 4 characters of an id)", arg);
+	if ((rc = store_prepare(s, &st, "SELECT pk FROM person WHERE id >= "
+	    "lower(?1) AND id < lower(?1) || 'g' LIMIT 2", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*pk = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "person");
+	if (n == 0)
+		return error_set(err, RC_REFUSED, "no person with id "
+		    "'%s'", arg);
+	if (n > 1)
+		return error_set(err, RC_INPUT, "id '%s' is ambiguous "
+		    "(expected more characters)", arg);
+	return RC_OK;
+}
+

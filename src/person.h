@@ -84,6 +84,13 @@ int	person_find(struct store *, const char *id, long long *pk,
 	    struct error *err);
 
 /* A fresh random UUID v4, lower case. */
+/*
+ * A person by whole id or an unambiguous prefix of at least 4 characters,
+ * in either case: RC_REFUSED when nobody has it, RC_INPUT when it is
+ * malformed, too short or ambiguous.
+ */
+int	person_resolve(struct store *, const char *id, long long *pk,
+	    struct error *err);
 void	person_new_id(char out[PERSON_ID_LEN]);
 
 #endif

@@ -275,6 +275,19 @@ search_eval(struct store *s, const struct filter *f,
 	return RC_OK;
 }
 
+struct search_result *
+search_result_from(const struct bitmap *bm, long long count)
+{
+	struct search_result *r = xcalloc(1, sizeof *r);
+
+	bitmap_init(&r->bm, (long long)bm->nwords * 64 - 1);
+	memcpy(r->bm.w, bm->w, bm->nwords * sizeof *bm->w);
+	r->bm.neg = bm->neg;
+	r->count = count;
+	r->total = -1;
+	return r;
+}
+
 void
 search_result_free(struct search_result *r)
 {
@@ -294,6 +307,12 @@ int
 search_result_has(const struct search_result *r, long long pk)
 {
 	return bitmap_get(&r->bm, pk);
+}
+
+const struct bitmap *
+search_result_bitmap(const struct search_result *r)
+{
+	return &r->bm;
 }
 
 int
@@ -456,10 +475,27 @@ search_page(struct store *s, const struct search_result *r,
     size_t max, size_t *n, struct error *err)
 {
 	struct page p = { pks, 0 };
+	long long end, tmp;
+	size_t i;
 	int rc;
 
-	rc = walk(s, r, sort, reverse, offset, (long long)max, page_add, &p,
-	    err);
+	end = offset + (long long)max < r->count ? offset + (long long)max :
+	    r->count;
+	/*
+	 * A page nearer the end is read from the end, in the reverse order:
+	 * the last page of a million is then as quick as the first.
+	 */
+	if (offset < end && r->count - end < offset) {
+		rc = walk(s, r, sort, !reverse, r->count - end, end - offset,
+		    page_add, &p, err);
+		for (i = 0; i < p.n / 2; i++) {
+			tmp = pks[i];
+			pks[i] = pks[p.n - 1 - i];
+			pks[p.n - 1 - i] = tmp;
+		}
+	} else
+		rc = walk(s, r, sort, reverse, offset, (long long)max,
+		    page_add, &p, err);
 	*n = p.n;
 	return rc;
 }
@@ -479,6 +515,19 @@ collect_add(long long pk, void *arg, struct error *err)
 	return RC_OK;
 }
 
+static int
+result_table(struct store *s, sqlite3_stmt **ins, struct error *err)
+{
+	int rc;
+
+	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS result("
+	    "seq INTEGER PRIMARY KEY, pk INTEGER NOT NULL); "
+	    "DELETE FROM temp.result", err)) != RC_OK)
+		return rc;
+	return store_prepare(s, ins, "INSERT INTO temp.result(pk) VALUES (?)",
+	    err);
+}
+
 int
 search_collect(struct store *s, const struct search_result *r,
     enum search_sort sort, int reverse, struct error *err)
@@ -486,14 +535,25 @@ search_collect(struct store *s, const struct search_result *r,
 	sqlite3_stmt *ins;
 	int rc;
 
-	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS result("
-	    "seq INTEGER PRIMARY KEY, pk INTEGER NOT NULL); "
-	    "DELETE FROM temp.result", err)) != RC_OK)
-		return rc;
-	if ((rc = store_prepare(s, &ins, "INSERT INTO temp.result(pk) "
-	    "VALUES (?)", err)) != RC_OK)
+	if ((rc = result_table(s, &ins, err)) != RC_OK)
 		return rc;
 	rc = walk(s, r, sort, reverse, 0, -1, collect_add, ins, err);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+int
+search_collect_pks(struct store *s, const long long *pks, size_t n,
+    struct error *err)
+{
+	sqlite3_stmt *ins;
+	size_t i;
+	int rc;
+
+	if ((rc = result_table(s, &ins, err)) != RC_OK)
+		return rc;
+	for (i = 0; i < n && rc == RC_OK; i++)
+		rc = collect_add(pks[i], ins, err);
 	sqlite3_finalize(ins);
 	return rc;
 }

@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "bitmap.h"
 #include "error.h"
 #include "filter.h"
 #include "store.h"
@@ -45,8 +46,14 @@ int	search_eval(struct store *, const struct filter *,
 	    struct error *err);
 void	search_result_free(struct search_result *);
 long long search_result_count(const struct search_result *);
+/* A result of exactly the count people set in bm (which is copied). */
+struct search_result *search_result_from(const struct bitmap *bm,
+	    long long count);
 /* Whether the person with this pk is among the matches. */
 int	search_result_has(const struct search_result *, long long pk);
+/* The matches as a bitmap over person pks (a complement when neg); it
+ * belongs to the result. */
+const struct bitmap *search_result_bitmap(const struct search_result *);
 
 /*
  * The person pks of matches offset..offset+max-1 in sort order; *n is how
@@ -59,6 +66,11 @@ int	search_page(struct store *, const struct search_result *,
 /* Every match, in order, into temp.result(seq INTEGER PRIMARY KEY, pk). */
 int	search_collect(struct store *, const struct search_result *,
 	    enum search_sort, int reverse, struct error *err);
+
+/* These people, in this order, into temp.result: for lists made
+ * otherwise than by a filter (a suggested team). */
+int	search_collect_pks(struct store *, const long long *pks, size_t n,
+	    struct error *err);
 
 /* search_eval and search_result_count in one, for a count alone. */
 int	search_count(struct store *, const struct filter *, long long *n,

@@ -68,10 +68,32 @@ store_error(struct store *s, struct error *err, const char *what)
 	default:
 		rc = RC_DB;
 	}
+	if (code == SQLITE_INTERRUPT)
+		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, RC_DB, "%s: database is locked by another "
 		    "process (waited %d ms)", what, STORE_BUSY_MS);
 	return error_set(err, rc, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+/* SQLite asks every STORE_INTERRUPT_OPS virtual machine steps. */
+#define STORE_INTERRUPT_OPS	4000
+
+static int
+interrupt_check(void *arg)
+{
+	struct store *s = arg;
+
+	return s->interrupt(s->interrupt_arg);
+}
+
+void
+store_interrupt(struct store *s, int (*pending)(void *), void *arg)
+{
+	s->interrupt = pending;
+	s->interrupt_arg = arg;
+	sqlite3_progress_handler(s->db, pending ? STORE_INTERRUPT_OPS : 0,
+	    pending ? interrupt_check : NULL, s);
 }
 
 int
@@ -351,9 +373,12 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	int oflags, rc = RC_OK;
 
 	*out = NULL;
-	if (flags & STORE_READ_ONLY)
+	if (flags & STORE_READ_ONLY) {
 		oflags = SQLITE_OPEN_READONLY;
-	else {
+		if (stat(path, &sb) == -1 && errno == ENOENT)
+			return error_set(err, RC_DB, "%s: no such database",
+			    path);
+	} else {
 		oflags = SQLITE_OPEN_READWRITE;
 		if (stat(path, &sb) == -1 || (flags & STORE_EXCLUSIVE_NEW)) {
 			if (!(flags & STORE_CREATE) && errno == ENOENT)

@@ -42,6 +42,8 @@ struct store {
 		const char	*sql;
 		sqlite3_stmt	*st;
 	}	 cache[STORE_CACHE];
+	int	(*interrupt)(void *);	/* store_interrupt */
+	void	*interrupt_arg;
 };
 
 /* The database path from --db, $ROSTER_DB or the XDG data directory. */
@@ -82,9 +84,18 @@ int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
 	    struct error *err);
 
 /*
+ * While pending is set, a running statement is abandoned as soon as
+ * pending(arg) returns non-zero (it is asked every few thousand steps), and
+ * the call fails with RC_INTERRUPTED: the full-screen list gives way to the
+ * next key this way.  pending NULL turns this off.
+ */
+void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
+
+/*
  * Turns the last SQLite error into a message and the matching status:
  * RC_DB for trouble with the database itself, RC_INPUT for a violated
- * constraint (bad data that slipped past validation).
+ * constraint (bad data that slipped past validation), RC_INTERRUPTED for
+ * a statement store_interrupt stopped.
  */
 int	store_error(struct store *, struct error *err, const char *what);
 

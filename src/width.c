@@ -37,6 +37,12 @@ glyph(const char *s, size_t len, char *out, size_t *bytes, int *cols)
 		*cols = 4;
 		return 4;
 	}
+	/* Bidirectional overrides would reorder the rest of the line. */
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+		snprintf(out, 8, "<%04x>", (unsigned)cp);
+		*cols = 6;
+		return 6;
+	}
 	w = wcwidth((wchar_t)cp);
 	*cols = w < 0 ? 1 : w;
 	memcpy(out, s, n);
@@ -91,4 +97,21 @@ width_fit(struct strbuf *out, const char *s, size_t cols, int pad)
 	}
 	if (out->s == NULL)
 		strbuf_adds(out, "");
+}
+
+size_t
+width_cut(const char *s, size_t cols)
+{
+	size_t len = strlen(s), i = 0, used = 0, bytes;
+	char g[8];
+	int w;
+
+	while (i < len) {
+		glyph(s + i, len - i, g, &bytes, &w);
+		if (used + (size_t)w > cols)
+			break;
+		used += (size_t)w;
+		i += bytes;
+	}
+	return i;
 }

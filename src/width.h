@@ -22,4 +22,10 @@ size_t	width_of(const char *s);
  */
 void	width_fit(struct strbuf *out, const char *s, size_t cols, int pad);
 
+/*
+ * How many bytes of s, in whole characters, fit in cols columns: where to
+ * break a line that wraps.
+ */
+size_t	width_cut(const char *s, size_t cols);
+
 #endif

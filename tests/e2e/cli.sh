@@ -64,6 +64,13 @@ says show-unknown "no person with id 'abcdef'"
 run 2 show-bad "$ROSTER" show zz-top
 run 2 show-usage "$ROSTER" show
 
+# Deployments and their members, from files (assignments first on the
+# command line: deployments are applied before them all the same).
+run 0 import-deploy "$ROSTER" import "$fix/assignments.csv" \
+    "$fix/deployments.csv"
+says import-deploy "roster: imported"
+run 0 import-deploy-show "$ROSTER" deploy show "irma, sint maarten"
+
 # Bad input changes nothing.
 run 0 export-before "$ROSTER" export "$work/before"
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
@@ -74,6 +81,20 @@ says import-bad "bad-missions.csv:5: column 7 (themes): unknown theme 'borders'"
 says import-bad "roster: 4 problems found; nothing was imported"
 run 2 import-header "$ROSTER" import "$fix/people.csv" "$fix/bad-header.csv"
 says import-header "bad-header.csv:1: column 5: unknown column 'colour' in a people file"
+run 2 import-bad-deploy "$ROSTER" import "$fix/bad-assignments.csv" \
+    "$fix/bad-deployments.csv"
+says import-bad-deploy "bad-deployments.csv:2: column 2 (kind): 'storm' is not allowed"
+says import-bad-deploy "bad-deployments.csv:2: column 5 (end): 2026-12-31 is before the start 2027-01-01"
+says import-bad-deploy "bad-deployments.csv:3: column 6 (status): 'open' is not allowed"
+says import-bad-deploy "bad-deployments.csv:3: column 7 (needs): need '0:lang:nl': expected COUNT:FILTER"
+says import-bad-deploy "bad-deployments.csv:3: column 1 (name): deployment 'KATRINA' appears twice (also at"
+says import-bad-deploy "bad-deployments.csv:5: column 3 (country): unknown country code 'QQ'"
+says import-bad-deploy "bad-deployments.csv:5: column 4 (start): '2027-13-01' is not a date"
+says import-bad-deploy "bad-deployments.csv:5: column 7 (needs): need '1:contry:ML': column 1: unknown key 'contry'"
+says import-bad-deploy "bad-assignments.csv:2: column 1 (deployment): unknown deployment 'Nowhere'"
+says import-bad-deploy "bad-assignments.csv:3: column 2 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
+says import-bad-deploy "bad-assignments.csv:4: column 5 (history): '2026-11-23 08:00' is not a time"
+says import-bad-deploy "roster: 11 problems found; nothing was imported"
 run 2 import-missing "$ROSTER" import "$work/nonexistent.csv"
 says import-missing "nonexistent.csv"
 run 2 import-read-only "$ROSTER" --read-only import "$fix/people.csv"
@@ -81,25 +102,36 @@ says import-read-only "--read-only forbids"
 run 0 import-dry "$ROSTER" import --dry-run "$fix/people.csv"
 says import-dry "would import 6 people"
 run 0 export-after "$ROSTER" export "$work/after"
-for f in people missions unavailability; do
+files="people missions unavailability deployments assignments"
+for f in $files; do
 	same "unchanged-$f" "$work/before/$f.csv" "$work/after/$f.csv"
 done
 
 # Export is canonical; import into an empty database and export again is
 # byte-identical.
-for f in people missions unavailability; do
+for f in $files; do
 	cp "$work/after/$f.csv" "$work/out"
 	golden "export-$f.csv"
 done
 run 0 reimport "$ROSTER" --db "$work/copy.db" import "$work/after/people.csv" \
-    "$work/after/missions.csv" "$work/after/unavailability.csv"
+    "$work/after/missions.csv" "$work/after/unavailability.csv" \
+    "$work/after/deployments.csv" "$work/after/assignments.csv"
 run 0 reexport "$ROSTER" --db "$work/copy.db" export "$work/again"
-for f in people missions unavailability; do
+for f in $files; do
 	same "round-trip-$f" "$work/after/$f.csv" "$work/again/$f.csv"
 done
+# A filtered export has the assignments of its people and the deployments
+# they are on, and imports on its own.
 run 0 export-filter "$ROSTER" export --filter "country:NE" "$work/niger"
-cp "$work/niger/people.csv" "$work/out"
-golden export-niger-people.csv
+for f in people deployments assignments; do
+	cp "$work/niger/$f.csv" "$work/out"
+	golden "export-niger-$f.csv"
+done
+run 0 import-filtered "$ROSTER" --db "$work/niger.db" import "$work/niger"/*.csv
+run 0 export-filtered "$ROSTER" --db "$work/niger.db" export "$work/niger2"
+for f in $files; do
+	same "filtered-round-trip-$f" "$work/niger/$f.csv" "$work/niger2/$f.csv"
+done
 
 # The demo pool: deterministic, never overwrites, and round-trips.
 run 0 demo "$ROSTER" demo --size 300 --seed 7 "$work/demo.db"
@@ -109,11 +141,9 @@ run 2 demo-size "$ROSTER" demo --size many "$work/demo2.db"
 run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
 run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
 run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"
-run 0 demo-import "$ROSTER" --db "$work/demo3.db" import \
-    "$work/demo1/people.csv" "$work/demo1/missions.csv" \
-    "$work/demo1/unavailability.csv"
+run 0 demo-import "$ROSTER" --db "$work/demo3.db" import "$work/demo1"/*.csv
 run 0 demo-export3 "$ROSTER" --db "$work/demo3.db" export "$work/demo3"
-for f in people missions unavailability; do
+for f in $files; do
 	same "demo-deterministic-$f" "$work/demo1/$f.csv" "$work/demo2/$f.csv"
 	same "demo-round-trip-$f" "$work/demo1/$f.csv" "$work/demo3/$f.csv"
 done

@@ -1,7 +1,8 @@
 /*
  * The importer: what a good import writes, RFC 4180 content, every refusal
  * (with its exact report line, and the database left exactly as it was),
- * all or nothing across files, --dry-run, re-import and audit.
+ * all or nothing across files, --dry-run, re-import and audit; for people,
+ * missions, unavailability, deployments and assignments.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,12 +58,60 @@ static const char *const unavail_base[] = {
 static const char unavail_good[] =
     "33333333-3333-4333-8333-333333333333,2027-02-01,,Leave\n";
 
+/* Deployments: with needs over several lines, an open end, every status. */
+static const char fixture_deployments[] =
+    "name,kind,country,start,end,status,needs\n"
+    "Irma,hurricane,SX,2026-12-01,2026-12-31,active,\"2:lang:nl\n"
+    "1:theme:border \"\"sint maarten\"\"\"\n"
+    "MH17,air-disaster,UA,2026-11-25,,planning,3:theme:disaster\n"
+    "\"Old flood, 2020\",flood,NL,2020-01-01,2020-02-01,closed,\n";
+static const char fixture_assignments[] =
+    "deployment,person_id,role,status,history\n"
+    "Irma,11111111-1111-4111-8111-111111111111,Team leader,confirmed,"
+    "proposed@2026-11-20T09:00:00Z;contacted@2026-11-20T10:00:00Z;"
+    "confirmed@2026-11-21T08:30:00Z\n"
+    "Irma,22222222-2222-4222-8222-222222222222,,declined,"
+    "proposed@2026-11-20T09:00:00Z;declined@2026-11-22T12:00:00Z\n"
+    "MH17,33333333-3333-4333-8333-333333333333,DVI expert,proposed,"
+    "proposed@2026-11-23T07:00:00Z\n"
+    "\"Old flood, 2020\",44444444-4444-4444-8444-444444444444,,returned,"
+    "proposed@2020-01-01T00:00:00Z;deployed@2020-01-02T00:00:00Z;"
+    "returned@2020-02-01T18:00:00Z\n";
+
+static const char deployments_header[] =
+    "name,kind,country,start,end,status,needs\n";
+static const char *const deployment_base[] = {
+	"Katrina", "hurricane", "US", "2027-01-01", "2027-02-01", "planning",
+	"2:lang:en",
+};
+static const char deployment_good[] =
+    "Andrew,hurricane,US,2027-03-01,,planning,1:lang:en\n";
+
+static const char assignments_header[] =
+    "deployment,person_id,role,status,history\n";
+static const char *const assignment_base[] = {
+	"MH17", "44444444-4444-4444-8444-444444444444", "Adviser",
+	"contacted", "proposed@2026-11-23T07:00:00Z;contacted@2026-11-23T"
+	"08:00:00Z",
+};
+static const char assignment_good[] =
+    "MH17,55555555-5555-4555-8555-555555555555,,proposed,"
+    "proposed@2026-11-23T07:00:00Z\n";
+
 /* What the last import() said. */
 static struct import_stats stats;
 static char report[16384];
 static struct error err;
 /* The paths of the files written by file(), by slot. */
 static const char *paths[8];
+
+#define NROWS(k, people, missions, unavail, deployments, assignments) do { \
+	assert_int_equal(stats.rows[FILE_PEOPLE], people); \
+	assert_int_equal(stats.rows[FILE_MISSIONS], missions); \
+	assert_int_equal(stats.rows[FILE_UNAVAILABILITY], unavail); \
+	assert_int_equal(stats.rows[FILE_DEPLOYMENTS], deployments); \
+	assert_int_equal(stats.rows[FILE_ASSIGNMENTS], assignments); \
+} while (0)
 
 static char *
 file(int slot, const char *name, const char *content)
@@ -135,6 +184,9 @@ dump(struct store *s, struct strbuf *out)
 		"SELECT * FROM service ORDER BY pk",
 		"SELECT * FROM service_theme ORDER BY 1, 2",
 		"SELECT * FROM unavailability ORDER BY pk",
+		"SELECT * FROM deployment ORDER BY pk",
+		"SELECT * FROM assignment ORDER BY pk",
+		"SELECT rowid, * FROM assignment_history ORDER BY rowid",
 		"SELECT * FROM audit ORDER BY pk",
 		"SELECT rowid, * FROM person_fts ORDER BY rowid",
 	};
@@ -231,11 +283,12 @@ static char *
 spoilt(int slot, enum file_kind k, const char *column, const char *value)
 {
 	static const char *const *bases[] = { person_base, mission_base,
-	    unavail_base };
+	    unavail_base, deployment_base, assignment_base };
 	static const char *const headers[] = { people_header,
-	    missions_header, unavail_header };
+	    missions_header, unavail_header, deployments_header,
+	    assignments_header };
 	static const char *const goods[] = { person_good, mission_good,
-	    unavail_good };
+	    unavail_good, deployment_good, assignment_good };
 	const char *const *cols = import_columns(k);
 	struct strbuf b = { 0 };
 	char name[32], *path;
@@ -264,6 +317,17 @@ fixture_db(void)
 	import_ok(s, 0, file(0, "people.csv", fixture_people),
 	    file(1, "missions.csv", fixture_missions),
 	    file(2, "unavailability.csv", fixture_unavail));
+	return s;
+}
+
+/* The fixture with its deployments and their members. */
+static struct store *
+fixture_deploy_db(void)
+{
+	struct store *s = fixture_db();
+
+	import_ok(s, 0, file(3, "deployments.csv", fixture_deployments),
+	    file(4, "assignments.csv", fixture_assignments), NULL);
 	return s;
 }
 
@@ -684,9 +748,21 @@ test_bad_files(void **state)
 	    "(roster(5) lists its columns)\n",
 	    file(0, "m.csv", "person_id,mission,country,start,end,role,"
 	    "theme\n"), (char *)NULL);
-	refused(s, "$0:1: not a roster file: column 1 is 'name' (expected the "
-	    "header of a people, missions or unavailability file, roster(5))\n",
+	refused(s, "$0:1: not a roster file: column 1 is 'surname' (expected "
+	    "the header of a people, missions, unavailability, deployments or "
+	    "assignments file, roster(5))\n",
+	    file(0, "x.csv", "surname,age\nBob,42\n"), (char *)NULL);
+	refused(s, "$0:1: column 2: unknown column 'age' in a deployments file "
+	    "(roster(5) lists its columns)\n",
 	    file(0, "x.csv", "name,age\nBob,42\n"), (char *)NULL);
+	refused(s, "$0:1: column 5: unknown column 'changes' in an "
+	    "assignments file (roster(5) lists its columns)\n",
+	    file(0, "a.csv", "deployment,person_id,role,status,changes\n"),
+	    (char *)NULL);
+	refused(s, "$0:1: a deployments file needs a 'start' column\n",
+	    file(0, "d.csv", "name,country\nIrma,SX\n"), (char *)NULL);
+	refused(s, "$0:1: an assignments file needs a 'deployment' column\n",
+	    file(0, "a.csv", "person_id,status\n"), (char *)NULL);
 	refused(s, "$0:1: column 2: 'family_name' given twice (also column "
 	    "1)\n", file(0, "p.csv", "family_name,family_name\nA,B\n"),
 	    (char *)NULL);
@@ -770,6 +846,25 @@ test_all_or_nothing(void **state)
 	    "99999999-9999-4999-8999-999999999999,EULEX Kosovo,XK,"
 	    "2010-01-01\n"), (char *)NULL);
 	assert_counts(s, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/* A bad member, and no person, deployment or member is written. */
+	strbuf_adds(&b, fixture_assignments);
+	strbuf_adds(&b, "MH17,55555555-5555-4555-8555-555555555555,,proposed,"
+	    "proposed@2026-11-23T07:00:00\n");
+	refused(s, "$4:6: column 5 (history): '2026-11-23T07:00:00' is not a "
+	    "time (expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n",
+	    file(0, "people.csv", fixture_people),
+	    file(1, "missions.csv", fixture_missions),
+	    file(2, "unavailability.csv", fixture_unavail),
+	    file(3, "deployments.csv", fixture_deployments),
+	    file(4, "assignments.csv", strbuf_str(&b)), (char *)NULL);
+	strbuf_free(&b);
+	NROWS(stats, 5, 3, 3, 3, 4);
+	assert_counts(s, 0, 0, 0, 0, 0, 0, 0, 0);
+	assert_int_equal(count(s, "deployment"), 0);
+	assert_int_equal(count(s, "assignment"), 0);
+	assert_int_equal(count(s, "assignment_history"), 0);
+	assert_int_equal(count(s, "audit"), 0);
 	testdb_close(s);
 }
 
@@ -804,6 +899,18 @@ test_dry_run(void **state)
 	    file(1, "missions.csv", fixture_missions),
 	    file(2, "unavailability.csv", fixture_unavail));
 	assert_fixture_counts(s);
+
+	/* Deployments and members too are checked and not written. */
+	strbuf_reset(&before);
+	dump(s, &before);
+	import_ok(s, IMPORT_DRY_RUN, file(3, "deployments.csv",
+	    fixture_deployments), file(4, "assignments.csv",
+	    fixture_assignments), NULL);
+	NROWS(stats, 0, 0, 0, 3, 4);
+	strbuf_reset(&after);
+	dump(s, &after);
+	assert_string_equal(strbuf_str(&after), strbuf_str(&before));
+	assert_int_equal(count(s, "deployment"), 0);
 	strbuf_free(&before);
 	strbuf_free(&after);
 	testdb_close(s);
@@ -927,7 +1034,10 @@ test_many_errors(void **state)
 	testdb_close(s);
 }
 
-/* People are applied first, whatever the order of the files. */
+/*
+ * People are applied first, deployments before assignments, whatever the
+ * order of the files.
+ */
 static void
 test_any_order(void **state)
 {
@@ -941,6 +1051,290 @@ test_any_order(void **state)
 	assert_int_equal(stats.rows[FILE_MISSIONS], 3);
 	assert_int_equal(stats.rows[FILE_UNAVAILABILITY], 3);
 	assert_fixture_counts(s);
+	testdb_close(s);
+
+	s = testdb_open();
+	assert_int_equal(import(s, 0,
+	    file(4, "assignments.csv", fixture_assignments),
+	    file(3, "deployments.csv", fixture_deployments),
+	    file(2, "unavailability.csv", fixture_unavail),
+	    file(1, "missions.csv", fixture_missions),
+	    file(0, "people.csv", fixture_people), (char *)NULL), RC_OK);
+	assert_string_equal(report, "");
+	NROWS(stats, 5, 3, 3, 3, 4);
+	assert_fixture_counts(s);
+	assert_int_equal(count(s, "assignment"), 4);
+	assert_int_equal(count(s, "assignment_history"), 9);
+	testdb_close(s);
+}
+
+static void
+test_deployments(void **state)
+{
+	struct store *s = fixture_db();
+	long long audit0 = count(s, "audit");
+
+	(void)state;
+	import_ok(s, 0, file(3, "deployments.csv", fixture_deployments),
+	    file(4, "assignments.csv", fixture_assignments), NULL);
+	NROWS(stats, 0, 0, 0, 3, 4);
+	assert_int_equal(count(s, "deployment"), 3);
+	/* Needs as deploy create keeps them: one a line. */
+	assert_int_equal(count(s, "deployment WHERE name = 'Irma' AND "
+	    "kind = 'hurricane' AND country = 'SX' AND start = '2026-12-01' "
+	    "AND end = '2026-12-31' AND status = 'active' AND needs = "
+	    "'2:lang:nl' || char(10) || '1:theme:border \"sint maarten\"' AND "
+	    "created <> ''"), 1);
+	assert_int_equal(count(s, "deployment WHERE name = 'MH17' AND "
+	    "kind = 'air-disaster' AND end IS NULL AND status = 'planning' AND "
+	    "needs = '3:theme:disaster'"), 1);
+	assert_int_equal(count(s, "deployment WHERE name = 'Old flood, 2020' "
+	    "AND status = 'closed' AND needs = ''"), 1);
+	assert_int_equal(count(s, "assignment"), 4);
+	assert_int_equal(count(s, "assignment a JOIN person p ON p.pk = "
+	    "a.person JOIN deployment d ON d.pk = a.deployment WHERE "
+	    "d.name = 'Irma' AND p.family_name = 'Dubois' AND "
+	    "a.role = 'Team leader' AND a.status = 'confirmed'"), 1);
+	/* Every change, in the order given. */
+	assert_int_equal(count(s, "assignment_history"), 9);
+	assert_int_equal(count(s, "(SELECT group_concat(h.status || ' ' || "
+	    "h.at, ',') AS g FROM (SELECT * FROM assignment_history ORDER BY "
+	    "rowid) h JOIN assignment a ON a.pk = h.assignment JOIN person p "
+	    "ON p.pk = a.person WHERE p.family_name = 'Müller') WHERE g = "
+	    "'proposed 2020-01-01T00:00:00Z,deployed 2020-01-02T00:00:00Z,"
+	    "returned 2020-02-01T18:00:00Z'"), 1);
+	/* Audited as the deploy commands are. */
+	assert_int_equal(count(s, "audit") - audit0, 7);
+	assert_int_equal(count(s, "audit WHERE entity = 'deployment' AND "
+	    "entity_id = 'Irma' AND action = 'create' AND fields = ''"), 1);
+	assert_int_equal(count(s, "audit WHERE entity = 'deployment' AND "
+	    "entity_id = 'Old flood, 2020' AND action = 'add' AND fields = "
+	    "'person=44444444-4444-4444-8444-444444444444'"), 1);
+
+	/* Lax spelling: choices in any case, an empty kind and status, no
+	 * history, blank and CRLF lines among the needs. */
+	import_ok(s, 0, file(3, "d.csv", "needs,start,country,name,kind,"
+	    "status\n\"\r\n2:LANG:EN\r\n\r\n  \n1:skill:first\",2027-01-05,"
+	    "us,Katrina,,\n"), file(4, "a.csv", "person_id,deployment,status\n"
+	    "55555555-5555-4555-8555-555555555555,KATRINA,Contacted\n"
+	    "44444444-4444-4444-8444-444444444444,katrina,\n"), NULL);
+	NROWS(stats, 0, 0, 0, 1, 2);
+	assert_int_equal(count(s, "deployment WHERE name = 'Katrina' AND "
+	    "kind = 'other' AND country = 'US' AND status = 'planning' AND "
+	    "needs = '2:LANG:EN' || char(10) || '1:skill:first'"), 1);
+	/* A member without history gets one change, made now. */
+	assert_int_equal(count(s, "assignment a JOIN assignment_history h ON "
+	    "h.assignment = a.pk JOIN person p ON p.pk = a.person WHERE "
+	    "p.family_name = 'Kowalska' AND a.status = 'contacted' AND "
+	    "h.status = 'contacted' AND h.at LIKE '____-__-__T__:__:__Z'"), 1);
+	assert_int_equal(count(s, "assignment a JOIN assignment_history h ON "
+	    "h.assignment = a.pk JOIN person p ON p.pk = a.person JOIN "
+	    "deployment d ON d.pk = a.deployment WHERE d.name = 'Katrina' AND "
+	    "p.family_name = 'Müller' AND a.status = 'proposed' AND "
+	    "h.status = 'proposed'"), 1);
+	/* An empty status is the last of the history. */
+	import_ok(s, 0, file(4, "a.csv", "person_id,deployment,history\n"
+	    "11111111-1111-4111-8111-111111111111,Katrina,"
+	    " proposed@2026-11-20T09:00:00Z ; ;withdrawn@2026-11-21T09:00:00Z ;"
+	    "\n"), NULL, NULL);
+	assert_int_equal(count(s, "assignment a JOIN deployment d ON d.pk = "
+	    "a.deployment JOIN person p ON p.pk = a.person WHERE "
+	    "d.name = 'Katrina' AND p.family_name = 'Dubois' AND "
+	    "a.status = 'withdrawn' AND (SELECT count(*) FROM "
+	    "assignment_history WHERE assignment = a.pk) = 2"), 1);
+	testdb_close(s);
+}
+
+static void
+test_bad_deployments(void **state)
+{
+	struct store *s = fixture_deploy_db();
+
+	(void)state;
+#define BAD(col, value, want) \
+	refused(s, want, spoilt(0, FILE_DEPLOYMENTS, col, value), (char *)NULL)
+	BAD("name", "", "$0:3: column 1 (name): missing deployment name\n");
+	BAD("name", "   ", "$0:3: column 1 (name): missing deployment name\n");
+	BAD("name", "Kat\nrina", "$0:3: column 1 (name): control character "
+	    "0x0a (expected plain text)\n");
+	BAD("kind", "storm", "$0:3: column 2 (kind): 'storm' is not allowed "
+	    "(expected hurricane, earthquake, flood, air-disaster, "
+	    "civil-unrest, pandemic, other or empty)\n");
+	BAD("country", "QQ", "$0:3: column 3 (country): unknown country code "
+	    "'QQ' (expected an ISO 3166-1 alpha-2 code such as ML; XK is "
+	    "Kosovo)\n");
+	BAD("country", "", "$0:3: column 3 (country): unknown country code "
+	    "'' (expected an ISO 3166-1 alpha-2 code such as ML; XK is "
+	    "Kosovo)\n");
+	BAD("start", "", "$0:3: column 4 (start): missing date (expected "
+	    "YYYY-MM-DD)\n");
+	BAD("start", "2027-02-29", "$0:3: column 4 (start): '2027-02-29' is "
+	    "not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("end", "1/2/2027", "$0:3: column 5 (end): '1/2/2027' is not a "
+	    "date (expected a real date as YYYY-MM-DD)\n");
+	BAD("end", "2026-12-31", "$0:3: column 5 (end): 2026-12-31 is before "
+	    "the start 2027-01-01 (expected an end on or after the start, or "
+	    "empty)\n");
+	BAD("status", "open", "$0:3: column 6 (status): 'open' is not allowed "
+	    "(expected planning, active, closed or empty)\n");
+	BAD("needs", "0:lang:en", "$0:3: column 7 (needs): need '0:lang:en': "
+	    "expected COUNT:FILTER with a count from 1 to 1000, as "
+	    "2:lang:nl\n");
+	BAD("needs", "1001:lang:en", "$0:3: column 7 (needs): need "
+	    "'1001:lang:en': expected COUNT:FILTER with a count from 1 to "
+	    "1000, as 2:lang:nl\n");
+	BAD("needs", "lang:en", "$0:3: column 7 (needs): need 'lang:en': "
+	    "expected COUNT:FILTER with a count from 1 to 1000, as "
+	    "2:lang:nl\n");
+	BAD("needs", "2:", "$0:3: column 7 (needs): need '2:': the filter "
+	    "after the count is empty\n");
+	/* Each need on its own, the filter's column counted in the filter. */
+	BAD("needs", "2:lang:en\n1:contry:ML\n1:(skill:first", "$0:3: column "
+	    "7 (needs): need '1:contry:ML': column 1: unknown key 'contry' "
+	    "(did you mean 'country'?)\n"
+	    "$0:3: column 7 (needs): need '1:(skill:first': column 1: '(' is "
+	    "never closed (expected ')')\n");
+	BAD("needs", "2:lang:en\x1b[31m", "$0:3: column 7 (needs): control "
+	    "character 0x1b in a need (expected plain text, one need a "
+	    "line)\n");
+#undef BAD
+	/* One name twice, in any case; in one file or two. */
+	refused(s, "$0:3: column 1 (name): deployment 'ANDREW' appears twice "
+	    "(also at $0:2)\n",
+	    file(0, "d.csv", "name,country,start\nAndrew,US,2027-03-01\n"
+	    "ANDREW,US,2027-03-02\n"), (char *)NULL);
+	refused(s, "$1:2: column 3 (name): deployment 'andrew' appears twice "
+	    "(also at $0:2)\n",
+	    file(0, "d.csv", "name,country,start\nAndrew,US,2027-03-01\n"),
+	    file(1, "e.csv", "country,start,name\nUS,2027-03-01,andrew\n"),
+	    (char *)NULL);
+	testdb_close(s);
+}
+
+static void
+test_bad_assignments(void **state)
+{
+	struct store *s = fixture_deploy_db();
+
+	(void)state;
+#define BAD(col, value, want) \
+	refused(s, want, spoilt(0, FILE_ASSIGNMENTS, col, value), (char *)NULL)
+	BAD("deployment", "Katrina", "$0:3: column 1 (deployment): unknown "
+	    "deployment 'Katrina' (expected the name of a deployment in the "
+	    "database or in a deployments file of this import)\n");
+	BAD("deployment", "", "$0:3: column 1 (deployment): missing "
+	    "deployment name\n");
+	BAD("person_id", "12345678-1234-4234-8234-123456789abc", "$0:3: "
+	    "column 2 (person_id): unknown person 12345678-1234-4234-8234-"
+	    "123456789abc (expected the id of a person in the database or in "
+	    "a people file of this import)\n");
+	BAD("person_id", "", "$0:3: column 2 (person_id): missing person "
+	    "id\n");
+	BAD("person_id", "Müller", "$0:3: column 2 (person_id): 'Müller' is "
+	    "not an id (expected a UUID such as "
+	    "0f8fad5b-d9cb-469f-a165-70867728950e)\n");
+	BAD("role", "Ad\tviser", "$0:3: column 3 (role): control character "
+	    "0x09 (expected plain text)\n");
+	/* Control characters are reported, never echoed. */
+	BAD("deployment", "MH\x1b[2J17", "$0:3: column 1 (deployment): "
+	    "control character 0x1b (expected plain text)\n");
+	BAD("history", "proposed\x1b[2J@2026-11-23T07:00:00Z", "$0:3: column "
+	    "5 (history): control character 0x1b (expected plain text)\n");
+	BAD("status", "booked", "$0:3: column 4 (status): 'booked' is not "
+	    "allowed (expected proposed, contacted, confirmed, deployed, "
+	    "returned, declined, withdrawn or empty)\n");
+	BAD("status", "confirmed", "$0:3: column 4 (status): 'confirmed' is "
+	    "not the last status in the history, contacted (expected the two "
+	    "to agree)\n");
+	BAD("history", "proposed", "$0:3: column 5 (history): 'proposed' has "
+	    "no time (expected STATUS@YYYY-MM-DDTHH:MM:SSZ as in "
+	    "proposed@2026-11-23T09:30:00Z)\n");
+	BAD("history", "proposed@2026-11-23T07:00:00Z;called@2026-11-23T"
+	    "08:00:00Z", "$0:3: column 5 (history): 'called' is not a status "
+	    "(expected proposed, contacted, confirmed, deployed, returned, "
+	    "declined or withdrawn)\n");
+	BAD("history", "proposed@2026-11-23 07:00:00;contacted@2026-11-23T"
+	    "24:00:00Z;contacted@2026-11-23T08:00:00+01:00", "$0:3: column 5 "
+	    "(history): '2026-11-23 07:00:00' is not a time (expected UTC as "
+	    "YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "$0:3: column 5 (history): '2026-11-23T24:00:00Z' is not a time "
+	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "$0:3: column 5 (history): '2026-11-23T08:00:00+01:00' is not a "
+	    "time (expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
+	BAD("history", "proposed@2026-02-29T07:00:00Z;contacted@2026-11-23T"
+	    "07:60:00Z", "$0:3: column 5 (history): '2026-02-29T07:00:00Z' is "
+	    "not a time (expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "$0:3: column 5 (history): '2026-11-23T07:60:00Z' is not a time "
+	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
+#undef BAD
+	/* One person twice on one deployment, its name in any case. */
+	refused(s, "$0:3: column 2 (person_id): person 44444444-4444-4444-"
+	    "8444-444444444444 on deployment 'MH17' appears twice (also at "
+	    "$0:2)\n",
+	    file(0, "a.csv", "deployment,person_id\n"
+	    "MH17,44444444-4444-4444-8444-444444444444\n"
+	    "mh17,44444444-4444-4444-8444-444444444444\n"), (char *)NULL);
+	/* A member of a deployment whose row was refused is refused too. */
+	refused(s, "$0:3: column 3 (country): unknown country code 'QQ' "
+	    "(expected an ISO 3166-1 alpha-2 code such as ML; XK is Kosovo)\n"
+	    "$1:2: column 1 (deployment): unknown deployment 'Katrina' "
+	    "(expected the name of a deployment in the database or in a "
+	    "deployments file of this import)\n",
+	    spoilt(0, FILE_DEPLOYMENTS, "country", "QQ"),
+	    file(1, "a.csv", "deployment,person_id\n"
+	    "Katrina,44444444-4444-4444-8444-444444444444\n"
+	    "Andrew,44444444-4444-4444-8444-444444444444\n"), (char *)NULL);
+	assert_int_equal(count(s, "deployment"), 3);
+	assert_int_equal(count(s, "assignment"), 4);
+	testdb_close(s);
+}
+
+/* Deployments and members are updated by name and by person, as people
+ * are by id; the same files again change nothing. */
+static void
+test_deploy_reimport(void **state)
+{
+	struct store *s = fixture_deploy_db();
+	struct strbuf before = { 0 }, after = { 0 };
+	long long audit0;
+
+	(void)state;
+	dump(s, &before);
+	import_ok(s, 0, file(4, "assignments.csv", fixture_assignments),
+	    file(3, "deployments.csv", fixture_deployments), NULL);
+	NROWS(stats, 0, 0, 0, 3, 4);
+	dump(s, &after);
+	assert_string_equal(strbuf_str(&after), strbuf_str(&before));
+
+	audit0 = count(s, "audit");
+	import_ok(s, 0, file(3, "d.csv", "name,country,start,end,status,kind,"
+	    "needs\nmh17,UA,2026-11-25,2026-12-25,active,air-disaster,"
+	    "3:theme:disaster\n"), file(4, "a.csv", "deployment,person_id,"
+	    "role,status,history\nMH17,33333333-3333-4333-8333-333333333333,"
+	    "DVI team leader,proposed,proposed@2026-11-23T07:00:00Z\n"
+	    "Irma,11111111-1111-4111-8111-111111111111,Team leader,deployed,"
+	    "proposed@2026-11-20T09:00:00Z;deployed@2026-11-30T06:00:00Z\n"),
+	    NULL);
+	assert_int_equal(count(s, "deployment"), 3);
+	assert_int_equal(count(s, "deployment WHERE name = 'mh17' AND "
+	    "end = '2026-12-25' AND status = 'active'"), 1);
+	assert_int_equal(count(s, "assignment"), 4);
+	assert_int_equal(count(s, "assignment WHERE role = 'DVI team leader' "
+	    "AND status = 'proposed'"), 1);
+	assert_int_equal(count(s, "assignment_history"), 8);
+	assert_int_equal(count(s, "assignment_history WHERE status = "
+	    "'deployed' AND at = '2026-11-30T06:00:00Z'"), 1);
+	assert_int_equal(count(s, "audit") - audit0, 3);
+	assert_int_equal(count(s, "audit WHERE action = 'update' AND "
+	    "entity_id = 'mh17' AND fields = 'name,end,status'"), 1);
+	assert_int_equal(count(s, "audit WHERE action = 'update' AND "
+	    "entity_id = 'mh17' AND fields = 'person=33333333-3333-4333-8333-"
+	    "333333333333 changed=role'"), 1);
+	assert_int_equal(count(s, "audit WHERE action = 'update' AND "
+	    "entity_id = 'Irma' AND fields = 'person=11111111-1111-4111-8111-"
+	    "111111111111 changed=status,history'"), 1);
+	strbuf_free(&before);
+	strbuf_free(&after);
 	testdb_close(s);
 }
 
@@ -960,6 +1354,10 @@ main(void)
 		cmocka_unit_test(test_reimport),
 		cmocka_unit_test(test_many_errors),
 		cmocka_unit_test(test_any_order),
+		cmocka_unit_test(test_deployments),
+		cmocka_unit_test(test_bad_deployments),
+		cmocka_unit_test(test_bad_assignments),
+		cmocka_unit_test(test_deploy_reimport),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /*
  * Export, import into an empty database, export again: the files must be
- * byte-identical - on the demo pool and on hand-made awkward values.
+ * byte-identical - on the demo pool with deployments and their members,
+ * and on hand-made awkward values.  A filtered export is self-contained.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,11 +14,16 @@
 
 #include "date.h"
 #include "demo.h"
+#include "deploy.h"
 #include "export.h"
 #include "import.h"
 #include "testdb.h"
 
 static int today;
+
+/* The files of an export, in the order import applies them. */
+static const char *const names[FILE_NKINDS] = { "people", "missions",
+    "unavailability", "deployments", "assignments" };
 
 static char *
 slurp(const char *path)
@@ -39,77 +45,222 @@ slurp(const char *path)
 }
 
 static void
-export_to(struct store *s, const char *dir, long long want)
+export_to(struct store *s, const char *dir, const char *filter,
+    long long want)
 {
 	struct error err;
 	long long n;
 
-	if (export_dir(s, dir, NULL, today, &n, &err) != RC_OK)
+	if (export_dir(s, dir, filter, today, &n, &err) != RC_OK)
 		fail_msg("export: %s", err.msg);
 	assert_int_equal(n, want);
 }
 
+/* Imports the files of an export, in the reverse of the usual order. */
 static void
-import_from(struct store *s, const char *dir)
+import_from(struct store *s, const char *dir, struct import_stats *stats)
 {
-	static const char *const names[] = { "people", "missions",
-	    "unavailability" };
-	struct import_stats stats;
 	struct strbuf report = { 0 };
 	struct error err;
-	char *files[3], path[3][200];
+	char *files[FILE_NKINDS], path[FILE_NKINDS][200];
 	int i;
 
-	for (i = 0; i < 3; i++) {
-		snprintf(path[i], sizeof path[i], "%s/%s.csv", dir, names[i]);
+	for (i = 0; i < FILE_NKINDS; i++) {
+		snprintf(path[i], sizeof path[i], "%s/%s.csv", dir,
+		    names[FILE_NKINDS - 1 - i]);
 		files[i] = path[i];
 	}
-	if (import_files(s, files, 3, 0, &stats, &report, &err) != RC_OK)
+	if (import_files(s, files, FILE_NKINDS, 0, stats, &report, &err) !=
+	    RC_OK)
 		fail_msg("import: %s\n%s", err.msg, strbuf_str(&report));
 	strbuf_free(&report);
 }
 
-static void
-assert_same_files(const char *a, const char *b)
+/* How many records the file holds (lines that start a record). */
+static long
+records(const char *text)
 {
-	static const char *const names[] = { "people", "missions",
-	    "unavailability" };
+	long n = 0;
+	const char *p;
+	int quoted = 0;
+
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '\n' && !quoted)
+			n++;
+	}
+	return n - 1;	/* the header */
+}
+
+/* The two exports agree byte for byte; want[k] rows in each file. */
+static void
+assert_same_files(const char *a, const char *b, const long *want)
+{
 	char pa[200], pb[200], *x, *y;
 	int i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < FILE_NKINDS; i++) {
 		snprintf(pa, sizeof pa, "%s/%s.csv", a, names[i]);
 		snprintf(pb, sizeof pb, "%s/%s.csv", b, names[i]);
 		x = slurp(pa);
 		y = slurp(pb);
-		/* Something was exported, and the two agree byte for byte. */
-		assert_true(strchr(x, '\n') != NULL);
 		assert_string_equal(x, y);
+		if (want != NULL && want[i] >= 0 && records(x) != want[i])
+			fail_msg("%s: %ld records, expected %ld", pa,
+			    records(x), want[i]);
 		free(x);
 		free(y);
 	}
 }
 
+/*
+ * Export, import into an empty database, export again; stats says what
+ * the import read.
+ */
 static void
-round_trip(struct store *first, long long people)
+round_trip(struct store *first, long long people,
+    struct import_stats *stats)
 {
 	struct store *second;
 	char a[160], b[160];
 
 	snprintf(a, sizeof a, "%s.a", testdb_path());
-	export_to(first, a, people);
+	export_to(first, a, NULL, people);
 	second = testdb_open();
 	snprintf(b, sizeof b, "%s.b", testdb_path());
-	import_from(second, a);
-	export_to(second, b, people);
-	assert_same_files(a, b);
+	import_from(second, a, stats);
+	export_to(second, b, NULL, people);
+	assert_same_files(a, b, stats->rows);
 	testdb_close(second);
+}
+
+/* The pk of the n-th person in id order. */
+static long long
+nth(struct store *s, int n)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT pk FROM person ORDER BY id LIMIT 1 "
+	    "OFFSET %d", n);
+	return testdb_int(s, sql);
+}
+
+/* A deployment made as roster deploy create makes it. */
+static void
+deployment(struct store *s, const char *name, const char *kind,
+    const char *country, const char *start, const char *end,
+    const char *const *needs, struct deployment *out)
+{
+	struct deployment d;
+	struct need n[4];
+	struct error err;
+	size_t i;
+
+	memset(&d, 0, sizeof d);
+	d.name = (char *)name;
+	d.kind = (char *)kind;
+	snprintf(d.country, sizeof d.country, "%s", country);
+	assert_true(date_parse(start, &d.start));
+	d.end = DEPLOY_OPEN;
+	if (end != NULL)
+		assert_true(date_parse(end, &d.end));
+	for (i = 0; needs != NULL && needs[i] != NULL; i++)
+		if (deploy_need_parse(s, needs[i], today, &n[i], &err) != RC_OK)
+			fail_msg("%s", err.msg);
+	d.needs = n;
+	d.nneeds = i;
+	if (deploy_create(s, &d, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	while (i-- > 0)
+		deploy_need_free(&n[i]);
+	if (deploy_get(s, name, out, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+}
+
+static void
+add(struct store *s, const struct deployment *d, long long pk,
+    const char *role)
+{
+	struct strbuf warn = { 0 };
+	struct error err;
+	size_t added;
+
+	if (deploy_add(s, d, &pk, 1, role, today, &warn, &added, &err) !=
+	    RC_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(added, 1);
+	strbuf_free(&warn);
+}
+
+/* Moves a member through the statuses given, one change each. */
+static void
+set(struct store *s, const struct deployment *d, long long pk, ...)
+{
+	struct error err;
+	va_list ap;
+	int st;
+
+	va_start(ap, pk);
+	while ((st = va_arg(ap, int)) >= 0)
+		if (deploy_set(s, d, pk, (enum member_status)st, 1, &err) !=
+		    RC_OK)
+			fail_msg("%s", err.msg);
+	va_end(ap);
+}
+
+/*
+ * Deployments with needs (quotes, several lines), one open-ended and one
+ * closed, and members in every status, some with a long history.
+ */
+static void
+deployments(struct store *s)
+{
+	static const char *const irma_needs[] = { "2:lang:nl",
+	    "1:country:\"Sint Maarten\" OR lang:en>=B2",
+	    "3:theme:public-order -status:left", NULL };
+	static const char *const mh17_needs[] = { "4:theme:disaster",
+	    NULL };
+	struct deployment irma, mh17, flood, quiet;
+
+	deployment(s, "Irma, \"Sint Maarten\" 2026", "hurricane", "SX",
+	    "2026-12-01", "2026-12-31", irma_needs, &irma);
+	deployment(s, "MH17", "air-disaster", "UA", "2026-11-25", NULL,
+	    mh17_needs, &mh17);
+	deployment(s, "Überschwemmung", "flood", "DE", "2025-07-01",
+	    "2025-08-15", NULL, &flood);
+	/* Nobody on it: still exported, with no filter. */
+	deployment(s, "Quiet", "other", "XK", "2027-01-01", NULL, NULL,
+	    &quiet);
+	add(s, &irma, nth(s, 0), "Team leader, \"north\"");
+	add(s, &irma, nth(s, 1), "");
+	add(s, &irma, nth(s, 2), "Liaison");
+	add(s, &irma, nth(s, 3), "");
+	set(s, &irma, nth(s, 0), MS_CONTACTED, MS_CONFIRMED, MS_DEPLOYED, -1);
+	set(s, &irma, nth(s, 1), MS_DECLINED, -1);
+	set(s, &irma, nth(s, 2), MS_WITHDRAWN, MS_PROPOSED, MS_CONTACTED, -1);
+	add(s, &mh17, nth(s, 4), "DVI");
+	add(s, &mh17, nth(s, 0), "");
+	set(s, &mh17, nth(s, 4), MS_CONFIRMED, -1);
+	add(s, &mh17, nth(s, 6), "");
+	set(s, &mh17, nth(s, 6), MS_CONTACTED, MS_WITHDRAWN, -1);
+	add(s, &flood, nth(s, 5), "");
+	set(s, &flood, nth(s, 5), MS_DEPLOYED, MS_RETURNED, -1);
+	assert_int_equal(testdb_int(s, "SELECT count(DISTINCT status) FROM "
+	    "assignment"), 7);
+	deploy_clear(&irma);
+	deploy_clear(&mh17);
+	deploy_clear(&flood);
+	deploy_clear(&quiet);
+	assert_int_equal(deploy_close(s, "Überschwemmung", &(struct error){
+	    0 }), RC_OK);
 }
 
 static void
 test_demo_pool(void **state)
 {
 	struct demo_opts opts = { 400, 42, 0 };
+	struct import_stats stats;
 	struct store *s;
 	struct error err;
 
@@ -128,7 +279,11 @@ test_demo_pool(void **state)
 	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "pragma_foreign_key_check"), 0);
-	round_trip(s, 400);
+	deployments(s);
+	round_trip(s, 400, &stats);
+	assert_int_equal(stats.rows[FILE_PEOPLE], 400);
+	assert_int_equal(stats.rows[FILE_DEPLOYMENTS], 4);
+	assert_int_equal(stats.rows[FILE_ASSIGNMENTS], 8);
 	testdb_close(s);
 }
 
@@ -158,7 +313,60 @@ test_awkward_values(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
 	    "id = 'aaaaaaaa-0000-4000-8000-000000000002'"), 1);
 	strbuf_free(&report);
-	round_trip(s, 3);
+	round_trip(s, 3, &stats);
+	assert_int_equal(stats.rows[FILE_DEPLOYMENTS], 0);
+	testdb_close(s);
+}
+
+/*
+ * A filtered export holds the deployments its people are on, so that it
+ * imports into an empty database; exported whole from there, it is the
+ * same files again.
+ */
+static void
+test_filtered(void **state)
+{
+	struct demo_opts opts = { 60, 7, 0 };
+	const long want[FILE_NKINDS] = { 4, -1, -1, 2, 4 };
+	struct import_stats stats;
+	struct store *s, *second;
+	struct deployment d;
+	struct error err;
+	char a[160], b[160], sql[256], *text;
+
+	(void)state;
+	opts.today = today;
+	s = testdb_open();
+	if (demo_fill(s, &opts, &err) != RC_OK)
+		fail_msg("demo: %s", err.msg);
+	deployments(s);
+	deployment(s, "Other", "pandemic", "FR", "2026-12-10", NULL, NULL, &d);
+	add(s, &d, nth(s, 10), "");
+	deploy_clear(&d);
+	/* Two on Irma, one on MH17, one on both, one on none. */
+	snprintf(sql, sizeof sql, "UPDATE person SET agency = 'Export Test' "
+	    "WHERE pk IN (%lld, %lld, %lld, %lld)", nth(s, 0), nth(s, 1),
+	    nth(s, 4), nth(s, 20));
+	testdb_exec(s, sql);
+	snprintf(a, sizeof a, "%s.f", testdb_path());
+	export_to(s, a, "agency:\"export test\"", 4);
+	second = testdb_open();
+	import_from(second, a, &stats);
+	assert_int_equal(stats.rows[FILE_DEPLOYMENTS], 2);
+	assert_int_equal(stats.rows[FILE_ASSIGNMENTS], 4);
+	snprintf(b, sizeof b, "%s.g", testdb_path());
+	export_to(second, b, NULL, 4);
+	assert_same_files(a, b, want);
+	/* Only the deployments the people exported are on. */
+	snprintf(sql, sizeof sql, "%s/deployments.csv", a);
+	text = slurp(sql);
+	assert_non_null(strstr(text, "\r\nMH17,"));
+	assert_non_null(strstr(text, "\r\n\"Irma, "));
+	assert_null(strstr(text, "Quiet"));
+	assert_null(strstr(text, "Other"));
+	assert_null(strstr(text, "Überschwemmung"));
+	free(text);
+	testdb_close(second);
 	testdb_close(s);
 }
 
@@ -176,6 +384,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_pool),
 		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_filtered),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -122,6 +122,50 @@ test_other_write(void **state)
 	search_cache_free(c);
 }
 
+/* Every page, read from either end, is its slice of the whole order. */
+static void
+test_pages(void **state)
+{
+	struct store *s = *state;
+	struct search_result *r;
+	struct filter *f;
+	struct error err;
+	sqlite3_stmt *st;
+	long long all[8], page[8];
+	size_t n, i, max;
+	long long off, count;
+	int sort, rev;
+
+	assert_int_equal(filter_compile(s, "", today, &f, &err), RC_OK);
+	assert_int_equal(search_eval(s, f, NULL, &r, &err), RC_OK);
+	count = search_result_count(r);
+	assert_int_equal(count, 5);
+	for (sort = SORT_NAME; sort <= SORT_ID; sort++)
+		for (rev = 0; rev < 2; rev++) {
+			assert_int_equal(search_collect(s, r, sort, rev, &err),
+			    RC_OK);
+			assert_int_equal(store_prepare(s, &st, "SELECT pk FROM "
+			    "temp.result ORDER BY seq", &err), RC_OK);
+			for (i = 0; sqlite3_step(st) == SQLITE_ROW; i++)
+				all[i] = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			assert_int_equal(i, count);
+			for (max = 1; max <= 3; max++)
+				for (off = 0; off <= count; off++) {
+					assert_int_equal(search_page(s, r, sort,
+					    rev, off, page, max, &n, &err),
+					    RC_OK);
+					assert_int_equal(n, off + (long long)max
+					    <= count ? (long long)max : count - off);
+					for (i = 0; i < n; i++)
+						assert_int_equal(page[i],
+						    all[off + (long long)i]);
+				}
+		}
+	search_result_free(r);
+	filter_free(f);
+}
+
 int
 main(void)
 {
@@ -129,6 +173,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_same_answers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_write, setup,
 		    teardown),
 	};

@@ -1,0 +1,167 @@
+/*
+ * roster deploy suggest: a team that covers the deployment's needs, with
+ * why each person is on it, what still falls short, and who was left out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "deploy.h"
+#include "format.h"
+#include "search.h"
+#include "strbuf.h"
+#include "suggest.h"
+#include "width.h"
+
+static int
+count_option(const char *name, const char *text, size_t *out,
+    struct error *err)
+{
+	char *end;
+	long n;
+
+	*out = 0;
+	if (text == NULL)
+		return RC_OK;
+	n = strtol(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || n < 1 || n > 100000)
+		return error_set(err, RC_INPUT, "deploy suggest: --%s '%s': "
+		    "expected a whole number from 1 to 100000", name, text);
+	*out = (size_t)n;
+	return RC_OK;
+}
+
+/* What still falls short and who was left out: after the table, or on
+ * standard error when standard output is for a machine. */
+static void
+summary(const struct deployment *d, const struct suggest_report *r, FILE *fp)
+{
+	size_t i, shortfalls = 0;
+
+	for (i = 0; i < r->nneeds; i++)
+		if (r->short_by[i] > 0) {
+			fprintf(fp, "need %zu (%d:%s) falls short by %d\n",
+			    i + 1, d->needs[i].count, d->needs[i].filter,
+			    r->short_by[i]);
+			shortfalls++;
+		}
+	if (shortfalls == 0 && r->nneeds > 0)
+		fprintf(fp, "every need is covered\n");
+	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "
+	    "not ready\n", r->left_booked, r->left_unavailable,
+	    r->left_not_ready);
+}
+
+static int
+table(struct store *s, const struct suggest_report *r, FILE *fp,
+    struct error *err)
+{
+	struct strbuf line = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (r->n > 0)
+		fprintf(fp, "%-8s  %-26s  %-16s  %s\n", "ID", "NAME", "AGENCY",
+		    "WHY");
+	if ((rc = store_prepare(s, &st, "SELECT substr(id, 1, 8), family_name"
+	    " || ', ' || given_name, agency FROM person WHERE pk = ?", err))
+	    != RC_OK)
+		return rc;
+	for (i = 0; i < r->n && rc == RC_OK; i++) {
+		sqlite3_bind_int64(st, 1, r->people[i].person);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			rc = store_error(s, err, "deploy suggest");
+			break;
+		}
+		strbuf_reset(&line);
+		strbuf_addf(&line, "%s  ", sqlite3_column_text(st, 0));
+		width_fit(&line, (const char *)sqlite3_column_text(st, 1), 26,
+		    1);
+		strbuf_adds(&line, "  ");
+		width_fit(&line, (const char *)sqlite3_column_text(st, 2), 16,
+		    1);
+		strbuf_adds(&line, "  ");
+		width_fit(&line, r->people[i].why, 400, 0);
+		fprintf(fp, "%s\n", strbuf_str(&line));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&line);
+	return rc;
+}
+
+int
+cli_suggest(struct cli *c, int argc, char **argv, struct error *err)
+{
+	const char *size_text = NULL, *per_text = NULL, *format = NULL;
+	const struct cli_opt opts[] = {
+		{ "size", &size_text, NULL, 0 },
+		{ "max-per-agency", &per_text, NULL, 0 },
+		{ "format", &format, NULL, 0 },
+		{ NULL, NULL, NULL, 0 },
+	};
+	struct suggest_report r;
+	struct deployment d;
+	struct store *s;
+	char *rest[8];
+	long long *pks;
+	size_t size, per, i;
+	int nrest, rc;
+
+	if (argc > 8)
+		return deploy_usage_error("suggest", err);
+	if ((rc = cli_parse("deploy suggest", argc, argv, opts, rest, &nrest,
+	    err)) != RC_OK)
+		return rc;
+	if (nrest != 1)
+		return deploy_usage_error("suggest", err);
+	if ((rc = count_option("size", size_text, &size, err)) != RC_OK ||
+	    (rc = count_option("max-per-agency", per_text, &per, err))
+	    != RC_OK)
+		return rc;
+	if (format == NULL)
+		format = "table";
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0 && strcmp(format, "ids") != 0)
+		return error_set(err, RC_INPUT, "deploy suggest: unknown format "
+		    "'%s' (expected table, csv, json or ids)", format);
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, rest[0], &d, err)) != RC_OK) {
+		store_close(s);
+		return rc;
+	}
+	if ((rc = suggest_team(s, &d, c->today, size, per, &r, err))
+	    == RC_OK) {
+		if (strcmp(format, "table") == 0) {
+			if ((rc = table(s, &r, stdout, err)) == RC_OK) {
+				if (r.n > 0)
+					printf("\n");
+				summary(&d, &r, stdout);
+			}
+		} else {
+			pks = xcalloc(r.n > 0 ? r.n : 1, sizeof *pks);
+			for (i = 0; i < r.n; i++)
+				pks[i] = r.people[i].person;
+			rc = search_collect_pks(s, pks, r.n, err);
+			free(pks);
+			if (rc == RC_OK && strcmp(format, "ids") == 0)
+				rc = format_ids(s, stdout, err);
+			else if (rc == RC_OK && strcmp(format, "json") == 0)
+				rc = format_json(s, stdout, err);
+			else if (rc == RC_OK)
+				rc = format_csv(s, FILE_PEOPLE, stdout, err);
+			summary(&d, &r, stderr);
+		}
+		/* Like search: nothing to suggest is status 1. */
+		if (rc == RC_OK && r.n == 0)
+			rc = error_set(err, RC_REFUSED, "deploy suggest: nobody "
+			    "to suggest for '%s'", d.name);
+		suggest_report_free(&r);
+	}
+	deploy_clear(&d);
+	store_close(s);
+	return rc;
+}

@@ -1,0 +1,788 @@
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "date.h"
+#include "deploy.h"
+#include "filter.h"
+#include "search.h"
+#include "utf8.h"
+
+static const char *const status_names[MS_N] = {
+	"proposed", "contacted", "confirmed", "deployed", "returned",
+	"declined", "withdrawn",
+};
+
+const char *
+member_status_name(enum member_status s)
+{
+	return s < MS_N ? status_names[s] : "?";
+}
+
+int
+member_status_parse(const char *text, enum member_status *out)
+{
+	int i;
+
+	for (i = 0; i < MS_N; i++)
+		if (strcasecmp(text, status_names[i]) == 0) {
+			*out = (enum member_status)i;
+			return 1;
+		}
+	return 0;
+}
+
+int
+member_status_active(enum member_status s)
+{
+	return s <= MS_DEPLOYED;
+}
+
+/*
+ * Text typed on the command line must be what an import would accept, or
+ * an export of it would not import again: UTF-8, no control characters.
+ */
+static int
+check_text(const char *what, const char *text, struct error *err)
+{
+	const unsigned char *p;
+
+	if (!utf8_valid(text, strlen(text), NULL))
+		return error_set(err, RC_INPUT, "%s: invalid UTF-8", what);
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return error_set(err, RC_INPUT, "%s: control "
+			    "characters are not allowed", what);
+	return RC_OK;
+}
+
+int
+deploy_need_parse(struct store *s, const char *text, int today,
+    struct need *out, struct error *err)
+{
+	struct filter *f;
+	const char *colon = strchr(text, ':');
+	char *end;
+	long n;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = check_text("need", text, err)) != RC_OK)
+		return rc;
+	n = strtol(text, &end, 10);
+	if (colon == NULL || end != colon || !isdigit((unsigned char)*text) ||
+	    n < 1 || n > 1000)
+		return error_set(err, RC_INPUT, "need '%s': expected "
+		    "COUNT:FILTER with a count from 1 to 1000, as "
+		    "2:lang:nl", text);
+	if (colon[1] == '\0')
+		return error_set(err, RC_INPUT, "need '%s': the filter after "
+		    "the count is empty", text);
+	if ((rc = filter_compile(s, colon + 1, today, &f, err)) != RC_OK) {
+		error_prefix(err, "need '%s'", text);
+		return rc;
+	}
+	filter_free(f);
+	out->count = (int)n;
+	out->filter = xstrdup(colon + 1);
+	return RC_OK;
+}
+
+void
+deploy_need_free(struct need *n)
+{
+	free(n->filter);
+	n->filter = NULL;
+}
+
+void
+deploy_window(const struct deployment *d, int *from, int *to)
+{
+	*from = d->start;
+	*to = d->end != DEPLOY_OPEN ? d->end : d->start + DEPLOY_OPEN_DAYS;
+}
+
+/* Needs are kept one a line, "N:FILTER", in the deployment's row. */
+static char *
+needs_text(const struct deployment *d)
+{
+	struct strbuf b = { 0 };
+	size_t i;
+
+	strbuf_adds(&b, "");
+	for (i = 0; i < d->nneeds; i++)
+		strbuf_addf(&b, "%s%d:%s", i ? "\n" : "", d->needs[i].count,
+		    d->needs[i].filter);
+	return strbuf_steal(&b);
+}
+
+static void
+needs_load(struct deployment *d, const char *text)
+{
+	const char *p = text, *nl;
+	struct need *n;
+
+	while (*p != '\0') {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
+		    sizeof *d->needs);
+		n = &d->needs[d->nneeds++];
+		n->count = atoi(p);
+		n->filter = xmalloc((size_t)(nl - p) + 1);
+		memcpy(n->filter, p, (size_t)(nl - p));
+		n->filter[nl - p] = '\0';
+		memmove(n->filter, strchr(n->filter, ':') + 1,
+		    strlen(strchr(n->filter, ':') + 1) + 1);
+		p = *nl != '\0' ? nl + 1 : nl;
+	}
+}
+
+static int
+audit(struct store *s, const char *entity_id, const char *action,
+    const char *fields, struct error *err)
+{
+	sqlite3_stmt *st;
+	char who[64], now[21];
+	int rc;
+
+	audit_user(who, sizeof who);
+	date_now_utc(now);
+	if ((rc = store_cached(s, &st, "INSERT INTO audit(who, at, entity,"
+	    " entity_id, action, fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, who, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, entity_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, fields, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "audit");
+}
+
+/* Runs a statement that returns nothing: types has 's' for each string
+ * argument and 'i' for each long long. */
+static int
+exec_args(struct store *s, struct error *err, const char *sql,
+    const char *types, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc, i;
+
+	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
+		return rc;
+	va_start(ap, types);
+	for (i = 0; types[i] != '\0'; i++) {
+		if (types[i] == 's')
+			sqlite3_bind_text(st, i + 1, va_arg(ap, const char *),
+			    -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, long long));
+	}
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "deploy");
+}
+
+/* The pk of the row sql finds for text (RC_REFUSED when none). */
+static int
+lookup(struct store *s, const char *sql, const char *text, long long *pk,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pk = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	return rc == SQLITE_DONE ? RC_REFUSED : store_error(s, err, "deploy");
+}
+
+static const char *const kinds[] = { "hurricane", "earthquake", "flood",
+    "air-disaster", "civil-unrest", "pandemic", "other" };
+
+int
+deploy_create(struct store *s, const struct deployment *d, struct error *err)
+{
+	char start[DATE_LEN], end[DATE_LEN], now[21], *needs;
+	long long pk;
+	size_t i;
+	int rc;
+
+	if (d->name == NULL || d->name[strspn(d->name, " ")] == '\0')
+		return error_set(err, RC_INPUT, "deploy create: the name is "
+		    "empty");
+	if ((rc = check_text("deploy create: the name", d->name, err))
+	    != RC_OK)
+		return rc;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(d->kind, kinds[i]) == 0)
+			break;
+	if (i == sizeof kinds / sizeof kinds[0])
+		return error_set(err, RC_INPUT, "deploy create: unknown kind "
+		    "'%s' (expected hurricane, earthquake, flood, "
+		    "air-disaster, civil-unrest, pandemic or other)", d->kind);
+	if (d->end != DEPLOY_OPEN && d->end < d->start)
+		return error_set(err, RC_INPUT, "deploy create: --end is "
+		    "before --start");
+	date_format(d->start, start);
+	if (d->end != DEPLOY_OPEN)
+		date_format(d->end, end);
+	date_now_utc(now);
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	rc = lookup(s, "SELECT pk FROM deployment WHERE name = ? COLLATE "
+	    "NOCASE", d->name, &pk, err);
+	if (rc == RC_OK)
+		rc = error_set(err, RC_REFUSED, "deploy create: a deployment "
+		    "named '%s' exists", d->name);
+	else if (rc == RC_REFUSED)
+		rc = RC_OK;
+	needs = needs_text(d);
+	if (rc == RC_OK && d->end != DEPLOY_OPEN)
+		rc = exec_args(s, err, "INSERT INTO deployment(name, kind,"
+		    " country, start, end, needs, created) VALUES (?, ?, ?, ?,"
+		    " ?, ?, ?)", "sssssss", d->name, d->kind, d->country, start,
+		    end, needs, now);
+	else if (rc == RC_OK)
+		rc = exec_args(s, err, "INSERT INTO deployment(name, kind,"
+		    " country, start, needs, created) VALUES (?, ?, ?, ?, ?, ?)",
+		    "ssssss", d->name, d->kind, d->country, start, needs, now);
+	if (rc == RC_OK)
+		rc = audit(s, d->name, "create", needs, err);
+	free(needs);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
+}
+
+int
+deploy_get(struct store *s, const char *name, struct deployment *d,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	const char *end;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = store_prepare(s, &st, "SELECT pk, name, kind, country, start,"
+	    " end, status, needs FROM deployment WHERE name = ? COLLATE NOCASE",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return error_set(err, RC_REFUSED, "no deployment named "
+			    "'%s' (roster deploy list shows them)", name);
+		return store_error(s, err, "deploy");
+	}
+	d->pk = sqlite3_column_int64(st, 0);
+	d->name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	d->kind = xstrdup((const char *)sqlite3_column_text(st, 2));
+	snprintf(d->country, sizeof d->country, "%s",
+	    (const char *)sqlite3_column_text(st, 3));
+	if (!date_parse((const char *)sqlite3_column_text(st, 4), &d->start))
+		d->start = 0;
+	end = (const char *)sqlite3_column_text(st, 5);
+	if (end == NULL || !date_parse(end, &d->end))
+		d->end = DEPLOY_OPEN;
+	d->status = xstrdup((const char *)sqlite3_column_text(st, 6));
+	needs_load(d, (const char *)sqlite3_column_text(st, 7));
+	sqlite3_finalize(st);
+	return RC_OK;
+}
+
+void
+deploy_clear(struct deployment *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nneeds; i++)
+		deploy_need_free(&d->needs[i]);
+	free(d->needs);
+	free(d->name);
+	free(d->kind);
+	free(d->status);
+	memset(d, 0, sizeof *d);
+}
+
+int
+deploy_close(struct store *s, const char *name, struct error *err)
+{
+	struct deployment d;
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
+		rc = exec_args(s, err, "UPDATE deployment SET status = 'closed'"
+		    " WHERE pk = ?", "i", d.pk);
+		if (rc == RC_OK)
+			rc = audit(s, d.name, "close", "", err);
+		deploy_clear(&d);
+	}
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
+}
+
+/* The people available over the deployment's window, by the filter
+ * language's own rule, so that a warning can never disagree with avail:. */
+static int
+available(struct store *s, const struct deployment *d, int today,
+    struct search_result **out, struct error *err)
+{
+	char from[DATE_LEN], to[DATE_LEN], text[64];
+	struct filter *f;
+	int a, z, rc;
+
+	deploy_window(d, &a, &z);
+	date_format(a, from);
+	date_format(z, to);
+	snprintf(text, sizeof text, "avail:%s..%s", from, to);
+	if ((rc = filter_compile(s, text, today, &f, err)) != RC_OK)
+		return rc;
+	rc = search_eval(s, f, NULL, out, err);
+	filter_free(f);
+	return rc;
+}
+
+static int
+history(struct store *s, long long assignment, enum member_status st,
+    struct error *err)
+{
+	char now[21];
+
+	date_now_utc(now);
+	return exec_args(s, err, "INSERT INTO assignment_history(assignment,"
+	    " status, at) VALUES (?, ?, ?)", "iss", assignment,
+	    member_status_name(st), now);
+}
+
+static const char *
+person_id(struct store *s, long long pk, char out[37])
+{
+	sqlite3_stmt *st;
+	struct error err;
+
+	snprintf(out, 37, "?");
+	if (store_prepare(s, &st, "SELECT id FROM person WHERE pk = ?", &err)
+	    != RC_OK)
+		return out;
+	sqlite3_bind_int64(st, 1, pk);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 37, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+int
+deploy_add(struct store *s, const struct deployment *d, const long long *pks,
+    size_t n, const char *role, int today, struct strbuf *warn,
+    size_t *added, struct error *err)
+{
+	struct search_result *avail;
+	char id[37], fields[128];
+	long long apk;
+	size_t i;
+	int rc;
+
+	*added = 0;
+	if (role != NULL && (rc = check_text("deploy add: --role", role, err))
+	    != RC_OK)
+		return rc;
+	if (strcmp(d->status, "closed") == 0)
+		return error_set(err, RC_REFUSED, "deployment '%s' is closed",
+		    d->name);
+	if ((rc = available(s, d, today, &avail, err)) != RC_OK)
+		return rc;
+	if ((rc = store_begin(s, err)) != RC_OK) {
+		search_result_free(avail);
+		return rc;
+	}
+	for (i = 0; i < n && rc == RC_OK; i++) {
+		rc = exec_args(s, err, "INSERT OR IGNORE INTO assignment("
+		    "deployment, person, role) VALUES (?, ?, ?)", "iis", d->pk,
+		    pks[i], role != NULL ? role : "");
+		if (rc != RC_OK || sqlite3_changes(s->db) == 0)
+			continue;
+		apk = sqlite3_last_insert_rowid(s->db);
+		(*added)++;
+		person_id(s, pks[i], id);
+		if ((rc = history(s, apk, MS_PROPOSED, err)) != RC_OK)
+			break;
+		snprintf(fields, sizeof fields, "person=%s", id);
+		rc = audit(s, d->name, "add", fields, err);
+		if (!search_result_has(avail, pks[i]))
+			strbuf_addf(warn, "%s is not available for the whole "
+			    "of the deployment\n", id);
+	}
+	search_result_free(avail);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	*added = 0;
+	return rc;
+}
+
+/* Whether a member may go from one status to another. */
+static int
+may_move(enum member_status from, enum member_status to)
+{
+	if (from == MS_RETURNED)
+		return 0;
+	if (to == MS_RETURNED)
+		return from == MS_DEPLOYED;
+	if (to == MS_DECLINED)
+		return from <= MS_CONFIRMED;
+	if (to == MS_WITHDRAWN)
+		return from <= MS_DEPLOYED;
+	/* Forward along the pipeline, or back into it after an ending. */
+	return from == MS_DECLINED || from == MS_WITHDRAWN || to > from;
+}
+
+/* Another deployment on which the person is confirmed or deployed and
+ * whose dates overlap d's; an open end overlaps everything after. */
+static int
+conflict(struct store *s, const struct deployment *d, long long person,
+    char **other, struct error *err)
+{
+	char start[DATE_LEN], end[DATE_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	*other = NULL;
+	date_format(d->start, start);
+	if (d->end != DEPLOY_OPEN)
+		date_format(d->end, end);
+	if ((rc = store_prepare(s, &st, "SELECT o.name FROM assignment a JOIN"
+	    " deployment o ON o.pk = a.deployment WHERE a.person = ?1 AND"
+	    " o.pk <> ?2 AND (a.status = 'confirmed' OR a.status = 'deployed')"
+	    " AND (?4 IS NULL OR o.start <= ?4) AND (o.end IS NULL OR o.end >= "
+	    "?3) ORDER BY o.start LIMIT 1", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, d->pk);
+	sqlite3_bind_text(st, 3, start, -1, SQLITE_TRANSIENT);
+	if (d->end != DEPLOY_OPEN)
+		sqlite3_bind_text(st, 4, end, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*other = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "deploy");
+}
+
+int
+deploy_set(struct store *s, const struct deployment *d, long long person,
+    enum member_status to, int force, struct error *err)
+{
+	sqlite3_stmt *st;
+	enum member_status from = MS_PROPOSED;
+	char id[37], fields[160], *other = NULL;
+	long long apk = 0;
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	person_id(s, person, id);
+	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
+	    "deployment = ? AND person = ?", err);
+	if (rc == RC_OK) {
+		sqlite3_bind_int64(st, 1, d->pk);
+		sqlite3_bind_int64(st, 2, person);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			apk = sqlite3_column_int64(st, 0);
+			member_status_parse((const char *)
+			    sqlite3_column_text(st, 1), &from);
+			rc = RC_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = error_set(err, RC_REFUSED, "%s is not on the list "
+			    "of '%s' (roster deploy add puts them there)", id,
+			    d->name);
+		else
+			rc = store_error(s, err, "deploy");
+		sqlite3_finalize(st);
+	}
+	if (rc == RC_OK && from == to) {
+		store_rollback(s);
+		return RC_OK;
+	}
+	if (rc == RC_OK && !may_move(from, to))
+		rc = error_set(err, RC_REFUSED, "%s is %s on '%s': cannot "
+		    "become %s", id, member_status_name(from), d->name,
+		    member_status_name(to));
+	if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
+	    (rc = conflict(s, d, person, &other, err)) == RC_OK &&
+	    other != NULL && !force)
+		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
+		    "deployed on '%s', whose dates overlap '%s' (--force to "
+		    "book them anyway)", id, other, d->name);
+	if (rc == RC_OK)
+		rc = exec_args(s, err, "UPDATE assignment SET status = ? WHERE "
+		    "pk = ?", "si", member_status_name(to), apk);
+	if (rc == RC_OK)
+		rc = history(s, apk, to, err);
+	if (rc == RC_OK) {
+		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
+		    member_status_name(to), other != NULL ? " forced" : "");
+		rc = audit(s, d->name, "set", fields, err);
+	}
+	free(other);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
+}
+
+int
+deploy_remove(struct store *s, const struct deployment *d, long long person,
+    struct error *err)
+{
+	char id[37], fields[64];
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	person_id(s, person, id);
+	rc = exec_args(s, err, "DELETE FROM assignment WHERE deployment = ? AND "
+	    "person = ?", "ii", d->pk, person);
+	if (rc == RC_OK && sqlite3_changes(s->db) == 0)
+		rc = error_set(err, RC_REFUSED, "%s is not on the list of '%s'",
+		    id, d->name);
+	if (rc == RC_OK) {
+		snprintf(fields, sizeof fields, "person=%s", id);
+		rc = audit(s, d->name, "remove", fields, err);
+	}
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
+}
+
+static char *
+column(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return xstrdup(t != NULL ? (const char *)t : "");
+}
+
+int
+deploy_members(struct store *s, const struct deployment *d,
+    struct member **out, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct member *m;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, &st, "SELECT p.pk, p.id, p.family_name,"
+	    " p.given_name, p.agency, p.phone, p.email,"
+	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
+	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
+	    "  ON l.n = pl.level WHERE pl.person = p.pk"
+	    "  ORDER BY pl.level DESC, pl.code)), ''),"
+	    " a.role, a.status, coalesce((SELECT max(at) FROM"
+	    " assignment_history WHERE assignment = a.pk), ''),"
+	    " coalesce((SELECT group_concat(status || ' ' || at, ', ') FROM"
+	    " (SELECT status, at FROM assignment_history WHERE"
+	    " assignment = a.pk ORDER BY rowid)), '')"
+	    " FROM assignment a JOIN person p ON p.pk = a.person"
+	    " WHERE a.deployment = ? ORDER BY CASE a.status"
+	    " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1"
+	    " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3"
+	    " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END,"
+	    " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		m = &(*out)[(*n)++];
+		memset(m, 0, sizeof *m);
+		m->person = sqlite3_column_int64(st, 0);
+		snprintf(m->id, sizeof m->id, "%s", sqlite3_column_text(st, 1));
+		m->family_name = column(st, 2);
+		m->given_name = column(st, 3);
+		m->agency = column(st, 4);
+		m->phone = column(st, 5);
+		m->email = column(st, 6);
+		m->languages = column(st, 7);
+		m->role = column(st, 8);
+		member_status_parse((const char *)sqlite3_column_text(st, 9),
+		    &m->status);
+		snprintf(m->since, sizeof m->since, "%s",
+		    sqlite3_column_text(st, 10));
+		m->history = column(st, 11);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return RC_OK;
+	deploy_members_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return store_error(s, err, "deploy");
+}
+
+void
+deploy_members_free(struct member *m, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(m[i].family_name);
+		free(m[i].given_name);
+		free(m[i].agency);
+		free(m[i].phone);
+		free(m[i].email);
+		free(m[i].languages);
+		free(m[i].role);
+		free(m[i].history);
+	}
+	free(m);
+}
+
+int
+deploy_coverage(struct store *s, const struct deployment *d, int today,
+    struct coverage **out, struct error *err)
+{
+	struct search_result *r;
+	struct member *m;
+	struct filter *f;
+	size_t nm, i, j;
+	int rc;
+
+	*out = xcalloc(d->nneeds > 0 ? d->nneeds : 1, sizeof **out);
+	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK) {
+		free(*out);
+		*out = NULL;
+		return rc;
+	}
+	for (i = 0; i < d->nneeds && rc == RC_OK; i++) {
+		(*out)[i].want = d->needs[i].count;
+		if ((rc = filter_compile(s, d->needs[i].filter, today, &f,
+		    err)) != RC_OK)
+			break;
+		if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK) {
+			for (j = 0; j < nm; j++)
+				if (member_status_active(m[j].status) &&
+				    search_result_has(r, m[j].person))
+					(*out)[i].have++;
+			search_result_free(r);
+		}
+		filter_free(f);
+	}
+	deploy_members_free(m, nm);
+	if (rc != RC_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+deploy_names(struct store *s, char ***names, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, &st, "SELECT name FROM deployment ORDER BY"
+	    " start DESC, name", err)) != RC_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*names = xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[(*n)++] = column(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return RC_OK;
+	deploy_names_free(*names, *n);
+	*names = NULL;
+	*n = 0;
+	return store_error(s, err, "deploy");
+}
+
+void
+deploy_names_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int
+deploy_summaries(struct store *s, int today, struct deploy_summary **out,
+    size_t *n, struct error *err)
+{
+	struct deploy_summary *sum;
+	struct coverage *cov;
+	struct member *m;
+	char **names;
+	size_t nnames, nm, i, j;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = deploy_names(s, &names, &nnames, err)) != RC_OK)
+		return rc;
+	*out = xcalloc(nnames > 0 ? nnames : 1, sizeof **out);
+	for (i = 0; i < nnames && rc == RC_OK; i++) {
+		sum = &(*out)[i];
+		if ((rc = deploy_get(s, names[i], &sum->d, err)) != RC_OK)
+			break;
+		(*n)++;
+		if ((rc = deploy_members(s, &sum->d, &m, &nm, err)) != RC_OK)
+			break;
+		for (j = 0; j < nm; j++)
+			sum->active += member_status_active(m[j].status);
+		deploy_members_free(m, nm);
+		if ((rc = deploy_coverage(s, &sum->d, today, &cov, err))
+		    != RC_OK)
+			break;
+		for (j = 0; j < sum->d.nneeds; j++)
+			sum->open += cov[j].have < cov[j].want;
+		free(cov);
+	}
+	deploy_names_free(names, nnames);
+	if (rc != RC_OK) {
+		deploy_summaries_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void
+deploy_summaries_free(struct deploy_summary *sum, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		deploy_clear(&sum[i].d);
+	free(sum);
+}

@@ -1,0 +1,129 @@
+/*
+ * deploy.h - deployments: a crisis, its needs, and the people on its list
+ * with the status of each (roster(1), "deploy").
+ *
+ * A member's status moves along proposed, contacted, confirmed, deployed,
+ * returned (jumping forward is allowed, going back is not), or ends as
+ * declined or withdrawn; every change is kept with its time.  Confirming
+ * or deploying someone already confirmed or deployed on a deployment whose
+ * dates overlap is refused unless forced.
+ *
+ * Dates are day numbers (date.h); an open end is DEPLOY_OPEN.  Writes
+ * run in one BEGIN IMMEDIATE transaction each and are audited.
+ *
+ * Memory: deploy_get fills a caller-owned struct deployment whose strings
+ * and needs deploy_clear frees.  Lists (deploy_members, deploy_coverage)
+ * are arrays the caller frees with their *_free function.
+ */
+#ifndef ROSTER_DEPLOY_H
+#define ROSTER_DEPLOY_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "store.h"
+#include "strbuf.h"
+
+#define DEPLOY_OPEN	(-1)
+/* An open-ended deployment is planned over its first 90 days. */
+#define DEPLOY_OPEN_DAYS	90
+
+enum member_status { MS_PROPOSED, MS_CONTACTED, MS_CONFIRMED, MS_DEPLOYED,
+    MS_RETURNED, MS_DECLINED, MS_WITHDRAWN, MS_N };
+
+struct need {
+	int	 count;
+	char	*filter;	/* filter language text */
+};
+
+struct deployment {
+	long long	 pk;
+	char		*name;
+	char		*kind;
+	char		 country[3];
+	int		 start;
+	int		 end;		/* DEPLOY_OPEN */
+	char		*status;	/* planning, active, closed */
+	struct need	*needs;
+	size_t		 nneeds;
+};
+
+struct member {
+	long long		 person;	/* pk */
+	char			 id[37];
+	char			*family_name, *given_name, *agency, *phone,
+				*email, *languages;
+	char			*role;
+	enum member_status	 status;
+	char			 since[21];	/* when the status was set */
+	char			*history;	/* "proposed 2026-...Z, ..." */
+};
+
+struct coverage {
+	int		 want;		/* the need's count */
+	long long	 have;		/* members proposed..deployed meeting it */
+};
+
+const char	*member_status_name(enum member_status);
+int		 member_status_parse(const char *, enum member_status *);
+/* Whether the status counts towards the needs: proposed to deployed. */
+int		 member_status_active(enum member_status);
+
+/* "N:FILTER" with N >= 1; the filter must compile. */
+int	deploy_need_parse(struct store *, const char *text, int today,
+	    struct need *out, struct error *err);
+void	deploy_need_free(struct need *);
+
+/* The window suggestions plan for: [start, end], or start + 90 days. */
+void	deploy_window(const struct deployment *, int *from, int *to);
+
+int	deploy_create(struct store *, const struct deployment *,
+	    struct error *err);
+/* RC_REFUSED when there is no deployment of that name. */
+int	deploy_get(struct store *, const char *name, struct deployment *,
+	    struct error *err);
+void	deploy_clear(struct deployment *);
+int	deploy_close(struct store *, const char *name, struct error *err);
+
+/*
+ * Proposes people (pks) for d; people already on the list are left as
+ * they are.  For each one unavailable over the window a warning line is
+ * appended to warn.  *added says how many were new.
+ */
+int	deploy_add(struct store *, const struct deployment *d,
+	    const long long *pks, size_t n, const char *role, int today,
+	    struct strbuf *warn, size_t *added, struct error *err);
+/* Sets a member's status; RC_REFUSED on a conflict unless force. */
+int	deploy_set(struct store *, const struct deployment *d,
+	    long long person, enum member_status, int force,
+	    struct error *err);
+/* Takes a person off the list (their history goes with them). */
+int	deploy_remove(struct store *, const struct deployment *d,
+	    long long person, struct error *err);
+
+/* The members in status order, then by name. */
+int	deploy_members(struct store *, const struct deployment *d,
+	    struct member **out, size_t *n, struct error *err);
+void	deploy_members_free(struct member *, size_t n);
+/* For each need of d, how many active members meet it. */
+int	deploy_coverage(struct store *, const struct deployment *d, int today,
+	    struct coverage **out, struct error *err);
+
+/* A deployment at a glance, for lists of them. */
+struct deploy_summary {
+	struct deployment	 d;
+	size_t			 active;	/* members proposed..deployed */
+	size_t			 open;		/* needs not yet covered */
+};
+
+/* Every deployment, newest start first. */
+int	deploy_summaries(struct store *, int today, struct deploy_summary **,
+	    size_t *n, struct error *err);
+void	deploy_summaries_free(struct deploy_summary *, size_t n);
+
+/* The names of all deployments, newest start first. */
+int	deploy_names(struct store *, char ***names, size_t *n,
+	    struct error *err);
+void	deploy_names_free(char **, size_t n);
+
+#endif

@@ -1,0 +1,264 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "date.h"
+#include "format_deploy.h"
+#include "strbuf.h"
+#include "width.h"
+
+void
+format_deploy_dates(const struct deployment *d, char *buf, size_t len)
+{
+	char start[DATE_LEN], end[DATE_LEN];
+
+	date_format(d->start, start);
+	if (d->end == DEPLOY_OPEN) {
+		snprintf(buf, len, "from %s, open-ended", start);
+		return;
+	}
+	date_format(d->end, end);
+	snprintf(buf, len, "%s to %s", start, end);
+}
+
+/* Text made safe for a terminal, in at most cols columns. */
+static void
+cell(struct strbuf *b, const char *s, size_t cols, int pad)
+{
+	width_fit(b, s != NULL ? s : "", cols, pad);
+}
+
+static int
+country_name(struct store *s, const char *code, char *buf, size_t len,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(buf, len, "%s", code);
+	if ((rc = store_cached(s, &st, "SELECT name FROM country WHERE code = ?",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return RC_OK;
+}
+
+int
+format_deploy_list(struct store *s, int today, FILE *fp, struct error *err)
+{
+	struct deploy_summary *sum;
+	struct strbuf line = { 0 };
+	char dates[64];
+	size_t n, i;
+	int rc;
+
+	if ((rc = deploy_summaries(s, today, &sum, &n, err)) != RC_OK)
+		return rc;
+	if (n > 0)
+		fprintf(fp, "%-24s %-12s %-7s %-31s %-8s %7s  %s\n", "NAME",
+		    "KIND", "COUNTRY", "DATES", "STATUS", "MEMBERS",
+		    "OPEN NEEDS");
+	for (i = 0; i < n; i++) {
+		format_deploy_dates(&sum[i].d, dates, sizeof dates);
+		strbuf_reset(&line);
+		cell(&line, sum[i].d.name, 24, 1);
+		strbuf_addf(&line, " %-12s %-7s %-31s %-8s %7zu  %zu of %zu",
+		    sum[i].d.kind, sum[i].d.country, dates, sum[i].d.status,
+		    sum[i].active, sum[i].open, sum[i].d.nneeds);
+		fprintf(fp, "%s\n", strbuf_str(&line));
+	}
+	strbuf_free(&line);
+	deploy_summaries_free(sum, n);
+	return RC_OK;
+}
+
+static int
+header(struct store *s, const struct deployment *d, FILE *fp,
+    struct error *err)
+{
+	char country[128], dates[64];
+	int rc;
+
+	if ((rc = country_name(s, d->country, country, sizeof country, err))
+	    != RC_OK)
+		return rc;
+	format_deploy_dates(d, dates, sizeof dates);
+	fprintf(fp, "%s\n%s in %s (%s), %s; %s\n", d->name, d->kind, country,
+	    d->country, dates, d->status);
+	return RC_OK;
+}
+
+int
+format_deploy_table(struct store *s, const struct deployment *d, int today,
+    FILE *fp, struct error *err)
+{
+	struct coverage *cov;
+	struct member *m;
+	struct strbuf line = { 0 }, name = { 0 };
+	size_t nm, i;
+	int rc;
+
+	if ((rc = header(s, d, fp, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_coverage(s, d, today, &cov, err)) != RC_OK)
+		return rc;
+	fprintf(fp, "\nNeeds\n");
+	if (d->nneeds == 0)
+		fprintf(fp, "  none\n");
+	for (i = 0; i < d->nneeds; i++) {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "  %3d  ", d->needs[i].count);
+		cell(&line, d->needs[i].filter, 40, 1);
+		strbuf_addf(&line, "  %lld of %d", cov[i].have, cov[i].want);
+		if (cov[i].have < cov[i].want)
+			strbuf_addf(&line, ", %lld open",
+			    cov[i].want - cov[i].have);
+		else
+			strbuf_adds(&line, ", covered");
+		fprintf(fp, "%s\n", strbuf_str(&line));
+	}
+	free(cov);
+	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK) {
+		strbuf_free(&line);
+		return rc;
+	}
+	fprintf(fp, "\nMembers\n");
+	if (nm == 0)
+		fprintf(fp, "  none (roster deploy add, or deploy suggest)\n");
+	else
+		fprintf(fp, "  %-8s  %-26s  %-16s  %-10s  %s\n", "ID", "NAME",
+		    "AGENCY", "STATUS", "HISTORY");
+	for (i = 0; i < nm; i++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "%s, %s", m[i].family_name, m[i].given_name);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "  %.8s  ", m[i].id);
+		cell(&line, strbuf_str(&name), 26, 1);
+		strbuf_adds(&line, "  ");
+		cell(&line, m[i].agency, 16, 1);
+		strbuf_addf(&line, "  %-10s  ", member_status_name(m[i].status));
+		cell(&line, m[i].history, 200, 0);
+		if (m[i].role[0] != '\0') {
+			strbuf_adds(&line, "  role: ");
+			cell(&line, m[i].role, 40, 0);
+		}
+		fprintf(fp, "%s\n", strbuf_str(&line));
+	}
+	strbuf_free(&name);
+	deploy_members_free(m, nm);
+	strbuf_free(&line);
+	return RC_OK;
+}
+
+#define MEMBER_ROWS \
+    " FROM assignment a JOIN person p ON p.pk = a.person" \
+    " WHERE a.deployment = ? ORDER BY CASE a.status" \
+    " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1" \
+    " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
+    " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
+    " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+
+#define STATUS_AT \
+    "coalesce((SELECT max(at) FROM assignment_history" \
+    " WHERE assignment = a.pk), '')"
+
+int
+format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
+    struct error *err)
+{
+	static const char *const cols[] = { "person_id", "family_name",
+	    "given_name", "agency", "phone", "email", "role", "status",
+	    "status_at" };
+	sqlite3_stmt *st;
+	int i, n = (int)(sizeof cols / sizeof cols[0]), rc;
+
+	for (i = 0; i < n; i++)
+		csv_write_field(fp, cols[i], i == n - 1);
+	if ((rc = store_prepare(s, &st, "SELECT p.id, p.family_name,"
+	    " p.given_name, p.agency, p.phone, p.email, a.role, a.status, "
+	    STATUS_AT MEMBER_ROWS, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (i = 0; i < n; i++)
+			csv_write_field(fp, (const char *)
+			    sqlite3_column_text(st, i), i == n - 1);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "deploy");
+}
+
+int
+format_deploy_json(struct store *s, const struct deployment *d, FILE *fp,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "SELECT coalesce(json_group_array("
+	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
+	    " 'family_name', p.family_name, 'given_name', p.given_name,"
+	    " 'agency', p.agency, 'phone', p.phone, 'email', p.email,"
+	    " 'role', a.role, 'status', a.status, 'status_at', " STATUS_AT
+	    ") AS m" MEMBER_ROWS ")", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->pk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? RC_OK : store_error(s, err, "deploy");
+}
+
+int
+format_deploy_sheet(struct store *s, const struct deployment *d, int today,
+    FILE *fp, struct error *err)
+{
+	struct member *m;
+	struct strbuf b = { 0 };
+	char day[DATE_LEN];
+	size_t nm, i, k = 0;
+	int rc;
+
+	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK)
+		return rc;
+	date_format(today, day);
+	fprintf(fp, "CALL-OUT SHEET  ");
+	if ((rc = header(s, d, fp, err)) != RC_OK) {
+		deploy_members_free(m, nm);
+		return rc;
+	}
+	fprintf(fp, "Printed %s.  Members still in play, by status.\n", day);
+	for (i = 0; i < nm; i++) {
+		if (!member_status_active(m[i].status))
+			continue;
+		strbuf_reset(&b);
+		strbuf_addf(&b, "\n%3zu. ", ++k);
+		cell(&b, m[i].family_name, 60, 0);
+		strbuf_adds(&b, ", ");
+		cell(&b, m[i].given_name, 60, 0);
+		strbuf_adds(&b, "  (");
+		cell(&b, m[i].agency, 60, 0);
+		strbuf_adds(&b, ")\n     Phone: ");
+		cell(&b, m[i].phone[0] ? m[i].phone : "-", 40, 0);
+		strbuf_adds(&b, "   Email: ");
+		cell(&b, m[i].email[0] ? m[i].email : "-", 60, 0);
+		strbuf_adds(&b, "\n     Languages: ");
+		cell(&b, m[i].languages[0] ? m[i].languages : "-", 70, 0);
+		strbuf_addf(&b, "\n     Status: %s since %s",
+		    member_status_name(m[i].status), m[i].since);
+		if (m[i].role[0] != '\0') {
+			strbuf_adds(&b, "   Role: ");
+			cell(&b, m[i].role, 40, 0);
+		}
+		strbuf_adds(&b, "\n     Reached: [ ]  Answer: __________"
+		    "__________________________");
+		fprintf(fp, "%s\n", strbuf_str(&b));
+	}
+	if (k == 0)
+		fprintf(fp, "\nNobody is on the list yet.\n");
+	strbuf_free(&b);
+	deploy_members_free(m, nm);
+	return RC_OK;
+}

@@ -1,0 +1,37 @@
+/*
+ * format_deploy.h - writing deployments out: the list of them, one with
+ * its needs and members (a table, CSV and JSON for the people who act on
+ * it, and a call-out sheet to print).
+ *
+ * Memory: output goes to a caller-owned FILE; nothing is kept.
+ */
+#ifndef ROSTER_FORMAT_DEPLOY_H
+#define ROSTER_FORMAT_DEPLOY_H
+
+#include <stdio.h>
+
+#include "deploy.h"
+#include "error.h"
+#include "store.h"
+
+/* Every deployment: name, kind, country, dates, status, members, needs. */
+int	format_deploy_list(struct store *, int today, FILE *,
+	    struct error *err);
+/* The deployment, each need with its coverage, each member with the
+ * history of their status. */
+int	format_deploy_table(struct store *, const struct deployment *,
+	    int today, FILE *, struct error *err);
+/* A row per member: person_id, family_name, given_name, agency, phone,
+ * email, role, status, status_at. */
+int	format_deploy_csv(struct store *, const struct deployment *, FILE *,
+	    struct error *err);
+int	format_deploy_json(struct store *, const struct deployment *, FILE *,
+	    struct error *err);
+/* Plain text to print and ring down: the members still in play. */
+int	format_deploy_sheet(struct store *, const struct deployment *,
+	    int today, FILE *, struct error *err);
+
+/* "2026-11-24 to 2026-12-31", or "from 2026-11-24, open-ended". */
+void	format_deploy_dates(const struct deployment *, char *buf, size_t len);
+
+#endif

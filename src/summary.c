@@ -1,0 +1,73 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "summary.h"
+
+static char *
+text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return xstrdup(t != NULL ? (const char *)t : "");
+}
+
+int
+summary_load(struct store *s, long long pk, struct summary *out,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = store_cached(s, &st, "SELECT"
+	    " p.family_name || ', ' || p.given_name, p.agency,"
+	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
+	    "  (SELECT pl.code, CASE l.name WHEN 'native' THEN 'N' ELSE l.name"
+	    "  END AS name FROM person_language pl JOIN level l"
+	    "  ON l.n = pl.level WHERE pl.person = p.pk"
+	    "  ORDER BY pl.level DESC, pl.code)), ''),"
+	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
+	    "  country FROM service WHERE person = p.pk ORDER BY country)), ''),"
+	    " coalesce((SELECT group_concat(slug, ' ') FROM (SELECT slug FROM"
+	    "  person_theme WHERE person = p.pk UNION SELECT slug FROM"
+	    "  service_theme WHERE person = p.pk ORDER BY 1)), ''),"
+	    " p.notice_days, p.ready_until"
+	    " FROM person p WHERE p.pk = ?", err);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pk);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			rc = error_set(err, RC_REFUSED, "no person %lld", pk);
+		else
+			rc = store_error(s, err, "summary");
+		sqlite3_reset(st);
+		return rc;
+	}
+	out->pk = pk;
+	out->name = text(st, 0);
+	out->agency = text(st, 1);
+	out->languages = text(st, 2);
+	out->countries = text(st, 3);
+	out->themes = text(st, 4);
+	out->notice = sqlite3_column_int(st, 5);
+	snprintf(out->ready, sizeof out->ready, "%s",
+	    sqlite3_column_text(st, 6) != NULL ?
+	    (const char *)sqlite3_column_text(st, 6) : "");
+	sqlite3_reset(st);
+	return RC_OK;
+}
+
+void
+summary_free(struct summary *sm)
+{
+	free(sm->name);
+	free(sm->agency);
+	free(sm->languages);
+	free(sm->countries);
+	free(sm->themes);
+	memset(sm, 0, sizeof *sm);
+}

@@ -1,0 +1,100 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "tags.h"
+
+static void
+grow(struct tags *t, long long pk)
+{
+	size_t need = (size_t)(pk >> 6) + 1;
+
+	if (need <= t->bm.nwords)
+		return;
+	t->bm.w = xrealloc(t->bm.w, need * sizeof *t->bm.w);
+	memset(t->bm.w + t->bm.nwords, 0,
+	    (need - t->bm.nwords) * sizeof *t->bm.w);
+	t->bm.nwords = need;
+}
+
+void
+tags_toggle(struct tags *t, long long pk)
+{
+	if (pk < 0)
+		return;
+	grow(t, pk);
+	t->bm.w[pk >> 6] ^= (uint64_t)1 << (pk & 63);
+	t->n += bitmap_get(&t->bm, pk) ? 1 : -1;
+}
+
+int
+tags_has(const struct tags *t, long long pk)
+{
+	return t->bm.w != NULL && bitmap_get(&t->bm, pk);
+}
+
+void
+tags_free(struct tags *t)
+{
+	bitmap_free(&t->bm);
+	t->n = 0;
+}
+
+int
+tags_add_result(struct store *s, struct tags *t,
+    const struct search_result *r, struct error *err)
+{
+	sqlite3_stmt *st;
+	long long pk;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "SELECT pk FROM person", err)) != RC_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pk = sqlite3_column_int64(st, 0);
+		if (search_result_has(r, pk) && !tags_has(t, pk))
+			tags_toggle(t, pk);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "tag");
+}
+
+int
+tags_collect(struct store *s, const struct tags *t, enum search_sort sort,
+    int reverse, struct error *err)
+{
+	struct search_result *r;
+	struct bitmap bm;
+	sqlite3_stmt *st;
+	long long pk, n = 0;
+	int rc;
+
+	bitmap_init(&bm, t->bm.nwords > 0 ? (long long)t->bm.nwords * 64 - 1 :
+	    0);
+	/* Someone else may have erased a tagged person meanwhile. */
+	if ((rc = store_prepare(s, &st, "SELECT 1 FROM person WHERE pk = ?",
+	    err)) != RC_OK) {
+		bitmap_free(&bm);
+		return rc;
+	}
+	for (pk = 0; pk < (long long)t->bm.nwords * 64 && rc == RC_OK; pk++) {
+		if (!tags_has(t, pk))
+			continue;
+		sqlite3_bind_int64(st, 1, pk);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			bitmap_set(&bm, pk);
+			n++;
+		}
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? RC_OK :
+		    store_error(s, err, "tag");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc == RC_OK) {
+		r = search_result_from(&bm, n);
+		rc = search_collect(s, r, sort, reverse, err);
+		search_result_free(r);
+	}
+	bitmap_free(&bm);
+	return rc;
+}

@@ -1,0 +1,126 @@
+#!/bin/sh
+# Deployments end to end: from "hurricane, Sint Maarten, 2 Dutch speakers,
+# 1 DVI expert, 2 first-aiders, leave within 48 hours" to a call-out sheet,
+# with every refusal (double booking, going back, bad input) on the way.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+export ROSTER_TODAY=2026-11-23
+export ROSTER_DB="$work/pool.db"
+unset XDG_DATA_HOME
+
+"$ROSTER" demo --size 500 --seed 1 "$ROSTER_DB" 2>/dev/null ||
+    bad "roster demo failed"
+irma="Irma Sint Maarten"
+# Timestamps change with every run: golden files see them as T.
+stamps() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/T/g' "$work/out" \
+    >"$work/out.t" && mv "$work/out.t" "$work/out"; }
+
+# Create: bad input changes nothing.
+run 2 create-bad-need "$ROSTER" deploy create "$irma" --country SX \
+    --start +2d --need 2:lang:xx
+says create-bad-need "need '2:lang:xx'"
+run 2 create-bad-count "$ROSTER" deploy create "$irma" --country SX \
+    --start +2d --need lang:nl
+says create-bad-count "expected COUNT:FILTER"
+run 2 create-bad-country "$ROSTER" deploy create "$irma" --country Atlantis \
+    --start +2d
+says create-bad-country "--country"
+run 2 create-bad-date "$ROSTER" deploy create "$irma" --country SX \
+    --start 2026-02-30
+says create-bad-date "expected a date"
+run 2 create-bad-kind "$ROSTER" deploy create "$irma" --country SX \
+    --start +2d --kind volcano
+says create-bad-kind "unknown kind 'volcano'"
+run 2 create-end-before "$ROSTER" deploy create "$irma" --country SX \
+    --start +2d --end +1d
+n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment")
+[ "$n" = 0 ] && ok || bad "refused creates left $n deployments"
+
+run 0 create "$ROSTER" deploy create "$irma" --kind hurricane \
+    --country 'sint maarten' --start +2d --need 2:lang:nl \
+    --need 1:theme:disaster-victim-identification --need 2:skill:first-aid
+says create "created deployment '$irma' with 3 needs"
+run 1 create-twice "$ROSTER" deploy create "IRMA SINT MAARTEN" --country SX \
+    --start +2d
+says create-twice "exists"
+
+# Suggest: who covers the needs, why, and who was left out.
+run 0 suggest "$ROSTER" deploy suggest "$irma"
+golden deploy-suggest.txt
+run 0 suggest-ids "$ROSTER" deploy suggest "$irma" --format ids
+cp "$work/out" "$work/team"
+[ "$(wc -l <"$work/team")" -ge 1 ] && ok || bad "suggest --format ids is empty"
+says suggest-ids "left out:"
+
+# Add the team through a pipe, as roster(1) shows.
+"$ROSTER" deploy add "$irma" - <"$work/team" 2>"$work/err" &&
+    ok || bad "deploy add - failed"
+says add "added to '$irma'"
+run 0 show "$ROSTER" deploy show "$irma"
+stamps
+golden deploy-show.txt
+# Once the needs are covered, there is nobody left to suggest.
+run 1 suggest-covered "$ROSTER" deploy suggest "$irma"
+grep -q "every need is covered" "$work/out" && ok ||
+    bad "suggest after adding the team does not say the needs are covered"
+
+# The pipeline: forward (jumping), never back; every change kept.
+first=$(head -n 1 "$work/team")
+run 0 set-contacted "$ROSTER" deploy set "$irma" "$first" contacted
+run 0 set-confirmed "$ROSTER" deploy set "$irma" "$first" confirmed
+run 1 set-back "$ROSTER" deploy set "$irma" "$first" proposed
+says set-back "cannot become proposed"
+run 2 set-bad-status "$ROSTER" deploy set "$irma" "$first" maybe
+says set-bad-status "unknown status 'maybe'"
+run 1 set-stranger "$ROSTER" deploy set "$irma" \
+    "$("$ROSTER" search --format ids | tail -n 1)" contacted
+says set-stranger "is not on the list"
+n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM assignment_history h JOIN
+    assignment a ON a.pk = h.assignment JOIN person p ON p.pk = a.person
+    WHERE p.id = '$first'")
+[ "$n" = 3 ] && ok || bad "history of $first has $n changes, expected 3"
+
+# Confirmed on Irma, the same person cannot be confirmed on MH17 meanwhile.
+run 0 create-mh17 "$ROSTER" deploy create MH17 --kind air-disaster \
+    --country UA --start +1d --end +30d --need 1:lang:nl
+run 0 add-mh17 "$ROSTER" deploy add MH17 "$first" --role "DVI liaison"
+run 1 double-booking "$ROSTER" deploy set MH17 "$first" confirmed
+says double-booking "already confirmed or deployed on '$irma'"
+run 0 double-booking-forced "$ROSTER" deploy set MH17 "$first" confirmed \
+    --force
+# A confirmed member is not available: avail: honours the booking.
+run 0 avail "$ROSTER" search --format ids avail:+3d
+grep -q "$first" "$work/out" && bad "$first is still available" || ok
+
+# A person's record lists their deployments.
+run 0 show-person "$ROSTER" show "$first"
+grep -q "^Deployments  $irma (SX, 2026-11-25 to open-ended): confirmed since " \
+    "$work/out" && ok || bad "show does not list the Irma booking"
+grep -q "^             MH17 (UA, 2026-11-24 to 2026-12-23): confirmed since " \
+    "$work/out" && ok || bad "show does not list the MH17 booking"
+
+# Exports for the people who act on the list.
+run 0 show-csv "$ROSTER" deploy show "$irma" --format csv
+stamps
+golden deploy-show.csv
+run 0 show-json "$ROSTER" deploy show MH17 --format json
+stamps
+golden deploy-show.json
+run 0 sheet "$ROSTER" deploy show "$irma" --format sheet
+stamps
+golden deploy-sheet.txt
+run 0 list "$ROSTER" deploy list
+golden deploy-list.txt
+
+# Remove, close; a closed deployment takes nobody new.
+run 0 remove "$ROSTER" deploy remove MH17 "$first"
+run 1 remove-again "$ROSTER" deploy remove MH17 "$first"
+run 0 close "$ROSTER" deploy close MH17
+run 1 add-closed "$ROSTER" deploy add MH17 "$first"
+says add-closed "is closed"
+run 1 unknown "$ROSTER" deploy show Katrina
+says unknown "no deployment named 'Katrina'"
+run 2 usage "$ROSTER" deploy frobnicate
+says usage "usage: roster deploy"
+
+finish

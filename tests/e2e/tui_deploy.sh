@@ -1,0 +1,89 @@
+#!/bin/sh
+# Deployments in the full-screen interface: tag people in the pool list,
+# add them to a deployment with ';' 'a', move a member through the
+# statuses (a double booking refused, then forced with '!'), accept a
+# suggested team, and check every step with the command line.
+. "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
+
+export ROSTER_TODAY=2026-11-23
+unset ROSTER_DB XDG_DATA_HOME NO_COLOR
+
+db=$work/demo.db
+irma="Irma Sint Maarten"
+"$ROSTER" demo --size 500 --seed 1 "$db" 2>/dev/null || bad "roster demo failed"
+"$ROSTER" --db "$db" deploy create "$irma" --kind hurricane --country SX \
+    --start +2d --need 2:lang:nl --need 1:theme:disaster-victim-identification \
+    --need 2:skill:first-aid 2>/dev/null || bad "deploy create failed"
+# status ID: the member's status on Irma, by the command line.
+status() {
+	"$ROSTER" --db "$db" deploy show "$irma" --format csv |
+	    awk -F, -v id="$1" '$1 == id { print $8 }'
+}
+
+start deploy 100 30 -- --db "$db"
+wait_for -l 29 '^ 500/500 ' || { stop; finish; exit; }
+
+# Two Dutch speakers, tagged from the filtered list.
+keys /
+typ lang:nl
+keys Enter
+n=$("$ROSTER" --db "$db" search --format ids lang:nl | wc -l | tr -d ' ')
+wait_for -l 29 "^ $n/500  lang:nl " || { stop; finish; exit; }
+keys t t
+wait_for -l 29 'tagged 2' || { stop; finish; exit; }
+"$ROSTER" --db "$db" search --format ids lang:nl | head -n 2 >"$work/tagged"
+
+# ';' 'a': choose the deployment; Enter adds the tagged people there.
+keys '\;'
+wait_for -l 30 'a add them to a deployment' || { stop; finish; exit; }
+keys a
+wait_for "^  $(re "$irma") " || { stop; finish; exit; }
+wait_for -l 30 'Enter add the tagged people here' || { stop; finish; exit; }
+keys Enter
+wait_for -l 30 "2 added to '$(re "$irma")'" || { stop; finish; exit; }
+wait_for -l 29 '^ 2 members' || { stop; finish; exit; }
+while read -r id; do
+	check "$id added as proposed" "$(status "$id")" proposed
+done <"$work/tagged"
+
+# The first member (in name order) is contacted, then confirmed.
+first=$("$ROSTER" --db "$db" deploy show "$irma" --format csv |
+    sed -n 2p | cut -d, -f1)
+keys s
+wait_for -l 30 'c contacted' || { stop; finish; exit; }
+keys c
+wait_for -l 6 ' contacted ' || { stop; finish; exit; }
+check "contacted by the screen" "$(status "$first")" contacted
+
+# Booked meanwhile on an overlapping deployment: confirming is refused,
+# and '!' books them anyway.
+"$ROSTER" --db "$db" deploy create MH17 --country UA --start +1d --end +30d \
+    2>/dev/null && "$ROSTER" --db "$db" deploy add MH17 "$first" 2>/dev/null &&
+    "$ROSTER" --db "$db" deploy set MH17 "$first" confirmed ||
+    bad "booking $first on MH17 failed"
+keys s C
+wait_for -l 30 "^! books them anyway: already confirmed or deployed on 'MH17'" ||
+    { stop; finish; exit; }
+check "refused booking" "$(status "$first")" contacted
+keys '!'
+wait_for -l 6 ' confirmed ' || { stop; finish; exit; }
+check "forced booking" "$(status "$first")" confirmed
+
+# S: a team for what is still open; A accepts all of it.
+keys S
+wait_for '^Suggested for ' || { stop; finish; exit; }
+wait_for -l 29 ' suggested$' || { stop; finish; exit; }
+keys A
+wait_for -l 30 "added to '$(re "$irma")'" || { stop; finish; exit; }
+keys q
+wait_for 'covered' || { stop; finish; exit; }
+open=$("$ROSTER" --db "$db" deploy show "$irma" | grep -c ' open$')
+check "needs still open after accepting the team" "$open" 0
+
+# q: back to the deployments, to the list, and out.
+keys q q
+wait_for -l 29 "^ $n/500  lang:nl " || { stop; finish; exit; }
+keys q
+quit_with 0
+
+finish

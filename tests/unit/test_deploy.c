@@ -1,0 +1,337 @@
+/*
+ * Deployments: the status pipeline, double booking at every date boundary,
+ * coverage of needs, and availability honouring bookings.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "date.h"
+#include "deploy.h"
+#include "testdb.h"
+
+static int today;
+
+static int
+setup(void **state)
+{
+	assert_true(date_parse("2026-11-23", &today));
+	*state = testdb_open();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	testdb_close(*state);
+	return 0;
+}
+
+static long long
+person(struct store *s, const char *name, const char *lang, int level)
+{
+	char sql[512];
+	long long pk;
+
+	snprintf(sql, sizeof sql, "INSERT INTO person(id, family_name, "
+	    "given_name, status, notice_days, created, updated) VALUES "
+	    "(lower(hex(randomblob(16))), '%s', 'X', 'active', 0, '', '')",
+	    name);
+	testdb_exec(s, sql);
+	pk = testdb_int(s, "SELECT max(pk) FROM person");
+	if (lang != NULL) {
+		snprintf(sql, sizeof sql, "INSERT INTO person_language(person, "
+		    "code, level) VALUES (%lld, '%s', %d)", pk, lang, level);
+		testdb_exec(s, sql);
+	}
+	return pk;
+}
+
+/* Creates a deployment over [from, to] (to NULL: open-ended). */
+static void
+deployment(struct store *s, const char *name, const char *from,
+    const char *to, const char *need, struct deployment *out)
+{
+	struct deployment d;
+	struct need n;
+	struct error err;
+
+	memset(&d, 0, sizeof d);
+	d.name = (char *)name;
+	d.kind = (char *)"hurricane";
+	memcpy(d.country, "SX", 3);
+	assert_true(date_parse(from, &d.start));
+	d.end = DEPLOY_OPEN;
+	if (to != NULL)
+		assert_true(date_parse(to, &d.end));
+	if (need != NULL) {
+		if (deploy_need_parse(s, need, today, &n, &err) != RC_OK)
+			fail_msg("%s", err.msg);
+		d.needs = &n;
+		d.nneeds = 1;
+	}
+	if (deploy_create(s, &d, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	if (need != NULL)
+		deploy_need_free(&n);
+	if (deploy_get(s, name, out, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+}
+
+static void
+add(struct store *s, const struct deployment *d, long long pk)
+{
+	struct strbuf warn = { 0 };
+	struct error err;
+	size_t added;
+
+	if (deploy_add(s, d, &pk, 1, "", today, &warn, &added, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	strbuf_free(&warn);
+}
+
+static int
+set(struct store *s, const struct deployment *d, long long pk,
+    enum member_status to, int force)
+{
+	struct error err;
+
+	return deploy_set(s, d, pk, to, force, &err);
+}
+
+static void
+test_pipeline(void **state)
+{
+	struct store *s = *state;
+	struct deployment d;
+	long long p = person(s, "Bakker", NULL, 0);
+
+	deployment(s, "Irma", "2026-12-01", "2026-12-31", NULL, &d);
+	/* Not on the list yet. */
+	assert_int_equal(set(s, &d, p, MS_CONTACTED, 0), RC_REFUSED);
+	add(s, &d, p);
+	/* Forward, jumping a step. */
+	assert_int_equal(set(s, &d, p, MS_CONFIRMED, 0), RC_OK);
+	/* Never back. */
+	assert_int_equal(set(s, &d, p, MS_CONTACTED, 0), RC_REFUSED);
+	assert_int_equal(set(s, &d, p, MS_PROPOSED, 1), RC_REFUSED);
+	/* Returned only after deployed. */
+	assert_int_equal(set(s, &d, p, MS_RETURNED, 0), RC_REFUSED);
+	assert_int_equal(set(s, &d, p, MS_DEPLOYED, 0), RC_OK);
+	assert_int_equal(set(s, &d, p, MS_DECLINED, 0), RC_REFUSED);
+	assert_int_equal(set(s, &d, p, MS_RETURNED, 0), RC_OK);
+	assert_int_equal(set(s, &d, p, MS_WITHDRAWN, 0), RC_REFUSED);
+	/* Every change is kept, in order. */
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "assignment_history"), 4);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment_history"
+	    " WHERE rowid = 4 AND status = 'returned'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "entity = 'deployment'"), 5);
+	deploy_clear(&d);
+}
+
+static void
+test_declined_comes_back(void **state)
+{
+	struct store *s = *state;
+	struct deployment d;
+	long long p = person(s, "Bakker", NULL, 0);
+
+	deployment(s, "Irma", "2026-12-01", "2026-12-31", NULL, &d);
+	add(s, &d, p);
+	assert_int_equal(set(s, &d, p, MS_DECLINED, 0), RC_OK);
+	/* A call back after a "no": they may be proposed again. */
+	assert_int_equal(set(s, &d, p, MS_CONTACTED, 0), RC_OK);
+	assert_int_equal(set(s, &d, p, MS_WITHDRAWN, 0), RC_OK);
+	deploy_clear(&d);
+}
+
+/* Booked on [2026-12-01, 2026-12-31]; can they be confirmed on b? */
+static int
+double_booked(struct store *s, const char *from, const char *to, int force)
+{
+	struct deployment a, b;
+	long long p = person(s, "Visser", NULL, 0);
+	int rc;
+
+	deployment(s, "A", "2026-12-01", "2026-12-31", NULL, &a);
+	deployment(s, "B", from, to, NULL, &b);
+	add(s, &a, p);
+	add(s, &b, p);
+	assert_int_equal(set(s, &a, p, MS_CONFIRMED, 0), RC_OK);
+	rc = set(s, &b, p, MS_CONFIRMED, force);
+	deploy_clear(&a);
+	deploy_clear(&b);
+	return rc;
+}
+
+static void
+test_conflict_boundaries(void **state)
+{
+	struct store *s = *state;
+
+	/* Windows are inclusive: sharing one day is an overlap. */
+	assert_int_equal(double_booked(s, "2026-12-31", "2027-01-10", 0),
+	    RC_REFUSED);
+	testdb_exec(s, "DELETE FROM deployment");
+	assert_int_equal(double_booked(s, "2027-01-01", "2027-01-10", 0),
+	    RC_OK);
+	testdb_exec(s, "DELETE FROM deployment");
+	assert_int_equal(double_booked(s, "2026-11-20", "2026-12-01", 0),
+	    RC_REFUSED);
+	testdb_exec(s, "DELETE FROM deployment");
+	assert_int_equal(double_booked(s, "2026-11-20", "2026-11-30", 0),
+	    RC_OK);
+	testdb_exec(s, "DELETE FROM deployment");
+	/* Open-ended: everything after its start overlaps. */
+	assert_int_equal(double_booked(s, "2026-12-15", NULL, 0), RC_REFUSED);
+	testdb_exec(s, "DELETE FROM deployment");
+	assert_int_equal(double_booked(s, "2027-06-01", NULL, 0), RC_OK);
+	testdb_exec(s, "DELETE FROM deployment");
+	/* Forced, it is allowed and the audit says so. */
+	assert_int_equal(double_booked(s, "2026-12-10", "2026-12-20", 1),
+	    RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "fields LIKE '%forced%'"), 1);
+}
+
+static void
+test_proposed_is_no_booking(void **state)
+{
+	struct store *s = *state;
+	struct deployment a, b;
+	long long p = person(s, "Visser", NULL, 0);
+
+	deployment(s, "A", "2026-12-01", "2026-12-31", NULL, &a);
+	deployment(s, "B", "2026-12-10", "2026-12-20", NULL, &b);
+	add(s, &a, p);
+	add(s, &b, p);
+	/* Contacted elsewhere is not booked: confirming here is fine. */
+	assert_int_equal(set(s, &a, p, MS_CONTACTED, 0), RC_OK);
+	assert_int_equal(set(s, &b, p, MS_CONFIRMED, 0), RC_OK);
+	/* And now the other one would double-book. */
+	assert_int_equal(set(s, &a, p, MS_DEPLOYED, 0), RC_REFUSED);
+	deploy_clear(&a);
+	deploy_clear(&b);
+}
+
+static void
+test_coverage(void **state)
+{
+	struct store *s = *state;
+	struct deployment d;
+	struct coverage *cov;
+	struct error err;
+	long long nl1 = person(s, "Jansen", "nl", 7);
+	long long nl2 = person(s, "de Boer", "nl", 3);
+	long long fr = person(s, "Dubois", "fr", 7);
+
+	deployment(s, "Irma", "2026-12-01", NULL, "2:lang:nl", &d);
+	assert_int_equal(deploy_coverage(s, &d, today, &cov, &err), RC_OK);
+	assert_int_equal(cov[0].want, 2);
+	assert_int_equal(cov[0].have, 0);
+	free(cov);
+	add(s, &d, nl1);
+	add(s, &d, fr);
+	add(s, &d, nl2);
+	assert_int_equal(deploy_coverage(s, &d, today, &cov, &err), RC_OK);
+	assert_int_equal(cov[0].have, 2);
+	free(cov);
+	/* Declined and withdrawn people no longer count. */
+	assert_int_equal(set(s, &d, nl2, MS_DECLINED, 0), RC_OK);
+	assert_int_equal(deploy_coverage(s, &d, today, &cov, &err), RC_OK);
+	assert_int_equal(cov[0].have, 1);
+	free(cov);
+	deploy_clear(&d);
+}
+
+static void
+test_avail_honours_bookings(void **state)
+{
+	struct store *s = *state;
+	struct deployment d;
+	long long p = person(s, "Visser", NULL, 0);
+
+	deployment(s, "Irma", "2026-12-01", "2026-12-31", NULL, &d);
+	add(s, &d, p);
+	assert_true(testdb_matches(s, "avail:2026-12-15", today, "Visser"));
+	assert_int_equal(set(s, &d, p, MS_CONFIRMED, 0), RC_OK);
+	assert_false(testdb_matches(s, "avail:2026-12-15", today, "Visser"));
+	assert_false(testdb_matches(s, "avail:2026-12-31", today, "Visser"));
+	assert_true(testdb_matches(s, "avail:2027-01-01", today, "Visser"));
+	assert_true(testdb_matches(s, "avail:2026-11-30", today, "Visser"));
+	deploy_clear(&d);
+}
+
+static void
+test_create_refusals(void **state)
+{
+	struct store *s = *state;
+	struct deployment d, got;
+	struct need n;
+	struct error err;
+
+	memset(&d, 0, sizeof d);
+	d.name = (char *)"Irma";
+	d.kind = (char *)"volcano";
+	memcpy(d.country, "SX", 3);
+	assert_true(date_parse("2026-12-01", &d.start));
+	d.end = DEPLOY_OPEN;
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
+	assert_non_null(strstr(err.msg, "unknown kind 'volcano'"));
+	d.kind = (char *)"hurricane";
+	assert_true(date_parse("2026-11-30", &d.end));
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
+	d.end = DEPLOY_OPEN;
+	assert_int_equal(deploy_create(s, &d, &err), RC_OK);
+	d.name = (char *)"IRMA";
+	assert_int_equal(deploy_create(s, &d, &err), RC_REFUSED);
+	assert_int_equal(deploy_get(s, "nope", &got, &err), RC_REFUSED);
+	assert_int_equal(deploy_need_parse(s, "0:lang:nl", today, &n, &err),
+	    RC_INPUT);
+	assert_int_equal(deploy_need_parse(s, "2:lang:xx", today, &n, &err),
+	    RC_INPUT);
+	assert_non_null(strstr(err.msg, "need '2:lang:xx'"));
+	assert_int_equal(deploy_need_parse(s, "lang:nl", today, &n, &err),
+	    RC_INPUT);
+	assert_int_equal(deploy_need_parse(s, "3:skill:first", today, &n,
+	    &err), RC_OK);
+	assert_int_equal(n.count, 3);
+	assert_string_equal(n.filter, "skill:first");
+	deploy_need_free(&n);
+	assert_int_equal(deploy_need_parse(s, "1:lang:nl\nx", today, &n,
+	    &err), RC_INPUT);
+	d.name = (char *)"Bad\x1b[2J";
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
+	assert_non_null(strstr(err.msg, "control characters"));
+	d.name = (char *)"Bad\xff";
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declined_comes_back, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_boundaries, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_proposed_is_no_booking,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_avail_honours_bookings,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_create_refusals, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,375 @@
+/*
+ * roster(1) against the key table: the Keys subsection of the manual must
+ * name every key of tui/keys.c, list each action's keys together as the
+ * help screen does ("j , Down , C-n"), describe it with the first words of
+ * its help text, and name no key that the table does not have.  So the
+ * manual cannot drift from the table.
+ *
+ * The manual is read from $top_srcdir/man/roster.1 (make check exports
+ * top_srcdir).
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "keys.h"
+
+/* How many words of a help text the manual's description must hold. */
+#define HELP_WORDS	3
+#define MAX_NAMES	8
+
+/* One ".It" of the Keys subsection: its key names and its text. */
+struct item {
+	char	*names[MAX_NAMES];
+	size_t	 nnames;
+	char	*text;		/* lower case, escapes undone, spaces single */
+};
+
+struct manual {
+	struct item	*items;
+	size_t		 nitems;
+};
+
+static struct manual man;
+
+/* mdoc macros that may stand in a key list or a description line. */
+static int
+is_macro(const char *w)
+{
+	static const char *const macros[] = {
+		"It", "Ic", "Cm", "Li", "Ar", "Fl", "Ql", "Sq", "Dq", "Pq",
+		"Po", "Pc", "Xr", "Sx", "Ns", "No", "Em", "Sy", "Pa", "Ev",
+		"Dv", "Xo", "Xc", NULL,
+	};
+	size_t i;
+
+	for (i = 0; macros[i] != NULL; i++)
+		if (strcmp(w, macros[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Undoes the roff escapes a key name or a help text may need. */
+static char *
+unescape(const char *s, size_t len)
+{
+	char *out = malloc(len + 1), *o = out;
+	size_t i;
+
+	assert_non_null(out);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '\\' || i + 1 == len) {
+			*o++ = s[i];
+			continue;
+		}
+		switch (s[++i]) {
+		case '&':
+			break;
+		case 'e':
+			*o++ = '\\';
+			break;
+		case '-':
+			*o++ = '-';
+			break;
+		case '(':
+			if (i + 2 < len && strncmp(s + i + 1, "aq", 2) == 0)
+				*o++ = '\'';
+			else if (i + 2 < len && strncmp(s + i + 1, "dq", 2) == 0)
+				*o++ = '"';
+			i += 2;
+			break;
+		default:
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Appends a text or macro line to an item's text, macros left out. */
+static void
+add_text(struct item *it, const char *line)
+{
+	const char *p = line, *w;
+	size_t len = strlen(it->text);
+	char *word, *c;
+
+	if (*p == '.')
+		p++;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		for (w = p; *p != '\0' && *p != ' ' && *p != '\t'; p++)
+			;
+		word = unescape(w, (size_t)(p - w));
+		if (!(line[0] == '.' && is_macro(word))) {
+			it->text = realloc(it->text, len + strlen(word) + 2);
+			assert_non_null(it->text);
+			if (len > 0)
+				it->text[len++] = ' ';
+			strcpy(it->text + len, word);
+			len += strlen(word);
+		}
+		free(word);
+	}
+	for (c = it->text; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+}
+
+/* ".It Ic j , Down , C-n": the names j, Down and C-n. */
+static struct item *
+add_item(const char *line)
+{
+	struct item *it;
+	const char *p = line + 3, *w;
+	char *word;
+
+	man.items = realloc(man.items, (man.nitems + 1) * sizeof *man.items);
+	assert_non_null(man.items);
+	it = &man.items[man.nitems++];
+	memset(it, 0, sizeof *it);
+	it->text = calloc(1, 1);
+	assert_non_null(it->text);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		for (w = p; *p != '\0' && *p != ' ' && *p != '\t'; p++)
+			;
+		word = unescape(w, (size_t)(p - w));
+		if (is_macro(word) || strcmp(word, ",") == 0) {
+			free(word);
+			continue;
+		}
+		if (it->nnames == MAX_NAMES)
+			fail_msg("roster.1: too many keys on one line: %s", line);
+		it->names[it->nnames++] = word;
+	}
+	return it;
+}
+
+/* Reads the Keys subsection of roster(1) into man. */
+static int
+setup(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096], line[4096];
+	struct item *cur = NULL;
+	int in_keys = 0, found = 0;
+	size_t len;
+	FILE *fp;
+
+	(void)state;
+	if (top == NULL || *top == '\0') {
+		fprintf(stderr, "test_keys: top_srcdir is not set; run it with "
+		    "make check, or set top_srcdir to the source directory\n");
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/man/roster.1", top);
+	if ((fp = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "test_keys: cannot open %s\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		len = strlen(line);
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (strcmp(line, ".Ss Keys") == 0) {
+			in_keys = found = 1;
+			continue;
+		}
+		if (strncmp(line, ".Ss ", 4) == 0 || strncmp(line, ".Sh ", 4) == 0)
+			in_keys = 0;
+		if (!in_keys || strncmp(line, ".\\\"", 3) == 0)
+			continue;
+		if (strncmp(line, ".It ", 4) == 0)
+			cur = add_item(line);
+		else if (strncmp(line, ".El", 3) == 0 ||
+		    strncmp(line, ".Bl", 3) == 0 || strncmp(line, ".Pp", 3) == 0)
+			cur = NULL;	/* the end of an item's text */
+		else if (cur != NULL)
+			add_text(cur, line);
+	}
+	fclose(fp);
+	if (!found) {
+		fprintf(stderr, "test_keys: %s has no '.Ss Keys'\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < man.nitems; i++) {
+		for (j = 0; j < man.items[i].nnames; j++)
+			free(man.items[i].names[j]);
+		free(man.items[i].text);
+	}
+	free(man.items);
+	return 0;
+}
+
+/*
+ * Every key bound to k's action where k applies, in table order, each name
+ * once: what the help screen shows beside k's help text.
+ */
+static size_t
+action_names(const struct key *k, char names[][16], size_t max)
+{
+	char buf[16];
+	const char *name;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].action != k->action || !(keys[i].where & k->where))
+			continue;
+		name = keys_name(&keys[i], buf);
+		for (j = 0; j < n; j++)
+			if (strcmp(names[j], name) == 0)
+				break;
+		if (j < n || n == max)
+			continue;
+		snprintf(names[n++], 16, "%s", name);
+	}
+	return n;
+}
+
+/* The first HELP_WORDS words of a help text, in lower case. */
+static void
+first_words(const char *help, char *out, size_t size)
+{
+	size_t n = 0, words = 0;
+
+	for (; *help != '\0' && n + 1 < size; help++) {
+		if (*help == ' ' && ++words == HELP_WORDS)
+			break;
+		out[n++] = (char)tolower((unsigned char)*help);
+	}
+	out[n] = '\0';
+}
+
+static int
+item_has_name(const struct item *it, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < it->nnames; j++)
+		if (strcmp(it->names[j], name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_every_key_named(void **state)
+{
+	char buf[16];
+	const char *name;
+	size_t i, j, missing = 0;
+
+	(void)state;
+	assert_true(nkeys > 0);
+	assert_true(man.nitems > 0);
+	for (i = 0; i < nkeys; i++) {
+		name = keys_name(&keys[i], buf);
+		/* keys_name's "?" for a function key it cannot name. */
+		if (keys[i].fkey && strcmp(name, "?") == 0)
+			fail_msg("keys.c: function key %d has no name",
+			    keys[i].code);
+		for (j = 0; j < man.nitems; j++)
+			if (item_has_name(&man.items[j], name))
+				break;
+		if (j == man.nitems) {
+			print_error("roster.1: key %s is missing from the Keys "
+			    "subsection\n", name);
+			missing++;
+		}
+	}
+	assert_int_equal(missing, 0);
+}
+
+static void
+test_every_help_described(void **state)
+{
+	char names[MAX_NAMES][16], words[128], want[256];
+	const struct item *it;
+	size_t i, j, k, n, bad = 0;
+
+	(void)state;
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].help == NULL)
+			continue;
+		n = action_names(&keys[i], names, MAX_NAMES);
+		first_words(keys[i].help, words, sizeof words);
+		for (j = 0; j < man.nitems; j++) {
+			it = &man.items[j];
+			if (it->nnames != n)
+				continue;
+			for (k = 0; k < n; k++)
+				if (strcmp(it->names[k], names[k]) != 0)
+					break;
+			if (k == n && strstr(it->text, words) != NULL)
+				break;
+		}
+		if (j < man.nitems)
+			continue;
+		want[0] = '\0';
+		for (k = 0; k < n; k++) {
+			strncat(want, names[k], sizeof want - strlen(want) - 1);
+			if (k + 1 < n)
+				strncat(want, " , ", sizeof want - strlen(want) - 1);
+		}
+		print_error("roster.1: no '.It Ic %s' saying \"%s\" in the Keys "
+		    "subsection\n", want, words);
+		bad++;
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* The other way: the manual names no key the table does not bind. */
+static void
+test_no_stale_key(void **state)
+{
+	char buf[16];
+	size_t i, j, k, bad = 0;
+
+	(void)state;
+	for (j = 0; j < man.nitems; j++)
+		for (k = 0; k < man.items[j].nnames; k++) {
+			for (i = 0; i < nkeys; i++)
+				if (strcmp(keys_name(&keys[i], buf),
+				    man.items[j].names[k]) == 0)
+					break;
+			if (i == nkeys) {
+				print_error("roster.1: the Keys subsection "
+				    "names %s, which is bound to nothing\n",
+				    man.items[j].names[k]);
+				bad++;
+			}
+		}
+	assert_int_equal(bad, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_key_named),
+		cmocka_unit_test(test_every_help_described),
+		cmocka_unit_test(test_no_stale_key),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,397 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "strbuf.h"
+#include "tui.h"
+
+void
+app_message(struct app *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_error = error;
+}
+
+static void rows_free(struct app *);
+
+void
+app_rows_reset(struct app *a)
+{
+	rows_free(a);
+}
+
+static void
+rows_free(struct app *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nrows; i++)
+		summary_free(&a->rows[i]);
+	free(a->rows);
+	free(a->row_pks);
+	a->rows = NULL;
+	a->row_pks = NULL;
+	a->nrows = 0;
+	a->rows_valid = 0;
+}
+
+static void
+facets_free(struct app *a)
+{
+	int k;
+
+	for (k = 0; k < FACET_N; k++)
+		facet_free(&a->facets[k]);
+	a->facets_valid = 0;
+}
+
+/* Whole-pool facts that change only when the data does. */
+static int
+pool_load(struct app *a, struct error *err)
+{
+	struct filter *f;
+	struct search_result *avail;
+	int rc;
+
+	if ((rc = store_int(a->store, "SELECT count(*) FROM person", &a->total,
+	    err)) != RC_OK)
+		return rc;
+	if ((rc = filter_compile(a->store, "avail:today", a->today, &f, err))
+	    != RC_OK)
+		return rc;
+	rc = search_eval(a->store, f, a->cache, &avail, err);
+	filter_free(f);
+	if (rc != RC_OK)
+		return rc;
+	search_result_free(a->avail);
+	a->avail = avail;
+	return store_int(a->store, "PRAGMA data_version", &a->data_version,
+	    err);
+}
+
+int
+app_init(struct app *a, struct store *s, int today, int read_only,
+    struct error *err)
+{
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	a->store = s;
+	a->today = today;
+	a->read_only = read_only;
+	a->cache = search_cache_new();
+	a->fcache = facet_cache_new();
+	a->filter = xstrdup("");
+	a->detail_pk = -1;
+	a->follow_pk = -1;
+	a->dep.force_pk = -1;
+	if ((rc = pool_load(a, err)) != RC_OK)
+		return rc;
+	if ((rc = filter_compile(s, "", today, &a->pending, err)) != RC_OK)
+		return rc;
+	return app_search(a, err);
+}
+
+void
+app_free(struct app *a)
+{
+	rows_free(a);
+	facets_free(a);
+	app_close_page(a);
+	app_deploy_free(a);
+	free(a->filter);
+	free(a->before);
+	filter_free(a->pending);
+	search_result_free(a->result);
+	search_result_free(a->avail);
+	search_cache_free(a->cache);
+	facet_cache_free(a->fcache);
+	tags_free(&a->tags);
+	line_free(&a->line);
+	line_free(&a->answer);
+}
+
+void
+app_filter_set(struct app *a, const char *text)
+{
+	struct filter *f;
+	struct error err;
+
+	if (filter_compile(a->store, text, a->today, &f, &err) != RC_OK) {
+		snprintf(a->bar_error, sizeof a->bar_error, "%s", err.msg);
+		return;
+	}
+	a->bar_error[0] = '\0';
+	filter_free(a->pending);
+	a->pending = f;
+	a->pending_keeps_cursor = 0;
+	free(a->filter);
+	a->filter = xstrdup(text);
+}
+
+long long
+app_cursor_pk(struct app *a)
+{
+	if (a->rows_valid && a->list.cursor >= a->rows_top &&
+	    a->list.cursor < a->rows_top + (long long)a->nrows)
+		return a->row_pks[a->list.cursor - a->rows_top];
+	return -1;
+}
+
+/* After a refresh, finds the person who was under the cursor near where
+ * they were: an edit elsewhere moves them by a few rows at most. */
+static void
+follow(struct app *a, long long pk, long long was)
+{
+	long long from, pks[201];
+	size_t n, i;
+	struct error err;
+
+	from = was > 100 ? was - 100 : 0;
+	if (search_page(a->store, a->result, a->sort, a->reverse, from, pks,
+	    201, &n, &err) != RC_OK)
+		return;
+	for (i = 0; i < n; i++)
+		if (pks[i] == pk) {
+			view_go(&a->list, from + (long long)i);
+			return;
+		}
+}
+
+int
+app_search(struct app *a, struct error *err)
+{
+	struct search_result *r;
+	int rc;
+
+	if (a->pending == NULL)
+		return RC_OK;
+	if ((rc = search_eval(a->store, a->pending, a->cache, &r, err))
+	    != RC_OK)
+		return rc;
+	search_result_free(a->result);
+	a->result = r;
+	filter_free(a->pending);
+	a->pending = NULL;
+	rows_free(a);
+	facets_free(a);
+	view_set_size(&a->list, search_result_count(r), a->list.height);
+	if (!a->pending_keeps_cursor) {
+		view_go(&a->list, 0);
+	} else if (a->follow_pk >= 0 && search_result_has(r, a->follow_pk)) {
+		view_go(&a->list, a->follow_was);
+		follow(a, a->follow_pk, a->follow_was);
+	}
+	a->pending_keeps_cursor = 0;
+	return RC_OK;
+}
+
+int
+app_rows(struct app *a, struct error *err)
+{
+	size_t want = a->list.height > 0 ? (size_t)a->list.height : 0, n, i;
+	long long *pks;
+	int rc;
+
+	if (a->rows_valid && a->rows_top == a->list.top && a->nrows == want)
+		return RC_OK;
+	if (a->rows_valid && a->rows_top == a->list.top && a->nrows ==
+	    (size_t)(a->list.n - a->list.top))
+		return RC_OK;
+	rows_free(a);
+	if (a->result == NULL || want == 0)
+		return RC_OK;
+	pks = xcalloc(want, sizeof *pks);
+	rc = search_page(a->store, a->result, a->sort, a->reverse, a->list.top,
+	    pks, want, &n, err);
+	if (rc != RC_OK) {
+		free(pks);
+		return rc;
+	}
+	a->rows = xcalloc(n > 0 ? n : 1, sizeof *a->rows);
+	for (i = 0; i < n && rc == RC_OK; i++)
+		rc = summary_load(a->store, pks[i], &a->rows[i], err);
+	a->row_pks = pks;
+	a->nrows = i;
+	if (rc != RC_OK) {
+		rows_free(a);
+		return rc;
+	}
+	a->rows_top = a->list.top;
+	a->rows_valid = 1;
+	return RC_OK;
+}
+
+int
+app_facets(struct app *a, struct error *err)
+{
+	struct facet f[FACET_N];
+	int k, j, rc = RC_OK;
+
+	if (a->facets_valid || a->result == NULL)
+		return RC_OK;
+	memset(f, 0, sizeof f);
+	for (k = 0; k < FACET_N && rc == RC_OK; k++)
+		rc = facet_count_cached(a->store, a->fcache, a->result,
+		    (enum facet_kind)k, FACET_MAX, &f[k], err);
+	if (rc != RC_OK) {
+		for (j = 0; j < k; j++)
+			facet_free(&f[j]);
+		return rc;
+	}
+	facets_free(a);
+	memcpy(a->facets, f, sizeof f);
+	a->facets_valid = 1;
+	view_set_size(&a->fview, screen_facets_rows(a), a->fview.height);
+	/* The first row is a title: start on the first value. */
+	if (a->fview.cursor == 0 && a->fview.n > 1)
+		view_go(&a->fview, 1);
+	return RC_OK;
+}
+
+int
+app_poll(struct app *a, int *changed, struct error *err)
+{
+	long long v;
+	int rc;
+
+	*changed = 0;
+	if ((rc = store_int(a->store, "PRAGMA data_version", &v, err)) != RC_OK)
+		return rc;
+	if (v == a->data_version)
+		return RC_OK;
+	*changed = 1;
+	if ((rc = pool_load(a, err)) != RC_OK)
+		return rc;
+	if (a->pending == NULL) {
+		if ((rc = filter_compile(a->store, a->filter, a->today,
+		    &a->pending, err)) != RC_OK)
+			return rc;
+		a->pending_keeps_cursor = 1;
+		a->follow_pk = app_cursor_pk(a);
+		a->follow_was = a->list.cursor;
+	}
+	rows_free(a);
+	if (a->screen == SCREEN_DETAIL)
+		app_reopen(a);
+	if (a->screen == SCREEN_DEPLOYS)
+		return app_deploys_load(a, err);
+	if (a->screen == SCREEN_DEPLOY || a->screen == SCREEN_SUGGEST)
+		return app_deploy_reload(a, err);
+	return RC_OK;
+}
+
+void
+app_close_page(struct app *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nlines; i++)
+		free(a->lines[i]);
+	free(a->lines);
+	a->lines = NULL;
+	a->nlines = 0;
+}
+
+void
+app_page_add(struct app *a, const char *text, size_t len)
+{
+	a->lines = xrealloc(a->lines, (a->nlines + 1) * sizeof *a->lines);
+	a->lines[a->nlines] = xmalloc(len + 1);
+	memcpy(a->lines[a->nlines], text, len);
+	a->lines[a->nlines++][len] = '\0';
+}
+
+/* The person's record as roster show prints it, a line at a time. */
+int
+app_open(struct app *a, long long pk, struct error *err)
+{
+	char *buf = NULL, *p, *nl;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return error_set(err, RC_DB, "out of memory");
+	rc = format_show(a->store, pk, a->today, fp, err);
+	if (rc == RC_OK)
+		rc = format_timeline(a->store, pk, a->today, a->cols, fp, err);
+	fclose(fp);
+	if (rc == RC_OK) {
+		app_close_page(a);
+		for (p = buf; *p != '\0'; p = nl + 1) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				nl = p + strlen(p);
+			app_page_add(a, p, (size_t)(nl - p));
+			if (*nl == '\0')
+				break;
+		}
+		a->detail_pk = pk;
+		a->screen = SCREEN_DETAIL;
+		view_set_size(&a->page, (long long)a->nlines, a->page.height);
+	}
+	free(buf);
+	return rc;
+}
+
+void
+app_reopen(struct app *a)
+{
+	long long top = a->page.top;
+	struct error err;
+
+	if (a->detail_pk < 0)
+		return;
+	if (app_open(a, a->detail_pk, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	a->page.top = a->page.cursor = top;
+}
+
+void
+app_filter_add(struct app *a, const char *term, int exclude)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_adds(&b, a->filter);
+	if (*a->filter != '\0')
+		strbuf_adds(&b, " ");
+	if (exclude)
+		strbuf_adds(&b, "-");
+	strbuf_adds(&b, term);
+	app_filter_set(a, strbuf_str(&b));
+	line_remember(&a->line, strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+int
+app_tag_all(struct app *a, struct error *err)
+{
+	return tags_add_result(a->store, &a->tags, a->result, err);
+}
+
+int
+app_export_tagged(struct app *a, const char *path, struct error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
+	    != RC_OK)
+		return rc;
+	if ((fp = fopen(path, "wx")) == NULL)
+		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
+		    strerror(errno));
+	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
+	if (fclose(fp) != 0 && rc == RC_OK)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	if (rc != RC_OK)
+		remove(path);
+	return rc;
+}

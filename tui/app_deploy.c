@@ -1,0 +1,257 @@
+/*
+ * The deployments screens' state: the list of deployments, the one open
+ * with its members and coverage, and its suggested team.  Every change
+ * goes through deploy.h, so the screen obeys the same rules as the
+ * command line (no double booking without force, statuses only forward).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+static void
+open_free(struct deploy_ui *u)
+{
+	if (u->open)
+		deploy_clear(&u->d);
+	deploy_members_free(u->members, u->nmembers);
+	free(u->cov);
+	if (u->sug_valid)
+		suggest_report_free(&u->sug);
+	u->members = NULL;
+	u->nmembers = 0;
+	u->cov = NULL;
+	u->open = 0;
+	u->sug_valid = 0;
+}
+
+void
+app_deploy_free(struct app *a)
+{
+	open_free(&a->dep);
+	deploy_summaries_free(a->dep.all, a->dep.nall);
+	a->dep.all = NULL;
+	a->dep.nall = 0;
+}
+
+int
+app_deploys_load(struct app *a, struct error *err)
+{
+	struct deploy_summary *all;
+	size_t n;
+	int rc;
+
+	if ((rc = deploy_summaries(a->store, a->today, &all, &n, err))
+	    != RC_OK)
+		return rc;
+	deploy_summaries_free(a->dep.all, a->dep.nall);
+	a->dep.all = all;
+	a->dep.nall = n;
+	view_set_size(&a->dep.lview, (long long)n, a->dep.lview.height);
+	a->screen = SCREEN_DEPLOYS;
+	return RC_OK;
+}
+
+int
+app_deploy_reload(struct app *a, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	struct deployment d;
+	struct member *m;
+	struct coverage *cov;
+	size_t n;
+	int rc;
+
+	if (!u->open)
+		return RC_OK;
+	if ((rc = deploy_get(a->store, u->d.name, &d, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_members(a->store, &d, &m, &n, err)) != RC_OK) {
+		deploy_clear(&d);
+		return rc;
+	}
+	if ((rc = deploy_coverage(a->store, &d, a->today, &cov, err))
+	    != RC_OK) {
+		deploy_members_free(m, n);
+		deploy_clear(&d);
+		return rc;
+	}
+	deploy_clear(&u->d);
+	deploy_members_free(u->members, u->nmembers);
+	free(u->cov);
+	u->d = d;
+	u->members = m;
+	u->nmembers = n;
+	u->cov = cov;
+	view_set_size(&u->mview, (long long)n, u->mview.height);
+	return RC_OK;
+}
+
+int
+app_deploy_open(struct app *a, const char *name, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	char *copy = xstrdup(name);
+	int rc;
+
+	open_free(u);
+	if ((rc = deploy_get(a->store, copy, &u->d, err)) == RC_OK) {
+		u->open = 1;
+		rc = app_deploy_reload(a, err);
+	}
+	free(copy);
+	if (rc != RC_OK) {
+		open_free(u);
+		return rc;
+	}
+	view_go(&u->mview, 0);
+	a->screen = SCREEN_DEPLOY;
+	return RC_OK;
+}
+
+long long
+app_deploy_cursor_pk(const struct app *a)
+{
+	const struct deploy_ui *u = &a->dep;
+
+	if (a->screen == SCREEN_SUGGEST && u->sug_valid &&
+	    u->sview.cursor < (long long)u->sug.n)
+		return u->sug.people[u->sview.cursor].person;
+	if (u->open && u->mview.cursor < (long long)u->nmembers)
+		return u->members[u->mview.cursor].person;
+	return -1;
+}
+
+static int
+add(struct app *a, const long long *pks, size_t n, struct error *err)
+{
+	struct strbuf warn = { 0 };
+	size_t added, lines = 0, i;
+	int rc;
+
+	rc = deploy_add(a->store, &a->dep.d, pks, n, "", a->today, &warn,
+	    &added, err);
+	if (rc != RC_OK) {
+		strbuf_free(&warn);
+		return rc;
+	}
+	for (i = 0; i < warn.len; i++)
+		lines += warn.s[i] == '\n';
+	if (lines > 0)
+		app_message(a, 1, "%zu added to '%s'; %zu of them not available "
+		    "for the whole deployment", added, a->dep.d.name, lines);
+	else
+		app_message(a, 0, "%zu added to '%s'", added, a->dep.d.name);
+	strbuf_free(&warn);
+	return app_deploy_reload(a, err);
+}
+
+int
+app_deploy_add_tagged(struct app *a, struct error *err)
+{
+	long long *pks = NULL, pk;
+	size_t n = 0;
+	int rc;
+
+	for (pk = 0; pk < (long long)a->tags.bm.nwords * 64; pk++)
+		if (tags_has(&a->tags, pk)) {
+			pks = xrealloc(pks, (n + 1) * sizeof *pks);
+			pks[n++] = pk;
+		}
+	rc = add(a, pks, n, err);
+	free(pks);
+	if (rc == RC_OK)
+		tags_free(&a->tags);
+	return rc;
+}
+
+int
+app_deploy_set(struct app *a, enum member_status to, int force,
+    struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	long long pk = force ? u->force_pk : app_deploy_cursor_pk(a);
+	char msg[sizeof err->msg - 32];	/* room for the hint */
+	const char *what;
+	int rc;
+
+	if (force)
+		to = u->force_status;
+	u->force_pk = -1;
+	if (pk < 0)
+		return RC_OK;
+	rc = deploy_set(a->store, &u->d, pk, to, force, err);
+	if (rc == RC_REFUSED && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
+	    strstr(err->msg, "--force") != NULL) {
+		/* The screen's --force is '!'. */
+		u->force_pk = pk;
+		u->force_status = to;
+		*strstr(err->msg, " (--force") = '\0';
+		/* The person is the one under the cursor: no need for the id. */
+		what = strstr(err->msg, " is already ");
+		snprintf(msg, sizeof msg, "%.*s", (int)sizeof msg - 1,
+		    what != NULL ? what + 4 : err->msg);
+		/* First, so that a narrow screen still shows it. */
+		snprintf(err->msg, sizeof err->msg, "! books them anyway: %.*s",
+		    (int)sizeof msg - 1, msg);
+	}
+	if (rc != RC_OK)
+		return rc;
+	return app_deploy_reload(a, err);
+}
+
+int
+app_deploy_remove(struct app *a, struct error *err)
+{
+	long long pk = app_deploy_cursor_pk(a);
+	int rc;
+
+	if (pk < 0)
+		return RC_OK;
+	if ((rc = deploy_remove(a->store, &a->dep.d, pk, err)) != RC_OK)
+		return rc;
+	return app_deploy_reload(a, err);
+}
+
+int
+app_deploy_suggest(struct app *a, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	struct suggest_report r;
+	int rc;
+
+	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0, &r, err))
+	    != RC_OK)
+		return rc;
+	if (u->sug_valid)
+		suggest_report_free(&u->sug);
+	u->sug = r;
+	u->sug_valid = 1;
+	view_set_size(&u->sview, (long long)r.n, u->sview.height);
+	view_go(&u->sview, 0);
+	a->screen = SCREEN_SUGGEST;
+	return RC_OK;
+}
+
+int
+app_deploy_accept(struct app *a, int all, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	long long *pks;
+	size_t n = 0, i;
+	int rc;
+
+	if (!u->sug_valid || u->sug.n == 0)
+		return RC_OK;
+	pks = xcalloc(u->sug.n, sizeof *pks);
+	for (i = 0; i < u->sug.n; i++)
+		if (all || (long long)i == u->sview.cursor)
+			pks[n++] = u->sug.people[i].person;
+	rc = add(a, pks, n, err);
+	free(pks);
+	if (rc != RC_OK)
+		return rc;
+	/* What is left to suggest changes with every acceptance. */
+	return app_deploy_suggest(a, err);
+}

@@ -1,0 +1,186 @@
+/*
+ * The bar at the foot of the list: the filter, edited like a readline
+ * prompt and searched on every change, or another question's answer.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "actions.h"
+
+static unsigned
+edit(struct app *a, struct line *l, enum action action)
+{
+	switch (action) {
+	case ACT_BAR_LEFT:
+		line_left(l);
+		return R_BAR;
+	case ACT_BAR_RIGHT:
+		line_right(l);
+		return R_BAR;
+	case ACT_BAR_HOME:
+		line_home(l);
+		return R_BAR;
+	case ACT_BAR_END:
+		line_end(l);
+		return R_BAR;
+	case ACT_BAR_BACKSPACE:
+		line_backspace(l);
+		break;
+	case ACT_BAR_DELETE:
+		line_delete(l);
+		break;
+	case ACT_BAR_KILL_START:
+		line_kill_start(l);
+		break;
+	case ACT_BAR_KILL_END:
+		line_kill_end(l);
+		break;
+	case ACT_BAR_KILL_WORD:
+		line_kill_word(l);
+		break;
+	case ACT_BAR_OLDER:
+		line_older(l);
+		break;
+	case ACT_BAR_NEWER:
+		line_newer(l);
+		break;
+	default:
+		return R_NONE;
+	}
+	(void)a;
+	return R_BAR | R_STATUS;
+}
+
+static unsigned
+accept(struct app *a)
+{
+	struct error err;
+
+	if (a->prompt == PROMPT_FILTER) {
+		if (a->bar_error[0] != '\0')
+			return R_BAR;	/* the message says what to fix */
+		line_remember(&a->line, line_text(&a->line));
+	} else if (app_export_tagged(a, line_text(&a->answer), &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	else
+		app_message(a, 0, "%lld people written to %s", a->tags.n,
+		    line_text(&a->answer));
+	a->prompt = PROMPT_NONE;
+	return R_ALL;
+}
+
+static unsigned
+cancel(struct app *a)
+{
+	if (a->prompt == PROMPT_FILTER) {
+		app_filter_set(a, a->before != NULL ? a->before : "");
+		a->bar_error[0] = '\0';
+		/* Back where they were, on the same person. */
+		a->pending_keeps_cursor = 1;
+		a->follow_pk = a->before_pk;
+		a->follow_was = a->before_cursor;
+	}
+	a->prompt = PROMPT_NONE;
+	return R_ALL;
+}
+
+unsigned
+bar_key(struct app *a, int code, int fkey)
+{
+	struct line *l = a->prompt == PROMPT_FILTER ? &a->line : &a->answer;
+	enum action action = keys_find(code, fkey, KC_BAR);
+	char utf8[MB_LEN_MAX + 1];
+	unsigned r;
+	mbstate_t ps;
+	size_t n;
+
+	if (action == ACT_BAR_ACCEPT)
+		return accept(a);
+	if (action == ACT_BAR_CANCEL)
+		return cancel(a);
+	if (action == ACT_REDRAW)
+		return actions_run(a, action);
+	if (action != ACT_NONE)
+		r = edit(a, l, action);
+	else if (!fkey && code >= ' ' && code != 127) {
+		memset(&ps, 0, sizeof ps);
+		if ((n = wcrtomb(utf8, (wchar_t)code, &ps)) == (size_t)-1)
+			return R_NONE;
+		line_insert(l, utf8, n);
+		r = R_BAR | R_STATUS;
+	} else
+		return R_NONE;
+	if (a->prompt == PROMPT_FILTER && r != R_BAR)
+		app_filter_set(a, line_text(l));
+	return r | R_LIST;
+}
+
+unsigned
+choose_key(struct app *a, int code, int fkey)
+{
+	a->choosing = 0;
+	a->message[0] = '\0';
+	if (fkey)
+		return R_BAR;
+	switch (code) {
+	case 'a': {
+		struct error err;
+
+		if (app_deploys_load(a, &err) != RC_OK)
+			app_message(a, 1, "%s", err.msg);
+		else
+			a->dep.picking = 1;
+		return R_ALL;
+	}
+	case 'e':
+		line_set(&a->answer, "tagged.csv");
+		a->prompt = PROMPT_EXPORT;
+		return R_ALL;
+	case 'u':
+		tags_free(&a->tags);
+		return R_ALL;
+	}
+	return R_BAR;
+}
+
+/* The key after 's' on a deployment: the member's new status. */
+unsigned
+status_key(struct app *a, int code, int fkey)
+{
+	static const struct {
+		int			key;
+		enum member_status	status;
+	} keys_of[] = {
+		{ 'p', MS_PROPOSED }, { 'c', MS_CONTACTED },
+		{ 'C', MS_CONFIRMED }, { 'd', MS_DEPLOYED },
+		{ 'r', MS_RETURNED }, { 'x', MS_DECLINED },
+		{ 'w', MS_WITHDRAWN },
+	};
+	struct error err;
+	size_t i;
+
+	a->dep.choosing = 0;
+	for (i = 0; !fkey && i < sizeof keys_of / sizeof keys_of[0]; i++)
+		if (keys_of[i].key == code) {
+			if (app_deploy_set(a, keys_of[i].status, 0, &err)
+			    != RC_OK)
+				app_message(a, 1, "%s", err.msg);
+			return R_ALL;
+		}
+	return R_ALL;
+}
+
+/* The key after 'X': only y takes the member off. */
+unsigned
+remove_key(struct app *a, int code, int fkey)
+{
+	struct error err;
+
+	a->dep.confirming = 0;
+	if (!fkey && code == 'y' && app_deploy_remove(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	return R_ALL;
+}

@@ -1,0 +1,64 @@
+#include <curses.h>
+#include <stdlib.h>
+
+#include "strbuf.h"
+#include "tui.h"
+#include "width.h"
+
+enum { PAIR_ERROR = 1, PAIR_YES, PAIR_WARN, PAIR_CURSOR, PAIR_TAG };
+
+void
+draw_init(struct app *a)
+{
+	const char *no = getenv("NO_COLOR");
+
+	/* https://no-color.org: present and not empty. */
+	a->color = has_colors() && (no == NULL || *no == '\0');
+	if (!a->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+	init_pair(PAIR_YES, COLOR_GREEN, -1);
+	init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+	init_pair(PAIR_CURSOR, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_TAG, COLOR_MAGENTA, -1);
+}
+
+int
+draw_attr(const struct app *a, enum role r)
+{
+	switch (r) {
+	case ROLE_HEADER:
+		return A_BOLD | A_REVERSE;
+	case ROLE_STATUS:
+		return A_REVERSE;
+	case ROLE_CURSOR:
+		return a->color ? COLOR_PAIR(PAIR_CURSOR) : A_REVERSE;
+	case ROLE_ERROR:
+		return A_BOLD | (a->color ? COLOR_PAIR(PAIR_ERROR) : 0);
+	case ROLE_YES:
+		return a->color ? COLOR_PAIR(PAIR_YES) : 0;
+	case ROLE_WARN:
+		return a->color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD;
+	case ROLE_TAG:
+		return A_BOLD | (a->color ? COLOR_PAIR(PAIR_TAG) : 0);
+	}
+	return 0;
+}
+
+void
+draw_text(int y, int x, int cols, const char *s, int attr)
+{
+	struct strbuf b = { 0 };
+
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	width_fit(&b, s != NULL ? s : "", (size_t)cols, 1);
+	attrset(attr);
+	mvaddstr(y, x, strbuf_str(&b));
+	attrset(A_NORMAL);
+	strbuf_free(&b);
+}

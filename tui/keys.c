@@ -1,0 +1,152 @@
+#include <curses.h>
+#include <stdio.h>
+
+#include "keys.h"
+
+#define CTRL(c)	((c) & 0x1f)
+#define F	1	/* a function key */
+
+/*
+ * Bindings follow mutt, tig and less: j/k and arrows move, / filters, ?
+ * helps, q goes back.  The first binding of an action carries its help
+ * text; the others are listed beside it.
+ */
+const struct key keys[] = {
+	{ 'q', 0, KC_PAGES, ACT_BACK, "back; quit from the list" },
+	{ 'Q', 0, KC_PAGES, ACT_QUIT, "quit at once" },
+	{ 'j', 0, KC_PAGES, ACT_DOWN, "next line" },
+	{ KEY_DOWN, F, KC_PAGES, ACT_DOWN, NULL },
+	{ CTRL('n'), 0, KC_PAGES, ACT_DOWN, NULL },
+	{ 'k', 0, KC_PAGES, ACT_UP, "previous line" },
+	{ KEY_UP, F, KC_PAGES, ACT_UP, NULL },
+	{ CTRL('p'), 0, KC_PAGES, ACT_UP, NULL },
+	{ KEY_NPAGE, F, KC_PAGES, ACT_PAGE_DOWN, "next page" },
+	{ ' ', 0, KC_PAGES, ACT_PAGE_DOWN, NULL },
+	{ CTRL('f'), 0, KC_PAGES, ACT_PAGE_DOWN, NULL },
+	{ KEY_PPAGE, F, KC_PAGES, ACT_PAGE_UP, "previous page" },
+	{ CTRL('b'), 0, KC_PAGES, ACT_PAGE_UP, NULL },
+	{ CTRL('d'), 0, KC_PAGES, ACT_HALF_DOWN, "half a page down" },
+	{ CTRL('u'), 0, KC_PAGES, ACT_HALF_UP, "half a page up" },
+	{ 'g', 0, KC_PAGES, ACT_TOP, "first line" },
+	{ KEY_HOME, F, KC_PAGES, ACT_TOP, NULL },
+	{ 'G', 0, KC_PAGES, ACT_BOTTOM, "last line" },
+	{ KEY_END, F, KC_PAGES, ACT_BOTTOM, NULL },
+	{ '\n', 0, KC_LIST, ACT_OPEN, "open the person" },
+	{ KEY_ENTER, F, KC_LIST, ACT_OPEN, NULL },
+	{ '\n', 0, KC_FACETS, ACT_OPEN, "add the value to the filter" },
+	{ KEY_ENTER, F, KC_FACETS, ACT_OPEN, NULL },
+	{ '-', 0, KC_FACETS, ACT_EXCLUDE, "exclude the value (-term)" },
+	{ '!', 0, KC_FACETS, ACT_EXCLUDE, NULL },
+	{ '/', 0, KC_LIST | KC_FACETS, ACT_FILTER, "edit the filter" },
+	{ '\\', 0, KC_LIST | KC_FACETS, ACT_CLEAR_FILTER,
+	    "clear the filter (everyone)" },
+	{ 'f', 0, KC_LIST | KC_FACETS, ACT_FACETS, "show or hide the facets" },
+	{ '\t', 0, KC_LIST | KC_FACETS, ACT_FOCUS,
+	    "move between the list and the facets" },
+	{ 't', 0, KC_LIST, ACT_TAG, "tag or untag the person" },
+	{ 'T', 0, KC_LIST, ACT_TAG_ALL, "tag every match" },
+	{ 'U', 0, KC_LIST, ACT_UNTAG_ALL, "untag everyone" },
+	{ ';', 0, KC_LIST, ACT_TAG_APPLY, "act on the tagged people" },
+	{ 'O', 0, KC_LIST, ACT_SORT,
+	    "sort by the next key: name, agency, notice, last mission" },
+	{ 'r', 0, KC_LIST, ACT_REVERSE, "reverse the order" },
+	{ 'D', 0, KC_LIST, ACT_DEPLOYS, "the deployments" },
+	{ '\n', 0, KC_DEPLOYS, ACT_OPEN,
+	    "open the deployment (or add the tagged people to it)" },
+	{ KEY_ENTER, F, KC_DEPLOYS, ACT_OPEN, NULL },
+	{ 's', 0, KC_DEPLOY, ACT_STATUS,
+	    "set the member's status: then p, c, C, d, r, x or w" },
+	{ '!', 0, KC_DEPLOY, ACT_FORCE,
+	    "book a refused member anyway (a double booking)" },
+	{ 'X', 0, KC_DEPLOY, ACT_REMOVE, "take the member off the list" },
+	{ 'S', 0, KC_DEPLOY, ACT_SUGGEST, "suggest a team for the needs" },
+	{ '\n', 0, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, "open the person" },
+	{ KEY_ENTER, F, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, NULL },
+	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },
+	{ 'A', 0, KC_SUGGEST, ACT_ACCEPT_ALL,
+	    "put every suggested person on the list" },
+	{ '?', 0, KC_PAGES, ACT_HELP, "this help" },
+	{ CTRL('l'), 0, KC_PAGES | KC_BAR, ACT_REDRAW, "redraw the screen" },
+	{ '\n', 0, KC_BAR, ACT_BAR_ACCEPT, "keep the filter" },
+	{ KEY_ENTER, F, KC_BAR, ACT_BAR_ACCEPT, NULL },
+	{ 27, 0, KC_BAR, ACT_BAR_CANCEL, "restore the previous filter" },
+	{ CTRL('g'), 0, KC_BAR, ACT_BAR_CANCEL, NULL },
+	{ KEY_LEFT, F, KC_BAR, ACT_BAR_LEFT, "character left" },
+	{ CTRL('b'), 0, KC_BAR, ACT_BAR_LEFT, NULL },
+	{ KEY_RIGHT, F, KC_BAR, ACT_BAR_RIGHT, "character right" },
+	{ CTRL('f'), 0, KC_BAR, ACT_BAR_RIGHT, NULL },
+	{ CTRL('a'), 0, KC_BAR, ACT_BAR_HOME, "start of the line" },
+	{ KEY_HOME, F, KC_BAR, ACT_BAR_HOME, NULL },
+	{ CTRL('e'), 0, KC_BAR, ACT_BAR_END, "end of the line" },
+	{ KEY_END, F, KC_BAR, ACT_BAR_END, NULL },
+	{ KEY_BACKSPACE, F, KC_BAR, ACT_BAR_BACKSPACE,
+	    "delete the character before the cursor" },
+	{ 127, 0, KC_BAR, ACT_BAR_BACKSPACE, NULL },
+	{ CTRL('h'), 0, KC_BAR, ACT_BAR_BACKSPACE, NULL },
+	{ KEY_DC, F, KC_BAR, ACT_BAR_DELETE,
+	    "delete the character under the cursor" },
+	{ CTRL('d'), 0, KC_BAR, ACT_BAR_DELETE, NULL },
+	{ CTRL('u'), 0, KC_BAR, ACT_BAR_KILL_START,
+	    "delete to the start of the line" },
+	{ CTRL('k'), 0, KC_BAR, ACT_BAR_KILL_END, "delete to the end of the line" },
+	{ CTRL('w'), 0, KC_BAR, ACT_BAR_KILL_WORD, "delete the word before the cursor" },
+	{ KEY_UP, F, KC_BAR, ACT_BAR_OLDER, "older filter from the history" },
+	{ CTRL('p'), 0, KC_BAR, ACT_BAR_OLDER, NULL },
+	{ KEY_DOWN, F, KC_BAR, ACT_BAR_NEWER, "newer filter from the history" },
+	{ CTRL('n'), 0, KC_BAR, ACT_BAR_NEWER, NULL },
+};
+const size_t nkeys = sizeof keys / sizeof keys[0];
+
+const char *
+keys_name(const struct key *k, char buf[16])
+{
+	static const struct {
+		int		 code;
+		const char	*name;
+	} fkeys[] = {
+		{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
+		{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" },
+		{ KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+		{ KEY_ENTER, "Enter" }, { KEY_BACKSPACE, "Backspace" },
+		{ KEY_DC, "Delete" },
+	};
+	size_t i;
+
+	if (k->fkey) {
+		for (i = 0; i < sizeof fkeys / sizeof fkeys[0]; i++)
+			if (fkeys[i].code == k->code)
+				return fkeys[i].name;
+		return "?";
+	}
+	switch (k->code) {
+	case '\n':
+		return "Enter";
+	case '\t':
+		return "Tab";
+	case ' ':
+		return "Space";
+	case 27:
+		return "Esc";
+	case 127:
+		return "Backspace";
+	}
+	if (k->code < 32)
+		snprintf(buf, 16, "C-%c", k->code + 'a' - 1);
+	else
+		snprintf(buf, 16, "%c", k->code);
+	return buf;
+}
+
+enum action
+keys_find(int code, int fkey, unsigned where)
+{
+	size_t i;
+
+	if (!fkey && code == '\r')
+		code = '\n';
+	for (i = 0; i < nkeys; i++)
+		if (keys[i].code == code && keys[i].fkey == fkey &&
+		    (keys[i].where & where))
+			return keys[i].action;
+	return ACT_NONE;
+}

@@ -1,0 +1,57 @@
+/*
+ * keys.h - the one table of key bindings.  The main loop looks keys up
+ * here, the help screen is drawn from it, and roster(1) documents it (a
+ * test checks that every key listed here appears in the manual).
+ *
+ * Memory: the table is static; nothing is allocated.
+ */
+#ifndef ROSTER_KEYS_H
+#define ROSTER_KEYS_H
+
+#include <stddef.h>
+
+/* Where a binding applies. */
+enum {
+	KC_LIST = 1 << 0,	/* the pool list */
+	KC_FACETS = 1 << 1,	/* the facet panel, when it has the focus */
+	KC_DETAIL = 1 << 2,	/* one person */
+	KC_HELP = 1 << 3,
+	KC_BAR = 1 << 4,	/* the filter bar, while editing */
+	KC_DEPLOYS = 1 << 5,	/* the list of deployments */
+	KC_DEPLOY = 1 << 6,	/* one deployment and its members */
+	KC_SUGGEST = 1 << 7,	/* the team suggested for it */
+	KC_PAGES = KC_LIST | KC_FACETS | KC_DETAIL | KC_HELP | KC_DEPLOYS |
+	    KC_DEPLOY | KC_SUGGEST,
+};
+
+enum action {
+	ACT_NONE, ACT_QUIT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+	ACT_HALF_UP, ACT_HALF_DOWN, ACT_TOP, ACT_BOTTOM, ACT_OPEN, ACT_FILTER,
+	ACT_CLEAR_FILTER, ACT_HELP, ACT_TAG, ACT_TAG_ALL, ACT_UNTAG_ALL, ACT_TAG_APPLY,
+	ACT_SORT, ACT_REVERSE, ACT_FACETS, ACT_FOCUS, ACT_EXCLUDE, ACT_REDRAW,
+	ACT_DEPLOYS, ACT_STATUS, ACT_REMOVE, ACT_SUGGEST, ACT_FORCE,
+	ACT_ACCEPT, ACT_ACCEPT_ALL,
+	/* the filter bar */
+	ACT_BAR_ACCEPT, ACT_BAR_CANCEL, ACT_BAR_LEFT, ACT_BAR_RIGHT, ACT_BAR_HOME,
+	ACT_BAR_END, ACT_BAR_BACKSPACE, ACT_BAR_DELETE, ACT_BAR_KILL_START,
+	ACT_BAR_KILL_END, ACT_BAR_KILL_WORD, ACT_BAR_OLDER, ACT_BAR_NEWER,
+};
+
+struct key {
+	int		 code;		/* a character, or a KEY_* of curses */
+	int		 fkey;		/* code is a KEY_* */
+	unsigned	 where;		/* KC_* */
+	enum action	 action;
+	const char	*help;		/* NULL: shown with the binding above */
+};
+
+extern const struct key keys[];
+extern const size_t nkeys;
+
+/* A key's name as help and roster(1) show it: "j", "Down", "C-u". */
+const char	*keys_name(const struct key *, char buf[16]);
+
+/* The action of a key (a function key when fkey is set) in a context. */
+enum action	keys_find(int code, int fkey, unsigned where);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * The deployments screens: all deployments; one with its needs, coverage
+ * and members; and the team suggested for it.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "format_deploy.h"
+#include "strbuf.h"
+#include "tui.h"
+
+/* A deployment's name in the list of them. */
+#define NAME_COLS	(COLS / 4 < 30 ? COLS / 4 : 30)
+
+struct deploy_draw {
+	struct app	*a;
+};
+
+static void
+row_deploys(void *arg, long long i, int y, int selected)
+{
+	struct app *a = ((struct deploy_draw *)arg)->a;
+	const struct deploy_summary *sum;
+	struct strbuf b = { 0 };
+	char dates[64];
+	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0;
+
+	if (i < 0) {
+		draw_text(y, 0, COLS, "", 0);
+		return;
+	}
+	sum = &a->dep.all[i];
+	format_deploy_dates(&sum->d, dates, sizeof dates);
+	strbuf_addf(&b, "%-12s %-3s %-30s %-8s %4zu  ", sum->d.kind,
+	    sum->d.country, dates, sum->d.status, sum->active);
+	if (sum->d.nneeds == 0)
+		strbuf_adds(&b, "no needs");
+	else if (sum->open == 0)
+		strbuf_adds(&b, "needs covered");
+	else
+		strbuf_addf(&b, "%zu of %zu needs open", sum->open,
+		    sum->d.nneeds);
+	draw_text(y, 0, 2, "", attr);
+	draw_text(y, 2, NAME_COLS, sum->d.name, attr | A_BOLD);
+	draw_text(y, 3 + NAME_COLS, COLS - 3 - NAME_COLS, strbuf_str(&b),
+	    attr);
+	strbuf_free(&b);
+}
+
+static void
+row_member(void *arg, long long i, int y, int selected)
+{
+	struct app *a = ((struct deploy_draw *)arg)->a;
+	const struct member *m;
+	struct strbuf name = { 0 };
+	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0, w = COLS;
+
+	if (i < 0) {
+		draw_text(y, 0, COLS, "", 0);
+		return;
+	}
+	m = &a->dep.members[i];
+	strbuf_addf(&name, "%s, %s", m->family_name, m->given_name);
+	draw_text(y, 0, 2, "", attr);
+	draw_text(y, 2, w / 3, strbuf_str(&name), attr);
+	draw_text(y, 2 + w / 3, w / 5, m->agency, attr);
+	draw_text(y, 2 + w / 3 + w / 5, 11, member_status_name(m->status),
+	    attr | (member_status_active(m->status) ? A_BOLD : 0));
+	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, m->since,
+	    attr);
+	strbuf_free(&name);
+}
+
+static void
+row_suggestion(void *arg, long long i, int y, int selected)
+{
+	struct app *a = ((struct deploy_draw *)arg)->a;
+	struct summary sm;
+	struct error err;
+	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0, w = COLS;
+
+	if (i < 0) {
+		draw_text(y, 0, COLS, "", 0);
+		return;
+	}
+	if (summary_load(a->store, a->dep.sug.people[i].person, &sm, &err)
+	    != RC_OK) {
+		draw_text(y, 0, COLS, err.msg, draw_attr(a, ROLE_ERROR));
+		return;
+	}
+	draw_text(y, 0, 2, "", attr);
+	draw_text(y, 2, w / 4, sm.name, attr);
+	draw_text(y, 2 + w / 4, w / 6, sm.agency, attr);
+	draw_text(y, 2 + w / 4 + w / 6, w - 2 - w / 4 - w / 6,
+	    a->dep.sug.people[i].why, attr);
+	summary_free(&sm);
+}
+
+static void
+footer(struct app *a, const char *status, const char *hint)
+{
+	draw_text(LINES - 2, 0, COLS, status, draw_attr(a, ROLE_STATUS));
+	draw_text(LINES - 1, 0, COLS, a->message[0] ? a->message : hint,
+	    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
+	    draw_attr(a, ROLE_ERROR) : 0);
+}
+
+static void
+draw_deploys(struct app *a)
+{
+	struct deploy_draw d = { a };
+	struct strbuf b = { 0 };
+
+	draw_text(0, 0, COLS, "  DEPLOYMENT", draw_attr(a, ROLE_HEADER));
+	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3);
+	view_draw(&a->dep.lview, 1, row_deploys, &d);
+	strbuf_addf(&b, " %zu deployment%s", a->dep.nall, a->dep.nall == 1 ?
+	    "" : "s");
+	if (a->dep.picking)
+		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
+	footer(a, strbuf_str(&b), a->dep.nall == 0 ? "No deployments yet: "
+	    "roster deploy create makes one.  q back" : a->dep.picking ?
+	    "Enter add the tagged people here  q cancel" :
+	    "Enter open  q back  ? help");
+	strbuf_free(&b);
+}
+
+/* The deployment's title and needs above its members; returns the line
+ * after them. */
+static int
+draw_needs(struct app *a)
+{
+	struct deploy_ui *u = &a->dep;
+	struct strbuf b = { 0 };
+	char dates[64];
+	size_t i;
+	int y = 0;
+
+	format_deploy_dates(&u->d, dates, sizeof dates);
+	strbuf_addf(&b, "%s  (%s in %s, %s; %s)", u->d.name, u->d.kind,
+	    u->d.country, dates, u->d.status);
+	draw_text(y++, 0, COLS, strbuf_str(&b), A_BOLD);
+	for (i = 0; i < u->d.nneeds && y < LINES / 2; i++) {
+		strbuf_reset(&b);
+		strbuf_addf(&b, "  need %zu: %d x %s   %lld of %d", i + 1,
+		    u->d.needs[i].count, u->d.needs[i].filter, u->cov[i].have,
+		    u->cov[i].want);
+		if (u->cov[i].have < u->cov[i].want)
+			strbuf_addf(&b, ", %lld open",
+			    u->cov[i].want - u->cov[i].have);
+		else
+			strbuf_adds(&b, ", covered");
+		draw_text(y++, 0, COLS, strbuf_str(&b),
+		    u->cov[i].have < u->cov[i].want ? draw_attr(a, ROLE_WARN) :
+		    draw_attr(a, ROLE_YES));
+	}
+	strbuf_free(&b);
+	return y;
+}
+
+static void
+draw_deploy(struct app *a)
+{
+	struct deploy_draw d = { a };
+	struct deploy_ui *u = &a->dep;
+	struct strbuf b = { 0 };
+	int y = draw_needs(a), w = COLS;
+
+	draw_text(y, 0, COLS, "", draw_attr(a, ROLE_HEADER));
+	draw_text(y, 2, w / 3, "NAME", draw_attr(a, ROLE_HEADER));
+	draw_text(y, 2 + w / 3, w / 5, "AGENCY", draw_attr(a, ROLE_HEADER));
+	draw_text(y, 2 + w / 3 + w / 5, 11, "STATUS",
+	    draw_attr(a, ROLE_HEADER));
+	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, "SINCE",
+	    draw_attr(a, ROLE_HEADER));
+	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
+	view_draw(&u->mview, y + 1, row_member, &d);
+	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
+	    "s");
+	footer(a, strbuf_str(&b), u->choosing ? "status: p proposed  "
+	    "c contacted  C confirmed  d deployed  r returned  x declined  "
+	    "w withdrawn" : u->confirming ? "remove this person from the "
+	    "list? y yes, any other key no" : "s status  X remove  "
+	    "S suggest  Enter person  q back  ? help");
+	strbuf_free(&b);
+}
+
+static void
+draw_suggest(struct app *a)
+{
+	struct deploy_draw d = { a };
+	struct deploy_ui *u = &a->dep;
+	struct strbuf b = { 0 };
+	size_t i, lines = 1;
+	int y;
+
+	strbuf_addf(&b, "Suggested for %s", u->d.name);
+	draw_text(0, 0, COLS, strbuf_str(&b), A_BOLD);
+	for (i = 0; i < u->sug.nneeds; i++)
+		lines += u->sug.short_by[i] > 0;
+	y = LINES - 2 - (int)lines;
+	if (y < 2)
+		y = 2;
+	view_set_size(&u->sview, (long long)u->sug.n, y - 1);
+	view_draw(&u->sview, 1, row_suggestion, &d);
+	if (u->sug.n == 0)
+		draw_text(1, 0, COLS, lines == 1 ? "  Nobody to suggest: the "
+		    "members cover every need." : "  Nobody to suggest.", 0);
+	for (i = 0; i < u->sug.nneeds && y < LINES - 3; i++) {
+		if (u->sug.short_by[i] == 0)
+			continue;
+		strbuf_reset(&b);
+		strbuf_addf(&b, "need %zu (%d x %s) falls short by %d", i + 1,
+		    u->d.needs[i].count, u->d.needs[i].filter,
+		    u->sug.short_by[i]);
+		draw_text(y++, 0, COLS, strbuf_str(&b), draw_attr(a,
+		    ROLE_WARN));
+	}
+	strbuf_reset(&b);
+	strbuf_addf(&b, "left out: %lld already booked, %lld unavailable, "
+	    "%lld not ready", u->sug.left_booked, u->sug.left_unavailable,
+	    u->sug.left_not_ready);
+	if (y < LINES - 2)
+		draw_text(y, 0, COLS, strbuf_str(&b), 0);
+	strbuf_reset(&b);
+	strbuf_addf(&b, " %zu suggested", u->sug.n);
+	footer(a, strbuf_str(&b), "a accept  A accept all  Enter person  "
+	    "q back");
+	strbuf_free(&b);
+}
+
+void
+screen_deploy_draw(struct app *a)
+{
+	curs_set(0);
+	if (a->screen == SCREEN_DEPLOYS)
+		draw_deploys(a);
+	else if (a->screen == SCREEN_DEPLOY)
+		draw_deploy(a);
+	else
+		draw_suggest(a);
+}

@@ -1,0 +1,309 @@
+/*
+ * The pool list: a header, one person a line in columns fitted to the
+ * width, the facet panel beside it, the status line and the bar.
+ */
+#include <curses.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout.h"
+#include "strbuf.h"
+#include "tui.h"
+#include "utf8.h"
+#include "width.h"
+
+enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
+    C_THEMES, C_N };
+
+/* Order on screen, and importance: rank 0 stays longest. */
+static const struct {
+	const char	*title;
+	int		 min, want, rank;
+} cols[C_N] = {
+	{ "NAME", 18, 26, 0 },
+	{ "AVAIL", 5, 5, 1 },
+	{ "LANGUAGES", 12, 24, 2 },
+	{ "NOTICE", 6, 6, 3 },
+	{ "SERVED", 8, 14, 4 },
+	{ "AGENCY", 10, 18, 5 },
+	{ "READY", 10, 10, 6 },
+	{ "THEMES", 16, 48, 7 },
+};
+
+struct list_draw {
+	struct app		*a;
+	struct layout_col	 lc[C_N];
+	int			 width;
+};
+
+/* The pool list's lines: below the header, above status and bar. */
+static void
+list_area(const struct app *a, int *y0, int *h)
+{
+	int bottom = a->prompt != PROMPT_NONE ? 3 : 2;
+
+	*y0 = 1;
+	*h = LINES - 1 - bottom;
+	if (*h < 0)
+		*h = 0;
+}
+
+/* Where the facet panel goes, if it shows beside the list. */
+static int
+facets_width(const struct app *a)
+{
+	if (!a->facets_shown)
+		return 0;
+	if (COLS < 60)
+		return a->facets_focus ? COLS : 0;
+	return COLS / 3 < 36 ? COLS / 3 : 36;
+}
+
+static void
+cell(const struct app *a, const struct summary *sm, int c, char *buf,
+    size_t len, const char **text, int *attr)
+{
+	*attr = 0;
+	switch (c) {
+	case C_NAME:
+		*text = sm->name;
+		break;
+	case C_AVAIL:
+		*text = search_result_has(a->avail, sm->pk) ? "yes" : "no";
+		if (**text == 'y')
+			*attr = draw_attr(a, ROLE_YES);
+		break;
+	case C_LANGS:
+		*text = sm->languages;
+		break;
+	case C_NOTICE:
+		snprintf(buf, len, "%dd", sm->notice);
+		*text = buf;
+		break;
+	case C_COUNTRIES:
+		*text = sm->countries;
+		break;
+	case C_AGENCY:
+		*text = sm->agency;
+		break;
+	case C_READY: {
+		char day[DATE_LEN];
+
+		date_format(a->today, day);
+		if (sm->ready[0] == '\0' || strcmp(sm->ready, day) < 0) {
+			*text = sm->ready[0] == '\0' ? "missing" : sm->ready;
+			*attr = draw_attr(a, ROLE_WARN);
+		} else
+			*text = sm->ready;
+		break;
+	}
+	default:
+		*text = sm->themes;
+	}
+}
+
+static void
+row_draw(void *arg, long long i, int y, int selected)
+{
+	struct list_draw *d = arg;
+	struct app *a = d->a;
+	const struct summary *sm;
+	const char *text;
+	char buf[32];
+	int c, x = 2, attr, base;
+
+	if (i < 0 || !a->rows_valid || i < a->rows_top ||
+	    i >= a->rows_top + (long long)a->nrows) {
+		draw_text(y, 0, d->width, "", 0);
+		return;
+	}
+	sm = &a->rows[i - a->rows_top];
+	base = selected ? draw_attr(a, ROLE_CURSOR) : 0;
+	draw_text(y, 0, 2, tags_has(&a->tags, sm->pk) ? "*" : "",
+	    base | draw_attr(a, ROLE_TAG));
+	for (c = 0; c < C_N; c++) {
+		if (d->lc[c].width == 0)
+			continue;
+		cell(a, sm, c, buf, sizeof buf, &text, &attr);
+		if (selected)
+			attr = base | (attr & A_BOLD);
+		draw_text(y, x, d->lc[c].width, text, attr);
+		x += d->lc[c].width;
+		if (x < d->width)
+			draw_text(y, x, 1, "", base);
+		x++;
+	}
+	if (x < d->width)
+		draw_text(y, x, d->width - x, "", base);
+}
+
+static void
+header_draw(struct list_draw *d)
+{
+	int c, x = 2;
+
+	draw_text(0, 0, d->width, "", draw_attr(d->a, ROLE_HEADER));
+	for (c = 0; c < C_N; c++) {
+		if (d->lc[c].width == 0)
+			continue;
+		draw_text(0, x, d->lc[c].width, cols[c].title,
+		    draw_attr(d->a, ROLE_HEADER));
+		x += d->lc[c].width + 1;
+	}
+}
+
+static const char *
+sort_name(enum search_sort s)
+{
+	switch (s) {
+	case SORT_AGENCY:
+		return "agency";
+	case SORT_NOTICE:
+		return "notice";
+	case SORT_MISSION:
+		return "last mission";
+	default:
+		return "name";
+	}
+}
+
+static void
+status_draw(struct app *a, int y)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_addf(&b, " %lld/%lld", a->result ?
+	    search_result_count(a->result) : 0, a->total);
+	strbuf_addf(&b, "  %s", *a->filter != '\0' ? a->filter : "(everyone)");
+	if (a->pending != NULL)
+		strbuf_adds(&b, "  ...");
+	strbuf_addf(&b, "  [%s%s]", sort_name(a->sort), a->reverse ?
+	    ", reversed" : "");
+	if (a->tags.n > 0)
+		strbuf_addf(&b, "  tagged %lld", a->tags.n);
+	if (a->read_only)
+		strbuf_adds(&b, "  read-only");
+	draw_text(y, 0, COLS, strbuf_str(&b), draw_attr(a, ROLE_STATUS));
+	strbuf_free(&b);
+}
+
+/* Display width of the first len bytes of s. */
+static size_t
+width_prefix(const char *s, size_t len)
+{
+	struct strbuf b = { 0 };
+	size_t w;
+
+	strbuf_add(&b, s, len);
+	w = width_of(strbuf_str(&b));
+	strbuf_free(&b);
+	return w;
+}
+
+/* The bar, with the cursor placed where the next character goes. */
+static void
+bar_draw(struct app *a, int y)
+{
+	const struct line *l = a->prompt == PROMPT_FILTER ? &a->line :
+	    &a->answer;
+	const char *prompt = a->prompt == PROMPT_FILTER ? "/" :
+	    "export tagged to: ";
+	const char *text = line_text(l);
+	struct strbuf shown = { 0 };
+	size_t pw = strlen(prompt), skip = 0, n, k, here;
+	int i;
+	int room = COLS - (int)pw;
+	uint32_t cp;
+
+	/*
+	 * The character under the cursor must show, and the one after it:
+	 * a blank at the edge would look like the end of the text.
+	 */
+	for (n = l->cursor, i = 0; i < 2 && text[n] != '\0'; i++) {
+		k = utf8_decode(text + n, strlen(text + n), &cp);
+		n += k > 0 ? k : 1;
+	}
+	here = width_prefix(text + l->cursor, n - l->cursor);
+	if (here == 0)
+		here = 1;
+	/* Scroll sideways so that the cursor stays on screen. */
+	while (room > 0 && skip < l->cursor && width_prefix(text + skip,
+	    l->cursor - skip) + here > (size_t)room) {
+		n = utf8_decode(text + skip, strlen(text + skip), &cp);
+		skip += n > 0 ? n : 1;
+	}
+	n = room > 0 ? width_cut(text + skip, (size_t)room) : 0;
+	strbuf_add(&shown, text + skip, n);
+	draw_text(y, 0, (int)pw, prompt, A_BOLD);
+	draw_text(y, (int)pw, room, strbuf_str(&shown), 0);
+	strbuf_free(&shown);
+	move(y, (int)pw + (int)width_prefix(text + skip, l->cursor - skip));
+}
+
+void
+screen_list_draw(struct app *a, unsigned what)
+{
+	struct list_draw d;
+	int y0, h, fw, c, bottom;
+
+	(void)what;
+	list_area(a, &y0, &h);
+	fw = facets_width(a);
+	memset(&d, 0, sizeof d);
+	d.a = a;
+	d.width = COLS - fw - (fw > 0 && fw < COLS ? 1 : 0);
+	for (c = 0; c < C_N; c++) {
+		d.lc[c].min = cols[c].min;
+		d.lc[c].want = cols[c].want;
+		d.lc[c].rank = cols[c].rank;
+	}
+	layout_fit(d.lc, C_N, d.width - 2, 1);
+	if (fw < COLS) {
+		header_draw(&d);
+		view_draw(&a->list, y0, row_draw, &d);
+	}
+	if (fw > 0) {
+		if (fw < COLS)
+			for (c = 0; c < h + 1; c++)
+				draw_text(c, COLS - fw - 1, 1, "|", 0);
+		screen_facets_draw(a, COLS - fw, fw, 0, h + 1);
+	}
+	bottom = LINES - (a->prompt != PROMPT_NONE ? 3 : 2);
+	status_draw(a, bottom);
+	if (a->prompt != PROMPT_NONE) {
+		draw_text(LINES - 1, 0, COLS, a->bar_error,
+		    draw_attr(a, ROLE_ERROR));
+		bar_draw(a, LINES - 2);
+		curs_set(1);
+	} else {
+		/* Without a message, the keys a newcomer needs first. */
+		draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ?
+		    a->message : a->facets_focus ? "Enter add  - exclude  "
+		    "Tab list  / filter  ? help  q back" : "/ filter  Enter open"
+		    "  f facets  t tag  O sort  ? help  q quit",
+		    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
+		    draw_attr(a, ROLE_ERROR) : 0);
+		curs_set(0);
+	}
+}
+
+/* The list's height for the view, before drawing. */
+int
+screen_list_height(const struct app *a)
+{
+	int y0, h;
+
+	list_area(a, &y0, &h);
+	return h;
+}
+
+long long
+screen_list_row_at(const struct app *a, int y, int x)
+{
+	int fw = facets_width(a);
+
+	if (fw > 0 && x >= COLS - fw)
+		return -1;
+	return view_row_at(&a->list, 1, y);
+}

@@ -1,0 +1,133 @@
+/*
+ * A page of text: one person's record, or the help.  Long lines wrap
+ * under their value, not under their label, and lines that report an
+ * expired or missing document stand out.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "tui.h"
+#include "width.h"
+
+/* Where the values start: "Passport     2028-..." and "  j, Down   ...". */
+#define PERSON_INDENT	13
+#define HELP_INDENT	25
+
+struct segment {
+	size_t	line;
+	size_t	off;		/* bytes into the line */
+};
+
+struct page_draw {
+	struct app	*a;
+	struct segment	*seg;
+	size_t		 nseg;
+	int		 indent;
+};
+
+static int
+warn_line(const struct app *a, const char *text)
+{
+	if (a->screen != SCREEN_DETAIL)
+		return 0;
+	if (strstr(text, "(expired)") != NULL)
+		return 1;
+	return (strncmp(text, "Passport ", 9) == 0 ||
+	    strncmp(text, "Medical ", 8) == 0 ||
+	    strncmp(text, "HEAT ", 5) == 0) && strstr(text, " none") != NULL;
+}
+
+/* Splits every line into rows of at most COLS columns. */
+static size_t
+wrap(const struct app *a, int indent, struct segment **out)
+{
+	struct segment *seg = NULL;
+	size_t n = 0, i, off, cut, sp;
+	int room;
+
+	for (i = 0; i < a->nlines; i++) {
+		off = 0;
+		do {
+			seg = xrealloc(seg, (n + 1) * sizeof *seg);
+			seg[n].line = i;
+			seg[n++].off = off;
+			room = off == 0 ? COLS : COLS - indent;
+			if (room < 1)
+				room = 1;
+			cut = width_cut(a->lines[i] + off, (size_t)room);
+			if (cut == 0)
+				cut = strlen(a->lines[i] + off);
+			/* Break after a space when there is one. */
+			else if (a->lines[i][off + cut] != '\0') {
+				sp = cut;
+				while (sp > 1 && a->lines[i][off + sp - 1] != ' ')
+					sp--;
+				if (sp > 1)
+					cut = sp;
+			}
+			off += cut;
+		} while (a->lines[i][off] != '\0');
+	}
+	*out = seg;
+	return n;
+}
+
+static void
+page_row(void *arg, long long i, int y, int selected)
+{
+	struct page_draw *d = arg;
+	struct app *a = d->a;
+	const struct segment *s;
+	struct strbuf part = { 0 };
+	const char *text;
+	size_t len;
+	int attr = 0, x = 0;
+
+	(void)selected;
+	if (i < 0) {
+		draw_text(y, 0, COLS, "", 0);
+		return;
+	}
+	s = &d->seg[i];
+	text = a->lines[s->line];
+	if (warn_line(a, text))
+		attr = draw_attr(a, ROLE_WARN);
+	if (s->line == 0 && a->screen == SCREEN_DETAIL)
+		attr = A_BOLD;
+	if (a->screen == SCREEN_HELP && text[0] != ' ' && text[0] != '\0')
+		attr = A_BOLD;
+	if (s->off > 0) {
+		x = d->indent < COLS ? d->indent : 0;
+		draw_text(y, 0, x, "", 0);
+	}
+	len = (size_t)i + 1 < d->nseg && s[1].line == s->line ?
+	    s[1].off - s->off : strlen(text + s->off);
+	strbuf_add(&part, text + s->off, len);
+	draw_text(y, x, COLS - x, strbuf_str(&part), attr);
+	strbuf_free(&part);
+}
+
+void
+screen_page_draw(struct app *a)
+{
+	struct page_draw d = { a, NULL, 0, a->screen == SCREEN_HELP ?
+	    HELP_INDENT : PERSON_INDENT };
+	struct strbuf where = { 0 };
+	size_t rows;
+
+	rows = d.nseg = wrap(a, d.indent, &d.seg);
+	view_set_size(&a->page, (long long)rows, LINES - 1);
+	/* The page scrolls as a whole: the cursor is its top row. */
+	view_draw(&a->page, 0, page_row, &d);
+	strbuf_addf(&where, " %s  %lld-%lld/%zu  q back  ? help",
+	    a->screen == SCREEN_HELP ? "help" : "person", a->page.top + 1,
+	    a->page.top + a->page.height < (long long)rows ?
+	    a->page.top + a->page.height : (long long)rows, rows);
+	draw_text(LINES - 1, 0, COLS, strbuf_str(&where),
+	    draw_attr(a, ROLE_STATUS));
+	strbuf_free(&where);
+	free(d.seg);
+	curs_set(0);
+}

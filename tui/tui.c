@@ -1,0 +1,285 @@
+/*
+ * The full-screen interface: terminal setup and restore, and the loop that
+ * reads keys, runs the search between them and redraws.
+ *
+ * The search never holds a key up: it runs only when no key is waiting,
+ * and SQLite abandons it (store_interrupt) the moment one arrives, leaving
+ * the last good result on screen.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actions.h"
+#include "keys.h"
+#include "tui.h"
+
+/* The one flag a signal handler may set. */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	int saved = errno;
+
+	stop_signal = sig;
+	errno = saved;
+}
+
+/* Whether a key (or a signal to stop) is waiting: the search gives way. */
+static int
+key_waiting(void *arg)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	(void)arg;
+	return stop_signal != 0 || poll(&p, 1, 0) > 0;
+}
+
+static void
+signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void
+term_start(void)
+{
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(200);
+	curs_set(0);
+}
+
+/* Too small to be useful: say so, and wait for a bigger terminal. */
+static int
+too_small(void)
+{
+	return LINES < 5 || COLS < 20;
+}
+
+static void
+draw(struct app *a, unsigned what)
+{
+	if (too_small()) {
+		erase();
+		mvaddnstr(0, 0, "terminal too small", COLS);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	if (what == R_ALL)
+		erase();
+	if (a->screen == SCREEN_LIST)
+		screen_list_draw(a, what);
+	else if (a->screen == SCREEN_DETAIL || a->screen == SCREEN_HELP)
+		screen_page_draw(a);
+	else
+		screen_deploy_draw(a);
+	refresh();
+}
+
+static unsigned
+mouse(struct app *a)
+{
+	MEVENT ev;
+	long long row;
+
+	if (getmouse(&ev) != OK || too_small())
+		return R_NONE;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return actions_run(a, ACT_UP) | actions_run(a, ACT_UP) |
+		    actions_run(a, ACT_UP);
+	if (ev.bstate & BUTTON5_PRESSED)
+		return actions_run(a, ACT_DOWN) | actions_run(a, ACT_DOWN) |
+		    actions_run(a, ACT_DOWN);
+	if (a->screen != SCREEN_LIST || a->prompt != PROMPT_NONE)
+		return R_NONE;
+	if ((row = screen_list_row_at(a, ev.y, ev.x)) < 0)
+		return R_NONE;
+	a->facets_focus = 0;
+	view_go(&a->list, row);
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		return actions_run(a, ACT_OPEN);
+	return R_LIST | R_STATUS;
+}
+
+/*
+ * A key typed ahead acts on what it would have seen had the screen kept
+ * up: a search still pending, and the rows under the cursor, are done
+ * first, without giving way.
+ */
+static void
+settle(struct app *a)
+{
+	struct error err;
+
+	if (a->screen != SCREEN_LIST)
+		return;
+	store_interrupt(a->store, NULL, NULL);
+	if (a->pending != NULL && app_search(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	view_set_size(&a->list, a->result != NULL ?
+	    search_result_count(a->result) : 0, screen_list_height(a));
+	if (app_rows(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	store_interrupt(a->store, key_waiting, NULL);
+}
+
+static unsigned
+key(struct app *a, int code, int fkey)
+{
+	unsigned where;
+
+	if (fkey && code == KEY_RESIZE) {
+		a->cols = COLS;
+		if (a->screen == SCREEN_DETAIL)
+			app_reopen(a);
+		return R_ALL;
+	}
+	if (fkey && code == KEY_MOUSE)
+		return mouse(a);
+	if (too_small())
+		return !fkey && (code == 'q' || code == 'Q') ?
+		    actions_run(a, ACT_QUIT) : R_NONE;
+	if (a->prompt != PROMPT_NONE)
+		return bar_key(a, code, fkey);
+	if (a->choosing)
+		return choose_key(a, code, fkey);
+	a->message[0] = '\0';
+	settle(a);
+	if (a->dep.choosing)
+		return status_key(a, code, fkey);
+	if (a->dep.confirming)
+		return remove_key(a, code, fkey);
+	switch (a->screen) {
+	case SCREEN_DETAIL:
+		where = KC_DETAIL;
+		break;
+	case SCREEN_HELP:
+		where = KC_HELP;
+		break;
+	case SCREEN_DEPLOYS:
+		where = KC_DEPLOYS;
+		break;
+	case SCREEN_DEPLOY:
+		where = KC_DEPLOY;
+		break;
+	case SCREEN_SUGGEST:
+		where = KC_SUGGEST;
+		break;
+	default:
+		where = a->facets_focus ? KC_FACETS : KC_LIST;
+	}
+	return actions_run(a, keys_find(code, fkey, where)) | R_BAR;
+}
+
+/* The work between keys: search, rows, facets, each giving way to keys. */
+static int
+work(struct app *a, unsigned *what, struct error *err)
+{
+	int rc;
+
+	if (a->pending != NULL && !key_waiting(NULL)) {
+		rc = app_search(a, err);
+		if (rc == RC_INTERRUPTED)
+			return RC_OK;
+		if (rc != RC_OK)
+			return rc;
+		*what = R_ALL;
+	}
+	view_set_size(&a->list, a->result != NULL ?
+	    search_result_count(a->result) : 0, screen_list_height(a));
+	if (a->screen == SCREEN_LIST) {
+		rc = app_rows(a, err);
+		if (rc != RC_OK && rc != RC_INTERRUPTED)
+			return rc;
+	}
+	if (a->screen == SCREEN_LIST && a->facets_shown && !a->facets_valid &&
+	    !key_waiting(NULL)) {
+		draw(a, *what);
+		*what = R_NONE;
+		rc = app_facets(a, err);
+		if (rc == RC_OK)
+			*what = R_FACETS;
+		else if (rc != RC_INTERRUPTED)
+			return rc;
+	}
+	return RC_OK;
+}
+
+static int
+loop(struct app *a, struct error *err)
+{
+	unsigned what = R_ALL;
+	int rc, got, changed;
+	wint_t ch;
+
+	while (!a->quit && !stop_signal) {
+		if ((rc = work(a, &what, err)) != RC_OK)
+			return rc;
+		if (what != R_NONE)
+			draw(a, what);
+		what = R_NONE;
+		/* A second passes without a key: look for others' changes. */
+		timeout(a->pending != NULL ? 0 : 1000);
+		got = get_wch(&ch);
+		if (got == ERR) {
+			if (stop_signal)
+				break;
+			if ((rc = app_poll(a, &changed, err)) != RC_OK)
+				return rc;
+			if (changed)
+				what = R_ALL;
+			continue;
+		}
+		what = key(a, (int)ch, got == KEY_CODE_YES);
+	}
+	return RC_OK;
+}
+
+int
+tui_main(struct store *s, int today, int read_only, struct error *err)
+{
+	struct app a;
+	int rc;
+
+	if ((rc = app_init(&a, s, today, read_only, err)) != RC_OK) {
+		app_free(&a);
+		return rc;
+	}
+	signals();
+	term_start();
+	draw_init(&a);
+	a.cols = COLS;
+	store_interrupt(s, key_waiting, NULL);
+	rc = loop(&a, err);
+	store_interrupt(s, NULL, NULL);
+	endwin();
+	app_free(&a);
+	/* Die of the signal, as the sender expects, now the terminal is
+	 * restored. */
+	if (stop_signal != 0) {
+		store_close(s);
+		signal(stop_signal, SIG_DFL);
+		raise(stop_signal);
+	}
+	return rc;
+}

@@ -1,0 +1,198 @@
+/*
+ * tui.h - the full-screen interface: the state every screen shares, and
+ * the entry point.  Screens draw from this state and change it only
+ * through the app_* functions (app.c), which call the core; nothing in
+ * tui/ touches SQL.
+ *
+ * Memory: struct app owns everything it points to; app_free releases it.
+ * Strings handed to app_* functions are copied.
+ */
+#ifndef ROSTER_TUI_H
+#define ROSTER_TUI_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "deploy.h"
+#include "facet.h"
+#include "filter.h"
+#include "line.h"
+#include "search.h"
+#include "store.h"
+#include "suggest.h"
+#include "summary.h"
+#include "tags.h"
+#include "view.h"
+
+/* What a key's action asks the loop to redraw. */
+enum {
+	R_NONE = 0,
+	R_LIST = 1 << 0,
+	R_STATUS = 1 << 1,
+	R_BAR = 1 << 2,
+	R_FACETS = 1 << 3,
+	R_ALL = 0xff,
+};
+
+enum mode { SCREEN_LIST, SCREEN_DETAIL, SCREEN_HELP, SCREEN_DEPLOYS,
+    SCREEN_DEPLOY, SCREEN_SUGGEST };
+
+/* The deployments screens: the list of them, one open, its suggestions. */
+struct deploy_ui {
+	struct deploy_summary	*all;
+	size_t			 nall;
+	struct view		 lview;
+	int			 picking;	/* for the tagged people */
+	int			 open;		/* d is loaded */
+	struct deployment	 d;
+	struct member		*members;
+	size_t			 nmembers;
+	struct coverage		*cov;
+	struct view		 mview;
+	struct suggest_report	 sug;
+	int			 sug_valid;
+	struct view		 sview;
+	int			 choosing;	/* 's' waits for a status key */
+	int			 confirming;	/* 'X' waits for y */
+	/* A refused booking that '!' would force. */
+	long long		 force_pk;
+	enum member_status	 force_status;
+};
+
+/* Why the bar is open. */
+enum prompt { PROMPT_NONE, PROMPT_FILTER, PROMPT_EXPORT };
+
+#define FACET_MAX	50
+
+struct app {
+	struct store		*store;
+	int			 today;
+	int			 read_only;
+	int			 color;
+	int			 cols;		/* terminal width, for the timeline */
+	struct search_cache	*cache;
+
+	/* The filter in force, its result, and one still to run. */
+	char			*filter;
+	struct search_result	*result;
+	struct filter		*pending;
+	int			 pending_keeps_cursor;
+	long long		 follow_pk;	/* the person to keep it on */
+	long long		 follow_was;	/* and where they were */
+	long long		 total;		/* people in the pool */
+	struct search_result	*avail;		/* avail:today */
+	long long		 data_version;
+	enum search_sort	 sort;
+	int			 reverse;
+
+	/* The pool list and the rows on screen. */
+	struct view		 list;
+	struct summary		*rows;
+	long long		*row_pks;
+	size_t			 nrows;
+	long long		 rows_top;
+	int			 rows_valid;
+	struct tags		 tags;
+
+	/* The bar: the filter being typed, or another question. */
+	enum prompt		 prompt;
+	struct line		 line;		/* the filter's, with history */
+	struct line		 answer;	/* other prompts' */
+	char			*before;	/* the filter before editing */
+	long long		 before_pk;	/* and the person under the cursor */
+	long long		 before_cursor;
+	char			 bar_error[1024];
+
+	/* Facets of the current result. */
+	int			 facets_shown;
+	int			 facets_focus;
+	int			 facets_valid;
+	struct facet		 facets[FACET_N];
+	struct facet_cache	*fcache;
+	struct view		 fview;
+
+	/* One person, or the help. */
+	enum mode		 screen;
+	char			**lines;
+	size_t			 nlines;
+	struct view		 page;
+	long long		 detail_pk;
+
+	struct deploy_ui	 dep;
+	enum mode		 back_to;	/* where q leaves a person */
+	enum mode		 help_from;	/* and the help */
+
+	char			 message[1024];
+	int			 message_error;
+	int			 choosing;	/* ';' waits for its second key */
+	int			 quit;
+};
+
+int	tui_main(struct store *, int today, int read_only, struct error *err);
+
+/* app.c: state changes. */
+int	app_init(struct app *, struct store *, int today, int read_only,
+	    struct error *err);
+void	app_free(struct app *);
+/* Compiles text; a bad filter leaves its message in bar_error. */
+void	app_filter_set(struct app *, const char *text);
+/* Runs the pending search; RC_INTERRUPTED when a key came first. */
+int	app_search(struct app *, struct error *err);
+/* Rows top..top+height of the list, loaded as needed; reset forgets
+ * them (the order changed). */
+void	app_rows_reset(struct app *);
+int	app_rows(struct app *, struct error *err);
+int	app_facets(struct app *, struct error *err);
+/* Notices another process's changes; sets *changed. */
+int	app_poll(struct app *, int *changed, struct error *err);
+int	app_open(struct app *, long long pk, struct error *err);
+void	app_close_page(struct app *);
+/* Opens the person on screen again (their data or the width changed),
+ * keeping the scroll. */
+void	app_reopen(struct app *);
+/* Appends a line of len bytes to the page (the record or the help). */
+void	app_page_add(struct app *, const char *text, size_t len);
+long long app_cursor_pk(struct app *);
+void	app_message(struct app *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* The filter with term added (ANDed), or excluded. */
+void	app_filter_add(struct app *, const char *term, int exclude);
+int	app_tag_all(struct app *, struct error *err);
+int	app_export_tagged(struct app *, const char *path, struct error *err);
+
+/* app_deploy.c: the deployments screens' state. */
+int	app_deploys_load(struct app *, struct error *err);
+int	app_deploy_open(struct app *, const char *name, struct error *err);
+int	app_deploy_reload(struct app *, struct error *err);
+void	app_deploy_free(struct app *);
+int	app_deploy_add_tagged(struct app *, struct error *err);
+int	app_deploy_set(struct app *, enum member_status, int force,
+	    struct error *err);
+int	app_deploy_remove(struct app *, struct error *err);
+int	app_deploy_suggest(struct app *, struct error *err);
+int	app_deploy_accept(struct app *, int all, struct error *err);
+long long app_deploy_cursor_pk(const struct app *);
+void	screen_deploy_draw(struct app *);
+
+/* Screens: draw.c, screen_*.c. */
+void	draw_init(struct app *);
+/* s in exactly cols columns at (y, x): cut, padded, control characters
+ * escaped. */
+void	draw_text(int y, int x, int cols, const char *s, int attr);
+/* The attribute of a role, in colour unless NO_COLOR or a mono terminal. */
+enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
+    ROLE_WARN, ROLE_TAG };
+int	draw_attr(const struct app *, enum role);
+void	screen_list_draw(struct app *, unsigned what);
+int	screen_list_height(const struct app *);
+/* The list row under a mouse click, or -1. */
+long long screen_list_row_at(const struct app *, int y, int x);
+void	screen_page_draw(struct app *);
+void	screen_help_lines(struct app *);
+void	screen_facets_draw(struct app *, int x, int width, int y0, int h);
+/* Facet rows: a title line per kind, then its values. */
+long long screen_facets_rows(const struct app *);
+int	screen_facets_value(const struct app *, long long row,
+	    enum facet_kind *kind, const struct facet_value **v);
+
+#endif
