@@ -122,7 +122,7 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			c.db = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0)
+		else if (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] != '\0')
 			c.db = argv[i] + 5;
 		else if (strcmp(argv[i], "--read-only") == 0)
 			c.read_only = 1;
@@ -133,7 +133,8 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("roster %s\n", PACKAGE_VERSION);
 			return RC_OK;
-		} else if (strcmp(argv[i], "--db") == 0) {
+		} else if (strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--db=") == 0) {
 			fprintf(stderr, "roster: --db needs a file\n");
 			return RC_INPUT;
 		} else if (argv[i][0] == '-') {

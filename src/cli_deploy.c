@@ -74,6 +74,8 @@ create(struct cli *c, int argc, char **argv, struct error *err)
 	char *rest[MAX_ARGS], **args;
 	int nrest, rc, i, j;
 
+	if (argc > MAX_ARGS)
+		return deploy_usage_error("create", err);
 	/* --need repeats: gather every one before the common parser sees
 	 * the rest. */
 	args = xcalloc((size_t)argc + 1, sizeof *args);

@@ -130,6 +130,12 @@ needs_load(struct deployment *d, const char *text)
 	while (*p != '\0') {
 		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
+		/* Written by deploy_create or import, so never without a count;
+		 * a row edited by hand is skipped rather than misread. */
+		if (memchr(p, ':', (size_t)(nl - p)) == NULL) {
+			p = *nl != '\0' ? nl + 1 : nl;
+			continue;
+		}
 		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
 		    sizeof *d->needs);
 		n = &d->needs[d->nneeds++];
@@ -459,10 +465,8 @@ may_move(enum member_status from, enum member_status to)
 	return from == MS_DECLINED || from == MS_WITHDRAWN || to > from;
 }
 
-/* Another deployment on which the person is confirmed or deployed and
- * whose dates overlap d's; an open end overlaps everything after. */
-static int
-conflict(struct store *s, const struct deployment *d, long long person,
+int
+deploy_conflict(struct store *s, const struct deployment *d, long long person,
     char **other, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN];
@@ -532,7 +536,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		    "become %s", id, member_status_name(from), d->name,
 		    member_status_name(to));
 	if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
-	    (rc = conflict(s, d, person, &other, err)) == RC_OK &&
+	    (rc = deploy_conflict(s, d, person, &other, err)) == RC_OK &&
 	    other != NULL && !force)
 		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
 		    "deployed on '%s', whose dates overlap '%s' (--force to "

@@ -97,6 +97,13 @@ int	deploy_add(struct store *, const struct deployment *d,
 int	deploy_set(struct store *, const struct deployment *d,
 	    long long person, enum member_status, int force,
 	    struct error *err);
+/*
+ * The name (*other, the caller frees it) of another deployment on which
+ * the person is confirmed or deployed and whose dates overlap d's, or
+ * NULL; an open end overlaps everything after its start.
+ */
+int	deploy_conflict(struct store *, const struct deployment *d,
+	    long long person, char **other, struct error *err);
 /* Takes a person off the list (their history goes with them). */
 int	deploy_remove(struct store *, const struct deployment *d,
 	    long long person, struct error *err);

@@ -571,7 +571,8 @@ merge_groups(struct tallies *t)
 
 	if (t->n == 0)
 		return;
-	qsort(t->v, t->n, sizeof *t->v, by_group);
+	if (t->n > 0)
+		qsort(t->v, t->n, sizeof *t->v, by_group);
 	for (i = 1; i < t->n; i++) {
 		if (sqlite3_stricmp(t->v[i].value, t->v[j].value) == 0) {
 			t->v[j].count += t->v[i].count;
@@ -600,7 +601,8 @@ finish(struct store *s, struct tallies *t, enum facet_kind kind, size_t max,
 	if (kind == FACET_AGENCY)
 		merge_groups(t);
 	if (t->n > 0)
-		qsort(t->v, t->n, sizeof *t->v, by_count);
+		if (t->n > 0)
+			qsort(t->v, t->n, sizeof *t->v, by_count);
 	while (t->n > 0 && t->v[t->n - 1].count == 0)
 		free(t->v[--t->n].value);
 	if (max > 0 && t->n > max) {

@@ -79,6 +79,7 @@ static int
 header(struct store *s, const struct deployment *d, FILE *fp,
     struct error *err)
 {
+	struct strbuf name = { 0 };
 	char country[128], dates[64];
 	int rc;
 
@@ -86,8 +87,11 @@ header(struct store *s, const struct deployment *d, FILE *fp,
 	    != RC_OK)
 		return rc;
 	format_deploy_dates(d, dates, sizeof dates);
-	fprintf(fp, "%s\n%s in %s (%s), %s; %s\n", d->name, d->kind, country,
-	    d->country, dates, d->status);
+	/* A name from an old or hand-edited row may hold anything. */
+	cell(&name, d->name, 200, 0);
+	fprintf(fp, "%s\n%s in %s (%s), %s; %s\n", strbuf_str(&name), d->kind,
+	    country, d->country, dates, d->status);
+	strbuf_free(&name);
 	return RC_OK;
 }
 

@@ -300,7 +300,8 @@ check_vocab(struct importer *im, int kc, enum vocab v, char *buf,
 	for (i = 0; i < n; i++)
 		for (j = 0; items[i][j] != '\0'; j++)
 			items[i][j] = (char)tolower((unsigned char)items[i][j]);
-	qsort(items, n, sizeof *items, cmp_str);
+	if (n > 0)
+		qsort(items, n, sizeof *items, cmp_str);
 	for (i = 0; i < n; i++) {
 		if (kept > 0 && strcmp(out[kept - 1], items[i]) == 0)
 			continue;
@@ -344,7 +345,8 @@ check_languages(struct importer *im, int kc, struct person *p)
 		}
 		p->langs[p->nlangs++].level = level;
 	}
-	qsort(p->langs, p->nlangs, sizeof *p->langs, cmp_lang);
+	if (p->nlangs > 0)
+		qsort(p->langs, p->nlangs, sizeof *p->langs, cmp_lang);
 	for (i = 1; i < p->nlangs; i++)
 		if (strcmp(p->langs[i].code, p->langs[i - 1].code) == 0)
 			problem(im, kc, "language '%s' given twice",

@@ -149,7 +149,13 @@ store_begin(struct store *s, struct error *err)
 int
 store_commit(struct store *s, struct error *err)
 {
-	return store_exec(s, "COMMIT", err);
+	int rc;
+
+	/* A COMMIT that fails (busy, full) leaves the transaction open and
+	 * the write lock held: give both up. */
+	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK)
+		store_rollback(s);
+	return rc;
 }
 
 void

@@ -462,7 +462,8 @@ group_by_mask(struct ent **e, size_t n, size_t **starts, size_t *ngroups)
 		}
 	}
 	/* Number the groups in mask order. */
-	qsort(masks, used, sizeof *masks, mask_cmp);
+	if (used > 0)
+		qsort(masks, used, sizeof *masks, mask_cmp);
 	pos = xcalloc(used + 1, sizeof *pos);
 	for (i = 0; i < n; i++) {
 		size_t lo = 0, hi = used, mid;
@@ -583,7 +584,8 @@ rank_people(struct cand *people, size_t n)
 
 	for (i = 0; i < n; i++)
 		v[i] = &people[i];
-	qsort(v, n, sizeof *v, cand_ptr_cmp);
+	if (n > 0)
+		qsort(v, n, sizeof *v, cand_ptr_cmp);
 	for (i = 0; i < n; i++)
 		v[i]->rank = i;
 	free(v);
@@ -701,7 +703,8 @@ top_k(struct ctx *c, const struct ent *e, size_t n, size_t k,
 		*nout = 0;
 		return rc;
 	}
-	qsort(*out, got, sizeof **out, cand_cmp);
+	if (got > 0)
+		qsort(*out, got, sizeof **out, cand_cmp);
 	return RC_OK;
 }
 
@@ -913,7 +916,8 @@ dfs(struct search *S)
 		if (eligible(S, c) && (S->cls[c].omask >> need & 1))
 			list[nlist++] = class_order(S, c);
 	/* The greedy order first, so good covers are found early. */
-	qsort(list, nlist, sizeof *list, u64_cmp);
+	if (nlist > 0)
+		qsort(list, nlist, sizeof *list, u64_cmp);
 	for (j = 0; j < nlist; j++)
 		list[j] &= (1 << 25) - 1;
 	/*

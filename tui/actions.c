@@ -116,6 +116,22 @@ act_bottom(struct app *a)
 	return R_LIST | R_FACETS;
 }
 
+/* The screen returned to may have changed while it was hidden. */
+static unsigned
+back_to_screen(struct app *a)
+{
+	struct error err;
+	int rc = RC_OK;
+
+	if (a->screen == SCREEN_DEPLOYS)
+		rc = app_deploys_load(a, &err);
+	else if (a->screen == SCREEN_DEPLOY)
+		rc = app_deploy_reload(a, &err);
+	else if (a->screen == SCREEN_SUGGEST)
+		rc = app_deploy_suggest(a, &err);
+	return failed(a, rc, &err);
+}
+
 static unsigned
 act_back(struct app *a)
 {
@@ -123,19 +139,26 @@ act_back(struct app *a)
 
 	switch (a->screen) {
 	case SCREEN_HELP:
-		if (a->detail_pk >= 0)
-			return failed(a, app_open(a, a->detail_pk, &err), &err);
+		if (a->detail_pk >= 0 && app_open(a, a->detail_pk, &err) ==
+		    RC_OK)
+			return R_ALL;
+		/* The person is gone (erased meanwhile): back past them. */
+		if (a->detail_pk >= 0) {
+			app_message(a, 1, "%s", err.msg);
+			a->detail_pk = -1;
+			a->help_from = a->back_to;
+		}
 		app_close_page(a);
 		a->screen = a->help_from;
-		return R_ALL;
+		return back_to_screen(a);
 	case SCREEN_DETAIL:
 		a->detail_pk = -1;
 		app_close_page(a);
 		a->screen = a->back_to;
-		return R_ALL;
+		return back_to_screen(a);
 	case SCREEN_SUGGEST:
 		a->screen = SCREEN_DEPLOY;
-		return R_ALL;
+		return back_to_screen(a);
 	case SCREEN_DEPLOY:
 		return failed(a, app_deploys_load(a, &err), &err);
 	case SCREEN_DEPLOYS:
@@ -347,9 +370,21 @@ act_deploys(struct app *a)
 	return failed(a, app_deploys_load(a, &err), &err);
 }
 
+/* Deployments change only in a writable database. */
+static int
+writable(struct app *a)
+{
+	if (a->read_only)
+		app_message(a, 1, "read-only: deployments cannot be changed "
+		    "(roster was started with --read-only)");
+	return !a->read_only;
+}
+
 static unsigned
 act_status(struct app *a)
 {
+	if (!writable(a))
+		return R_ALL;
 	if (app_deploy_cursor_pk(a) < 0)
 		return R_NONE;
 	a->dep.choosing = 1;
@@ -361,17 +396,16 @@ act_force(struct app *a)
 {
 	struct error err;
 
-	if (a->dep.force_pk < 0) {
-		app_message(a, 1, "nothing to force: ! follows a refused "
-		    "booking");
+	if (!writable(a))
 		return R_ALL;
-	}
 	return failed(a, app_deploy_set(a, MS_CONFIRMED, 1, &err), &err);
 }
 
 static unsigned
 act_remove(struct app *a)
 {
+	if (!writable(a))
+		return R_ALL;
 	if (app_deploy_cursor_pk(a) < 0)
 		return R_NONE;
 	a->dep.confirming = 1;
@@ -391,6 +425,8 @@ act_accept(struct app *a)
 {
 	struct error err;
 
+	if (!writable(a))
+		return R_ALL;
 	return failed(a, app_deploy_accept(a, 0, &err), &err);
 }
 
@@ -399,6 +435,8 @@ act_accept_all(struct app *a)
 {
 	struct error err;
 
+	if (!writable(a))
+		return R_ALL;
 	return failed(a, app_deploy_accept(a, 1, &err), &err);
 }
 

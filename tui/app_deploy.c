@@ -24,6 +24,7 @@ open_free(struct deploy_ui *u)
 	u->cov = NULL;
 	u->open = 0;
 	u->sug_valid = 0;
+	u->force_pk = -1;
 }
 
 void
@@ -38,17 +39,25 @@ app_deploy_free(struct app *a)
 int
 app_deploys_load(struct app *a, struct error *err)
 {
+	struct deploy_ui *u = &a->dep;
 	struct deploy_summary *all;
-	size_t n;
+	long long was = -1;
+	size_t n, i;
 	int rc;
 
 	if ((rc = deploy_summaries(a->store, a->today, &all, &n, err))
 	    != RC_OK)
 		return rc;
-	deploy_summaries_free(a->dep.all, a->dep.nall);
-	a->dep.all = all;
-	a->dep.nall = n;
-	view_set_size(&a->dep.lview, (long long)n, a->dep.lview.height);
+	if (u->lview.cursor < (long long)u->nall)
+		was = u->all[u->lview.cursor].d.pk;
+	deploy_summaries_free(u->all, u->nall);
+	u->all = all;
+	u->nall = n;
+	view_set_size(&u->lview, (long long)n, u->lview.height);
+	/* The same deployment under the cursor, wherever it sorts now. */
+	for (i = 0; i < n; i++)
+		if (all[i].d.pk == was)
+			view_go(&u->lview, (long long)i);
 	a->screen = SCREEN_DEPLOYS;
 	return RC_OK;
 }
@@ -60,7 +69,8 @@ app_deploy_reload(struct app *a, struct error *err)
 	struct deployment d;
 	struct member *m;
 	struct coverage *cov;
-	size_t n;
+	long long was = -1;
+	size_t n, i;
 	int rc;
 
 	if (!u->open)
@@ -77,6 +87,8 @@ app_deploy_reload(struct app *a, struct error *err)
 		deploy_clear(&d);
 		return rc;
 	}
+	if (u->mview.cursor < (long long)u->nmembers)
+		was = u->members[u->mview.cursor].person;
 	deploy_clear(&u->d);
 	deploy_members_free(u->members, u->nmembers);
 	free(u->cov);
@@ -85,6 +97,10 @@ app_deploy_reload(struct app *a, struct error *err)
 	u->nmembers = n;
 	u->cov = cov;
 	view_set_size(&u->mview, (long long)n, u->mview.height);
+	/* Members sort by status: follow the person, not the row. */
+	for (i = 0; i < n; i++)
+		if (m[i].person == was)
+			view_go(&u->mview, (long long)i);
 	return RC_OK;
 }
 
@@ -171,32 +187,35 @@ app_deploy_set(struct app *a, enum member_status to, int force,
     struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	long long pk = force ? u->force_pk : app_deploy_cursor_pk(a);
-	char msg[sizeof err->msg - 32];	/* room for the hint */
-	const char *what;
+	long long pk = app_deploy_cursor_pk(a);
+	char *other = NULL;
 	int rc;
 
-	if (force)
+	if (force) {
+		/* Only right after the refusal, on the same member. */
+		if (u->force_pk < 0 || u->force_pk != pk)
+			return error_set(err, RC_REFUSED, "nothing to force: ! "
+			    "follows a refused booking of this member");
 		to = u->force_status;
+	}
 	u->force_pk = -1;
 	if (pk < 0)
 		return RC_OK;
-	rc = deploy_set(a->store, &u->d, pk, to, force, err);
-	if (rc == RC_REFUSED && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
-	    strstr(err->msg, "--force") != NULL) {
-		/* The screen's --force is '!'. */
-		u->force_pk = pk;
-		u->force_status = to;
-		*strstr(err->msg, " (--force") = '\0';
-		/* The person is the one under the cursor: no need for the id. */
-		what = strstr(err->msg, " is already ");
-		snprintf(msg, sizeof msg, "%.*s", (int)sizeof msg - 1,
-		    what != NULL ? what + 4 : err->msg);
-		/* First, so that a narrow screen still shows it. */
-		snprintf(err->msg, sizeof err->msg, "! books them anyway: %.*s",
-		    (int)sizeof msg - 1, msg);
+	if (!force && (to == MS_CONFIRMED || to == MS_DEPLOYED)) {
+		if ((rc = deploy_conflict(a->store, &u->d, pk, &other, err))
+		    != RC_OK)
+			return rc;
+		if (other != NULL) {
+			u->force_pk = pk;
+			u->force_status = to;
+			rc = error_set(err, RC_REFUSED, "! books them anyway: "
+			    "already confirmed or deployed on '%s', whose dates "
+			    "overlap", other);
+			free(other);
+			return rc;
+		}
 	}
-	if (rc != RC_OK)
+	if ((rc = deploy_set(a->store, &u->d, pk, to, force, err)) != RC_OK)
 		return rc;
 	return app_deploy_reload(a, err);
 }

@@ -129,6 +129,11 @@ choose_key(struct app *a, int code, int fkey)
 	case 'a': {
 		struct error err;
 
+		if (a->read_only) {
+			app_message(a, 1, "read-only: deployments cannot be "
+			    "changed (roster was started with --read-only)");
+			return R_ALL;
+		}
 		if (app_deploys_load(a, &err) != RC_OK)
 			app_message(a, 1, "%s", err.msg);
 		else

@@ -135,13 +135,23 @@ draw_needs(struct app *a)
 	struct strbuf b = { 0 };
 	char dates[64];
 	size_t i;
-	int y = 0;
+	int y = 0, room;
 
 	format_deploy_dates(&u->d, dates, sizeof dates);
 	strbuf_addf(&b, "%s  (%s in %s, %s; %s)", u->d.name, u->d.kind,
 	    u->d.country, dates, u->d.status);
 	draw_text(y++, 0, COLS, strbuf_str(&b), A_BOLD);
-	for (i = 0; i < u->d.nneeds && y < LINES / 2; i++) {
+	/* Leave the members at least a row: title, header, status and the
+	 * message take four. */
+	room = LINES - 5;
+	for (i = 0; i < u->d.nneeds && y <= room; i++) {
+		if (i + 1 < u->d.nneeds && y == room) {
+			strbuf_reset(&b);
+			strbuf_addf(&b, "  +%zu more needs (roster deploy show)",
+			    u->d.nneeds - i);
+			draw_text(y++, 0, COLS, strbuf_str(&b), A_DIM);
+			break;
+		}
 		strbuf_reset(&b);
 		strbuf_addf(&b, "  need %zu: %d x %s   %lld of %d", i + 1,
 		    u->d.needs[i].count, u->d.needs[i].filter, u->cov[i].have,

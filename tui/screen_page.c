@@ -15,6 +15,13 @@
 #define PERSON_INDENT	13
 #define HELP_INDENT	25
 
+/* On a narrow screen, wrapped rows start at the left edge instead. */
+static int
+page_indent(int indent)
+{
+	return indent < COLS / 2 ? indent : 0;
+}
+
 struct segment {
 	size_t	line;
 	size_t	off;		/* bytes into the line */
@@ -53,7 +60,7 @@ wrap(const struct app *a, int indent, struct segment **out)
 			seg = xrealloc(seg, (n + 1) * sizeof *seg);
 			seg[n].line = i;
 			seg[n++].off = off;
-			room = off == 0 ? COLS : COLS - indent;
+			room = off == 0 ? COLS : COLS - page_indent(indent);
 			if (room < 1)
 				room = 1;
 			cut = width_cut(a->lines[i] + off, (size_t)room);
@@ -99,7 +106,7 @@ page_row(void *arg, long long i, int y, int selected)
 	if (a->screen == SCREEN_HELP && text[0] != ' ' && text[0] != '\0')
 		attr = A_BOLD;
 	if (s->off > 0) {
-		x = d->indent < COLS ? d->indent : 0;
+		x = page_indent(d->indent);
 		draw_text(y, 0, x, "", 0);
 	}
 	len = (size_t)i + 1 < d->nseg && s[1].line == s->line ?
@@ -125,8 +132,10 @@ screen_page_draw(struct app *a)
 	    a->screen == SCREEN_HELP ? "help" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
-	draw_text(LINES - 1, 0, COLS, strbuf_str(&where),
-	    draw_attr(a, ROLE_STATUS));
+	/* A message (an error reopening, say) takes the status line. */
+	draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ? a->message :
+	    strbuf_str(&where), a->message[0] != '\0' && a->message_error ?
+	    draw_attr(a, ROLE_ERROR) : draw_attr(a, ROLE_STATUS));
 	strbuf_free(&where);
 	free(d.seg);
 	curs_set(0);

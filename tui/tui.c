@@ -4,13 +4,16 @@
  *
  * The search never holds a key up: it runs only when no key is waiting,
  * and SQLite abandons it (store_interrupt) the moment one arrives, leaving
- * the last good result on screen.
+ * the last good result on screen.  Only the search, the rows and the
+ * facets give way like this: an action the user asked for (open, tag,
+ * change a status) always runs to the end.
  */
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "actions.h"
@@ -133,19 +136,18 @@ settle(struct app *a)
 
 	if (a->screen != SCREEN_LIST)
 		return;
-	store_interrupt(a->store, NULL, NULL);
 	if (a->pending != NULL && app_search(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	view_set_size(&a->list, a->result != NULL ?
 	    search_result_count(a->result) : 0, screen_list_height(a));
 	if (app_rows(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
-	store_interrupt(a->store, key_waiting, NULL);
 }
 
 static unsigned
 key(struct app *a, int code, int fkey)
 {
+	enum action action;
 	unsigned where;
 
 	if (fkey && code == KEY_RESIZE) {
@@ -188,7 +190,11 @@ key(struct app *a, int code, int fkey)
 	default:
 		where = a->facets_focus ? KC_FACETS : KC_LIST;
 	}
-	return actions_run(a, keys_find(code, fkey, where)) | R_BAR;
+	action = keys_find(code, fkey, where);
+	/* '!' forces only the refusal just shown. */
+	if (action != ACT_FORCE)
+		a->dep.force_pk = -1;
+	return actions_run(a, action) | R_BAR;
 }
 
 /* The work between keys: search, rows, facets, each giving way to keys. */
@@ -198,7 +204,9 @@ work(struct app *a, unsigned *what, struct error *err)
 	int rc;
 
 	if (a->pending != NULL && !key_waiting(NULL)) {
+		store_interrupt(a->store, key_waiting, NULL);
 		rc = app_search(a, err);
+		store_interrupt(a->store, NULL, NULL);
 		if (rc == RC_INTERRUPTED)
 			return RC_OK;
 		if (rc != RC_OK)
@@ -208,7 +216,9 @@ work(struct app *a, unsigned *what, struct error *err)
 	view_set_size(&a->list, a->result != NULL ?
 	    search_result_count(a->result) : 0, screen_list_height(a));
 	if (a->screen == SCREEN_LIST) {
+		store_interrupt(a->store, key_waiting, NULL);
 		rc = app_rows(a, err);
+		store_interrupt(a->store, NULL, NULL);
 		if (rc != RC_OK && rc != RC_INTERRUPTED)
 			return rc;
 	}
@@ -216,7 +226,9 @@ work(struct app *a, unsigned *what, struct error *err)
 	    !key_waiting(NULL)) {
 		draw(a, *what);
 		*what = R_NONE;
+		store_interrupt(a->store, key_waiting, NULL);
 		rc = app_facets(a, err);
+		store_interrupt(a->store, NULL, NULL);
 		if (rc == RC_OK)
 			*what = R_FACETS;
 		else if (rc != RC_INTERRUPTED)
@@ -225,10 +237,21 @@ work(struct app *a, unsigned *what, struct error *err)
 	return RC_OK;
 }
 
+/* Seconds on a clock that never jumps, for the refresh. */
+static time_t
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 static int
 loop(struct app *a, struct error *err)
 {
 	unsigned what = R_ALL;
+	time_t polled = now();
 	int rc, got, changed;
 	wint_t ch;
 
@@ -238,19 +261,21 @@ loop(struct app *a, struct error *err)
 		if (what != R_NONE)
 			draw(a, what);
 		what = R_NONE;
-		/* A second passes without a key: look for others' changes. */
+		/* Wait a second at most: others' changes show within one. */
 		timeout(a->pending != NULL ? 0 : 1000);
 		got = get_wch(&ch);
-		if (got == ERR) {
-			if (stop_signal)
-				break;
+		if (got == ERR && stop_signal)
+			break;
+		if (got != ERR)
+			what = key(a, (int)ch, got == KEY_CODE_YES);
+		/* Also while keys keep coming (j held down). */
+		if (got == ERR || now() != polled) {
+			polled = now();
 			if ((rc = app_poll(a, &changed, err)) != RC_OK)
 				return rc;
 			if (changed)
 				what = R_ALL;
-			continue;
 		}
-		what = key(a, (int)ch, got == KEY_CODE_YES);
 	}
 	return RC_OK;
 }
@@ -269,9 +294,7 @@ tui_main(struct store *s, int today, int read_only, struct error *err)
 	term_start();
 	draw_init(&a);
 	a.cols = COLS;
-	store_interrupt(s, key_waiting, NULL);
 	rc = loop(&a, err);
-	store_interrupt(s, NULL, NULL);
 	endwin();
 	app_free(&a);
 	/* Die of the signal, as the sender expects, now the terminal is

@@ -65,6 +65,13 @@ keys s C
 wait_for -l 30 "^! books them anyway: already confirmed or deployed on 'MH17'" ||
     { stop; finish; exit; }
 check "refused booking" "$(status "$first")" contacted
+# '!' forces only that refusal: after another key it does nothing.
+keys j '!'
+wait_for -l 30 '^nothing to force' || { stop; finish; exit; }
+check "no stale force" "$(status "$first")" contacted
+keys k s C
+wait_for -l 30 "^! books them anyway: already confirmed or deployed on 'MH17'" ||
+    { stop; finish; exit; }
 keys '!'
 wait_for -l 6 ' confirmed ' || { stop; finish; exit; }
 check "forced booking" "$(status "$first")" confirmed
