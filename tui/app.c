@@ -283,8 +283,14 @@ app_poll(struct app *a, int *changed, struct error *err)
 		app_reopen(a);
 	if (a->screen == SCREEN_DEPLOYS)
 		return app_deploys_load(a, err);
-	if (a->screen == SCREEN_DEPLOY || a->screen == SCREEN_SUGGEST)
+	if (a->screen == SCREEN_DEPLOY)
 		return app_deploy_reload(a, err);
+	/* Who is free changed: suggest again. */
+	if (a->screen == SCREEN_SUGGEST) {
+		if ((rc = app_deploy_reload(a, err)) != RC_OK)
+			return rc;
+		return app_deploy_suggest(a, err);
+	}
 	return RC_OK;
 }
 

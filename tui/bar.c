@@ -4,6 +4,7 @@
  */
 #include <curses.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -63,11 +64,14 @@ accept(struct app *a)
 		if (a->bar_error[0] != '\0')
 			return R_BAR;	/* the message says what to fix */
 		line_remember(&a->line, line_text(&a->line));
-	} else if (app_export_tagged(a, line_text(&a->answer), &err) != RC_OK)
-		app_message(a, 1, "%s", err.msg);
-	else
+	} else if (app_export_tagged(a, line_text(&a->answer), &err) != RC_OK) {
+		/* Keep what was typed: the fix is usually one word. */
+		snprintf(a->bar_error, sizeof a->bar_error, "%s", err.msg);
+		return R_ALL;
+	} else
 		app_message(a, 0, "%lld people written to %s", a->tags.n,
 		    line_text(&a->answer));
+	a->bar_error[0] = '\0';
 	a->prompt = PROMPT_NONE;
 	return R_ALL;
 }
@@ -83,6 +87,7 @@ cancel(struct app *a)
 		a->follow_pk = a->before_pk;
 		a->follow_was = a->before_cursor;
 	}
+	a->bar_error[0] = '\0';
 	a->prompt = PROMPT_NONE;
 	return R_ALL;
 }

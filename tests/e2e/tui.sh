@@ -290,6 +290,10 @@ t_tags() {
 	keys Enter
 	wait_for 'tagged\.csv.*(exists|overwrite)' || return
 	same "tagged.csv untouched" "$work/tagged.copy" "$D/tagged.csv"
+	# The prompt stays, with what was typed, to fix the name; Esc leaves.
+	wait_for -l 23 '^export tagged to: tagged\.csv$' || return
+	keys Escape
+	wait_for -l 23 -v '^export tagged to:' || return
 	# T tags every match, U untags everyone.
 	keys /
 	typ lang:fr

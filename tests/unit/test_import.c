@@ -616,6 +616,12 @@ test_bad_people(void **state)
 	    "character 0x7f (expected plain text)\n");
 	BAD("notes", "tab\tok, but not \x1b[31m", "$0:3: column 17 (notes): "
 	    "control character 0x1b (expected plain text)\n");
+	BAD("family_name", "Jan\xc2\x9b" "sen", "$0:3: column 2 (family_name): "
+	    "control character U+009B (expected plain text)\n");
+	BAD("notes", "abc\xe2\x80\xae" "fed", "$0:3: column 17 (notes): "
+	    "bidirectional control U+202E (expected plain text)\n");
+	BAD("rank", "\xe2\x81\xa6" "x", "$0:3: column 5 (rank): "
+	    "bidirectional control U+2066 (expected plain text)\n");
 	/* A list too long to be one is refused, not cut short. */
 	{
 		char themes[5000];
