@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "date.h"
 #include "deploy.h"
+#include "filter.h"
 #include "format_deploy.h"
 #include "person.h"
 #include "refdata.h"
@@ -35,23 +36,8 @@ static int
 date_option(const char *name, const char *text, int today, int *day,
     struct error *err)
 {
-	char *end;
-	long n;
-
-	if (date_parse(text, day))
+	if (filter_date(text, today, day))
 		return RC_OK;
-	if (strcmp(text, "today") == 0 || strcmp(text, "now") == 0) {
-		*day = today;
-		return RC_OK;
-	}
-	if (text[0] == '+') {
-		n = strtol(text + 1, &end, 10);
-		if (end != text + 1 && n >= 0 && n <= 36500 &&
-		    (strcmp(end, "d") == 0 || strcmp(end, "w") == 0)) {
-			*day = today + (int)(*end == 'w' ? 7 * n : n);
-			return RC_OK;
-		}
-	}
 	return error_set(err, RC_INPUT, "deploy create: --%s '%s': expected a "
 	    "date as YYYY-MM-DD, today, +Nd or +Nw", name, text);
 }

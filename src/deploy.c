@@ -223,11 +223,21 @@ static const char *const kinds[] = { "hurricane", "earthquake", "flood",
     "air-disaster", "civil-unrest", "pandemic", "other" };
 
 int
+deploy_kind_valid(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
 deploy_create(struct store *s, const struct deployment *d, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN], now[21], *needs;
 	long long pk;
-	size_t i;
 	int rc;
 
 	if (d->name == NULL || d->name[strspn(d->name, " ")] == '\0')
@@ -236,10 +246,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	if ((rc = check_text("deploy create: the name", d->name, err))
 	    != RC_OK)
 		return rc;
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(d->kind, kinds[i]) == 0)
-			break;
-	if (i == sizeof kinds / sizeof kinds[0])
+	if (!deploy_kind_valid(d->kind))
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
 		    "'%s' (expected hurricane, earthquake, flood, "
 		    "air-disaster, civil-unrest, pandemic or other)", d->kind);

@@ -77,6 +77,9 @@ void	deploy_need_free(struct need *);
 /* The window suggestions plan for: [start, end], or start + 90 days. */
 void	deploy_window(const struct deployment *, int *from, int *to);
 
+/* hurricane, earthquake, flood, air-disaster, civil-unrest, pandemic or
+ * other. */
+int	deploy_kind_valid(const char *kind);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);
 /* RC_REFUSED when there is no deployment of that name. */

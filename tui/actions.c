@@ -440,6 +440,26 @@ act_accept_all(struct app *a)
 	return failed(a, app_deploy_accept(a, 1, &err), &err);
 }
 
+static unsigned
+act_new(struct app *a)
+{
+	if (!writable(a))
+		return R_ALL;
+	a->dep.picking = 0;
+	a->bar_error[0] = '\0';
+	app_deploy_new_start(a);
+	return R_ALL;
+}
+
+static unsigned
+act_sheet(struct app *a)
+{
+	a->bar_error[0] = '\0';
+	line_set(&a->answer, "callout.txt");
+	a->prompt = PROMPT_SHEET;
+	return R_ALL;
+}
+
 static const struct {
 	enum action	 action;
 	unsigned	(*run)(struct app *);
@@ -459,6 +479,7 @@ static const struct {
 	{ ACT_STATUS, act_status }, { ACT_FORCE, act_force },
 	{ ACT_REMOVE, act_remove }, { ACT_SUGGEST, act_suggest },
 	{ ACT_ACCEPT, act_accept }, { ACT_ACCEPT_ALL, act_accept_all },
+	{ ACT_NEW, act_new }, { ACT_SHEET, act_sheet },
 };
 
 unsigned

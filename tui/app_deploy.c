@@ -6,8 +6,12 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
+#include "filter.h"
+#include "format_deploy.h"
+#include "refdata.h"
 #include "tui.h"
 
 static void
@@ -31,6 +35,7 @@ void
 app_deploy_free(struct app *a)
 {
 	open_free(&a->dep);
+	deploy_clear(&a->dep.draft);
 	deploy_summaries_free(a->dep.all, a->dep.nall);
 	a->dep.all = NULL;
 	a->dep.nall = 0;
@@ -273,4 +278,142 @@ app_deploy_accept(struct app *a, int all, struct error *err)
 		return rc;
 	/* What is left to suggest changes with every acceptance. */
 	return app_deploy_suggest(a, err);
+}
+
+/* The questions of a new deployment, in order; needs repeat. */
+enum { NEW_NAME, NEW_COUNTRY, NEW_START, NEW_END, NEW_KIND, NEW_NEED };
+
+static const char *const questions[] = {
+	"new deployment, name: ",
+	"country (code or English name): ",
+	"start (YYYY-MM-DD, today, +Nd): ",
+	"end (empty: open-ended): ",
+	"kind (hurricane, earthquake, flood, air-disaster, civil-unrest, "
+	    "pandemic, other): ",
+	"need (COUNT:FILTER, as 2:lang:nl; empty when done): ",
+};
+
+const char *
+app_deploy_new_question(const struct app *a)
+{
+	return questions[a->dep.step];
+}
+
+void
+app_deploy_new_start(struct app *a)
+{
+	struct deploy_ui *u = &a->dep;
+
+	deploy_clear(&u->draft);
+	u->draft.end = DEPLOY_OPEN;
+	u->step = NEW_NAME;
+	line_set(&a->answer, "");
+	a->prompt = PROMPT_NEW;
+}
+
+void
+app_deploy_new_cancel(struct app *a)
+{
+	deploy_clear(&a->dep.draft);
+	a->prompt = PROMPT_NONE;
+}
+
+static int
+answer_date(struct app *a, const char *text, int *day, struct error *err)
+{
+	if (filter_date(text, a->today, day))
+		return RC_OK;
+	return error_set(err, RC_INPUT, "'%s' is not a date (expected "
+	    "YYYY-MM-DD, today, +Nd or +Nw)", text);
+}
+
+/* Each answer is checked by the rules deploy create applies. */
+int
+app_deploy_new_answer(struct app *a, const char *text, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	struct deployment *d = &u->draft;
+	struct need n;
+	char name[256];
+	int rc = RC_OK;
+
+	switch (u->step) {
+	case NEW_NAME:
+		if (text[strspn(text, " ")] == '\0')
+			return error_set(err, RC_INPUT, "the name is empty");
+		free(d->name);
+		d->name = xstrdup(text);
+		line_set(&a->answer, "");
+		break;
+	case NEW_COUNTRY:
+		if ((rc = refdata_country(a->store, text, d->country, err))
+		    != RC_OK)
+			return rc;
+		line_set(&a->answer, "+2d");
+		break;
+	case NEW_START:
+		if ((rc = answer_date(a, text, &d->start, err)) != RC_OK)
+			return rc;
+		line_set(&a->answer, "");
+		break;
+	case NEW_END:
+		d->end = DEPLOY_OPEN;
+		if (*text != '\0' && (rc = answer_date(a, text, &d->end, err))
+		    != RC_OK)
+			return rc;
+		if (d->end != DEPLOY_OPEN && d->end < d->start)
+			return error_set(err, RC_INPUT, "the end is before the "
+			    "start");
+		line_set(&a->answer, "other");
+		break;
+	case NEW_KIND:
+		if (!deploy_kind_valid(text))
+			return error_set(err, RC_INPUT, "unknown kind '%s'",
+			    text);
+		free(d->kind);
+		d->kind = xstrdup(text);
+		line_set(&a->answer, "");
+		break;
+	default:
+		if (*text != '\0') {
+			if ((rc = deploy_need_parse(a->store, text, a->today,
+			    &n, err)) != RC_OK)
+				return rc;
+			d->needs = xrealloc(d->needs, (d->nneeds + 1) *
+			    sizeof *d->needs);
+			d->needs[d->nneeds++] = n;
+			line_set(&a->answer, "");
+			return RC_OK;
+		}
+		if ((rc = deploy_create(a->store, d, err)) != RC_OK)
+			return rc;
+		snprintf(name, sizeof name, "%s", d->name);
+		app_deploy_new_cancel(a);
+		if ((rc = app_deploys_load(a, err)) == RC_OK)
+			rc = app_deploy_open(a, name, err);
+		if (rc == RC_OK)
+			app_message(a, 0, "created '%s'", name);
+		return rc;
+	}
+	u->step++;
+	return RC_OK;
+}
+
+int
+app_deploy_sheet(struct app *a, const char *path, struct error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = fopen(path, "wx")) == NULL)
+		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
+		    strerror(errno));
+	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, fp, err);
+	if (fclose(fp) != 0 && rc == RC_OK)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	if (rc != RC_OK)
+		remove(path);
+	else
+		app_message(a, 0, "call-out sheet written to %s", path);
+	return rc;
 }

@@ -60,6 +60,25 @@ accept(struct app *a)
 {
 	struct error err;
 
+	if (a->prompt == PROMPT_NEW) {
+		if (app_deploy_new_answer(a, line_text(&a->answer), &err)
+		    != RC_OK)
+			snprintf(a->bar_error, sizeof a->bar_error, "%s",
+			    err.msg);
+		else
+			a->bar_error[0] = '\0';
+		return R_ALL;
+	}
+	if (a->prompt == PROMPT_SHEET) {
+		if (app_deploy_sheet(a, line_text(&a->answer), &err) != RC_OK) {
+			snprintf(a->bar_error, sizeof a->bar_error, "%s",
+			    err.msg);
+			return R_ALL;
+		}
+		a->bar_error[0] = '\0';
+		a->prompt = PROMPT_NONE;
+		return R_ALL;
+	}
 	if (a->prompt == PROMPT_FILTER) {
 		if (a->bar_error[0] != '\0')
 			return R_BAR;	/* the message says what to fix */
@@ -79,6 +98,8 @@ accept(struct app *a)
 static unsigned
 cancel(struct app *a)
 {
+	if (a->prompt == PROMPT_NEW)
+		app_deploy_new_cancel(a);
 	if (a->prompt == PROMPT_FILTER) {
 		app_filter_set(a, a->before != NULL ? a->before : "");
 		a->bar_error[0] = '\0';

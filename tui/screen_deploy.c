@@ -100,6 +100,13 @@ row_suggestion(void *arg, long long i, int y, int selected)
 static void
 footer(struct app *a, const char *status, const char *hint)
 {
+	if (a->prompt != PROMPT_NONE) {
+		draw_text(LINES - 1, 0, COLS, a->bar_error,
+		    draw_attr(a, ROLE_ERROR));
+		screen_bar_draw(a, LINES - 2);
+		curs_set(1);
+		return;
+	}
 	draw_text(LINES - 2, 0, COLS, status, draw_attr(a, ROLE_STATUS));
 	draw_text(LINES - 1, 0, COLS, a->message[0] ? a->message : hint,
 	    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
@@ -119,10 +126,9 @@ draw_deploys(struct app *a)
 	    "" : "s");
 	if (a->dep.picking)
 		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
-	footer(a, strbuf_str(&b), a->dep.nall == 0 ? "No deployments yet: "
-	    "roster deploy create makes one.  q back" : a->dep.picking ?
-	    "Enter add the tagged people here  q cancel" :
-	    "Enter open  q back  ? help");
+	footer(a, strbuf_str(&b), a->dep.picking ? "Enter add the tagged "
+	    "people here  q cancel" : a->dep.nall == 0 ? "No deployments yet: "
+	    "n creates one.  q back" : "Enter open  n new  q back  ? help");
 	strbuf_free(&b);
 }
 
@@ -192,7 +198,7 @@ draw_deploy(struct app *a)
 	    "c contacted  C confirmed  d deployed  r returned  x declined  "
 	    "w withdrawn" : u->confirming ? "remove this person from the "
 	    "list? y yes, any other key no" : "s status  X remove  "
-	    "S suggest  Enter person  q back  ? help");
+	    "S suggest  P call-out sheet  Enter person  q back  ? help");
 	strbuf_free(&b);
 }
 

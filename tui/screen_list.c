@@ -202,12 +202,14 @@ width_prefix(const char *s, size_t len)
 }
 
 /* The bar, with the cursor placed where the next character goes. */
-static void
-bar_draw(struct app *a, int y)
+void
+screen_bar_draw(struct app *a, int y)
 {
 	const struct line *l = a->prompt == PROMPT_FILTER ? &a->line :
 	    &a->answer;
 	const char *prompt = a->prompt == PROMPT_FILTER ? "/" :
+	    a->prompt == PROMPT_NEW ? app_deploy_new_question(a) :
+	    a->prompt == PROMPT_SHEET ? "call-out sheet to: " :
 	    "export tagged to: ";
 	const char *text = line_text(l);
 	struct strbuf shown = { 0 };
@@ -274,7 +276,7 @@ screen_list_draw(struct app *a, unsigned what)
 	if (a->prompt != PROMPT_NONE) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
 		    draw_attr(a, ROLE_ERROR));
-		bar_draw(a, LINES - 2);
+		screen_bar_draw(a, LINES - 2);
 		curs_set(1);
 	} else {
 		/* Without a message, the keys a newcomer needs first. */

@@ -54,13 +54,17 @@ struct deploy_ui {
 	struct view		 sview;
 	int			 choosing;	/* 's' waits for a status key */
 	int			 confirming;	/* 'X' waits for y */
+	/* A deployment being created a question at a time (PROMPT_NEW). */
+	struct deployment	 draft;
+	int			 step;
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
 };
 
 /* Why the bar is open. */
-enum prompt { PROMPT_NONE, PROMPT_FILTER, PROMPT_EXPORT };
+enum prompt { PROMPT_NONE, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_NEW,
+    PROMPT_SHEET };
 
 #define FACET_MAX	50
 
@@ -171,6 +175,15 @@ int	app_deploy_set(struct app *, enum member_status, int force,
 int	app_deploy_remove(struct app *, struct error *err);
 int	app_deploy_suggest(struct app *, struct error *err);
 int	app_deploy_accept(struct app *, int all, struct error *err);
+/* Creating a deployment: the question of the current step, and an
+ * answer (RC_OK: next question, or created and opened when done). */
+const char *app_deploy_new_question(const struct app *);
+void	app_deploy_new_start(struct app *);
+int	app_deploy_new_answer(struct app *, const char *text,
+	    struct error *err);
+void	app_deploy_new_cancel(struct app *);
+/* The open deployment's call-out sheet into a new file. */
+int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);
 void	screen_deploy_draw(struct app *);
 
@@ -184,6 +197,8 @@ enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };
 int	draw_attr(const struct app *, enum role);
 void	screen_list_draw(struct app *, unsigned what);
+/* The bar on line y, its error on the last line. */
+void	screen_bar_draw(struct app *, int y);
 int	screen_list_height(const struct app *);
 /* The list row under a mouse click, or -1. */
 long long screen_list_row_at(const struct app *, int y, int x);

@@ -87,6 +87,55 @@ wait_for 'covered' || { stop; finish; exit; }
 open=$("$ROSTER" --db "$db" deploy show "$irma" | grep -c ' open$')
 check "needs still open after accepting the team" "$open" 0
 
+# P: the call-out sheet, as deploy show --format sheet prints it.
+keys P
+wait_for -l 29 '^call-out sheet to: callout\.txt$' || { stop; finish; exit; }
+keys Enter
+wait_for -l 30 '^call-out sheet written to callout\.txt' || { stop; finish; exit; }
+"$ROSTER" --db "$db" deploy show "$irma" --format sheet >"$work/sheet"
+# The printed date line is the same; times too, as nothing changed since.
+same "call-out sheet" "$work/sheet" "$D/callout.txt"
+
+# n: a deployment made from the screen alone, a question at a time; a
+# refused answer stays on the bar with the reason under it.
+keys q
+wait_for "^  $(re "$irma") " || { stop; finish; exit; }
+keys n
+wait_for -l 29 '^new deployment, name:$' || { stop; finish; exit; }
+typ 'MH17 DVI'
+keys Enter
+wait_for -l 29 '^country ' || { stop; finish; exit; }
+typ Atlantis
+keys Enter
+wait_for -l 30 "unknown country 'Atlantis'" || { stop; finish; exit; }
+keys C-u
+typ ukraine
+keys Enter
+wait_for -l 29 '^start .*: \+2d$' || { stop; finish; exit; }
+keys C-u
+typ +1d
+keys Enter
+typ +30d
+keys Enter
+wait_for -l 29 '^kind .*: other$' || { stop; finish; exit; }
+keys C-u
+typ air-disaster
+keys Enter
+typ 1:lang:xx
+keys Enter
+wait_for -l 30 "need '1:lang:xx'" || { stop; finish; exit; }
+keys C-u
+typ 1:theme:disaster-victim-identification
+keys Enter
+wait_for -l 29 '^need ' || { stop; finish; exit; }
+keys Enter
+wait_for -l 30 "^created 'MH17 DVI'" || { stop; finish; exit; }
+wait_for '^  need 1: 1 x theme:disaster-victim-identification' ||
+    { stop; finish; exit; }
+"$ROSTER" --db "$db" deploy list >"$work/list"
+grep -q '^MH17 DVI  *air-disaster UA      2026-11-24 to 2026-12-23 ' \
+    "$work/list" && ok || bad "MH17 DVI is not in deploy list as made"
+
 # q: back to the deployments, to the list, and out.
 keys q q
 wait_for -l 29 "^ $n/500  lang:nl " || { stop; finish; exit; }
