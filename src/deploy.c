@@ -364,18 +364,13 @@ available(struct store *s, const struct deployment *d, int today,
     struct search_result **out, struct error *err)
 {
 	char from[DATE_LEN], to[DATE_LEN], text[64];
-	struct filter *f;
-	int a, z, rc;
+	int a, z;
 
 	deploy_window(d, &a, &z);
 	date_format(a, from);
 	date_format(z, to);
 	snprintf(text, sizeof text, "avail:%s..%s", from, to);
-	if ((rc = filter_compile(s, text, today, &f, err)) != RC_OK)
-		return rc;
-	rc = search_eval(s, f, NULL, out, err);
-	filter_free(f);
-	return rc;
+	return search_text(s, text, today, NULL, out, err);
 }
 
 static int
@@ -680,7 +675,6 @@ deploy_coverage(struct store *s, const struct deployment *d, int today,
 {
 	struct search_result *r;
 	struct member *m;
-	struct filter *f;
 	size_t nm, i, j;
 	int rc;
 
@@ -692,17 +686,14 @@ deploy_coverage(struct store *s, const struct deployment *d, int today,
 	}
 	for (i = 0; i < d->nneeds && rc == RC_OK; i++) {
 		(*out)[i].want = d->needs[i].count;
-		if ((rc = filter_compile(s, d->needs[i].filter, today, &f,
+		if ((rc = search_text(s, d->needs[i].filter, today, NULL, &r,
 		    err)) != RC_OK)
 			break;
-		if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK) {
-			for (j = 0; j < nm; j++)
-				if (member_status_active(m[j].status) &&
-				    search_result_has(r, m[j].person))
-					(*out)[i].have++;
-			search_result_free(r);
-		}
-		filter_free(f);
+		for (j = 0; j < nm; j++)
+			if (member_status_active(m[j].status) &&
+			    search_result_has(r, m[j].person))
+				(*out)[i].have++;
+		search_result_free(r);
 	}
 	deploy_members_free(m, nm);
 	if (rc != RC_OK) {

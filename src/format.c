@@ -172,15 +172,7 @@ static int
 available_today(struct store *s, int today, struct search_result **out,
     struct error *err)
 {
-	struct filter *avail;
-	int rc;
-
-	if ((rc = filter_compile(s, "avail:today", today, &avail, err))
-	    != RC_OK)
-		return rc;
-	rc = search_eval(s, avail, NULL, out, err);
-	filter_free(avail);
-	return rc;
+	return search_text(s, "avail:today", today, NULL, out, err);
 }
 
 int

@@ -275,6 +275,22 @@ search_eval(struct store *s, const struct filter *f,
 	return RC_OK;
 }
 
+int
+search_text(struct store *s, const char *text, int today,
+    struct search_cache *cache, struct search_result **out,
+    struct error *err)
+{
+	struct filter *f;
+	int rc;
+
+	*out = NULL;
+	if ((rc = filter_compile(s, text, today, &f, err)) != RC_OK)
+		return rc;
+	rc = search_eval(s, f, cache, out, err);
+	filter_free(f);
+	return rc;
+}
+
 struct search_result *
 search_result_from(const struct bitmap *bm, long long count)
 {

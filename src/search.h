@@ -44,6 +44,11 @@ void	search_cache_free(struct search_cache *);
 int	search_eval(struct store *, const struct filter *,
 	    struct search_cache *, struct search_result **out,
 	    struct error *err);
+/* filter_compile and search_eval in one, for filters the program writes
+ * itself (avail:today, a need): cache may be NULL. */
+int	search_text(struct store *, const char *text, int today,
+	    struct search_cache *, struct search_result **out,
+	    struct error *err);
 void	search_result_free(struct search_result *);
 long long search_result_count(const struct search_result *);
 /* A result of exactly the count people set in bm (which is copied). */

@@ -212,14 +212,7 @@ static int
 eval_text(struct ctx *c, const char *text, struct search_result **out,
     struct error *err)
 {
-	struct filter *f;
-	int rc;
-
-	if ((rc = filter_compile(c->s, text, c->today, &f, err)) != RC_OK)
-		return rc;
-	rc = search_eval(c->s, f, NULL, out, err);
-	filter_free(f);
-	return rc;
+	return search_text(c->s, text, c->today, NULL, out, err);
 }
 
 /* ---- scores ---- */

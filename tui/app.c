@@ -56,19 +56,14 @@ facets_free(struct app *a)
 static int
 pool_load(struct app *a, struct error *err)
 {
-	struct filter *f;
 	struct search_result *avail;
 	int rc;
 
 	if ((rc = store_int(a->store, "SELECT count(*) FROM person", &a->total,
 	    err)) != RC_OK)
 		return rc;
-	if ((rc = filter_compile(a->store, "avail:today", a->today, &f, err))
-	    != RC_OK)
-		return rc;
-	rc = search_eval(a->store, f, a->cache, &avail, err);
-	filter_free(f);
-	if (rc != RC_OK)
+	if ((rc = search_text(a->store, "avail:today", a->today, a->cache,
+	    &avail, err)) != RC_OK)
 		return rc;
 	search_result_free(a->avail);
 	a->avail = avail;
