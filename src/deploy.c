@@ -50,14 +50,13 @@ member_status_active(enum member_status s)
 static int
 check_text(const char *what, const char *text, struct error *err)
 {
-	const unsigned char *p;
+	uint32_t cp;
 
 	if (!utf8_valid(text, strlen(text), NULL))
 		return error_set(err, RC_INPUT, "%s: invalid UTF-8", what);
-	for (p = (const unsigned char *)text; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return error_set(err, RC_INPUT, "%s: control "
-			    "characters are not allowed", what);
+	if (utf8_control(text, 0, &cp) != (size_t)-1)
+		return error_set(err, RC_INPUT, "%s: control characters are "
+		    "not allowed (U+%04X)", what, (unsigned)cp);
 	return RC_OK;
 }
 

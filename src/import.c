@@ -176,26 +176,15 @@ cell(struct importer *im, int kc)
 static int
 check_text(struct importer *im, int kc, int multiline)
 {
-	const unsigned char *s = (const unsigned char *)cell(im, kc);
+	uint32_t cp;
 
-	for (; *s != '\0'; s++) {
-		if ((*s < 0x20 && !(multiline && (*s == '\n' || *s == '\t' ||
-		    *s == '\r'))) || *s == 0x7f)
-			return problem(im, kc, "control character 0x%02x "
-			    "(expected plain text)", *s);
-		/* C1 controls (U+0080..U+009F) act like ESC on terminals. */
-		if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
-			return problem(im, kc, "control character U+%04X "
-			    "(expected plain text)", s[1]);
-		/* Bidirectional overrides reverse the text around them. */
-		if (s[0] == 0xe2 && ((s[1] == 0x80 && s[2] >= 0xaa &&
-		    s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 &&
-		    s[2] <= 0xa9)))
-			return problem(im, kc, "bidirectional control U+%04X "
-			    "(expected plain text)", ((s[1] & 0x3f) << 6 |
-			    (s[2] & 0x3f)) | 0x2000);
-	}
-	return RC_OK;
+	if (utf8_control(cell(im, kc), multiline, &cp) == (size_t)-1)
+		return RC_OK;
+	if (cp < 0x80)
+		return problem(im, kc, "control character 0x%02x (expected "
+		    "plain text)", (unsigned)cp);
+	return problem(im, kc, "%s U+%04X (expected plain text)", cp < 0xa0 ?
+	    "control character" : "bidirectional control", (unsigned)cp);
 }
 
 static int

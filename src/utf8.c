@@ -75,3 +75,29 @@ utf8_count(const char *s, size_t len)
 	}
 	return count;
 }
+
+size_t
+utf8_control(const char *text, int layout, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)text, *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if ((*p < 0x20 && !(layout && (*p == '\n' || *p == '\t' ||
+		    *p == '\r'))) || *p == 0x7f) {
+			*cp = *p;
+			return (size_t)(p - s);
+		}
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			*cp = p[1];
+			return (size_t)(p - s);
+		}
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9))) {
+			*cp = 0x2000 | (uint32_t)(p[1] & 0x3f) << 6 |
+			    (uint32_t)(p[2] & 0x3f);
+			return (size_t)(p - s);
+		}
+	}
+	return (size_t)-1;
+}

@@ -310,6 +310,11 @@ test_create_refusals(void **state)
 	d.name = (char *)"Bad\x1b[2J";
 	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
 	assert_non_null(strstr(err.msg, "control characters"));
+	/* The same characters import refuses: C1 and bidi controls too. */
+	d.name = (char *)"Bad\xc2\x9b";
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
+	d.name = (char *)"Bad\xe2\x80\xae" "x";
+	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
 	d.name = (char *)"Bad\xff";
 	assert_int_equal(deploy_create(s, &d, &err), RC_INPUT);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"), 1);
