@@ -386,12 +386,28 @@ app_export_tagged(struct app *a, const char *path, struct error *err)
 	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
 	    != RC_OK)
 		return rc;
-	if ((fp = fopen(path, "wx")) == NULL)
+	if ((rc = app_file_open(path, &fp, err)) != RC_OK)
+		return rc;
+	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
+	return app_file_close(path, fp, rc, err);
+}
+
+int
+app_file_open(const char *path, FILE **fp, struct error *err)
+{
+	/* "x": a file the user already has is never overwritten. */
+	if ((*fp = fopen(path, "wx")) == NULL)
 		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
 		    strerror(errno));
-	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
+	return RC_OK;
+}
+
+int
+app_file_close(const char *path, FILE *fp, int rc, struct error *err)
+{
 	if (fclose(fp) != 0 && rc == RC_OK)
 		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	/* Half a file is worse than none. */
 	if (rc != RC_OK)
 		remove(path);
 	return rc;

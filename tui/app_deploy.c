@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <string.h>
 
 #include "filter.h"
@@ -405,15 +404,10 @@ app_deploy_sheet(struct app *a, const char *path, struct error *err)
 	FILE *fp;
 	int rc;
 
-	if ((fp = fopen(path, "wx")) == NULL)
-		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
-		    strerror(errno));
+	if ((rc = app_file_open(path, &fp, err)) != RC_OK)
+		return rc;
 	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, fp, err);
-	if (fclose(fp) != 0 && rc == RC_OK)
-		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
-	if (rc != RC_OK)
-		remove(path);
-	else
+	if ((rc = app_file_close(path, fp, rc, err)) == RC_OK)
 		app_message(a, 0, "call-out sheet written to %s", path);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #define ROSTER_TUI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 #include "deploy.h"
@@ -163,6 +164,10 @@ void	app_message(struct app *, int error, const char *fmt, ...)
 void	app_filter_add(struct app *, const char *term, int exclude);
 int	app_tag_all(struct app *, struct error *err);
 int	app_export_tagged(struct app *, const char *path, struct error *err);
+/* A new file for the user (never one that exists), and closing it: on
+ * failure (rc or the close) the file is removed. */
+int	app_file_open(const char *path, FILE **fp, struct error *err);
+int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
 
 /* app_deploy.c: the deployments screens' state. */
 int	app_deploys_load(struct app *, struct error *err);
