@@ -10,6 +10,7 @@
 #include "date.h"
 #include "deploy.h"
 #include "filter.h"
+#include "person.h"
 #include "search.h"
 #include "utf8.h"
 
@@ -584,14 +585,6 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 	return rc;
 }
 
-static char *
-column(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return xstrdup(t != NULL ? (const char *)t : "");
-}
-
 int
 deploy_members(struct store *s, const struct deployment *d,
     struct member **out, size_t *n, struct error *err)
@@ -604,10 +597,7 @@ deploy_members(struct store *s, const struct deployment *d,
 	*n = 0;
 	if ((rc = store_prepare(s, &st, "SELECT p.pk, p.id, p.family_name,"
 	    " p.given_name, p.agency, p.phone, p.email,"
-	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
-	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
-	    "  ON l.n = pl.level WHERE pl.person = p.pk"
-	    "  ORDER BY pl.level DESC, pl.code)), ''),"
+	    " " PERSON_LANGUAGES("p.pk", "l.name") ","
 	    " a.role, a.status, coalesce((SELECT max(at) FROM"
 	    " assignment_history WHERE assignment = a.pk), ''),"
 	    " coalesce((SELECT group_concat(status || ' ' || at, ', ') FROM"
@@ -628,18 +618,18 @@ deploy_members(struct store *s, const struct deployment *d,
 		memset(m, 0, sizeof *m);
 		m->person = sqlite3_column_int64(st, 0);
 		snprintf(m->id, sizeof m->id, "%s", sqlite3_column_text(st, 1));
-		m->family_name = column(st, 2);
-		m->given_name = column(st, 3);
-		m->agency = column(st, 4);
-		m->phone = column(st, 5);
-		m->email = column(st, 6);
-		m->languages = column(st, 7);
-		m->role = column(st, 8);
+		m->family_name = store_text(st, 2);
+		m->given_name = store_text(st, 3);
+		m->agency = store_text(st, 4);
+		m->phone = store_text(st, 5);
+		m->email = store_text(st, 6);
+		m->languages = store_text(st, 7);
+		m->role = store_text(st, 8);
 		member_status_parse((const char *)sqlite3_column_text(st, 9),
 		    &m->status);
 		snprintf(m->since, sizeof m->since, "%s",
 		    sqlite3_column_text(st, 10));
-		m->history = column(st, 11);
+		m->history = store_text(st, 11);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -715,7 +705,7 @@ deploy_names(struct store *s, char ***names, size_t *n, struct error *err)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*names = xrealloc(*names, (*n + 1) * sizeof **names);
-		(*names)[(*n)++] = column(st, 0);
+		(*names)[(*n)++] = store_text(st, 0);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)

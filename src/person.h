@@ -89,6 +89,17 @@ int	person_find(struct store *, const char *id, long long *pk,
  * in either case: RC_REFUSED when nobody has it, RC_INPUT when it is
  * malformed, too short or ambiguous.
  */
+/*
+ * SQL for a person's languages as "code:level" separated by spaces, best
+ * first (then by code), for person pk (an SQL expression) and the level
+ * name (an SQL expression over l.name, to shorten "native").
+ */
+#define PERSON_LANGUAGES(pk, level) \
+    "coalesce((SELECT group_concat(code || ':' || name, ' ') FROM" \
+    " (SELECT pl.code, " level " AS name FROM person_language pl" \
+    " JOIN level l ON l.n = pl.level WHERE pl.person = " pk \
+    " ORDER BY pl.level DESC, pl.code)), '')"
+
 int	person_resolve(struct store *, const char *id, long long *pk,
 	    struct error *err);
 void	person_new_id(char out[PERSON_ID_LEN]);

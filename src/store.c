@@ -452,3 +452,11 @@ store_close(struct store *s)
 	sqlite3_close(s->db);
 	free(s);
 }
+
+char *
+store_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return xstrdup(t != NULL ? (const char *)t : "");
+}

@@ -91,6 +91,10 @@ int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
  */
 void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
 
+/* Column i of the current row as a new string ("" for NULL), which the
+ * caller frees. */
+char	*store_text(sqlite3_stmt *, int i);
+
 /*
  * Turns the last SQLite error into a message and the matching status:
  * RC_DB for trouble with the database itself, RC_INPUT for a violated

@@ -520,14 +520,6 @@ agency_index(struct ctx *c, const char *agency)
 
 /* ---- reading the kept people ---- */
 
-static char *
-column(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return xstrdup(t != NULL ? (const char *)t : "");
-}
-
 static int
 read_cand(struct ctx *c, long long pk, uint64_t mask, uint64_t omask,
     struct cand *out, struct error *err)
@@ -542,9 +534,9 @@ read_cand(struct ctx *c, long long pk, uint64_t mask, uint64_t omask,
 	sqlite3_bind_int64(c->person_st, 1, pk);
 	rc = sqlite3_step(c->person_st);
 	if (rc == SQLITE_ROW) {
-		out->family = column(c->person_st, 0);
-		out->given = column(c->person_st, 1);
-		out->id = column(c->person_st, 2);
+		out->family = store_text(c->person_st, 0);
+		out->given = store_text(c->person_st, 1);
+		out->id = store_text(c->person_st, 2);
 		out->agency = agency_index(c,
 		    (const char *)sqlite3_column_text(c->person_st, 3));
 	}

@@ -2,16 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person.h"
 #include "strbuf.h"
 #include "summary.h"
-
-static char *
-text(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	return xstrdup(t != NULL ? (const char *)t : "");
-}
 
 int
 summary_load(struct store *s, long long pk, struct summary *out,
@@ -23,11 +16,8 @@ summary_load(struct store *s, long long pk, struct summary *out,
 	memset(out, 0, sizeof *out);
 	rc = store_cached(s, &st, "SELECT"
 	    " p.family_name || ', ' || p.given_name, p.agency,"
-	    " coalesce((SELECT group_concat(code || ':' || name, ' ') FROM"
-	    "  (SELECT pl.code, CASE l.name WHEN 'native' THEN 'N' ELSE l.name"
-	    "  END AS name FROM person_language pl JOIN level l"
-	    "  ON l.n = pl.level WHERE pl.person = p.pk"
-	    "  ORDER BY pl.level DESC, pl.code)), ''),"
+	    " " PERSON_LANGUAGES("p.pk", "CASE l.name WHEN 'native' THEN 'N'"
+	    " ELSE l.name END") ","
 	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
 	    "  country FROM service WHERE person = p.pk ORDER BY country)), ''),"
 	    " coalesce((SELECT group_concat(slug, ' ') FROM (SELECT slug FROM"
@@ -48,11 +38,11 @@ summary_load(struct store *s, long long pk, struct summary *out,
 		return rc;
 	}
 	out->pk = pk;
-	out->name = text(st, 0);
-	out->agency = text(st, 1);
-	out->languages = text(st, 2);
-	out->countries = text(st, 3);
-	out->themes = text(st, 4);
+	out->name = store_text(st, 0);
+	out->agency = store_text(st, 1);
+	out->languages = store_text(st, 2);
+	out->countries = store_text(st, 3);
+	out->themes = store_text(st, 4);
 	out->notice = sqlite3_column_int(st, 5);
 	snprintf(out->ready, sizeof out->ready, "%s",
 	    sqlite3_column_text(st, 6) != NULL ?
