@@ -598,17 +598,10 @@ deploy_members(struct store *s, const struct deployment *d,
 	if ((rc = store_prepare(s, &st, "SELECT p.pk, p.id, p.family_name,"
 	    " p.given_name, p.agency, p.phone, p.email,"
 	    " " PERSON_LANGUAGES("p.pk", "l.name") ","
-	    " a.role, a.status, coalesce((SELECT max(at) FROM"
-	    " assignment_history WHERE assignment = a.pk), ''),"
+	    " a.role, a.status, " DEPLOY_STATUS_AT ","
 	    " coalesce((SELECT group_concat(status || ' ' || at, ', ') FROM"
 	    " (SELECT status, at FROM assignment_history WHERE"
-	    " assignment = a.pk ORDER BY rowid)), '')"
-	    " FROM assignment a JOIN person p ON p.pk = a.person"
-	    " WHERE a.deployment = ? ORDER BY CASE a.status"
-	    " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1"
-	    " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3"
-	    " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END,"
-	    " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id",
+	    " assignment = a.pk ORDER BY rowid)), '')" DEPLOY_MEMBER_ROWS,
 	    err)) != RC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, d->pk);

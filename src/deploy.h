@@ -64,6 +64,22 @@ struct coverage {
 	long long	 have;		/* members proposed..deployed meeting it */
 };
 
+/*
+ * SQL shared by the member list and its JSON: the rows of deployment ?
+ * (assignment a, person p) in status order (deployed first), then by
+ * name; and when a's status was set.
+ */
+#define DEPLOY_MEMBER_ROWS \
+    " FROM assignment a JOIN person p ON p.pk = a.person" \
+    " WHERE a.deployment = ? ORDER BY CASE a.status" \
+    " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1" \
+    " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
+    " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
+    " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+#define DEPLOY_STATUS_AT \
+    "coalesce((SELECT max(at) FROM assignment_history" \
+    " WHERE assignment = a.pk), '')"
+
 const char	*member_status_name(enum member_status);
 int		 member_status_parse(const char *, enum member_status *);
 /* Whether the status counts towards the needs: proposed to deployed. */

@@ -157,18 +157,6 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 	return RC_OK;
 }
 
-#define MEMBER_ROWS \
-    " FROM assignment a JOIN person p ON p.pk = a.person" \
-    " WHERE a.deployment = ? ORDER BY CASE a.status" \
-    " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1" \
-    " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
-    " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
-    " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
-
-#define STATUS_AT \
-    "coalesce((SELECT max(at) FROM assignment_history" \
-    " WHERE assignment = a.pk), '')"
-
 int
 format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
     struct error *err)
@@ -183,7 +171,7 @@ format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
 		csv_write_field(fp, cols[i], i == n - 1);
 	if ((rc = store_prepare(s, &st, "SELECT p.id, p.family_name,"
 	    " p.given_name, p.agency, p.phone, p.email, a.role, a.status, "
-	    STATUS_AT MEMBER_ROWS, err)) != RC_OK)
+	    DEPLOY_STATUS_AT DEPLOY_MEMBER_ROWS, err)) != RC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, d->pk);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -205,8 +193,8 @@ format_deploy_json(struct store *s, const struct deployment *d, FILE *fp,
 	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
 	    " 'family_name', p.family_name, 'given_name', p.given_name,"
 	    " 'agency', p.agency, 'phone', p.phone, 'email', p.email,"
-	    " 'role', a.role, 'status', a.status, 'status_at', " STATUS_AT
-	    ") AS m" MEMBER_ROWS ")", err)) != RC_OK)
+	    " 'role', a.role, 'status', a.status, 'status_at', " DEPLOY_STATUS_AT
+	    ") AS m" DEPLOY_MEMBER_ROWS ")", err)) != RC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, d->pk);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
