@@ -219,16 +219,16 @@ lookup(struct store *s, const char *sql, const char *text, long long *pk,
 	return rc == SQLITE_DONE ? RC_REFUSED : store_error(s, err, "deploy");
 }
 
-static const char *const kinds[] = { "hurricane", "earthquake", "flood",
-    "air-disaster", "civil-unrest", "pandemic", "other" };
+const char *const deploy_kinds[] = { "hurricane", "earthquake", "flood",
+    "air-disaster", "civil-unrest", "pandemic", "other", NULL };
 
 int
 deploy_kind_valid(const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kind, kinds[i]) == 0)
+	for (i = 0; deploy_kinds[i] != NULL; i++)
+		if (strcmp(kind, deploy_kinds[i]) == 0)
 			return 1;
 	return 0;
 }

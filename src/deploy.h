@@ -93,8 +93,9 @@ void	deploy_need_free(struct need *);
 /* The window suggestions plan for: [start, end], or start + 90 days. */
 void	deploy_window(const struct deployment *, int *from, int *to);
 
-/* hurricane, earthquake, flood, air-disaster, civil-unrest, pandemic or
- * other. */
+/* hurricane, earthquake, flood, air-disaster, civil-unrest, pandemic and
+ * other, then NULL. */
+extern const char *const deploy_kinds[];
 int	deploy_kind_valid(const char *kind);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);

@@ -51,8 +51,6 @@ static const struct kind {
 	    { "deployment", "person_id", NULL } },
 };
 
-static const char *const deployment_kinds[] = { "hurricane", "earthquake",
-    "flood", "air-disaster", "civil-unrest", "pandemic", "other", NULL };
 static const char *const deployment_statuses[] = { "planning", "active",
     "closed", NULL };
 
@@ -734,7 +732,7 @@ row_deployments(struct importer *im)
 		problem(im, 0, "missing deployment name");
 		name_ok = 0;
 	}
-	check_choice(im, 1, deployment_kinds, "hurricane, earthquake, flood, "
+	check_choice(im, 1, deploy_kinds, "hurricane, earthquake, flood, "
 	    "air-disaster, civil-unrest, pandemic, other or empty", "other",
 	    &v[1]);
 	check_country(im, 2, country);
