@@ -214,7 +214,7 @@ struct sets {
 };
 
 struct facet_cache {
-	long long	 data_version, changes;	/* when the sets were valid */
+	long long	 generation;	/* store_generation when built */
 	struct sets	 kind[FACET_N];
 };
 
@@ -235,10 +235,7 @@ sets_free(struct sets *ss)
 struct facet_cache *
 facet_cache_new(void)
 {
-	struct facet_cache *c = xcalloc(1, sizeof *c);
-
-	c->data_version = -1;
-	return c;
+	return xcalloc(1, sizeof(struct facet_cache));
 }
 
 void
@@ -253,24 +250,19 @@ facet_cache_free(struct facet_cache *c)
 	free(c);
 }
 
-/*
- * The sets hold while no connection has written: data_version counts
- * other connections' commits, total_changes our own (as search_cache).
- */
+/* The sets hold while the database has not changed. */
 static int
 cache_check(struct store *s, struct facet_cache *c, struct error *err)
 {
-	long long version, changes;
+	long long gen;
 	int rc, k;
 
-	if ((rc = store_int(s, "PRAGMA data_version", &version, err)) != RC_OK)
+	if ((rc = store_generation(s, &gen, err)) != RC_OK)
 		return rc;
-	changes = sqlite3_total_changes64(s->db);
-	if (version != c->data_version || changes != c->changes) {
+	if (gen != c->generation) {
 		for (k = 0; k < FACET_N; k++)
 			sets_free(&c->kind[k]);
-		c->data_version = version;
-		c->changes = changes;
+		c->generation = gen;
 	}
 	return RC_OK;
 }

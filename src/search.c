@@ -15,7 +15,7 @@ struct search_result {
 #define CACHE_SETS	16
 
 struct search_cache {
-	long long	 data_version, changes;	/* when the entries were valid */
+	long long	 generation;	/* store_generation when filled */
 	unsigned long	 clock;
 	struct {
 		char		*key;
@@ -27,10 +27,7 @@ struct search_cache {
 struct search_cache *
 search_cache_new(void)
 {
-	struct search_cache *c = xcalloc(1, sizeof *c);
-
-	c->data_version = -1;
-	return c;
+	return xcalloc(1, sizeof(struct search_cache));
 }
 
 static void
@@ -54,23 +51,18 @@ search_cache_free(struct search_cache *c)
 	free(c);
 }
 
-/*
- * Entries hold while no connection has written: data_version counts other
- * connections' commits, total_changes our own.
- */
+/* Entries hold while the database has not changed. */
 static int
 cache_check(struct store *s, struct search_cache *c, struct error *err)
 {
-	long long version, changes;
+	long long gen;
 	int rc;
 
-	if ((rc = store_int(s, "PRAGMA data_version", &version, err)) != RC_OK)
+	if ((rc = store_generation(s, &gen, err)) != RC_OK)
 		return rc;
-	changes = sqlite3_total_changes64(s->db);
-	if (version != c->data_version || changes != c->changes) {
+	if (gen != c->generation) {
 		cache_clear(c);
-		c->data_version = version;
-		c->changes = changes;
+		c->generation = gen;
 	}
 	return RC_OK;
 }

@@ -453,6 +453,25 @@ store_close(struct store *s)
 	free(s);
 }
 
+int
+store_generation(struct store *s, long long *gen, struct error *err)
+{
+	long long version, changes;
+	int rc;
+
+	if ((rc = store_int(s, "PRAGMA data_version", &version, err)) != RC_OK)
+		return rc;
+	changes = sqlite3_total_changes64(s->db);
+	if (s->generation == 0 || version != s->seen_version ||
+	    changes != s->seen_changes) {
+		s->generation++;
+		s->seen_version = version;
+		s->seen_changes = changes;
+	}
+	*gen = s->generation;
+	return RC_OK;
+}
+
 char *
 store_text(sqlite3_stmt *st, int i)
 {

@@ -44,6 +44,9 @@ struct store {
 	}	 cache[STORE_CACHE];
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
+	/* store_generation: the count, and what it was last decided on. */
+	long long generation;
+	long long seen_version, seen_changes;
 };
 
 /* The database path from --db, $ROSTER_DB or the XDG data directory. */
@@ -90,6 +93,15 @@ int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
  * next key this way.  pending NULL turns this off.
  */
 void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
+
+/*
+ * The one rule for "has the database changed": a number that grows
+ * whenever any connection has written since the last call (data_version
+ * counts other connections' commits, total_changes this one's).  Caches
+ * keep the number they were filled at and drop their contents when it
+ * differs.
+ */
+int	store_generation(struct store *, long long *gen, struct error *err);
 
 /* Column i of the current row as a new string ("" for NULL), which the
  * caller frees. */

@@ -67,8 +67,7 @@ pool_load(struct app *a, struct error *err)
 		return rc;
 	search_result_free(a->avail);
 	a->avail = avail;
-	return store_int(a->store, "PRAGMA data_version", &a->data_version,
-	    err);
+	return store_generation(a->store, &a->generation, err);
 }
 
 int
@@ -258,9 +257,9 @@ app_poll(struct app *a, int *changed, struct error *err)
 	int rc;
 
 	*changed = 0;
-	if ((rc = store_int(a->store, "PRAGMA data_version", &v, err)) != RC_OK)
+	if ((rc = store_generation(a->store, &v, err)) != RC_OK)
 		return rc;
-	if (v == a->data_version)
+	if (v == a->generation)
 		return RC_OK;
 	*changed = 1;
 	if ((rc = pool_load(a, err)) != RC_OK)

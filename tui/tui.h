@@ -86,7 +86,7 @@ struct app {
 	long long		 follow_was;	/* and where they were */
 	long long		 total;		/* people in the pool */
 	struct search_result	*avail;		/* avail:today */
-	long long		 data_version;
+	long long		 generation;	/* store_generation */
 	enum search_sort	 sort;
 	int			 reverse;
 

@@ -119,6 +119,43 @@ test_missing(void **state)
 	assert_non_null(strstr(err.msg, "no such database"));
 }
 
+static long long
+generation(struct store *s)
+{
+	struct error err;
+	long long gen = -1;
+
+	if (store_generation(s, &gen, &err) != RC_OK)
+		fail_msg("store_generation: %s", err.msg);
+	return gen;
+}
+
+/* Caches trust this number: any write, ours or another's, must move it. */
+static void
+test_generation(void **state)
+{
+	struct store *s, *other;
+	struct error err;
+	long long g;
+
+	(void)state;
+	s = testdb_open();
+	g = generation(s);
+	assert_int_equal(generation(s), g);
+	testdb_exec(s, "INSERT INTO audit(who, at, entity, entity_id, action) "
+	    "VALUES ('t', 't', 't', 't', 't')");
+	assert_true(generation(s) > g);
+	g = generation(s);
+	assert_int_equal(generation(s), g);
+	assert_int_equal(store_open(&other, testdb_path(), 0, &err), RC_OK);
+	assert_int_equal(store_exec(other, "INSERT INTO audit(who, at, entity, "
+	    "entity_id, action) VALUES ('u', 'u', 'u', 'u', 'u')", &err),
+	    RC_OK);
+	store_close(other);
+	assert_true(generation(s) > g);
+	testdb_close(s);
+}
+
 int
 main(void)
 {
@@ -127,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_pragmas),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_generation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
