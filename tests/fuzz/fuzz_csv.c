@@ -6,8 +6,8 @@
  * records and error alike, must be the same.  A record whose first field
  * is "STOP" makes the callback stop the reader, so that path is fuzzed too.
  *
- *	clang -g -fsanitize=fuzzer,address,undefined -Isrc \
- *	    tests/fuzz/fuzz_csv.c src/csv.c src/utf8.c src/error.c
+ * `make fuzz` runs it under libFuzzer; make check replays the e2e
+ * fixtures through driver.c.
  */
 #include <stddef.h>
 #include <stdint.h>
