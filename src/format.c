@@ -176,15 +176,18 @@ available_today(struct store *s, int today, struct search_result **out,
 	return search_text(s, "avail:today", today, NULL, out, err);
 }
 
-int
-format_table(struct store *s, FILE *fp, int today, struct error *err)
+/*
+ * The rows of temp.result as cells, widening w to fit them (within each
+ * column's maximum).  *rows holds *nrows arrays of TC_N strings.
+ */
+static int
+table_rows(struct store *s, int today, char ****rows, size_t *nrows,
+    size_t *w, struct error *err)
 {
 	struct search_result *avail;
 	sqlite3_stmt *st;
-	struct strbuf line = { 0 };
-	char ***rows = NULL;
 	const char *cell;
-	size_t nrows = 0, w[TC_N], i, c;
+	size_t c;
 	int rc;
 
 	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
@@ -201,11 +204,9 @@ format_table(struct store *s, FILE *fp, int today, struct error *err)
 		search_result_free(avail);
 		return rc;
 	}
-	for (c = 0; c < TC_N; c++)
-		w[c] = width_of(table_cols[c].title);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (nrows + 1) * sizeof *rows);
-		rows[nrows] = xcalloc(TC_N, sizeof **rows);
+		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
+		(*rows)[*nrows] = xcalloc(TC_N, sizeof ***rows);
 		for (c = 0; c < TC_N; c++) {
 			if (c == TC_AVAIL)
 				cell = search_result_has(avail,
@@ -214,17 +215,30 @@ format_table(struct store *s, FILE *fp, int today, struct error *err)
 			else
 				cell = (const char *)sqlite3_column_text(st,
 				    (int)c);
-			rows[nrows][c] = xstrdup(cell);
+			(*rows)[*nrows][c] = xstrdup(cell);
 			if (width_of(cell) > w[c])
 				w[c] = width_of(cell);
 			if (w[c] > table_cols[c].max)
 				w[c] = table_cols[c].max;
 		}
-		nrows++;
+		(*nrows)++;
 	}
 	sqlite3_finalize(st);
 	search_result_free(avail);
-	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
+}
+
+int
+format_table(struct store *s, FILE *fp, int today, struct error *err)
+{
+	struct strbuf line = { 0 };
+	char ***rows = NULL;
+	size_t nrows = 0, w[TC_N], i, c;
+	int rc;
+
+	for (c = 0; c < TC_N; c++)
+		w[c] = width_of(table_cols[c].title);
+	rc = table_rows(s, today, &rows, &nrows, w, err);
 	/* No matches, no header: like grep, silence says "nothing". */
 	for (i = 0; nrows > 0 && i <= nrows && rc == RC_OK; i++) {
 		strbuf_reset(&line);
@@ -301,6 +315,59 @@ show_expiry(FILE *fp, const char *label, const char *date, const char *day)
 	}
 }
 
+/* The name and the person's own fields: st is format_show's row. */
+static void
+show_fields(FILE *fp, sqlite3_stmt *st, int available, int today)
+{
+	static const char *const labels[] = { "Id", "Agency", "Rank",
+	    "Gender", "Email", "Phone", "Status" };
+	struct strbuf b = { 0 };
+	char day[DATE_LEN], buf[64];
+	size_t i;
+
+	date_format(today, day);
+	width_fit(&b, (const char *)sqlite3_column_text(st, 0), 200, 0);
+	fprintf(fp, "%s\n\n", strbuf_str(&b));
+	strbuf_free(&b);
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		show_line(fp, labels[i],
+		    (const char *)sqlite3_column_text(st, (int)i + 1));
+	snprintf(buf, sizeof buf, "%d day%s", sqlite3_column_int(st, 8),
+	    sqlite3_column_int(st, 8) == 1 ? "" : "s");
+	show_line(fp, "Notice", buf);
+	show_line(fp, "Available", available ? "yes, today" : "no, not today");
+	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
+	    day);
+	show_expiry(fp, "Medical", (const char *)sqlite3_column_text(st, 10),
+	    day);
+	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
+	    day);
+}
+
+/* Notes, a line at a time under their heading; nothing when empty. */
+static void
+show_notes(FILE *fp, const char *notes)
+{
+	struct strbuf b = { 0 };
+
+	if (notes == NULL || *notes == '\0')
+		return;
+	fprintf(fp, "Notes\n");
+	for (; *notes != '\0'; notes++) {
+		/* A CRLF inside a CSV field is one line break. */
+		if (notes[0] == '\r' && notes[1] == '\n')
+			continue;
+		if (*notes != '\n') {
+			strbuf_add(&b, notes, 1);
+			continue;
+		}
+		show_line(fp, "", strbuf_str(&b));
+		strbuf_reset(&b);
+	}
+	show_line(fp, "", strbuf_str(&b));
+	strbuf_free(&b);
+}
+
 int
 format_show(struct store *s, long long pk, int today, FILE *fp,
     struct error *err)
@@ -331,17 +398,11 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		    " THEN '  ' || reason ELSE '' END FROM unavailability"
 		    " WHERE person = ?1 ORDER BY start" },
 	};
-	static const char *const labels[] = { "Id", "Agency", "Rank",
-	    "Gender", "Email", "Phone", "Status" };
 	sqlite3_stmt *st;
-	struct strbuf b = { 0 };
-	char day[DATE_LEN], buf[64];
 	struct search_result *avail;
-	const char *notes;
 	size_t i;
 	int yes, rc;
 
-	date_format(today, day);
 	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
 		return rc;
 	yes = search_result_has(avail, pk);
@@ -358,21 +419,7 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		sqlite3_finalize(st);
 		return store_error(s, err, "show");
 	}
-	width_fit(&b, (const char *)sqlite3_column_text(st, 0), 200, 0);
-	fprintf(fp, "%s\n\n", strbuf_str(&b));
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		show_line(fp, labels[i],
-		    (const char *)sqlite3_column_text(st, (int)i + 1));
-	snprintf(buf, sizeof buf, "%d day%s", sqlite3_column_int(st, 8),
-	    sqlite3_column_int(st, 8) == 1 ? "" : "s");
-	show_line(fp, "Notice", buf);
-	show_line(fp, "Available", yes ? "yes, today" : "no, not today");
-	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
-	    day);
-	show_expiry(fp, "Medical", (const char *)sqlite3_column_text(st, 10),
-	    day);
-	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
-	    day);
+	show_fields(fp, st, yes, today);
 	for (i = 0; rc == RC_OK && i < sizeof parts / sizeof parts[0]; i++)
 		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, 0, err);
 	/* Only people who were ever on a deployment's list have this. */
@@ -384,25 +431,9 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		    " FROM assignment a JOIN deployment d ON d.pk = a.deployment"
 		    " WHERE a.person = ?1 ORDER BY d.start DESC, d.name", pk, 1,
 		    err);
-	notes = (const char *)sqlite3_column_text(st, 12);
-	if (rc == RC_OK && notes != NULL && *notes != '\0') {
-		fprintf(fp, "Notes\n");
-		strbuf_reset(&b);
-		for (; *notes != '\0'; notes++) {
-			/* A CRLF inside a CSV field is one line break. */
-			if (notes[0] == '\r' && notes[1] == '\n')
-				continue;
-			if (*notes != '\n') {
-				strbuf_add(&b, notes, 1);
-				continue;
-			}
-			show_line(fp, "", strbuf_str(&b));
-			strbuf_reset(&b);
-		}
-		show_line(fp, "", strbuf_str(&b));
-	}
+	if (rc == RC_OK)
+		show_notes(fp, (const char *)sqlite3_column_text(st, 12));
 	sqlite3_finalize(st);
-	strbuf_free(&b);
 	return rc;
 }
 
