@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -13,16 +12,12 @@
 #include "person.h"
 #include "search.h"
 #include "utf8.h"
-
-static const char *const status_names[MS_N] = {
-	"proposed", "contacted", "confirmed", "deployed", "returned",
-	"declined", "withdrawn",
-};
+#include "vocab.h"
 
 const char *
 member_status_name(enum member_status s)
 {
-	return s < MS_N ? status_names[s] : "?";
+	return s < MS_N ? vocab_member_statuses.words[s] : "?";
 }
 
 int
@@ -30,12 +25,10 @@ member_status_parse(const char *text, enum member_status *out)
 {
 	int i;
 
-	for (i = 0; i < MS_N; i++)
-		if (strcasecmp(text, status_names[i]) == 0) {
-			*out = (enum member_status)i;
-			return 1;
-		}
-	return 0;
+	if ((i = vocab_find(&vocab_member_statuses, text)) < 0)
+		return 0;
+	*out = (enum member_status)i;
+	return 1;
 }
 
 int
@@ -219,24 +212,20 @@ lookup(struct store *s, const char *sql, const char *text, long long *pk,
 	return rc == SQLITE_DONE ? RC_REFUSED : store_error(s, err, "deploy");
 }
 
-const char *const deploy_kinds[] = { "hurricane", "earthquake", "flood",
-    "air-disaster", "civil-unrest", "pandemic", "other", NULL };
-
 int
 deploy_kind_valid(const char *kind)
 {
-	size_t i;
+	int i = vocab_find(&vocab_deploy_kinds, kind);
 
-	for (i = 0; deploy_kinds[i] != NULL; i++)
-		if (strcmp(kind, deploy_kinds[i]) == 0)
-			return 1;
-	return 0;
+	/* Exactly as spelled: the command line has always been strict. */
+	return i >= 0 && strcmp(kind, vocab_deploy_kinds.words[i]) == 0;
 }
 
 int
 deploy_create(struct store *s, const struct deployment *d, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN], now[21], *needs;
+	char expected[VOCAB_EXPECTED_LEN];
 	long long pk;
 	int rc;
 
@@ -248,8 +237,8 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 		return rc;
 	if (!deploy_kind_valid(d->kind))
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
-		    "'%s' (expected hurricane, earthquake, flood, "
-		    "air-disaster, civil-unrest, pandemic or other)", d->kind);
+		    "'%s' (expected %s)", d->kind, vocab_expected(
+		    &vocab_deploy_kinds, 0, expected, sizeof expected));
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy create: --end is "
 		    "before --start");

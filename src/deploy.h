@@ -93,9 +93,7 @@ void	deploy_need_free(struct need *);
 /* The window suggestions plan for: [start, end], or start + 90 days. */
 void	deploy_window(const struct deployment *, int *from, int *to);
 
-/* hurricane, earthquake, flood, air-disaster, civil-unrest, pandemic and
- * other, then NULL. */
-extern const char *const deploy_kinds[];
+/* Whether kind is one of vocab_deploy_kinds (vocab.h), exactly. */
 int	deploy_kind_valid(const char *kind);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);

@@ -16,6 +16,7 @@
 #include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
+#include "vocab.h"
 
 struct param {
 	int		 is_int;
@@ -196,14 +197,17 @@ term_lang(struct compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
 	char *name = xstrdup(n->value), *op, code[3], what[300];
+	char levels[VOCAB_EXPECTED_LEN];
 	int level = 1, rc;
 
 	if ((op = strpbrk(name, "<>=")) != NULL) {
 		if (strncmp(op, ">=", 2) != 0 ||
 		    (level = refdata_level(op + 2)) == 0) {
 			snprintf(what, sizeof what, "'%s' is not a level "
-			    "condition (expected >= and a level: A1 A2 B1 B2 C1 "
-			    "C2 native, as in lang:fr>=B2)", op);
+			    "condition (expected >= and a level: %s, as in "
+			    "lang:fr>=B2)", op, vocab_expected(&vocab_levels,
+			    VOCAB_SPACED | VOCAB_NO_OR, levels,
+			    sizeof levels));
 			free(name);
 			return bad_value(c, n, what);
 		}
@@ -254,22 +258,21 @@ term_vocab(struct compiler *c, const struct filter_node *n, enum vocab v,
 
 static int
 term_choice(struct compiler *c, const struct filter_node *n,
-    const char *column, const char *const *choices, const char *expected,
-    struct filter_set **out)
+    const char *column, const struct vocab_list *v, struct filter_set **out)
 {
 	char what[300], sql[128];
-	size_t i;
+	char expected[VOCAB_EXPECTED_LEN];
+	int i;
 
-	for (i = 0; choices[i] != NULL; i++)
-		if (strcasecmp(n->value, choices[i]) == 0) {
-			add_text(c, choices[i]);
-			snprintf(sql, sizeof sql, "SELECT pk FROM person "
-			    "WHERE %s = ?", column);
-			*out = query(c, sql);
-			return RC_OK;
-		}
+	if ((i = vocab_find(v, n->value)) >= 0) {
+		add_text(c, v->words[i]);
+		snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE %s = ?",
+		    column);
+		*out = query(c, sql);
+		return RC_OK;
+	}
 	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", column,
-	    n->value, expected);
+	    n->value, vocab_expected(v, 0, expected, sizeof expected));
 	return bad_value(c, n, what);
 }
 
@@ -385,10 +388,6 @@ static int
 compile_term(struct compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
-	static const char *const statuses[] = { "active", "inactive", "left",
-	    NULL };
-	static const char *const genders[] = { "f", "m", "x", NULL };
-
 	switch (n->key) {
 	case KEY_WORD:
 		return term_word(c, n, out);
@@ -412,10 +411,10 @@ compile_term(struct compiler *c, const struct filter_node *n,
 		    "WHERE instr(lower(name), lower(?)) > 0)");
 		return RC_OK;
 	case KEY_STATUS:
-		return term_choice(c, n, "status", statuses,
-		    "active, inactive or left", out);
+		return term_choice(c, n, "status", &vocab_person_statuses,
+		    out);
 	case KEY_GENDER:
-		return term_choice(c, n, "gender", genders, "f, m or x", out);
+		return term_choice(c, n, "gender", &vocab_genders, out);
 	case KEY_NOTICE:
 		return term_notice(c, n, out);
 	case KEY_AVAIL:

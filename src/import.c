@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "csv.h"
 #include "date.h"
@@ -20,6 +19,7 @@
 #include "person.h"
 #include "refdata.h"
 #include "utf8.h"
+#include "vocab.h"
 
 static const char *const people_columns[] = { "id", "family_name",
     "given_name", "agency", "rank", "gender", "email", "phone", "status",
@@ -50,9 +50,6 @@ static const struct kind {
 	[FILE_ASSIGNMENTS] = { "assignments", assignments_columns,
 	    { "deployment", "person_id", NULL } },
 };
-
-static const char *const deployment_statuses[] = { "planning", "active",
-    "closed", NULL };
 
 /* Statements for deployments, assignments and ids met so far. */
 enum {
@@ -318,6 +315,7 @@ static void
 check_languages(struct importer *im, int kc, struct person *p)
 {
 	char buf[LIST_MAX], *items[PERSON_MAX_LIST], *colon;
+	char expected[VOCAB_EXPECTED_LEN];
 	size_t n, i;
 	struct error e;
 	int level;
@@ -332,8 +330,9 @@ check_languages(struct importer *im, int kc, struct person *p)
 		}
 		*colon = '\0';
 		if ((level = refdata_level(colon + 1)) == 0) {
-			problem(im, kc, "'%s' is not a level (expected A1 A2 "
-			    "B1 B2 C1 C2 or native)", colon + 1);
+			problem(im, kc, "'%s' is not a level (expected %s)",
+			    colon + 1, vocab_expected(&vocab_levels,
+			    VOCAB_SPACED, expected, sizeof expected));
 			continue;
 		}
 		if (strlen(items[i]) != 2 || refdata_language(im->store,
@@ -352,23 +351,25 @@ check_languages(struct importer *im, int kc, struct person *p)
 			    p->langs[i].code);
 }
 
-/* Lower-cases a choice cell into out, or reports what was expected. */
+/* A choice cell as its word in v (or dflt when empty) into out, or reports
+ * what was expected. */
 static void
-check_choice(struct importer *im, int kc, const char *const *choices,
-    const char *expected, const char *dflt, const char **out)
+check_choice(struct importer *im, int kc, const struct vocab_list *v,
+    const char *dflt, const char **out)
 {
-	const char *v = cell(im, kc);
-	size_t i;
+	const char *cellv = cell(im, kc);
+	char expected[VOCAB_EXPECTED_LEN];
+	int i;
 
 	*out = dflt;
-	if (*v == '\0')
+	if (*cellv == '\0')
 		return;
-	for (i = 0; choices[i] != NULL; i++)
-		if (strcasecmp(v, choices[i]) == 0) {
-			*out = choices[i];
-			return;
-		}
-	problem(im, kc, "'%s' is not allowed (expected %s)", v, expected);
+	if ((i = vocab_find(v, cellv)) >= 0) {
+		*out = v->words[i];
+		return;
+	}
+	problem(im, kc, "'%s' is not allowed (expected %s)", cellv,
+	    vocab_expected(v, VOCAB_OR_EMPTY, expected, sizeof expected));
 }
 
 /*
@@ -401,9 +402,6 @@ first_sighting(struct importer *im, int kc, const char *key,
 static int
 row_people(struct importer *im)
 {
-	static const char *const genders[] = { "f", "m", "x", NULL };
-	static const char *const statuses[] = { "active", "inactive", "left",
-	    NULL };
 	char themes_buf[LIST_MAX], skills_buf[LIST_MAX], *end;
 	struct person p;
 	long long pk;
@@ -424,7 +422,7 @@ row_people(struct importer *im)
 	p.given_name = cell(im, 2);
 	p.agency = cell(im, 3);
 	p.rank = cell(im, 4);
-	check_choice(im, 5, genders, "f, m, x or empty", "", &p.gender);
+	check_choice(im, 5, &vocab_genders, "", &p.gender);
 	p.email = cell(im, 6);
 	if (*p.email != '\0' && (strchr(p.email, '@') == NULL ||
 	    strchr(p.email, ' ') != NULL))
@@ -433,8 +431,7 @@ row_people(struct importer *im)
 	if (strspn(p.phone, "0123456789+-() .") != strlen(p.phone))
 		problem(im, 7, "'%s' is not a phone number (expected digits, "
 		    "spaces and + - ( ) .)", p.phone);
-	check_choice(im, 8, statuses, "active, inactive, left or empty",
-	    "active", &p.status);
+	check_choice(im, 8, &vocab_person_statuses, "active", &p.status);
 	v = cell(im, 9);
 	notice = 0;
 	if (*v != '\0') {
@@ -732,9 +729,7 @@ row_deployments(struct importer *im)
 		problem(im, 0, "missing deployment name");
 		name_ok = 0;
 	}
-	check_choice(im, 1, deploy_kinds, "hurricane, earthquake, flood, "
-	    "air-disaster, civil-unrest, pandemic, other or empty", "other",
-	    &v[1]);
+	check_choice(im, 1, &vocab_deploy_kinds, "other", &v[1]);
 	check_country(im, 2, country);
 	v[2] = country;
 	check_date(im, 3, 1, start);
@@ -742,8 +737,7 @@ row_deployments(struct importer *im)
 	check_date(im, 4, 0, end);
 	v[4] = end;
 	check_window(im, 4, start, end);
-	check_choice(im, 5, deployment_statuses, "planning, active, closed or "
-	    "empty", "planning", &v[5]);
+	check_choice(im, 5, &vocab_deploy_statuses, "planning", &v[5]);
 	if ((rc = check_needs(im, 6, &needs)) != RC_OK)
 		goto out;
 	v[6] = strbuf_str(&needs);
@@ -794,7 +788,7 @@ check_history(struct importer *im, int kc, struct strbuf *out,
     enum member_status *last, size_t *n)
 {
 	const char *p = cell(im, kc), *end, *at;
-	char status[16];
+	char status[16], expected[VOCAB_EXPECTED_LEN];
 	enum member_status st;
 	size_t len;
 
@@ -818,9 +812,10 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
 		if ((size_t)(at - p) >= sizeof status ||
 		    !member_status_parse(status, &st)) {
-			problem(im, kc, "'%.*s' is not a status (expected "
-			    "proposed, contacted, confirmed, deployed, returned, "
-			    "declined or withdrawn)", (int)(at - p), p);
+			problem(im, kc, "'%.*s' is not a status (expected %s)",
+			    (int)(at - p), p, vocab_expected(
+			    &vocab_member_statuses, 0, expected,
+			    sizeof expected));
 			continue;
 		}
 		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
@@ -929,7 +924,7 @@ row_assignments(struct importer *im)
 {
 	struct strbuf history = { 0 }, key = { 0 }, what = { 0 };
 	enum member_status status = MS_PROPOSED, last = MS_PROPOSED;
-	char id[PERSON_ID_LEN], *dname = NULL;
+	char id[PERSON_ID_LEN], expected[VOCAB_EXPECTED_LEN], *dname = NULL;
 	const char *name = cell(im, 0), *v;
 	long long dpk = 0, ppk = 0;
 	size_t nhistory = 0;
@@ -952,9 +947,9 @@ row_assignments(struct importer *im)
 	v = cell(im, 3);
 	status_ok = *v == '\0' || member_status_parse(v, &status);
 	if (!status_ok)
-		problem(im, 3, "'%s' is not allowed (expected proposed, "
-		    "contacted, confirmed, deployed, returned, declined, "
-		    "withdrawn or empty)", v);
+		problem(im, 3, "'%s' is not allowed (expected %s)", v,
+		    vocab_expected(&vocab_member_statuses, VOCAB_OR_EMPTY,
+		    expected, sizeof expected));
 	before = im->nerrors;
 	if (check_text(im, 4, 0) == RC_OK)
 		check_history(im, 4, &history, &last, &nhistory);
