@@ -142,28 +142,15 @@ needs_load(struct deployment *d, const char *text)
 	}
 }
 
+/* A line in the audit for the deployment named name. */
 static int
-audit(struct store *s, const char *entity_id, const char *action,
+audit(struct store *s, const char *name, const char *action,
     const char *fields, struct error *err)
 {
-	sqlite3_stmt *st;
-	char who[64], now[21];
-	int rc;
+	struct audit_entry e = { NULL, NULL, "deployment", name, action,
+	    fields };
 
-	audit_user(who, sizeof who);
-	date_now_utc(now);
-	if ((rc = store_cached(s, &st, "INSERT INTO audit(who, at, entity,"
-	    " entity_id, action, fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
-	    err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, entity_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, fields, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "audit");
+	return audit_write(s, &e, err);
 }
 
 /* Runs a statement that returns nothing: types has 's' for each string

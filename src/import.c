@@ -55,7 +55,7 @@ static const struct kind {
 enum {
 	Q_SEEN_GET, Q_SEEN_PUT, Q_DEP_GET, Q_DEP_INSERT, Q_DEP_UPDATE,
 	Q_ASG_GET, Q_ASG_INSERT, Q_ASG_UPDATE, Q_HIST_DELETE, Q_HIST_INSERT,
-	Q_AUDIT, Q_N
+	Q_N
 };
 
 static const char *const queries[Q_N] = {
@@ -81,8 +81,6 @@ static const char *const queries[Q_N] = {
 	[Q_HIST_DELETE] = "DELETE FROM assignment_history WHERE assignment = ?",
 	[Q_HIST_INSERT] = "INSERT INTO assignment_history(assignment, status,"
 	    " at) VALUES (?, ?, ?)",
-	[Q_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
-	    " fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
 };
 
 #define MAX_COLUMNS 17
@@ -590,12 +588,10 @@ static int
 audit_deployment(struct importer *im, const char *entity_id,
     const char *action, const char *fields)
 {
-	bind(im, Q_AUDIT, 1, im->who);
-	bind(im, Q_AUDIT, 2, im->now);
-	bind(im, Q_AUDIT, 3, entity_id);
-	bind(im, Q_AUDIT, 4, action);
-	bind(im, Q_AUDIT, 5, fields);
-	return run(im, Q_AUDIT, "audit");
+	struct audit_entry e = { im->who, im->now, "deployment", entity_id,
+	    action, fields };
+
+	return audit_write(im->store, &e, im->err);
 }
 
 /*
