@@ -16,9 +16,9 @@
 
 struct audit_entry {
 	const char	*who;		/* NULL: audit_user() */
-	const char	*at;		/* UTC YYYY-MM-DDTHH:MM:SSZ; NULL: now */
+	const char	*at;		/* YYYY-MM-DDTHH:MM:SSZ; NULL: now */
 	const char	*entity;	/* "person", "deployment" */
-	const char	*id;		/* the person's id, the deployment's name */
+	const char	*id;		/* a person's id, a deployment's name */
 	const char	*action;	/* "create", "update", "add", ... */
 	const char	*fields;	/* what changed; NULL: "" */
 };

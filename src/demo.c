@@ -957,10 +957,14 @@ demo_rank(struct demo_rng *r, enum demo_kind kind)
 static void
 demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 {
-	/* m, f, x and none: the generator's order, which a seed depends on. */
+	/*
+	 * Genders m, f, x and none (indexes into vocab_genders), in the
+	 * generator's order, which a seed depends on; statuses in the order
+	 * of vocab_person_statuses.
+	 */
 	static const int genders[] = { 63, 35, 1, 1 };
-	static const int gender_word[] = { 1, 0, 2, -1 };	/* vocab_genders */
-	static const int statuses[] = { 85, 10, 5 };	/* vocab_person_statuses */
+	static const int gender_word[] = { 1, 0, 2, -1 };
+	static const int statuses[] = { 85, 10, 5 };
 	static const int notice_w[] = { 6, 8, 12, 14, 14, 16, 14, 10, 6 };
 	static const int notice_days[] = { 0, 1, 2, 3, 5, 7, 14, 30, 60 };
 	int nation_w[32];

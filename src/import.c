@@ -1007,8 +1007,8 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	for (k = 0; k < Q_N; k++)
 		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
 			goto rollback;
-	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err)) != RC_OK ||
-	    (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK)
+	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err))
+	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK)
 		goto rollback;
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
 		for (i = 0; i < nfiles && rc == RC_OK; i++)
