@@ -64,6 +64,8 @@ struct filter_keydef {
 	int	(*compile)(struct filter_compiler *,
 		    const struct filter_keydef *, const struct filter_node *,
 		    struct filter_set **);
+	/* For a value bound as it is: the set query, one parameter. */
+	const char		*sql;
 };
 
 /* The keys, in the order roster(5) and messages list them. */

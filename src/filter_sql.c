@@ -281,25 +281,13 @@ term_choice(struct filter_compiler *c, const struct filter_keydef *k,
 	return bad_value(c, n, what);
 }
 
+/* A key whose value is not checked: the key's SQL binds it as it is. */
 static int
-term_agency(struct filter_compiler *c, const struct filter_keydef *k,
+term_text(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
-	(void)k;
 	add_text(c, n->value);
-	*out = query(c, "SELECT pk FROM person "
-	    "WHERE agency = ? COLLATE NOCASE");
-	return RC_OK;
-}
-
-static int
-term_mission(struct filter_compiler *c, const struct filter_keydef *k,
-    const struct filter_node *n, struct filter_set **out)
-{
-	(void)k;
-	add_text(c, n->value);
-	*out = query(c, "SELECT person AS pk FROM service WHERE mission IN "
-	    "(SELECT pk FROM mission WHERE instr(lower(name), lower(?)) > 0)");
+	*out = query(c, k->sql);
 	return RC_OK;
 }
 
@@ -421,22 +409,26 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
  */
 const struct filter_keydef filter_keys[] = {
 	{ "country", KEY_COUNTRY, NULL, "a country code or English name",
-	    term_country },
+	    term_country, NULL },
 	{ "lang", KEY_LANG, NULL, "a language code or English name, as in "
-	    "lang:fr or lang:fr>=B2", term_lang },
+	    "lang:fr or lang:fr>=B2", term_lang, NULL },
 	{ "theme", KEY_THEME, NULL, "the start of a theme, as in theme:border",
-	    term_vocab },
+	    term_vocab, NULL },
 	{ "skill", KEY_SKILL, NULL, "the start of a skill, as in "
-	    "skill:first-aid", term_vocab },
+	    "skill:first-aid", term_vocab, NULL },
 	{ "agency", KEY_AGENCY, NULL, "an agency, as in agency:KMar",
-	    term_agency },
+	    term_text, "SELECT pk FROM person WHERE agency = ? COLLATE NOCASE" },
 	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
-	    "mission:eulex", term_mission },
-	{ "status", KEY_STATUS, &vocab_person_statuses, NULL, term_choice },
-	{ "gender", KEY_GENDER, &vocab_genders, NULL, term_choice },
-	{ "notice", KEY_NOTICE, NULL, "a number of days", term_notice },
-	{ "avail", KEY_AVAIL, NULL, "a date or a window D1..D2", term_avail },
-	{ "ready", KEY_READY, NULL, "a date", term_ready },
+	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
+	    " WHERE mission IN (SELECT pk FROM mission"
+	    " WHERE instr(lower(name), lower(?)) > 0)" },
+	{ "status", KEY_STATUS, &vocab_person_statuses, NULL, term_choice,
+	    NULL },
+	{ "gender", KEY_GENDER, &vocab_genders, NULL, term_choice, NULL },
+	{ "notice", KEY_NOTICE, NULL, "a number of days", term_notice, NULL },
+	{ "avail", KEY_AVAIL, NULL, "a date or a window D1..D2", term_avail,
+	    NULL },
+	{ "ready", KEY_READY, NULL, "a date", term_ready, NULL },
 };
 const size_t filter_nkeys = sizeof filter_keys / sizeof filter_keys[0];
 
