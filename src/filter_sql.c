@@ -417,7 +417,8 @@ const struct filter_keydef filter_keys[] = {
 	{ "skill", KEY_SKILL, NULL, "the start of a skill, as in "
 	    "skill:first-aid", term_vocab, NULL },
 	{ "agency", KEY_AGENCY, NULL, "an agency, as in agency:KMar",
-	    term_text, "SELECT pk FROM person WHERE agency = ? COLLATE NOCASE" },
+	    term_text, "SELECT pk FROM person"
+	    " WHERE agency = ? COLLATE NOCASE" },
 	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
 	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
 	    " WHERE mission IN (SELECT pk FROM mission"

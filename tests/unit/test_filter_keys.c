@@ -31,13 +31,14 @@ manual_keys(char names[MAX_TERMS][32])
 	FILE *fp;
 
 	if (top == NULL || *top == '\0')
-		fail_msg("top_srcdir is not set; run with make check, or set it "
-		    "to the source directory");
+		fail_msg("top_srcdir is not set; run with make check, or set "
+		    "it to the source directory");
 	snprintf(path, sizeof path, "%s/man/roster.5", top);
 	if ((fp = fopen(path, "r")) == NULL)
 		fail_msg("cannot open %s", path);
 	while (fgets(line, sizeof line, fp) != NULL) {
-		if (strncmp(line, ".Ss ", 4) == 0 || strncmp(line, ".Sh ", 4) == 0)
+		if (strncmp(line, ".Ss ", 4) == 0 ||
+		    strncmp(line, ".Sh ", 4) == 0)
 			in_terms = strcmp(line, ".Ss Terms\n") == 0;
 		if (!in_terms || sscanf(line, ".It Cm %31s :", name) != 1)
 			continue;
