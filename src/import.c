@@ -704,16 +704,47 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 	}
 }
 
+/*
+ * The status and history cells (kc 3 and 4) of an assignment, which must
+ * agree: an empty status is the history's last.  *nhistory is 0 when
+ * there is no history, which the writer then starts with the status.
+ */
+static void
+check_status(struct importer *im, enum member_status *status,
+    struct strbuf *history, size_t *nhistory)
+{
+	enum member_status last = MS_PROPOSED;
+	char expected[VOCAB_EXPECTED_LEN];
+	const char *v = cell(im, 3);
+	int before, status_ok;
+
+	status_ok = *v == '\0' || member_status_parse(v, status);
+	if (!status_ok)
+		problem(im, 3, "'%s' is not allowed (expected %s)", v,
+		    vocab_expected(&vocab_member_statuses, VOCAB_OR_EMPTY,
+		    expected, sizeof expected));
+	before = im->nerrors;
+	if (check_text(im, 4, 0) == RC_OK)
+		check_history(im, 4, history, &last, nhistory);
+	if (im->nerrors != before || *nhistory == 0)
+		return;
+	if (*v == '\0')
+		*status = last;
+	else if (status_ok && *status != last)
+		problem(im, 3, "'%s' is not the last status in the history, %s "
+		    "(expected the two to agree)", v, member_status_name(last));
+}
+
 static int
 row_assignments(struct importer *im)
 {
 	struct strbuf history = { 0 }, key = { 0 }, what = { 0 };
-	enum member_status status = MS_PROPOSED, last = MS_PROPOSED;
-	char id[PERSON_ID_LEN], expected[VOCAB_EXPECTED_LEN], *dname = NULL;
-	const char *name = cell(im, 0), *v;
+	enum member_status status = MS_PROPOSED;
+	char id[PERSON_ID_LEN], *dname = NULL;
+	const char *name = cell(im, 0);
 	long long dpk = 0, ppk = 0;
 	size_t nhistory = 0;
-	int rc = RC_OK, before, status_ok;
+	int rc = RC_OK;
 
 	if (*name == '\0')
 		problem(im, 0, "missing deployment name");
@@ -730,24 +761,7 @@ row_assignments(struct importer *im)
 		goto out;
 	rc = RC_OK;
 	check_text(im, 2, 0);
-	v = cell(im, 3);
-	status_ok = *v == '\0' || member_status_parse(v, &status);
-	if (!status_ok)
-		problem(im, 3, "'%s' is not allowed (expected %s)", v,
-		    vocab_expected(&vocab_member_statuses, VOCAB_OR_EMPTY,
-		    expected, sizeof expected));
-	before = im->nerrors;
-	if (check_text(im, 4, 0) == RC_OK)
-		check_history(im, 4, &history, &last, &nhistory);
-	if (im->nerrors == before && nhistory > 0) {
-		/* An empty status is the history's last. */
-		if (*v == '\0')
-			status = last;
-		else if (status_ok && status != last)
-			problem(im, 3, "'%s' is not the last status in the "
-			    "history, %s (expected the two to agree)", v,
-			    member_status_name(last));
-	}
+	check_status(im, &status, &history, &nhistory);
 	if (dname != NULL && id[0] != '\0' && ppk != 0) {
 		strbuf_addf(&key, "assignment %lld %lld", dpk, ppk);
 		strbuf_addf(&what, "person %s on deployment '%s'", id, dname);
@@ -756,7 +770,6 @@ row_assignments(struct importer *im)
 			goto out;
 	}
 	if (!im->row_bad) {
-		/* No history: the status is set now. */
 		struct assignment_row a = { dpk, ppk, dname, id, cell(im, 2),
 		    member_status_name(status), nhistory > 0 ?
 		    strbuf_str(&history) : NULL };
