@@ -45,6 +45,13 @@ test_expected(void **state)
 	assert_string_equal(vocab_expected(&vocab_deploy_kinds, 0, buf,
 	    sizeof buf), "hurricane, earthquake, flood, air-disaster, "
 	    "civil-unrest, pandemic or other");
+	/* As the screen's question for a new deployment lists them. */
+	assert_string_equal(vocab_expected(&vocab_deploy_kinds, VOCAB_NO_OR,
+	    buf, sizeof buf), "hurricane, earthquake, flood, air-disaster, "
+	    "civil-unrest, pandemic, other");
+	assert_string_equal(vocab_expected(&vocab_member_statuses, 0, buf,
+	    sizeof buf), "proposed, contacted, confirmed, deployed, returned, "
+	    "declined or withdrawn");
 	/* Too small a buffer is cut short, never overrun. */
 	assert_string_equal(vocab_expected(&vocab_genders, 0, buf, 5),
 	    "f, m");
