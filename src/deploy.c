@@ -143,7 +143,7 @@ needs_load(struct deployment *d, const char *text)
 
 /* Begins a write: a transaction and the writer that works in it. */
 static int
-begin(struct store *s, struct deploy_writer **w, struct error *err)
+write_begin(struct store *s, struct deploy_writer **w, struct error *err)
 {
 	int rc;
 
@@ -154,9 +154,9 @@ begin(struct store *s, struct deploy_writer **w, struct error *err)
 	return rc;
 }
 
-/* Ends a write begun by begin: commits if rc is RC_OK, else rolls back. */
+/* Ends a write_begin: commits if rc is RC_OK, else rolls back. */
 static int
-end_write(struct store *s, struct deploy_writer *w, int rc,
+write_end(struct store *s, struct deploy_writer *w, int rc,
     struct error *err)
 {
 	deploy_writer_free(w);
@@ -202,7 +202,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);
-	if ((rc = begin(s, &w, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	rc = deploy_writer_find(w, d->name, &pk, &stored, err);
 	if (rc == RC_OK) {
@@ -215,7 +215,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	if (rc == RC_OK)
 		rc = deploy_writer_put(w, &r, needs, err);
 	free(needs);
-	return end_write(s, w, rc, err);
+	return write_end(s, w, rc, err);
 }
 
 int
@@ -276,13 +276,13 @@ deploy_close(struct store *s, const char *name, struct error *err)
 	struct deployment d;
 	int rc;
 
-	if ((rc = begin(s, &w, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
 		rc = deploy_writer_close(w, d.pk, d.name, err);
 		deploy_clear(&d);
 	}
-	return end_write(s, w, rc, err);
+	return write_end(s, w, rc, err);
 }
 
 /* The people available over the deployment's window, by the filter
@@ -340,7 +340,7 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 		    d->name);
 	if ((rc = available(s, d, today, &avail, err)) != RC_OK)
 		return rc;
-	if ((rc = begin(s, &w, err)) != RC_OK) {
+	if ((rc = write_begin(s, &w, err)) != RC_OK) {
 		search_result_free(avail);
 		return rc;
 	}
@@ -356,7 +356,7 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 			    "of the deployment\n", id);
 	}
 	search_result_free(avail);
-	if ((rc = end_write(s, w, rc, err)) != RC_OK)
+	if ((rc = write_end(s, w, rc, err)) != RC_OK)
 		*added = 0;
 	return rc;
 }
@@ -419,7 +419,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	long long apk = 0;
 	int rc;
 
-	if ((rc = begin(s, &w, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
@@ -440,9 +440,11 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 			rc = store_error(s, err, "deploy");
 		sqlite3_finalize(st);
 	}
-	/* Already so: the transaction ends having written nothing. */
-	if (rc == RC_OK && from == to)
-		return end_write(s, w, rc, err);
+	if (rc == RC_OK && from == to) {
+		/* Already so: nothing to write, nothing to record. */
+		write_end(s, w, RC_REFUSED, err);
+		return RC_OK;
+	}
 	if (rc == RC_OK && !may_move(from, to))
 		rc = error_set(err, RC_REFUSED, "%s is %s on '%s': cannot "
 		    "become %s", id, member_status_name(from), d->name,
@@ -460,7 +462,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		    fields, err);
 	}
 	free(other);
-	return end_write(s, w, rc, err);
+	return write_end(s, w, rc, err);
 }
 
 int
@@ -471,11 +473,11 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 	char id[37];
 	int rc;
 
-	if ((rc = begin(s, &w, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = deploy_writer_remove(w, d->pk, person, d->name, id, err);
-	return end_write(s, w, rc, err);
+	return write_end(s, w, rc, err);
 }
 
 int
