@@ -212,7 +212,7 @@ deploy_writer_close(struct deploy_writer *w, long long pk, const char *name,
 	int rc;
 
 	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
-	if ((rc = run(w, W_DEP_CLOSE, "deploy", err)) != RC_OK)
+	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) != RC_OK)
 		return rc;
 	return audit(w, name, "close", "", err);
 }
@@ -329,7 +329,7 @@ deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
 
 	sqlite3_bind_int64(w->st[W_ASG_STATUS], 1, apk);
 	bind(w, W_ASG_STATUS, 2, status);
-	if ((rc = run(w, W_ASG_STATUS, "deploy", err)) != RC_OK ||
+	if ((rc = run(w, W_ASG_STATUS, "assignment", err)) != RC_OK ||
 	    (rc = history_add(w, apk, status, w->now, strlen(w->now), err))
 	    != RC_OK)
 		return rc;
@@ -346,7 +346,7 @@ deploy_writer_remove(struct deploy_writer *w, long long deployment,
 
 	sqlite3_bind_int64(w->st[W_ASG_DELETE], 1, deployment);
 	sqlite3_bind_int64(w->st[W_ASG_DELETE], 2, person);
-	if ((rc = run(w, W_ASG_DELETE, "deploy", err)) != RC_OK)
+	if ((rc = run(w, W_ASG_DELETE, "assignment", err)) != RC_OK)
 		return rc;
 	if (sqlite3_changes(w->store->db) == 0)
 		return error_set(err, RC_REFUSED, "%s is not on the list of "
