@@ -1,6 +1,7 @@
 /*
- * The filter language's lexer and parser: text to syntax tree.  Resolving
- * values against the database and emitting set queries is filter_sql.c.
+ * The filter language's lexer and parser: text to syntax tree, and the
+ * look-ups of the key table.  Resolving values against the database,
+ * emitting set queries and the key table itself are filter_sql.c.
  */
 #include <ctype.h>
 #include <stdio.h>

@@ -3,7 +3,8 @@
  * parameterised SELECT that yields the pks of the people it matches.  The
  * sets, joined by AND, OR and NOT, are evaluated as bitmaps by search.c.
  * Every value the user typed is a bound parameter; the SQL text holds
- * only fixed fragments and placeholders.
+ * only fixed fragments and placeholders.  Each key's compile function is
+ * named by its row of filter_keys[], at the end.
  */
 #include <ctype.h>
 #include <stdio.h>

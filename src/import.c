@@ -2,7 +2,8 @@
  * Import: each file's kind is told by its header; the kinds are applied in
  * the order of enum file_kind, so that missions, unavailability and
  * assignments can refer to people, and assignments to deployments, that
- * come in the same import.
+ * come in the same import.  This file reads and checks; person.h and
+ * deploy_write.h write, in the one transaction of the import.
  */
 #include <ctype.h>
 #include <stdarg.h>
