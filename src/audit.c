@@ -4,6 +4,10 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "date.h"
+
+static const char insert_sql[] = "INSERT INTO audit(who, at, entity,"
+    " entity_id, action, fields) VALUES (?, ?, ?, ?, ?, ?)";
 
 void
 audit_user(char *out, size_t len)
@@ -15,4 +19,31 @@ audit_user(char *out, size_t len)
 	if (pw != NULL && pw->pw_name != NULL)
 		user = pw->pw_name;
 	snprintf(out, len, "%s", user != NULL ? user : "unknown");
+}
+
+int
+audit_write(struct store *s, const struct audit_entry *e, struct error *err)
+{
+	sqlite3_stmt *st;
+	char who[64], now[21];
+	int rc;
+
+	if (e->who == NULL)
+		audit_user(who, sizeof who);
+	if (e->at == NULL)
+		date_now_utc(now);
+	if ((rc = store_cached(s, &st, insert_sql, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, e->who != NULL ? e->who : who, -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, e->at != NULL ? e->at : now, -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, e->entity, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, e->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, e->action, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, e->fields != NULL ? e->fields : "", -1,
+	    SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "audit");
 }

@@ -1,15 +1,34 @@
 /*
- * audit.h - who the audit log says made a change.
+ * audit.h - the audit log: who changed what, when (the audit table of
+ * db/001-schema.sql).  Every write of the core that changes a person or a
+ * deployment records one line here, through audit_write only.
  *
- * Memory: the caller owns the buffer; nothing is allocated.
+ * Memory: the strings of struct audit_entry are borrowed for the call;
+ * the statement belongs to the store (store_cached); nothing is allocated.
  */
 #ifndef ROSTER_AUDIT_H
 #define ROSTER_AUDIT_H
 
 #include <stddef.h>
 
+#include "error.h"
+#include "store.h"
+
+struct audit_entry {
+	const char	*who;		/* NULL: audit_user() */
+	const char	*at;		/* YYYY-MM-DDTHH:MM:SSZ; NULL: now */
+	const char	*entity;	/* "person", "deployment" */
+	const char	*id;		/* a person's id, a deployment's name */
+	const char	*action;	/* "create", "update", "add", ... */
+	const char	*fields;	/* what changed; NULL: "" */
+};
+
 /* The login name of the OS user (from the password database, else $USER,
  * else "unknown"), for the audit's "who". */
 void	audit_user(char *out, size_t len);
+
+/* Appends one line to the audit, in the caller's transaction. */
+int	audit_write(struct store *, const struct audit_entry *,
+	    struct error *err);
 
 #endif

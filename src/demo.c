@@ -12,6 +12,7 @@
 #include "refdata.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "vocab.h"
 
 #define DEMO_VOCAB	64	/* theme and skill sets are 64-bit masks */
 #define DEMO_SERVICES	4
@@ -956,11 +957,14 @@ demo_rank(struct demo_rng *r, enum demo_kind kind)
 static void
 demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 {
+	/*
+	 * Genders m, f, x and none (indexes into vocab_genders), in the
+	 * generator's order, which a seed depends on; statuses in the order
+	 * of vocab_person_statuses.
+	 */
 	static const int genders[] = { 63, 35, 1, 1 };
-	static const char *const gender_names[] = { "m", "f", "x", "" };
+	static const int gender_word[] = { 1, 0, 2, -1 };
 	static const int statuses[] = { 85, 10, 5 };
-	static const char *const status_names[] = { "active", "inactive",
-	    "left" };
 	static const int notice_w[] = { 6, 8, 12, 14, 14, 16, 14, 10, 6 };
 	static const int notice_days[] = { 0, 1, 2, 3, 5, 7, 14, 30, 60 };
 	int nation_w[32];
@@ -982,7 +986,8 @@ demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 	demo_uuid(r, p->id);
 
 	gender = (int)demo_weighted(r, genders, NELEM(genders));
-	p->gender = gender_names[gender];
+	p->gender = gender_word[gender] < 0 ? "" :
+	    vocab_genders.words[gender_word[gender]];
 	female = gender == 1 || (gender > 1 && demo_percent(r, 50));
 	given = female ? nat->given_f[demo_below(r, nat->ngiven_f)] :
 	    nat->given_m[demo_below(r, nat->ngiven_m)];
@@ -1005,7 +1010,8 @@ demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 	ag = demo_agency(r, nat);
 	p->agency = ag->name;
 	p->rank = demo_rank(r, ag->kind);
-	p->status = status_names[demo_weighted(r, statuses, NELEM(statuses))];
+	p->status = vocab_person_statuses.words[demo_weighted(r, statuses,
+	    NELEM(statuses))];
 	p->notice_days = notice_days[demo_weighted(r, notice_w,
 	    NELEM(notice_w))];
 	demo_expiry(c, p->passport_expiry, 2);

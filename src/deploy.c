@@ -1,28 +1,22 @@
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
-#include "audit.h"
 #include "date.h"
 #include "deploy.h"
+#include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
 #include "search.h"
 #include "utf8.h"
-
-static const char *const status_names[MS_N] = {
-	"proposed", "contacted", "confirmed", "deployed", "returned",
-	"declined", "withdrawn",
-};
+#include "vocab.h"
 
 const char *
 member_status_name(enum member_status s)
 {
-	return s < MS_N ? status_names[s] : "?";
+	return s < MS_N ? vocab_member_statuses.words[s] : "?";
 }
 
 int
@@ -30,12 +24,10 @@ member_status_parse(const char *text, enum member_status *out)
 {
 	int i;
 
-	for (i = 0; i < MS_N; i++)
-		if (strcasecmp(text, status_names[i]) == 0) {
-			*out = (enum member_status)i;
-			return 1;
-		}
-	return 0;
+	if ((i = vocab_find(&vocab_member_statuses, text)) < 0)
+		return 0;
+	*out = (enum member_status)i;
+	return 1;
 }
 
 int
@@ -149,94 +141,48 @@ needs_load(struct deployment *d, const char *text)
 	}
 }
 
+/* Begins a write: a transaction and the writer that works in it. */
 static int
-audit(struct store *s, const char *entity_id, const char *action,
-    const char *fields, struct error *err)
+write_begin(struct store *s, struct deploy_writer **w, struct error *err)
 {
-	sqlite3_stmt *st;
-	char who[64], now[21];
 	int rc;
 
-	audit_user(who, sizeof who);
-	date_now_utc(now);
-	if ((rc = store_cached(s, &st, "INSERT INTO audit(who, at, entity,"
-	    " entity_id, action, fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
-	    err)) != RC_OK)
+	if ((rc = store_begin(s, err)) != RC_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, entity_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, fields, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "audit");
+	if ((rc = deploy_writer_new(s, w, err)) != RC_OK)
+		store_rollback(s);
+	return rc;
 }
 
-/* Runs a statement that returns nothing: types has 's' for each string
- * argument and 'i' for each long long. */
+/* Ends a write_begin: commits if rc is RC_OK, else rolls back. */
 static int
-exec_args(struct store *s, struct error *err, const char *sql,
-    const char *types, ...)
-{
-	sqlite3_stmt *st;
-	va_list ap;
-	int rc, i;
-
-	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
-		return rc;
-	va_start(ap, types);
-	for (i = 0; types[i] != '\0'; i++) {
-		if (types[i] == 's')
-			sqlite3_bind_text(st, i + 1, va_arg(ap, const char *),
-			    -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_int64(st, i + 1, va_arg(ap, long long));
-	}
-	va_end(ap);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "deploy");
-}
-
-/* The pk of the row sql finds for text (RC_REFUSED when none). */
-static int
-lookup(struct store *s, const char *sql, const char *text, long long *pk,
+write_end(struct store *s, struct deploy_writer *w, int rc,
     struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*pk = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return RC_OK;
-	return rc == SQLITE_DONE ? RC_REFUSED : store_error(s, err, "deploy");
+	deploy_writer_free(w);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
 }
-
-const char *const deploy_kinds[] = { "hurricane", "earthquake", "flood",
-    "air-disaster", "civil-unrest", "pandemic", "other", NULL };
 
 int
 deploy_kind_valid(const char *kind)
 {
-	size_t i;
+	int i = vocab_find(&vocab_deploy_kinds, kind);
 
-	for (i = 0; deploy_kinds[i] != NULL; i++)
-		if (strcmp(kind, deploy_kinds[i]) == 0)
-			return 1;
-	return 0;
+	/* Exactly as spelled: the command line has always been strict. */
+	return i >= 0 && strcmp(kind, vocab_deploy_kinds.words[i]) == 0;
 }
 
 int
 deploy_create(struct store *s, const struct deployment *d, struct error *err)
 {
-	char start[DATE_LEN], end[DATE_LEN], now[21], *needs;
+	char start[DATE_LEN], end[DATE_LEN] = "", *needs, *stored;
+	char expected[VOCAB_EXPECTED_LEN];
+	struct deploy_row r = { d->name, d->kind, d->country, start, end,
+	    "planning", NULL };
+	struct deploy_writer *w;
 	long long pk;
 	int rc;
 
@@ -248,41 +194,28 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 		return rc;
 	if (!deploy_kind_valid(d->kind))
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
-		    "'%s' (expected hurricane, earthquake, flood, "
-		    "air-disaster, civil-unrest, pandemic or other)", d->kind);
+		    "'%s' (expected %s)", d->kind, vocab_expected(
+		    &vocab_deploy_kinds, 0, expected, sizeof expected));
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy create: --end is "
 		    "before --start");
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);
-	date_now_utc(now);
-	if ((rc = store_begin(s, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
-	rc = lookup(s, "SELECT pk FROM deployment WHERE name = ? COLLATE "
-	    "NOCASE", d->name, &pk, err);
-	if (rc == RC_OK)
+	rc = deploy_writer_find(w, d->name, &pk, &stored, err);
+	if (rc == RC_OK) {
+		free(stored);
 		rc = error_set(err, RC_REFUSED, "deploy create: a deployment "
 		    "named '%s' exists", d->name);
-	else if (rc == RC_REFUSED)
+	} else if (rc == RC_REFUSED)
 		rc = RC_OK;
-	needs = needs_text(d);
-	if (rc == RC_OK && d->end != DEPLOY_OPEN)
-		rc = exec_args(s, err, "INSERT INTO deployment(name, kind,"
-		    " country, start, end, needs, created) VALUES (?, ?, ?, ?,"
-		    " ?, ?, ?)", "sssssss", d->name, d->kind, d->country, start,
-		    end, needs, now);
-	else if (rc == RC_OK)
-		rc = exec_args(s, err, "INSERT INTO deployment(name, kind,"
-		    " country, start, needs, created) VALUES (?, ?, ?, ?, ?, ?)",
-		    "ssssss", d->name, d->kind, d->country, start, needs, now);
+	r.needs = needs = needs_text(d);
 	if (rc == RC_OK)
-		rc = audit(s, d->name, "create", needs, err);
+		rc = deploy_writer_put(w, &r, needs, err);
 	free(needs);
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	return rc;
+	return write_end(s, w, rc, err);
 }
 
 int
@@ -339,22 +272,17 @@ deploy_clear(struct deployment *d)
 int
 deploy_close(struct store *s, const char *name, struct error *err)
 {
+	struct deploy_writer *w;
 	struct deployment d;
 	int rc;
 
-	if ((rc = store_begin(s, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
-		rc = exec_args(s, err, "UPDATE deployment SET status = 'closed'"
-		    " WHERE pk = ?", "i", d.pk);
-		if (rc == RC_OK)
-			rc = audit(s, d.name, "close", "", err);
+		rc = deploy_writer_close(w, d.pk, d.name, err);
 		deploy_clear(&d);
 	}
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	return rc;
+	return write_end(s, w, rc, err);
 }
 
 /* The people available over the deployment's window, by the filter
@@ -371,18 +299,6 @@ available(struct store *s, const struct deployment *d, int today,
 	date_format(z, to);
 	snprintf(text, sizeof text, "avail:%s..%s", from, to);
 	return search_text(s, text, today, NULL, out, err);
-}
-
-static int
-history(struct store *s, long long assignment, enum member_status st,
-    struct error *err)
-{
-	char now[21];
-
-	date_now_utc(now);
-	return exec_args(s, err, "INSERT INTO assignment_history(assignment,"
-	    " status, at) VALUES (?, ?, ?)", "iss", assignment,
-	    member_status_name(st), now);
 }
 
 static const char *
@@ -407,11 +323,13 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
     size_t n, const char *role, int today, struct strbuf *warn,
     size_t *added, struct error *err)
 {
+	struct assignment_row a = { d->pk, 0, d->name, NULL,
+	    role != NULL ? role : "", "proposed", NULL };
 	struct search_result *avail;
-	char id[37], fields[128];
-	long long apk;
+	struct deploy_writer *w;
+	char id[37];
 	size_t i;
-	int rc;
+	int rc, new;
 
 	*added = 0;
 	if (role != NULL && (rc = check_text("deploy add: --role", role, err))
@@ -422,32 +340,24 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 		    d->name);
 	if ((rc = available(s, d, today, &avail, err)) != RC_OK)
 		return rc;
-	if ((rc = store_begin(s, err)) != RC_OK) {
+	if ((rc = write_begin(s, &w, err)) != RC_OK) {
 		search_result_free(avail);
 		return rc;
 	}
 	for (i = 0; i < n && rc == RC_OK; i++) {
-		rc = exec_args(s, err, "INSERT OR IGNORE INTO assignment("
-		    "deployment, person, role) VALUES (?, ?, ?)", "iis", d->pk,
-		    pks[i], role != NULL ? role : "");
-		if (rc != RC_OK || sqlite3_changes(s->db) == 0)
+		a.person = pks[i];
+		a.person_id = person_id(s, pks[i], id);
+		rc = deploy_writer_assign(w, &a, ASSIGN_NEW_ONLY, &new, err);
+		if (rc != RC_OK || !new)
 			continue;
-		apk = sqlite3_last_insert_rowid(s->db);
 		(*added)++;
-		person_id(s, pks[i], id);
-		if ((rc = history(s, apk, MS_PROPOSED, err)) != RC_OK)
-			break;
-		snprintf(fields, sizeof fields, "person=%s", id);
-		rc = audit(s, d->name, "add", fields, err);
 		if (!search_result_has(avail, pks[i]))
 			strbuf_addf(warn, "%s is not available for the whole "
 			    "of the deployment\n", id);
 	}
 	search_result_free(avail);
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	*added = 0;
+	if ((rc = write_end(s, w, rc, err)) != RC_OK)
+		*added = 0;
 	return rc;
 }
 
@@ -504,11 +414,12 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 {
 	sqlite3_stmt *st;
 	enum member_status from = MS_PROPOSED;
+	struct deploy_writer *w;
 	char id[37], fields[160], *other = NULL;
 	long long apk = 0;
 	int rc;
 
-	if ((rc = store_begin(s, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
@@ -530,7 +441,8 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		sqlite3_finalize(st);
 	}
 	if (rc == RC_OK && from == to) {
-		store_rollback(s);
+		/* Already so: nothing to write, nothing to record. */
+		write_end(s, w, RC_REFUSED, err);
 		return RC_OK;
 	}
 	if (rc == RC_OK && !may_move(from, to))
@@ -543,46 +455,29 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
 		    "deployed on '%s', whose dates overlap '%s' (--force to "
 		    "book them anyway)", id, other, d->name);
-	if (rc == RC_OK)
-		rc = exec_args(s, err, "UPDATE assignment SET status = ? WHERE "
-		    "pk = ?", "si", member_status_name(to), apk);
-	if (rc == RC_OK)
-		rc = history(s, apk, to, err);
 	if (rc == RC_OK) {
 		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
 		    member_status_name(to), other != NULL ? " forced" : "");
-		rc = audit(s, d->name, "set", fields, err);
+		rc = deploy_writer_set(w, apk, d->name, member_status_name(to),
+		    fields, err);
 	}
 	free(other);
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	return rc;
+	return write_end(s, w, rc, err);
 }
 
 int
 deploy_remove(struct store *s, const struct deployment *d, long long person,
     struct error *err)
 {
-	char id[37], fields[64];
+	struct deploy_writer *w;
+	char id[37];
 	int rc;
 
-	if ((rc = store_begin(s, err)) != RC_OK)
+	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
-	rc = exec_args(s, err, "DELETE FROM assignment WHERE deployment = ? AND "
-	    "person = ?", "ii", d->pk, person);
-	if (rc == RC_OK && sqlite3_changes(s->db) == 0)
-		rc = error_set(err, RC_REFUSED, "%s is not on the list of '%s'",
-		    id, d->name);
-	if (rc == RC_OK) {
-		snprintf(fields, sizeof fields, "person=%s", id);
-		rc = audit(s, d->name, "remove", fields, err);
-	}
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	return rc;
+	rc = deploy_writer_remove(w, d->pk, person, d->name, id, err);
+	return write_end(s, w, rc, err);
 }
 
 int

@@ -76,6 +76,15 @@ struct coverage {
     " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
     " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
     " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+/*
+ * The history of the assignment whose pk is the SQL apk, as an
+ * assignments file's history column has it: "status@time" items joined
+ * by ';', oldest first.
+ */
+#define DEPLOY_HISTORY_SQL(apk) \
+    "coalesce((SELECT group_concat(status || '@' || at, ';') FROM" \
+    " (SELECT status, at FROM assignment_history WHERE assignment = " apk \
+    " ORDER BY rowid)), '')"
 #define DEPLOY_STATUS_AT \
     "coalesce((SELECT max(at) FROM assignment_history" \
     " WHERE assignment = a.pk), '')"
@@ -93,9 +102,7 @@ void	deploy_need_free(struct need *);
 /* The window suggestions plan for: [start, end], or start + 90 days. */
 void	deploy_window(const struct deployment *, int *from, int *to);
 
-/* hurricane, earthquake, flood, air-disaster, civil-unrest, pandemic and
- * other, then NULL. */
-extern const char *const deploy_kinds[];
+/* Whether kind is one of vocab_deploy_kinds (vocab.h), exactly. */
 int	deploy_kind_valid(const char *kind);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);

@@ -1,6 +1,7 @@
 /*
- * The filter language's lexer and parser: text to syntax tree.  Resolving
- * values against the database and emitting set queries is filter_sql.c.
+ * The filter language's lexer and parser: text to syntax tree, and the
+ * look-ups of the key table.  Resolving values against the database,
+ * emitting set queries and the key table itself are filter_sql.c.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -11,27 +12,7 @@
 #include "refdata.h"
 #include "strbuf.h"
 #include "utf8.h"
-
-static const struct {
-	const char	*name;
-	enum filter_key	 key;
-	const char	*expected;
-} keys[] = {
-	{ "country", KEY_COUNTRY, "a country code or English name" },
-	{ "lang", KEY_LANG, "a language code or English name, as in lang:fr "
-	    "or lang:fr>=B2" },
-	{ "theme", KEY_THEME, "the start of a theme, as in theme:border" },
-	{ "skill", KEY_SKILL, "the start of a skill, as in skill:first-aid" },
-	{ "agency", KEY_AGENCY, "an agency, as in agency:KMar" },
-	{ "mission", KEY_MISSION, "part of a mission name, as in "
-	    "mission:eulex" },
-	{ "status", KEY_STATUS, "active, inactive or left" },
-	{ "gender", KEY_GENDER, "f, m or x" },
-	{ "notice", KEY_NOTICE, "a number of days" },
-	{ "avail", KEY_AVAIL, "a date or a window D1..D2" },
-	{ "ready", KEY_READY, "a date" },
-};
-#define NKEYS (sizeof keys / sizeof keys[0])
+#include "vocab.h"
 
 enum tok_type { T_WORD, T_LPAREN, T_RPAREN, T_OR, T_AND, T_NOT, T_MINUS,
     T_END };
@@ -57,10 +38,46 @@ filter_key_name(enum filter_key key)
 {
 	size_t i;
 
-	for (i = 0; i < NKEYS; i++)
-		if (keys[i].key == key)
-			return keys[i].name;
+	for (i = 0; i < filter_nkeys; i++)
+		if (filter_keys[i].key == key)
+			return filter_keys[i].name;
 	return "word";
+}
+
+const struct filter_keydef *
+filter_key_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < filter_nkeys; i++)
+		if (strcmp(name, filter_keys[i].name) == 0)
+			return &filter_keys[i];
+	return NULL;
+}
+
+const struct filter_keydef *
+filter_key_nearest(const char *name)
+{
+	const struct filter_keydef *near = NULL;
+	size_t i, d, best = 3;
+
+	for (i = 0; i < filter_nkeys; i++) {
+		d = refdata_distance(name, filter_keys[i].name);
+		if (d < best) {
+			best = d;
+			near = &filter_keys[i];
+		}
+	}
+	return near;
+}
+
+const char *
+filter_key_expected(const struct filter_keydef *k, char *buf, size_t len)
+{
+	if (k->choices != NULL)
+		return vocab_expected(k->choices, 0, buf, len);
+	snprintf(buf, len, "%s", k->expected);
+	return buf;
 }
 
 static int
@@ -223,29 +240,29 @@ starts_term(const struct token *t)
 	    t->type == T_MINUS || t->type == T_NOT;
 }
 
-/* The key nearest to an unknown one, if it is a plausible typo. */
-static const char *
-nearest_key(const char *name)
+/* "unknown key 'NAME' (expected one of KEY KEY ...)", the keys of the table. */
+static int
+unknown_key(struct parser *p, size_t off, const char *name)
 {
-	size_t i, d, best = 3;
-	const char *near = NULL;
+	struct strbuf b = { 0 };
+	size_t i;
+	int rc;
 
-	for (i = 0; i < NKEYS; i++) {
-		d = refdata_distance(name, keys[i].name);
-		if (d < best) {
-			best = d;
-			near = keys[i].name;
-		}
-	}
-	return near;
+	strbuf_addf(&b, "unknown key '%s' (expected one of", name);
+	for (i = 0; i < filter_nkeys; i++)
+		strbuf_addf(&b, " %s", filter_keys[i].name);
+	strbuf_adds(&b, ")");
+	rc = fail(p, off, "%s", strbuf_str(&b));
+	strbuf_free(&b);
+	return rc;
 }
 
 static int
 make_term(struct parser *p, struct token *t, struct filter_node **out)
 {
+	const struct filter_keydef *k, *near;
 	struct filter_node *n;
-	char name[64], what[512];
-	const char *near;
+	char name[64], what[512], expected[VOCAB_EXPECTED_LEN];
 	size_t i, klen;
 
 	n = node_new(OP_TERM, NULL, NULL);
@@ -267,26 +284,20 @@ make_term(struct parser *p, struct token *t, struct filter_node **out)
 	for (i = 0; i < klen; i++)
 		name[i] = (char)tolower((unsigned char)t->text[i]);
 	name[klen] = '\0';
-	for (i = 0; i < NKEYS; i++)
-		if (strcmp(name, keys[i].name) == 0)
-			break;
-	if (i == NKEYS) {
+	if ((k = filter_key_find(name)) == NULL) {
 		free(n);
-		if ((near = nearest_key(name)) != NULL) {
+		if ((near = filter_key_nearest(name)) != NULL) {
 			snprintf(what, sizeof what, "unknown key '%s' (did you "
-			    "mean '%s'?)", name, near);
+			    "mean '%s'?)", name, near->name);
 			return fail(p, t->off, "%s", what);
 		}
-		snprintf(what, sizeof what, "unknown key '%s' (expected one "
-		    "of country lang theme skill agency mission status gender "
-		    "notice avail ready)", name);
-		return fail(p, t->off, "%s", what);
+		return unknown_key(p, t->off, name);
 	}
-	n->key = keys[i].key;
+	n->key = k->key;
 	if (t->text[klen + 1] == '\0') {
 		free(n);
 		snprintf(what, sizeof what, "'%s:' needs a value (expected %s)",
-		    keys[i].name, keys[i].expected);
+		    k->name, filter_key_expected(k, expected, sizeof expected));
 		return fail(p, t->voff, "%s", what);
 	}
 	n->value = xstrdup(t->text + klen + 1);

@@ -43,6 +43,43 @@ enum filter_key {
 
 enum filter_op { OP_AND, OP_OR, OP_NOT, OP_TERM };
 
+struct filter_node;
+struct filter_set;
+struct filter_compiler;		/* filter_sql.c's, while compiling */
+struct vocab_list;
+
+/*
+ * One key of the filter language, a row of the one key table (in
+ * filter_sql.c, beside the functions that compile each key), which the
+ * parser, the compiler, "did you mean" and the test of roster(5) read.
+ */
+struct filter_keydef {
+	const char		*name;		/* as typed, lower case */
+	enum filter_key		 key;
+	/* Its values when they are a fixed list (vocab.h), else NULL. */
+	const struct vocab_list	*choices;
+	/* What a value looks like, for messages; NULL: one of choices. */
+	const char		*expected;
+	/* Turns a term of this key into its set. */
+	int	(*compile)(struct filter_compiler *,
+		    const struct filter_keydef *, const struct filter_node *,
+		    struct filter_set **);
+	/* For a value bound as it is: the set query, one parameter. */
+	const char		*sql;
+};
+
+/* The keys, in the order roster(5) and messages list them. */
+extern const struct filter_keydef filter_keys[];
+extern const size_t filter_nkeys;
+
+/* The key of that name (lower case), or NULL. */
+const struct filter_keydef *filter_key_find(const char *name);
+/* The key nearest to an unknown name, if it is a plausible typo; or NULL. */
+const struct filter_keydef *filter_key_nearest(const char *name);
+/* What a value of the key looks like, as messages say it; returns buf. */
+const char *filter_key_expected(const struct filter_keydef *, char *buf,
+	    size_t len);
+
 struct filter_node {
 	enum filter_op		 op;
 	struct filter_node	*left, *right;	/* NOT uses left only */

@@ -3,7 +3,8 @@
  * parameterised SELECT that yields the pks of the people it matches.  The
  * sets, joined by AND, OR and NOT, are evaluated as bitmaps by search.c.
  * Every value the user typed is a bound parameter; the SQL text holds
- * only fixed fragments and placeholders.
+ * only fixed fragments and placeholders.  Each key's compile function is
+ * named by its row of filter_keys[], at the end.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
+#include "vocab.h"
 
 struct param {
 	int		 is_int;
@@ -29,7 +31,7 @@ struct filter {
 	size_t			 nparams;
 };
 
-struct compiler {
+struct filter_compiler {
 	struct store	*store;
 	struct filter	*f;
 	int		 today;
@@ -57,7 +59,7 @@ static const char avail_booked_sql[] =
     " AND (d.end IS NULL OR d.end >= ?) AND d.start <= ?";
 
 static void
-add_text(struct compiler *c, const char *s)
+add_text(struct filter_compiler *c, const char *s)
 {
 	struct filter *f = c->f;
 
@@ -67,7 +69,7 @@ add_text(struct compiler *c, const char *s)
 }
 
 static void
-add_int(struct compiler *c, long long v)
+add_int(struct filter_compiler *c, long long v)
 {
 	struct filter *f = c->f;
 
@@ -78,7 +80,7 @@ add_int(struct compiler *c, long long v)
 }
 
 static void
-add_date(struct compiler *c, int day)
+add_date(struct filter_compiler *c, int day)
 {
 	char buf[DATE_LEN];
 
@@ -87,14 +89,15 @@ add_date(struct compiler *c, int day)
 }
 
 static int
-bad_value(struct compiler *c, const struct filter_node *n, const char *what)
+bad_value(struct filter_compiler *c, const struct filter_node *n,
+    const char *what)
 {
 	return error_set(c->err, RC_INPUT, "column %d: %s", n->vcolumn, what);
 }
 
 /* Reports a look-up failure (RC_REFUSED from refdata) at the value. */
 static int
-lookup_failed(struct compiler *c, const struct filter_node *n, int rc)
+lookup_failed(struct filter_compiler *c, const struct filter_node *n, int rc)
 {
 	char what[sizeof c->err->msg];
 
@@ -130,8 +133,8 @@ filter_date(const char *text, int today, int *day)
 }
 
 static int
-value_date(struct compiler *c, const struct filter_node *n, const char *text,
-    int *day)
+value_date(struct filter_compiler *c, const struct filter_node *n,
+    const char *text, int *day)
 {
 	char what[300];
 
@@ -155,7 +158,7 @@ set_new(enum filter_set_op op, struct filter_set *a, struct filter_set *b)
 
 /* A set query over the parameters added since the last one. */
 static struct filter_set *
-query(struct compiler *c, const char *sql)
+query(struct filter_compiler *c, const char *sql)
 {
 	struct filter_set *n = set_new(SET_QUERY, NULL, NULL);
 
@@ -178,12 +181,13 @@ set_free(struct filter_set *n)
 }
 
 static int
-term_country(struct compiler *c, const struct filter_node *n,
-    struct filter_set **out)
+term_country(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	char code[3];
 	int rc;
 
+	(void)k;
 	if ((rc = refdata_country(c->store, n->value, code, c->err)) != RC_OK)
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
@@ -192,18 +196,22 @@ term_country(struct compiler *c, const struct filter_node *n,
 }
 
 static int
-term_lang(struct compiler *c, const struct filter_node *n,
-    struct filter_set **out)
+term_lang(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	char *name = xstrdup(n->value), *op, code[3], what[300];
+	char levels[VOCAB_EXPECTED_LEN];
 	int level = 1, rc;
 
+	(void)k;
 	if ((op = strpbrk(name, "<>=")) != NULL) {
 		if (strncmp(op, ">=", 2) != 0 ||
 		    (level = refdata_level(op + 2)) == 0) {
 			snprintf(what, sizeof what, "'%s' is not a level "
-			    "condition (expected >= and a level: A1 A2 B1 B2 C1 "
-			    "C2 native, as in lang:fr>=B2)", op);
+			    "condition (expected >= and a level: %s, as in "
+			    "lang:fr>=B2)", op, vocab_expected(&vocab_levels,
+			    VOCAB_SPACED | VOCAB_NO_OR, levels,
+			    sizeof levels));
 			free(name);
 			return bad_value(c, n, what);
 		}
@@ -222,9 +230,10 @@ term_lang(struct compiler *c, const struct filter_node *n,
 
 /* theme: also matches the themes of a person's missions. */
 static int
-term_vocab(struct compiler *c, const struct filter_node *n, enum vocab v,
-    struct filter_set **out)
+term_vocab(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
+	enum vocab v = k->key == KEY_THEME ? VOCAB_THEME : VOCAB_SKILL;
 	struct strbuf in = { 0 }, sql = { 0 };
 	char **slugs;
 	size_t nslugs, i, pass, npass = v == VOCAB_THEME ? 2 : 1;
@@ -252,34 +261,45 @@ term_vocab(struct compiler *c, const struct filter_node *n, enum vocab v,
 	return RC_OK;
 }
 
+/* A key whose values are its choices, each the person column of its name. */
 static int
-term_choice(struct compiler *c, const struct filter_node *n,
-    const char *column, const char *const *choices, const char *expected,
-    struct filter_set **out)
+term_choice(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	char what[300], sql[128];
-	size_t i;
+	char expected[VOCAB_EXPECTED_LEN];
+	int i;
 
-	for (i = 0; choices[i] != NULL; i++)
-		if (strcasecmp(n->value, choices[i]) == 0) {
-			add_text(c, choices[i]);
-			snprintf(sql, sizeof sql, "SELECT pk FROM person "
-			    "WHERE %s = ?", column);
-			*out = query(c, sql);
-			return RC_OK;
-		}
-	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", column,
-	    n->value, expected);
+	if ((i = vocab_find(k->choices, n->value)) >= 0) {
+		add_text(c, k->choices->words[i]);
+		snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE %s = ?",
+		    k->name);
+		*out = query(c, sql);
+		return RC_OK;
+	}
+	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", k->name,
+	    n->value, filter_key_expected(k, expected, sizeof expected));
 	return bad_value(c, n, what);
 }
 
+/* A key whose value is not checked: the key's SQL binds it as it is. */
 static int
-term_notice(struct compiler *c, const struct filter_node *n,
-    struct filter_set **out)
+term_text(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
+{
+	add_text(c, n->value);
+	*out = query(c, k->sql);
+	return RC_OK;
+}
+
+static int
+term_notice(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	char *end, what[300];
 	long days;
 
+	(void)k;
 	days = strtol(n->value, &end, 10);
 	if (!isdigit((unsigned char)n->value[0]) || *end != '\0' ||
 	    days > 36500) {
@@ -294,13 +314,14 @@ term_notice(struct compiler *c, const struct filter_node *n,
 }
 
 static int
-term_avail(struct compiler *c, const struct filter_node *n,
-    struct filter_set **out)
+term_avail(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	struct filter_set *ready, *away, *booked;
 	char *text = xstrdup(n->value), *dots, what[300];
 	int d1, d2, rc;
 
+	(void)k;
 	if ((dots = strstr(text, "..")) != NULL)
 		*dots = '\0';
 	if ((rc = value_date(c, n, text, &d1)) != RC_OK)
@@ -331,11 +352,12 @@ out:
 }
 
 static int
-term_ready(struct compiler *c, const struct filter_node *n,
-    struct filter_set **out)
+term_ready(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
 {
 	int day, rc;
 
+	(void)k;
 	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
 		return rc;
 	add_date(c, day);
@@ -352,7 +374,7 @@ term_ready(struct compiler *c, const struct filter_node *n,
  * quoted value with spaces is a phrase whose last word is a prefix.
  */
 static int
-term_word(struct compiler *c, const struct filter_node *n,
+term_word(struct filter_compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
 	struct strbuf q = { 0 }, folded = { 0 };
@@ -381,53 +403,53 @@ term_word(struct compiler *c, const struct filter_node *n,
 	return RC_OK;
 }
 
+/*
+ * The keys of the filter language.  Adding one here is enough for the
+ * parser, the messages and "did you mean"; roster(5) must document it
+ * (test_filter checks).
+ */
+const struct filter_keydef filter_keys[] = {
+	{ "country", KEY_COUNTRY, NULL, "a country code or English name",
+	    term_country, NULL },
+	{ "lang", KEY_LANG, NULL, "a language code or English name, as in "
+	    "lang:fr or lang:fr>=B2", term_lang, NULL },
+	{ "theme", KEY_THEME, NULL, "the start of a theme, as in theme:border",
+	    term_vocab, NULL },
+	{ "skill", KEY_SKILL, NULL, "the start of a skill, as in "
+	    "skill:first-aid", term_vocab, NULL },
+	{ "agency", KEY_AGENCY, NULL, "an agency, as in agency:KMar",
+	    term_text, "SELECT pk FROM person"
+	    " WHERE agency = ? COLLATE NOCASE" },
+	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
+	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
+	    " WHERE mission IN (SELECT pk FROM mission"
+	    " WHERE instr(lower(name), lower(?)) > 0)" },
+	{ "status", KEY_STATUS, &vocab_person_statuses, NULL, term_choice,
+	    NULL },
+	{ "gender", KEY_GENDER, &vocab_genders, NULL, term_choice, NULL },
+	{ "notice", KEY_NOTICE, NULL, "a number of days", term_notice, NULL },
+	{ "avail", KEY_AVAIL, NULL, "a date or a window D1..D2", term_avail,
+	    NULL },
+	{ "ready", KEY_READY, NULL, "a date", term_ready, NULL },
+};
+const size_t filter_nkeys = sizeof filter_keys / sizeof filter_keys[0];
+
 static int
-compile_term(struct compiler *c, const struct filter_node *n,
+compile_term(struct filter_compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
-	static const char *const statuses[] = { "active", "inactive", "left",
-	    NULL };
-	static const char *const genders[] = { "f", "m", "x", NULL };
+	const struct filter_keydef *k;
 
-	switch (n->key) {
-	case KEY_WORD:
+	if (n->key == KEY_WORD)
 		return term_word(c, n, out);
-	case KEY_COUNTRY:
-		return term_country(c, n, out);
-	case KEY_LANG:
-		return term_lang(c, n, out);
-	case KEY_THEME:
-		return term_vocab(c, n, VOCAB_THEME, out);
-	case KEY_SKILL:
-		return term_vocab(c, n, VOCAB_SKILL, out);
-	case KEY_AGENCY:
-		add_text(c, n->value);
-		*out = query(c, "SELECT pk FROM person "
-		    "WHERE agency = ? COLLATE NOCASE");
-		return RC_OK;
-	case KEY_MISSION:
-		add_text(c, n->value);
-		*out = query(c, "SELECT person AS pk FROM service WHERE mission IN "
-		    "(SELECT pk FROM mission "
-		    "WHERE instr(lower(name), lower(?)) > 0)");
-		return RC_OK;
-	case KEY_STATUS:
-		return term_choice(c, n, "status", statuses,
-		    "active, inactive or left", out);
-	case KEY_GENDER:
-		return term_choice(c, n, "gender", genders, "f, m or x", out);
-	case KEY_NOTICE:
-		return term_notice(c, n, out);
-	case KEY_AVAIL:
-		return term_avail(c, n, out);
-	case KEY_READY:
-		return term_ready(c, n, out);
-	}
+	for (k = filter_keys; k < filter_keys + filter_nkeys; k++)
+		if (k->key == n->key)
+			return k->compile(c, k, n, out);
 	return error_set(c->err, RC_INPUT, "column %d: unknown key", n->column);
 }
 
 static int
-compile_node(struct compiler *c, const struct filter_node *n,
+compile_node(struct filter_compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
 	struct filter_set *a = NULL, *b = NULL;
@@ -452,7 +474,7 @@ filter_compile(struct store *s, const char *text, int today,
     struct filter **out, struct error *err)
 {
 	struct filter_node *root;
-	struct compiler c;
+	struct filter_compiler c;
 	int rc;
 
 	*out = NULL;

@@ -3,6 +3,7 @@
 
 #include "csv.h"
 #include "date.h"
+#include "deploy.h"
 #include "filter.h"
 #include "person.h"
 #include "search.h"
@@ -49,7 +50,7 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    " ON r.pk = a.person WHERE a.deployment = d.pk)"
 	    " ORDER BY d.start, d.name",
 	[FILE_ASSIGNMENTS] = "SELECT d.name, p.id, a.role, a.status, "
-	    IMPORT_HISTORY_SQL("a.pk")
+	    DEPLOY_HISTORY_SQL("a.pk")
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk"
 	    " JOIN assignment a ON a.person = p.pk"
 	    " JOIN deployment d ON d.pk = a.deployment"

@@ -2,24 +2,25 @@
  * Import: each file's kind is told by its header; the kinds are applied in
  * the order of enum file_kind, so that missions, unavailability and
  * assignments can refer to people, and assignments to deployments, that
- * come in the same import.
+ * come in the same import.  This file reads and checks; person.h and
+ * deploy_write.h write, in the one transaction of the import.
  */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "csv.h"
 #include "date.h"
 #include "deploy.h"
+#include "deploy_write.h"
 #include "fts.h"
-#include "audit.h"
 #include "import.h"
 #include "person.h"
 #include "refdata.h"
 #include "utf8.h"
+#include "vocab.h"
 
 static const char *const people_columns[] = { "id", "family_name",
     "given_name", "agency", "rank", "gender", "email", "phone", "status",
@@ -51,41 +52,12 @@ static const struct kind {
 	    { "deployment", "person_id", NULL } },
 };
 
-static const char *const deployment_statuses[] = { "planning", "active",
-    "closed", NULL };
-
-/* Statements for deployments, assignments and ids met so far. */
-enum {
-	Q_SEEN_GET, Q_SEEN_PUT, Q_DEP_GET, Q_DEP_INSERT, Q_DEP_UPDATE,
-	Q_ASG_GET, Q_ASG_INSERT, Q_ASG_UPDATE, Q_HIST_DELETE, Q_HIST_INSERT,
-	Q_AUDIT, Q_N
-};
+/* Statements for the ids met so far. */
+enum { Q_SEEN_GET, Q_SEEN_PUT, Q_N };
 
 static const char *const queries[Q_N] = {
 	[Q_SEEN_GET] = "SELECT at FROM temp.seen WHERE id = ?",
 	[Q_SEEN_PUT] = "INSERT INTO temp.seen(id, at) VALUES (?, ?)",
-	/* In the order of deployments_columns, after the pk. */
-	[Q_DEP_GET] = "SELECT pk, name, kind, country, start, coalesce(end,"
-	    " ''), status, needs FROM deployment WHERE name = ? COLLATE NOCASE"
-	    " ORDER BY pk LIMIT 1",
-	[Q_DEP_INSERT] = "INSERT INTO deployment(name, kind, country, start,"
-	    " end, status, needs, created) VALUES (?2, ?3, ?4, ?5,"
-	    " nullif(?6, ''), ?7, ?8, ?9)",
-	[Q_DEP_UPDATE] = "UPDATE deployment SET name = ?2, kind = ?3,"
-	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
-	    " needs = ?8 WHERE pk = ?1",
-	/* In the order of assignments_columns from role on, after the pk. */
-	[Q_ASG_GET] = "SELECT pk, role, status, " IMPORT_HISTORY_SQL("a.pk")
-	    " FROM assignment a WHERE deployment = ? AND person = ?",
-	[Q_ASG_INSERT] = "INSERT INTO assignment(deployment, person, role,"
-	    " status) VALUES (?, ?, ?, ?)",
-	[Q_ASG_UPDATE] = "UPDATE assignment SET role = ?2, status = ?3"
-	    " WHERE pk = ?1",
-	[Q_HIST_DELETE] = "DELETE FROM assignment_history WHERE assignment = ?",
-	[Q_HIST_INSERT] = "INSERT INTO assignment_history(assignment, status,"
-	    " at) VALUES (?, ?, ?)",
-	[Q_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
-	    " fields) VALUES (?, ?, 'deployment', ?, ?, ?)",
 };
 
 #define MAX_COLUMNS 17
@@ -100,14 +72,13 @@ struct input {
 struct importer {
 	struct store		*store;
 	struct person_writer	*writer;
+	struct deploy_writer	*deploys;
 	struct import_stats	*stats;
 	struct strbuf		*report;
 	struct error		*err;
 	int			 nerrors;
 	sqlite3_stmt		*q[Q_N];
 	int			 today;		/* for relative dates in needs */
-	char			 now[21];	/* UTC, for new history */
-	char			 who[64];	/* for the audit */
 	/* The file being read. */
 	const char		*path;
 	enum file_kind		 kind;
@@ -318,6 +289,7 @@ static void
 check_languages(struct importer *im, int kc, struct person *p)
 {
 	char buf[LIST_MAX], *items[PERSON_MAX_LIST], *colon;
+	char expected[VOCAB_EXPECTED_LEN];
 	size_t n, i;
 	struct error e;
 	int level;
@@ -332,8 +304,9 @@ check_languages(struct importer *im, int kc, struct person *p)
 		}
 		*colon = '\0';
 		if ((level = refdata_level(colon + 1)) == 0) {
-			problem(im, kc, "'%s' is not a level (expected A1 A2 "
-			    "B1 B2 C1 C2 or native)", colon + 1);
+			problem(im, kc, "'%s' is not a level (expected %s)",
+			    colon + 1, vocab_expected(&vocab_levels,
+			    VOCAB_SPACED, expected, sizeof expected));
 			continue;
 		}
 		if (strlen(items[i]) != 2 || refdata_language(im->store,
@@ -352,23 +325,25 @@ check_languages(struct importer *im, int kc, struct person *p)
 			    p->langs[i].code);
 }
 
-/* Lower-cases a choice cell into out, or reports what was expected. */
+/* A choice cell as its word in v (or dflt when empty) into out, or reports
+ * what was expected. */
 static void
-check_choice(struct importer *im, int kc, const char *const *choices,
-    const char *expected, const char *dflt, const char **out)
+check_choice(struct importer *im, int kc, const struct vocab_list *v,
+    const char *dflt, const char **out)
 {
-	const char *v = cell(im, kc);
-	size_t i;
+	const char *cellv = cell(im, kc);
+	char expected[VOCAB_EXPECTED_LEN];
+	int i;
 
 	*out = dflt;
-	if (*v == '\0')
+	if (*cellv == '\0')
 		return;
-	for (i = 0; choices[i] != NULL; i++)
-		if (strcasecmp(v, choices[i]) == 0) {
-			*out = choices[i];
-			return;
-		}
-	problem(im, kc, "'%s' is not allowed (expected %s)", v, expected);
+	if ((i = vocab_find(v, cellv)) >= 0) {
+		*out = v->words[i];
+		return;
+	}
+	problem(im, kc, "'%s' is not allowed (expected %s)", cellv,
+	    vocab_expected(v, VOCAB_OR_EMPTY, expected, sizeof expected));
 }
 
 /*
@@ -401,9 +376,6 @@ first_sighting(struct importer *im, int kc, const char *key,
 static int
 row_people(struct importer *im)
 {
-	static const char *const genders[] = { "f", "m", "x", NULL };
-	static const char *const statuses[] = { "active", "inactive", "left",
-	    NULL };
 	char themes_buf[LIST_MAX], skills_buf[LIST_MAX], *end;
 	struct person p;
 	long long pk;
@@ -424,7 +396,7 @@ row_people(struct importer *im)
 	p.given_name = cell(im, 2);
 	p.agency = cell(im, 3);
 	p.rank = cell(im, 4);
-	check_choice(im, 5, genders, "f, m, x or empty", "", &p.gender);
+	check_choice(im, 5, &vocab_genders, "", &p.gender);
 	p.email = cell(im, 6);
 	if (*p.email != '\0' && (strchr(p.email, '@') == NULL ||
 	    strchr(p.email, ' ') != NULL))
@@ -433,8 +405,7 @@ row_people(struct importer *im)
 	if (strspn(p.phone, "0123456789+-() .") != strlen(p.phone))
 		problem(im, 7, "'%s' is not a phone number (expected digits, "
 		    "spaces and + - ( ) .)", p.phone);
-	check_choice(im, 8, statuses, "active, inactive, left or empty",
-	    "active", &p.status);
+	check_choice(im, 8, &vocab_person_statuses, "active", &p.status);
 	v = cell(im, 9);
 	notice = 0;
 	if (*v != '\0') {
@@ -569,38 +540,6 @@ row_unavailability(struct importer *im)
 	return rc;
 }
 
-/* Runs a statement of the importer that returns no rows, and resets it. */
-static int
-run(struct importer *im, int q, const char *what)
-{
-	int rc = sqlite3_step(im->q[q]);
-
-	sqlite3_reset(im->q[q]);
-	sqlite3_clear_bindings(im->q[q]);
-	if (rc == SQLITE_DONE)
-		return RC_OK;
-	return store_error(im->store, im->err, what);
-}
-
-static void
-bind(struct importer *im, int q, int i, const char *text)
-{
-	sqlite3_bind_text(im->q[q], i, text, -1, SQLITE_STATIC);
-}
-
-/* A line in the audit for the deployment named entity_id. */
-static int
-audit_deployment(struct importer *im, const char *entity_id,
-    const char *action, const char *fields)
-{
-	bind(im, Q_AUDIT, 1, im->who);
-	bind(im, Q_AUDIT, 2, im->now);
-	bind(im, Q_AUDIT, 3, entity_id);
-	bind(im, Q_AUDIT, 4, action);
-	bind(im, Q_AUDIT, 5, fields);
-	return run(im, Q_AUDIT, "audit");
-}
-
 /*
  * The needs cell: one "N:FILTER" a line (a CR before the LF is part of the
  * line end, and blank lines are skipped), each checked as deploy create
@@ -650,112 +589,41 @@ check_needs(struct importer *im, int kc, struct strbuf *out)
 	return rc == RC_DB ? RC_DB : RC_OK;
 }
 
-/*
- * The deployment of that name, ignoring the case of A to Z: RC_OK with
- * its pk and its name as stored (caller frees), RC_REFUSED when none.
- */
-static int
-deployment_find(struct importer *im, const char *name, long long *pk,
-    char **stored)
-{
-	sqlite3_stmt *st = im->q[Q_DEP_GET];
-	int rc;
-
-	bind(im, Q_DEP_GET, 1, name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*pk = sqlite3_column_int64(st, 0);
-		*stored = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return RC_OK;
-	if (rc == SQLITE_DONE)
-		return RC_REFUSED;
-	return store_error(im->store, im->err, "deployment");
-}
-
-/*
- * Creates the deployment, or updates the one of the same name (in any
- * case); v holds the values in the order of deployments_columns.
- */
-static int
-deployment_put(struct importer *im, const char *const v[7])
-{
-	sqlite3_stmt *st = im->q[Q_DEP_GET];
-	struct strbuf changed = { 0 };
-	const char *old;
-	long long pk = 0;
-	int rc, i, exists = 0, q;
-
-	bind(im, Q_DEP_GET, 1, v[0]);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		exists = 1;
-		pk = sqlite3_column_int64(st, 0);
-		for (i = 0; i < 7; i++) {
-			old = (const char *)sqlite3_column_text(st, i + 1);
-			if (strcmp(old != NULL ? old : "", v[i]) != 0)
-				strbuf_addf(&changed, "%s%s", changed.len ?
-				    "," : "", deployments_columns[i]);
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_error(im->store, im->err, "deployment");
-	if (exists && changed.len == 0)
-		return RC_OK;
-	q = exists ? Q_DEP_UPDATE : Q_DEP_INSERT;
-	if (exists)
-		sqlite3_bind_int64(im->q[q], 1, pk);
-	for (i = 0; i < 7; i++)
-		bind(im, q, i + 2, v[i]);
-	if (!exists)
-		bind(im, q, 9, im->now);
-	rc = run(im, q, "deployment");
-	if (rc == RC_OK)
-		rc = audit_deployment(im, v[0], exists ? "update" : "create",
-		    strbuf_str(&changed));
-	strbuf_free(&changed);
-	return rc;
-}
-
 static int
 row_deployments(struct importer *im)
 {
 	struct strbuf needs = { 0 }, key = { 0 }, what = { 0 };
 	char country[3] = "", start[DATE_LEN], end[DATE_LEN];
-	const char *v[7];
+	struct deploy_row r;
 	int rc, name_ok;
 
 	name_ok = check_text(im, 0, 0) == RC_OK;
-	v[0] = cell(im, 0);
-	if (v[0][strspn(v[0], " ")] == '\0') {
+	r.name = cell(im, 0);
+	if (r.name[strspn(r.name, " ")] == '\0') {
 		problem(im, 0, "missing deployment name");
 		name_ok = 0;
 	}
-	check_choice(im, 1, deploy_kinds, "hurricane, earthquake, flood, "
-	    "air-disaster, civil-unrest, pandemic, other or empty", "other",
-	    &v[1]);
+	check_choice(im, 1, &vocab_deploy_kinds, "other", &r.kind);
 	check_country(im, 2, country);
-	v[2] = country;
+	r.country = country;
 	check_date(im, 3, 1, start);
-	v[3] = start;
+	r.start = start;
 	check_date(im, 4, 0, end);
-	v[4] = end;
+	r.end = end;
 	check_window(im, 4, start, end);
-	check_choice(im, 5, deployment_statuses, "planning, active, closed or "
-	    "empty", "planning", &v[5]);
+	check_choice(im, 5, &vocab_deploy_statuses, "planning", &r.status);
 	if ((rc = check_needs(im, 6, &needs)) != RC_OK)
 		goto out;
-	v[6] = strbuf_str(&needs);
+	r.needs = strbuf_str(&needs);
 	if (name_ok) {
-		strbuf_addf(&key, "deployment %s", v[0]);
-		strbuf_addf(&what, "deployment '%s'", v[0]);
+		strbuf_addf(&key, "deployment %s", r.name);
+		strbuf_addf(&what, "deployment '%s'", r.name);
 		if (!first_sighting(im, 0, strbuf_str(&key),
 		    strbuf_str(&what)))
 			goto out;
 	}
 	if (!im->row_bad)
-		rc = deployment_put(im, v);
+		rc = deploy_writer_put(im->deploys, &r, "", im->err);
 out:
 	strbuf_free(&needs);
 	strbuf_free(&key);
@@ -794,7 +662,7 @@ check_history(struct importer *im, int kc, struct strbuf *out,
     enum member_status *last, size_t *n)
 {
 	const char *p = cell(im, kc), *end, *at;
-	char status[16];
+	char status[16], expected[VOCAB_EXPECTED_LEN];
 	enum member_status st;
 	size_t len;
 
@@ -818,9 +686,10 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
 		if ((size_t)(at - p) >= sizeof status ||
 		    !member_status_parse(status, &st)) {
-			problem(im, kc, "'%.*s' is not a status (expected "
-			    "proposed, contacted, confirmed, deployed, returned, "
-			    "declined or withdrawn)", (int)(at - p), p);
+			problem(im, kc, "'%.*s' is not a status (expected %s)",
+			    (int)(at - p), p, vocab_expected(
+			    &vocab_member_statuses, 0, expected,
+			    sizeof expected));
 			continue;
 		}
 		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
@@ -836,110 +705,54 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 	}
 }
 
-/* Writes a history (as check_history makes it) for the assignment apk. */
-static int
-history_put(struct importer *im, long long apk, const char *history)
-{
-	const char *p, *at;
-	char status[16];
-	int rc = RC_OK;
-
-	for (p = history; *p != '\0' && rc == RC_OK; p = at + 21) {
-		if (*p == ';')
-			p++;
-		at = strchr(p, '@');
-		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
-		sqlite3_bind_int64(im->q[Q_HIST_INSERT], 1, apk);
-		sqlite3_bind_text(im->q[Q_HIST_INSERT], 2, status, -1,
-		    SQLITE_TRANSIENT);
-		sqlite3_bind_text(im->q[Q_HIST_INSERT], 3, at + 1, 20,
-		    SQLITE_TRANSIENT);
-		rc = run(im, Q_HIST_INSERT, "assignment");
-	}
-	return rc;
-}
-
 /*
- * Creates the assignment of person (pk ppk, id) on the deployment dpk
- * (named dname), or updates its role, status and history.
+ * The status and history cells (kc 3 and 4) of an assignment, which must
+ * agree: an empty status is the history's last.  *nhistory is 0 when
+ * there is no history, which the writer then starts with the status.
  */
-static int
-assignment_put(struct importer *im, long long dpk, const char *dname,
-    long long ppk, const char *id, const char *role, const char *status,
-    const char *history)
+static void
+check_status(struct importer *im, enum member_status *status,
+    struct strbuf *history, size_t *nhistory)
 {
-	static const char *const names[] = { "role", "status", "history" };
-	const char *now[3] = { role, status, history }, *old;
-	sqlite3_stmt *st = im->q[Q_ASG_GET];
-	struct strbuf changed = { 0 }, fields = { 0 };
-	long long apk = 0;
-	int rc, i, exists = 0, new_history = 1;
+	enum member_status last = MS_PROPOSED;
+	char expected[VOCAB_EXPECTED_LEN];
+	const char *v = cell(im, 3);
+	int before, status_ok;
 
-	sqlite3_bind_int64(st, 1, dpk);
-	sqlite3_bind_int64(st, 2, ppk);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		exists = 1;
-		apk = sqlite3_column_int64(st, 0);
-		for (i = 0; i < 3; i++) {
-			old = (const char *)sqlite3_column_text(st, i + 1);
-			if (strcmp(old != NULL ? old : "", now[i]) != 0)
-				strbuf_addf(&changed, "%s%s", changed.len ?
-				    "," : "", names[i]);
-			else if (i == 2)
-				new_history = 0;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_error(im->store, im->err, "assignment");
-	if (exists && changed.len == 0)
-		return RC_OK;
-	if (exists) {
-		sqlite3_bind_int64(im->q[Q_ASG_UPDATE], 1, apk);
-		bind(im, Q_ASG_UPDATE, 2, role);
-		bind(im, Q_ASG_UPDATE, 3, status);
-		rc = run(im, Q_ASG_UPDATE, "assignment");
-		if (rc == RC_OK && new_history) {
-			sqlite3_bind_int64(im->q[Q_HIST_DELETE], 1, apk);
-			rc = run(im, Q_HIST_DELETE, "assignment");
-		}
-	} else {
-		sqlite3_bind_int64(im->q[Q_ASG_INSERT], 1, dpk);
-		sqlite3_bind_int64(im->q[Q_ASG_INSERT], 2, ppk);
-		bind(im, Q_ASG_INSERT, 3, role);
-		bind(im, Q_ASG_INSERT, 4, status);
-		rc = run(im, Q_ASG_INSERT, "assignment");
-		apk = sqlite3_last_insert_rowid(im->store->db);
-	}
-	if (rc == RC_OK && new_history)
-		rc = history_put(im, apk, history);
-	strbuf_addf(&fields, "person=%s", id);
-	if (exists)
-		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
-	if (rc == RC_OK)
-		rc = audit_deployment(im, dname, exists ? "update" : "add",
-		    strbuf_str(&fields));
-	strbuf_free(&changed);
-	strbuf_free(&fields);
-	return rc;
+	status_ok = *v == '\0' || member_status_parse(v, status);
+	if (!status_ok)
+		problem(im, 3, "'%s' is not allowed (expected %s)", v,
+		    vocab_expected(&vocab_member_statuses, VOCAB_OR_EMPTY,
+		    expected, sizeof expected));
+	before = im->nerrors;
+	if (check_text(im, 4, 0) == RC_OK)
+		check_history(im, 4, history, &last, nhistory);
+	if (im->nerrors != before || *nhistory == 0)
+		return;
+	if (*v == '\0')
+		*status = last;
+	else if (status_ok && *status != last)
+		problem(im, 3, "'%s' is not the last status in the history, %s "
+		    "(expected the two to agree)", v, member_status_name(last));
 }
 
 static int
 row_assignments(struct importer *im)
 {
 	struct strbuf history = { 0 }, key = { 0 }, what = { 0 };
-	enum member_status status = MS_PROPOSED, last = MS_PROPOSED;
+	enum member_status status = MS_PROPOSED;
 	char id[PERSON_ID_LEN], *dname = NULL;
-	const char *name = cell(im, 0), *v;
+	const char *name = cell(im, 0);
 	long long dpk = 0, ppk = 0;
 	size_t nhistory = 0;
-	int rc = RC_OK, before, status_ok;
+	int rc = RC_OK;
 
 	if (*name == '\0')
 		problem(im, 0, "missing deployment name");
 	else if (check_text(im, 0, 0) != RC_OK)
 		;	/* not echoed */
-	else if ((rc = deployment_find(im, name, &dpk, &dname)) == RC_REFUSED)
+	else if ((rc = deploy_writer_find(im->deploys, name, &dpk, &dname,
+	    im->err)) == RC_REFUSED)
 		problem(im, 0, "unknown deployment '%s' (expected the name of "
 		    "a deployment in the database or in a deployments file of "
 		    "this import)", name);
@@ -949,27 +762,7 @@ row_assignments(struct importer *im)
 		goto out;
 	rc = RC_OK;
 	check_text(im, 2, 0);
-	v = cell(im, 3);
-	status_ok = *v == '\0' || member_status_parse(v, &status);
-	if (!status_ok)
-		problem(im, 3, "'%s' is not allowed (expected proposed, "
-		    "contacted, confirmed, deployed, returned, declined, "
-		    "withdrawn or empty)", v);
-	before = im->nerrors;
-	if (check_text(im, 4, 0) == RC_OK)
-		check_history(im, 4, &history, &last, &nhistory);
-	if (im->nerrors == before && nhistory > 0) {
-		/* An empty status is the history's last. */
-		if (*v == '\0')
-			status = last;
-		else if (status_ok && status != last)
-			problem(im, 3, "'%s' is not the last status in the "
-			    "history, %s (expected the two to agree)", v,
-			    member_status_name(last));
-	} else if (im->nerrors == before)
-		/* No history: the status is set now. */
-		strbuf_addf(&history, "%s@%s", member_status_name(status),
-		    im->now);
+	check_status(im, &status, &history, &nhistory);
 	if (dname != NULL && id[0] != '\0' && ppk != 0) {
 		strbuf_addf(&key, "assignment %lld %lld", dpk, ppk);
 		strbuf_addf(&what, "person %s on deployment '%s'", id, dname);
@@ -977,9 +770,13 @@ row_assignments(struct importer *im)
 		    strbuf_str(&what)))
 			goto out;
 	}
-	if (!im->row_bad)
-		rc = assignment_put(im, dpk, dname, ppk, id, cell(im, 2),
-		    member_status_name(status), strbuf_str(&history));
+	if (!im->row_bad) {
+		struct assignment_row a = { dpk, ppk, dname, id, cell(im, 2),
+		    member_status_name(status), nhistory > 0 ?
+		    strbuf_str(&history) : NULL };
+
+		rc = deploy_writer_assign(im->deploys, &a, 0, NULL, im->err);
+	}
 out:
 	free(dname);
 	strbuf_free(&history);
@@ -1212,8 +1009,6 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	/* Today only gives relative dates in needs something to count from. */
 	if (date_today(&im.today, &e) != RC_OK)
 		im.today = date_from_ymd(2000, 1, 1);
-	date_now_utc(im.now);
-	audit_user(im.who, sizeof im.who);
 	in = xcalloc(nfiles, sizeof *in);
 	classify(&im, files, nfiles, in);
 	if ((rc = store_begin(s, err)) != RC_OK)
@@ -1226,7 +1021,8 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	for (k = 0; k < Q_N; k++)
 		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
 			goto rollback;
-	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err)) != RC_OK)
+	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err))
+	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK)
 		goto rollback;
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
 		for (i = 0; i < nfiles && rc == RC_OK; i++)
@@ -1253,6 +1049,7 @@ out:
 	for (k = 0; k < Q_N; k++)
 		sqlite3_finalize(im.q[k]);
 	person_writer_free(im.writer);
+	deploy_writer_free(im.deploys);
 	free(in);
 	return rc;
 }

@@ -37,15 +37,6 @@ int	import_files(struct store *, char *const *files, size_t nfiles,
 	    int flags, struct import_stats *, struct strbuf *report,
 	    struct error *err);
 
-/*
- * SQL for the history of the assignment whose pk is the SQL apk, as the
- * history column has it: "status@time" items joined by ';', oldest first.
- */
-#define IMPORT_HISTORY_SQL(apk) \
-    "coalesce((SELECT group_concat(status || '@' || at, ';') FROM" \
-    " (SELECT status, at FROM assignment_history WHERE assignment = " apk \
-    " ORDER BY rowid)), '')"
-
 /* The columns of a kind of file, in the order export writes them. */
 const char *const *import_columns(enum file_kind);
 const char *import_kind_name(enum file_kind);

@@ -14,7 +14,7 @@ static const char find_sql[] = "SELECT pk FROM person WHERE id = ?";
 enum {
 	ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
 	ST_DEL_SKILL, ST_TOUCH, ST_MISSION_ADD, ST_MISSION_GET, ST_SERVICE,
-	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_AUDIT, ST_COUNT
+	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -58,8 +58,6 @@ static const char *const statements[ST_COUNT] = {
 	[ST_UNAVAIL] = "INSERT INTO unavailability(person, start, end, reason)"
 	    " VALUES (?, ?, nullif(?, ''), ?) ON CONFLICT (person, start)"
 	    " DO UPDATE SET end = excluded.end, reason = excluded.reason",
-	[ST_AUDIT] = "INSERT INTO audit(who, at, entity, entity_id, action,"
-	    " fields) VALUES (?, ?, ?, ?, ?, ?)",
 };
 
 /*
@@ -261,19 +259,6 @@ changed_fields(struct person_writer *w, const struct person *p, long long pk,
 }
 
 static int
-audit(struct person_writer *w, const char *now, const char *entity,
-    const char *id, const char *action, const char *what, struct error *err)
-{
-	bind_text(w, ST_AUDIT, 1, w->who);
-	bind_text(w, ST_AUDIT, 2, now);
-	bind_text(w, ST_AUDIT, 3, entity);
-	bind_text(w, ST_AUDIT, 4, id);
-	bind_text(w, ST_AUDIT, 5, action);
-	bind_text(w, ST_AUDIT, 6, what);
-	return run(w, ST_AUDIT, err, "audit");
-}
-
-static int
 list_stmt(struct person_writer *w, enum list_kind k, size_t rows,
     sqlite3_stmt **st, struct error *err)
 {
@@ -404,9 +389,12 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		rc = put_lists(w, p, *pk, !exists, err);
 	if (rc == RC_OK)
 		rc = touch(w, *pk, err);
-	if (rc == RC_OK && (w->flags & WRITER_AUDIT))
-		rc = audit(w, now, "person", p->id, exists ? "update" :
-		    "create", strbuf_str(&changed), err);
+	if (rc == RC_OK && (w->flags & WRITER_AUDIT)) {
+		struct audit_entry e = { w->who, now, "person", p->id,
+		    exists ? "update" : "create", strbuf_str(&changed) };
+
+		rc = audit_write(w->store, &e, err);
+	}
 	strbuf_free(&changed);
 	return rc;
 }

@@ -2,25 +2,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "refdata.h"
 #include "strbuf.h"
-
-static const char *const level_names[] = { "A1", "A2", "B1", "B2", "C1",
-    "C2", "native" };
+#include "vocab.h"
 
 static const char *const vocab_tables[] = { "theme", "skill" };
 
 int
 refdata_level(const char *text)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof level_names / sizeof level_names[0]; i++)
-		if (strcasecmp(text, level_names[i]) == 0)
-			return (int)i + 1;
-	return 0;
+	return vocab_find(&vocab_levels, text) + 1;
 }
 
 const char *
@@ -28,7 +20,7 @@ refdata_level_name(int level)
 {
 	if (level < 1 || level > LEVEL_NATIVE)
 		return "?";
-	return level_names[level - 1];
+	return vocab_levels.words[level - 1];
 }
 
 const char *

@@ -1,0 +1,356 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "deploy.h"
+#include "deploy_write.h"
+#include "strbuf.h"
+
+enum {
+	W_DEP_GET, W_DEP_INSERT, W_DEP_UPDATE, W_DEP_CLOSE, W_ASG_GET,
+	W_ASG_INSERT, W_ASG_UPDATE, W_ASG_STATUS, W_ASG_DELETE,
+	W_HIST_DELETE, W_HIST_INSERT, W_N
+};
+
+/* The columns of struct deploy_row, in its order, for the audit. */
+static const char *const deploy_columns[] = { "name", "kind", "country",
+    "start", "end", "status", "needs" };
+#define NCOLUMNS 7
+
+static const char *const statements[W_N] = {
+	/* The columns of struct deploy_row, after the pk. */
+	[W_DEP_GET] = "SELECT pk, name, kind, country, start, coalesce(end,"
+	    " ''), status, needs FROM deployment WHERE name = ? COLLATE NOCASE"
+	    " ORDER BY pk LIMIT 1",
+	[W_DEP_INSERT] = "INSERT INTO deployment(name, kind, country, start,"
+	    " end, status, needs, created) VALUES (?2, ?3, ?4, ?5,"
+	    " nullif(?6, ''), ?7, ?8, ?9)",
+	[W_DEP_UPDATE] = "UPDATE deployment SET name = ?2, kind = ?3,"
+	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
+	    " needs = ?8 WHERE pk = ?1",
+	[W_DEP_CLOSE] = "UPDATE deployment SET status = 'closed' WHERE pk = ?",
+	/* role, status and history, as struct assignment_row has them. */
+	[W_ASG_GET] = "SELECT pk, role, status, " DEPLOY_HISTORY_SQL("a.pk")
+	    " FROM assignment a WHERE deployment = ? AND person = ?",
+	[W_ASG_INSERT] = "INSERT INTO assignment(deployment, person, role,"
+	    " status) VALUES (?, ?, ?, ?)",
+	[W_ASG_UPDATE] = "UPDATE assignment SET role = ?2, status = ?3"
+	    " WHERE pk = ?1",
+	[W_ASG_STATUS] = "UPDATE assignment SET status = ?2 WHERE pk = ?1",
+	[W_ASG_DELETE] = "DELETE FROM assignment WHERE deployment = ? AND"
+	    " person = ?",
+	[W_HIST_DELETE] = "DELETE FROM assignment_history WHERE assignment = ?",
+	[W_HIST_INSERT] = "INSERT INTO assignment_history(assignment, status,"
+	    " at) VALUES (?, ?, ?)",
+};
+
+struct deploy_writer {
+	struct store	*store;
+	sqlite3_stmt	*st[W_N];
+	char		 now[21];	/* UTC: created, history, audit */
+	char		 who[64];
+};
+
+int
+deploy_writer_new(struct store *s, struct deploy_writer **out,
+    struct error *err)
+{
+	struct deploy_writer *w;
+	int i, rc;
+
+	w = xcalloc(1, sizeof *w);
+	w->store = s;
+	date_now_utc(w->now);
+	audit_user(w->who, sizeof w->who);
+	for (i = 0; i < W_N; i++)
+		if ((rc = store_prepare(s, &w->st[i], statements[i], err))
+		    != RC_OK) {
+			deploy_writer_free(w);
+			*out = NULL;
+			return rc;
+		}
+	*out = w;
+	return RC_OK;
+}
+
+void
+deploy_writer_free(struct deploy_writer *w)
+{
+	int i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < W_N; i++)
+		sqlite3_finalize(w->st[i]);
+	free(w);
+}
+
+static void
+bind(struct deploy_writer *w, int q, int i, const char *text)
+{
+	sqlite3_bind_text(w->st[q], i, text, -1, SQLITE_STATIC);
+}
+
+/* Runs a statement that returns no rows, and resets it. */
+static int
+run(struct deploy_writer *w, int q, const char *what, struct error *err)
+{
+	int rc = sqlite3_step(w->st[q]);
+
+	sqlite3_reset(w->st[q]);
+	sqlite3_clear_bindings(w->st[q]);
+	if (rc == SQLITE_DONE)
+		return RC_OK;
+	return store_error(w->store, err, what);
+}
+
+static int
+audit(struct deploy_writer *w, const char *name, const char *action,
+    const char *fields, struct error *err)
+{
+	struct audit_entry e = { w->who, w->now, "deployment", name, action,
+	    fields };
+
+	return audit_write(w->store, &e, err);
+}
+
+/*
+ * Steps the look-up q (bound by the caller); on a row, *pk is column 0
+ * and the names of the columns 1..n that differ from now[] are added to
+ * changed, and bit i - 1 of *diff set for column i.  RC_OK when found,
+ * RC_REFUSED when not.
+ */
+static int
+compare(struct deploy_writer *w, int q, const char *const *now,
+    const char *const *names, int n, long long *pk, struct strbuf *changed,
+    unsigned *diff, struct error *err)
+{
+	sqlite3_stmt *st = w->st[q];
+	const char *old;
+	int rc, i;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*pk = sqlite3_column_int64(st, 0);
+		for (i = 0; i < n; i++) {
+			old = (const char *)sqlite3_column_text(st, i + 1);
+			if (strcmp(old != NULL ? old : "", now[i]) == 0)
+				continue;
+			strbuf_addf(changed, "%s%s", changed->len ? "," : "",
+			    names[i]);
+			*diff |= 1u << i;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	if (rc == SQLITE_DONE)
+		return RC_REFUSED;
+	return store_error(w->store, err, q == W_DEP_GET ? "deployment" :
+	    "assignment");
+}
+
+int
+deploy_writer_find(struct deploy_writer *w, const char *name, long long *pk,
+    char **stored, struct error *err)
+{
+	sqlite3_stmt *st = w->st[W_DEP_GET];
+	int rc;
+
+	bind(w, W_DEP_GET, 1, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*pk = sqlite3_column_int64(st, 0);
+		*stored = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RC_OK;
+	if (rc == SQLITE_DONE)
+		return RC_REFUSED;
+	return store_error(w->store, err, "deployment");
+}
+
+int
+deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
+    const char *note, struct error *err)
+{
+	const char *v[NCOLUMNS] = { r->name, r->kind, r->country, r->start,
+	    r->end, r->status, r->needs };
+	struct strbuf changed = { 0 };
+	long long pk = 0;
+	unsigned diff = 0;
+	int rc, i, q;
+
+	bind(w, W_DEP_GET, 1, r->name);
+	rc = compare(w, W_DEP_GET, v, deploy_columns, NCOLUMNS, &pk, &changed,
+	    &diff, err);
+	if (rc == RC_DB || (rc == RC_OK && changed.len == 0)) {
+		strbuf_free(&changed);
+		return rc;
+	}
+	q = rc == RC_OK ? W_DEP_UPDATE : W_DEP_INSERT;
+	if (q == W_DEP_UPDATE)
+		sqlite3_bind_int64(w->st[q], 1, pk);
+	for (i = 0; i < NCOLUMNS; i++)
+		bind(w, q, i + 2, v[i]);
+	if (q == W_DEP_INSERT)
+		bind(w, q, 9, w->now);
+	rc = run(w, q, "deployment", err);
+	if (rc == RC_OK && q == W_DEP_UPDATE)
+		rc = audit(w, r->name, "update", strbuf_str(&changed), err);
+	else if (rc == RC_OK)
+		rc = audit(w, r->name, "create", note, err);
+	strbuf_free(&changed);
+	return rc;
+}
+
+int
+deploy_writer_close(struct deploy_writer *w, long long pk, const char *name,
+    struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
+	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) != RC_OK)
+		return rc;
+	return audit(w, name, "close", "", err);
+}
+
+static int
+history_add(struct deploy_writer *w, long long apk, const char *status,
+    const char *at, size_t atlen, struct error *err)
+{
+	sqlite3_bind_int64(w->st[W_HIST_INSERT], 1, apk);
+	sqlite3_bind_text(w->st[W_HIST_INSERT], 2, status, -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(w->st[W_HIST_INSERT], 3, at, (int)atlen,
+	    SQLITE_TRANSIENT);
+	return run(w, W_HIST_INSERT, "assignment", err);
+}
+
+/* Writes a history (as struct assignment_row has it) for assignment apk. */
+static int
+history_put(struct deploy_writer *w, long long apk, const char *history,
+    struct error *err)
+{
+	const char *p, *at;
+	char status[16];
+	int rc = RC_OK;
+
+	for (p = history; *p != '\0' && rc == RC_OK; p = at + 21) {
+		if (*p == ';')
+			p++;
+		at = strchr(p, '@');
+		snprintf(status, sizeof status, "%.*s", (int)(at - p), p);
+		rc = history_add(w, apk, status, at + 1, 20, err);
+	}
+	return rc;
+}
+
+/* Creates the assignment, or updates its role and status. */
+static int
+assignment_write(struct deploy_writer *w, const struct assignment_row *a,
+    int exists, long long *apk, struct error *err)
+{
+	int q = exists ? W_ASG_UPDATE : W_ASG_INSERT, rc;
+
+	if (exists) {
+		sqlite3_bind_int64(w->st[q], 1, *apk);
+		bind(w, q, 2, a->role);
+		bind(w, q, 3, a->status);
+		return run(w, q, "assignment", err);
+	}
+	sqlite3_bind_int64(w->st[q], 1, a->deployment);
+	sqlite3_bind_int64(w->st[q], 2, a->person);
+	bind(w, q, 3, a->role);
+	bind(w, q, 4, a->status);
+	rc = run(w, q, "assignment", err);
+	*apk = sqlite3_last_insert_rowid(w->store->db);
+	return rc;
+}
+
+int
+deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
+    int flags, int *added, struct error *err)
+{
+	static const char *const names[] = { "role", "status", "history" };
+	struct strbuf history = { 0 }, changed = { 0 }, fields = { 0 };
+	const char *now[3];
+	long long apk = 0;
+	unsigned diff = 0;
+	int rc, exists, new_history;
+
+	if (a->history != NULL)
+		strbuf_adds(&history, a->history);
+	else
+		strbuf_addf(&history, "%s@%s", a->status, w->now);
+	now[0] = a->role;
+	now[1] = a->status;
+	now[2] = strbuf_str(&history);
+	sqlite3_bind_int64(w->st[W_ASG_GET], 1, a->deployment);
+	sqlite3_bind_int64(w->st[W_ASG_GET], 2, a->person);
+	rc = compare(w, W_ASG_GET, now, names, 3, &apk, &changed, &diff, err);
+	exists = rc == RC_OK;
+	if (added != NULL)
+		*added = rc == RC_REFUSED;
+	if (rc == RC_DB || (exists && (changed.len == 0 ||
+	    (flags & ASSIGN_NEW_ONLY)))) {
+		rc = rc == RC_DB ? rc : RC_OK;
+		goto out;
+	}
+	/* Only a history that differs replaces the one kept. */
+	new_history = !exists || (diff & 1u << 2);
+	rc = assignment_write(w, a, exists, &apk, err);
+	if (rc == RC_OK && exists && new_history) {
+		sqlite3_bind_int64(w->st[W_HIST_DELETE], 1, apk);
+		rc = run(w, W_HIST_DELETE, "assignment", err);
+	}
+	if (rc == RC_OK && new_history)
+		rc = history_put(w, apk, now[2], err);
+	strbuf_addf(&fields, "person=%s", a->person_id);
+	if (exists)
+		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
+	if (rc == RC_OK)
+		rc = audit(w, a->dname, exists ? "update" : "add",
+		    strbuf_str(&fields), err);
+out:
+	strbuf_free(&history);
+	strbuf_free(&changed);
+	strbuf_free(&fields);
+	return rc;
+}
+
+int
+deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
+    const char *status, const char *fields, struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_int64(w->st[W_ASG_STATUS], 1, apk);
+	bind(w, W_ASG_STATUS, 2, status);
+	if ((rc = run(w, W_ASG_STATUS, "assignment", err)) != RC_OK ||
+	    (rc = history_add(w, apk, status, w->now, strlen(w->now), err))
+	    != RC_OK)
+		return rc;
+	return audit(w, dname, "set", fields, err);
+}
+
+int
+deploy_writer_remove(struct deploy_writer *w, long long deployment,
+    long long person, const char *dname, const char *person_id,
+    struct error *err)
+{
+	char fields[64];
+	int rc;
+
+	sqlite3_bind_int64(w->st[W_ASG_DELETE], 1, deployment);
+	sqlite3_bind_int64(w->st[W_ASG_DELETE], 2, person);
+	if ((rc = run(w, W_ASG_DELETE, "assignment", err)) != RC_OK)
+		return rc;
+	if (sqlite3_changes(w->store->db) == 0)
+		return error_set(err, RC_REFUSED, "%s is not on the list of "
+		    "'%s'", person_id, dname);
+	snprintf(fields, sizeof fields, "person=%s", person_id);
+	return audit(w, dname, "remove", fields, err);
+}

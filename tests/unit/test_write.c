@@ -1,0 +1,186 @@
+/* The writers of deployments and assignments, and the audit they keep. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "audit.h"
+#include "deploy_write.h"
+#include "testdb.h"
+
+static int
+setup(void **state)
+{
+	*state = testdb_open();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	testdb_close(*state);
+	return 0;
+}
+
+static void
+test_audit_write(void **state)
+{
+	struct store *s = *state;
+	struct audit_entry given = { "ann", "2026-11-23T09:30:00Z", "person",
+	    "0f8fad5b-d9cb-469f-a165-70867728950e", "update", "email" };
+	struct audit_entry defaults = { NULL, NULL, "deployment", "Ida",
+	    "close", NULL };
+	struct error err;
+	char who[64], sql[256];
+
+	assert_int_equal(audit_write(s, &given, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "who = 'ann' AND at = '2026-11-23T09:30:00Z' AND entity = 'person'"
+	    " AND entity_id = '0f8fad5b-d9cb-469f-a165-70867728950e' AND "
+	    "action = 'update' AND fields = 'email'"), 1);
+	/* Unsaid, who is the OS user, at is now and fields are empty. */
+	assert_int_equal(audit_write(s, &defaults, &err), RC_OK);
+	audit_user(who, sizeof who);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE who = '%s'"
+	    " AND at LIKE '20__-__-__T__:__:__Z' AND entity_id = 'Ida' AND "
+	    "action = 'close' AND fields = ''", who);
+	assert_int_equal(testdb_int(s, sql), 1);
+}
+
+static long long
+person(struct store *s)
+{
+	testdb_exec(s, "INSERT INTO person(id, family_name, given_name, status,"
+	    " notice_days, created, updated) VALUES ('0f8fad5b-d9cb-469f-a165-"
+	    "70867728950e', 'Ba', 'X', 'active', 0, '', '')");
+	return testdb_int(s, "SELECT max(pk) FROM person");
+}
+
+static long long
+audits(struct store *s, const char *action, const char *fields)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE entity ="
+	    " 'deployment' AND entity_id = 'Ida' AND action = '%s' AND"
+	    " fields = '%s'", action, fields);
+	return testdb_int(s, sql);
+}
+
+static void
+test_deploy_put(void **state)
+{
+	struct store *s = *state;
+	struct deploy_row r = { "Ida", "flood", "ML", "2026-11-23", "",
+	    "planning", "2:lang:fr" };
+	struct deploy_writer *w;
+	struct error err;
+	long long pk;
+	char *stored;
+
+	assert_int_equal(deploy_writer_new(s, &w, &err), RC_OK);
+	assert_int_equal(deploy_writer_find(w, "ida", &pk, &stored, &err),
+	    RC_REFUSED);
+	assert_int_equal(deploy_writer_put(w, &r, "2:lang:fr", &err), RC_OK);
+	assert_int_equal(audits(s, "create", "2:lang:fr"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
+	    " end IS NULL AND created LIKE '20%Z'"), 1);
+	/* The same row again changes nothing and says nothing. */
+	assert_int_equal(deploy_writer_put(w, &r, "", &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit"), 1);
+	r.name = "IDA";
+	r.kind = "hurricane";
+	r.end = "2026-12-01";
+	assert_int_equal(deploy_writer_put(w, &r, "", &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " action = 'update' AND fields = 'name,kind,end'"), 1);
+	assert_int_equal(deploy_writer_find(w, "ida", &pk, &stored, &err),
+	    RC_OK);
+	assert_string_equal(stored, "IDA");
+	free(stored);
+	assert_int_equal(deploy_writer_close(w, pk, "Ida", &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
+	    " status = 'closed'"), 1);
+	assert_int_equal(audits(s, "close", ""), 1);
+	deploy_writer_free(w);
+}
+
+static void
+test_deploy_assign(void **state)
+{
+	struct store *s = *state;
+	struct deploy_row r = { "Ida", "flood", "ML", "2026-11-23", "",
+	    "planning", "" };
+	struct assignment_row a = { 0, 0, "Ida",
+	    "0f8fad5b-d9cb-469f-a165-70867728950e", "", "proposed", NULL };
+	struct deploy_writer *w;
+	struct error err;
+	char *stored;
+	int added;
+
+	assert_int_equal(deploy_writer_new(s, &w, &err), RC_OK);
+	assert_int_equal(deploy_writer_put(w, &r, "", &err), RC_OK);
+	assert_int_equal(deploy_writer_find(w, "Ida", &a.deployment, &stored,
+	    &err), RC_OK);
+	free(stored);
+	a.person = person(s);
+	assert_int_equal(deploy_writer_assign(w, &a, 0, &added, &err), RC_OK);
+	assert_true(added);
+	assert_int_equal(audits(s, "add", "person=0f8fad5b-d9cb-469f-a165-"
+	    "70867728950e"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "assignment_history WHERE status = 'proposed' AND at LIKE '20%Z'"),
+	    1);
+	/* Someone already on it is left as they are when asked. */
+	a.role = "lead";
+	assert_int_equal(deploy_writer_assign(w, &a, ASSIGN_NEW_ONLY, &added,
+	    &err), RC_OK);
+	assert_false(added);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment WHERE"
+	    " role = ''"), 1);
+	/* A history given replaces the one kept. */
+	a.status = "confirmed";
+	a.history = "proposed@2026-11-20T09:00:00Z;"
+	    "confirmed@2026-11-21T08:30:00Z";
+	assert_int_equal(deploy_writer_assign(w, &a, 0, &added, &err), RC_OK);
+	assert_int_equal(audits(s, "update", "person=0f8fad5b-d9cb-469f-a165-"
+	    "70867728950e changed=role,status,history"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "assignment_history"), 2);
+	assert_int_equal(deploy_writer_set(w, testdb_int(s, "SELECT pk FROM "
+	    "assignment"), "Ida", "deployed", "person=x status=deployed", &err),
+	    RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment WHERE"
+	    " status = 'deployed'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "assignment_history"), 3);
+	assert_int_equal(audits(s, "set", "person=x status=deployed"), 1);
+	assert_int_equal(deploy_writer_remove(w, a.deployment, a.person, "Ida",
+	    a.person_id, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "assignment_history"), 0);
+	assert_int_equal(deploy_writer_remove(w, a.deployment, a.person, "Ida",
+	    a.person_id, &err), RC_REFUSED);
+	assert_string_equal(err.msg, "0f8fad5b-d9cb-469f-a165-70867728950e is "
+	    "not on the list of 'Ida'");
+	deploy_writer_free(w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_audit_write, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_deploy_put, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_deploy_assign, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
