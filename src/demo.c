@@ -373,52 +373,65 @@ demo_greek_base(uint32_t cp)
  * Evangelos), and anything but letters, digits and hyphens goes, so
  * "van 't Hof" gives "vanthof".
  */
-static void
-demo_ascii(const char *name, char *out, size_t len)
+/*
+ * The ASCII spelling of one Latin code point, written into buf (4 bytes)
+ * or returned as a literal; "" when it has none.
+ */
+static const char *
+demo_latin(uint32_t cp, char *buf)
 {
 	/* U+00C0 to U+00DF, also for U+00E0 to U+00FE; '?' more letters. */
 	static const char latin1[] = "aaaaaa?ceeeeiiiidnooooo_ouuuuy??";
 	static const char ext_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhh"
 	    "iiiiiiiiii??jjkkkllllllllllnnnnnnnnnoooooo??rrrrrrsssssssstttttt"
 	    "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+	_Static_assert(sizeof ext_a == 0x80 + 1, "U+0100 to U+017F");
+	buf[0] = buf[1] = buf[2] = '\0';
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+		    cp == '-')
+			buf[0] = (char)cp;
+		else if (cp >= 'A' && cp <= 'Z')
+			buf[0] = (char)(cp - 'A' + 'a');
+	} else if (cp == 0xc6 || cp == 0xe6)
+		return "ae";
+	else if (cp == 0xde || cp == 0xfe)
+		return "th";
+	else if (cp == 0xdf)
+		return "ss";
+	else if (cp == 0xff)
+		return "y";
+	else if (cp >= 0xc0 && cp <= 0xfe)
+		buf[0] = latin1[(cp & ~0x20u) - 0xc0];
+	else if (cp == 0x132 || cp == 0x133)
+		return "ij";
+	else if (cp == 0x152 || cp == 0x153)
+		return "oe";
+	else if (cp >= 0x100 && cp <= 0x17f)
+		buf[0] = ext_a[cp - 0x100];
+	else if (cp == 0x218 || cp == 0x219)
+		return "s";
+	else if (cp == 0x21a || cp == 0x21b)
+		return "t";
+	if (buf[0] == '?' || buf[0] == '_')
+		buf[0] = '\0';
+	return buf;
+}
+
+static void
+demo_ascii(const char *name, char *out, size_t len)
+{
 	char buf[4];
 	const char *add;
 	size_t n, o = 0, k, rest = strlen(name);
 	uint32_t cp, base, prev = 0;
 
-	_Static_assert(sizeof ext_a == 0x80 + 1, "U+0100 to U+017F");
 	while (rest > 0 && (n = utf8_decode(name, rest, &cp)) != 0) {
 		name += n;
 		rest -= n;
-		add = buf;
-		buf[0] = buf[1] = buf[2] = '\0';
-		if (cp < 0x80) {
-			if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')
-			    || cp == '-')
-				buf[0] = (char)cp;
-			else if (cp >= 'A' && cp <= 'Z')
-				buf[0] = (char)(cp - 'A' + 'a');
-		} else if (cp == 0xc6 || cp == 0xe6)
-			add = "ae";
-		else if (cp == 0xde || cp == 0xfe)
-			add = "th";
-		else if (cp == 0xdf)
-			add = "ss";
-		else if (cp == 0xff)
-			add = "y";
-		else if (cp >= 0xc0 && cp <= 0xfe)
-			buf[0] = latin1[(cp & ~0x20u) - 0xc0];
-		else if (cp == 0x132 || cp == 0x133)
-			add = "ij";
-		else if (cp == 0x152 || cp == 0x153)
-			add = "oe";
-		else if (cp >= 0x100 && cp <= 0x17f)
-			buf[0] = ext_a[cp - 0x100];
-		else if (cp == 0x218 || cp == 0x219)
-			add = "s";
-		else if (cp == 0x21a || cp == 0x21b)
-			add = "t";
-		else if ((base = demo_greek_base(cp)) >= 0x3b1 &&
+		add = demo_latin(cp, buf);
+		if (*add == '\0' && (base = demo_greek_base(cp)) >= 0x3b1 &&
 		    base <= 0x3c9) {
 			add = greek[base - 0x3b1];
 			if (base == 0x3c5 && prev == 0x3bf)
@@ -430,8 +443,6 @@ demo_ascii(const char *name, char *out, size_t len)
 				out[o - 1] = 'n';
 			cp = base;
 		}
-		if (buf[0] == '?' || buf[0] == '_')
-			buf[0] = '\0';
 		for (k = 0; add[k] != '\0' && o + 1 < len; k++)
 			out[o++] = add[k];
 		prev = cp;
@@ -953,43 +964,27 @@ demo_rank(struct demo_rng *r, enum demo_kind kind)
 	return rk->ranks[demo_weighted(r, w, n)].name;
 }
 
-/* Makes one person into row; nothing here allocates. */
+/* The person's gender and names (row->p), by the nation's customs. */
 static void
-demo_person(struct demo_ctx *c, struct demo_row *row, long index)
+demo_name(struct demo_rng *r, struct demo_row *row,
+    const struct demo_nation *nat)
 {
 	/*
 	 * Genders m, f, x and none (indexes into vocab_genders), in the
-	 * generator's order, which a seed depends on; statuses in the order
-	 * of vocab_person_statuses.
+	 * generator's order, which a seed depends on.
 	 */
 	static const int genders[] = { 63, 35, 1, 1 };
 	static const int gender_word[] = { 1, 0, 2, -1 };
-	static const int statuses[] = { 85, 10, 5 };
-	static const int notice_w[] = { 6, 8, 12, 14, 14, 16, 14, 10, 6 };
-	static const int notice_days[] = { 0, 1, 2, 3, 5, 7, 14, 30, 60 };
-	int nation_w[32];
-	struct demo_rng *r = &c->rng;
-	struct person *p = &row->p;
-	const struct demo_nation *nat;
-	const struct demo_agency *ag;
-	const char *given, *family, *second;
-	char g[64], f[96];
-	uint64_t themes, skills = 0;
-	size_t i, nation, k;
-	int gender, female, deployed;
-
-	memset(p, 0, sizeof *p);
-	for (i = 0; i < demo_nnations && i < NELEM(nation_w); i++)
-		nation_w[i] = demo_nations[i].weight;
-	nation = demo_weighted(r, nation_w, i);
-	nat = &demo_nations[nation];
-	demo_uuid(r, p->id);
+	const char *family, *second;
+	size_t i, k;
+	int gender, female;
 
 	gender = (int)demo_weighted(r, genders, NELEM(genders));
-	p->gender = gender_word[gender] < 0 ? "" :
+	row->p.gender = gender_word[gender] < 0 ? "" :
 	    vocab_genders.words[gender_word[gender]];
 	female = gender == 1 || (gender > 1 && demo_percent(r, 50));
-	given = female ? nat->given_f[demo_below(r, nat->ngiven_f)] :
+	row->p.given_name = female ?
+	    nat->given_f[demo_below(r, nat->ngiven_f)] :
 	    nat->given_m[demo_below(r, nat->ngiven_m)];
 	k = demo_below(r, nat->nfamily);
 	family = female && nat->family_f ? nat->family_f[k] : nat->family[k];
@@ -1004,8 +999,57 @@ demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 			family = row->family;
 		}
 	}
-	p->given_name = given;
-	p->family_name = family;
+	row->p.family_name = family;
+}
+
+/* E-mail at the agency's domain, and a phone for all but a few. */
+static void
+demo_contact(struct demo_rng *r, struct demo_row *row,
+    const struct demo_nation *nat, const struct demo_agency *ag, long index)
+{
+	char g[64], f[96];
+
+	demo_ascii(row->p.given_name, g, sizeof g);
+	demo_ascii(row->p.family_name, f, sizeof f);
+	if (g[0] == '\0' || f[0] == '\0')
+		snprintf(row->email, sizeof row->email, "person%ld@%s",
+		    index + 1, ag->domain);
+	else
+		snprintf(row->email, sizeof row->email, "%s.%s@%s", g, f,
+		    ag->domain);
+	row->p.email = row->email;
+	if (demo_percent(r, 3))
+		row->phone[0] = '\0';
+	else
+		demo_phone(r, nat->phone, row->phone, sizeof row->phone);
+	row->p.phone = row->phone;
+}
+
+/* Makes one person into row; nothing here allocates. */
+static void
+demo_person(struct demo_ctx *c, struct demo_row *row, long index)
+{
+	/* Statuses in the order of vocab_person_statuses. */
+	static const int statuses[] = { 85, 10, 5 };
+	static const int notice_w[] = { 6, 8, 12, 14, 14, 16, 14, 10, 6 };
+	static const int notice_days[] = { 0, 1, 2, 3, 5, 7, 14, 30, 60 };
+	int nation_w[32];
+	struct demo_rng *r = &c->rng;
+	struct person *p = &row->p;
+	const struct demo_nation *nat;
+	const struct demo_agency *ag;
+	uint64_t themes, skills = 0;
+	size_t i, nation;
+	int deployed;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < demo_nnations && i < NELEM(nation_w); i++)
+		nation_w[i] = demo_nations[i].weight;
+	nation = demo_weighted(r, nation_w, i);
+	nat = &demo_nations[nation];
+	demo_uuid(r, p->id);
+
+	demo_name(r, row, nat);
 
 	ag = demo_agency(r, nat);
 	p->agency = ag->name;
@@ -1032,20 +1076,7 @@ demo_person(struct demo_ctx *c, struct demo_row *row, long index)
 	demo_unavailability(c, row);
 	demo_notes(c, row);
 
-	demo_ascii(given, g, sizeof g);
-	demo_ascii(family, f, sizeof f);
-	if (g[0] == '\0' || f[0] == '\0')
-		snprintf(row->email, sizeof row->email, "person%ld@%s",
-		    index + 1, ag->domain);
-	else
-		snprintf(row->email, sizeof row->email, "%s.%s@%s", g, f,
-		    ag->domain);
-	p->email = row->email;
-	if (demo_percent(r, 3))
-		row->phone[0] = '\0';
-	else
-		demo_phone(r, nat->phone, row->phone, sizeof row->phone);
-	p->phone = row->phone;
+	demo_contact(r, row, nat, ag, index);
 }
 
 static int
@@ -1089,13 +1120,40 @@ demo_check_empty(struct store *s, struct error *err)
 	return RC_OK;
 }
 
+/* Inside the transaction: size people, written and indexed. */
+static int
+demo_generate(struct store *s, struct demo_ctx *c, long size,
+    struct error *err)
+{
+	struct person_writer *w;
+	struct demo_row *row;
+	long i;
+	int rc;
+
+	if ((rc = demo_check_empty(s, err)) != RC_OK ||
+	    (rc = demo_load_vocab(s, "theme", &c->themes, err)) != RC_OK ||
+	    (rc = demo_load_vocab(s, "skill", &c->skills, err)) != RC_OK ||
+	    (rc = demo_load_missions(c, s, err)) != RC_OK)
+		return rc;
+	demo_index_missions(c);
+	if ((rc = person_writer_new(s, WRITER_FRESH, &w, err)) != RC_OK)
+		return rc;
+	row = xcalloc(1, sizeof *row);
+	for (i = 0; i < size && rc == RC_OK; i++) {
+		demo_person(c, row, i);
+		rc = demo_write(w, row, err);
+	}
+	if (rc == RC_OK)
+		rc = fts_refresh(s, 1, err);
+	person_writer_free(w);
+	free(row);
+	return rc;
+}
+
 int
 demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 {
-	struct person_writer *w = NULL;
-	struct demo_row *row = NULL;
 	struct demo_ctx c;
-	long i;
 	int rc, bulk = (s->flags & STORE_BULK) != 0, fk;
 
 	if (o->size < 0)
@@ -1120,24 +1178,7 @@ demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 		return rc;
 	if ((rc = store_begin(s, err)) != RC_OK)
 		goto out;
-	if ((rc = demo_check_empty(s, err)) != RC_OK ||
-	    (rc = demo_load_vocab(s, "theme", &c.themes, err)) != RC_OK ||
-	    (rc = demo_load_vocab(s, "skill", &c.skills, err)) != RC_OK ||
-	    (rc = demo_load_missions(&c, s, err)) != RC_OK)
-		goto out;
-	demo_index_missions(&c);
-	if ((rc = person_writer_new(s, WRITER_FRESH, &w, err)) != RC_OK)
-		goto out;
-	row = xcalloc(1, sizeof *row);
-	for (i = 0; i < o->size && rc == RC_OK; i++) {
-		demo_person(&c, row, i);
-		rc = demo_write(w, row, err);
-	}
-	if (rc == RC_OK)
-		rc = fts_refresh(s, 1, err);
-	person_writer_free(w);
-	w = NULL;
-	if (rc == RC_OK)
+	if ((rc = demo_generate(s, &c, o->size, err)) == RC_OK)
 		rc = store_commit(s, err);
 	/*
 	 * The planner needs statistics to choose between the indexes; a bulk
@@ -1146,7 +1187,6 @@ demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 	if (rc == RC_OK && !bulk)
 		rc = store_exec(s, "ANALYZE", err);
 out:
-	person_writer_free(w);
 	if (rc != RC_OK)
 		store_rollback(s);
 	if (bulk && (fk = store_exec(s, "PRAGMA foreign_keys = ON",
@@ -1154,7 +1194,6 @@ out:
 		rc = fk;
 	if (rc != RC_OK)
 		error_prefix(err, "demo");
-	free(row);
 	demo_free(&c);
 	return rc;
 }
