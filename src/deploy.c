@@ -598,20 +598,10 @@ deploy_names(struct store *s, char ***names, size_t *n, struct error *err)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return RC_OK;
-	deploy_names_free(*names, *n);
+	strv_free(*names, *n);
 	*names = NULL;
 	*n = 0;
 	return store_error(s, err, "deploy");
-}
-
-void
-deploy_names_free(char **names, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
 int
@@ -647,7 +637,7 @@ deploy_summaries(struct store *s, int today, struct deploy_summary **out,
 			sum->open += cov[j].have < cov[j].want;
 		free(cov);
 	}
-	deploy_names_free(names, nnames);
+	strv_free(names, nnames);
 	if (rc != RC_OK) {
 		deploy_summaries_free(*out, *n);
 		*out = NULL;

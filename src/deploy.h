@@ -155,9 +155,8 @@ int	deploy_summaries(struct store *, int today, struct deploy_summary **,
 	    size_t *n, struct error *err);
 void	deploy_summaries_free(struct deploy_summary *, size_t n);
 
-/* The names of all deployments, newest start first. */
+/* The names of all deployments, newest start first (strv_free). */
 int	deploy_names(struct store *, char ***names, size_t *n,
 	    struct error *err);
-void	deploy_names_free(char **, size_t n);
 
 #endif

@@ -257,7 +257,7 @@ term_vocab(struct filter_compiler *c, const struct filter_keydef *k,
 	*out = query(c, strbuf_str(&sql));
 	strbuf_free(&in);
 	strbuf_free(&sql);
-	refdata_list_free(slugs, nslugs);
+	strv_free(slugs, nslugs);
 	return RC_OK;
 }
 

@@ -203,7 +203,7 @@ refdata_prefix(struct store *s, enum vocab v, const char *prefix,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		refdata_list_free(*slugs, *n);
+		strv_free(*slugs, *n);
 		*slugs = NULL;
 		*n = 0;
 		return store_error(s, err, "reference data");
@@ -217,12 +217,3 @@ refdata_prefix(struct store *s, enum vocab v, const char *prefix,
 	    names, prefix, err);
 }
 
-void
-refdata_list_free(char **list, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-}

@@ -6,7 +6,7 @@
  * was expected and, when one is close, suggests it), or RC_DB.
  *
  * Memory: outputs are caller-owned buffers, except refdata_prefix's list,
- * which the caller frees with refdata_list_free.
+ * which the caller frees with strv_free (strbuf.h).
  */
 #ifndef ROSTER_REFDATA_H
 #define ROSTER_REFDATA_H
@@ -36,7 +36,6 @@ int	refdata_vocab(struct store *, enum vocab, const char *slug,
 /* Every slug of the vocabulary that starts with prefix (case-insensitive). */
 int	refdata_prefix(struct store *, enum vocab, const char *prefix,
 	    char ***slugs, size_t *n, struct error *err);
-void	refdata_list_free(char **, size_t);
 
 const char *refdata_vocab_name(enum vocab);
 

@@ -131,3 +131,13 @@ strbuf_str(const struct strbuf *b)
 {
 	return b->s ? b->s : "";
 }
+
+void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -31,5 +31,7 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
+/* Frees n strings and the array that holds them. */
+void	 strv_free(char **, size_t n);
 
 #endif
