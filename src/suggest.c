@@ -133,25 +133,6 @@ struct ctx {
 
 /* ---- bitmaps ---- */
 
-static void
-bm_copy(struct bitmap *dst, const struct bitmap *src)
-{
-	bitmap_init(dst, (long long)src->nwords * 64 - 1);
-	memcpy(dst->w, src->w, src->nwords * sizeof *src->w);
-	dst->neg = src->neg;
-}
-
-static void
-bm_and_not(struct bitmap *a, const struct bitmap *b)
-{
-	struct bitmap t;
-
-	bm_copy(&t, b);
-	t.neg = !t.neg;
-	bitmap_combine(a, &t, 1);
-	bitmap_free(&t);
-}
-
 /* Runs sql, which has one bitmap parameter first and then the texts. */
 static int
 fill_bitmap(struct ctx *c, struct bitmap *out, const char *sql,
@@ -183,7 +164,7 @@ bm_positive(struct ctx *c, struct bitmap *b, struct error *err)
 	if (!b->neg)
 		return RC_OK;
 	if (c->universe.w == NULL) {
-		bitmap_init(&c->universe, (long long)b->nwords * 64 - 1);
+		bitmap_init(&c->universe, bitmap_capacity(b) - 1);
 		if (fill_bitmap(c, &c->universe, "SELECT bitmap_add(?, pk) "
 		    "FROM person", NULL, 0, 0) != RC_OK)
 			return store_error(c->s, err, "suggest");
@@ -996,27 +977,23 @@ fill(struct ctx *c, const struct bitmap *set, size_t want,
 	size_t n = 0, cap = 0, w, np = 0, i, k;
 	int *trial = NULL, rc = RC_OK;
 	long long pk;
-	uint64_t word;
 
 	*added = 0;
 	if (want == 0)
 		return RC_OK;
-	for (i = 0; i < set->nwords; i++)
-		for (word = set->w[i]; word != 0; word &= word - 1) {
-			pk = (long long)(i * 64) + __builtin_ctzll(word);
-			if (bitmap_get(chosen, pk))
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				e = xrealloc(e, cap * sizeof *e);
-			}
-			e[n].pk = pk;
-			e[n].mask = mask_of(c, pk);
-			e[n].omask = 0;
-			e[n].key = score(c, pk, e[n].mask, NULL, NULL, NULL,
-			    NULL);
-			n++;
+	for (pk = bitmap_next(set, 0); pk >= 0; pk = bitmap_next(set, pk + 1)) {
+		if (bitmap_get(chosen, pk))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			e = xrealloc(e, cap * sizeof *e);
 		}
+		e[n].pk = pk;
+		e[n].mask = mask_of(c, pk);
+		e[n].omask = 0;
+		e[n].key = score(c, pk, e[n].mask, NULL, NULL, NULL, NULL);
+		n++;
+	}
 	if (n == 0)
 		return RC_OK;
 	trial = xcalloc(c->nagencies + 1, sizeof *trial);
@@ -1221,7 +1198,7 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 	size_t nmem = 0, npeople = 0, nc = 0, n = 0, ecap = 0, i, j, k;
 	size_t ncover, added, *done = NULL;
 	int target[SUGGEST_MAX_NEEDS], ag, y, rc;
-	uint64_t word, open = 0, m;
+	uint64_t open = 0, m;
 	long long pk, nl;
 
 	memset(out, 0, sizeof *out);
@@ -1263,7 +1240,7 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 	snprintf(text, sizeof text, "ready:%s", to);
 	if ((rc = eval_text(&c, text, &rd, err)) != RC_OK)
 		goto out;
-	c.nbits = search_result_bitmap(av)->nwords * 64;
+	c.nbits = (size_t)bitmap_capacity(search_result_bitmap(av));
 
 	/* Members: never again, and the active ones count. */
 	if ((rc = deploy_members(s, d, &mem, &nmem, err)) != RC_OK)
@@ -1296,17 +1273,17 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 			bitmap_combine(&anyopen,
 			    search_result_bitmap(c.need[j]), 0);
 	}
-	bm_copy(&avr, search_result_bitmap(av));
+	bitmap_copy(&avr, search_result_bitmap(av));
 	bitmap_combine(&avr, search_result_bitmap(rd), 1);
-	bm_copy(&cands, &avr);
-	bm_and_not(&cands, &members);
+	bitmap_copy(&cands, &avr);
+	bitmap_and_not(&cands, &members);
 	if ((rc = bm_positive(&c, &cands, err)) != RC_OK)
 		goto out;
 
 	/* Left out, each under the first reason: booked, away, papers. */
-	bm_copy(&left, &any);
-	bm_and_not(&left, &members);
-	bm_and_not(&left, &avr);
+	bitmap_copy(&left, &any);
+	bitmap_and_not(&left, &members);
+	bitmap_and_not(&left, &avr);
 	bitmap_init(&booked, (long long)c.nbits - 1);
 	texts[0] = from;
 	texts[1] = to;
@@ -1318,20 +1295,20 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		rc = store_error(s, err, "suggest");
 		goto out;
 	}
-	bm_copy(&t, &left);
+	bitmap_copy(&t, &left);
 	bitmap_combine(&t, &booked, 1);
 	if ((rc = bm_count(&c, &t, &out->left_booked, err)) != RC_OK)
 		goto out;
 	bitmap_free(&t);
-	bm_and_not(&left, &booked);
-	bm_copy(&t, &left);
-	bm_and_not(&t, search_result_bitmap(av));
+	bitmap_and_not(&left, &booked);
+	bitmap_copy(&t, &left);
+	bitmap_and_not(&t, search_result_bitmap(av));
 	if ((rc = bm_count(&c, &t, &out->left_unavailable, err)) != RC_OK)
 		goto out;
 	bitmap_free(&t);
-	bm_copy(&t, &left);
+	bitmap_copy(&t, &left);
 	bitmap_combine(&t, search_result_bitmap(av), 1);
-	bm_and_not(&t, search_result_bitmap(rd));
+	bitmap_and_not(&t, search_result_bitmap(rd));
 	if ((rc = bm_count(&c, &t, &out->left_not_ready, err)) != RC_OK)
 		goto out;
 	bitmap_free(&t);
@@ -1340,22 +1317,19 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		goto out;
 
 	/* The candidates who meet an open need, grouped for the search. */
-	bm_copy(&t, &cands);
+	bitmap_copy(&t, &cands);
 	bitmap_combine(&t, &anyopen, 1);
-	for (i = 0; i < t.nwords; i++)
-		for (word = t.w[i]; word != 0; word &= word - 1) {
-			pk = (long long)(i * 64) + __builtin_ctzll(word);
-			if (n == ecap) {
-				ecap = ecap ? ecap * 2 : 256;
-				e = xrealloc(e, ecap * sizeof *e);
-			}
-			e[n].pk = pk;
-			e[n].mask = mask_of(&c, pk);
-			e[n].omask = e[n].mask & open;
-			e[n].key = score(&c, pk, e[n].mask, NULL, NULL, NULL,
-			    NULL);
-			n++;
+	for (pk = bitmap_next(&t, 0); pk >= 0; pk = bitmap_next(&t, pk + 1)) {
+		if (n == ecap) {
+			ecap = ecap ? ecap * 2 : 256;
+			e = xrealloc(e, ecap * sizeof *e);
 		}
+		e[n].pk = pk;
+		e[n].mask = mask_of(&c, pk);
+		e[n].omask = e[n].mask & open;
+		e[n].key = score(&c, pk, e[n].mask, NULL, NULL, NULL, NULL);
+		n++;
+	}
 	bitmap_free(&t);
 	if ((rc = build_classes(&c, &e, n, &people, &npeople, &cls, &nc, err))
 	    != RC_OK)
@@ -1444,7 +1418,7 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 
 	/* Extras: those meeting any need first, then anyone else. */
 	if (size > out->n) {
-		bm_copy(&rest, &cands);
+		bitmap_copy(&rest, &cands);
 		bitmap_combine(&rest, &any, 1);
 		if ((rc = fill(&c, &rest, size - out->n, &chosen,
 		    out, &added, err)) != RC_OK)
@@ -1452,8 +1426,8 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		bitmap_free(&rest);
 	}
 	if (size > out->n) {
-		bm_copy(&rest, &cands);
-		bm_and_not(&rest, &any);
+		bitmap_copy(&rest, &cands);
+		bitmap_and_not(&rest, &any);
 		if ((rc = fill(&c, &rest, size - out->n, &chosen,
 		    out, &added, err)) != RC_OK)
 			goto out;
