@@ -161,28 +161,3 @@ bitmap_and_not(struct bitmap *a, const struct bitmap *b)
 {
 	combine(a, b, !b->neg, 1);
 }
-
-static void
-add_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct bitmap *b = sqlite3_value_pointer(argv[0], BITMAP_POINTER);
-
-	(void)ctx;
-	(void)argc;
-	if (b != NULL && sqlite3_value_type(argv[1]) == SQLITE_INTEGER)
-		bitmap_set(b, sqlite3_value_int64(argv[1]));
-}
-
-static void
-add_final(sqlite3_context *ctx)
-{
-	sqlite3_result_null(ctx);
-}
-
-int
-bitmap_register(sqlite3 *db)
-{
-	return sqlite3_create_function(db, "bitmap_add", 2, SQLITE_UTF8 |
-	    SQLITE_DIRECTONLY, NULL, NULL, add_step, add_final) == SQLITE_OK ?
-	    RC_OK : RC_DB;
-}

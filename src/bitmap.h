@@ -1,8 +1,7 @@
 /*
- * bitmap.h - sets of person pks, one bit each, and the SQL aggregate
- * bitmap_add(BITMAP, pk) that fills one from inside a query: a million
- * rows then cost a function call each instead of a trip through
- * sqlite3_step.
+ * bitmap.h - sets of person pks, one bit each.  Only bitmap.c knows the
+ * words: everyone else walks a set with bitmap_next.  A query fills one
+ * with the SQL aggregate bitmap_add (sqlfunc.h).
  *
  * A bitmap may be a complement (neg): NOT never needs the set of everyone,
  * because every stored bit is a person that exists.
@@ -14,8 +13,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include <sqlite3.h>
 
 struct bitmap {
 	uint64_t	*w;
@@ -55,11 +52,5 @@ void		bitmap_combine(struct bitmap *a, const struct bitmap *b,
 		    int is_and);
 /* a := a AND NOT b; both may be complements. */
 void		bitmap_and_not(struct bitmap *a, const struct bitmap *b);
-
-/* The pointer type bound for bitmap_add's first argument. */
-#define BITMAP_POINTER	"roster-bitmap"
-
-/* Makes bitmap_add(p, pk) available on this connection. */
-int		bitmap_register(sqlite3 *);
 
 #endif

@@ -5,6 +5,7 @@
 #include "bitmap.h"
 #include "facet.h"
 #include "search.h"
+#include "sqlfunc.h"
 #include "strbuf.h"
 
 static const struct {
@@ -367,7 +368,7 @@ split_spellings(struct store *s, const char *group, struct bitmap *bm,
 		return rc;
 	}
 	sqlite3_bind_text(st[0], 1, group, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_pointer(st[1], 1, bm, BITMAP_POINTER, NULL);
+	sqlite3_bind_pointer(st[1], 1, bm, SQLFUNC_BITMAP, NULL);
 	while (rc == RC_OK && (step = sqlite3_step(st[0])) == SQLITE_ROW) {
 		char *spelling = xstrdup((const char *)sqlite3_column_text(st[0],
 		    0));
@@ -414,7 +415,7 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 	}
 	bitmap_init(&bm, maxpk);
 	for (i = 0; i < nsrc; i++)
-		sqlite3_bind_pointer(st[2 * i + 1], 1, &bm, BITMAP_POINTER,
+		sqlite3_bind_pointer(st[2 * i + 1], 1, &bm, SQLFUNC_BITMAP,
 		    NULL);
 	prev = xstrdup("");
 	for (;;) {

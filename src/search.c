@@ -4,6 +4,7 @@
 
 #include "bitmap.h"
 #include "search.h"
+#include "sqlfunc.h"
 #include "strbuf.h"
 
 struct search_result {
@@ -190,7 +191,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	strbuf_free(&sql);
 	if (rc != RC_OK)
 		return rc;
-	sqlite3_bind_pointer(st, 1, out, BITMAP_POINTER, NULL);
+	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
 	filter_bind_set(f, set, st, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		continue;

@@ -9,6 +9,7 @@
 #include "filter.h"
 #include "refdata.h"
 #include "search.h"
+#include "sqlfunc.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -16,75 +17,6 @@
 #define MAX_LANGS	64
 /* Deeper than this the exact search is not tried (its recursion). */
 #define MAX_DEPTH	4096
-
-/*
- * Per-pk values filled from inside SQLite by the aggregate
- * suggest_put(SINK, pk, value), keeping the largest value: one index pass
- * instead of a row at a time through sqlite3_step.  suggest_has(BITMAP, pk)
- * lets a query skip people who do not matter before it reads their row.
- */
-#define SINK_POINTER	"roster-suggest-sink"
-
-struct sink {
-	uint16_t	*v;
-	size_t		 n;
-};
-
-static void
-sink_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct sink *k = sqlite3_value_pointer(argv[0], SINK_POINTER);
-	long long pk = sqlite3_value_int64(argv[1]);
-	long long v = sqlite3_value_int64(argv[2]);
-
-	(void)ctx;
-	(void)argc;
-	if (k == NULL || pk < 0 || (size_t)pk >= k->n)
-		return;
-	if (v < 0)
-		v = 0;
-	if (v > UINT16_MAX)
-		v = UINT16_MAX;
-	if (v > k->v[pk])
-		k->v[pk] = (uint16_t)v;
-}
-
-static void
-sink_final(sqlite3_context *ctx)
-{
-	sqlite3_result_null(ctx);
-}
-
-static void
-has_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const struct bitmap *b = sqlite3_value_pointer(argv[0],
-	    BITMAP_POINTER);
-
-	(void)argc;
-	sqlite3_result_int(ctx, b != NULL &&
-	    bitmap_get(b, sqlite3_value_int64(argv[1])));
-}
-
-/* Once per connection: a statement using them prepares when they exist. */
-static int
-register_functions(struct store *s, struct error *err)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT suggest_has(NULL, 0), "
-	    "suggest_put(NULL, 0, 0)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_finalize(st);
-		return RC_OK;
-	}
-	if (sqlite3_create_function(s->db, "suggest_put", 3, SQLITE_UTF8 |
-	    SQLITE_DIRECTONLY, NULL, NULL, sink_step, sink_final) !=
-	    SQLITE_OK || sqlite3_create_function(s->db, "suggest_has", 2,
-	    SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, has_func, NULL, NULL) !=
-	    SQLITE_OK)
-		return store_error(s, err, "suggest");
-	return RC_OK;
-}
 
 struct lang {
 	char		 code[3];
@@ -145,7 +77,7 @@ fill_bitmap(struct ctx *c, struct bitmap *out, const char *sql,
 
 	if ((rc = store_prepare(c->s, &st, sql, &err)) != RC_OK)
 		return rc;
-	sqlite3_bind_pointer(st, 1, out, BITMAP_POINTER, NULL);
+	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
 	for (i = 0; i < ntexts; i++)
 		sqlite3_bind_text(st, (int)i + 2, texts[i], -1,
 		    SQLITE_TRANSIENT);
@@ -198,13 +130,17 @@ eval_text(struct ctx *c, const char *text, struct search_result **out,
 
 /* ---- scores ---- */
 
-/* sql has the sink as ?1, text or num as ?2, only as ?3, text4 as ?4. */
+/*
+ * Per-pk values by pkmax_put (sqlfunc.h): one index pass instead of a row
+ * at a time.  sql has the array as ?1, text or num as ?2, only as ?3 (for
+ * bitmap_has, which skips a person before their row is read), text4 as ?4.
+ */
 static int
 sink_pass(struct ctx *c, uint16_t **v, const char *sql, const char *text,
     long long num, const struct bitmap *only, const char *text4,
     struct error *err)
 {
-	struct sink k;
+	struct pkmax k;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -213,13 +149,13 @@ sink_pass(struct ctx *c, uint16_t **v, const char *sql, const char *text,
 	k.n = c->nbits;
 	if ((rc = store_prepare(c->s, &st, sql, err)) != RC_OK)
 		return rc;
-	sqlite3_bind_pointer(st, 1, &k, SINK_POINTER, NULL);
+	sqlite3_bind_pointer(st, 1, &k, SQLFUNC_PKMAX, NULL);
 	if (text != NULL)
 		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(st, 2, num);
 	if (only != NULL)
-		sqlite3_bind_pointer(st, 3, (void *)only, BITMAP_POINTER, NULL);
+		sqlite3_bind_pointer(st, 3, (void *)only, SQLFUNC_BITMAP, NULL);
 	if (text4 != NULL)
 		sqlite3_bind_text(st, 4, text4, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -287,21 +223,21 @@ load_scores(struct ctx *c, const struct bitmap *cands, struct error *err)
 	}
 	for (i = 0; i < c->nlangs; i++)
 		if ((rc = sink_pass(c, &c->langs[i].level, "SELECT "
-		    "suggest_put(?1, person, level) FROM person_language "
+		    "pkmax_put(?1, person, level) FROM person_language "
 		    "WHERE code = ?2", c->langs[i].code, 0, NULL, NULL, err)) !=
 		    RC_OK)
 			return rc;
-	/* Only candidates' rows are read: suggest_has is decided from the
+	/* Only candidates' rows are read: bitmap_has is decided from the
 	 * index before the row is. */
 	date_format(c->today, today);
-	if ((rc = sink_pass(c, &c->year, "SELECT suggest_put(?1, person, "
+	if ((rc = sink_pass(c, &c->year, "SELECT pkmax_put(?1, person, "
 	    "CAST(substr(coalesce(end, ?4), 1, 4) AS INTEGER)) FROM service "
-	    "WHERE country = ?2 AND suggest_has(?3, person)", c->d->country, 0,
+	    "WHERE country = ?2 AND bitmap_has(?3, person)", c->d->country, 0,
 	    cands, today, err)) != RC_OK)
 		return rc;
-	return sink_pass(c, &c->notice, "SELECT suggest_put(?1, pk, "
+	return sink_pass(c, &c->notice, "SELECT pkmax_put(?1, pk, "
 	    "notice_days + 1) FROM person INDEXED BY person_avail WHERE "
-	    "status = 'active' AND notice_days <= ?2 AND suggest_has(?3, pk)",
+	    "status = 'active' AND notice_days <= ?2 AND bitmap_has(?3, pk)",
 	    NULL, (long long)c->from - c->today, cands, NULL, err);
 }
 
@@ -1225,8 +1161,6 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 	c.member_agency = xcalloc(1, sizeof *c.member_agency);
 	c.ag_used = xcalloc(1, sizeof *c.ag_used);
 
-	if ((rc = register_functions(s, err)) != RC_OK)
-		goto out;
 	for (i = 0; i < d->nneeds; i++)
 		if ((rc = eval_text(&c, d->needs[i].filter, &c.need[i], err))
 		    != RC_OK) {
