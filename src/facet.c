@@ -385,6 +385,44 @@ split_spellings(struct store *s, const char *group, struct bitmap *bm,
 }
 
 /*
+ * The least value after prev in any of the nsrc sources, whose "next"
+ * statements are st[0] and st[2], into *v (NULL when none is left), which
+ * the caller frees.
+ */
+static int
+next_value(struct store *s, sqlite3_stmt **st, size_t nsrc, const char *prev,
+    char **v, struct error *err)
+{
+	const char *t;
+	size_t i;
+	int rc = RC_OK;
+
+	*v = NULL;
+	for (i = 0; i < nsrc && rc == RC_OK; i++) {
+		sqlite3_bind_text(st[2 * i], 1, prev, -1, SQLITE_TRANSIENT);
+		switch (sqlite3_step(st[2 * i])) {
+		case SQLITE_ROW:
+			t = (const char *)sqlite3_column_text(st[2 * i], 0);
+			if (t != NULL && (*v == NULL || strcmp(t, *v) < 0)) {
+				free(*v);
+				*v = xstrdup(t);
+			}
+			break;
+		case SQLITE_DONE:
+			break;
+		default:
+			rc = store_error(s, err, "facets");
+		}
+		sqlite3_reset(st[2 * i]);
+	}
+	if (rc != RC_OK) {
+		free(*v);
+		*v = NULL;
+	}
+	return rc;
+}
+
+/*
  * The scan plan: every value of the kind in index order, each with the
  * bitmap of its people, handed to sink.  Costs a read of the kind's
  * index ranges, whatever the result.
@@ -399,7 +437,6 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 	struct bitmap bm = { 0 };
 	long long maxpk, other;
 	char *prev = NULL, *v;
-	const char *t;
 	int rc, mixed;
 
 	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person",
@@ -419,31 +456,9 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 		    NULL);
 	prev = xstrdup("");
 	for (;;) {
-		/* The least value after prev in any source. */
-		v = NULL;
-		for (i = 0; i < nsrc && rc == RC_OK; i++) {
-			sqlite3_bind_text(st[2 * i], 1, prev, -1,
-			    SQLITE_TRANSIENT);
-			switch (sqlite3_step(st[2 * i])) {
-			case SQLITE_ROW:
-				t = (const char *)sqlite3_column_text(st[2 * i],
-				    0);
-				if (t != NULL && (v == NULL || strcmp(t, v) < 0)) {
-					free(v);
-					v = xstrdup(t);
-				}
-				break;
-			case SQLITE_DONE:
-				break;
-			default:
-				rc = store_error(s, err, "facets");
-			}
-			sqlite3_reset(st[2 * i]);
-		}
-		if (rc != RC_OK || v == NULL) {
-			free(v);
+		if ((rc = next_value(s, st, nsrc, prev, &v, err)) != RC_OK ||
+		    v == NULL)
 			break;
-		}
 		free(prev);
 		prev = v;
 		bitmap_zero(&bm);
