@@ -497,7 +497,7 @@ team_order(struct team *t, size_t size, struct suggest_report *out)
 	const struct cand *pick;
 	int r[NEED_BITS];
 	uint64_t open = t->open, m;
-	size_t *done, ncover = 0, i, k;
+	size_t *done, ncover = 0, i, j, k;
 
 	memcpy(r, c->r, c->nneeds * sizeof *c->r);
 	done = xcalloc(t->nc + 1, sizeof *done);
@@ -508,9 +508,9 @@ team_order(struct team *t, size_t size, struct suggest_report *out)
 	for (i = 0; i < ncover && (size == 0 || i < size); i++) {
 		k = next_class(t, done, open);
 		pick = &t->people[t->cls[k].first + done[k]++];
-		for (m = pick->omask & open; m != 0; m &= m - 1)
-			if (--r[__builtin_ctzll(m)] == 0)
-				open &= ~((uint64_t)1 << __builtin_ctzll(m));
+		MASK_FOREACH(j, m, pick->omask & open)
+			if (--r[j] == 0)
+				open &= ~((uint64_t)1 << j);
 		add_suggestion(out, c, pick);
 		bitmap_set(&t->chosen, pick->pk);
 		if (pick->agency >= 0)

@@ -85,11 +85,9 @@ take(struct search *S, size_t c)
 	if (S->cls[c].agency >= 0)
 		S->ag_used[S->cls[c].agency]++;
 	S->size++;
-	for (m = dec; m != 0; m &= m - 1) {
-		i = __builtin_ctzll(m);
+	MASK_FOREACH(i, m, dec)
 		if (--S->r[i] == 0)
 			S->open &= ~((uint64_t)1 << i);
-	}
 	return dec;
 }
 
@@ -99,8 +97,7 @@ untake(struct search *S, size_t c, uint64_t dec)
 	uint64_t m;
 	int i;
 
-	for (m = dec; m != 0; m &= m - 1) {
-		i = __builtin_ctzll(m);
+	MASK_FOREACH(i, m, dec) {
 		S->r[i]++;
 		S->open |= (uint64_t)1 << i;
 	}
@@ -154,7 +151,7 @@ tally(const struct search *S, long long *supply, int *count, size_t *maxcov,
     uint32_t *maxnext)
 {
 	long long room;
-	size_t c, cov;
+	size_t c, cov, i;
 	uint64_t m;
 
 	for (c = 0; c < S->nc; c++) {
@@ -170,9 +167,9 @@ tally(const struct search *S, long long *supply, int *count, size_t *maxcov,
 		    (long long)S->cap - S->ag_used[S->cls[c].agency] < room)
 			room = (long long)S->cap -
 			    S->ag_used[S->cls[c].agency];
-		for (m = S->cls[c].omask & S->open; m != 0; m &= m - 1) {
-			supply[__builtin_ctzll(m)] += room;
-			count[__builtin_ctzll(m)]++;
+		MASK_FOREACH(i, m, S->cls[c].omask & S->open) {
+			supply[i] += room;
+			count[i]++;
 		}
 	}
 }
@@ -194,8 +191,7 @@ promising(const struct search *S, int *need)
 
 	memset(supply, 0, sizeof supply);
 	memset(count, 0, sizeof count);
-	for (m = S->open; m != 0; m &= m - 1) {
-		i = (size_t)__builtin_ctzll(m);
+	MASK_FOREACH(i, m, S->open) {
 		sumr += S->r[i];
 		if ((size_t)S->r[i] > maxr)
 			maxr = (size_t)S->r[i];
@@ -203,8 +199,8 @@ promising(const struct search *S, int *need)
 	tally(S, supply, count, &maxcov, &maxnext);
 	if (maxcov == 0)
 		return 0;
-	for (m = S->open; m != 0; m &= m - 1)
-		if (supply[__builtin_ctzll(m)] < S->r[__builtin_ctzll(m)])
+	MASK_FOREACH(i, m, S->open)
+		if (supply[i] < S->r[i])
 			return 0;
 	lb = ((size_t)sumr + maxcov - 1) / maxcov;
 	if (maxr > lb)
@@ -216,8 +212,7 @@ promising(const struct search *S, int *need)
 	if (S->size + lb > MAX_DEPTH)
 		return 0;
 	*need = -1;
-	for (m = S->open; m != 0; m &= m - 1) {
-		i = (size_t)__builtin_ctzll(m);
+	MASK_FOREACH(i, m, S->open) {
 		if (*need < 0 || count[i] < count[*need] ||
 		    (count[i] == count[*need] && S->r[i] > S->r[*need]))
 			*need = (int)i;

@@ -123,12 +123,12 @@ group_by_mask(struct ent **e, size_t n, size_t **starts, size_t *ngroups)
 static size_t
 max_demand(const struct ctx *c, uint64_t mask)
 {
-	size_t rmax = 0;
+	size_t rmax = 0, i;
 	uint64_t m;
 
-	for (m = mask; m != 0; m &= m - 1)
-		if ((size_t)c->r[__builtin_ctzll(m)] > rmax)
-			rmax = (size_t)c->r[__builtin_ctzll(m)];
+	MASK_FOREACH(i, m, mask)
+		if ((size_t)c->r[i] > rmax)
+			rmax = (size_t)c->r[i];
 	return rmax;
 }
 

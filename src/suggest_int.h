@@ -28,6 +28,12 @@
  * (suggest.c refuses more than SUGGEST_MAX_NEEDS, which fits). */
 #define NEED_BITS	64
 
+/* For each bit i of mask (a need, a language), lowest first; m is the
+ * loop's copy of the mask. */
+#define MASK_FOREACH(i, m, mask)					\
+	for ((m) = (mask); (m) != 0 && ((i) = __builtin_ctzll(m), 1);	\
+	    (m) &= (m) - 1)
+
 /* Languages a deployment's needs can name that enter the score. */
 #define MAX_LANGS	64
 

@@ -162,10 +162,9 @@ score_person(const struct ctx *c, long long pk, uint64_t mask, int *year,
 	uint64_t lm = 0, m;
 	int y, cy, nt, best = 0, bl = -1, i;
 
-	for (m = mask; m != 0; m &= m - 1)
-		lm |= c->need_langs[__builtin_ctzll(m)];
-	for (m = lm; m != 0; m &= m - 1) {
-		i = __builtin_ctzll(m);
+	MASK_FOREACH(i, m, mask)
+		lm |= c->need_langs[i];
+	MASK_FOREACH(i, m, lm) {
 		if (c->langs[i].level != NULL && c->langs[i].level[pk] > best) {
 			best = c->langs[i].level[pk];
 			bl = i;
