@@ -203,7 +203,7 @@ tally_find(struct tallies *t, const char *value, size_t len)
 /* The people of one value: a bitmap, or a sorted array when few. */
 struct set {
 	char		*value;
-	struct bitmap	 bm;		/* w is NULL when pks holds them */
+	struct bitmap	 bm;		/* no capacity when pks holds them */
 	uint32_t	*pks;
 	size_t		 npks;
 };
@@ -274,7 +274,7 @@ count_set(const struct set *set, const struct bitmap *r)
 	long long n = 0;
 	size_t i;
 
-	if (set->bm.w != NULL)
+	if (bitmap_capacity(&set->bm) > 0)
 		return bitmap_count_in(&set->bm, r);
 	for (i = 0; i < set->npks; i++)
 		n += bitmap_get(r, set->pks[i]);

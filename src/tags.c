@@ -11,7 +11,7 @@ tags_toggle(struct tags *t, long long pk)
 int
 tags_has(const struct tags *t, long long pk)
 {
-	return t->bm.w != NULL && bitmap_get(&t->bm, pk);
+	return bitmap_get(&t->bm, pk);
 }
 
 void

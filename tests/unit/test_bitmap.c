@@ -125,6 +125,9 @@ test_toggle(void **state)
 	struct bitmap b = { 0 };
 
 	(void)state;
+	/* A zeroed struct is the empty set: tags start that way. */
+	assert_false(bitmap_get(&b, 3));
+	assert_int_equal(bitmap_next(&b, 0), -1);
 	assert_int_equal(bitmap_toggle(&b, -1), 0);
 	assert_int_equal(bitmap_capacity(&b), 0);
 	assert_int_equal(bitmap_toggle(&b, 3), 1);
