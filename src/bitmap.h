@@ -6,7 +6,9 @@
  * A bitmap may be a complement (neg): NOT never needs the set of everyone,
  * because every stored bit is a person that exists.
  *
- * Memory: bitmap_init allocates the words; bitmap_free releases them.
+ * Memory: bitmap_init and bitmap_copy allocate the words, bitmap_toggle
+ * grows them, bitmap_free releases them.  A zeroed struct bitmap is the
+ * empty set and holds nothing.
  */
 #ifndef ROSTER_BITMAP_H
 #define ROSTER_BITMAP_H
