@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "bitmap.h"
 #include "error.h"
@@ -13,11 +14,35 @@ bitmap_init(struct bitmap *b, long long maxpk)
 }
 
 void
+bitmap_copy(struct bitmap *dst, const struct bitmap *src)
+{
+	dst->nwords = src->nwords;
+	dst->w = xcalloc(src->nwords > 0 ? src->nwords : 1, sizeof *dst->w);
+	if (src->nwords > 0)
+		memcpy(dst->w, src->w, src->nwords * sizeof *src->w);
+	dst->neg = src->neg;
+}
+
+void
 bitmap_free(struct bitmap *b)
 {
 	free(b->w);
 	b->w = NULL;
 	b->nwords = 0;
+}
+
+void
+bitmap_zero(struct bitmap *b)
+{
+	if (b->nwords > 0)
+		memset(b->w, 0, b->nwords * sizeof *b->w);
+	b->neg = 0;
+}
+
+long long
+bitmap_capacity(const struct bitmap *b)
+{
+	return (long long)b->nwords * 64;
 }
 
 void
@@ -36,6 +61,23 @@ bitmap_get(const struct bitmap *b, long long pk)
 	return bit != b->neg;
 }
 
+int
+bitmap_toggle(struct bitmap *b, long long pk)
+{
+	size_t need;
+
+	if (pk < 0)
+		return 0;
+	need = (size_t)(pk >> 6) + 1;
+	if (need > b->nwords) {
+		b->w = xrealloc(b->w, need * sizeof *b->w);
+		memset(b->w + b->nwords, 0, (need - b->nwords) * sizeof *b->w);
+		b->nwords = need;
+	}
+	b->w[pk >> 6] ^= (uint64_t)1 << (pk & 63);
+	return b->w[pk >> 6] >> (pk & 63) & 1;
+}
+
 long long
 bitmap_popcount(const struct bitmap *b)
 {
@@ -47,14 +89,51 @@ bitmap_popcount(const struct bitmap *b)
 	return n;
 }
 
+/* On the keystroke path (facet counts): a's empty words cost a test. */
+long long
+bitmap_count_in(const struct bitmap *a, const struct bitmap *b)
+{
+	uint64_t flip = b->neg ? ~(uint64_t)0 : 0, bw;
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; i < a->nwords; i++) {
+		if (a->w[i] == 0)
+			continue;
+		bw = (i < b->nwords ? b->w[i] : 0) ^ flip;
+		n += __builtin_popcountll(a->w[i] & bw);
+	}
+	return n;
+}
+
+long long
+bitmap_next(const struct bitmap *b, long long from)
+{
+	uint64_t flip = b->neg ? ~(uint64_t)0 : 0, w;
+	size_t i;
+
+	if (from < 0)
+		from = 0;
+	i = (size_t)(from >> 6);
+	if (i >= b->nwords)
+		return -1;
+	w = (b->w[i] ^ flip) & (~(uint64_t)0 << (from & 63));
+	while (w == 0) {
+		if (++i == b->nwords)
+			return -1;
+		w = b->w[i] ^ flip;
+	}
+	return (long long)(i * 64) + __builtin_ctzll(w);
+}
+
 /*
  * By De Morgan: ~x & y = y & ~x, ~x & ~y = ~(x | y), x | ~y = ~(y & ~x),
  * ~x | ~y = ~(x & y); so every case is one of &, |, &~ on the stored bits.
  */
-void
-bitmap_combine(struct bitmap *a, const struct bitmap *b, int is_and)
+static void
+combine(struct bitmap *a, const struct bitmap *b, int nb, int is_and)
 {
-	int na = a->neg, nb = b->neg;
+	int na = a->neg;
 	size_t i;
 
 	for (i = 0; i < a->nwords; i++) {
@@ -70,27 +149,15 @@ bitmap_combine(struct bitmap *a, const struct bitmap *b, int is_and)
 	a->neg = is_and ? (na && nb) : (na || nb);
 }
 
-static void
-add_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+void
+bitmap_combine(struct bitmap *a, const struct bitmap *b, int is_and)
 {
-	struct bitmap *b = sqlite3_value_pointer(argv[0], BITMAP_POINTER);
-
-	(void)ctx;
-	(void)argc;
-	if (b != NULL && sqlite3_value_type(argv[1]) == SQLITE_INTEGER)
-		bitmap_set(b, sqlite3_value_int64(argv[1]));
+	combine(a, b, b->neg, is_and);
 }
 
-static void
-add_final(sqlite3_context *ctx)
+/* NOT b is b's stored bits with neg flipped: no copy is needed. */
+void
+bitmap_and_not(struct bitmap *a, const struct bitmap *b)
 {
-	sqlite3_result_null(ctx);
-}
-
-int
-bitmap_register(sqlite3 *db)
-{
-	return sqlite3_create_function(db, "bitmap_add", 2, SQLITE_UTF8 |
-	    SQLITE_DIRECTONLY, NULL, NULL, add_step, add_final) == SQLITE_OK ?
-	    RC_OK : RC_DB;
+	combine(a, b, !b->neg, 1);
 }

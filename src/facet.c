@@ -5,6 +5,7 @@
 #include "bitmap.h"
 #include "facet.h"
 #include "search.h"
+#include "sqlfunc.h"
 #include "strbuf.h"
 
 static const struct {
@@ -202,7 +203,7 @@ tally_find(struct tallies *t, const char *value, size_t len)
 /* The people of one value: a bitmap, or a sorted array when few. */
 struct set {
 	char		*value;
-	struct bitmap	 bm;		/* w is NULL when pks holds them */
+	struct bitmap	 bm;		/* no capacity when pks holds them */
 	uint32_t	*pks;
 	size_t		 npks;
 };
@@ -267,34 +268,14 @@ cache_check(struct store *s, struct facet_cache *c, struct error *err)
 	return RC_OK;
 }
 
-/*
- * How many of set's people are matches.  Words past the end of either
- * bitmap read as clear, which is what bitmap_get says of them.
- */
-static long long
-count_bits(const struct bitmap *set, const struct bitmap *r)
-{
-	uint64_t flip = r->neg ? ~(uint64_t)0 : 0, rw;
-	long long n = 0;
-	size_t i;
-
-	for (i = 0; i < set->nwords; i++) {
-		if (set->w[i] == 0)
-			continue;
-		rw = (i < r->nwords ? r->w[i] : 0) ^ flip;
-		n += __builtin_popcountll(set->w[i] & rw);
-	}
-	return n;
-}
-
 static long long
 count_set(const struct set *set, const struct bitmap *r)
 {
 	long long n = 0;
 	size_t i;
 
-	if (set->bm.w != NULL)
-		return count_bits(&set->bm, r);
+	if (bitmap_capacity(&set->bm) > 0)
+		return bitmap_count_in(&set->bm, r);
 	for (i = 0; i < set->npks; i++)
 		n += bitmap_get(r, set->pks[i]);
 	return n;
@@ -313,7 +294,7 @@ static void
 sink_count(const char *value, const struct bitmap *bm, void *arg)
 {
 	struct count_sink *cs = arg;
-	long long n = count_bits(bm, cs->r);
+	long long n = bitmap_count_in(bm, cs->r);
 
 	if (n > 0)
 		tally_find(cs->t, value, strlen(value))->count += n;
@@ -330,29 +311,22 @@ sink_keep(const char *value, const struct bitmap *bm, void *arg)
 	struct sets *ss = arg;
 	struct set *set;
 	long long n = bitmap_popcount(bm), pk;
-	size_t i, j = 0;
+	size_t j = 0;
 
 	ss->v = xrealloc(ss->v, (ss->n + 1) * sizeof *ss->v);
 	set = &ss->v[ss->n++];
 	memset(set, 0, sizeof *set);
 	set->value = xstrdup(value);
-	if ((uint64_t)n * 32 < (uint64_t)bm->nwords * 64 &&
-	    (uint64_t)bm->nwords * 64 <= UINT32_MAX) {
+	if ((uint64_t)n * 32 < (uint64_t)bitmap_capacity(bm) &&
+	    (uint64_t)bitmap_capacity(bm) <= UINT32_MAX) {
 		set->pks = xmalloc((n > 0 ? (size_t)n : 1) * sizeof *set->pks);
-		for (i = 0; i < bm->nwords; i++) {
-			uint64_t w = bm->w[i];
-
-			while (w != 0) {
-				pk = (long long)(i * 64) + __builtin_ctzll(w);
-				set->pks[j++] = (uint32_t)pk;
-				w &= w - 1;
-			}
-		}
+		for (pk = bitmap_next(bm, 0); pk >= 0;
+		    pk = bitmap_next(bm, pk + 1))
+			set->pks[j++] = (uint32_t)pk;
 		set->npks = j;
 		return;
 	}
-	bitmap_init(&set->bm, (long long)bm->nwords * 64 - 1);
-	memcpy(set->bm.w, bm->w, bm->nwords * sizeof *bm->w);
+	bitmap_copy(&set->bm, bm);
 }
 
 static void
@@ -394,12 +368,12 @@ split_spellings(struct store *s, const char *group, struct bitmap *bm,
 		return rc;
 	}
 	sqlite3_bind_text(st[0], 1, group, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_pointer(st[1], 1, bm, BITMAP_POINTER, NULL);
+	sqlite3_bind_pointer(st[1], 1, bm, SQLFUNC_BITMAP, NULL);
 	while (rc == RC_OK && (step = sqlite3_step(st[0])) == SQLITE_ROW) {
 		char *spelling = xstrdup((const char *)sqlite3_column_text(st[0],
 		    0));
 
-		memset(bm->w, 0, bm->nwords * sizeof *bm->w);
+		bitmap_zero(bm);
 		if ((rc = fill(s, st[1], spelling, NULL, err)) == RC_OK)
 			sink(spelling, bm, arg);
 		free(spelling);
@@ -407,6 +381,44 @@ split_spellings(struct store *s, const char *group, struct bitmap *bm,
 	if (rc == RC_OK && step != SQLITE_DONE)
 		rc = store_error(s, err, "facets");
 	finalize_all(st, 2);
+	return rc;
+}
+
+/*
+ * The least value after prev in any of the nsrc sources, whose "next"
+ * statements are st[0] and st[2], into *v (NULL when none is left), which
+ * the caller frees.
+ */
+static int
+next_value(struct store *s, sqlite3_stmt **st, size_t nsrc, const char *prev,
+    char **v, struct error *err)
+{
+	const char *t;
+	size_t i;
+	int rc = RC_OK;
+
+	*v = NULL;
+	for (i = 0; i < nsrc && rc == RC_OK; i++) {
+		sqlite3_bind_text(st[2 * i], 1, prev, -1, SQLITE_TRANSIENT);
+		switch (sqlite3_step(st[2 * i])) {
+		case SQLITE_ROW:
+			t = (const char *)sqlite3_column_text(st[2 * i], 0);
+			if (t != NULL && (*v == NULL || strcmp(t, *v) < 0)) {
+				free(*v);
+				*v = xstrdup(t);
+			}
+			break;
+		case SQLITE_DONE:
+			break;
+		default:
+			rc = store_error(s, err, "facets");
+		}
+		sqlite3_reset(st[2 * i]);
+	}
+	if (rc != RC_OK) {
+		free(*v);
+		*v = NULL;
+	}
 	return rc;
 }
 
@@ -425,7 +437,6 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 	struct bitmap bm = { 0 };
 	long long maxpk, other;
 	char *prev = NULL, *v;
-	const char *t;
 	int rc, mixed;
 
 	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person",
@@ -441,38 +452,16 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 	}
 	bitmap_init(&bm, maxpk);
 	for (i = 0; i < nsrc; i++)
-		sqlite3_bind_pointer(st[2 * i + 1], 1, &bm, BITMAP_POINTER,
+		sqlite3_bind_pointer(st[2 * i + 1], 1, &bm, SQLFUNC_BITMAP,
 		    NULL);
 	prev = xstrdup("");
 	for (;;) {
-		/* The least value after prev in any source. */
-		v = NULL;
-		for (i = 0; i < nsrc && rc == RC_OK; i++) {
-			sqlite3_bind_text(st[2 * i], 1, prev, -1,
-			    SQLITE_TRANSIENT);
-			switch (sqlite3_step(st[2 * i])) {
-			case SQLITE_ROW:
-				t = (const char *)sqlite3_column_text(st[2 * i],
-				    0);
-				if (t != NULL && (v == NULL || strcmp(t, v) < 0)) {
-					free(v);
-					v = xstrdup(t);
-				}
-				break;
-			case SQLITE_DONE:
-				break;
-			default:
-				rc = store_error(s, err, "facets");
-			}
-			sqlite3_reset(st[2 * i]);
-		}
-		if (rc != RC_OK || v == NULL) {
-			free(v);
+		if ((rc = next_value(s, st, nsrc, prev, &v, err)) != RC_OK ||
+		    v == NULL)
 			break;
-		}
 		free(prev);
 		prev = v;
-		memset(bm.w, 0, bm.nwords * sizeof *bm.w);
+		bitmap_zero(&bm);
 		mixed = 0;
 		for (i = 0; i < nsrc && rc == RC_OK; i++) {
 			other = 0;
@@ -504,18 +493,12 @@ iterate(struct store *s, const struct bitmap *r, enum facet_kind kind,
 {
 	sqlite3_stmt *st;
 	struct tally *y;
-	long long pk, end = (long long)r->nwords * 64;
+	long long pk;
 	int rc, step = SQLITE_DONE;
 
 	if ((rc = store_prepare(s, &st, lookups[kind], err)) != RC_OK)
 		return rc;
-	for (pk = 0; pk < end; pk++) {
-		if (!r->neg && r->w[pk >> 6] == 0) {
-			pk |= 63;
-			continue;
-		}
-		if (!bitmap_get(r, pk))
-			continue;
+	for (pk = bitmap_next(r, 0); pk >= 0; pk = bitmap_next(r, pk + 1)) {
 		sqlite3_bind_int64(st, 1, pk);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			y = tally_find(t, (const char *)sqlite3_column_text(st,
@@ -675,7 +658,7 @@ count_held(struct store *s, struct facet_cache *c,
 	struct tallies t = { 0 };
 	struct count_sink cs = { r, &t };
 	struct sets built = { 0 }, *ss;
-	long long pool = (long long)r->nwords * 64;
+	long long pool = bitmap_capacity(r);
 	size_t i;
 	int rc = RC_OK;
 

@@ -14,7 +14,7 @@
 
 #include "date.h"
 #include "filter.h"
-#include "fts.h"
+#include "fold.h"
 #include "refdata.h"
 #include "strbuf.h"
 #include "vocab.h"
@@ -370,7 +370,7 @@ term_ready(struct filter_compiler *c, const struct filter_keydef *k,
 
 /*
  * A word matches names, agency, rank, notes and missions by prefix,
- * folded for case and diacritics by the FTS5 tokenizer (and fts_fold); a
+ * folded for case and diacritics by the FTS5 tokenizer (and fold_text); a
  * quoted value with spaces is a phrase whose last word is a prefix.
  */
 static int
@@ -387,7 +387,7 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	if (!has_word)
 		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
 		    "letters or digits (expected a word)", n->column, n->value);
-	fts_fold(n->value, &folded);
+	fold_text(n->value, &folded);
 	strbuf_adds(&q, "\"");
 	for (s = (const unsigned char *)folded.s; *s != '\0'; s++) {
 		if (*s == '"')

@@ -4,6 +4,7 @@
 
 #include "bitmap.h"
 #include "search.h"
+#include "sqlfunc.h"
 #include "strbuf.h"
 
 struct search_result {
@@ -68,12 +69,13 @@ cache_check(struct store *s, struct search_cache *c, struct error *err)
 }
 
 static struct bitmap *
-cache_find(struct search_cache *c, const char *key, size_t nwords)
+cache_find(struct search_cache *c, const char *key, long long capacity)
 {
 	size_t i;
 
 	for (i = 0; i < CACHE_SETS; i++)
-		if (c->e[i].key != NULL && c->e[i].bm.nwords == nwords &&
+		if (c->e[i].key != NULL &&
+		    bitmap_capacity(&c->e[i].bm) == capacity &&
 		    strcmp(c->e[i].key, key) == 0) {
 			c->e[i].used = ++c->clock;
 			return &c->e[i].bm;
@@ -92,8 +94,7 @@ cache_put(struct search_cache *c, const char *key, const struct bitmap *bm)
 	free(c->e[victim].key);
 	bitmap_free(&c->e[victim].bm);
 	c->e[victim].key = xstrdup(key);
-	bitmap_init(&c->e[victim].bm, (long long)bm->nwords * 64 - 1);
-	memcpy(c->e[victim].bm.w, bm->w, bm->nwords * sizeof *bm->w);
+	bitmap_copy(&c->e[victim].bm, bm);
 	c->e[victim].used = ++c->clock;
 }
 
@@ -177,8 +178,10 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 
 	if (cache != NULL) {
 		filter_set_key(f, set, &key);
-		if ((hit = cache_find(cache, key.s, out->nwords)) != NULL) {
-			memcpy(out->w, hit->w, out->nwords * sizeof *out->w);
+		if ((hit = cache_find(cache, key.s, bitmap_capacity(out))) !=
+		    NULL) {
+			bitmap_free(out);
+			bitmap_copy(out, hit);
 			strbuf_free(&key);
 			return RC_OK;
 		}
@@ -188,7 +191,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	strbuf_free(&sql);
 	if (rc != RC_OK)
 		return rc;
-	sqlite3_bind_pointer(st, 1, out, BITMAP_POINTER, NULL);
+	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
 	filter_bind_set(f, set, st, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		continue;
@@ -220,7 +223,7 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 	default:
 		if ((rc = eval(s, f, set->a, cache, out, err)) != RC_OK)
 			return rc;
-		bitmap_init(&b, (long long)out->nwords * 64 - 1);
+		bitmap_init(&b, bitmap_capacity(out) - 1);
 		if ((rc = eval(s, f, set->b, cache, &b, err)) == RC_OK)
 			bitmap_combine(out, &b, set->op == SET_AND);
 		bitmap_free(&b);
@@ -288,9 +291,7 @@ search_result_from(const struct bitmap *bm, long long count)
 {
 	struct search_result *r = xcalloc(1, sizeof *r);
 
-	bitmap_init(&r->bm, (long long)bm->nwords * 64 - 1);
-	memcpy(r->bm.w, bm->w, bm->nwords * sizeof *bm->w);
-	r->bm.neg = bm->neg;
+	bitmap_copy(&r->bm, bm);
 	r->count = count;
 	r->total = -1;
 	return r;
@@ -393,14 +394,8 @@ walk_sorted(struct store *s, const struct search_result *r,
 	if (rc == RC_OK)
 		rc = store_prepare(s, &ins, "INSERT INTO temp.match(pk) "
 		    "VALUES (?)", err);
-	for (i = 0; rc == RC_OK && i < (long long)r->bm.nwords * 64; i++) {
-		/* Skip empty words: this runs over the whole pool. */
-		if (!r->bm.neg && r->bm.w[i >> 6] == 0) {
-			i |= 63;
-			continue;
-		}
-		if (!bitmap_get(&r->bm, i))
-			continue;
+	for (i = bitmap_next(&r->bm, 0); rc == RC_OK && i >= 0;
+	    i = bitmap_next(&r->bm, i + 1)) {
 		sqlite3_bind_int64(ins, 1, i);
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			rc = store_error(s, err, "search");
@@ -447,7 +442,7 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
 		want = r->count;
 	if (want <= offset)
 		return RC_OK;
-	pool = r->total > 0 ? r->total : (long long)r->bm.nwords * 64;
+	pool = r->total > 0 ? r->total : bitmap_capacity(&r->bm);
 	if (sorts[sort_index(sort)].indexed && want * pool / r->count <
 	    4 * r->count) {
 		pks = xcalloc((size_t)(want - offset), sizeof *pks);

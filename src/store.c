@@ -8,9 +8,8 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
-#include "bitmap.h"
 #include "dbfiles.h"
-#include "fts.h"
+#include "sqlfunc.h"
 #include "store.h"
 #include "strbuf.h"
 
@@ -407,7 +406,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	}
 	warn_network_fs(path);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if (fts_register(s->db) != RC_OK || bitmap_register(s->db) != RC_OK) {
+	if (sqlfunc_register(s->db) != RC_OK) {
 		rc = store_error(s, err, "database");
 		goto fail;
 	}

@@ -1,36 +1,17 @@
-#include <stdlib.h>
-#include <string.h>
-
-#include "strbuf.h"
 #include "tags.h"
-
-static void
-grow(struct tags *t, long long pk)
-{
-	size_t need = (size_t)(pk >> 6) + 1;
-
-	if (need <= t->bm.nwords)
-		return;
-	t->bm.w = xrealloc(t->bm.w, need * sizeof *t->bm.w);
-	memset(t->bm.w + t->bm.nwords, 0,
-	    (need - t->bm.nwords) * sizeof *t->bm.w);
-	t->bm.nwords = need;
-}
 
 void
 tags_toggle(struct tags *t, long long pk)
 {
 	if (pk < 0)
 		return;
-	grow(t, pk);
-	t->bm.w[pk >> 6] ^= (uint64_t)1 << (pk & 63);
-	t->n += bitmap_get(&t->bm, pk) ? 1 : -1;
+	t->n += bitmap_toggle(&t->bm, pk) ? 1 : -1;
 }
 
 int
 tags_has(const struct tags *t, long long pk)
 {
-	return t->bm.w != NULL && bitmap_get(&t->bm, pk);
+	return bitmap_get(&t->bm, pk);
 }
 
 void
@@ -69,17 +50,16 @@ tags_collect(struct store *s, const struct tags *t, enum search_sort sort,
 	long long pk, n = 0;
 	int rc;
 
-	bitmap_init(&bm, t->bm.nwords > 0 ? (long long)t->bm.nwords * 64 - 1 :
-	    0);
+	bitmap_init(&bm, bitmap_capacity(&t->bm) > 0 ?
+	    bitmap_capacity(&t->bm) - 1 : 0);
 	/* Someone else may have erased a tagged person meanwhile. */
 	if ((rc = store_prepare(s, &st, "SELECT 1 FROM person WHERE pk = ?",
 	    err)) != RC_OK) {
 		bitmap_free(&bm);
 		return rc;
 	}
-	for (pk = 0; pk < (long long)t->bm.nwords * 64 && rc == RC_OK; pk++) {
-		if (!tags_has(t, pk))
-			continue;
+	for (pk = bitmap_next(&t->bm, 0); pk >= 0 && rc == RC_OK;
+	    pk = bitmap_next(&t->bm, pk + 1)) {
 		sqlite3_bind_int64(st, 1, pk);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			bitmap_set(&bm, pk);

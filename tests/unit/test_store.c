@@ -1,4 +1,5 @@
-/* The database file: private modes, pragmas, schema versions. */
+/* The database file: private modes, pragmas, schema versions, and the SQL
+ * functions every connection has. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,6 +9,8 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "bitmap.h"
+#include "sqlfunc.h"
 #include "store.h"
 #include "testdb.h"
 
@@ -156,6 +159,100 @@ test_generation(void **state)
 	testdb_close(s);
 }
 
+/* Steps st to the end; its first column of the last row, or -1. */
+static long long
+run(sqlite3_stmt *st)
+{
+	long long v = -1;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int64(st, 0);
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_reset(st);
+	return v;
+}
+
+/* Registered once by store_open, each with its own bound target. */
+static void
+test_sql_functions(void **state)
+{
+	struct store *s;
+	struct bitmap a, b;
+	struct pkmax k;
+	uint16_t v[4] = { 0, 0, 0, 0 };
+	sqlite3_stmt *st;
+	const unsigned char *t;
+
+	(void)state;
+	s = testdb_open();
+	bitmap_init(&a, 10);
+	bitmap_init(&b, 10);
+	assert_int_equal(sqlite3_prepare_v2(s->db, "WITH RECURSIVE n(x) AS "
+	    "(SELECT ?2 UNION ALL SELECT x + 1 FROM n WHERE x < ?3) "
+	    "SELECT bitmap_add(?1, x) FROM n", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_pointer(st, 1, &a, SQLFUNC_BITMAP, NULL);
+	sqlite3_bind_int(st, 2, 2);
+	sqlite3_bind_int(st, 3, 4);
+	run(st);
+	sqlite3_bind_pointer(st, 1, &b, SQLFUNC_BITMAP, NULL);
+	sqlite3_bind_int(st, 2, 7);
+	sqlite3_bind_int(st, 3, 7);
+	run(st);
+	/* A pointer of another type is no bitmap. */
+	sqlite3_bind_pointer(st, 1, &a, SQLFUNC_PKMAX, NULL);
+	sqlite3_bind_int(st, 2, 9);
+	sqlite3_bind_int(st, 3, 9);
+	run(st);
+	sqlite3_finalize(st);
+	assert_int_equal(bitmap_popcount(&a), 3);
+	assert_true(bitmap_get(&a, 2) && bitmap_get(&a, 4));
+	assert_int_equal(bitmap_popcount(&b), 1);
+	assert_true(bitmap_get(&b, 7));
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT bitmap_has(?, ?)",
+	    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_pointer(st, 1, &a, SQLFUNC_BITMAP, NULL);
+	sqlite3_bind_int(st, 2, 3);
+	assert_int_equal(run(st), 1);
+	sqlite3_bind_int(st, 2, 7);
+	assert_int_equal(run(st), 0);
+	sqlite3_bind_null(st, 1);
+	sqlite3_bind_int(st, 2, 3);
+	assert_int_equal(run(st), 0);
+	sqlite3_finalize(st);
+
+	k.v = v;
+	k.n = 3;
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT pkmax_put(?, "
+	    "column1, column2) FROM (VALUES (0, 5), (0, 3), (1, -4), "
+	    "(2, 70000), (3, 9), (-1, 9))", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_pointer(st, 1, &k, SQLFUNC_PKMAX, NULL);
+	assert_int_equal(run(st), -1);
+	sqlite3_finalize(st);
+	assert_int_equal(v[0], 5);
+	assert_int_equal(v[1], 0);
+	assert_int_equal(v[2], UINT16_MAX);
+	assert_int_equal(v[3], 0);	/* past n */
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT fold(?)", -1, &st,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, "Παπαδόπουλος Ϊ", -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	t = sqlite3_column_text(st, 0);
+	assert_string_equal((const char *)t, "Παπαδοπουλοσ Ι");
+	sqlite3_finalize(st);
+
+	/* Not for the schema: a view may not call them. */
+	assert_int_not_equal(sqlite3_exec(s->db, "CREATE VIEW v AS SELECT "
+	    "bitmap_has(NULL, pk) FROM person; SELECT * FROM v", NULL, NULL,
+	    NULL), SQLITE_OK);
+	bitmap_free(&a);
+	bitmap_free(&b);
+	testdb_close(s);
+}
+
 int
 main(void)
 {
@@ -165,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
+		cmocka_unit_test(test_sql_functions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,100 @@
+#include <stdlib.h>
+
+#include "bitmap.h"
+#include "error.h"
+#include "fold.h"
+#include "sqlfunc.h"
+
+typedef void (*sqlfunc_fn)(sqlite3_context *, int, sqlite3_value **);
+
+static void
+fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *in = sqlite3_value_text(argv[0]);
+	struct strbuf b = { 0 };
+
+	(void)argc;
+	if (in == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	fold_text((const char *)in, &b);
+	sqlite3_result_text(ctx, b.s, (int)b.len, free);
+}
+
+static void
+bitmap_add_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct bitmap *b = sqlite3_value_pointer(argv[0], SQLFUNC_BITMAP);
+
+	(void)ctx;
+	(void)argc;
+	if (b != NULL && sqlite3_value_type(argv[1]) == SQLITE_INTEGER)
+		bitmap_set(b, sqlite3_value_int64(argv[1]));
+}
+
+static void
+bitmap_has_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct bitmap *b = sqlite3_value_pointer(argv[0],
+	    SQLFUNC_BITMAP);
+
+	(void)argc;
+	sqlite3_result_int(ctx, b != NULL &&
+	    bitmap_get(b, sqlite3_value_int64(argv[1])));
+}
+
+static void
+pkmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pkmax *k = sqlite3_value_pointer(argv[0], SQLFUNC_PKMAX);
+	long long pk = sqlite3_value_int64(argv[1]);
+	long long v = sqlite3_value_int64(argv[2]);
+
+	(void)ctx;
+	(void)argc;
+	if (k == NULL || pk < 0 || (size_t)pk >= k->n)
+		return;
+	if (v < 0)
+		v = 0;
+	if (v > UINT16_MAX)
+		v = UINT16_MAX;
+	if (v > k->v[pk])
+		k->v[pk] = (uint16_t)v;
+}
+
+/* The aggregates work by their side effect; their value is NULL. */
+static void
+null_final(sqlite3_context *ctx)
+{
+	sqlite3_result_null(ctx);
+}
+
+static const struct {
+	const char	*name;
+	int		 nargs;
+	int		 flags;		/* besides SQLITE_UTF8 */
+	sqlfunc_fn	 func;		/* a scalar, or */
+	sqlfunc_fn	 step;		/* an aggregate */
+	void		(*final)(sqlite3_context *);
+} funcs[] = {
+	{ "fold", 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, fold_func,
+	    NULL, NULL },
+	{ "bitmap_add", 2, SQLITE_DIRECTONLY, NULL, bitmap_add_step,
+	    null_final },
+	{ "bitmap_has", 2, SQLITE_DIRECTONLY, bitmap_has_func, NULL, NULL },
+	{ "pkmax_put", 3, SQLITE_DIRECTONLY, NULL, pkmax_step, null_final },
+};
+
+int
+sqlfunc_register(sqlite3 *db)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof funcs / sizeof funcs[0]; i++)
+		if (sqlite3_create_function(db, funcs[i].name, funcs[i].nargs,
+		    SQLITE_UTF8 | funcs[i].flags, NULL, funcs[i].func,
+		    funcs[i].step, funcs[i].final) != SQLITE_OK)
+			return RC_DB;
+	return RC_OK;
+}
