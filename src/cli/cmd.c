@@ -1,3 +1,8 @@
+/*
+ * The dispatcher: the global options, the command table, a command's
+ * arguments parsed against its entry, the usage text made from the table,
+ * and the one place that prints a command's error.
+ */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,91 +12,282 @@
 #include "cmd.h"
 #include "date.h"
 
-static const struct {
-	const char	*name;
-	int		(*run)(struct cli *, int, char **);
-	const char	*usage;
-} commands[] = {
-	{ "demo", cmd_demo, "demo [--size N] [--seed S] FILE" },
-	{ "import", cmd_import, "import [--dry-run] FILE..." },
-	{ "export", cmd_export, "export [--filter F] DIR" },
-	{ "search", cmd_search, "search [--format table|csv|json|ids] "
-	    "[--sort KEY] [FILTER...]" },
-	{ "show", cmd_show, "show ID" },
-	{ "deploy", cmd_deploy, NULL },
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_deploy_create_entry;
+extern const struct cmd_entry cmd_deploy_list_entry;
+extern const struct cmd_entry cmd_deploy_add_entry;
+extern const struct cmd_entry cmd_deploy_set_entry;
+extern const struct cmd_entry cmd_deploy_remove_entry;
+extern const struct cmd_entry cmd_deploy_show_entry;
+extern const struct cmd_entry cmd_deploy_suggest_entry;
+extern const struct cmd_entry cmd_deploy_close_entry;
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_demo_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
+	&cmd_search_entry,
+	&cmd_show_entry,
+	&cmd_deploy_create_entry,
+	&cmd_deploy_list_entry,
+	&cmd_deploy_add_entry,
+	&cmd_deploy_set_entry,
+	&cmd_deploy_remove_entry,
+	&cmd_deploy_show_entry,
+	&cmd_deploy_suggest_entry,
+	&cmd_deploy_close_entry,
+	NULL,
 };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void
+cli_usage(const struct cmd_entry *e, struct strbuf *b)
+{
+	strbuf_addf(b, "roster %s", e->name);
+	if (e->usage[0] != '\0')
+		strbuf_addf(b, " %s", e->usage);
+	if (e->note != NULL)
+		strbuf_addf(b, "   %s", e->note);
+}
+
+int
+cli_usage_error(const struct cmd_entry *e, struct error *err)
+{
+	struct strbuf b = { 0 };
+
+	cli_usage(e, &b);
+	error_set(err, RC_INPUT, "usage: %s", strbuf_str(&b));
+	strbuf_free(&b);
+	return RC_INPUT;
+}
+
+/* Whether e is a subcommand of family: "deploy add" of "deploy". */
+static int
+in_family(const struct cmd_entry *e, const char *family)
+{
+	size_t len = strlen(family);
+
+	return strncmp(e->name, family, len) == 0 && e->name[len] == ' ';
+}
+
+/* The usage lines of every command, or of one family's. */
+static void
+usage_lines(FILE *fp, const char *family, const char *first)
+{
+	const struct cmd_entry *const *t;
+	struct strbuf b = { 0 };
+
+	for (t = cmd_table; *t != NULL; t++) {
+		if (family != NULL && !in_family(*t, family))
+			continue;
+		strbuf_reset(&b);
+		cli_usage(*t, &b);
+		fprintf(fp, "%s%s\n", first, strbuf_str(&b));
+		first = "       ";
+	}
+	strbuf_free(&b);
+}
 
 static void
 usage(FILE *fp)
 {
-	size_t i;
-
 	fprintf(fp, "usage: roster [--db FILE] [--read-only]\n");
 	fprintf(fp, "       roster [--db FILE] [--read-only] COMMAND ...\n");
-	for (i = 0; i < NCOMMANDS; i++)
-		if (commands[i].usage != NULL)
-			fprintf(fp, "       roster %s\n", commands[i].usage);
-	for (i = 0; deploy_usage[i].name != NULL; i++)
-		fprintf(fp, "       roster deploy %s\n", deploy_usage[i].usage);
+	usage_lines(fp, NULL, "       ");
 	fprintf(fp, "See roster(1), and roster(5) for files and filters.\n");
 }
 
-int
-cli_fail(int rc, const struct error *err)
+/* "usage: roster deploy create|list|... ...": sets err, returns RC_INPUT. */
+static int
+family_error(const char *family, struct error *err)
 {
-	fprintf(stderr, "roster: %s\n", err->msg);
-	return rc;
+	const struct cmd_entry *const *t;
+	struct strbuf b = { 0 };
+	const char *sep = "";
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (in_family(*t, family)) {
+			strbuf_addf(&b, "%s%s", sep, (*t)->name +
+			    strlen(family) + 1);
+			sep = "|";
+		}
+	error_set(err, RC_INPUT, "usage: roster %s %s ... (see roster %s "
+	    "--help)", family, strbuf_str(&b), family);
+	strbuf_free(&b);
+	return RC_INPUT;
+}
+
+/* Whether word names a command or a family of subcommands. */
+static int
+known(const char *word)
+{
+	const struct cmd_entry *const *t;
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (strcmp((*t)->name, word) == 0 || in_family(*t, word))
+			return 1;
+	return 0;
+}
+
+/* The entry a family's argv names; *used is how many words its name took. */
+static const struct cmd_entry *
+find(int argc, char **argv, int *used)
+{
+	const struct cmd_entry *const *t;
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (strcmp((*t)->name, argv[0]) == 0) {
+			*used = 1;
+			return *t;
+		} else if (argc > 1 && in_family(*t, argv[0]) &&
+		    strcmp((*t)->name + strlen(argv[0]) + 1, argv[1]) == 0) {
+			*used = 2;
+			return *t;
+		}
+	return NULL;
+}
+
+static const struct cli_opt *
+opt_find(const struct cli_opt *o, const char *name, size_t len)
+{
+	for (; o != NULL && o->name != NULL; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static int
+opt_count(const struct cli_args *a, const struct cli_opt *o)
+{
+	int i, n = 0;
+
+	for (i = 0; i < a->nvalues; i++)
+		n += a->values[i].opt == o;
+	return n;
+}
+
+/* One option word (and perhaps its value, the next word) of a command. */
+static int
+parse_opt(struct cli_args *a, int argc, char **argv, int *i,
+    struct error *err)
+{
+	const char *cmd = a->entry->name, *arg = argv[*i], *eq, *value;
+	const struct cli_opt *o;
+
+	eq = strchr(arg, '=');
+	o = opt_find(a->entry->opts, arg + 2, eq != NULL ?
+	    (size_t)(eq - arg - 2) : strlen(arg + 2));
+	if (o == NULL)
+		return error_set(err, RC_INPUT, "%s: unknown option '%s' (see "
+		    "roster %s --help)", cmd, arg, cmd);
+	if (!(o->flags & CLI_VALUE) && eq != NULL)
+		return error_set(err, RC_INPUT, "%s: --%s takes no value", cmd,
+		    o->name);
+	if ((o->flags & CLI_VALUE) && !(o->flags & CLI_REPEAT) &&
+	    opt_count(a, o) > 0)
+		return error_set(err, RC_INPUT, "%s: --%s given twice", cmd,
+		    o->name);
+	if (!(o->flags & CLI_VALUE))
+		value = "";
+	else if (eq != NULL)
+		value = eq + 1;
+	else if (*i + 1 < argc)
+		value = argv[++*i];
+	else
+		return error_set(err, RC_INPUT, "%s: --%s needs a value%s%s",
+		    cmd, o->name, o->expect != NULL ? ", " : "",
+		    o->expect != NULL ? o->expect : "");
+	a->values[a->nvalues].opt = o;
+	a->values[a->nvalues++].value = value;
+	return RC_OK;
+}
+
+/* The number of words and the required options. */
+static int
+parse_check(const struct cli_args *a, struct error *err)
+{
+	const struct cmd_entry *e = a->entry;
+	const struct cli_opt *o;
+
+	if (a->nwords < e->lower || (e->upper >= 0 && a->nwords > e->upper))
+		return cli_usage_error(e, err);
+	for (o = e->opts; o != NULL && o->name != NULL; o++)
+		if ((o->flags & CLI_REQUIRED) && opt_count(a, o) == 0)
+			return cli_usage_error(e, err);
+	return RC_OK;
 }
 
 int
-cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
-    char **rest, int *nrest, struct error *err)
+cli_parse(const struct cmd_entry *e, int argc, char **argv,
+    struct cli_args *a, struct error *err)
+{
+	int i, only_words = 0, rc = RC_OK;
+
+	a->entry = e;
+	a->words = xcalloc((size_t)argc + 1, sizeof *a->words);
+	a->values = xcalloc((size_t)argc + 1, sizeof *a->values);
+	a->nwords = a->nvalues = 0;
+	for (i = 0; i < argc && rc == RC_OK; i++) {
+		if (only_words || strncmp(argv[i], "--", 2) != 0)
+			a->words[a->nwords++] = argv[i];
+		else if (argv[i][2] == '\0')
+			only_words = 1;
+		else
+			rc = parse_opt(a, argc, argv, &i, err);
+	}
+	if (rc == RC_OK)
+		rc = parse_check(a, err);
+	if (rc != RC_OK)
+		cli_args_free(a);
+	return rc;
+}
+
+void
+cli_args_free(struct cli_args *a)
+{
+	free(a->words);
+	free(a->values);
+	a->words = NULL;
+	a->values = NULL;
+	a->nwords = a->nvalues = 0;
+}
+
+/* The option a command asks for: one its entry lacks is a bug. */
+static const struct cli_opt *
+opt_named(const struct cli_args *a, const char *name)
 {
 	const struct cli_opt *o;
-	const char *arg, *eq;
-	size_t len;
-	int i, only_rest = 0;
 
-	*nrest = 0;
-	for (i = 0; i < argc; i++) {
-		arg = argv[i];
-		if (only_rest || strncmp(arg, "--", 2) != 0) {
-			rest[(*nrest)++] = argv[i];
-			continue;
-		}
-		if (arg[2] == '\0') {
-			only_rest = 1;
-			continue;
-		}
-		eq = strchr(arg, '=');
-		len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-		for (o = opts; o->name != NULL; o++)
-			if (strlen(o->name) == len &&
-			    strncmp(o->name, arg + 2, len) == 0)
-				break;
-		if (o->name == NULL)
-			return error_set(err, RC_INPUT, "%s: unknown option "
-			    "'%s' (see roster %s --help)", cmd, arg, cmd);
-		if (o->value == NULL) {
-			if (eq != NULL)
-				return error_set(err, RC_INPUT, "%s: --%s takes "
-				    "no value", cmd, o->name);
-			*o->flag = 1;
-			continue;
-		}
-		if (*o->value != NULL && !o->repeat)
-			return error_set(err, RC_INPUT, "%s: --%s given twice",
-			    cmd, o->name);
-		if (eq != NULL)
-			*o->value = eq + 1;
-		else if (i + 1 < argc)
-			*o->value = argv[++i];
-		else
-			return error_set(err, RC_INPUT, "%s: --%s needs a value",
-			    cmd, o->name);
-	}
-	return RC_OK;
+	if ((o = opt_find(a->entry->opts, name, strlen(name))) == NULL)
+		abort();
+	return o;
+}
+
+const char *
+cli_value(const struct cli_args *a, const char *name, int n)
+{
+	const struct cli_opt *o = opt_named(a, name);
+	int i;
+
+	for (i = 0; i < a->nvalues; i++)
+		if (a->values[i].opt == o && n-- == 0)
+			return a->values[i].value;
+	return NULL;
+}
+
+int
+cli_count(const struct cli_args *a, const char *name)
+{
+	return opt_count(a, opt_named(a, name));
+}
+
+int
+cli_flag(const struct cli_args *a, const char *name)
+{
+	return cli_count(a, name) > 0;
 }
 
 int
@@ -109,68 +305,119 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 	return store_open(s, path, flags, err);
 }
 
+/* A command, or a family's subcommand, with its words after it. */
+static int
+dispatch(struct cli *c, int argc, char **argv, struct error *err)
+{
+	const struct cmd_entry *e;
+	struct cli_args a;
+	struct strbuf b = { 0 };
+	int used, rc;
+
+	if ((e = find(argc, argv, &used)) == NULL) {
+		if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+			usage_lines(stdout, argv[0], "usage: ");
+			return RC_OK;
+		}
+		return family_error(argv[0], err);
+	}
+	if (used < argc && strcmp(argv[used], "--help") == 0) {
+		cli_usage(e, &b);
+		printf("usage: %s\n", strbuf_str(&b));
+		strbuf_free(&b);
+		return RC_OK;
+	}
+	if ((rc = cli_parse(e, argc - used, argv + used, &a, err)) != RC_OK)
+		return rc;
+	rc = e->exec(c, &a, err);
+	cli_args_free(&a);
+	return rc;
+}
+
+/* The full-screen interface, on the database the global options name. */
+static int
+interactive_run(struct cli *c, int (*interactive)(struct store *, int, int,
+    struct error *), struct error *err)
+{
+	struct store *s;
+	int rc;
+
+	/* Before the database is opened (and perhaps created). */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "roster: the full-screen interface needs a "
+		    "terminal; use a command\n");
+		usage(stderr);
+		return RC_INPUT;
+	}
+	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+		return rc;
+	rc = interactive(s, c->today, c->read_only, err);
+	store_close(s);
+	return rc;
+}
+
+/* The global options; *next is the first word after them. */
+static int
+global_options(int argc, char **argv, struct cli *c, int *next,
+    struct error *err)
+{
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			c->db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] != '\0')
+			c->db = argv[i] + 5;
+		else if (strcmp(argv[i], "--read-only") == 0)
+			c->read_only = 1;
+		else if (strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--db=") == 0)
+			return error_set(err, RC_INPUT, "--db needs a file");
+		else
+			break;
+	}
+	*next = i;
+	return RC_OK;
+}
+
 int
 cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
     int, struct error *))
 {
-	struct store *s;
 	struct cli c = { NULL, 0, 0 };
 	struct error err;
-	size_t j;
-	int i, rc;
+	int i = 1, rc;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			c.db = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] != '\0')
-			c.db = argv[i] + 5;
-		else if (strcmp(argv[i], "--read-only") == 0)
-			c.read_only = 1;
-		else if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
-			return RC_OK;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("roster %s\n", PACKAGE_VERSION);
-			return RC_OK;
-		} else if (strcmp(argv[i], "--db") == 0 ||
-		    strcmp(argv[i], "--db=") == 0) {
-			fprintf(stderr, "roster: --db needs a file\n");
-			return RC_INPUT;
-		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "roster: unknown option '%s'\n",
-			    argv[i]);
-			usage(stderr);
-			return RC_INPUT;
-		} else
-			break;
+	err.msg[0] = '\0';
+	if ((rc = global_options(argc, argv, &c, &i, &err)) != RC_OK)
+		goto out;
+	if (i < argc && (strcmp(argv[i], "--help") == 0 ||
+	    strcmp(argv[i], "-h") == 0)) {
+		usage(stdout);
+		return RC_OK;
+	}
+	if (i < argc && strcmp(argv[i], "--version") == 0) {
+		printf("roster %s\n", PACKAGE_VERSION);
+		return RC_OK;
+	}
+	if (i < argc && argv[i][0] == '-') {
+		fprintf(stderr, "roster: unknown option '%s'\n", argv[i]);
+		usage(stderr);
+		return RC_INPUT;
 	}
 	if ((rc = date_today(&c.today, &err)) != RC_OK)
-		return cli_fail(rc, &err);
-	if (i == argc) {
-		/* Before the database is opened (and perhaps created). */
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			fprintf(stderr, "roster: the full-screen interface "
-			    "needs a terminal; use a command\n");
-			usage(stderr);
-			return RC_INPUT;
-		}
-		if ((rc = cli_open(&c, STORE_CREATE, &s, &err)) != RC_OK)
-			return cli_fail(rc, &err);
-		rc = interactive(s, c.today, c.read_only, &err);
-		store_close(s);
-		return rc == RC_OK ? RC_OK : cli_fail(rc, &err);
+		goto out;
+	if (i < argc && !known(argv[i])) {
+		fprintf(stderr, "roster: unknown command '%s'\n", argv[i]);
+		usage(stderr);
+		return RC_INPUT;
 	}
-	for (j = 0; j < NCOMMANDS; j++)
-		if (strcmp(argv[i], commands[j].name) == 0) {
-			if (i + 1 < argc && strcmp(argv[i + 1], "--help") == 0 &&
-			    commands[j].usage != NULL) {
-				printf("usage: roster %s\n", commands[j].usage);
-				return RC_OK;
-			}
-			return commands[j].run(&c, argc - i - 1, argv + i + 1);
-		}
-	fprintf(stderr, "roster: unknown command '%s'\n", argv[i]);
-	usage(stderr);
-	return RC_INPUT;
+	if (i == argc)
+		rc = interactive_run(&c, interactive, &err);
+	else
+		rc = dispatch(&c, argc - i, argv + i, &err);
+out:
+	if (rc != RC_OK && err.msg[0] != '\0')
+		fprintf(stderr, "roster: %s\n", err.msg);
+	return rc;
 }

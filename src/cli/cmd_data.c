@@ -26,86 +26,77 @@ bad:
 	    "whole number up to %llu)", what, text, max);
 }
 
-int
-cmd_demo(struct cli *c, int argc, char **argv)
+static int
+cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
-	const char *size = NULL, *seed = NULL;
-	const struct cli_opt opts[] = {
-		{ "size", &size, NULL, 0 },
-		{ "seed", &seed, NULL, 0 },
-		{ NULL, NULL, NULL, 0 },
-	};
-	char **rest = calloc((size_t)argc + 1, sizeof *rest);
+	const char *size = cli_value(a, "size", 0);
+	const char *seed = cli_value(a, "seed", 0);
+	const char *path = a->words[0];
 	struct demo_opts d = { 500, 1, c->today };
 	unsigned long long v;
 	struct store *s = NULL;
-	struct error err;
-	int nrest, rc;
+	int rc = RC_OK;
 
-	rc = cli_parse("demo", argc, argv, opts, rest, &nrest, &err);
-	if (rc == RC_OK && size != NULL &&
-	    (rc = parse_number("demo: --size", size, 10000000, &v, &err))
+	if (size != NULL &&
+	    (rc = parse_number("demo: --size", size, 10000000, &v, err))
 	    == RC_OK)
 		d.size = (long)v;
 	if (rc == RC_OK && seed != NULL &&
-	    (rc = parse_number("demo: --seed", seed, ~0ULL, &v, &err)) == RC_OK)
+	    (rc = parse_number("demo: --seed", seed, ~0ULL, &v, err)) == RC_OK)
 		d.seed = v;
-	if (rc == RC_OK && nrest != 1)
-		rc = error_set(&err, RC_INPUT, "usage: roster demo [--size N] "
-		    "[--seed S] FILE");
 	if (rc == RC_OK)
-		rc = store_open(&s, rest[0], STORE_CREATE |
-		    STORE_EXCLUSIVE_NEW | STORE_BULK, &err);
+		rc = store_open(&s, path, STORE_CREATE | STORE_EXCLUSIVE_NEW |
+		    STORE_BULK, err);
 	if (rc == RC_OK)
-		rc = demo_fill(s, &d, &err);
+		rc = demo_fill(s, &d, err);
 	if (rc == RC_OK)
-		rc = store_bulk_end(s, &err);
+		rc = store_bulk_end(s, err);
 	store_close(s);
 	if (rc != RC_OK && s != NULL)
-		remove(rest[0]);
-	if (rc != RC_OK) {
-		free(rest);
-		return cli_fail(rc, &err);
-	}
-	fprintf(stderr, "roster: created %s with %ld people\n", rest[0],
-	    d.size);
-	free(rest);
-	return RC_OK;
+		remove(path);
+	if (rc == RC_OK)
+		fprintf(stderr, "roster: created %s with %ld people\n", path,
+		    d.size);
+	return rc;
 }
 
-int
-cmd_import(struct cli *c, int argc, char **argv)
+static const struct cli_opt demo_opts[] = {
+	{ "size", CLI_VALUE, NULL },
+	{ "seed", CLI_VALUE, NULL },
+	{ NULL, 0, NULL },
+};
+
+const struct cmd_entry cmd_demo_entry = {
+	.name = "demo",
+	.usage = "[--size N] [--seed S] FILE",
+	.lower = 1,
+	.upper = 1,
+	.opts = demo_opts,
+	.exec = cmd_demo_exec,
+};
+
+static int
+cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
-	int dry_run = 0;
-	const struct cli_opt opts[] = {
-		{ "dry-run", NULL, &dry_run, 0 },
-		{ NULL, NULL, NULL, 0 },
-	};
-	char **rest = calloc((size_t)argc + 1, sizeof *rest);
+	int dry_run = cli_flag(a, "dry-run");
 	struct strbuf report = { 0 };
 	struct import_stats stats;
 	struct store *s = NULL;
-	struct error err;
-	int nrest, rc;
+	int rc = RC_OK;
 
-	rc = cli_parse("import", argc, argv, opts, rest, &nrest, &err);
-	if (rc == RC_OK && nrest == 0)
-		rc = error_set(&err, RC_INPUT, "usage: roster import "
-		    "[--dry-run] FILE...");
-	if (rc == RC_OK && c->read_only)
-		rc = error_set(&err, RC_INPUT, "import: --read-only forbids "
+	if (c->read_only)
+		rc = error_set(err, RC_INPUT, "import: --read-only forbids "
 		    "changing the database");
 	if (rc == RC_OK)
-		rc = cli_open(c, STORE_CREATE, &s, &err);
+		rc = cli_open(c, STORE_CREATE, &s, err);
 	if (rc == RC_OK)
-		rc = import_files(s, rest, (size_t)nrest, dry_run ?
-		    IMPORT_DRY_RUN : 0, &stats, &report, &err);
+		rc = import_files(s, a->words, (size_t)a->nwords, dry_run ?
+		    IMPORT_DRY_RUN : 0, &stats, &report, err);
 	store_close(s);
-	free(rest);
 	fputs(strbuf_str(&report), stderr);
 	strbuf_free(&report);
 	if (rc != RC_OK)
-		return cli_fail(rc, &err);
+		return rc;
 	fprintf(stderr, "roster: %s %ld people, %ld missions, %ld "
 	    "unavailability windows", dry_run ? "would import" : "imported",
 	    stats.rows[FILE_PEOPLE], stats.rows[FILE_MISSIONS],
@@ -118,34 +109,47 @@ cmd_import(struct cli *c, int argc, char **argv)
 	return RC_OK;
 }
 
-int
-cmd_export(struct cli *c, int argc, char **argv)
-{
-	const char *filter = NULL;
-	const struct cli_opt opts[] = {
-		{ "filter", &filter, NULL, 0 },
-		{ NULL, NULL, NULL, 0 },
-	};
-	char **rest = calloc((size_t)argc + 1, sizeof *rest);
-	struct store *s = NULL;
-	struct error err;
-	long long n = 0;
-	int nrest, rc;
+static const struct cli_opt import_opts[] = {
+	{ "dry-run", 0, NULL },
+	{ NULL, 0, NULL },
+};
 
-	rc = cli_parse("export", argc, argv, opts, rest, &nrest, &err);
-	if (rc == RC_OK && nrest != 1)
-		rc = error_set(&err, RC_INPUT, "usage: roster export "
-		    "[--filter F] DIR");
-	if (rc == RC_OK)
-		rc = cli_open(c, 0, &s, &err);
-	if (rc == RC_OK)
-		rc = export_dir(s, rest[0], filter, c->today, &n, &err);
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "[--dry-run] FILE...",
+	.lower = 1,
+	.upper = -1,
+	.opts = import_opts,
+	.exec = cmd_import_exec,
+};
+
+static int
+cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
+{
+	struct store *s = NULL;
+	long long n = 0;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) == RC_OK)
+		rc = export_dir(s, a->words[0], cli_value(a, "filter", 0),
+		    c->today, &n, err);
 	store_close(s);
-	if (rc != RC_OK) {
-		free(rest);
-		return cli_fail(rc, &err);
-	}
-	fprintf(stderr, "roster: exported %lld people to %s\n", n, rest[0]);
-	free(rest);
-	return RC_OK;
+	if (rc == RC_OK)
+		fprintf(stderr, "roster: exported %lld people to %s\n", n,
+		    a->words[0]);
+	return rc;
 }
+
+static const struct cli_opt export_opts[] = {
+	{ "filter", CLI_VALUE, NULL },
+	{ NULL, 0, NULL },
+};
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "[--filter F] DIR",
+	.lower = 1,
+	.upper = 1,
+	.opts = export_opts,
+	.exec = cmd_export_exec,
+};

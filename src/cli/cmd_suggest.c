@@ -92,34 +92,62 @@ table(struct store *s, const struct suggest_report *r, FILE *fp,
 	return rc;
 }
 
-int
-cli_suggest(struct cli *c, int argc, char **argv, struct error *err)
+/* Not a table: the people in a machine's format, the summary on stderr. */
+static int
+machine(struct store *s, const struct suggest_report *r, const char *format,
+    struct error *err)
 {
-	const char *size_text = NULL, *per_text = NULL, *format = NULL;
-	const struct cli_opt opts[] = {
-		{ "size", &size_text, NULL, 0 },
-		{ "max-per-agency", &per_text, NULL, 0 },
-		{ "format", &format, NULL, 0 },
-		{ NULL, NULL, NULL, 0 },
-	};
+	long long *pks;
+	size_t i;
+	int rc;
+
+	pks = xcalloc(r->n > 0 ? r->n : 1, sizeof *pks);
+	for (i = 0; i < r->n; i++)
+		pks[i] = r->people[i].person;
+	rc = search_collect_pks(s, pks, r->n, err);
+	free(pks);
+	if (rc == RC_OK && strcmp(format, "ids") == 0)
+		rc = format_ids(s, stdout, err);
+	else if (rc == RC_OK && strcmp(format, "json") == 0)
+		rc = format_json(s, stdout, err);
+	else if (rc == RC_OK)
+		rc = format_csv(s, FILE_PEOPLE, stdout, err);
+	return rc;
+}
+
+static int
+print(struct store *s, const struct deployment *d,
+    const struct suggest_report *r, const char *format, struct error *err)
+{
+	int rc;
+
+	if (strcmp(format, "table") != 0) {
+		rc = machine(s, r, format, err);
+		summary(d, r, stderr);
+		return rc;
+	}
+	if ((rc = table(s, r, stdout, err)) == RC_OK) {
+		if (r->n > 0)
+			printf("\n");
+		summary(d, r, stdout);
+	}
+	return rc;
+}
+
+static int
+cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	const char *format = cli_value(a, "format", 0);
 	struct suggest_report r;
 	struct deployment d;
 	struct store *s;
-	char *rest[8];
-	long long *pks;
-	size_t size, per, i;
-	int nrest, rc;
+	size_t size, per;
+	int rc;
 
-	if (argc > 8)
-		return deploy_usage_error("suggest", err);
-	if ((rc = cli_parse("deploy suggest", argc, argv, opts, rest, &nrest,
-	    err)) != RC_OK)
-		return rc;
-	if (nrest != 1)
-		return deploy_usage_error("suggest", err);
-	if ((rc = count_option("size", size_text, &size, err)) != RC_OK ||
-	    (rc = count_option("max-per-agency", per_text, &per, err))
-	    != RC_OK)
+	if ((rc = count_option("size", cli_value(a, "size", 0), &size, err))
+	    != RC_OK || (rc = count_option("max-per-agency",
+	    cli_value(a, "max-per-agency", 0), &per, err)) != RC_OK)
 		return rc;
 	if (format == NULL)
 		format = "table";
@@ -129,32 +157,13 @@ cli_suggest(struct cli *c, int argc, char **argv, struct error *err)
 		    "'%s' (expected table, csv, json or ids)", format);
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
-	if ((rc = deploy_get(s, rest[0], &d, err)) != RC_OK) {
+	if ((rc = deploy_get(s, a->words[0], &d, err)) != RC_OK) {
 		store_close(s);
 		return rc;
 	}
 	if ((rc = suggest_team(s, &d, c->today, size, per, &r, err))
 	    == RC_OK) {
-		if (strcmp(format, "table") == 0) {
-			if ((rc = table(s, &r, stdout, err)) == RC_OK) {
-				if (r.n > 0)
-					printf("\n");
-				summary(&d, &r, stdout);
-			}
-		} else {
-			pks = xcalloc(r.n > 0 ? r.n : 1, sizeof *pks);
-			for (i = 0; i < r.n; i++)
-				pks[i] = r.people[i].person;
-			rc = search_collect_pks(s, pks, r.n, err);
-			free(pks);
-			if (rc == RC_OK && strcmp(format, "ids") == 0)
-				rc = format_ids(s, stdout, err);
-			else if (rc == RC_OK && strcmp(format, "json") == 0)
-				rc = format_json(s, stdout, err);
-			else if (rc == RC_OK)
-				rc = format_csv(s, FILE_PEOPLE, stdout, err);
-			summary(&d, &r, stderr);
-		}
+		rc = print(s, &d, &r, format, err);
 		/* Like search: nothing to suggest is status 1. */
 		if (rc == RC_OK && r.n == 0)
 			rc = error_set(err, RC_REFUSED, "deploy suggest: nobody "
@@ -165,3 +174,20 @@ cli_suggest(struct cli *c, int argc, char **argv, struct error *err)
 	store_close(s);
 	return rc;
 }
+
+static const struct cli_opt suggest_opts[] = {
+	{ "size", CLI_VALUE, NULL },
+	{ "max-per-agency", CLI_VALUE, NULL },
+	{ "format", CLI_VALUE, NULL },
+	{ NULL, 0, NULL },
+};
+
+const struct cmd_entry cmd_deploy_suggest_entry = {
+	.name = "deploy suggest",
+	.usage = "NAME [--size N] [--max-per-agency N] "
+	    "[--format table|csv|json|ids]",
+	.lower = 1,
+	.upper = 1,
+	.opts = suggest_opts,
+	.exec = cmd_deploy_suggest_exec,
+};
