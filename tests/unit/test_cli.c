@@ -456,13 +456,14 @@ test_word_counts(void **state)
 static void
 test_unknown_command(void **state)
 {
+	const char *head = "roster: unknown command 'frobnicate'\n"
+	    "usage: roster [--db FILE] [--read-only]\n";
 	struct strbuf out = { 0 }, err = { 0 };
 
 	(void)state;
 	assert_int_equal(runv(&out, &err, "frobnicate", NULL), RC_INPUT);
 	assert_string_equal(strbuf_str(&out), "");
-	assert_true(strncmp(strbuf_str(&err), "roster: unknown command "
-	    "'frobnicate'\nusage: roster [--db FILE] [--read-only]\n", 73) == 0);
+	assert_true(strncmp(strbuf_str(&err), head, strlen(head)) == 0);
 	assert_non_null(strstr(strbuf_str(&err), "\n       roster deploy "
 	    "close NAME\n"));
 	assert_int_equal(runv(&out, &err, "deploy", "frobnicate", NULL),
@@ -480,12 +481,12 @@ test_unknown_command(void **state)
 static void
 test_family_help(void **state)
 {
+	const char *first = "usage: roster deploy create NAME --country CC ";
 	struct strbuf out = { 0 }, err = { 0 };
 
 	(void)state;
 	assert_int_equal(runv(&out, &err, "deploy", "--help", NULL), RC_OK);
-	assert_true(strncmp(strbuf_str(&out), "usage: roster deploy create "
-	    "NAME --country CC", 45) == 0);
+	assert_true(strncmp(strbuf_str(&out), first, strlen(first)) == 0);
 	assert_non_null(strstr(strbuf_str(&out), "\n       roster deploy "
 	    "list\n       roster deploy add NAME ID... [--role R]   (ID - "
 	    "reads ids from standard input)\n"));
