@@ -202,13 +202,6 @@ interactive_run(struct cli *c, int (*interactive)(struct store *, int, int,
 	struct store *s;
 	int rc;
 
-	/* Before the database is opened (and perhaps created). */
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "roster: the full-screen interface needs a "
-		    "terminal; use a command\n");
-		usage(stderr);
-		return RC_INPUT;
-	}
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
 	rc = interactive(s, c->today, c->read_only, err);
@@ -240,6 +233,17 @@ global_options(int argc, char **argv, struct cli *c, int *next,
 	return RC_OK;
 }
 
+/* The one place a failure is told: "roster: MSG", and perhaps usage. */
+static int
+report(int rc, const struct error *err, int with_usage)
+{
+	if (rc != RC_OK && err->msg[0] != '\0')
+		fprintf(stderr, "roster: %s\n", err->msg);
+	if (with_usage)
+		usage(stderr);
+	return rc;
+}
+
 int
 cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
     int, struct error *))
@@ -250,7 +254,7 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 
 	err.msg[0] = '\0';
 	if ((rc = global_options(argc, argv, &c, &i, &err)) != RC_OK)
-		goto out;
+		return report(rc, &err, 0);
 	if (i < argc && (strcmp(argv[i], "--help") == 0 ||
 	    strcmp(argv[i], "-h") == 0)) {
 		usage(stdout);
@@ -260,24 +264,21 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 		printf("roster %s\n", PACKAGE_VERSION);
 		return RC_OK;
 	}
-	if (i < argc && argv[i][0] == '-') {
-		fprintf(stderr, "roster: unknown option '%s'\n", argv[i]);
-		usage(stderr);
-		return RC_INPUT;
-	}
+	if (i < argc && argv[i][0] == '-')
+		return report(error_set(&err, RC_INPUT, "unknown option '%s'",
+		    argv[i]), &err, 1);
 	if ((rc = date_today(&c.today, &err)) != RC_OK)
-		goto out;
-	if (i < argc && !known(argv[i])) {
-		fprintf(stderr, "roster: unknown command '%s'\n", argv[i]);
-		usage(stderr);
-		return RC_INPUT;
-	}
+		return report(rc, &err, 0);
+	if (i < argc && !known(argv[i]))
+		return report(error_set(&err, RC_INPUT, "unknown command '%s'",
+		    argv[i]), &err, 1);
+	/* Before the database is opened (and perhaps created). */
+	if (i == argc && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		return report(error_set(&err, RC_INPUT, "the full-screen "
+		    "interface needs a terminal; use a command"), &err, 1);
 	if (i == argc)
 		rc = interactive_run(&c, interactive, &err);
 	else
 		rc = dispatch(&c, argc - i, argv + i, &err);
-out:
-	if (rc != RC_OK && err.msg[0] != '\0')
-		fprintf(stderr, "roster: %s\n", err.msg);
-	return rc;
+	return report(rc, &err, 0);
 }
