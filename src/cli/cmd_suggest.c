@@ -9,10 +9,9 @@
 #include "cmd.h"
 #include "deploy.h"
 #include "format.h"
+#include "format_deploy.h"
 #include "search.h"
-#include "strbuf.h"
 #include "suggest.h"
-#include "width.h"
 
 static int
 count_option(const char *name, const char *text, size_t *out,
@@ -30,66 +29,6 @@ count_option(const char *name, const char *text, size_t *out,
 		    "expected a whole number from 1 to 100000", name, text);
 	*out = (size_t)n;
 	return RC_OK;
-}
-
-/* What still falls short and who was left out: after the table, or on
- * standard error when standard output is for a machine. */
-static void
-summary(const struct deployment *d, const struct suggest_report *r, FILE *fp)
-{
-	size_t i, shortfalls = 0;
-
-	for (i = 0; i < r->nneeds; i++)
-		if (r->short_by[i] > 0) {
-			fprintf(fp, "need %zu (%d:%s) falls short by %d\n",
-			    i + 1, d->needs[i].count, d->needs[i].filter,
-			    r->short_by[i]);
-			shortfalls++;
-		}
-	if (shortfalls == 0 && r->nneeds > 0)
-		fprintf(fp, "every need is covered\n");
-	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "
-	    "not ready\n", r->left_booked, r->left_unavailable,
-	    r->left_not_ready);
-}
-
-static int
-table(struct store *s, const struct suggest_report *r, FILE *fp,
-    struct error *err)
-{
-	struct strbuf line = { 0 };
-	sqlite3_stmt *st;
-	size_t i;
-	int rc;
-
-	if (r->n > 0)
-		fprintf(fp, "%-8s  %-26s  %-16s  %s\n", "ID", "NAME", "AGENCY",
-		    "WHY");
-	if ((rc = store_prepare(s, &st, "SELECT substr(id, 1, 8), family_name"
-	    " || ', ' || given_name, agency FROM person WHERE pk = ?", err))
-	    != RC_OK)
-		return rc;
-	for (i = 0; i < r->n && rc == RC_OK; i++) {
-		sqlite3_bind_int64(st, 1, r->people[i].person);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			rc = store_error(s, err, "deploy suggest");
-			break;
-		}
-		strbuf_reset(&line);
-		strbuf_addf(&line, "%s  ", sqlite3_column_text(st, 0));
-		width_fit(&line, (const char *)sqlite3_column_text(st, 1), 26,
-		    1);
-		strbuf_adds(&line, "  ");
-		width_fit(&line, (const char *)sqlite3_column_text(st, 2), 16,
-		    1);
-		strbuf_adds(&line, "  ");
-		width_fit(&line, r->people[i].why, 400, 0);
-		fprintf(fp, "%s\n", strbuf_str(&line));
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	strbuf_free(&line);
-	return rc;
 }
 
 /* Not a table: the people in a machine's format, the summary on stderr. */
@@ -115,6 +54,8 @@ machine(struct store *s, const struct suggest_report *r, const char *format,
 	return rc;
 }
 
+/* The shortfalls after the table, or on standard error when standard
+ * output is for a machine. */
 static int
 print(struct store *s, const struct deployment *d,
     const struct suggest_report *r, const char *format, struct error *err)
@@ -123,13 +64,13 @@ print(struct store *s, const struct deployment *d,
 
 	if (strcmp(format, "table") != 0) {
 		rc = machine(s, r, format, err);
-		summary(d, r, stderr);
+		format_deploy_shortfall(d, r, stderr);
 		return rc;
 	}
-	if ((rc = table(s, r, stdout, err)) == RC_OK) {
+	if ((rc = format_deploy_suggest(s, r, stdout, err)) == RC_OK) {
 		if (r->n > 0)
 			printf("\n");
-		summary(d, r, stdout);
+		format_deploy_shortfall(d, r, stdout);
 	}
 	return rc;
 }
