@@ -41,6 +41,7 @@ struct cli_opt {
 	const char	*name;		/* without the "--" */
 	int		 flags;		/* CLI_* */
 	const char	*expect;	/* said when the value is missing, or NULL */
+	const char	*choices;	/* "table|csv|json|ids", or NULL for any */
 };
 
 /* One option as given. */
@@ -102,6 +103,13 @@ int	cli_flag(const struct cli_args *, const char *name);
 void	cli_usage(const struct cmd_entry *, struct strbuf *);
 /* "usage: roster NAME USAGE": sets err, returns RC_INPUT. */
 int	cli_usage_error(const struct cmd_entry *, struct error *err);
+
+/*
+ * Writes the people search_collect gathered to stdout in format: table
+ * (also for NULL), csv, json or ids.
+ */
+int	cli_people(struct store *, const char *format, int today,
+	    struct error *err);
 
 /* Opens the database the global options name. */
 int	cli_open(const struct cli *, int flags, struct store **,

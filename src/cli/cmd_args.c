@@ -26,6 +26,42 @@ opt_count(const struct cli_args *a, const struct cli_opt *o)
 	return n;
 }
 
+/* Whether value is one of choices, "table|csv|json|ids". */
+static int
+choice_ok(const char *choices, const char *value)
+{
+	size_t len = strlen(value), n;
+
+	for (;;) {
+		n = strcspn(choices, "|");
+		if (n == len && strncmp(choices, value, len) == 0)
+			return 1;
+		if (choices[n] == '\0')
+			return 0;
+		choices += n + 1;
+	}
+}
+
+/* "search: unknown format 'xml' (expected table, csv, json or ids)". */
+static int
+choice_error(const char *cmd, const struct cli_opt *o, const char *value,
+    struct error *err)
+{
+	struct strbuf b = { 0 };
+	const char *c = o->choices, *bar;
+
+	while ((bar = strchr(c, '|')) != NULL) {
+		strbuf_add(&b, c, (size_t)(bar - c));
+		c = bar + 1;
+		strbuf_adds(&b, strchr(c, '|') != NULL ? ", " : " or ");
+	}
+	strbuf_adds(&b, c);
+	error_set(err, RC_INPUT, "%s: unknown %s '%s' (expected %s)", cmd,
+	    o->name, value, strbuf_str(&b));
+	strbuf_free(&b);
+	return RC_INPUT;
+}
+
 /* One option word (and perhaps its value, the next word) of a command. */
 static int
 parse_opt(struct cli_args *a, int argc, char **argv, int *i,
@@ -57,6 +93,8 @@ parse_opt(struct cli_args *a, int argc, char **argv, int *i,
 		return error_set(err, RC_INPUT, "%s: --%s needs a value%s%s",
 		    cmd, o->name, o->expect != NULL ? ", " : "",
 		    o->expect != NULL ? o->expect : "");
+	if (o->choices != NULL && !choice_ok(o->choices, value))
+		return choice_error(cmd, o, value, err);
 	a->values[a->nvalues].opt = o;
 	a->values[a->nvalues++].value = value;
 	return RC_OK;

@@ -61,9 +61,9 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 }
 
 static const struct cli_opt demo_opts[] = {
-	{ "size", CLI_VALUE, NULL },
-	{ "seed", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "size", CLI_VALUE, NULL, NULL },
+	{ "seed", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_demo_entry = {
@@ -110,8 +110,8 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 }
 
 static const struct cli_opt import_opts[] = {
-	{ "dry-run", 0, NULL },
-	{ NULL, 0, NULL },
+	{ "dry-run", 0, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_import_entry = {
@@ -141,8 +141,8 @@ cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
 }
 
 static const struct cli_opt export_opts[] = {
-	{ "filter", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "filter", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_export_entry = {

@@ -90,12 +90,12 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 }
 
 static const struct cli_opt create_opts[] = {
-	{ "country", CLI_VALUE | CLI_REQUIRED, NULL },
-	{ "start", CLI_VALUE | CLI_REQUIRED, NULL },
-	{ "end", CLI_VALUE, NULL },
-	{ "kind", CLI_VALUE, NULL },
-	{ "need", CLI_VALUE | CLI_REPEAT, NEED_EXPECT },
-	{ NULL, 0, NULL },
+	{ "country", CLI_VALUE | CLI_REQUIRED, NULL, NULL },
+	{ "start", CLI_VALUE | CLI_REQUIRED, NULL, NULL },
+	{ "end", CLI_VALUE, NULL, NULL },
+	{ "kind", CLI_VALUE, NULL, NULL },
+	{ "need", CLI_VALUE | CLI_REPEAT, NEED_EXPECT, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_create_entry = {
@@ -204,8 +204,8 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 }
 
 static const struct cli_opt add_opts[] = {
-	{ "role", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "role", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_add_entry = {
@@ -247,8 +247,8 @@ cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
 }
 
 static const struct cli_opt set_opts[] = {
-	{ "force", 0, NULL },
-	{ NULL, 0, NULL },
+	{ "force", 0, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_set_entry = {
@@ -315,10 +315,6 @@ cmd_deploy_show_exec(struct cli *c, const struct cli_args *a,
 
 	if (format == NULL)
 		format = "table";
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0 && strcmp(format, "sheet") != 0)
-		return error_set(err, RC_INPUT, "deploy show: unknown format "
-		    "'%s' (expected table, csv, json or sheet)", format);
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
@@ -330,8 +326,8 @@ cmd_deploy_show_exec(struct cli *c, const struct cli_args *a,
 }
 
 static const struct cli_opt show_opts[] = {
-	{ "format", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "format", CLI_VALUE, NULL, "table|csv|json|sheet" },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_show_entry = {

@@ -25,20 +25,8 @@ join(char **words, int n)
 	return strbuf_steal(&b);
 }
 
-static int
-search_format(const char *format, struct error *err)
-{
-	if (format != NULL && strcmp(format, "table") != 0 &&
-	    strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 &&
-	    strcmp(format, "ids") != 0)
-		return error_set(err, RC_INPUT, "search: unknown format '%s' "
-		    "(expected table, csv, json or ids)", format);
-	return RC_OK;
-}
-
-static int
-search_print(struct store *s, const char *format, int today,
-    struct error *err)
+int
+cli_people(struct store *s, const char *format, int today, struct error *err)
 {
 	if (format == NULL || strcmp(format, "table") == 0)
 		return format_table(s, stdout, today, err);
@@ -61,11 +49,8 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	enum search_sort sort = SORT_NAME;
 	int reverse = 0, rc = RC_OK;
 
-	if (sortkey != NULL)
-		rc = search_sort_parse(sortkey, &sort, &reverse, err);
-	if (rc == RC_OK)
-		rc = search_format(format, err);
-	if (rc != RC_OK)
+	if (sortkey != NULL &&
+	    (rc = search_sort_parse(sortkey, &sort, &reverse, err)) != RC_OK)
 		return rc;
 	text = join(a->words, a->nwords);
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
@@ -76,7 +61,7 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	}
 	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK &&
 	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
-	    (rc = search_print(s, format, c->today, err)) == RC_OK &&
+	    (rc = cli_people(s, format, c->today, err)) == RC_OK &&
 	    search_result_count(r) == 0)
 		rc = RC_REFUSED;	/* like grep: status 1, nothing to say */
 out:
@@ -88,9 +73,9 @@ out:
 }
 
 static const struct cli_opt search_opts[] = {
-	{ "format", CLI_VALUE, NULL },
-	{ "sort", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "format", CLI_VALUE, NULL, "table|csv|json|ids" },
+	{ "sort", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_search_entry = {

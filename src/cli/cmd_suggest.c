@@ -8,7 +8,6 @@
 
 #include "cmd.h"
 #include "deploy.h"
-#include "format.h"
 #include "format_deploy.h"
 #include "search.h"
 #include "suggest.h"
@@ -31,10 +30,10 @@ count_option(const char *name, const char *text, size_t *out,
 	return RC_OK;
 }
 
-/* Not a table: the people in a machine's format, the summary on stderr. */
+/* Not a table: the people in a machine's format. */
 static int
 machine(struct store *s, const struct suggest_report *r, const char *format,
-    struct error *err)
+    int today, struct error *err)
 {
 	long long *pks;
 	size_t i;
@@ -45,25 +44,20 @@ machine(struct store *s, const struct suggest_report *r, const char *format,
 		pks[i] = r->people[i].person;
 	rc = search_collect_pks(s, pks, r->n, err);
 	free(pks);
-	if (rc == RC_OK && strcmp(format, "ids") == 0)
-		rc = format_ids(s, stdout, err);
-	else if (rc == RC_OK && strcmp(format, "json") == 0)
-		rc = format_json(s, stdout, err);
-	else if (rc == RC_OK)
-		rc = format_csv(s, FILE_PEOPLE, stdout, err);
-	return rc;
+	return rc != RC_OK ? rc : cli_people(s, format, today, err);
 }
 
 /* The shortfalls after the table, or on standard error when standard
  * output is for a machine. */
 static int
 print(struct store *s, const struct deployment *d,
-    const struct suggest_report *r, const char *format, struct error *err)
+    const struct suggest_report *r, const char *format, int today,
+    struct error *err)
 {
 	int rc;
 
 	if (strcmp(format, "table") != 0) {
-		rc = machine(s, r, format, err);
+		rc = machine(s, r, format, today, err);
 		format_deploy_shortfall(d, r, stderr);
 		return rc;
 	}
@@ -92,10 +86,6 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 		return rc;
 	if (format == NULL)
 		format = "table";
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0 && strcmp(format, "ids") != 0)
-		return error_set(err, RC_INPUT, "deploy suggest: unknown format "
-		    "'%s' (expected table, csv, json or ids)", format);
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) != RC_OK) {
@@ -104,7 +94,7 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 	}
 	if ((rc = suggest_team(s, &d, c->today, size, per, &r, err))
 	    == RC_OK) {
-		rc = print(s, &d, &r, format, err);
+		rc = print(s, &d, &r, format, c->today, err);
 		/* Like search: nothing to suggest is status 1. */
 		if (rc == RC_OK && r.n == 0)
 			rc = error_set(err, RC_REFUSED, "deploy suggest: nobody "
@@ -117,10 +107,10 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 }
 
 static const struct cli_opt suggest_opts[] = {
-	{ "size", CLI_VALUE, NULL },
-	{ "max-per-agency", CLI_VALUE, NULL },
-	{ "format", CLI_VALUE, NULL },
-	{ NULL, 0, NULL },
+	{ "size", CLI_VALUE, NULL, NULL },
+	{ "max-per-agency", CLI_VALUE, NULL, NULL },
+	{ "format", CLI_VALUE, NULL, "table|csv|json|ids" },
+	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_suggest_entry = {

@@ -207,17 +207,26 @@ entry_opt(const struct cmd_entry *e, const char *name, size_t len)
 	return NULL;
 }
 
-/* An option of the shape against the entry's flags for it. */
+/* An option of the shape against the entry's flags and choices. */
 static void
 check_opt(const struct cmd_entry *e, const char *tok, int optional,
     int repeat)
 {
-	const char *name = tok + 2;
+	const char *name = tok + 2, *eq = strchr(tok, '=');
 	const struct cli_opt *o = entry_opt(e, name, strcspn(name, "=]"));
+	char value[128] = "";
 
-	if (!!(o->flags & CLI_VALUE) != (strchr(tok, '=') != NULL))
+	if (eq != NULL)
+		snprintf(value, sizeof value, "%.*s", (int)strcspn(eq + 1, "]"),
+		    eq + 1);
+	if (!!(o->flags & CLI_VALUE) != (eq != NULL))
 		fail_msg("%s: --%s: usage and flags disagree on a value",
 		    e->name, o->name);
+	if (eq != NULL && strcmp(value, o->choices != NULL ? o->choices :
+	    "V") != 0)
+		fail_msg("%s: --%s: the usage shows '%s', the entry takes '%s'",
+		    e->name, o->name, value, o->choices != NULL ? o->choices :
+		    "any value");
 	if (!!(o->flags & CLI_REQUIRED) != !optional)
 		fail_msg("%s: --%s: usage and flags disagree on optional",
 		    e->name, o->name);
@@ -572,6 +581,14 @@ test_parse_refusals(void **state)
 	assert_int_equal(parse("deploy list", &a, &err, "--", "x", NULL),
 	    RC_INPUT);
 	assert_string_equal(err.msg, "usage: roster deploy list");
+	assert_int_equal(parse("search", &a, &err, "--format=xml", NULL),
+	    RC_INPUT);
+	assert_string_equal(err.msg, "search: unknown format 'xml' (expected "
+	    "table, csv, json or ids)");
+	assert_int_equal(parse("deploy show", &a, &err, "n", "--format", "ids",
+	    NULL), RC_INPUT);
+	assert_string_equal(err.msg, "deploy show: unknown format 'ids' "
+	    "(expected table, csv, json or sheet)");
 }
 
 /* Reads the SYNOPSIS of roster(1) into syn. */
