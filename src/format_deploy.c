@@ -256,7 +256,8 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 }
 
 void
-format_deploy_shortfall(const struct deployment *d, const struct suggest_report *r, FILE *fp)
+format_deploy_shortfall(const struct deployment *d,
+    const struct suggest_report *r, FILE *fp)
 {
 	size_t i, shortfalls = 0;
 

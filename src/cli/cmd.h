@@ -108,7 +108,7 @@ int	cli_usage_error(const struct cmd_entry *, struct error *err);
  * Writes the people search_collect gathered to stdout in format: table
  * (also for NULL), csv, json or ids.
  */
-int	cli_people(struct store *, const char *format, int today,
+int	cli_print_people(struct store *, const char *format, int today,
 	    struct error *err);
 
 /* Opens the database the global options name. */

@@ -26,7 +26,8 @@ join(char **words, int n)
 }
 
 int
-cli_people(struct store *s, const char *format, int today, struct error *err)
+cli_print_people(struct store *s, const char *format, int today,
+    struct error *err)
 {
 	if (format == NULL || strcmp(format, "table") == 0)
 		return format_table(s, stdout, today, err);
@@ -61,7 +62,7 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	}
 	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK &&
 	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
-	    (rc = cli_people(s, format, c->today, err)) == RC_OK &&
+	    (rc = cli_print_people(s, format, c->today, err)) == RC_OK &&
 	    search_result_count(r) == 0)
 		rc = RC_REFUSED;	/* like grep: status 1, nothing to say */
 out:
