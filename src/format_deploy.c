@@ -254,3 +254,62 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 	deploy_members_free(m, nm);
 	return RC_OK;
 }
+
+void
+format_deploy_shortfall(const struct deployment *d,
+    const struct suggest_report *r, FILE *fp)
+{
+	size_t i, shortfalls = 0;
+
+	for (i = 0; i < r->nneeds; i++)
+		if (r->short_by[i] > 0) {
+			fprintf(fp, "need %zu (%d:%s) falls short by %d\n",
+			    i + 1, d->needs[i].count, d->needs[i].filter,
+			    r->short_by[i]);
+			shortfalls++;
+		}
+	if (shortfalls == 0 && r->nneeds > 0)
+		fprintf(fp, "every need is covered\n");
+	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "
+	    "not ready\n", r->left_booked, r->left_unavailable,
+	    r->left_not_ready);
+}
+
+int
+format_deploy_suggest(struct store *s, const struct suggest_report *r, FILE *fp,
+    struct error *err)
+{
+	struct strbuf line = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (r->n > 0)
+		fprintf(fp, "%-8s  %-26s  %-16s  %s\n", "ID", "NAME", "AGENCY",
+		    "WHY");
+	if ((rc = store_prepare(s, &st, "SELECT substr(id, 1, 8), family_name"
+	    " || ', ' || given_name, agency FROM person WHERE pk = ?", err))
+	    != RC_OK)
+		return rc;
+	for (i = 0; i < r->n && rc == RC_OK; i++) {
+		sqlite3_bind_int64(st, 1, r->people[i].person);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			rc = store_error(s, err, "deploy suggest");
+			break;
+		}
+		strbuf_reset(&line);
+		strbuf_addf(&line, "%s  ", sqlite3_column_text(st, 0));
+		width_fit(&line, (const char *)sqlite3_column_text(st, 1), 26,
+		    1);
+		strbuf_adds(&line, "  ");
+		width_fit(&line, (const char *)sqlite3_column_text(st, 2), 16,
+		    1);
+		strbuf_adds(&line, "  ");
+		width_fit(&line, r->people[i].why, 400, 0);
+		fprintf(fp, "%s\n", strbuf_str(&line));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&line);
+	return rc;
+}

@@ -1,7 +1,7 @@
 /*
  * format_deploy.h - writing deployments out: the list of them, one with
  * its needs and members (a table, CSV and JSON for the people who act on
- * it, and a call-out sheet to print).
+ * it, and a call-out sheet to print), and a team suggested for one.
  *
  * Memory: output goes to a caller-owned FILE; nothing is kept.
  */
@@ -13,6 +13,7 @@
 #include "deploy.h"
 #include "error.h"
 #include "store.h"
+#include "suggest.h"
 
 /* Every deployment: name, kind, country, dates, status, members, needs. */
 int	format_deploy_list(struct store *, int today, FILE *,
@@ -30,6 +31,13 @@ int	format_deploy_json(struct store *, const struct deployment *, FILE *,
 /* Plain text to print and ring down: the members still in play. */
 int	format_deploy_sheet(struct store *, const struct deployment *,
 	    int today, FILE *, struct error *err);
+
+/* A suggested team: id, name, agency and why each person is on it. */
+int	format_deploy_suggest(struct store *, const struct suggest_report *,
+	    FILE *, struct error *err);
+/* What of a suggestion still falls short, and who was left out. */
+void	format_deploy_shortfall(const struct deployment *,
+	    const struct suggest_report *, FILE *);
 
 /* "2026-11-24 to 2026-12-31", or "from 2026-11-24, open-ended". */
 void	format_deploy_dates(const struct deployment *, char *buf, size_t len);

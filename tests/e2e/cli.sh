@@ -53,6 +53,7 @@ run 2 option "$ROSTER" search --colour
 says option "search: unknown option '--colour'"
 run 2 command "$ROSTER" frobnicate
 says command "unknown command 'frobnicate'"
+says command "usage: roster [--db FILE] [--read-only]"
 ROSTER_TODAY=2026-13-01 run 2 today "$ROSTER" search
 says today "ROSTER_TODAY: '2026-13-01' is not a date"
 
@@ -63,6 +64,12 @@ run 1 show-unknown "$ROSTER" show abcdef
 says show-unknown "no person with id 'abcdef'"
 run 2 show-bad "$ROSTER" show zz-top
 run 2 show-usage "$ROSTER" show
+says show-usage "roster: usage: roster show ID"
+run 2 show-usage-many "$ROSTER" show 11111111 22222222
+says show-usage-many "roster: usage: roster show ID"
+run 0 show-help "$ROSTER" show --help
+[ "$(cat "$work/out")" = "usage: roster show ID" ] && ok ||
+    bad "show --help does not print its usage"
 
 # Deployments and their members, from files (assignments first on the
 # command line: deployments are applied before them all the same).

@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#include "cli.h"
+#include "cmd.h"
 #include "tui.h"
 
 int

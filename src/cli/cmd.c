@@ -1,0 +1,284 @@
+/*
+ * The dispatcher: the global options, the command table, a command's
+ * arguments parsed against its entry, the usage text made from the table,
+ * and the one place that prints a command's error.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "date.h"
+
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_deploy_create_entry;
+extern const struct cmd_entry cmd_deploy_list_entry;
+extern const struct cmd_entry cmd_deploy_add_entry;
+extern const struct cmd_entry cmd_deploy_set_entry;
+extern const struct cmd_entry cmd_deploy_remove_entry;
+extern const struct cmd_entry cmd_deploy_show_entry;
+extern const struct cmd_entry cmd_deploy_suggest_entry;
+extern const struct cmd_entry cmd_deploy_close_entry;
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_demo_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
+	&cmd_search_entry,
+	&cmd_show_entry,
+	&cmd_deploy_create_entry,
+	&cmd_deploy_list_entry,
+	&cmd_deploy_add_entry,
+	&cmd_deploy_set_entry,
+	&cmd_deploy_remove_entry,
+	&cmd_deploy_show_entry,
+	&cmd_deploy_suggest_entry,
+	&cmd_deploy_close_entry,
+	NULL,
+};
+
+void
+cli_usage(const struct cmd_entry *e, struct strbuf *b)
+{
+	strbuf_addf(b, "roster %s", e->name);
+	if (e->usage[0] != '\0')
+		strbuf_addf(b, " %s", e->usage);
+	if (e->note != NULL)
+		strbuf_addf(b, "   %s", e->note);
+}
+
+int
+cli_usage_error(const struct cmd_entry *e, struct error *err)
+{
+	struct strbuf b = { 0 };
+
+	cli_usage(e, &b);
+	error_set(err, RC_INPUT, "usage: %s", strbuf_str(&b));
+	strbuf_free(&b);
+	return RC_INPUT;
+}
+
+/* Whether e is a subcommand of family: "deploy add" of "deploy". */
+static int
+in_family(const struct cmd_entry *e, const char *family)
+{
+	size_t len = strlen(family);
+
+	return strncmp(e->name, family, len) == 0 && e->name[len] == ' ';
+}
+
+/* The usage lines of every command, or of one family's. */
+static void
+usage_lines(FILE *fp, const char *family, const char *first)
+{
+	const struct cmd_entry *const *t;
+	struct strbuf b = { 0 };
+
+	for (t = cmd_table; *t != NULL; t++) {
+		if (family != NULL && !in_family(*t, family))
+			continue;
+		strbuf_reset(&b);
+		cli_usage(*t, &b);
+		fprintf(fp, "%s%s\n", first, strbuf_str(&b));
+		first = "       ";
+	}
+	strbuf_free(&b);
+}
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: roster [--db FILE] [--read-only]\n");
+	fprintf(fp, "       roster [--db FILE] [--read-only] COMMAND ...\n");
+	usage_lines(fp, NULL, "       ");
+	fprintf(fp, "See roster(1), and roster(5) for files and filters.\n");
+}
+
+/* "usage: roster deploy create|list|... ...": sets err, returns RC_INPUT. */
+static int
+family_error(const char *family, struct error *err)
+{
+	const struct cmd_entry *const *t;
+	struct strbuf b = { 0 };
+	const char *sep = "";
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (in_family(*t, family)) {
+			strbuf_addf(&b, "%s%s", sep, (*t)->name +
+			    strlen(family) + 1);
+			sep = "|";
+		}
+	error_set(err, RC_INPUT, "usage: roster %s %s ... (see roster %s "
+	    "--help)", family, strbuf_str(&b), family);
+	strbuf_free(&b);
+	return RC_INPUT;
+}
+
+/* Whether word names a command or a family of subcommands. */
+static int
+known(const char *word)
+{
+	const struct cmd_entry *const *t;
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (strcmp((*t)->name, word) == 0 || in_family(*t, word))
+			return 1;
+	return 0;
+}
+
+/* The entry a family's argv names; *used is how many words its name took. */
+static const struct cmd_entry *
+find(int argc, char **argv, int *used)
+{
+	const struct cmd_entry *const *t;
+
+	for (t = cmd_table; *t != NULL; t++)
+		if (strcmp((*t)->name, argv[0]) == 0) {
+			*used = 1;
+			return *t;
+		} else if (argc > 1 && in_family(*t, argv[0]) &&
+		    strcmp((*t)->name + strlen(argv[0]) + 1, argv[1]) == 0) {
+			*used = 2;
+			return *t;
+		}
+	return NULL;
+}
+
+int
+cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
+{
+	char path[PATH_MAX];
+	int rc;
+
+	if (c->read_only)
+		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
+	if (c->db != NULL)
+		snprintf(path, sizeof path, "%s", c->db);
+	else if ((rc = store_default_path(path, sizeof path, err)) != RC_OK)
+		return rc;
+	return store_open(s, path, flags, err);
+}
+
+/* A command, or a family's subcommand, with its words after it. */
+static int
+dispatch(struct cli *c, int argc, char **argv, struct error *err)
+{
+	const struct cmd_entry *e;
+	struct cli_args a;
+	struct strbuf b = { 0 };
+	int used, rc;
+
+	if ((e = find(argc, argv, &used)) == NULL) {
+		if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+			usage_lines(stdout, argv[0], "usage: ");
+			return RC_OK;
+		}
+		return family_error(argv[0], err);
+	}
+	if (used < argc && strcmp(argv[used], "--help") == 0) {
+		cli_usage(e, &b);
+		printf("usage: %s\n", strbuf_str(&b));
+		strbuf_free(&b);
+		return RC_OK;
+	}
+	if ((rc = cli_parse(e, argc - used, argv + used, &a, err)) != RC_OK)
+		return rc;
+	rc = e->exec(c, &a, err);
+	cli_args_free(&a);
+	return rc;
+}
+
+/* The full-screen interface, on the database the global options name. */
+static int
+interactive_run(struct cli *c, int (*interactive)(struct store *, int, int,
+    struct error *), struct error *err)
+{
+	struct store *s;
+	int rc;
+
+	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+		return rc;
+	rc = interactive(s, c->today, c->read_only, err);
+	store_close(s);
+	return rc;
+}
+
+/* The global options; *next is the first word after them. */
+static int
+global_options(int argc, char **argv, struct cli *c, int *next,
+    struct error *err)
+{
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			c->db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] != '\0')
+			c->db = argv[i] + 5;
+		else if (strcmp(argv[i], "--read-only") == 0)
+			c->read_only = 1;
+		else if (strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--db=") == 0)
+			return error_set(err, RC_INPUT, "--db needs a file");
+		else
+			break;
+	}
+	*next = i;
+	return RC_OK;
+}
+
+/* The one place a failure is told: "roster: MSG", and perhaps usage. */
+static int
+report(int rc, const struct error *err, int with_usage)
+{
+	if (rc != RC_OK && err->msg[0] != '\0')
+		fprintf(stderr, "roster: %s\n", err->msg);
+	if (with_usage)
+		usage(stderr);
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
+    int, struct error *))
+{
+	struct cli c = { NULL, 0, 0 };
+	struct error err;
+	int i = 1, rc;
+
+	err.msg[0] = '\0';
+	if ((rc = global_options(argc, argv, &c, &i, &err)) != RC_OK)
+		return report(rc, &err, 0);
+	if (i < argc && (strcmp(argv[i], "--help") == 0 ||
+	    strcmp(argv[i], "-h") == 0)) {
+		usage(stdout);
+		return RC_OK;
+	}
+	if (i < argc && strcmp(argv[i], "--version") == 0) {
+		printf("roster %s\n", PACKAGE_VERSION);
+		return RC_OK;
+	}
+	if (i < argc && argv[i][0] == '-')
+		return report(error_set(&err, RC_INPUT, "unknown option '%s'",
+		    argv[i]), &err, 1);
+	if ((rc = date_today(&c.today, &err)) != RC_OK)
+		return report(rc, &err, 0);
+	if (i < argc && !known(argv[i]))
+		return report(error_set(&err, RC_INPUT, "unknown command '%s'",
+		    argv[i]), &err, 1);
+	/* Before the database is opened (and perhaps created). */
+	if (i == argc && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		return report(error_set(&err, RC_INPUT, "the full-screen "
+		    "interface needs a terminal; use a command"), &err, 1);
+	if (i == argc)
+		rc = interactive_run(&c, interactive, &err);
+	else
+		rc = dispatch(&c, argc - i, argv + i, &err);
+	return report(rc, &err, 0);
+}

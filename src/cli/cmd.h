@@ -1,0 +1,118 @@
+/*
+ * cmd.h - the command line of roster(1): global options, then a command.
+ *
+ * Every command, and every deploy subcommand, is one struct cmd_entry (in
+ * the style of tmux's cmd_entry) in cmd_table.  The table drives dispatch,
+ * roster --help, roster CMD --help, usage errors and the argument-count
+ * checks, and tests/unit/test_cli.c holds it against roster(1).
+ *
+ * One convention: an exec returns an exit status (error.h): 0 success, 1
+ * no match or refused, 2 bad input or usage, 3 database trouble; on
+ * failure it writes the message into err, and cli_main alone prints it,
+ * as "roster: MSG" on stderr.  An empty message prints nothing (search
+ * that finds nobody, like grep).  Results go to stdout, notes to stderr.
+ *
+ * Memory: argv is borrowed, and struct cli_args points into it; cli_parse
+ * allocates the arrays of cli_args and cli_args_free releases them.
+ * Commands free what they allocate.
+ */
+#ifndef ROSTER_CMD_H
+#define ROSTER_CMD_H
+
+#include "error.h"
+#include "store.h"
+#include "strbuf.h"
+
+/* What the global options say, for every command. */
+struct cli {
+	const char	*db;		/* --db, or NULL for the default */
+	int		 read_only;
+	int		 today;		/* a day number: date_today() */
+};
+
+enum {
+	CLI_VALUE = 0x1,	/* --name VALUE or --name=VALUE, else a flag */
+	CLI_REPEAT = 0x2,	/* may be given more than once */
+	CLI_REQUIRED = 0x4,	/* a usage error without it */
+};
+
+/* One long option of a command. */
+struct cli_opt {
+	const char	*name;		/* without the "--" */
+	int		 flags;		/* CLI_* */
+	const char	*expect;	/* said when the value is missing, or NULL */
+	const char	*choices;	/* "table|csv|json|ids", or NULL for any */
+};
+
+/* One option as given. */
+struct cli_value {
+	const struct cli_opt	*opt;
+	const char		*value;		/* "" for a flag */
+};
+
+/* A command line parsed against its entry. */
+struct cli_args {
+	const struct cmd_entry	 *entry;
+	char			**words;	/* not options, in order */
+	int			  nwords;
+	struct cli_value	 *values;	/* in the order given */
+	int			  nvalues;
+};
+
+struct cmd_entry {
+	const char		*name;		/* "search", "deploy add" */
+	const char		*usage;		/* what follows the name */
+	const char		*note;		/* after the usage, or NULL */
+	int			 lower;		/* fewest words */
+	int			 upper;		/* most words, -1 for any */
+	const struct cli_opt	*opts;		/* ends with a NULL name */
+	int			(*exec)(struct cli *, const struct cli_args *,
+				    struct error *);
+};
+
+/* Every command, in the order roster --help lists them; NULL-terminated. */
+extern const struct cmd_entry *const cmd_table[];
+
+/*
+ * Runs the command line; with no command, interactive (the full-screen
+ * interface, which lives outside the core) gets the database.
+ */
+int	cli_main(int argc, char **argv,
+	    int (*interactive)(struct store *, int today, int read_only,
+	    struct error *err));
+
+/*
+ * Parses a command's arguments against its entry: its options, and
+ * everything else (and everything after "--") as words, in order; then
+ * checks the number of words and the required options.  Words that begin
+ * with a single '-' are not options: they are filter negations such as
+ * -lang:fr.  On failure there is nothing to free.
+ */
+int	cli_parse(const struct cmd_entry *, int argc, char **argv,
+	    struct cli_args *, struct error *err);
+void	cli_args_free(struct cli_args *);
+
+/* The nth value of option name (0 for the first), or NULL. */
+const char *cli_value(const struct cli_args *, const char *name, int n);
+/* How many times option name was given. */
+int	cli_count(const struct cli_args *, const char *name);
+/* Whether flag name was given. */
+int	cli_flag(const struct cli_args *, const char *name);
+
+/* Adds "roster NAME USAGE", and the note after it, as one line. */
+void	cli_usage(const struct cmd_entry *, struct strbuf *);
+/* "usage: roster NAME USAGE": sets err, returns RC_INPUT. */
+int	cli_usage_error(const struct cmd_entry *, struct error *err);
+
+/*
+ * Writes the people search_collect gathered to stdout in format: table
+ * (also for NULL), csv, json or ids.
+ */
+int	cli_print_people(struct store *, const char *format, int today,
+	    struct error *err);
+
+/* Opens the database the global options name. */
+int	cli_open(const struct cli *, int flags, struct store **,
+	    struct error *err);
+
+#endif

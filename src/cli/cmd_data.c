@@ -1,0 +1,155 @@
+/* roster demo, import and export: moving whole pools in and out. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "demo.h"
+#include "export.h"
+#include "import.h"
+
+static int
+parse_number(const char *what, const char *text, unsigned long long max,
+    unsigned long long *out, struct error *err)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)text[0]))
+		goto bad;
+	*out = strtoull(text, &end, 10);
+	if (*end != '\0' || *out > max)
+		goto bad;
+	return RC_OK;
+bad:
+	return error_set(err, RC_INPUT, "%s: '%s' is not a number (expected a "
+	    "whole number up to %llu)", what, text, max);
+}
+
+static int
+cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
+{
+	const char *size = cli_value(a, "size", 0);
+	const char *seed = cli_value(a, "seed", 0);
+	const char *path = a->words[0];
+	struct demo_opts d = { 500, 1, c->today };
+	unsigned long long v;
+	struct store *s = NULL;
+	int rc = RC_OK;
+
+	if (size != NULL &&
+	    (rc = parse_number("demo: --size", size, 10000000, &v, err))
+	    == RC_OK)
+		d.size = (long)v;
+	if (rc == RC_OK && seed != NULL &&
+	    (rc = parse_number("demo: --seed", seed, ~0ULL, &v, err)) == RC_OK)
+		d.seed = v;
+	if (rc == RC_OK)
+		rc = store_open(&s, path, STORE_CREATE | STORE_EXCLUSIVE_NEW |
+		    STORE_BULK, err);
+	if (rc == RC_OK)
+		rc = demo_fill(s, &d, err);
+	if (rc == RC_OK)
+		rc = store_bulk_end(s, err);
+	store_close(s);
+	if (rc != RC_OK && s != NULL)
+		remove(path);
+	if (rc == RC_OK)
+		fprintf(stderr, "roster: created %s with %ld people\n", path,
+		    d.size);
+	return rc;
+}
+
+static const struct cli_opt demo_opts[] = {
+	{ "size", CLI_VALUE, NULL, NULL },
+	{ "seed", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_demo_entry = {
+	.name = "demo",
+	.usage = "[--size N] [--seed S] FILE",
+	.lower = 1,
+	.upper = 1,
+	.opts = demo_opts,
+	.exec = cmd_demo_exec,
+};
+
+static int
+cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
+{
+	int dry_run = cli_flag(a, "dry-run");
+	struct strbuf report = { 0 };
+	struct import_stats stats;
+	struct store *s = NULL;
+	int rc = RC_OK;
+
+	if (c->read_only)
+		rc = error_set(err, RC_INPUT, "import: --read-only forbids "
+		    "changing the database");
+	if (rc == RC_OK)
+		rc = cli_open(c, STORE_CREATE, &s, err);
+	if (rc == RC_OK)
+		rc = import_files(s, a->words, (size_t)a->nwords, dry_run ?
+		    IMPORT_DRY_RUN : 0, &stats, &report, err);
+	store_close(s);
+	fputs(strbuf_str(&report), stderr);
+	strbuf_free(&report);
+	if (rc != RC_OK)
+		return rc;
+	fprintf(stderr, "roster: %s %ld people, %ld missions, %ld "
+	    "unavailability windows", dry_run ? "would import" : "imported",
+	    stats.rows[FILE_PEOPLE], stats.rows[FILE_MISSIONS],
+	    stats.rows[FILE_UNAVAILABILITY]);
+	/* Deployments only when there were some: most imports are people. */
+	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
+		fprintf(stderr, ", %ld deployments, %ld assignments",
+		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
+	fputc('\n', stderr);
+	return RC_OK;
+}
+
+static const struct cli_opt import_opts[] = {
+	{ "dry-run", 0, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "[--dry-run] FILE...",
+	.lower = 1,
+	.upper = -1,
+	.opts = import_opts,
+	.exec = cmd_import_exec,
+};
+
+static int
+cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
+{
+	struct store *s = NULL;
+	long long n = 0;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) == RC_OK)
+		rc = export_dir(s, a->words[0], cli_value(a, "filter", 0),
+		    c->today, &n, err);
+	store_close(s);
+	if (rc == RC_OK)
+		fprintf(stderr, "roster: exported %lld people to %s\n", n,
+		    a->words[0]);
+	return rc;
+}
+
+static const struct cli_opt export_opts[] = {
+	{ "filter", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "[--filter F] DIR",
+	.lower = 1,
+	.upper = 1,
+	.opts = export_opts,
+	.exec = cmd_export_exec,
+};

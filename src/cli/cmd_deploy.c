@@ -1,0 +1,364 @@
+/*
+ * roster deploy: create a deployment, put people on its list, move them
+ * through the statuses, show it, and close it.  (deploy suggest is in
+ * cmd_suggest.c.)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "deploy.h"
+#include "filter.h"
+#include "format_deploy.h"
+#include "person.h"
+#include "refdata.h"
+#include "strbuf.h"
+#include "suggest.h"
+
+/* What --need takes: suggest_team covers at most SUGGEST_MAX_NEEDS. */
+#define NEED_EXPECT	"COUNT:FILTER (at most 64 of them)"
+_Static_assert(SUGGEST_MAX_NEEDS == 64, "NEED_EXPECT says 64");
+
+/* A date option: YYYY-MM-DD, today, or +Nd / +Nw as in filters. */
+static int
+date_option(const char *name, const char *text, int today, int *day,
+    struct error *err)
+{
+	if (filter_date(text, today, day))
+		return RC_OK;
+	return error_set(err, RC_INPUT, "deploy create: --%s '%s': expected a "
+	    "date as YYYY-MM-DD, today, +Nd or +Nw", name, text);
+}
+
+/* The needs, parsed into d->needs; d->nneeds counts what to free. */
+static int
+create_needs(struct store *s, const struct cli_args *a, int today,
+    struct deployment *d, struct error *err)
+{
+	int i, n = cli_count(a, "need"), rc = RC_OK;
+
+	d->needs = xcalloc(n > 0 ? (size_t)n : 1, sizeof *d->needs);
+	for (i = 0; rc == RC_OK && i < n; i++, d->nneeds++)
+		rc = deploy_need_parse(s, cli_value(a, "need", i), today,
+		    &d->needs[i], err);
+	return rc;
+}
+
+static int
+cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	const char *kind = cli_value(a, "kind", 0);
+	const char *end = cli_value(a, "end", 0);
+	struct deployment d;
+	struct store *s = NULL;
+	size_t i;
+	int rc;
+
+	if (cli_count(a, "need") > SUGGEST_MAX_NEEDS)
+		return error_set(err, RC_INPUT, "deploy create: --need needs a "
+		    "value, " NEED_EXPECT);
+	memset(&d, 0, sizeof d);
+	d.name = a->words[0];
+	d.kind = (char *)(kind != NULL ? kind : "other");
+	d.end = DEPLOY_OPEN;
+	if ((rc = date_option("start", cli_value(a, "start", 0), c->today,
+	    &d.start, err)) != RC_OK || (end != NULL && (rc = date_option("end",
+	    end, c->today, &d.end, err)) != RC_OK))
+		return rc;
+	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = refdata_country(s, cli_value(a, "country", 0), d.country,
+	    err)) != RC_OK) {
+		error_prefix(err, "deploy create: --country");
+		/* An unknown country is bad input, not a refusal. */
+		if (rc == RC_REFUSED)
+			rc = RC_INPUT;
+	}
+	if (rc == RC_OK)
+		rc = create_needs(s, a, c->today, &d, err);
+	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK)
+		fprintf(stderr, "roster: created deployment '%s' with %zu "
+		    "need%s\n", d.name, d.nneeds, d.nneeds == 1 ? "" : "s");
+	for (i = 0; i < d.nneeds; i++)
+		deploy_need_free(&d.needs[i]);
+	free(d.needs);
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt create_opts[] = {
+	{ "country", CLI_VALUE | CLI_REQUIRED, NULL, NULL },
+	{ "start", CLI_VALUE | CLI_REQUIRED, NULL, NULL },
+	{ "end", CLI_VALUE, NULL, NULL },
+	{ "kind", CLI_VALUE, NULL, NULL },
+	{ "need", CLI_VALUE | CLI_REPEAT, NEED_EXPECT, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_deploy_create_entry = {
+	.name = "deploy create",
+	.usage = "NAME --country CC --start DATE [--end DATE] [--kind K] "
+	    "[--need N:FILTER]...",
+	.lower = 1,
+	.upper = 1,
+	.opts = create_opts,
+	.exec = cmd_deploy_create_exec,
+};
+
+static int
+cmd_deploy_list_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct store *s;
+	int rc;
+
+	(void)a;
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	rc = format_deploy_list(s, c->today, stdout, err);
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_deploy_list_entry = {
+	.name = "deploy list",
+	.usage = "",
+	.lower = 0,
+	.upper = 0,
+	.opts = NULL,
+	.exec = cmd_deploy_list_exec,
+};
+
+/* The ids of the arguments, or of standard input for "-", resolved
+ * before anything is written. */
+static int
+resolve_all(struct store *s, char **ids, int n, long long **pks, size_t *npks,
+    struct error *err)
+{
+	char word[128];
+	int i, rc = RC_OK;
+
+	*pks = NULL;
+	*npks = 0;
+	for (i = 0; i < n && rc == RC_OK; i++) {
+		if (strcmp(ids[i], "-") == 0) {
+			while (rc == RC_OK && scanf("%127s", word) == 1) {
+				*pks = xrealloc(*pks, (*npks + 1) *
+				    sizeof **pks);
+				rc = person_resolve(s, word, &(*pks)[*npks],
+				    err);
+				(*npks)++;
+			}
+			continue;
+		}
+		*pks = xrealloc(*pks, (*npks + 1) * sizeof **pks);
+		rc = person_resolve(s, ids[i], &(*pks)[(*npks)++], err);
+	}
+	if (rc != RC_OK) {
+		free(*pks);
+		*pks = NULL;
+		*npks = 0;
+	}
+	return rc;
+}
+
+static int
+cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct deployment d;
+	struct strbuf warn = { 0 };
+	struct store *s;
+	long long *pks;
+	size_t npks, added;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, a->words[0], &d, err)) != RC_OK) {
+		store_close(s);
+		return rc;
+	}
+	if ((rc = resolve_all(s, a->words + 1, a->nwords - 1, &pks, &npks,
+	    err)) != RC_OK)
+		error_prefix(err, "deploy add");
+	else {
+		rc = deploy_add(s, &d, pks, npks, cli_value(a, "role", 0),
+		    c->today, &warn, &added, err);
+		free(pks);
+	}
+	if (rc == RC_OK) {
+		if (warn.len > 0)
+			fprintf(stderr, "roster: warning: %s", strbuf_str(&warn));
+		fprintf(stderr, "roster: %zu added to '%s'%s\n", added, d.name,
+		    added < npks ? " (the others were on the list already)" :
+		    "");
+	}
+	strbuf_free(&warn);
+	deploy_clear(&d);
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt add_opts[] = {
+	{ "role", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_deploy_add_entry = {
+	.name = "deploy add",
+	.usage = "NAME ID... [--role R]",
+	.note = "(ID - reads ids from standard input)",
+	.lower = 2,
+	.upper = -1,
+	.opts = add_opts,
+	.exec = cmd_deploy_add_exec,
+};
+
+static int
+cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	enum member_status to;
+	struct deployment d;
+	struct store *s;
+	long long pk;
+	int rc;
+
+	if (!member_status_parse(a->words[2], &to))
+		return error_set(err, RC_INPUT, "deploy set: unknown status "
+		    "'%s' (expected proposed, contacted, confirmed, deployed, "
+		    "returned, declined or withdrawn)", a->words[2]);
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
+		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
+			error_prefix(err, "deploy set");
+		else
+			rc = deploy_set(s, &d, pk, to, cli_flag(a, "force"),
+			    err);
+		deploy_clear(&d);
+	}
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt set_opts[] = {
+	{ "force", 0, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_deploy_set_entry = {
+	.name = "deploy set",
+	.usage = "NAME ID STATUS [--force]",
+	.lower = 3,
+	.upper = 3,
+	.opts = set_opts,
+	.exec = cmd_deploy_set_exec,
+};
+
+static int
+cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct deployment d;
+	struct store *s;
+	long long pk;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
+		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
+			error_prefix(err, "deploy remove");
+		else
+			rc = deploy_remove(s, &d, pk, err);
+		deploy_clear(&d);
+	}
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_deploy_remove_entry = {
+	.name = "deploy remove",
+	.usage = "NAME ID",
+	.lower = 2,
+	.upper = 2,
+	.opts = NULL,
+	.exec = cmd_deploy_remove_exec,
+};
+
+static int
+show_print(struct store *s, const struct deployment *d, const char *format,
+    int today, struct error *err)
+{
+	if (strcmp(format, "csv") == 0)
+		return format_deploy_csv(s, d, stdout, err);
+	if (strcmp(format, "json") == 0)
+		return format_deploy_json(s, d, stdout, err);
+	if (strcmp(format, "sheet") == 0)
+		return format_deploy_sheet(s, d, today, stdout, err);
+	return format_deploy_table(s, d, today, stdout, err);
+}
+
+static int
+cmd_deploy_show_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	const char *format = cli_value(a, "format", 0);
+	struct deployment d;
+	struct store *s;
+	int rc;
+
+	if (format == NULL)
+		format = "table";
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
+		rc = show_print(s, &d, format, c->today, err);
+		deploy_clear(&d);
+	}
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt show_opts[] = {
+	{ "format", CLI_VALUE, NULL, "table|csv|json|sheet" },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_deploy_show_entry = {
+	.name = "deploy show",
+	.usage = "NAME [--format table|csv|json|sheet]",
+	.lower = 1,
+	.upper = 1,
+	.opts = show_opts,
+	.exec = cmd_deploy_show_exec,
+};
+
+static int
+cmd_deploy_close_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct store *s;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_close(s, a->words[0], err)) == RC_OK)
+		fprintf(stderr, "roster: closed '%s'\n", a->words[0]);
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_deploy_close_entry = {
+	.name = "deploy close",
+	.usage = "NAME",
+	.lower = 1,
+	.upper = 1,
+	.opts = NULL,
+	.exec = cmd_deploy_close_exec,
+};

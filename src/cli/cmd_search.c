@@ -1,0 +1,89 @@
+/* roster search: the people a filter matches, in one of four formats. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "filter.h"
+#include "format.h"
+#include "search.h"
+#include "strbuf.h"
+
+/* Filter words from the command line are one filter, joined by spaces, so
+ * error columns count in that joined text. */
+static char *
+join(char **words, int n)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_adds(&b, " ");
+		strbuf_adds(&b, words[i]);
+	}
+	return strbuf_steal(&b);
+}
+
+int
+cli_print_people(struct store *s, const char *format, int today,
+    struct error *err)
+{
+	if (format == NULL || strcmp(format, "table") == 0)
+		return format_table(s, stdout, today, err);
+	if (strcmp(format, "csv") == 0)
+		return format_csv(s, FILE_PEOPLE, stdout, err);
+	if (strcmp(format, "json") == 0)
+		return format_json(s, stdout, err);
+	return format_ids(s, stdout, err);
+}
+
+static int
+cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
+{
+	const char *format = cli_value(a, "format", 0);
+	const char *sortkey = cli_value(a, "sort", 0);
+	char *text = NULL;
+	struct filter *f = NULL;
+	struct search_result *r = NULL;
+	struct store *s = NULL;
+	enum search_sort sort = SORT_NAME;
+	int reverse = 0, rc = RC_OK;
+
+	if (sortkey != NULL &&
+	    (rc = search_sort_parse(sortkey, &sort, &reverse, err)) != RC_OK)
+		return rc;
+	text = join(a->words, a->nwords);
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		goto out;
+	if ((rc = filter_compile(s, text, c->today, &f, err)) != RC_OK) {
+		error_prefix(err, "filter");
+		goto out;
+	}
+	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK &&
+	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
+	    (rc = cli_print_people(s, format, c->today, err)) == RC_OK &&
+	    search_result_count(r) == 0)
+		rc = RC_REFUSED;	/* like grep: status 1, nothing to say */
+out:
+	free(text);
+	search_result_free(r);
+	filter_free(f);
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt search_opts[] = {
+	{ "format", CLI_VALUE, NULL, "table|csv|json|ids" },
+	{ "sort", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_search_entry = {
+	.name = "search",
+	.usage = "[--format table|csv|json|ids] [--sort KEY] [FILTER...]",
+	.lower = 0,
+	.upper = -1,
+	.opts = search_opts,
+	.exec = cmd_search_exec,
+};
