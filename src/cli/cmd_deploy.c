@@ -16,6 +16,7 @@
 #include "refdata.h"
 #include "strbuf.h"
 #include "suggest.h"
+#include "vocab.h"
 
 /* What --need takes: suggest_team covers at most SUGGEST_MAX_NEEDS. */
 #define NEED_EXPECT	"COUNT:FILTER (at most 64 of them)"
@@ -225,13 +226,15 @@ cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
 	enum member_status to;
 	struct deployment d;
 	struct store *s;
+	char expected[VOCAB_EXPECTED_LEN];
 	long long pk;
 	int rc;
 
 	if (!member_status_parse(a->words[2], &to))
 		return error_set(err, RC_INPUT, "deploy set: unknown status "
-		    "'%s' (expected proposed, contacted, confirmed, deployed, "
-		    "returned, declined or withdrawn)", a->words[2]);
+		    "'%s' (expected %s)", a->words[2],
+		    vocab_expected(&vocab_member_statuses, 0, expected,
+		    sizeof expected));
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {

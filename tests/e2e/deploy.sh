@@ -71,7 +71,7 @@ run 0 set-confirmed "$ROSTER" deploy set "$irma" "$first" confirmed
 run 1 set-back "$ROSTER" deploy set "$irma" "$first" proposed
 says set-back "cannot become proposed"
 run 2 set-bad-status "$ROSTER" deploy set "$irma" "$first" maybe
-says set-bad-status "unknown status 'maybe'"
+says set-bad-status "unknown status 'maybe' (expected proposed, contacted, confirmed, deployed, returned, declined or withdrawn)"
 run 1 set-stranger "$ROSTER" deploy set "$irma" \
     "$("$ROSTER" search --format ids | tail -n 1)" contacted
 says set-stranger "is not on the list"
