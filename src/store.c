@@ -370,31 +370,45 @@ store_bulk_end(struct store *s, struct error *err)
 	return rc;
 }
 
+/*
+ * The file store_open opens, made first (0600, in a new directory if
+ * need be) when flags allow; *oflags is how SQLite should open it.
+ */
+static int
+open_file(const char *path, int flags, int *oflags, struct error *err)
+{
+	struct stat sb;
+	int rc;
+
+	if (flags & STORE_READ_ONLY) {
+		*oflags = SQLITE_OPEN_READONLY;
+		if (stat(path, &sb) == -1 && errno == ENOENT)
+			return error_set(err, RC_DB, "%s: no such database",
+			    path);
+		return RC_OK;
+	}
+	*oflags = SQLITE_OPEN_READWRITE;
+	if (stat(path, &sb) == -1 || (flags & STORE_EXCLUSIVE_NEW)) {
+		if (!(flags & STORE_CREATE) && errno == ENOENT)
+			return error_set(err, RC_DB, "%s: no such database",
+			    path);
+		if ((rc = make_parent(path, err)) != RC_OK ||
+		    (rc = create_private(path, flags & STORE_EXCLUSIVE_NEW,
+		    err)) != RC_OK)
+			return rc;
+	}
+	return RC_OK;
+}
+
 int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
-	struct stat sb;
-	int oflags, rc = RC_OK;
+	int oflags, rc;
 
 	*out = NULL;
-	if (flags & STORE_READ_ONLY) {
-		oflags = SQLITE_OPEN_READONLY;
-		if (stat(path, &sb) == -1 && errno == ENOENT)
-			return error_set(err, RC_DB, "%s: no such database",
-			    path);
-	} else {
-		oflags = SQLITE_OPEN_READWRITE;
-		if (stat(path, &sb) == -1 || (flags & STORE_EXCLUSIVE_NEW)) {
-			if (!(flags & STORE_CREATE) && errno == ENOENT)
-				return error_set(err, RC_DB, "%s: no such "
-				    "database", path);
-			if ((rc = make_parent(path, err)) != RC_OK ||
-			    (rc = create_private(path,
-			    flags & STORE_EXCLUSIVE_NEW, err)) != RC_OK)
-				return rc;
-		}
-	}
+	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK)
+		return rc;
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
