@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "person.h"
 #include "strbuf.h"
 #include "tui.h"
 
@@ -59,8 +60,7 @@ pool_load(struct app *a, struct error *err)
 	struct search_result *avail;
 	int rc;
 
-	if ((rc = store_int(a->store, "SELECT count(*) FROM person", &a->total,
-	    err)) != RC_OK)
+	if ((rc = person_count(a->store, &a->total, err)) != RC_OK)
 		return rc;
 	if ((rc = search_text(a->store, "avail:today", a->today, a->cache,
 	    &avail, err)) != RC_OK)
