@@ -162,7 +162,7 @@ act_back(struct app *a)
 	case SCREEN_DEPLOY:
 		return failed(a, app_deploys_load(a, &err), &err);
 	case SCREEN_DEPLOYS:
-		a->dep.picking = 0;
+		a->modal = KEYS_NORMAL;
 		a->screen = SCREEN_LIST;
 		return R_ALL;
 	default:
@@ -195,8 +195,8 @@ act_open(struct app *a)
 			return R_NONE;
 		rc = app_deploy_open(a,
 		    a->dep.all[a->dep.lview.cursor].d.name, &err);
-		if (rc == RC_OK && a->dep.picking) {
-			a->dep.picking = 0;
+		if (rc == RC_OK && a->modal == KEYS_PICK) {
+			a->modal = KEYS_NORMAL;
 			rc = app_deploy_add_tagged(a, &err);
 		}
 		return failed(a, rc, &err);
@@ -243,7 +243,7 @@ act_filter(struct app *a)
 	a->before_pk = app_cursor_pk(a);
 	a->before_cursor = a->list.cursor;
 	line_set(&a->line, a->filter);
-	a->prompt = PROMPT_FILTER;
+	a->modal = KEYS_FILTER;
 	a->bar_error[0] = '\0';
 	a->message[0] = '\0';
 	a->facets_focus = 0;
@@ -303,7 +303,7 @@ act_tag_apply(struct app *a)
 		    "match)");
 		return R_BAR;
 	}
-	a->choosing = 1;
+	a->modal = KEYS_TAGGED;
 	app_message(a, 0, "%lld tagged: a add them to a deployment, e export "
 	    "them to a CSV file, u untag them, Esc cancel", a->tags.n);
 	return R_BAR;
@@ -366,7 +366,7 @@ act_deploys(struct app *a)
 {
 	struct error err;
 
-	a->dep.picking = 0;
+	a->modal = KEYS_NORMAL;
 	return failed(a, app_deploys_load(a, &err), &err);
 }
 
@@ -387,7 +387,7 @@ act_status(struct app *a)
 		return R_ALL;
 	if (app_deploy_cursor_pk(a) < 0)
 		return R_NONE;
-	a->dep.choosing = 1;
+	a->modal = KEYS_STATUS;
 	return R_ALL;
 }
 
@@ -408,7 +408,7 @@ act_remove(struct app *a)
 		return R_ALL;
 	if (app_deploy_cursor_pk(a) < 0)
 		return R_NONE;
-	a->dep.confirming = 1;
+	a->modal = KEYS_REMOVE;
 	return R_ALL;
 }
 
@@ -445,7 +445,6 @@ act_new(struct app *a)
 {
 	if (!writable(a))
 		return R_ALL;
-	a->dep.picking = 0;
 	a->bar_error[0] = '\0';
 	app_deploy_new_start(a);
 	return R_ALL;
@@ -456,7 +455,7 @@ act_sheet(struct app *a)
 {
 	a->bar_error[0] = '\0';
 	line_set(&a->answer, "callout.txt");
-	a->prompt = PROMPT_SHEET;
+	a->modal = KEYS_SHEET;
 	return R_ALL;
 }
 

@@ -139,6 +139,20 @@ app_cursor_pk(struct app *a)
 	return -1;
 }
 
+int
+app_bar_open(const struct app *a)
+{
+	switch (a->modal) {
+	case KEYS_FILTER:
+	case KEYS_EXPORT:
+	case KEYS_NEW:
+	case KEYS_SHEET:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* After a refresh, finds the person who was under the cursor near where
  * they were: an edit elsewhere moves them by a few rows at most. */
 static void

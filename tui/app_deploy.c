@@ -307,14 +307,14 @@ app_deploy_new_start(struct app *a)
 	u->draft.end = DEPLOY_OPEN;
 	u->step = NEW_NAME;
 	line_set(&a->answer, "");
-	a->prompt = PROMPT_NEW;
+	a->modal = KEYS_NEW;
 }
 
 void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
-	a->prompt = PROMPT_NONE;
+	a->modal = KEYS_NORMAL;
 }
 
 static int

@@ -60,7 +60,7 @@ accept(struct app *a)
 {
 	struct error err;
 
-	if (a->prompt == PROMPT_NEW) {
+	if (a->modal == KEYS_NEW) {
 		if (app_deploy_new_answer(a, line_text(&a->answer), &err)
 		    != RC_OK)
 			snprintf(a->bar_error, sizeof a->bar_error, "%s",
@@ -69,17 +69,17 @@ accept(struct app *a)
 			a->bar_error[0] = '\0';
 		return R_ALL;
 	}
-	if (a->prompt == PROMPT_SHEET) {
+	if (a->modal == KEYS_SHEET) {
 		if (app_deploy_sheet(a, line_text(&a->answer), &err) != RC_OK) {
 			snprintf(a->bar_error, sizeof a->bar_error, "%s",
 			    err.msg);
 			return R_ALL;
 		}
 		a->bar_error[0] = '\0';
-		a->prompt = PROMPT_NONE;
+		a->modal = KEYS_NORMAL;
 		return R_ALL;
 	}
-	if (a->prompt == PROMPT_FILTER) {
+	if (a->modal == KEYS_FILTER) {
 		if (a->bar_error[0] != '\0')
 			return R_BAR;	/* the message says what to fix */
 		line_remember(&a->line, line_text(&a->line));
@@ -91,16 +91,16 @@ accept(struct app *a)
 		app_message(a, 0, "%lld people written to %s", a->tags.n,
 		    line_text(&a->answer));
 	a->bar_error[0] = '\0';
-	a->prompt = PROMPT_NONE;
+	a->modal = KEYS_NORMAL;
 	return R_ALL;
 }
 
 static unsigned
 cancel(struct app *a)
 {
-	if (a->prompt == PROMPT_NEW)
+	if (a->modal == KEYS_NEW)
 		app_deploy_new_cancel(a);
-	if (a->prompt == PROMPT_FILTER) {
+	if (a->modal == KEYS_FILTER) {
 		app_filter_set(a, a->before != NULL ? a->before : "");
 		a->bar_error[0] = '\0';
 		/* Back where they were, on the same person. */
@@ -109,14 +109,14 @@ cancel(struct app *a)
 		a->follow_was = a->before_cursor;
 	}
 	a->bar_error[0] = '\0';
-	a->prompt = PROMPT_NONE;
+	a->modal = KEYS_NORMAL;
 	return R_ALL;
 }
 
 unsigned
 bar_key(struct app *a, int code, int fkey)
 {
-	struct line *l = a->prompt == PROMPT_FILTER ? &a->line : &a->answer;
+	struct line *l = a->modal == KEYS_FILTER ? &a->line : &a->answer;
 	enum action action = keys_find(code, fkey, KC_BAR);
 	char utf8[MB_LEN_MAX + 1];
 	unsigned r;
@@ -139,7 +139,7 @@ bar_key(struct app *a, int code, int fkey)
 		r = R_BAR | R_STATUS;
 	} else
 		return R_NONE;
-	if (a->prompt == PROMPT_FILTER && r != R_BAR)
+	if (a->modal == KEYS_FILTER && r != R_BAR)
 		app_filter_set(a, line_text(l));
 	return r | R_LIST;
 }
@@ -147,7 +147,7 @@ bar_key(struct app *a, int code, int fkey)
 unsigned
 choose_key(struct app *a, int code, int fkey)
 {
-	a->choosing = 0;
+	a->modal = KEYS_NORMAL;
 	a->message[0] = '\0';
 	if (fkey)
 		return R_BAR;
@@ -163,12 +163,12 @@ choose_key(struct app *a, int code, int fkey)
 		if (app_deploys_load(a, &err) != RC_OK)
 			app_message(a, 1, "%s", err.msg);
 		else
-			a->dep.picking = 1;
+			a->modal = KEYS_PICK;
 		return R_ALL;
 	}
 	case 'e':
 		line_set(&a->answer, "tagged.csv");
-		a->prompt = PROMPT_EXPORT;
+		a->modal = KEYS_EXPORT;
 		return R_ALL;
 	case 'u':
 		tags_free(&a->tags);
@@ -193,7 +193,7 @@ status_key(struct app *a, int code, int fkey)
 	struct error err;
 	size_t i;
 
-	a->dep.choosing = 0;
+	a->modal = KEYS_NORMAL;
 	for (i = 0; !fkey && i < sizeof keys_of / sizeof keys_of[0]; i++)
 		if (keys_of[i].key == code) {
 			if (app_deploy_set(a, keys_of[i].status, 0, &err)
@@ -210,7 +210,7 @@ remove_key(struct app *a, int code, int fkey)
 {
 	struct error err;
 
-	a->dep.confirming = 0;
+	a->modal = KEYS_NORMAL;
 	if (!fkey && code == 'y' && app_deploy_remove(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	return R_ALL;

@@ -100,7 +100,7 @@ row_suggestion(void *arg, long long i, int y, int selected)
 static void
 footer(struct app *a, const char *status, const char *hint)
 {
-	if (a->prompt != PROMPT_NONE) {
+	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
 		    draw_attr(a, ROLE_ERROR));
 		screen_bar_draw(a, LINES - 2);
@@ -124,9 +124,9 @@ draw_deploys(struct app *a)
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
 	strbuf_addf(&b, " %zu deployment%s", a->dep.nall, a->dep.nall == 1 ?
 	    "" : "s");
-	if (a->dep.picking)
+	if (a->modal == KEYS_PICK)
 		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
-	footer(a, strbuf_str(&b), a->dep.picking ? "Enter add the tagged "
+	footer(a, strbuf_str(&b), a->modal == KEYS_PICK ? "Enter add the tagged "
 	    "people here  q cancel" : a->dep.nall == 0 ? "No deployments yet: "
 	    "n creates one.  q back" : "Enter open  n new  q back  ? help");
 	strbuf_free(&b);
@@ -194,9 +194,9 @@ draw_deploy(struct app *a)
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
 	    "s");
-	footer(a, strbuf_str(&b), u->choosing ? "status: p proposed  "
+	footer(a, strbuf_str(&b), a->modal == KEYS_STATUS ? "status: p proposed  "
 	    "c contacted  C confirmed  d deployed  r returned  x declined  "
-	    "w withdrawn" : u->confirming ? "remove this person from the "
+	    "w withdrawn" : a->modal == KEYS_REMOVE ? "remove this person from the "
 	    "list? y yes, any other key no" : "s status  X remove  "
 	    "S suggest  P call-out sheet  Enter person  q back  ? help");
 	strbuf_free(&b);

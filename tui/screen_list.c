@@ -41,7 +41,7 @@ struct list_draw {
 static void
 list_area(const struct app *a, int *y0, int *h)
 {
-	int bottom = a->prompt != PROMPT_NONE ? 3 : 2;
+	int bottom = app_bar_open(a) ? 3 : 2;
 
 	*y0 = 1;
 	*h = LINES - 1 - bottom;
@@ -205,11 +205,11 @@ width_prefix(const char *s, size_t len)
 void
 screen_bar_draw(struct app *a, int y)
 {
-	const struct line *l = a->prompt == PROMPT_FILTER ? &a->line :
+	const struct line *l = a->modal == KEYS_FILTER ? &a->line :
 	    &a->answer;
-	const char *prompt = a->prompt == PROMPT_FILTER ? "/" :
-	    a->prompt == PROMPT_NEW ? app_deploy_new_question(a) :
-	    a->prompt == PROMPT_SHEET ? "call-out sheet to: " :
+	const char *prompt = a->modal == KEYS_FILTER ? "/" :
+	    a->modal == KEYS_NEW ? app_deploy_new_question(a) :
+	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
 	    "export tagged to: ";
 	const char *text = line_text(l);
 	struct strbuf shown = { 0 };
@@ -271,9 +271,9 @@ screen_list_draw(struct app *a, unsigned what)
 				draw_text(c, COLS - fw - 1, 1, "|", 0);
 		screen_facets_draw(a, COLS - fw, fw, 0, h + 1);
 	}
-	bottom = LINES - (a->prompt != PROMPT_NONE ? 3 : 2);
+	bottom = LINES - (app_bar_open(a) ? 3 : 2);
 	status_draw(a, bottom);
-	if (a->prompt != PROMPT_NONE) {
+	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
 		    draw_attr(a, ROLE_ERROR));
 		screen_bar_draw(a, LINES - 2);

@@ -113,7 +113,7 @@ mouse(struct app *a)
 	if (ev.bstate & BUTTON5_PRESSED)
 		return actions_run(a, ACT_DOWN) | actions_run(a, ACT_DOWN) |
 		    actions_run(a, ACT_DOWN);
-	if (a->screen != SCREEN_LIST || a->prompt != PROMPT_NONE)
+	if (a->screen != SCREEN_LIST || app_bar_open(a))
 		return R_NONE;
 	if ((row = screen_list_row_at(a, ev.y, ev.x)) < 0)
 		return R_NONE;
@@ -161,16 +161,22 @@ key(struct app *a, int code, int fkey)
 	if (too_small())
 		return !fkey && (code == 'q' || code == 'Q') ?
 		    actions_run(a, ACT_QUIT) : R_NONE;
-	if (a->prompt != PROMPT_NONE)
+	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
-	if (a->choosing)
+	switch (a->modal) {
+	case KEYS_TAGGED:
 		return choose_key(a, code, fkey);
+	case KEYS_STATUS:
+		a->message[0] = '\0';
+		return status_key(a, code, fkey);
+	case KEYS_REMOVE:
+		a->message[0] = '\0';
+		return remove_key(a, code, fkey);
+	default:
+		break;
+	}
 	a->message[0] = '\0';
 	settle(a);
-	if (a->dep.choosing)
-		return status_key(a, code, fkey);
-	if (a->dep.confirming)
-		return remove_key(a, code, fkey);
 	switch (a->screen) {
 	case SCREEN_DETAIL:
 		where = KC_DETAIL;

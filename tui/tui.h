@@ -43,7 +43,6 @@ struct deploy_ui {
 	struct deploy_summary	*all;
 	size_t			 nall;
 	struct view		 lview;
-	int			 picking;	/* for the tagged people */
 	int			 open;		/* d is loaded */
 	struct deployment	 d;
 	struct member		*members;
@@ -53,8 +52,6 @@ struct deploy_ui {
 	struct suggest_report	 sug;
 	int			 sug_valid;
 	struct view		 sview;
-	int			 choosing;	/* 's' waits for a status key */
-	int			 confirming;	/* 'X' waits for y */
 	/* A deployment being created a question at a time (PROMPT_NEW). */
 	struct deployment	 draft;
 	int			 step;
@@ -63,9 +60,22 @@ struct deploy_ui {
 	enum member_status	 force_status;
 };
 
-/* Why the bar is open. */
-enum prompt { PROMPT_NONE, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_NEW,
-    PROMPT_SHEET };
+/*
+ * What the next key means, in one place so that the key loop asks one
+ * thing: the screen's keys, the one key a question waits for, or the
+ * editing of the bar (open for one of the last four).
+ */
+enum modal {
+	KEYS_NORMAL,
+	KEYS_PICK,	/* the deployments: Enter adds the tagged people */
+	KEYS_TAGGED,	/* ';' waits for what to do with the tagged */
+	KEYS_STATUS,	/* 's' waits for the member's new status */
+	KEYS_REMOVE,	/* 'X' waits for y */
+	KEYS_FILTER,	/* the bar: the filter */
+	KEYS_EXPORT,	/* the file for the tagged people */
+	KEYS_NEW,	/* an answer about a new deployment */
+	KEYS_SHEET,	/* the file for the call-out sheet */
+};
 
 #define FACET_MAX	50
 
@@ -100,7 +110,6 @@ struct app {
 	struct tags		 tags;
 
 	/* The bar: the filter being typed, or another question. */
-	enum prompt		 prompt;
 	struct line		 line;		/* the filter's, with history */
 	struct line		 answer;	/* other prompts' */
 	char			*before;	/* the filter before editing */
@@ -129,7 +138,7 @@ struct app {
 
 	char			 message[1024];
 	int			 message_error;
-	int			 choosing;	/* ';' waits for its second key */
+	enum modal		 modal;
 	int			 quit;
 };
 
@@ -158,6 +167,8 @@ void	app_reopen(struct app *);
 /* Appends a line of len bytes to the page (the record or the help). */
 void	app_page_add(struct app *, const char *text, size_t len);
 long long app_cursor_pk(struct app *);
+/* Whether the bar is open (the modal state is one of its questions). */
+int	app_bar_open(const struct app *);
 void	app_message(struct app *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The filter with term added (ANDed), or excluded. */
