@@ -298,14 +298,18 @@ act_untag_all(struct app *a)
 static unsigned
 act_tag_apply(struct app *a)
 {
+	struct strbuf hint = { 0 };
+
 	if (a->tags.n == 0) {
 		app_message(a, 1, "nobody is tagged (t tags a person, T every "
 		    "match)");
 		return R_BAR;
 	}
 	a->modal = KEYS_TAGGED;
-	app_message(a, 0, "%lld tagged: a add them to a deployment, e export "
-	    "them to a CSV file, u untag them, Esc cancel", a->tags.n);
+	keys_hint(KC_TAGGED, ", ", &hint);
+	app_message(a, 0, "%lld tagged: %s, Esc cancel", a->tags.n,
+	    strbuf_str(&hint));
+	strbuf_free(&hint);
 	return R_BAR;
 }
 
@@ -378,6 +382,28 @@ writable(struct app *a)
 		app_message(a, 1, "read-only: deployments cannot be changed "
 		    "(roster was started with --read-only)");
 	return !a->read_only;
+}
+
+static unsigned
+act_tagged_add(struct app *a)
+{
+	struct error err;
+
+	if (!writable(a))
+		return R_ALL;
+	if (app_deploys_load(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	else
+		a->modal = KEYS_PICK;
+	return R_ALL;
+}
+
+static unsigned
+act_tagged_export(struct app *a)
+{
+	line_set(&a->answer, "tagged.csv");
+	a->modal = KEYS_EXPORT;
+	return R_ALL;
 }
 
 static unsigned
@@ -479,13 +505,31 @@ static const struct {
 	{ ACT_REMOVE, act_remove }, { ACT_SUGGEST, act_suggest },
 	{ ACT_ACCEPT, act_accept }, { ACT_ACCEPT_ALL, act_accept_all },
 	{ ACT_NEW, act_new }, { ACT_SHEET, act_sheet },
+	{ ACT_TAGGED_ADD, act_tagged_add },
+	{ ACT_TAGGED_EXPORT, act_tagged_export },
+};
+
+/* The keys after 's': the member's new status. */
+static const struct {
+	enum action		action;
+	enum member_status	status;
+} statuses[] = {
+	{ ACT_PROPOSED, MS_PROPOSED }, { ACT_CONTACTED, MS_CONTACTED },
+	{ ACT_CONFIRMED, MS_CONFIRMED }, { ACT_DEPLOYED, MS_DEPLOYED },
+	{ ACT_RETURNED, MS_RETURNED }, { ACT_DECLINED, MS_DECLINED },
+	{ ACT_WITHDRAWN, MS_WITHDRAWN },
 };
 
 unsigned
 actions_run(struct app *a, enum action action)
 {
+	struct error err;
 	size_t i;
 
+	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (statuses[i].action == action)
+			return failed(a, app_deploy_set(a, statuses[i].status, 0,
+			    &err), &err);
 	for (i = 0; i < sizeof table / sizeof table[0]; i++)
 		if (table[i].action == action)
 			return table[i].run(a);

@@ -1,6 +1,6 @@
 /*
  * actions.h - running a key's action (actions.c) and the keys of the bar
- * and of the ';' choice (bar.c).  Each returns what to redraw (R_*).
+ * and the 'X' question (bar.c).  Each returns what to redraw (R_*).
  *
  * Memory: nothing is allocated beyond what the app owns.
  */
@@ -15,9 +15,7 @@ unsigned	actions_run(struct app *, enum action);
 unsigned	act_facet(struct app *, int exclude);
 /* A key while the bar is open: code is a character unless fkey. */
 unsigned	bar_key(struct app *, int code, int fkey);
-/* The key after ';', after 's' on a deployment, after 'X'. */
-unsigned	choose_key(struct app *, int code, int fkey);
-unsigned	status_key(struct app *, int code, int fkey);
+/* The key after 'X' on a deployment. */
 unsigned	remove_key(struct app *, int code, int fkey);
 
 #endif

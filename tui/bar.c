@@ -144,66 +144,6 @@ bar_key(struct app *a, int code, int fkey)
 	return r | R_LIST;
 }
 
-unsigned
-choose_key(struct app *a, int code, int fkey)
-{
-	a->modal = KEYS_NORMAL;
-	a->message[0] = '\0';
-	if (fkey)
-		return R_BAR;
-	switch (code) {
-	case 'a': {
-		struct error err;
-
-		if (a->read_only) {
-			app_message(a, 1, "read-only: deployments cannot be "
-			    "changed (roster was started with --read-only)");
-			return R_ALL;
-		}
-		if (app_deploys_load(a, &err) != RC_OK)
-			app_message(a, 1, "%s", err.msg);
-		else
-			a->modal = KEYS_PICK;
-		return R_ALL;
-	}
-	case 'e':
-		line_set(&a->answer, "tagged.csv");
-		a->modal = KEYS_EXPORT;
-		return R_ALL;
-	case 'u':
-		tags_free(&a->tags);
-		return R_ALL;
-	}
-	return R_BAR;
-}
-
-/* The key after 's' on a deployment: the member's new status. */
-unsigned
-status_key(struct app *a, int code, int fkey)
-{
-	static const struct {
-		int			key;
-		enum member_status	status;
-	} keys_of[] = {
-		{ 'p', MS_PROPOSED }, { 'c', MS_CONTACTED },
-		{ 'C', MS_CONFIRMED }, { 'd', MS_DEPLOYED },
-		{ 'r', MS_RETURNED }, { 'x', MS_DECLINED },
-		{ 'w', MS_WITHDRAWN },
-	};
-	struct error err;
-	size_t i;
-
-	a->modal = KEYS_NORMAL;
-	for (i = 0; !fkey && i < sizeof keys_of / sizeof keys_of[0]; i++)
-		if (keys_of[i].key == code) {
-			if (app_deploy_set(a, keys_of[i].status, 0, &err)
-			    != RC_OK)
-				app_message(a, 1, "%s", err.msg);
-			return R_ALL;
-		}
-	return R_ALL;
-}
-
 /* The key after 'X': only y takes the member off. */
 unsigned
 remove_key(struct app *a, int code, int fkey)

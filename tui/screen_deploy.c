@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "format_deploy.h"
+#include "keys.h"
 #include "strbuf.h"
 #include "tui.h"
 
@@ -180,7 +181,7 @@ draw_deploy(struct app *a)
 {
 	struct deploy_draw d = { a };
 	struct deploy_ui *u = &a->dep;
-	struct strbuf b = { 0 };
+	struct strbuf b = { 0 }, hint = { 0 };
 	int y = draw_needs(a), w = COLS;
 
 	draw_text(y, 0, COLS, "", draw_attr(a, ROLE_HEADER));
@@ -194,12 +195,17 @@ draw_deploy(struct app *a)
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
 	    "s");
-	footer(a, strbuf_str(&b), a->modal == KEYS_STATUS ? "status: p proposed  "
-	    "c contacted  C confirmed  d deployed  r returned  x declined  "
-	    "w withdrawn" : a->modal == KEYS_REMOVE ? "remove this person from the "
-	    "list? y yes, any other key no" : "s status  X remove  "
-	    "S suggest  P call-out sheet  Enter person  q back  ? help");
+	if (a->modal == KEYS_STATUS) {
+		strbuf_adds(&hint, "status: ");
+		keys_hint(KC_STATUS, "  ", &hint);
+	} else
+		strbuf_adds(&hint, a->modal == KEYS_REMOVE ? "remove this "
+		    "person from the list? y yes, any other key no" :
+		    "s status  X remove  S suggest  P call-out sheet  "
+		    "Enter person  q back  ? help");
+	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
+	strbuf_free(&hint);
 }
 
 static void

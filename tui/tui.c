@@ -144,6 +144,26 @@ settle(struct app *a)
 		app_message(a, 1, "%s", err.msg);
 }
 
+/* Where the keys of the screen on show are looked up. */
+static unsigned
+screen_keys(const struct app *a)
+{
+	switch (a->screen) {
+	case SCREEN_DETAIL:
+		return KC_DETAIL;
+	case SCREEN_HELP:
+		return KC_HELP;
+	case SCREEN_DEPLOYS:
+		return KC_DEPLOYS;
+	case SCREEN_DEPLOY:
+		return KC_DEPLOY;
+	case SCREEN_SUGGEST:
+		return KC_SUGGEST;
+	default:
+		return a->facets_focus ? KC_FACETS : KC_LIST;
+	}
+}
+
 static unsigned
 key(struct app *a, int code, int fkey)
 {
@@ -163,38 +183,19 @@ key(struct app *a, int code, int fkey)
 		    actions_run(a, ACT_QUIT) : R_NONE;
 	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
-	switch (a->modal) {
-	case KEYS_TAGGED:
-		return choose_key(a, code, fkey);
-	case KEYS_STATUS:
-		a->message[0] = '\0';
-		return status_key(a, code, fkey);
-	case KEYS_REMOVE:
-		a->message[0] = '\0';
-		return remove_key(a, code, fkey);
-	default:
-		break;
-	}
 	a->message[0] = '\0';
-	settle(a);
-	switch (a->screen) {
-	case SCREEN_DETAIL:
-		where = KC_DETAIL;
-		break;
-	case SCREEN_HELP:
-		where = KC_HELP;
-		break;
-	case SCREEN_DEPLOYS:
-		where = KC_DEPLOYS;
-		break;
-	case SCREEN_DEPLOY:
-		where = KC_DEPLOY;
-		break;
-	case SCREEN_SUGGEST:
-		where = KC_SUGGEST;
+	switch (a->modal) {
+	case KEYS_REMOVE:
+		return remove_key(a, code, fkey);
+	case KEYS_TAGGED:
+	case KEYS_STATUS:
+		where = a->modal == KEYS_TAGGED ? KC_TAGGED : KC_STATUS;
+		/* The second key ends the question, whatever it is. */
+		a->modal = KEYS_NORMAL;
 		break;
 	default:
-		where = a->facets_focus ? KC_FACETS : KC_LIST;
+		settle(a);
+		where = screen_keys(a);
 	}
 	action = keys_find(code, fkey, where);
 	/* '!' forces only the refusal just shown. */
