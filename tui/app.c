@@ -425,3 +425,184 @@ app_file_close(const char *path, FILE *fp, int rc, struct error *err)
 		remove(path);
 	return rc;
 }
+
+void
+app_quit(struct app *a)
+{
+	a->quit = 1;
+}
+
+void
+app_message_clear(struct app *a)
+{
+	a->message[0] = '\0';
+}
+
+void
+app_modal_set(struct app *a, enum modal m)
+{
+	a->modal = m;
+}
+
+int
+app_show(struct app *a, enum mode screen, struct error *err)
+{
+	a->screen = screen;
+	switch (screen) {
+	case SCREEN_DEPLOYS:
+		return app_deploys_load(a, err);
+	case SCREEN_DEPLOY:
+		return app_deploy_reload(a, err);
+	case SCREEN_SUGGEST:
+		return app_deploy_suggest(a, err);
+	default:
+		return RC_OK;
+	}
+}
+
+void
+app_person_show(struct app *a, long long pk)
+{
+	struct error err;
+
+	a->back_to = a->screen;
+	if (app_open(a, pk, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	view_go(&a->page, 0);
+}
+
+int
+app_page_leave(struct app *a, enum mode to, struct error *err)
+{
+	a->detail_pk = -1;
+	app_close_page(a);
+	return app_show(a, to, err);
+}
+
+void
+app_help_shown(struct app *a)
+{
+	if (a->screen != SCREEN_HELP && a->screen != SCREEN_DETAIL)
+		a->help_from = a->screen;
+	a->screen = SCREEN_HELP;
+	view_go(&a->page, 0);
+}
+
+void
+app_bar_ask(struct app *a, enum modal question, const char *answer)
+{
+	a->bar_error[0] = '\0';
+	line_set(&a->answer, answer);
+	a->modal = question;
+}
+
+void
+app_bar_error(struct app *a, const char *msg)
+{
+	snprintf(a->bar_error, sizeof a->bar_error, "%s", msg);
+}
+
+void
+app_bar_close(struct app *a)
+{
+	a->bar_error[0] = '\0';
+	a->modal = KEYS_NORMAL;
+}
+
+void
+app_filter_edit(struct app *a)
+{
+	free(a->before);
+	a->before = xstrdup(a->filter);
+	a->before_pk = app_cursor_pk(a);
+	a->before_cursor = a->list.cursor;
+	line_set(&a->line, a->filter);
+	a->modal = KEYS_FILTER;
+	a->bar_error[0] = '\0';
+	a->message[0] = '\0';
+	a->facets_focus = 0;
+}
+
+void
+app_filter_restore(struct app *a)
+{
+	app_filter_set(a, a->before != NULL ? a->before : "");
+	/* Back where they were, on the same person. */
+	a->pending_keeps_cursor = 1;
+	a->follow_pk = a->before_pk;
+	a->follow_was = a->before_cursor;
+}
+
+int
+app_tag_toggle(struct app *a)
+{
+	long long pk = app_cursor_pk(a);
+
+	if (pk < 0)
+		return 0;
+	tags_toggle(&a->tags, pk);
+	view_move(&a->list, 1);
+	return 1;
+}
+
+void
+app_untag_all(struct app *a)
+{
+	tags_free(&a->tags);
+}
+
+void
+app_sort_next(struct app *a)
+{
+	a->sort = a->sort == SORT_MISSION ? SORT_NAME :
+	    (enum search_sort)(a->sort + 1);
+	app_rows_reset(a);
+	view_go(&a->list, 0);
+}
+
+void
+app_reverse(struct app *a)
+{
+	a->reverse = !a->reverse;
+	app_rows_reset(a);
+	view_go(&a->list, 0);
+}
+
+void
+app_facets_toggle(struct app *a, int narrow)
+{
+	a->facets_shown = !a->facets_shown;
+	a->facets_focus = a->facets_shown && narrow;
+}
+
+void
+app_focus_toggle(struct app *a, int narrow)
+{
+	if (!a->facets_shown) {
+		a->facets_shown = 1;
+		a->facets_focus = 1;
+	} else
+		a->facets_focus = !a->facets_focus;
+	/* Start on a value, not on the first title. */
+	if (a->facets_focus && a->fview.cursor == 0 && a->fview.n > 1)
+		view_go(&a->fview, 1);
+	/* Too narrow to show both: the panel goes with the focus. */
+	if (!a->facets_focus && narrow)
+		a->facets_shown = 0;
+}
+
+void
+app_focus_list(struct app *a, long long row)
+{
+	a->facets_focus = 0;
+	if (row >= 0)
+		view_go(&a->list, row);
+}
+
+void
+app_resize(struct app *a, int cols)
+{
+	a->cols = cols;
+	if (a->screen == SCREEN_DETAIL)
+		app_reopen(a);
+}

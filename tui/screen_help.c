@@ -83,7 +83,7 @@ leads(const struct key_then *t, unsigned where)
 }
 
 void
-screen_help_lines(struct app *a)
+screen_help_open(struct app *a)
 {
 	size_t s, t;
 
@@ -96,6 +96,5 @@ screen_help_lines(struct app *a)
 				section(a, keys_then[t].where,
 				    keys_then[t].title);
 	}
-	a->screen = SCREEN_HELP;
-	view_go(&a->page, 0);
+	app_help_shown(a);
 }

@@ -1,8 +1,9 @@
 /*
  * tui.h - the full-screen interface: the state every screen shares, and
  * the entry point.  Screens draw from this state and change it only
- * through the app_* functions (app.c), which call the core; nothing in
- * tui/ touches SQL.
+ * through the app_* functions (app.c, app_deploy.c), which call the
+ * core; nothing in tui/ touches SQL.  A key goes: the key table
+ * (keys.c), the screen's key function (screen_*_key), app_*, the core.
  *
  * Memory: struct app owns everything it points to; app_free releases it.
  * Strings handed to app_* functions are copied.
@@ -17,6 +18,7 @@
 #include "deploy.h"
 #include "facet.h"
 #include "filter.h"
+#include "keys.h"
 #include "line.h"
 #include "search.h"
 #include "store.h"
@@ -173,7 +175,41 @@ void	app_message(struct app *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The filter with term added (ANDed), or excluded. */
 void	app_filter_add(struct app *, const char *term, int exclude);
+/* Opens the bar on the filter, and restores the filter it had. */
+void	app_filter_edit(struct app *);
+void	app_filter_restore(struct app *);
 int	app_tag_all(struct app *, struct error *err);
+/* The person under the cursor; 0 when there is none. */
+int	app_tag_toggle(struct app *);
+void	app_untag_all(struct app *);
+/* The list's order: the next sort key, or reversed. */
+void	app_sort_next(struct app *);
+void	app_reverse(struct app *);
+/* The facet panel shown or hidden, and the focus moved between it and
+ * the list; narrow: no room for both, the panel goes with the focus. */
+void	app_facets_toggle(struct app *, int narrow);
+void	app_focus_toggle(struct app *, int narrow);
+/* The focus on the list, the cursor on row (unless row < 0). */
+void	app_focus_list(struct app *, long long row);
+void	app_quit(struct app *);
+void	app_message_clear(struct app *);
+void	app_modal_set(struct app *, enum modal);
+/* Opens the bar on a question (KEYS_EXPORT...) with answer typed in;
+ * an answer refused, and closing the bar. */
+void	app_bar_ask(struct app *, enum modal question, const char *answer);
+void	app_bar_error(struct app *, const char *msg);
+void	app_bar_close(struct app *);
+/* Shows a screen again: what it shows may have changed while hidden. */
+int	app_show(struct app *, enum mode, struct error *err);
+/* The person over the current screen, to which q returns; an error
+ * goes to the message line. */
+void	app_person_show(struct app *, long long pk);
+/* Leaves the person or the help for screen to. */
+int	app_page_leave(struct app *, enum mode to, struct error *err);
+/* The help, its lines added, over the current screen. */
+void	app_help_shown(struct app *);
+/* The terminal is cols wide now. */
+void	app_resize(struct app *, int cols);
 int	app_export_tagged(struct app *, const char *path, struct error *err);
 /* A new file for the user (never one that exists), and closing it: on
  * failure (rc or the close) the file is removed. */
@@ -201,9 +237,15 @@ void	app_deploy_new_cancel(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);
-void	screen_deploy_draw(struct app *);
+/* Whether deployments may change; if not, the message says why. */
+int	app_deploy_writable(struct app *);
+/* '!' forces only the refusal just shown: anything else forgets it. */
+void	app_deploy_unforce(struct app *);
 
-/* Screens: draw.c, screen_*.c. */
+/*
+ * Screens: draw.c, and screen_*.c, each with its drawing and its keys
+ * (an action of the key table; what to redraw, R_*).
+ */
 void	draw_init(struct app *);
 /* s in exactly cols columns at (y, x): cut, padded, control characters
  * escaped. */
@@ -213,17 +255,27 @@ enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };
 int	draw_attr(const struct app *, enum role);
 void	screen_list_draw(struct app *, unsigned what);
-/* The bar on line y, its error on the last line. */
+unsigned screen_list_key(struct app *, enum action);
+/* The bar on line y, its error on the last line (bar.c, with its keys). */
 void	screen_bar_draw(struct app *, int y);
 int	screen_list_height(const struct app *);
 /* The list row under a mouse click, or -1. */
 long long screen_list_row_at(const struct app *, int y, int x);
 void	screen_page_draw(struct app *);
-void	screen_help_lines(struct app *);
+unsigned screen_page_key(struct app *, enum action);
+/* The help, drawn from the key table, as the page on screen. */
+void	screen_help_open(struct app *);
 void	screen_facets_draw(struct app *, int x, int width, int y0, int h);
+/* Adds (or excludes) the value under the panel's cursor to the filter. */
+unsigned screen_facets_add(struct app *, int exclude);
 /* Facet rows: a title line per kind, then its values. */
 long long screen_facets_rows(const struct app *);
 int	screen_facets_value(const struct app *, long long row,
 	    enum facet_kind *kind, const struct facet_value **v);
+/* The deployments, one of them, and its suggested team. */
+void	screen_deploy_draw(struct app *);
+unsigned screen_deploy_key(struct app *, enum action);
+/* The key after 'X': only y takes the member off. */
+unsigned screen_deploy_remove_key(struct app *, int code, int fkey);
 
 #endif
