@@ -1,3 +1,8 @@
+/*
+ * The state of the whole screen and of the pool list: the filter and its
+ * search, the rows and facets on show, the tags, the order, the bar and
+ * the message.  The screens change it only through these functions.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,12 +25,38 @@ app_message(struct app *a, int error, const char *fmt, ...)
 	a->message_error = error;
 }
 
-static void rows_free(struct app *);
+void
+app_message_clear(struct app *a)
+{
+	a->message[0] = '\0';
+}
 
 void
-app_rows_reset(struct app *a)
+app_modal_set(struct app *a, enum modal m)
 {
-	rows_free(a);
+	a->modal = m;
+}
+
+void
+app_quit(struct app *a)
+{
+	a->quit = 1;
+}
+
+int
+app_show(struct app *a, enum mode screen, struct error *err)
+{
+	a->screen = screen;
+	switch (screen) {
+	case SCREEN_DEPLOYS:
+		return app_deploys_load(a, err);
+	case SCREEN_DEPLOY:
+		return app_deploy_reload(a, err);
+	case SCREEN_SUGGEST:
+		return app_deploy_suggest(a, err);
+	default:
+		return RC_OK;
+	}
 }
 
 static void
@@ -41,6 +72,12 @@ rows_free(struct app *a)
 	a->row_pks = NULL;
 	a->nrows = 0;
 	a->rows_valid = 0;
+}
+
+void
+app_rows_reset(struct app *a)
+{
+	rows_free(a);
 }
 
 static void
@@ -112,6 +149,41 @@ app_free(struct app *a)
 	line_free(&a->answer);
 }
 
+int
+app_bar_open(const struct app *a)
+{
+	switch (a->modal) {
+	case KEYS_FILTER:
+	case KEYS_EXPORT:
+	case KEYS_NEW:
+	case KEYS_SHEET:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+app_bar_ask(struct app *a, enum modal question, const char *answer)
+{
+	a->bar_error[0] = '\0';
+	line_set(&a->answer, answer);
+	a->modal = question;
+}
+
+void
+app_bar_error(struct app *a, const char *msg)
+{
+	snprintf(a->bar_error, sizeof a->bar_error, "%s", msg);
+}
+
+void
+app_bar_close(struct app *a)
+{
+	a->bar_error[0] = '\0';
+	a->modal = KEYS_NORMAL;
+}
+
 void
 app_filter_set(struct app *a, const char *text)
 {
@@ -130,6 +202,46 @@ app_filter_set(struct app *a, const char *text)
 	a->filter = xstrdup(text);
 }
 
+void
+app_filter_add(struct app *a, const char *term, int exclude)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_adds(&b, a->filter);
+	if (*a->filter != '\0')
+		strbuf_adds(&b, " ");
+	if (exclude)
+		strbuf_adds(&b, "-");
+	strbuf_adds(&b, term);
+	app_filter_set(a, strbuf_str(&b));
+	line_remember(&a->line, strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+void
+app_filter_edit(struct app *a)
+{
+	free(a->before);
+	a->before = xstrdup(a->filter);
+	a->before_pk = app_cursor_pk(a);
+	a->before_cursor = a->list.cursor;
+	line_set(&a->line, a->filter);
+	a->modal = KEYS_FILTER;
+	a->bar_error[0] = '\0';
+	a->message[0] = '\0';
+	a->facets_focus = 0;
+}
+
+void
+app_filter_restore(struct app *a)
+{
+	app_filter_set(a, a->before != NULL ? a->before : "");
+	/* Back where they were, on the same person. */
+	a->pending_keeps_cursor = 1;
+	a->follow_pk = a->before_pk;
+	a->follow_was = a->before_cursor;
+}
+
 long long
 app_cursor_pk(struct app *a)
 {
@@ -137,20 +249,6 @@ app_cursor_pk(struct app *a)
 	    a->list.cursor < a->rows_top + (long long)a->nrows)
 		return a->row_pks[a->list.cursor - a->rows_top];
 	return -1;
-}
-
-int
-app_bar_open(const struct app *a)
-{
-	switch (a->modal) {
-	case KEYS_FILTER:
-	case KEYS_EXPORT:
-	case KEYS_NEW:
-	case KEYS_SHEET:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* After a refresh, finds the person who was under the cursor near where
@@ -303,255 +401,6 @@ app_poll(struct app *a, int *changed, struct error *err)
 }
 
 void
-app_close_page(struct app *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->nlines; i++)
-		free(a->lines[i]);
-	free(a->lines);
-	a->lines = NULL;
-	a->nlines = 0;
-}
-
-void
-app_page_add(struct app *a, const char *text, size_t len)
-{
-	a->lines = xrealloc(a->lines, (a->nlines + 1) * sizeof *a->lines);
-	a->lines[a->nlines] = xmalloc(len + 1);
-	memcpy(a->lines[a->nlines], text, len);
-	a->lines[a->nlines++][len] = '\0';
-}
-
-/* The person's record as roster show prints it, a line at a time. */
-int
-app_open(struct app *a, long long pk, struct error *err)
-{
-	char *buf = NULL, *p, *nl;
-	size_t len = 0;
-	FILE *fp;
-	int rc;
-
-	if ((fp = open_memstream(&buf, &len)) == NULL)
-		return error_set(err, RC_DB, "out of memory");
-	rc = format_show(a->store, pk, a->today, fp, err);
-	if (rc == RC_OK)
-		rc = format_timeline(a->store, pk, a->today, a->cols, fp, err);
-	fclose(fp);
-	if (rc == RC_OK) {
-		app_close_page(a);
-		for (p = buf; *p != '\0'; p = nl + 1) {
-			if ((nl = strchr(p, '\n')) == NULL)
-				nl = p + strlen(p);
-			app_page_add(a, p, (size_t)(nl - p));
-			if (*nl == '\0')
-				break;
-		}
-		a->detail_pk = pk;
-		a->screen = SCREEN_DETAIL;
-		view_set_size(&a->page, (long long)a->nlines, a->page.height);
-	}
-	free(buf);
-	return rc;
-}
-
-void
-app_reopen(struct app *a)
-{
-	long long top = a->page.top;
-	struct error err;
-
-	if (a->detail_pk < 0)
-		return;
-	if (app_open(a, a->detail_pk, &err) != RC_OK)
-		app_message(a, 1, "%s", err.msg);
-	a->page.top = a->page.cursor = top;
-}
-
-void
-app_filter_add(struct app *a, const char *term, int exclude)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_adds(&b, a->filter);
-	if (*a->filter != '\0')
-		strbuf_adds(&b, " ");
-	if (exclude)
-		strbuf_adds(&b, "-");
-	strbuf_adds(&b, term);
-	app_filter_set(a, strbuf_str(&b));
-	line_remember(&a->line, strbuf_str(&b));
-	strbuf_free(&b);
-}
-
-int
-app_tag_all(struct app *a, struct error *err)
-{
-	return tags_add_result(a->store, &a->tags, a->result, err);
-}
-
-int
-app_export_tagged(struct app *a, const char *path, struct error *err)
-{
-	FILE *fp;
-	int rc;
-
-	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
-	    != RC_OK)
-		return rc;
-	if ((rc = app_file_open(path, &fp, err)) != RC_OK)
-		return rc;
-	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
-	return app_file_close(path, fp, rc, err);
-}
-
-int
-app_file_open(const char *path, FILE **fp, struct error *err)
-{
-	/* "x": a file the user already has is never overwritten. */
-	if ((*fp = fopen(path, "wx")) == NULL)
-		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
-		    strerror(errno));
-	return RC_OK;
-}
-
-int
-app_file_close(const char *path, FILE *fp, int rc, struct error *err)
-{
-	if (fclose(fp) != 0 && rc == RC_OK)
-		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
-	/* Half a file is worse than none. */
-	if (rc != RC_OK)
-		remove(path);
-	return rc;
-}
-
-void
-app_quit(struct app *a)
-{
-	a->quit = 1;
-}
-
-void
-app_message_clear(struct app *a)
-{
-	a->message[0] = '\0';
-}
-
-void
-app_modal_set(struct app *a, enum modal m)
-{
-	a->modal = m;
-}
-
-int
-app_show(struct app *a, enum mode screen, struct error *err)
-{
-	a->screen = screen;
-	switch (screen) {
-	case SCREEN_DEPLOYS:
-		return app_deploys_load(a, err);
-	case SCREEN_DEPLOY:
-		return app_deploy_reload(a, err);
-	case SCREEN_SUGGEST:
-		return app_deploy_suggest(a, err);
-	default:
-		return RC_OK;
-	}
-}
-
-void
-app_person_show(struct app *a, long long pk)
-{
-	struct error err;
-
-	a->back_to = a->screen;
-	if (app_open(a, pk, &err) != RC_OK)
-		app_message(a, 1, "%s", err.msg);
-	view_go(&a->page, 0);
-}
-
-int
-app_page_leave(struct app *a, enum mode to, struct error *err)
-{
-	a->detail_pk = -1;
-	app_close_page(a);
-	return app_show(a, to, err);
-}
-
-void
-app_help_shown(struct app *a)
-{
-	if (a->screen != SCREEN_HELP && a->screen != SCREEN_DETAIL)
-		a->help_from = a->screen;
-	a->screen = SCREEN_HELP;
-	view_go(&a->page, 0);
-}
-
-void
-app_bar_ask(struct app *a, enum modal question, const char *answer)
-{
-	a->bar_error[0] = '\0';
-	line_set(&a->answer, answer);
-	a->modal = question;
-}
-
-void
-app_bar_error(struct app *a, const char *msg)
-{
-	snprintf(a->bar_error, sizeof a->bar_error, "%s", msg);
-}
-
-void
-app_bar_close(struct app *a)
-{
-	a->bar_error[0] = '\0';
-	a->modal = KEYS_NORMAL;
-}
-
-void
-app_filter_edit(struct app *a)
-{
-	free(a->before);
-	a->before = xstrdup(a->filter);
-	a->before_pk = app_cursor_pk(a);
-	a->before_cursor = a->list.cursor;
-	line_set(&a->line, a->filter);
-	a->modal = KEYS_FILTER;
-	a->bar_error[0] = '\0';
-	a->message[0] = '\0';
-	a->facets_focus = 0;
-}
-
-void
-app_filter_restore(struct app *a)
-{
-	app_filter_set(a, a->before != NULL ? a->before : "");
-	/* Back where they were, on the same person. */
-	a->pending_keeps_cursor = 1;
-	a->follow_pk = a->before_pk;
-	a->follow_was = a->before_cursor;
-}
-
-int
-app_tag_toggle(struct app *a)
-{
-	long long pk = app_cursor_pk(a);
-
-	if (pk < 0)
-		return 0;
-	tags_toggle(&a->tags, pk);
-	view_move(&a->list, 1);
-	return 1;
-}
-
-void
-app_untag_all(struct app *a)
-{
-	tags_free(&a->tags);
-}
-
-void
 app_sort_next(struct app *a)
 {
 	a->sort = a->sort == SORT_MISSION ? SORT_NAME :
@@ -599,10 +448,62 @@ app_focus_list(struct app *a, long long row)
 		view_go(&a->list, row);
 }
 
-void
-app_resize(struct app *a, int cols)
+int
+app_tag_toggle(struct app *a)
 {
-	a->cols = cols;
-	if (a->screen == SCREEN_DETAIL)
-		app_reopen(a);
+	long long pk = app_cursor_pk(a);
+
+	if (pk < 0)
+		return 0;
+	tags_toggle(&a->tags, pk);
+	view_move(&a->list, 1);
+	return 1;
+}
+
+int
+app_tag_all(struct app *a, struct error *err)
+{
+	return tags_add_result(a->store, &a->tags, a->result, err);
+}
+
+void
+app_untag_all(struct app *a)
+{
+	tags_free(&a->tags);
+}
+
+int
+app_export_tagged(struct app *a, const char *path, struct error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
+	    != RC_OK)
+		return rc;
+	if ((rc = app_file_open(path, &fp, err)) != RC_OK)
+		return rc;
+	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
+	return app_file_close(path, fp, rc, err);
+}
+
+int
+app_file_open(const char *path, FILE **fp, struct error *err)
+{
+	/* "x": a file the user already has is never overwritten. */
+	if ((*fp = fopen(path, "wx")) == NULL)
+		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
+		    strerror(errno));
+	return RC_OK;
+}
+
+int
+app_file_close(const char *path, FILE *fp, int rc, struct error *err)
+{
+	if (fclose(fp) != 0 && rc == RC_OK)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	/* Half a file is worse than none. */
+	if (rc != RC_OK)
+		remove(path);
+	return rc;
 }

@@ -1,8 +1,8 @@
 /*
  * tui.h - the full-screen interface: the state every screen shares, and
  * the entry point.  Screens draw from this state and change it only
- * through the app_* functions (app.c, app_deploy.c), which call the
- * core; nothing in tui/ touches SQL.  A key goes: the key table
+ * through the app_* functions (app.c, app_page.c, app_deploy.c), which
+ * call the core; nothing in tui/ touches SQL.  A key goes: the key table
  * (keys.c), the screen's key function (screen_*_key), app_*, the core.
  *
  * Memory: struct app owns everything it points to; app_free releases it.
@@ -146,12 +146,34 @@ struct app {
 
 int	tui_main(struct store *, int today, int read_only, struct error *err);
 
-/* app.c: state changes. */
+/* app.c: the whole screen's state and the pool list's. */
 int	app_init(struct app *, struct store *, int today, int read_only,
 	    struct error *err);
 void	app_free(struct app *);
+void	app_message(struct app *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	app_message_clear(struct app *);
+void	app_modal_set(struct app *, enum modal);
+void	app_quit(struct app *);
+/* Shows a screen again: what it shows may have changed while hidden. */
+int	app_show(struct app *, enum mode, struct error *err);
+/* Notices another process's changes; sets *changed. */
+int	app_poll(struct app *, int *changed, struct error *err);
+/* Whether the bar is open (the modal state is one of its questions). */
+int	app_bar_open(const struct app *);
+/* Opens the bar on a question (KEYS_EXPORT...) with answer typed in;
+ * an answer refused, and closing the bar. */
+void	app_bar_ask(struct app *, enum modal question, const char *answer);
+void	app_bar_error(struct app *, const char *msg);
+void	app_bar_close(struct app *);
 /* Compiles text; a bad filter leaves its message in bar_error. */
 void	app_filter_set(struct app *, const char *text);
+/* The filter with term added (ANDed), or excluded. */
+void	app_filter_add(struct app *, const char *term, int exclude);
+/* Opens the bar on the filter, and restores the filter it had. */
+void	app_filter_edit(struct app *);
+void	app_filter_restore(struct app *);
+long long app_cursor_pk(struct app *);
 /* Runs the pending search; RC_INTERRUPTED when a key came first. */
 int	app_search(struct app *, struct error *err);
 /* Rows top..top+height of the list, loaded as needed; reset forgets
@@ -159,29 +181,6 @@ int	app_search(struct app *, struct error *err);
 void	app_rows_reset(struct app *);
 int	app_rows(struct app *, struct error *err);
 int	app_facets(struct app *, struct error *err);
-/* Notices another process's changes; sets *changed. */
-int	app_poll(struct app *, int *changed, struct error *err);
-int	app_open(struct app *, long long pk, struct error *err);
-void	app_close_page(struct app *);
-/* Opens the person on screen again (their data or the width changed),
- * keeping the scroll. */
-void	app_reopen(struct app *);
-/* Appends a line of len bytes to the page (the record or the help). */
-void	app_page_add(struct app *, const char *text, size_t len);
-long long app_cursor_pk(struct app *);
-/* Whether the bar is open (the modal state is one of its questions). */
-int	app_bar_open(const struct app *);
-void	app_message(struct app *, int error, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
-/* The filter with term added (ANDed), or excluded. */
-void	app_filter_add(struct app *, const char *term, int exclude);
-/* Opens the bar on the filter, and restores the filter it had. */
-void	app_filter_edit(struct app *);
-void	app_filter_restore(struct app *);
-int	app_tag_all(struct app *, struct error *err);
-/* The person under the cursor; 0 when there is none. */
-int	app_tag_toggle(struct app *);
-void	app_untag_all(struct app *);
 /* The list's order: the next sort key, or reversed. */
 void	app_sort_next(struct app *);
 void	app_reverse(struct app *);
@@ -191,16 +190,24 @@ void	app_facets_toggle(struct app *, int narrow);
 void	app_focus_toggle(struct app *, int narrow);
 /* The focus on the list, the cursor on row (unless row < 0). */
 void	app_focus_list(struct app *, long long row);
-void	app_quit(struct app *);
-void	app_message_clear(struct app *);
-void	app_modal_set(struct app *, enum modal);
-/* Opens the bar on a question (KEYS_EXPORT...) with answer typed in;
- * an answer refused, and closing the bar. */
-void	app_bar_ask(struct app *, enum modal question, const char *answer);
-void	app_bar_error(struct app *, const char *msg);
-void	app_bar_close(struct app *);
-/* Shows a screen again: what it shows may have changed while hidden. */
-int	app_show(struct app *, enum mode, struct error *err);
+/* The person under the cursor; 0 when there is none. */
+int	app_tag_toggle(struct app *);
+int	app_tag_all(struct app *, struct error *err);
+void	app_untag_all(struct app *);
+int	app_export_tagged(struct app *, const char *path, struct error *err);
+/* A new file for the user (never one that exists), and closing it: on
+ * failure (rc or the close) the file is removed. */
+int	app_file_open(const char *path, FILE **fp, struct error *err);
+int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
+
+/* app_page.c: a person's record, or the help, over the other screens. */
+int	app_open(struct app *, long long pk, struct error *err);
+void	app_close_page(struct app *);
+/* Opens the person on screen again (their data or the width changed),
+ * keeping the scroll. */
+void	app_reopen(struct app *);
+/* Appends a line of len bytes to the page (the record or the help). */
+void	app_page_add(struct app *, const char *text, size_t len);
 /* The person over the current screen, to which q returns; an error
  * goes to the message line. */
 void	app_person_show(struct app *, long long pk);
@@ -210,11 +217,6 @@ int	app_page_leave(struct app *, enum mode to, struct error *err);
 void	app_help_shown(struct app *);
 /* The terminal is cols wide now. */
 void	app_resize(struct app *, int cols);
-int	app_export_tagged(struct app *, const char *path, struct error *err);
-/* A new file for the user (never one that exists), and closing it: on
- * failure (rc or the close) the file is removed. */
-int	app_file_open(const char *path, FILE **fp, struct error *err);
-int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
 
 /* app_deploy.c: the deployments screens' state. */
 int	app_deploys_load(struct app *, struct error *err);
