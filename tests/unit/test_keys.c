@@ -7,7 +7,8 @@
  *
  * The second key of a two-key action (after ';', after 's') is named in
  * the description of the first key instead: "Set the member's status:
- * then p, c, C, d, r, x or w".
+ * then p, c, C, d, r, x or w".  The help lists them under their own
+ * title, and their prompts are made from the table.
  *
  * The manual is read from $top_srcdir/man/roster.1 (make check exports
  * top_srcdir).
@@ -23,6 +24,7 @@
 #include <cmocka.h>
 
 #include "keys.h"
+#include "tui.h"
 
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
@@ -423,6 +425,63 @@ test_second_keys(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The prompts of the second keys are made from the table, word for word
+ * what they were when written out by hand. */
+static void
+test_hints(void **state)
+{
+	struct strbuf b = { 0 };
+
+	(void)state;
+	keys_hint(KC_STATUS, "  ", &b);
+	assert_string_equal(strbuf_str(&b), "p proposed  c contacted  "
+	    "C confirmed  d deployed  r returned  x declined  w withdrawn");
+	strbuf_reset(&b);
+	keys_hint(KC_TAGGED, ", ", &b);
+	assert_string_equal(strbuf_str(&b), "a add them to a deployment, "
+	    "e export them to a CSV file, u untag them");
+	strbuf_free(&b);
+}
+
+/* The help lists the second keys under their own title, as it lists the
+ * others: "  p                      proposed". */
+static void
+test_help_lists_second_keys(void **state)
+{
+	struct app a;
+	struct strbuf want = { 0 };
+	char buf[16];
+	size_t t, i, title, j;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	screen_help_open(&a);
+	assert_int_equal(a.screen, SCREEN_HELP);
+	for (t = 0; t < nkeys_then; t++) {
+		for (title = 0; title < a.nlines; title++)
+			if (strcmp(a.lines[title], keys_then[t].title) == 0)
+				break;
+		if (title == a.nlines)
+			fail_msg("help: no section '%s'", keys_then[t].title);
+		for (i = 0; i < nkeys; i++) {
+			if (!(keys[i].where & keys_then[t].where))
+				continue;
+			strbuf_reset(&want);
+			strbuf_addf(&want, "  %-22s %s", keys_name(&keys[i], buf),
+			    keys[i].help);
+			for (j = title + 1; j < a.nlines && a.lines[j][0] != '\0';
+			    j++)
+				if (strcmp(a.lines[j], strbuf_str(&want)) == 0)
+					break;
+			if (j == a.nlines || a.lines[j][0] == '\0')
+				fail_msg("help: '%s' lacks \"%s\"",
+				    keys_then[t].title, strbuf_str(&want));
+		}
+	}
+	strbuf_free(&want);
+	app_close_page(&a);
+}
+
 /* The other way: the manual names no key the table does not bind. */
 static void
 test_no_stale_key(void **state)
@@ -454,6 +513,8 @@ main(void)
 		cmocka_unit_test(test_every_key_named),
 		cmocka_unit_test(test_every_help_described),
 		cmocka_unit_test(test_second_keys),
+		cmocka_unit_test(test_hints),
+		cmocka_unit_test(test_help_lists_second_keys),
 		cmocka_unit_test(test_no_stale_key),
 	};
 
