@@ -54,7 +54,7 @@ struct deploy_ui {
 	struct suggest_report	 sug;
 	int			 sug_valid;
 	struct view		 sview;
-	/* A deployment being created a question at a time (PROMPT_NEW). */
+	/* A deployment being created a question at a time (KEYS_NEW). */
 	struct deployment	 draft;
 	int			 step;
 	/* A refused booking that '!' would force. */
@@ -140,7 +140,7 @@ struct app {
 
 	char			 message[1024];
 	int			 message_error;
-	enum modal		 modal;
+	enum modal		 modal;		/* what the next key means */
 	int			 quit;
 };
 
