@@ -502,6 +502,12 @@ person_find(struct store *s, const char *id, long long *pk, struct error *err)
 }
 
 int
+person_count(struct store *s, long long *n, struct error *err)
+{
+	return store_int(s, "SELECT count(*) FROM person", n, err);
+}
+
+int
 person_resolve(struct store *s, const char *arg, long long *pk, struct error *err)
 {
 	sqlite3_stmt *st;

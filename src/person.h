@@ -82,6 +82,8 @@ int	unavail_put(struct person_writer *, long long person,
 /* The row of the person with this id: RC_OK, or RC_REFUSED if none. */
 int	person_find(struct store *, const char *id, long long *pk,
 	    struct error *err);
+/* How many people the pool holds. */
+int	person_count(struct store *, long long *n, struct error *err);
 
 /* A fresh random UUID v4, lower case. */
 /*

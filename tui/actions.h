@@ -1,6 +1,7 @@
 /*
- * actions.h - running a key's action (actions.c) and the keys of the bar
- * and of the ';' choice (bar.c).  Each returns what to redraw (R_*).
+ * actions.h - the keys every screen shares (actions.c) and the keys of
+ * the bar (bar.c).  A screen's own keys are with its drawing
+ * (screen_*_key in tui.h).  Each returns what to redraw (R_*).
  *
  * Memory: nothing is allocated beyond what the app owns.
  */
@@ -10,14 +11,12 @@
 #include "keys.h"
 #include "tui.h"
 
-unsigned	actions_run(struct app *, enum action);
-/* Adds (or excludes) the facet value under the panel's cursor. */
-unsigned	act_facet(struct app *, int exclude);
+/* Moving in v (the screen's list, or its page, which scrolls), quitting,
+ * the help, redrawing; R_NONE for any other action. */
+unsigned	actions_shared(struct app *, struct view *v, enum action);
+/* Reports a failed action (rc) on the message line; the screen stays. */
+unsigned	actions_failed(struct app *, int rc, const struct error *);
 /* A key while the bar is open: code is a character unless fkey. */
 unsigned	bar_key(struct app *, int code, int fkey);
-/* The key after ';', after 's' on a deployment, after 'X'. */
-unsigned	choose_key(struct app *, int code, int fkey);
-unsigned	status_key(struct app *, int code, int fkey);
-unsigned	remove_key(struct app *, int code, int fkey);
 
 #endif

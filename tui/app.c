@@ -1,3 +1,8 @@
+/*
+ * The state of the whole screen and of the pool list: the filter and its
+ * search, the rows and facets on show, the tags, the order, the bar and
+ * the message.  The screens change it only through these functions.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -5,6 +10,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "person.h"
 #include "strbuf.h"
 #include "tui.h"
 
@@ -19,12 +25,38 @@ app_message(struct app *a, int error, const char *fmt, ...)
 	a->message_error = error;
 }
 
-static void rows_free(struct app *);
+void
+app_message_clear(struct app *a)
+{
+	a->message[0] = '\0';
+}
 
 void
-app_rows_reset(struct app *a)
+app_modal_set(struct app *a, enum modal m)
 {
-	rows_free(a);
+	a->modal = m;
+}
+
+void
+app_quit(struct app *a)
+{
+	a->quit = 1;
+}
+
+int
+app_show(struct app *a, enum mode screen, struct error *err)
+{
+	a->screen = screen;
+	switch (screen) {
+	case SCREEN_DEPLOYS:
+		return app_deploys_load(a, err);
+	case SCREEN_DEPLOY:
+		return app_deploy_reload(a, err);
+	case SCREEN_SUGGEST:
+		return app_deploy_suggest(a, err);
+	default:
+		return RC_OK;
+	}
 }
 
 static void
@@ -40,6 +72,12 @@ rows_free(struct app *a)
 	a->row_pks = NULL;
 	a->nrows = 0;
 	a->rows_valid = 0;
+}
+
+void
+app_rows_reset(struct app *a)
+{
+	rows_free(a);
 }
 
 static void
@@ -59,8 +97,7 @@ pool_load(struct app *a, struct error *err)
 	struct search_result *avail;
 	int rc;
 
-	if ((rc = store_int(a->store, "SELECT count(*) FROM person", &a->total,
-	    err)) != RC_OK)
+	if ((rc = person_count(a->store, &a->total, err)) != RC_OK)
 		return rc;
 	if ((rc = search_text(a->store, "avail:today", a->today, a->cache,
 	    &avail, err)) != RC_OK)
@@ -112,6 +149,41 @@ app_free(struct app *a)
 	line_free(&a->answer);
 }
 
+int
+app_bar_open(const struct app *a)
+{
+	switch (a->modal) {
+	case KEYS_FILTER:
+	case KEYS_EXPORT:
+	case KEYS_NEW:
+	case KEYS_SHEET:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+app_bar_ask(struct app *a, enum modal question, const char *answer)
+{
+	a->bar_error[0] = '\0';
+	line_set(&a->answer, answer);
+	a->modal = question;
+}
+
+void
+app_bar_error(struct app *a, const char *msg)
+{
+	snprintf(a->bar_error, sizeof a->bar_error, "%s", msg);
+}
+
+void
+app_bar_close(struct app *a)
+{
+	a->bar_error[0] = '\0';
+	a->modal = KEYS_NORMAL;
+}
+
 void
 app_filter_set(struct app *a, const char *text)
 {
@@ -128,6 +200,46 @@ app_filter_set(struct app *a, const char *text)
 	a->pending_keeps_cursor = 0;
 	free(a->filter);
 	a->filter = xstrdup(text);
+}
+
+void
+app_filter_add(struct app *a, const char *term, int exclude)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_adds(&b, a->filter);
+	if (*a->filter != '\0')
+		strbuf_adds(&b, " ");
+	if (exclude)
+		strbuf_adds(&b, "-");
+	strbuf_adds(&b, term);
+	app_filter_set(a, strbuf_str(&b));
+	line_remember(&a->line, strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+void
+app_filter_edit(struct app *a)
+{
+	free(a->before);
+	a->before = xstrdup(a->filter);
+	a->before_pk = app_cursor_pk(a);
+	a->before_cursor = a->list.cursor;
+	line_set(&a->line, a->filter);
+	a->modal = KEYS_FILTER;
+	a->bar_error[0] = '\0';
+	a->message[0] = '\0';
+	a->facets_focus = 0;
+}
+
+void
+app_filter_restore(struct app *a)
+{
+	app_filter_set(a, a->before != NULL ? a->before : "");
+	/* Back where they were, on the same person. */
+	a->pending_keeps_cursor = 1;
+	a->follow_pk = a->before_pk;
+	a->follow_was = a->before_cursor;
 }
 
 long long
@@ -289,91 +401,75 @@ app_poll(struct app *a, int *changed, struct error *err)
 }
 
 void
-app_close_page(struct app *a)
+app_sort_next(struct app *a)
 {
-	size_t i;
-
-	for (i = 0; i < a->nlines; i++)
-		free(a->lines[i]);
-	free(a->lines);
-	a->lines = NULL;
-	a->nlines = 0;
+	a->sort = a->sort == SORT_MISSION ? SORT_NAME :
+	    (enum search_sort)(a->sort + 1);
+	app_rows_reset(a);
+	view_go(&a->list, 0);
 }
 
 void
-app_page_add(struct app *a, const char *text, size_t len)
+app_reverse(struct app *a)
 {
-	a->lines = xrealloc(a->lines, (a->nlines + 1) * sizeof *a->lines);
-	a->lines[a->nlines] = xmalloc(len + 1);
-	memcpy(a->lines[a->nlines], text, len);
-	a->lines[a->nlines++][len] = '\0';
+	a->reverse = !a->reverse;
+	app_rows_reset(a);
+	view_go(&a->list, 0);
 }
 
-/* The person's record as roster show prints it, a line at a time. */
+void
+app_facets_toggle(struct app *a, int narrow)
+{
+	a->facets_shown = !a->facets_shown;
+	a->facets_focus = a->facets_shown && narrow;
+}
+
+void
+app_focus_toggle(struct app *a, int narrow)
+{
+	if (!a->facets_shown) {
+		a->facets_shown = 1;
+		a->facets_focus = 1;
+	} else
+		a->facets_focus = !a->facets_focus;
+	/* Start on a value, not on the first title. */
+	if (a->facets_focus && a->fview.cursor == 0 && a->fview.n > 1)
+		view_go(&a->fview, 1);
+	/* Too narrow to show both: the panel goes with the focus. */
+	if (!a->facets_focus && narrow)
+		a->facets_shown = 0;
+}
+
+void
+app_focus_list(struct app *a, long long row)
+{
+	a->facets_focus = 0;
+	if (row >= 0)
+		view_go(&a->list, row);
+}
+
 int
-app_open(struct app *a, long long pk, struct error *err)
+app_tag_toggle(struct app *a)
 {
-	char *buf = NULL, *p, *nl;
-	size_t len = 0;
-	FILE *fp;
-	int rc;
+	long long pk = app_cursor_pk(a);
 
-	if ((fp = open_memstream(&buf, &len)) == NULL)
-		return error_set(err, RC_DB, "out of memory");
-	rc = format_show(a->store, pk, a->today, fp, err);
-	if (rc == RC_OK)
-		rc = format_timeline(a->store, pk, a->today, a->cols, fp, err);
-	fclose(fp);
-	if (rc == RC_OK) {
-		app_close_page(a);
-		for (p = buf; *p != '\0'; p = nl + 1) {
-			if ((nl = strchr(p, '\n')) == NULL)
-				nl = p + strlen(p);
-			app_page_add(a, p, (size_t)(nl - p));
-			if (*nl == '\0')
-				break;
-		}
-		a->detail_pk = pk;
-		a->screen = SCREEN_DETAIL;
-		view_set_size(&a->page, (long long)a->nlines, a->page.height);
-	}
-	free(buf);
-	return rc;
-}
-
-void
-app_reopen(struct app *a)
-{
-	long long top = a->page.top;
-	struct error err;
-
-	if (a->detail_pk < 0)
-		return;
-	if (app_open(a, a->detail_pk, &err) != RC_OK)
-		app_message(a, 1, "%s", err.msg);
-	a->page.top = a->page.cursor = top;
-}
-
-void
-app_filter_add(struct app *a, const char *term, int exclude)
-{
-	struct strbuf b = { 0 };
-
-	strbuf_adds(&b, a->filter);
-	if (*a->filter != '\0')
-		strbuf_adds(&b, " ");
-	if (exclude)
-		strbuf_adds(&b, "-");
-	strbuf_adds(&b, term);
-	app_filter_set(a, strbuf_str(&b));
-	line_remember(&a->line, strbuf_str(&b));
-	strbuf_free(&b);
+	if (pk < 0)
+		return 0;
+	tags_toggle(&a->tags, pk);
+	view_move(&a->list, 1);
+	return 1;
 }
 
 int
 app_tag_all(struct app *a, struct error *err)
 {
 	return tags_add_result(a->store, &a->tags, a->result, err);
+}
+
+void
+app_untag_all(struct app *a)
+{
+	tags_free(&a->tags);
 }
 
 int

@@ -130,6 +130,21 @@ app_deploy_open(struct app *a, const char *name, struct error *err)
 	return RC_OK;
 }
 
+int
+app_deploy_writable(struct app *a)
+{
+	if (a->read_only)
+		app_message(a, 1, "read-only: deployments cannot be changed "
+		    "(roster was started with --read-only)");
+	return !a->read_only;
+}
+
+void
+app_deploy_unforce(struct app *a)
+{
+	a->dep.force_pk = -1;
+}
+
 long long
 app_deploy_cursor_pk(const struct app *a)
 {
@@ -306,15 +321,14 @@ app_deploy_new_start(struct app *a)
 	deploy_clear(&u->draft);
 	u->draft.end = DEPLOY_OPEN;
 	u->step = NEW_NAME;
-	line_set(&a->answer, "");
-	a->prompt = PROMPT_NEW;
+	app_bar_ask(a, KEYS_NEW, "");
 }
 
 void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
-	a->prompt = PROMPT_NONE;
+	a->modal = KEYS_NORMAL;
 }
 
 static int

@@ -1,15 +1,19 @@
 /*
- * The bar at the foot of the list: the filter, edited like a readline
- * prompt and searched on every change, or another question's answer.
+ * The bar at the foot of a screen, its drawing and its keys: the filter,
+ * edited like a readline prompt and searched on every change, or another
+ * question's answer.
  */
 #include <curses.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "actions.h"
+#include "utf8.h"
+#include "width.h"
 
 static unsigned
 edit(struct app *a, struct line *l, enum action action)
@@ -55,68 +59,61 @@ edit(struct app *a, struct line *l, enum action action)
 	return R_BAR | R_STATUS;
 }
 
+/* Enter: the answer, checked; a refused one stays on the bar with the
+ * reason under it (the fix is usually one word). */
 static unsigned
 accept(struct app *a)
 {
+	const char *text = line_text(a->modal == KEYS_FILTER ? &a->line :
+	    &a->answer);
 	struct error err;
+	int rc;
 
-	if (a->prompt == PROMPT_NEW) {
-		if (app_deploy_new_answer(a, line_text(&a->answer), &err)
-		    != RC_OK)
-			snprintf(a->bar_error, sizeof a->bar_error, "%s",
-			    err.msg);
-		else
-			a->bar_error[0] = '\0';
-		return R_ALL;
-	}
-	if (a->prompt == PROMPT_SHEET) {
-		if (app_deploy_sheet(a, line_text(&a->answer), &err) != RC_OK) {
-			snprintf(a->bar_error, sizeof a->bar_error, "%s",
-			    err.msg);
-			return R_ALL;
-		}
-		a->bar_error[0] = '\0';
-		a->prompt = PROMPT_NONE;
-		return R_ALL;
-	}
-	if (a->prompt == PROMPT_FILTER) {
+	switch (a->modal) {
+	case KEYS_FILTER:
 		if (a->bar_error[0] != '\0')
 			return R_BAR;	/* the message says what to fix */
-		line_remember(&a->line, line_text(&a->line));
-	} else if (app_export_tagged(a, line_text(&a->answer), &err) != RC_OK) {
-		/* Keep what was typed: the fix is usually one word. */
-		snprintf(a->bar_error, sizeof a->bar_error, "%s", err.msg);
+		line_remember(&a->line, text);
+		rc = RC_OK;
+		break;
+	case KEYS_NEW:
+		/* The next question, or the deployment made and opened. */
+		if ((rc = app_deploy_new_answer(a, text, &err)) == RC_OK) {
+			app_bar_error(a, "");
+			return R_ALL;
+		}
+		break;
+	case KEYS_SHEET:
+		rc = app_deploy_sheet(a, text, &err);
+		break;
+	default:
+		if ((rc = app_export_tagged(a, text, &err)) == RC_OK)
+			app_message(a, 0, "%lld people written to %s",
+			    a->tags.n, text);
+	}
+	if (rc != RC_OK) {
+		app_bar_error(a, err.msg);
 		return R_ALL;
-	} else
-		app_message(a, 0, "%lld people written to %s", a->tags.n,
-		    line_text(&a->answer));
-	a->bar_error[0] = '\0';
-	a->prompt = PROMPT_NONE;
+	}
+	app_bar_close(a);
 	return R_ALL;
 }
 
 static unsigned
 cancel(struct app *a)
 {
-	if (a->prompt == PROMPT_NEW)
+	if (a->modal == KEYS_NEW)
 		app_deploy_new_cancel(a);
-	if (a->prompt == PROMPT_FILTER) {
-		app_filter_set(a, a->before != NULL ? a->before : "");
-		a->bar_error[0] = '\0';
-		/* Back where they were, on the same person. */
-		a->pending_keeps_cursor = 1;
-		a->follow_pk = a->before_pk;
-		a->follow_was = a->before_cursor;
-	}
-	a->bar_error[0] = '\0';
-	a->prompt = PROMPT_NONE;
+	if (a->modal == KEYS_FILTER)
+		app_filter_restore(a);
+	app_bar_close(a);
 	return R_ALL;
 }
 
 unsigned
 bar_key(struct app *a, int code, int fkey)
 {
-	struct line *l = a->prompt == PROMPT_FILTER ? &a->line : &a->answer;
+	struct line *l = a->modal == KEYS_FILTER ? &a->line : &a->answer;
 	enum action action = keys_find(code, fkey, KC_BAR);
 	char utf8[MB_LEN_MAX + 1];
 	unsigned r;
@@ -128,7 +125,7 @@ bar_key(struct app *a, int code, int fkey)
 	if (action == ACT_BAR_CANCEL)
 		return cancel(a);
 	if (action == ACT_REDRAW)
-		return actions_run(a, action);
+		return actions_shared(a, &a->list, action);
 	if (action != ACT_NONE)
 		r = edit(a, l, action);
 	else if (!fkey && code >= ' ' && code != 127) {
@@ -139,79 +136,62 @@ bar_key(struct app *a, int code, int fkey)
 		r = R_BAR | R_STATUS;
 	} else
 		return R_NONE;
-	if (a->prompt == PROMPT_FILTER && r != R_BAR)
+	if (a->modal == KEYS_FILTER && r != R_BAR)
 		app_filter_set(a, line_text(l));
 	return r | R_LIST;
 }
 
-unsigned
-choose_key(struct app *a, int code, int fkey)
+/* Display width of the first len bytes of s. */
+static size_t
+width_prefix(const char *s, size_t len)
 {
-	a->choosing = 0;
-	a->message[0] = '\0';
-	if (fkey)
-		return R_BAR;
-	switch (code) {
-	case 'a': {
-		struct error err;
+	struct strbuf b = { 0 };
+	size_t w;
 
-		if (a->read_only) {
-			app_message(a, 1, "read-only: deployments cannot be "
-			    "changed (roster was started with --read-only)");
-			return R_ALL;
-		}
-		if (app_deploys_load(a, &err) != RC_OK)
-			app_message(a, 1, "%s", err.msg);
-		else
-			a->dep.picking = 1;
-		return R_ALL;
-	}
-	case 'e':
-		line_set(&a->answer, "tagged.csv");
-		a->prompt = PROMPT_EXPORT;
-		return R_ALL;
-	case 'u':
-		tags_free(&a->tags);
-		return R_ALL;
-	}
-	return R_BAR;
+	strbuf_add(&b, s, len);
+	w = width_of(strbuf_str(&b));
+	strbuf_free(&b);
+	return w;
 }
 
-/* The key after 's' on a deployment: the member's new status. */
-unsigned
-status_key(struct app *a, int code, int fkey)
+/* The bar, with the cursor placed where the next character goes. */
+void
+screen_bar_draw(struct app *a, int y)
 {
-	static const struct {
-		int			key;
-		enum member_status	status;
-	} keys_of[] = {
-		{ 'p', MS_PROPOSED }, { 'c', MS_CONTACTED },
-		{ 'C', MS_CONFIRMED }, { 'd', MS_DEPLOYED },
-		{ 'r', MS_RETURNED }, { 'x', MS_DECLINED },
-		{ 'w', MS_WITHDRAWN },
-	};
-	struct error err;
-	size_t i;
+	const struct line *l = a->modal == KEYS_FILTER ? &a->line :
+	    &a->answer;
+	const char *prompt = a->modal == KEYS_FILTER ? "/" :
+	    a->modal == KEYS_NEW ? app_deploy_new_question(a) :
+	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
+	    "export tagged to: ";
+	const char *text = line_text(l);
+	struct strbuf shown = { 0 };
+	size_t pw = strlen(prompt), skip = 0, n, k, here;
+	int i;
+	int room = COLS - (int)pw;
+	uint32_t cp;
 
-	a->dep.choosing = 0;
-	for (i = 0; !fkey && i < sizeof keys_of / sizeof keys_of[0]; i++)
-		if (keys_of[i].key == code) {
-			if (app_deploy_set(a, keys_of[i].status, 0, &err)
-			    != RC_OK)
-				app_message(a, 1, "%s", err.msg);
-			return R_ALL;
-		}
-	return R_ALL;
-}
-
-/* The key after 'X': only y takes the member off. */
-unsigned
-remove_key(struct app *a, int code, int fkey)
-{
-	struct error err;
-
-	a->dep.confirming = 0;
-	if (!fkey && code == 'y' && app_deploy_remove(a, &err) != RC_OK)
-		app_message(a, 1, "%s", err.msg);
-	return R_ALL;
+	/*
+	 * The character under the cursor must show, and the one after it:
+	 * a blank at the edge would look like the end of the text.
+	 */
+	for (n = l->cursor, i = 0; i < 2 && text[n] != '\0'; i++) {
+		k = utf8_decode(text + n, strlen(text + n), &cp);
+		n += k > 0 ? k : 1;
+	}
+	here = width_prefix(text + l->cursor, n - l->cursor);
+	if (here == 0)
+		here = 1;
+	/* Scroll sideways so that the cursor stays on screen. */
+	while (room > 0 && skip < l->cursor && width_prefix(text + skip,
+	    l->cursor - skip) + here > (size_t)room) {
+		n = utf8_decode(text + skip, strlen(text + skip), &cp);
+		skip += n > 0 ? n : 1;
+	}
+	n = room > 0 ? width_cut(text + skip, (size_t)room) : 0;
+	strbuf_add(&shown, text + skip, n);
+	draw_text(y, 0, (int)pw, prompt, A_BOLD);
+	draw_text(y, (int)pw, room, strbuf_str(&shown), 0);
+	strbuf_free(&shown);
+	move(y, (int)pw + (int)width_prefix(text + skip, l->cursor - skip));
 }

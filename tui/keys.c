@@ -69,6 +69,16 @@ const struct key keys[] = {
 	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },
 	{ 'A', 0, KC_SUGGEST, ACT_ACCEPT_ALL,
 	    "put every suggested person on the list" },
+	{ 'a', 0, KC_TAGGED, ACT_TAGGED_ADD, "add them to a deployment" },
+	{ 'e', 0, KC_TAGGED, ACT_TAGGED_EXPORT, "export them to a CSV file" },
+	{ 'u', 0, KC_TAGGED, ACT_UNTAG_ALL, "untag them" },
+	{ 'p', 0, KC_STATUS, ACT_PROPOSED, "proposed" },
+	{ 'c', 0, KC_STATUS, ACT_CONTACTED, "contacted" },
+	{ 'C', 0, KC_STATUS, ACT_CONFIRMED, "confirmed" },
+	{ 'd', 0, KC_STATUS, ACT_DEPLOYED, "deployed" },
+	{ 'r', 0, KC_STATUS, ACT_RETURNED, "returned" },
+	{ 'x', 0, KC_STATUS, ACT_DECLINED, "declined" },
+	{ 'w', 0, KC_STATUS, ACT_WITHDRAWN, "withdrawn" },
 	{ '?', 0, KC_PAGES, ACT_HELP, "this help" },
 	{ CTRL('l'), 0, KC_PAGES | KC_BAR, ACT_REDRAW, "redraw the screen" },
 	{ '\n', 0, KC_BAR, ACT_BAR_ACCEPT, "keep the filter" },
@@ -100,6 +110,12 @@ const struct key keys[] = {
 	{ CTRL('n'), 0, KC_BAR, ACT_BAR_NEWER, NULL },
 };
 const size_t nkeys = sizeof keys / sizeof keys[0];
+
+const struct key_then keys_then[] = {
+	{ ACT_TAG_APPLY, KC_TAGGED, "After ; in the pool list" },
+	{ ACT_STATUS, KC_STATUS, "After s on a deployment" },
+};
+const size_t nkeys_then = sizeof keys_then / sizeof keys_then[0];
 
 const char *
 keys_name(const struct key *k, char buf[16])
@@ -139,6 +155,20 @@ keys_name(const struct key *k, char buf[16])
 	else
 		snprintf(buf, 16, "%c", k->code);
 	return buf;
+}
+
+void
+keys_hint(unsigned where, const char *sep, struct strbuf *out)
+{
+	char buf[16];
+	size_t i, n = 0;
+
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].help == NULL || !(keys[i].where & where))
+			continue;
+		strbuf_addf(out, "%s%s %s", n++ > 0 ? sep : "",
+		    keys_name(&keys[i], buf), keys[i].help);
+	}
 }
 
 enum action

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "strbuf.h"
+
 /* Where a binding applies. */
 enum {
 	KC_LIST = 1 << 0,	/* the pool list */
@@ -20,6 +22,9 @@ enum {
 	KC_DEPLOYS = 1 << 5,	/* the list of deployments */
 	KC_DEPLOY = 1 << 6,	/* one deployment and its members */
 	KC_SUGGEST = 1 << 7,	/* the team suggested for it */
+	/* The second key of a two-key action (see keys_then). */
+	KC_TAGGED = 1 << 8,	/* after ';' in the list */
+	KC_STATUS = 1 << 9,	/* after 's' on a deployment */
 	KC_PAGES = KC_LIST | KC_FACETS | KC_DETAIL | KC_HELP | KC_DEPLOYS |
 	    KC_DEPLOY | KC_SUGGEST,
 };
@@ -31,6 +36,11 @@ enum action {
 	ACT_SORT, ACT_REVERSE, ACT_FACETS, ACT_FOCUS, ACT_EXCLUDE, ACT_REDRAW,
 	ACT_DEPLOYS, ACT_STATUS, ACT_REMOVE, ACT_SUGGEST, ACT_FORCE,
 	ACT_ACCEPT, ACT_ACCEPT_ALL, ACT_NEW, ACT_SHEET,
+	/* after ';' */
+	ACT_TAGGED_ADD, ACT_TAGGED_EXPORT,
+	/* after 's': the member's new status */
+	ACT_PROPOSED, ACT_CONTACTED, ACT_CONFIRMED, ACT_DEPLOYED, ACT_RETURNED,
+	ACT_DECLINED, ACT_WITHDRAWN,
 	/* the filter bar */
 	ACT_BAR_ACCEPT, ACT_BAR_CANCEL, ACT_BAR_LEFT, ACT_BAR_RIGHT, ACT_BAR_HOME,
 	ACT_BAR_END, ACT_BAR_BACKSPACE, ACT_BAR_DELETE, ACT_BAR_KILL_START,
@@ -48,8 +58,24 @@ struct key {
 extern const struct key keys[];
 extern const size_t nkeys;
 
+/* A key that waits for a second one, and where that one is looked up:
+ * the help lists those under the first, and roster(1) names them in the
+ * first key's description. */
+struct key_then {
+	enum action	 action;	/* of the first key */
+	unsigned	 where;		/* KC_* of the second */
+	const char	*title;		/* for the help */
+};
+
+extern const struct key_then keys_then[];
+extern const size_t nkeys_then;
+
 /* A key's name as help and roster(1) show it: "j", "Down", "C-u". */
 const char	*keys_name(const struct key *, char buf[16]);
+
+/* "p proposed  c contacted ...": each key of a context that has a help
+ * text, with it, sep between them; for the prompt of a second key. */
+void		keys_hint(unsigned where, const char *sep, struct strbuf *out);
 
 /* The action of a key (a function key when fkey is set) in a context. */
 enum action	keys_find(int code, int fkey, unsigned where);

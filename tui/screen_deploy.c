@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "actions.h"
 #include "format_deploy.h"
+#include "keys.h"
 #include "strbuf.h"
 #include "tui.h"
 
@@ -100,7 +102,7 @@ row_suggestion(void *arg, long long i, int y, int selected)
 static void
 footer(struct app *a, const char *status, const char *hint)
 {
-	if (a->prompt != PROMPT_NONE) {
+	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
 		    draw_attr(a, ROLE_ERROR));
 		screen_bar_draw(a, LINES - 2);
@@ -124,9 +126,9 @@ draw_deploys(struct app *a)
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
 	strbuf_addf(&b, " %zu deployment%s", a->dep.nall, a->dep.nall == 1 ?
 	    "" : "s");
-	if (a->dep.picking)
+	if (a->modal == KEYS_PICK)
 		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
-	footer(a, strbuf_str(&b), a->dep.picking ? "Enter add the tagged "
+	footer(a, strbuf_str(&b), a->modal == KEYS_PICK ? "Enter add the tagged "
 	    "people here  q cancel" : a->dep.nall == 0 ? "No deployments yet: "
 	    "n creates one.  q back" : "Enter open  n new  q back  ? help");
 	strbuf_free(&b);
@@ -180,7 +182,7 @@ draw_deploy(struct app *a)
 {
 	struct deploy_draw d = { a };
 	struct deploy_ui *u = &a->dep;
-	struct strbuf b = { 0 };
+	struct strbuf b = { 0 }, hint = { 0 };
 	int y = draw_needs(a), w = COLS;
 
 	draw_text(y, 0, COLS, "", draw_attr(a, ROLE_HEADER));
@@ -194,12 +196,17 @@ draw_deploy(struct app *a)
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
 	    "s");
-	footer(a, strbuf_str(&b), u->choosing ? "status: p proposed  "
-	    "c contacted  C confirmed  d deployed  r returned  x declined  "
-	    "w withdrawn" : u->confirming ? "remove this person from the "
-	    "list? y yes, any other key no" : "s status  X remove  "
-	    "S suggest  P call-out sheet  Enter person  q back  ? help");
+	if (a->modal == KEYS_STATUS) {
+		strbuf_adds(&hint, "status: ");
+		keys_hint(KC_STATUS, "  ", &hint);
+	} else
+		strbuf_adds(&hint, a->modal == KEYS_REMOVE ? "remove this "
+		    "person from the list? y yes, any other key no" :
+		    "s status  X remove  S suggest  P call-out sheet  "
+		    "Enter person  q back  ? help");
+	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
+	strbuf_free(&hint);
 }
 
 static void
@@ -256,4 +263,149 @@ screen_deploy_draw(struct app *a)
 		draw_deploy(a);
 	else
 		draw_suggest(a);
+}
+
+static unsigned
+deploy_back(struct app *a)
+{
+	struct error err;
+
+	switch (a->screen) {
+	case SCREEN_SUGGEST:
+		return actions_failed(a, app_show(a, SCREEN_DEPLOY, &err), &err);
+	case SCREEN_DEPLOY:
+		return actions_failed(a, app_deploys_load(a, &err), &err);
+	default:
+		app_modal_set(a, KEYS_NORMAL);
+		app_show(a, SCREEN_LIST, &err);
+		return R_ALL;
+	}
+}
+
+/* Enter: a deployment opens (and takes the tagged people when picking
+ * one for them); on a member or a suggestion, the person. */
+static unsigned
+deploy_open(struct app *a)
+{
+	struct deploy_ui *u = &a->dep;
+	struct error err;
+	long long pk;
+	int rc;
+
+	if (a->screen == SCREEN_DEPLOYS) {
+		if (u->lview.cursor >= (long long)u->nall)
+			return R_NONE;
+		rc = app_deploy_open(a, u->all[u->lview.cursor].d.name, &err);
+		if (rc == RC_OK && a->modal == KEYS_PICK) {
+			app_modal_set(a, KEYS_NORMAL);
+			rc = app_deploy_add_tagged(a, &err);
+		}
+		return actions_failed(a, rc, &err);
+	}
+	if ((pk = app_deploy_cursor_pk(a)) < 0)
+		return R_NONE;
+	app_person_show(a, pk);
+	return R_ALL;
+}
+
+/* 's' and 'X' ask for a second key, on a member. */
+static unsigned
+deploy_ask(struct app *a, enum modal question)
+{
+	if (!app_deploy_writable(a))
+		return R_ALL;
+	if (app_deploy_cursor_pk(a) < 0)
+		return R_NONE;
+	app_modal_set(a, question);
+	return R_ALL;
+}
+
+/* The keys after 's' (KC_STATUS): the member's new status. */
+static const struct {
+	enum action		action;
+	enum member_status	status;
+} statuses[] = {
+	{ ACT_PROPOSED, MS_PROPOSED }, { ACT_CONTACTED, MS_CONTACTED },
+	{ ACT_CONFIRMED, MS_CONFIRMED }, { ACT_DEPLOYED, MS_DEPLOYED },
+	{ ACT_RETURNED, MS_RETURNED }, { ACT_DECLINED, MS_DECLINED },
+	{ ACT_WITHDRAWN, MS_WITHDRAWN },
+};
+
+/* A change to the deployment: only in a writable database. */
+static unsigned
+deploy_change(struct app *a, enum action action)
+{
+	struct error err;
+	size_t i;
+	int rc = RC_OK;
+
+	if (!app_deploy_writable(a))
+		return R_ALL;
+	switch (action) {
+	case ACT_FORCE:
+		rc = app_deploy_set(a, MS_CONFIRMED, 1, &err);
+		break;
+	case ACT_ACCEPT:
+	case ACT_ACCEPT_ALL:
+		rc = app_deploy_accept(a, action == ACT_ACCEPT_ALL, &err);
+		break;
+	case ACT_NEW:
+		app_deploy_new_start(a);
+		break;
+	default:
+		for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+			if (statuses[i].action == action)
+				rc = app_deploy_set(a, statuses[i].status, 0,
+				    &err);
+	}
+	return actions_failed(a, rc, &err);
+}
+
+unsigned
+screen_deploy_key(struct app *a, enum action action)
+{
+	struct view *v = a->screen == SCREEN_DEPLOYS ? &a->dep.lview :
+	    a->screen == SCREEN_DEPLOY ? &a->dep.mview : &a->dep.sview;
+	struct error err;
+
+	switch (action) {
+	case ACT_BACK:
+		return deploy_back(a);
+	case ACT_OPEN:
+		return deploy_open(a);
+	case ACT_STATUS:
+		return deploy_ask(a, KEYS_STATUS);
+	case ACT_REMOVE:
+		return deploy_ask(a, KEYS_REMOVE);
+	case ACT_SUGGEST:
+		return actions_failed(a, app_deploy_suggest(a, &err), &err);
+	case ACT_SHEET:
+		app_bar_ask(a, KEYS_SHEET, "callout.txt");
+		return R_ALL;
+	case ACT_FORCE:
+	case ACT_ACCEPT:
+	case ACT_ACCEPT_ALL:
+	case ACT_NEW:
+	case ACT_PROPOSED:
+	case ACT_CONTACTED:
+	case ACT_CONFIRMED:
+	case ACT_DEPLOYED:
+	case ACT_RETURNED:
+	case ACT_DECLINED:
+	case ACT_WITHDRAWN:
+		return deploy_change(a, action);
+	default:
+		return actions_shared(a, v, action);
+	}
+}
+
+unsigned
+screen_deploy_remove_key(struct app *a, int code, int fkey)
+{
+	struct error err;
+
+	app_modal_set(a, KEYS_NORMAL);
+	if (!fkey && code == 'y' && app_deploy_remove(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	return R_ALL;
 }

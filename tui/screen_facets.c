@@ -1,6 +1,8 @@
 /*
  * The facet panel: for the current matches, how many have each country,
- * language, theme and agency - a title line per kind, then its values.
+ * language, theme and agency - a title line per kind, then its values;
+ * Enter adds the value under the cursor to the filter.  The list's keys
+ * (screen_list.c) bring the panel's here.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -91,4 +93,19 @@ screen_facets_draw(struct app *a, int x, int width, int y0, int h)
 		return;
 	}
 	view_draw(&a->fview, y0, facet_row, &d);
+}
+
+unsigned
+screen_facets_add(struct app *a, int exclude)
+{
+	const struct facet_value *v;
+	enum facet_kind kind;
+	struct strbuf term = { 0 };
+
+	if (!screen_facets_value(a, a->fview.cursor, &kind, &v) || v == NULL)
+		return R_NONE;
+	facet_term(kind, v->value, &term);
+	app_filter_add(a, strbuf_str(&term), exclude);
+	strbuf_free(&term);
+	return R_ALL;
 }

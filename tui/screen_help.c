@@ -46,31 +46,55 @@ names(const struct key *k, unsigned where, struct strbuf *out)
 	}
 }
 
-void
-screen_help_lines(struct app *a)
+/* A title, then each key of the context with its help. */
+static void
+section(struct app *a, unsigned where, const char *title)
 {
 	struct strbuf line = { 0 }, keys_of = { 0 };
-	size_t s, i;
+	size_t i;
 
-	app_close_page(a);
-	for (s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-		if (s > 0)
-			app_page_add(a, "", 0);
-		app_page_add(a, sections[s].title, strlen(sections[s].title));
-		for (i = 0; i < nkeys; i++) {
-			if (keys[i].help == NULL ||
-			    !(keys[i].where & sections[s].where))
-				continue;
-			strbuf_reset(&keys_of);
-			names(&keys[i], sections[s].where, &keys_of);
-			strbuf_reset(&line);
-			strbuf_addf(&line, "  %-22s %s", strbuf_str(&keys_of),
-			    keys[i].help);
-			app_page_add(a, strbuf_str(&line), line.len);
-		}
+	if (a->nlines > 0)
+		app_page_add(a, "", 0);
+	app_page_add(a, title, strlen(title));
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].help == NULL || !(keys[i].where & where))
+			continue;
+		strbuf_reset(&keys_of);
+		names(&keys[i], where, &keys_of);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "  %-22s %s", strbuf_str(&keys_of),
+		    keys[i].help);
+		app_page_add(a, strbuf_str(&line), line.len);
 	}
 	strbuf_free(&line);
 	strbuf_free(&keys_of);
-	a->screen = SCREEN_HELP;
-	view_go(&a->page, 0);
+}
+
+/* Whether a key of the context starts the two-key action t. */
+static int
+leads(const struct key_then *t, unsigned where)
+{
+	size_t i;
+
+	for (i = 0; i < nkeys; i++)
+		if (keys[i].action == t->action && (keys[i].where & where))
+			return 1;
+	return 0;
+}
+
+void
+screen_help_open(struct app *a)
+{
+	size_t s, t;
+
+	app_close_page(a);
+	for (s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		section(a, sections[s].where, sections[s].title);
+		/* The second keys right after the first's context. */
+		for (t = 0; t < nkeys_then; t++)
+			if (leads(&keys_then[t], sections[s].where))
+				section(a, keys_then[t].where,
+				    keys_then[t].title);
+	}
+	app_help_shown(a);
 }

@@ -3,15 +3,13 @@
  * width, the facet panel beside it, the status line and the bar.
  */
 #include <curses.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "actions.h"
 #include "layout.h"
 #include "strbuf.h"
 #include "tui.h"
-#include "utf8.h"
-#include "width.h"
 
 enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
     C_THEMES, C_N };
@@ -41,7 +39,7 @@ struct list_draw {
 static void
 list_area(const struct app *a, int *y0, int *h)
 {
-	int bottom = a->prompt != PROMPT_NONE ? 3 : 2;
+	int bottom = app_bar_open(a) ? 3 : 2;
 
 	*y0 = 1;
 	*h = LINES - 1 - bottom;
@@ -188,61 +186,6 @@ status_draw(struct app *a, int y)
 	strbuf_free(&b);
 }
 
-/* Display width of the first len bytes of s. */
-static size_t
-width_prefix(const char *s, size_t len)
-{
-	struct strbuf b = { 0 };
-	size_t w;
-
-	strbuf_add(&b, s, len);
-	w = width_of(strbuf_str(&b));
-	strbuf_free(&b);
-	return w;
-}
-
-/* The bar, with the cursor placed where the next character goes. */
-void
-screen_bar_draw(struct app *a, int y)
-{
-	const struct line *l = a->prompt == PROMPT_FILTER ? &a->line :
-	    &a->answer;
-	const char *prompt = a->prompt == PROMPT_FILTER ? "/" :
-	    a->prompt == PROMPT_NEW ? app_deploy_new_question(a) :
-	    a->prompt == PROMPT_SHEET ? "call-out sheet to: " :
-	    "export tagged to: ";
-	const char *text = line_text(l);
-	struct strbuf shown = { 0 };
-	size_t pw = strlen(prompt), skip = 0, n, k, here;
-	int i;
-	int room = COLS - (int)pw;
-	uint32_t cp;
-
-	/*
-	 * The character under the cursor must show, and the one after it:
-	 * a blank at the edge would look like the end of the text.
-	 */
-	for (n = l->cursor, i = 0; i < 2 && text[n] != '\0'; i++) {
-		k = utf8_decode(text + n, strlen(text + n), &cp);
-		n += k > 0 ? k : 1;
-	}
-	here = width_prefix(text + l->cursor, n - l->cursor);
-	if (here == 0)
-		here = 1;
-	/* Scroll sideways so that the cursor stays on screen. */
-	while (room > 0 && skip < l->cursor && width_prefix(text + skip,
-	    l->cursor - skip) + here > (size_t)room) {
-		n = utf8_decode(text + skip, strlen(text + skip), &cp);
-		skip += n > 0 ? n : 1;
-	}
-	n = room > 0 ? width_cut(text + skip, (size_t)room) : 0;
-	strbuf_add(&shown, text + skip, n);
-	draw_text(y, 0, (int)pw, prompt, A_BOLD);
-	draw_text(y, (int)pw, room, strbuf_str(&shown), 0);
-	strbuf_free(&shown);
-	move(y, (int)pw + (int)width_prefix(text + skip, l->cursor - skip));
-}
-
 void
 screen_list_draw(struct app *a, unsigned what)
 {
@@ -271,9 +214,9 @@ screen_list_draw(struct app *a, unsigned what)
 				draw_text(c, COLS - fw - 1, 1, "|", 0);
 		screen_facets_draw(a, COLS - fw, fw, 0, h + 1);
 	}
-	bottom = LINES - (a->prompt != PROMPT_NONE ? 3 : 2);
+	bottom = LINES - (app_bar_open(a) ? 3 : 2);
 	status_draw(a, bottom);
-	if (a->prompt != PROMPT_NONE) {
+	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
 		    draw_attr(a, ROLE_ERROR));
 		screen_bar_draw(a, LINES - 2);
@@ -308,4 +251,131 @@ screen_list_row_at(const struct app *a, int y, int x)
 	if (fw > 0 && x >= COLS - fw)
 		return -1;
 	return view_row_at(&a->list, 1, y);
+}
+
+static unsigned
+list_back(struct app *a)
+{
+	if (a->facets_focus) {
+		app_focus_list(a, -1);
+		return R_ALL;
+	}
+	app_quit(a);
+	return R_NONE;
+}
+
+static unsigned
+list_open(struct app *a)
+{
+	long long pk;
+
+	if (a->facets_focus)
+		return screen_facets_add(a, 0);
+	if ((pk = app_cursor_pk(a)) < 0)
+		return R_NONE;
+	app_person_show(a, pk);
+	return R_ALL;
+}
+
+static unsigned
+list_tag_all(struct app *a)
+{
+	struct error err;
+
+	if (app_tag_all(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	return R_LIST | R_STATUS | R_BAR;
+}
+
+/* ';': what to do with the tagged people is the next key (KC_TAGGED). */
+static unsigned
+list_tag_apply(struct app *a)
+{
+	struct strbuf hint = { 0 };
+
+	if (a->tags.n == 0) {
+		app_message(a, 1, "nobody is tagged (t tags a person, T every "
+		    "match)");
+		return R_BAR;
+	}
+	app_modal_set(a, KEYS_TAGGED);
+	keys_hint(KC_TAGGED, ", ", &hint);
+	app_message(a, 0, "%lld tagged: %s, Esc cancel", a->tags.n,
+	    strbuf_str(&hint));
+	strbuf_free(&hint);
+	return R_BAR;
+}
+
+/* The deployments, where Enter adds the tagged people to one. */
+static unsigned
+list_tagged_add(struct app *a)
+{
+	struct error err;
+
+	if (!app_deploy_writable(a))
+		return R_ALL;
+	if (app_deploys_load(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	else
+		app_modal_set(a, KEYS_PICK);
+	return R_ALL;
+}
+
+static unsigned
+list_deploys(struct app *a)
+{
+	struct error err;
+
+	app_modal_set(a, KEYS_NORMAL);
+	return actions_failed(a, app_deploys_load(a, &err), &err);
+}
+
+unsigned
+screen_list_key(struct app *a, enum action action)
+{
+	switch (action) {
+	case ACT_BACK:
+		return list_back(a);
+	case ACT_OPEN:
+		return list_open(a);
+	case ACT_EXCLUDE:
+		return screen_facets_add(a, 1);
+	case ACT_FILTER:
+		app_filter_edit(a);
+		return R_ALL;
+	case ACT_CLEAR_FILTER:
+		app_filter_set(a, "");
+		return R_ALL;
+	case ACT_TAG:
+		return app_tag_toggle(a) ? R_LIST | R_STATUS : R_NONE;
+	case ACT_TAG_ALL:
+		return list_tag_all(a);
+	case ACT_UNTAG_ALL:
+		app_untag_all(a);
+		return R_LIST | R_STATUS;
+	case ACT_TAG_APPLY:
+		return list_tag_apply(a);
+	case ACT_TAGGED_ADD:
+		return list_tagged_add(a);
+	case ACT_TAGGED_EXPORT:
+		app_bar_ask(a, KEYS_EXPORT, "tagged.csv");
+		return R_ALL;
+	case ACT_SORT:
+		app_sort_next(a);
+		return R_ALL;
+	case ACT_REVERSE:
+		app_reverse(a);
+		return R_ALL;
+	case ACT_FACETS:
+		app_facets_toggle(a, COLS < 60);
+		return R_ALL;
+	case ACT_FOCUS:
+		app_focus_toggle(a, COLS < 60);
+		return R_ALL;
+	case ACT_DEPLOYS:
+		return list_deploys(a);
+	default:
+		return actions_shared(a, a->facets_focus ? &a->fview : &a->list,
+		    action);
+	}
 }

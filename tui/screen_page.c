@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "strbuf.h"
 #include "tui.h"
 #include "width.h"
@@ -139,4 +140,30 @@ screen_page_draw(struct app *a)
 	strbuf_free(&where);
 	free(d.seg);
 	curs_set(0);
+}
+
+/* Back from the help to the person it was opened over, if they are
+ * still there, or to the screen under them. */
+static unsigned
+page_back(struct app *a)
+{
+	enum mode to = a->screen == SCREEN_HELP ? a->help_from : a->back_to;
+	struct error err;
+
+	if (a->screen == SCREEN_HELP && a->detail_pk >= 0) {
+		if (app_open(a, a->detail_pk, &err) == RC_OK)
+			return R_ALL;
+		/* The person is gone (erased meanwhile): back past them. */
+		app_message(a, 1, "%s", err.msg);
+		to = a->back_to;
+	}
+	return actions_failed(a, app_page_leave(a, to, &err), &err);
+}
+
+unsigned
+screen_page_key(struct app *a, enum action action)
+{
+	if (action == ACT_BACK)
+		return page_back(a);
+	return actions_shared(a, &a->page, action);
 }

@@ -99,6 +99,21 @@ draw(struct app *a, unsigned what)
 	refresh();
 }
 
+/* A key's action, run by the screen on show. */
+static unsigned
+run(struct app *a, enum action action)
+{
+	switch (a->screen) {
+	case SCREEN_LIST:
+		return screen_list_key(a, action);
+	case SCREEN_DETAIL:
+	case SCREEN_HELP:
+		return screen_page_key(a, action);
+	default:
+		return screen_deploy_key(a, action);
+	}
+}
+
 static unsigned
 mouse(struct app *a)
 {
@@ -108,19 +123,16 @@ mouse(struct app *a)
 	if (getmouse(&ev) != OK || too_small())
 		return R_NONE;
 	if (ev.bstate & BUTTON4_PRESSED)
-		return actions_run(a, ACT_UP) | actions_run(a, ACT_UP) |
-		    actions_run(a, ACT_UP);
+		return run(a, ACT_UP) | run(a, ACT_UP) | run(a, ACT_UP);
 	if (ev.bstate & BUTTON5_PRESSED)
-		return actions_run(a, ACT_DOWN) | actions_run(a, ACT_DOWN) |
-		    actions_run(a, ACT_DOWN);
-	if (a->screen != SCREEN_LIST || a->prompt != PROMPT_NONE)
+		return run(a, ACT_DOWN) | run(a, ACT_DOWN) | run(a, ACT_DOWN);
+	if (a->screen != SCREEN_LIST || app_bar_open(a))
 		return R_NONE;
 	if ((row = screen_list_row_at(a, ev.y, ev.x)) < 0)
 		return R_NONE;
-	a->facets_focus = 0;
-	view_go(&a->list, row);
+	app_focus_list(a, row);
 	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-		return actions_run(a, ACT_OPEN);
+		return run(a, ACT_OPEN);
 	return R_LIST | R_STATUS;
 }
 
@@ -144,6 +156,26 @@ settle(struct app *a)
 		app_message(a, 1, "%s", err.msg);
 }
 
+/* Where the keys of the screen on show are looked up. */
+static unsigned
+screen_keys(const struct app *a)
+{
+	switch (a->screen) {
+	case SCREEN_DETAIL:
+		return KC_DETAIL;
+	case SCREEN_HELP:
+		return KC_HELP;
+	case SCREEN_DEPLOYS:
+		return KC_DEPLOYS;
+	case SCREEN_DEPLOY:
+		return KC_DEPLOY;
+	case SCREEN_SUGGEST:
+		return KC_SUGGEST;
+	default:
+		return a->facets_focus ? KC_FACETS : KC_LIST;
+	}
+}
+
 static unsigned
 key(struct app *a, int code, int fkey)
 {
@@ -151,50 +183,35 @@ key(struct app *a, int code, int fkey)
 	unsigned where;
 
 	if (fkey && code == KEY_RESIZE) {
-		a->cols = COLS;
-		if (a->screen == SCREEN_DETAIL)
-			app_reopen(a);
+		app_resize(a, COLS);
 		return R_ALL;
 	}
 	if (fkey && code == KEY_MOUSE)
 		return mouse(a);
 	if (too_small())
 		return !fkey && (code == 'q' || code == 'Q') ?
-		    actions_run(a, ACT_QUIT) : R_NONE;
-	if (a->prompt != PROMPT_NONE)
+		    run(a, ACT_QUIT) : R_NONE;
+	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
-	if (a->choosing)
-		return choose_key(a, code, fkey);
-	a->message[0] = '\0';
-	settle(a);
-	if (a->dep.choosing)
-		return status_key(a, code, fkey);
-	if (a->dep.confirming)
-		return remove_key(a, code, fkey);
-	switch (a->screen) {
-	case SCREEN_DETAIL:
-		where = KC_DETAIL;
-		break;
-	case SCREEN_HELP:
-		where = KC_HELP;
-		break;
-	case SCREEN_DEPLOYS:
-		where = KC_DEPLOYS;
-		break;
-	case SCREEN_DEPLOY:
-		where = KC_DEPLOY;
-		break;
-	case SCREEN_SUGGEST:
-		where = KC_SUGGEST;
+	app_message_clear(a);
+	switch (a->modal) {
+	case KEYS_REMOVE:
+		return screen_deploy_remove_key(a, code, fkey);
+	case KEYS_TAGGED:
+	case KEYS_STATUS:
+		where = a->modal == KEYS_TAGGED ? KC_TAGGED : KC_STATUS;
+		/* The second key ends the question, whatever it is. */
+		app_modal_set(a, KEYS_NORMAL);
 		break;
 	default:
-		where = a->facets_focus ? KC_FACETS : KC_LIST;
+		settle(a);
+		where = screen_keys(a);
 	}
 	action = keys_find(code, fkey, where);
 	/* '!' forces only the refusal just shown. */
 	if (action != ACT_FORCE)
-		a->dep.force_pk = -1;
-	return actions_run(a, action) | R_BAR;
+		app_deploy_unforce(a);
+	return run(a, action) | R_BAR;
 }
 
 /* The work between keys: search, rows, facets, each giving way to keys. */
@@ -293,7 +310,7 @@ tui_main(struct store *s, int today, int read_only, struct error *err)
 	signals();
 	term_start();
 	draw_init(&a);
-	a.cols = COLS;
+	app_resize(&a, COLS);
 	rc = loop(&a, err);
 	endwin();
 	app_free(&a);

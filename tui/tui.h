@@ -1,8 +1,9 @@
 /*
  * tui.h - the full-screen interface: the state every screen shares, and
  * the entry point.  Screens draw from this state and change it only
- * through the app_* functions (app.c), which call the core; nothing in
- * tui/ touches SQL.
+ * through the app_* functions (app.c, app_page.c, app_deploy.c), which
+ * call the core; nothing in tui/ touches SQL.  A key goes: the key table
+ * (keys.c), the screen's key function (screen_*_key), app_*, the core.
  *
  * Memory: struct app owns everything it points to; app_free releases it.
  * Strings handed to app_* functions are copied.
@@ -17,6 +18,7 @@
 #include "deploy.h"
 #include "facet.h"
 #include "filter.h"
+#include "keys.h"
 #include "line.h"
 #include "search.h"
 #include "store.h"
@@ -43,7 +45,6 @@ struct deploy_ui {
 	struct deploy_summary	*all;
 	size_t			 nall;
 	struct view		 lview;
-	int			 picking;	/* for the tagged people */
 	int			 open;		/* d is loaded */
 	struct deployment	 d;
 	struct member		*members;
@@ -53,9 +54,7 @@ struct deploy_ui {
 	struct suggest_report	 sug;
 	int			 sug_valid;
 	struct view		 sview;
-	int			 choosing;	/* 's' waits for a status key */
-	int			 confirming;	/* 'X' waits for y */
-	/* A deployment being created a question at a time (PROMPT_NEW). */
+	/* A deployment being created a question at a time (KEYS_NEW). */
 	struct deployment	 draft;
 	int			 step;
 	/* A refused booking that '!' would force. */
@@ -63,9 +62,22 @@ struct deploy_ui {
 	enum member_status	 force_status;
 };
 
-/* Why the bar is open. */
-enum prompt { PROMPT_NONE, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_NEW,
-    PROMPT_SHEET };
+/*
+ * What the next key means, in one place so that the key loop asks one
+ * thing: the screen's keys, the one key a question waits for, or the
+ * editing of the bar (open for one of the last four).
+ */
+enum modal {
+	KEYS_NORMAL,
+	KEYS_PICK,	/* the deployments: Enter adds the tagged people */
+	KEYS_TAGGED,	/* ';' waits for what to do with the tagged */
+	KEYS_STATUS,	/* 's' waits for the member's new status */
+	KEYS_REMOVE,	/* 'X' waits for y */
+	KEYS_FILTER,	/* the bar: the filter */
+	KEYS_EXPORT,	/* the file for the tagged people */
+	KEYS_NEW,	/* an answer about a new deployment */
+	KEYS_SHEET,	/* the file for the call-out sheet */
+};
 
 #define FACET_MAX	50
 
@@ -100,7 +112,6 @@ struct app {
 	struct tags		 tags;
 
 	/* The bar: the filter being typed, or another question. */
-	enum prompt		 prompt;
 	struct line		 line;		/* the filter's, with history */
 	struct line		 answer;	/* other prompts' */
 	char			*before;	/* the filter before editing */
@@ -129,18 +140,40 @@ struct app {
 
 	char			 message[1024];
 	int			 message_error;
-	int			 choosing;	/* ';' waits for its second key */
+	enum modal		 modal;		/* what the next key means */
 	int			 quit;
 };
 
 int	tui_main(struct store *, int today, int read_only, struct error *err);
 
-/* app.c: state changes. */
+/* app.c: the whole screen's state and the pool list's. */
 int	app_init(struct app *, struct store *, int today, int read_only,
 	    struct error *err);
 void	app_free(struct app *);
+void	app_message(struct app *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	app_message_clear(struct app *);
+void	app_modal_set(struct app *, enum modal);
+void	app_quit(struct app *);
+/* Shows a screen again: what it shows may have changed while hidden. */
+int	app_show(struct app *, enum mode, struct error *err);
+/* Notices another process's changes; sets *changed. */
+int	app_poll(struct app *, int *changed, struct error *err);
+/* Whether the bar is open (the modal state is one of its questions). */
+int	app_bar_open(const struct app *);
+/* Opens the bar on a question (KEYS_EXPORT...) with answer typed in;
+ * an answer refused, and closing the bar. */
+void	app_bar_ask(struct app *, enum modal question, const char *answer);
+void	app_bar_error(struct app *, const char *msg);
+void	app_bar_close(struct app *);
 /* Compiles text; a bad filter leaves its message in bar_error. */
 void	app_filter_set(struct app *, const char *text);
+/* The filter with term added (ANDed), or excluded. */
+void	app_filter_add(struct app *, const char *term, int exclude);
+/* Opens the bar on the filter, and restores the filter it had. */
+void	app_filter_edit(struct app *);
+void	app_filter_restore(struct app *);
+long long app_cursor_pk(struct app *);
 /* Runs the pending search; RC_INTERRUPTED when a key came first. */
 int	app_search(struct app *, struct error *err);
 /* Rows top..top+height of the list, loaded as needed; reset forgets
@@ -148,8 +181,26 @@ int	app_search(struct app *, struct error *err);
 void	app_rows_reset(struct app *);
 int	app_rows(struct app *, struct error *err);
 int	app_facets(struct app *, struct error *err);
-/* Notices another process's changes; sets *changed. */
-int	app_poll(struct app *, int *changed, struct error *err);
+/* The list's order: the next sort key, or reversed. */
+void	app_sort_next(struct app *);
+void	app_reverse(struct app *);
+/* The facet panel shown or hidden, and the focus moved between it and
+ * the list; narrow: no room for both, the panel goes with the focus. */
+void	app_facets_toggle(struct app *, int narrow);
+void	app_focus_toggle(struct app *, int narrow);
+/* The focus on the list, the cursor on row (unless row < 0). */
+void	app_focus_list(struct app *, long long row);
+/* The person under the cursor; 0 when there is none. */
+int	app_tag_toggle(struct app *);
+int	app_tag_all(struct app *, struct error *err);
+void	app_untag_all(struct app *);
+int	app_export_tagged(struct app *, const char *path, struct error *err);
+/* A new file for the user (never one that exists), and closing it: on
+ * failure (rc or the close) the file is removed. */
+int	app_file_open(const char *path, FILE **fp, struct error *err);
+int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
+
+/* app_page.c: a person's record, or the help, over the other screens. */
 int	app_open(struct app *, long long pk, struct error *err);
 void	app_close_page(struct app *);
 /* Opens the person on screen again (their data or the width changed),
@@ -157,17 +208,15 @@ void	app_close_page(struct app *);
 void	app_reopen(struct app *);
 /* Appends a line of len bytes to the page (the record or the help). */
 void	app_page_add(struct app *, const char *text, size_t len);
-long long app_cursor_pk(struct app *);
-void	app_message(struct app *, int error, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
-/* The filter with term added (ANDed), or excluded. */
-void	app_filter_add(struct app *, const char *term, int exclude);
-int	app_tag_all(struct app *, struct error *err);
-int	app_export_tagged(struct app *, const char *path, struct error *err);
-/* A new file for the user (never one that exists), and closing it: on
- * failure (rc or the close) the file is removed. */
-int	app_file_open(const char *path, FILE **fp, struct error *err);
-int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
+/* The person over the current screen, to which q returns; an error
+ * goes to the message line. */
+void	app_person_show(struct app *, long long pk);
+/* Leaves the person or the help for screen to. */
+int	app_page_leave(struct app *, enum mode to, struct error *err);
+/* The help, its lines added, over the current screen. */
+void	app_help_shown(struct app *);
+/* The terminal is cols wide now. */
+void	app_resize(struct app *, int cols);
 
 /* app_deploy.c: the deployments screens' state. */
 int	app_deploys_load(struct app *, struct error *err);
@@ -190,9 +239,15 @@ void	app_deploy_new_cancel(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);
-void	screen_deploy_draw(struct app *);
+/* Whether deployments may change; if not, the message says why. */
+int	app_deploy_writable(struct app *);
+/* '!' forces only the refusal just shown: anything else forgets it. */
+void	app_deploy_unforce(struct app *);
 
-/* Screens: draw.c, screen_*.c. */
+/*
+ * Screens: draw.c, and screen_*.c, each with its drawing and its keys
+ * (an action of the key table; what to redraw, R_*).
+ */
 void	draw_init(struct app *);
 /* s in exactly cols columns at (y, x): cut, padded, control characters
  * escaped. */
@@ -202,17 +257,27 @@ enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };
 int	draw_attr(const struct app *, enum role);
 void	screen_list_draw(struct app *, unsigned what);
-/* The bar on line y, its error on the last line. */
+unsigned screen_list_key(struct app *, enum action);
+/* The bar on line y, its error on the last line (bar.c, with its keys). */
 void	screen_bar_draw(struct app *, int y);
 int	screen_list_height(const struct app *);
 /* The list row under a mouse click, or -1. */
 long long screen_list_row_at(const struct app *, int y, int x);
 void	screen_page_draw(struct app *);
-void	screen_help_lines(struct app *);
+unsigned screen_page_key(struct app *, enum action);
+/* The help, drawn from the key table, as the page on screen. */
+void	screen_help_open(struct app *);
 void	screen_facets_draw(struct app *, int x, int width, int y0, int h);
+/* Adds (or excludes) the value under the panel's cursor to the filter. */
+unsigned screen_facets_add(struct app *, int exclude);
 /* Facet rows: a title line per kind, then its values. */
 long long screen_facets_rows(const struct app *);
 int	screen_facets_value(const struct app *, long long row,
 	    enum facet_kind *kind, const struct facet_value **v);
+/* The deployments, one of them, and its suggested team. */
+void	screen_deploy_draw(struct app *);
+unsigned screen_deploy_key(struct app *, enum action);
+/* The key after 'X': only y takes the member off. */
+unsigned screen_deploy_remove_key(struct app *, int code, int fkey);
 
 #endif

@@ -5,6 +5,11 @@
  * its help text, and name no key that the table does not have.  So the
  * manual cannot drift from the table.
  *
+ * The second key of a two-key action (after ';', after 's') is named in
+ * the description of the first key instead: "Set the member's status:
+ * then p, c, C, d, r, x or w".  The help lists them under their own
+ * title, and their prompts are made from the table.
+ *
  * The manual is read from $top_srcdir/man/roster.1 (make check exports
  * top_srcdir).
  */
@@ -19,6 +24,7 @@
 #include <cmocka.h>
 
 #include "keys.h"
+#include "tui.h"
 
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
@@ -28,7 +34,8 @@
 struct item {
 	char	*names[MAX_NAMES];
 	size_t	 nnames;
-	char	*text;		/* lower case, escapes undone, spaces single */
+	char	*raw;		/* escapes undone, spaces single */
+	char	*text;		/* and lower case */
 };
 
 struct manual {
@@ -97,7 +104,7 @@ static void
 add_text(struct item *it, const char *line)
 {
 	const char *p = line, *w;
-	size_t len = strlen(it->text);
+	size_t len = strlen(it->raw);
 	char *word, *c;
 
 	if (*p == '.')
@@ -111,15 +118,18 @@ add_text(struct item *it, const char *line)
 			;
 		word = unescape(w, (size_t)(p - w));
 		if (!(line[0] == '.' && is_macro(word))) {
-			it->text = realloc(it->text, len + strlen(word) + 2);
-			assert_non_null(it->text);
+			it->raw = realloc(it->raw, len + strlen(word) + 2);
+			assert_non_null(it->raw);
 			if (len > 0)
-				it->text[len++] = ' ';
-			strcpy(it->text + len, word);
+				it->raw[len++] = ' ';
+			strcpy(it->raw + len, word);
 			len += strlen(word);
 		}
 		free(word);
 	}
+	free(it->text);
+	it->text = strdup(it->raw);
+	assert_non_null(it->text);
 	for (c = it->text; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 }
@@ -136,7 +146,9 @@ add_item(const char *line)
 	assert_non_null(man.items);
 	it = &man.items[man.nitems++];
 	memset(it, 0, sizeof *it);
+	it->raw = calloc(1, 1);
 	it->text = calloc(1, 1);
+	assert_non_null(it->raw);
 	assert_non_null(it->text);
 	while (*p != '\0') {
 		while (*p == ' ' || *p == '\t')
@@ -216,6 +228,7 @@ teardown(void **state)
 	for (i = 0; i < man.nitems; i++) {
 		for (j = 0; j < man.items[i].nnames; j++)
 			free(man.items[i].names[j]);
+		free(man.items[i].raw);
 		free(man.items[i].text);
 	}
 	free(man.items);
@@ -261,6 +274,37 @@ first_words(const char *help, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The two-key action whose second key k is, or NULL. */
+static const struct key_then *
+second_of(const struct key *k)
+{
+	size_t t;
+
+	for (t = 0; t < nkeys_then; t++)
+		if (k->where & keys_then[t].where)
+			return &keys_then[t];
+	return NULL;
+}
+
+/* Whether the words of a text (trailing ',' or '.' aside) include w. */
+static int
+text_has_word(const char *text, const char *w)
+{
+	size_t len = strlen(w), n;
+	const char *p;
+
+	for (p = text; *p != '\0'; p += n) {
+		p += strspn(p, " ");
+		n = strcspn(p, " ");
+		if (n > 1 && (p[n - 1] == ',' || p[n - 1] == '.') && n - 1 ==
+		    len && strncmp(p, w, len) == 0)
+			return 1;
+		if (n == len && strncmp(p, w, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 item_has_name(const struct item *it, const char *name)
 {
@@ -288,6 +332,9 @@ test_every_key_named(void **state)
 		if (keys[i].fkey && strcmp(name, "?") == 0)
 			fail_msg("keys.c: function key %d has no name",
 			    keys[i].code);
+		/* test_second_keys checks those. */
+		if (second_of(&keys[i]) != NULL)
+			continue;
 		for (j = 0; j < man.nitems; j++)
 			if (item_has_name(&man.items[j], name))
 				break;
@@ -309,7 +356,7 @@ test_every_help_described(void **state)
 
 	(void)state;
 	for (i = 0; i < nkeys; i++) {
-		if (keys[i].help == NULL)
+		if (keys[i].help == NULL || second_of(&keys[i]) != NULL)
 			continue;
 		n = action_names(&keys[i], names, MAX_NAMES);
 		first_words(keys[i].help, words, sizeof words);
@@ -336,6 +383,103 @@ test_every_help_described(void **state)
 		bad++;
 	}
 	assert_int_equal(bad, 0);
+}
+
+/*
+ * A second key is named in the description of the first ("then p, c,
+ * ..."), case and all: c and C set different statuses.
+ */
+static void
+test_second_keys(void **state)
+{
+	const struct key_then *t;
+	const struct key *first;
+	char buf[16], fbuf[16];
+	const char *name, *fname;
+	size_t i, f, j, bad = 0, seconds = 0;
+
+	(void)state;
+	for (i = 0; i < nkeys; i++) {
+		if ((t = second_of(&keys[i])) == NULL)
+			continue;
+		seconds++;
+		first = NULL;
+		for (f = 0; f < nkeys && first == NULL; f++)
+			if (keys[f].action == t->action && keys[f].help != NULL)
+				first = &keys[f];
+		if (first == NULL)
+			fail_msg("keys.c: no key starts '%s'", t->title);
+		name = keys_name(&keys[i], buf);
+		fname = keys_name(first, fbuf);
+		for (j = 0; j < man.nitems; j++)
+			if (item_has_name(&man.items[j], fname) &&
+			    text_has_word(man.items[j].raw, name))
+				break;
+		if (j == man.nitems) {
+			print_error("roster.1: the Keys item of %s does not "
+			    "name %s, its second key\n", fname, name);
+			bad++;
+		}
+	}
+	assert_true(seconds > 0);
+	assert_int_equal(bad, 0);
+}
+
+/* The prompts of the second keys are made from the table, word for word
+ * what they were when written out by hand. */
+static void
+test_hints(void **state)
+{
+	struct strbuf b = { 0 };
+
+	(void)state;
+	keys_hint(KC_STATUS, "  ", &b);
+	assert_string_equal(strbuf_str(&b), "p proposed  c contacted  "
+	    "C confirmed  d deployed  r returned  x declined  w withdrawn");
+	strbuf_reset(&b);
+	keys_hint(KC_TAGGED, ", ", &b);
+	assert_string_equal(strbuf_str(&b), "a add them to a deployment, "
+	    "e export them to a CSV file, u untag them");
+	strbuf_free(&b);
+}
+
+/* The help lists the second keys under their own title, as it lists the
+ * others: "  p                      proposed". */
+static void
+test_help_lists_second_keys(void **state)
+{
+	struct app a;
+	struct strbuf want = { 0 };
+	char buf[16];
+	size_t t, i, title, j;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	screen_help_open(&a);
+	assert_int_equal(a.screen, SCREEN_HELP);
+	for (t = 0; t < nkeys_then; t++) {
+		for (title = 0; title < a.nlines; title++)
+			if (strcmp(a.lines[title], keys_then[t].title) == 0)
+				break;
+		if (title == a.nlines)
+			fail_msg("help: no section '%s'", keys_then[t].title);
+		for (i = 0; i < nkeys; i++) {
+			if (!(keys[i].where & keys_then[t].where))
+				continue;
+			strbuf_reset(&want);
+			strbuf_addf(&want, "  %-22s %s", keys_name(&keys[i], buf),
+			    keys[i].help);
+			for (j = title + 1; j < a.nlines && a.lines[j][0] != '\0';
+			    j++)
+				if (strcmp(a.lines[j], strbuf_str(&want)) == 0)
+					break;
+			if (j == a.nlines || a.lines[j][0] == '\0')
+				fail_msg("help: '%s' lacks \"%s\"",
+				    keys_then[t].title, strbuf_str(&want));
+		}
+	}
+	strbuf_free(&want);
+	app_close_page(&a);
 }
 
 /* The other way: the manual names no key the table does not bind. */
@@ -368,6 +512,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_named),
 		cmocka_unit_test(test_every_help_described),
+		cmocka_unit_test(test_second_keys),
+		cmocka_unit_test(test_hints),
+		cmocka_unit_test(test_help_lists_second_keys),
 		cmocka_unit_test(test_no_stale_key),
 	};
 

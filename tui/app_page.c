@@ -1,0 +1,113 @@
+/*
+ * A page of text over the other screens: one person's record as roster
+ * show prints it, or the help; q returns to the screen under it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "strbuf.h"
+#include "tui.h"
+
+void
+app_close_page(struct app *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nlines; i++)
+		free(a->lines[i]);
+	free(a->lines);
+	a->lines = NULL;
+	a->nlines = 0;
+}
+
+void
+app_page_add(struct app *a, const char *text, size_t len)
+{
+	a->lines = xrealloc(a->lines, (a->nlines + 1) * sizeof *a->lines);
+	a->lines[a->nlines] = xmalloc(len + 1);
+	memcpy(a->lines[a->nlines], text, len);
+	a->lines[a->nlines++][len] = '\0';
+}
+
+/* The person's record as roster show prints it, a line at a time. */
+int
+app_open(struct app *a, long long pk, struct error *err)
+{
+	char *buf = NULL, *p, *nl;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		return error_set(err, RC_DB, "out of memory");
+	rc = format_show(a->store, pk, a->today, fp, err);
+	if (rc == RC_OK)
+		rc = format_timeline(a->store, pk, a->today, a->cols, fp, err);
+	fclose(fp);
+	if (rc == RC_OK) {
+		app_close_page(a);
+		for (p = buf; *p != '\0'; p = nl + 1) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				nl = p + strlen(p);
+			app_page_add(a, p, (size_t)(nl - p));
+			if (*nl == '\0')
+				break;
+		}
+		a->detail_pk = pk;
+		a->screen = SCREEN_DETAIL;
+		view_set_size(&a->page, (long long)a->nlines, a->page.height);
+	}
+	free(buf);
+	return rc;
+}
+
+void
+app_reopen(struct app *a)
+{
+	long long top = a->page.top;
+	struct error err;
+
+	if (a->detail_pk < 0)
+		return;
+	if (app_open(a, a->detail_pk, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	a->page.top = a->page.cursor = top;
+}
+
+void
+app_person_show(struct app *a, long long pk)
+{
+	struct error err;
+
+	a->back_to = a->screen;
+	if (app_open(a, pk, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	view_go(&a->page, 0);
+}
+
+int
+app_page_leave(struct app *a, enum mode to, struct error *err)
+{
+	a->detail_pk = -1;
+	app_close_page(a);
+	return app_show(a, to, err);
+}
+
+void
+app_help_shown(struct app *a)
+{
+	if (a->screen != SCREEN_HELP && a->screen != SCREEN_DETAIL)
+		a->help_from = a->screen;
+	a->screen = SCREEN_HELP;
+	view_go(&a->page, 0);
+}
+
+void
+app_resize(struct app *a, int cols)
+{
+	a->cols = cols;
+	if (a->screen == SCREEN_DETAIL)
+		app_reopen(a);
+}
