@@ -1,4 +1,5 @@
 #include "tags.h"
+#include "strbuf.h"
 
 void
 tags_toggle(struct tags *t, long long pk)
@@ -12,6 +13,19 @@ int
 tags_has(const struct tags *t, long long pk)
 {
 	return bitmap_get(&t->bm, pk);
+}
+
+long long *
+tags_pks(const struct tags *t, size_t *n)
+{
+	long long *pks = xcalloc(t->n > 0 ? (size_t)t->n : 1, sizeof *pks);
+	long long pk;
+
+	*n = 0;
+	for (pk = bitmap_next(&t->bm, 0); pk >= 0 && *n < (size_t)t->n;
+	    pk = bitmap_next(&t->bm, pk + 1))
+		pks[(*n)++] = pk;
+	return pks;
 }
 
 void

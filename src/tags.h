@@ -19,6 +19,8 @@ struct tags {
 
 void	tags_toggle(struct tags *, long long pk);
 int	tags_has(const struct tags *, long long pk);
+/* The tagged pks in increasing order, as a new array of *n (free()). */
+long long *tags_pks(const struct tags *, size_t *n);
 void	tags_free(struct tags *);
 /* Tags every match of r. */
 int	tags_add_result(struct store *, struct tags *,

@@ -12,6 +12,7 @@
 #include "format_deploy.h"
 #include "refdata.h"
 #include "tui.h"
+#include "vocab.h"
 
 static void
 open_free(struct deploy_ui *u)
@@ -185,15 +186,11 @@ add(struct app *a, const long long *pks, size_t n, struct error *err)
 int
 app_deploy_add_tagged(struct app *a, struct error *err)
 {
-	long long *pks = NULL, pk;
-	size_t n = 0;
+	long long *pks;
+	size_t n;
 	int rc;
 
-	for (pk = 0; pk < (long long)a->tags.bm.nwords * 64; pk++)
-		if (tags_has(&a->tags, pk)) {
-			pks = xrealloc(pks, (n + 1) * sizeof *pks);
-			pks[n++] = pk;
-		}
+	pks = tags_pks(&a->tags, &n);
 	rc = add(a, pks, n, err);
 	free(pks);
 	if (rc == RC_OK)
@@ -294,25 +291,6 @@ app_deploy_accept(struct app *a, int all, struct error *err)
 	return app_deploy_suggest(a, err);
 }
 
-/* The questions of a new deployment, in order; needs repeat. */
-enum { NEW_NAME, NEW_COUNTRY, NEW_START, NEW_END, NEW_KIND, NEW_NEED };
-
-static const char *const questions[] = {
-	"new deployment, name: ",
-	"country (code or English name): ",
-	"start (YYYY-MM-DD, today, +Nd): ",
-	"end (empty: open-ended): ",
-	"kind (hurricane, earthquake, flood, air-disaster, civil-unrest, "
-	    "pandemic, other): ",
-	"need (COUNT:FILTER, as 2:lang:nl; empty when done): ",
-};
-
-const char *
-app_deploy_new_question(const struct app *a)
-{
-	return questions[a->dep.step];
-}
-
 void
 app_deploy_new_start(struct app *a)
 {
@@ -320,7 +298,7 @@ app_deploy_new_start(struct app *a)
 
 	deploy_clear(&u->draft);
 	u->draft.end = DEPLOY_OPEN;
-	u->step = NEW_NAME;
+	u->step = 0;
 	app_bar_ask(a, KEYS_NEW, "");
 }
 
@@ -341,74 +319,124 @@ answer_date(struct app *a, const char *text, int *day, struct error *err)
 }
 
 /* Each answer is checked by the rules deploy create applies. */
+static int
+answer_name(struct app *a, const char *text, struct error *err)
+{
+	if (text[strspn(text, " ")] == '\0')
+		return error_set(err, RC_INPUT, "the name is empty");
+	free(a->dep.draft.name);
+	a->dep.draft.name = xstrdup(text);
+	return RC_OK;
+}
+
+static int
+answer_country(struct app *a, const char *text, struct error *err)
+{
+	return refdata_country(a->store, text, a->dep.draft.country, err);
+}
+
+static int
+answer_start(struct app *a, const char *text, struct error *err)
+{
+	return answer_date(a, text, &a->dep.draft.start, err);
+}
+
+static int
+answer_end(struct app *a, const char *text, struct error *err)
+{
+	struct deployment *d = &a->dep.draft;
+	int rc;
+
+	d->end = DEPLOY_OPEN;
+	if (*text != '\0' && (rc = answer_date(a, text, &d->end, err))
+	    != RC_OK)
+		return rc;
+	if (d->end != DEPLOY_OPEN && d->end < d->start)
+		return error_set(err, RC_INPUT, "the end is before the start");
+	return RC_OK;
+}
+
+static int
+answer_kind(struct app *a, const char *text, struct error *err)
+{
+	if (!deploy_kind_valid(text))
+		return error_set(err, RC_INPUT, "unknown kind '%s'", text);
+	free(a->dep.draft.kind);
+	a->dep.draft.kind = xstrdup(text);
+	return RC_OK;
+}
+
+/* A need, asked again until the answer is empty: then it is created. */
+static int
+answer_need(struct app *a, const char *text, struct error *err)
+{
+	struct deployment *d = &a->dep.draft;
+	struct need n;
+	char name[256];
+	int rc;
+
+	if (*text != '\0') {
+		if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
+		    != RC_OK)
+			return rc;
+		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
+		    sizeof *d->needs);
+		d->needs[d->nneeds++] = n;
+		line_set(&a->answer, "");
+		return RC_OK;
+	}
+	if ((rc = deploy_create(a->store, d, err)) != RC_OK)
+		return rc;
+	snprintf(name, sizeof name, "%s", d->name);
+	app_deploy_new_cancel(a);
+	if ((rc = app_deploys_load(a, err)) == RC_OK)
+		rc = app_deploy_open(a, name, err);
+	if (rc == RC_OK)
+		app_message(a, 0, "created '%s'", name);
+	return rc;
+}
+
+/*
+ * The questions of a new deployment, in order, each with the answer
+ * offered when it is asked; the last repeats.  "%s" in a question is
+ * the list of deployment kinds.
+ */
+static const struct {
+	const char	*question;
+	const char	*offer;
+	int		(*answer)(struct app *, const char *, struct error *);
+} new_steps[] = {
+	{ "new deployment, name: ", "", answer_name },
+	{ "country (code or English name): ", "", answer_country },
+	{ "start (YYYY-MM-DD, today, +Nd): ", "+2d", answer_start },
+	{ "end (empty: open-ended): ", "", answer_end },
+	{ "kind (%s): ", "other", answer_kind },
+	{ "need (COUNT:FILTER, as 2:lang:nl; empty when done): ", "",
+	    answer_need },
+};
+#define NEW_STEPS	(sizeof new_steps / sizeof new_steps[0])
+
+const char *
+app_deploy_new_question(const struct app *a, char *buf, size_t len)
+{
+	char kinds[VOCAB_EXPECTED_LEN];
+
+	vocab_expected(&vocab_deploy_kinds, VOCAB_NO_OR, kinds, sizeof kinds);
+	snprintf(buf, len, new_steps[a->dep.step].question, kinds);
+	return buf;
+}
+
 int
 app_deploy_new_answer(struct app *a, const char *text, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	struct deployment *d = &u->draft;
-	struct need n;
-	char name[256];
-	int rc = RC_OK;
+	int rc;
 
-	switch (u->step) {
-	case NEW_NAME:
-		if (text[strspn(text, " ")] == '\0')
-			return error_set(err, RC_INPUT, "the name is empty");
-		free(d->name);
-		d->name = xstrdup(text);
-		line_set(&a->answer, "");
-		break;
-	case NEW_COUNTRY:
-		if ((rc = refdata_country(a->store, text, d->country, err))
-		    != RC_OK)
-			return rc;
-		line_set(&a->answer, "+2d");
-		break;
-	case NEW_START:
-		if ((rc = answer_date(a, text, &d->start, err)) != RC_OK)
-			return rc;
-		line_set(&a->answer, "");
-		break;
-	case NEW_END:
-		d->end = DEPLOY_OPEN;
-		if (*text != '\0' && (rc = answer_date(a, text, &d->end, err))
-		    != RC_OK)
-			return rc;
-		if (d->end != DEPLOY_OPEN && d->end < d->start)
-			return error_set(err, RC_INPUT, "the end is before the "
-			    "start");
-		line_set(&a->answer, "other");
-		break;
-	case NEW_KIND:
-		if (!deploy_kind_valid(text))
-			return error_set(err, RC_INPUT, "unknown kind '%s'",
-			    text);
-		free(d->kind);
-		d->kind = xstrdup(text);
-		line_set(&a->answer, "");
-		break;
-	default:
-		if (*text != '\0') {
-			if ((rc = deploy_need_parse(a->store, text, a->today,
-			    &n, err)) != RC_OK)
-				return rc;
-			d->needs = xrealloc(d->needs, (d->nneeds + 1) *
-			    sizeof *d->needs);
-			d->needs[d->nneeds++] = n;
-			line_set(&a->answer, "");
-			return RC_OK;
-		}
-		if ((rc = deploy_create(a->store, d, err)) != RC_OK)
-			return rc;
-		snprintf(name, sizeof name, "%s", d->name);
-		app_deploy_new_cancel(a);
-		if ((rc = app_deploys_load(a, err)) == RC_OK)
-			rc = app_deploy_open(a, name, err);
-		if (rc == RC_OK)
-			app_message(a, 0, "created '%s'", name);
+	if ((rc = new_steps[u->step].answer(a, text, err)) != RC_OK ||
+	    (size_t)u->step + 1 == NEW_STEPS)
 		return rc;
-	}
 	u->step++;
+	line_set(&a->answer, new_steps[u->step].offer);
 	return RC_OK;
 }
 

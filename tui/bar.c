@@ -160,8 +160,10 @@ screen_bar_draw(struct app *a, int y)
 {
 	const struct line *l = a->modal == KEYS_FILTER ? &a->line :
 	    &a->answer;
+	char question[256];
 	const char *prompt = a->modal == KEYS_FILTER ? "/" :
-	    a->modal == KEYS_NEW ? app_deploy_new_question(a) :
+	    a->modal == KEYS_NEW ? app_deploy_new_question(a, question,
+	    sizeof question) :
 	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
 	    "export tagged to: ";
 	const char *text = line_text(l);

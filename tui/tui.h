@@ -229,9 +229,11 @@ int	app_deploy_set(struct app *, enum member_status, int force,
 int	app_deploy_remove(struct app *, struct error *err);
 int	app_deploy_suggest(struct app *, struct error *err);
 int	app_deploy_accept(struct app *, int all, struct error *err);
-/* Creating a deployment: the question of the current step, and an
- * answer (RC_OK: next question, or created and opened when done). */
-const char *app_deploy_new_question(const struct app *);
+/* Creating a deployment: the question of the current step (written into
+ * buf), and an answer (RC_OK: next question, or created and opened when
+ * done). */
+const char *app_deploy_new_question(const struct app *, char *buf,
+	    size_t len);
 void	app_deploy_new_start(struct app *);
 int	app_deploy_new_answer(struct app *, const char *text,
 	    struct error *err);

@@ -443,6 +443,25 @@ test_hints(void **state)
 	strbuf_free(&b);
 }
 
+/* The kind question of a new deployment lists the kinds from vocab.c,
+ * word for word what it said when written out by hand. */
+static void
+test_new_kind_question(void **state)
+{
+	struct app a;
+	char buf[256];
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	a.dep.step = 4;
+	assert_string_equal(app_deploy_new_question(&a, buf, sizeof buf),
+	    "kind (hurricane, earthquake, flood, air-disaster, civil-unrest, "
+	    "pandemic, other): ");
+	a.dep.step = 0;
+	assert_string_equal(app_deploy_new_question(&a, buf, sizeof buf),
+	    "new deployment, name: ");
+}
+
 /* The help lists the second keys under their own title, as it lists the
  * others: "  p                      proposed". */
 static void
@@ -514,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_every_help_described),
 		cmocka_unit_test(test_second_keys),
 		cmocka_unit_test(test_hints),
+		cmocka_unit_test(test_new_kind_question),
 		cmocka_unit_test(test_help_lists_second_keys),
 		cmocka_unit_test(test_no_stale_key),
 	};

@@ -8,12 +8,14 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "date.h"
 #include "filter.h"
 #include "import.h"
 #include "search.h"
+#include "tags.h"
 #include "fixture.h"
 #include "testdb.h"
 
@@ -166,6 +168,32 @@ test_pages(void **state)
 	filter_free(f);
 }
 
+/* The tagged people, in order, however they were toggled. */
+static void
+test_tags_pks(void **state)
+{
+	struct tags t = { 0 };
+	long long *pks;
+	size_t n;
+
+	(void)state;
+	pks = tags_pks(&t, &n);
+	assert_int_equal(n, 0);
+	free(pks);
+	tags_toggle(&t, 200);
+	tags_toggle(&t, 3);
+	tags_toggle(&t, 70);
+	tags_toggle(&t, 64);
+	tags_toggle(&t, 70);
+	pks = tags_pks(&t, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(pks[0], 3);
+	assert_int_equal(pks[1], 64);
+	assert_int_equal(pks[2], 200);
+	free(pks);
+	tags_free(&t);
+}
+
 int
 main(void)
 {
@@ -173,6 +201,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_same_answers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_write, setup, teardown),
+		cmocka_unit_test(test_tags_pks),
 		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_write, setup,
 		    teardown),
