@@ -50,6 +50,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' HUP INT TERM
 
+# The server is started once and kept when its last session ends.  By
+# default it exits then, and a new-session right after a kill-session can
+# reach it while it is going away ("server exited unexpectedly", seen
+# under make -j8 check).
+if ! tm start-server \; set-option -s exit-empty off; then
+	echo "ERROR: cannot start a tmux server on $sock" >&2
+	exit 99
+fi
+
 # The launcher runs in the pane: it records the pid of the program (the
 # inner shell execs it), its stderr, its exit status, and whether the
 # terminal modes after it are those before it; then it keeps the pane open.
