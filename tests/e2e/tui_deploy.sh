@@ -5,12 +5,8 @@
 # suggested team, and check every step with the command line.
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
 
-export ROSTER_TODAY=2026-11-23
-unset ROSTER_DB XDG_DATA_HOME NO_COLOR
-
-db=$work/demo.db
+demo_pool
 irma="Irma Sint Maarten"
-"$ROSTER" demo --size 500 --seed 1 "$db" 2>/dev/null || bad "roster demo failed"
 "$ROSTER" --db "$db" deploy create "$irma" --kind hurricane --country SX \
     --start +2d --need 2:lang:nl --need 1:theme:disaster-victim-identification \
     --need 2:skill:first-aid 2>/dev/null || bad "deploy create failed"

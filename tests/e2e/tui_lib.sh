@@ -17,6 +17,10 @@
 #   quit_with STATUS   wait for the program to exit and check its status,
 #                 that the terminal was restored and that stderr is clean
 #   stop          end the session
+#
+# The pools, made in $work: demo_pool (500 people, seed 1) in $db,
+# fixture_pool (the CLI fixtures, wide and combining names, control
+# characters) in $fdb; count DB FILTER... and ids DB FILTER... ask the CLI.
 
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
@@ -29,6 +33,9 @@ if [ ! -x "$ROSTER" ]; then
 	echo "ERROR: $ROSTER is not an executable" >&2
 	exit 99
 fi
+
+export ROSTER_TODAY=2026-11-23
+unset ROSTER_DB XDG_DATA_HOME NO_COLOR
 
 # A private server whose socket goes with $work (tmux leaves its socket
 # behind); under a long $TMPDIR, a uniquely named one in tmux's directory.
@@ -49,6 +56,15 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' HUP INT TERM
+
+# The server is started once and kept when its last session ends.  By
+# default it exits then, and a new-session right after a kill-session can
+# reach it while it is going away ("server exited unexpectedly", seen
+# under make -j8 check).
+if ! tm start-server \; set-option -s exit-empty off; then
+	echo "ERROR: cannot start a tmux server on $sock" >&2
+	exit 99
+fi
 
 # The launcher runs in the pane: it records the pid of the program (the
 # inner shell execs it), its stderr, its exit status, and whether the
@@ -310,3 +326,32 @@ quit_with() {
 }
 
 stop() { tm kill-session -t "$S" >/dev/null 2>&1; }
+
+demo() { "$ROSTER" demo --size 500 --seed 1 "$1" 2>/dev/null; }
+count() { cdb=$1; shift; "$ROSTER" --db "$cdb" search --format ids "$@" | wc -l | tr -d ' '; }
+ids() { cdb=$1; shift; "$ROSTER" --db "$cdb" search --format ids "$@"; }
+
+demo_pool() {
+	db=$work/demo.db
+	demo "$db" || bad "roster demo failed"
+	all=$(count "$db")
+	[ "$all" = 500 ] && ok || bad "the demo pool has $all people, expected 500"
+}
+
+# Control characters are put in with sqlite3 (import refuses them, as it
+# should).
+fixture_pool() {
+	fdb=$work/fixture.db
+	"$ROSTER" --db "$fdb" import "$fix/people.csv" "$fix/missions.csv" \
+	    "$fix/tui-people.csv" 2>"$work/err" || bad "fixture import: $(cat "$work/err")"
+	if command -v sqlite3 >/dev/null 2>&1; then
+		sqlite3 "$fdb" "UPDATE person SET
+		    given_name = 'Eve' || char(27) || '[2J' || char(27) || ']0;pwned' ||
+		        char(7) || char(155) || '2J',
+		    notes = 'x' || char(27) || '[31mred'
+		    WHERE id = 'a0000005-0000-4000-8000-000000000005'" ||
+		    bad "sqlite3 could not update the fixture"
+	else
+		bad "sqlite3 is needed to put control characters in the fixture"
+	fi
+}

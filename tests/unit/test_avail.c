@@ -11,26 +11,10 @@
 #include <stdio.h>
 #include <cmocka.h>
 
-#include "date.h"
 #include "testdb.h"
 
 /* Today is 2026-11-23 in every test. */
 static int today;
-
-static int
-setup(void **state)
-{
-	assert_true(date_parse("2026-11-23", &today));
-	*state = testdb_open();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
-}
 
 static void
 person(struct store *s, const char *name, const char *status, int notice)
@@ -184,13 +168,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_notice, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unavailability, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_bookings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_combined, setup, teardown),
+		testdb_test(test_notice),
+		testdb_test(test_status),
+		testdb_test(test_unavailability),
+		testdb_test(test_bookings),
+		testdb_test(test_combined),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,21 +17,6 @@
 
 static int today;
 
-static int
-setup(void **state)
-{
-	assert_true(date_parse("2026-11-23", &today));
-	*state = testdb_open();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
-}
-
 static long long
 person(struct store *s, const char *name, const char *lang, int level)
 {
@@ -324,19 +309,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_declined_comes_back, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_conflict_boundaries, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_proposed_is_no_booking,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_avail_honours_bookings,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_create_refusals, setup,
-		    teardown),
+		testdb_test(test_pipeline),
+		testdb_test(test_declined_comes_back),
+		testdb_test(test_conflict_boundaries),
+		testdb_test(test_proposed_is_no_booking),
+		testdb_test(test_coverage),
+		testdb_test(test_avail_honours_bookings),
+		testdb_test(test_create_refusals),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,44 +14,13 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "date.h"
 #include "demo.h"
 #include "facet.h"
 #include "filter.h"
-#include "import.h"
 #include "search.h"
-#include "fixture.h"
 #include "testdb.h"
 
 static int today;
-
-static void
-import(struct store *s, const char *people, const char *missions)
-{
-	struct import_stats stats;
-	struct strbuf report = { 0 };
-	struct error err;
-	char *files[2];
-	size_t n = 0;
-
-	files[n++] = (char *)testdb_file(0, "people.csv", people);
-	if (missions != NULL)
-		files[n++] = (char *)testdb_file(1, "missions.csv", missions);
-	if (import_files(s, files, n, 0, &stats, &report, &err) != RC_OK)
-		fail_msg("%s\n%s", err.msg, strbuf_str(&report));
-	strbuf_free(&report);
-}
-
-static int
-setup(void **state)
-{
-	struct store *s = testdb_open();
-
-	assert_true(date_parse(FIXTURE_TODAY, &today));
-	import(s, fixture_people, fixture_missions);
-	*state = s;
-	return 0;
-}
 
 /* The fixture, and people whose agency is KMar written other ways. */
 static int
@@ -63,8 +32,8 @@ setup_spellings(void **state)
 	    ",Bakker,Sanne,kmar,active,nl:native\n"
 	    ",Visser,Daan,,active,nl:native\n";
 
-	setup(state);
-	import(*state, more, NULL);
+	testdb_setup_fixture(state);
+	testdb_import(*state, more, NULL);
 	return 0;
 }
 
@@ -75,18 +44,10 @@ setup_demo(void **state)
 	struct store *s = testdb_open();
 	struct error err;
 
-	assert_true(date_parse(FIXTURE_TODAY, &today));
 	opts.today = today;
 	if (demo_fill(s, &opts, &err) != RC_OK)
 		fail_msg("demo: %s", err.msg);
 	*state = s;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
 	return 0;
 }
 
@@ -566,25 +527,22 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_everyone, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_language, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_negation, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_theme_once, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_order_and_max, setup,
-		    teardown),
+		testdb_fixture_test(test_everyone),
+		testdb_fixture_test(test_language),
+		testdb_fixture_test(test_negation),
+		testdb_fixture_test(test_theme_once),
+		testdb_fixture_test(test_order_and_max),
 		cmocka_unit_test_setup_teardown(test_agency_spellings,
-		    setup_spellings, teardown),
+		    setup_spellings, testdb_teardown),
 		cmocka_unit_test(test_term),
 		cmocka_unit_test_setup_teardown(test_terms_find_counts,
-		    setup_spellings, teardown),
-		cmocka_unit_test_setup_teardown(test_cache_sees_writes, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_interrupt, setup,
-		    teardown),
+		    setup_spellings, testdb_teardown),
+		testdb_fixture_test(test_cache_sees_writes),
+		testdb_fixture_test(test_interrupt),
 		cmocka_unit_test_setup_teardown(test_demo_pool, setup_demo,
-		    teardown),
+		    testdb_teardown),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

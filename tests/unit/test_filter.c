@@ -7,10 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "date.h"
 #include "filter.h"
-#include "import.h"
-#include "fixture.h"
+#include "strbuf.h"
 #include "testdb.h"
 
 static int today;
@@ -138,38 +136,6 @@ test_parse_errors(void **state)
 	assert_parse_error("agency:\"KMar", "column 8: unterminated quote "
 	    "(expected a closing '\"')");
 	assert_parse_error("a \xff", "column 3: invalid UTF-8");
-}
-
-static struct store *
-fixture(void)
-{
-	struct store *s = testdb_open();
-	struct import_stats stats;
-	struct strbuf report = { 0 };
-	struct error err;
-	char *files[2];
-
-	files[0] = (char *)testdb_file(0, "people.csv", fixture_people);
-	files[1] = (char *)testdb_file(1, "missions.csv", fixture_missions);
-	if (import_files(s, files, 2, 0, &stats, &report, &err) != RC_OK)
-		fail_msg("%s\n%s", err.msg, strbuf_str(&report));
-	strbuf_free(&report);
-	return s;
-}
-
-static int
-setup(void **state)
-{
-	assert_true(date_parse(FIXTURE_TODAY, &today));
-	*state = fixture();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
 }
 
 #define COUNT(f)	testdb_count(s, (f), today)
@@ -326,12 +292,12 @@ main(void)
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_keys_and_quotes),
 		cmocka_unit_test(test_parse_errors),
-		cmocka_unit_test_setup_teardown(test_terms, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_boolean, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_compile_errors, setup,
-		    teardown),
+		testdb_fixture_test(test_terms),
+		testdb_fixture_test(test_words),
+		testdb_fixture_test(test_boolean),
+		testdb_fixture_test(test_compile_errors),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

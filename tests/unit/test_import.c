@@ -159,6 +159,15 @@ import_ok(struct store *s, int flags, char *f1, char *f2, char *f3)
 	assert_string_equal(report, "");
 }
 
+/* Imports the fixture's people, missions and unavailability into s. */
+static void
+import_fixture(struct store *s, int flags)
+{
+	import_ok(s, flags, file(0, "people.csv", fixture_people),
+	    file(1, "missions.csv", fixture_missions),
+	    file(2, "unavailability.csv", fixture_unavail));
+}
+
 static long long
 count(struct store *s, const char *table)
 {
@@ -314,9 +323,7 @@ fixture_db(void)
 {
 	struct store *s = testdb_open();
 
-	import_ok(s, 0, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, 0);
 	return s;
 }
 
@@ -360,9 +367,7 @@ test_good(void **state)
 	struct store *s = testdb_open();
 
 	(void)state;
-	import_ok(s, 0, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, 0);
 	assert_int_equal(stats.rows[FILE_PEOPLE], 5);
 	assert_int_equal(stats.rows[FILE_MISSIONS], 3);
 	assert_int_equal(stats.rows[FILE_UNAVAILABILITY], 3);
@@ -882,9 +887,7 @@ test_dry_run(void **state)
 
 	(void)state;
 	dump(s, &before);
-	import_ok(s, IMPORT_DRY_RUN, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, IMPORT_DRY_RUN);
 	assert_int_equal(stats.rows[FILE_PEOPLE], 5);
 	assert_int_equal(stats.rows[FILE_MISSIONS], 3);
 	assert_int_equal(stats.rows[FILE_UNAVAILABILITY], 3);
@@ -901,9 +904,7 @@ test_dry_run(void **state)
 	assert_string_equal(strbuf_str(&after), strbuf_str(&before));
 
 	/* And after one, the real import still works. */
-	import_ok(s, 0, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, 0);
 	assert_fixture_counts(s);
 
 	/* Deployments and members too are checked and not written. */
@@ -942,14 +943,10 @@ test_reimport(void **state)
 	struct strbuf before = { 0 }, after = { 0 };
 
 	(void)state;
-	import_ok(s, 0, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, 0);
 	dump(s, &before);
 	/* The same files again: no new rows, no version, no audit. */
-	import_ok(s, 0, file(0, "people.csv", fixture_people),
-	    file(1, "missions.csv", fixture_missions),
-	    file(2, "unavailability.csv", fixture_unavail));
+	import_fixture(s, 0);
 	assert_int_equal(stats.rows[FILE_PEOPLE], 5);
 	assert_int_equal(stats.rows[FILE_MISSIONS], 3);
 	assert_int_equal(stats.rows[FILE_UNAVAILABILITY], 3);

@@ -370,14 +370,6 @@ test_filtered(void **state)
 	testdb_close(s);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	assert_true(date_parse("2026-11-23", &today));
-	return 0;
-}
-
 int
 main(void)
 {
@@ -387,5 +379,6 @@ main(void)
 		cmocka_unit_test(test_filtered),
 	};
 
-	return cmocka_run_group_tests(tests, setup, NULL);
+	today = testdb_today();
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,41 +11,12 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
-#include "date.h"
 #include "filter.h"
-#include "import.h"
 #include "search.h"
 #include "tags.h"
-#include "fixture.h"
 #include "testdb.h"
 
 static int today;
-
-static int
-setup(void **state)
-{
-	struct store *s = testdb_open();
-	struct import_stats stats;
-	struct strbuf report = { 0 };
-	struct error err;
-	char *files[2];
-
-	assert_true(date_parse(FIXTURE_TODAY, &today));
-	files[0] = (char *)testdb_file(0, "people.csv", fixture_people);
-	files[1] = (char *)testdb_file(1, "missions.csv", fixture_missions);
-	if (import_files(s, files, 2, 0, &stats, &report, &err) != RC_OK)
-		fail_msg("%s\n%s", err.msg, strbuf_str(&report));
-	strbuf_free(&report);
-	*state = s;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
-}
 
 static long long
 count(struct store *s, const char *text, struct search_cache *c)
@@ -198,14 +169,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_same_answers, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_own_write, setup, teardown),
+		testdb_fixture_test(test_same_answers),
+		testdb_fixture_test(test_own_write),
 		cmocka_unit_test(test_tags_pks),
-		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_other_write, setup,
-		    teardown),
+		testdb_fixture_test(test_pages),
+		testdb_fixture_test(test_other_write),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,18 +29,14 @@ static int today;
 static int
 setup(void **state)
 {
-	assert_true(date_parse("2026-11-23", &today));
-	*state = testdb_open();
+	testdb_setup(state);
 	testdb_exec(*state, "INSERT INTO mission(name) VALUES ('EU mission')");
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
-}
+/* A test on a new database holding the one mission services refer to. */
+#define suggest_test(f) \
+	cmocka_unit_test_setup_teardown(f, setup, testdb_teardown)
 
 /*
  * A person ready until `ready` (all three papers), with skills "a;b" and
@@ -935,32 +931,22 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_greedy_trap, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_multicover_trap, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_pairs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_members, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_shortfall, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_left_out, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_open_ended, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_agency_cap, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_no_agency, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_size, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_score_order, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_determinism, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_too_many_needs, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_random_pools, setup,
-		    teardown),
+		suggest_test(test_greedy_trap),
+		suggest_test(test_multicover_trap),
+		suggest_test(test_pairs),
+		suggest_test(test_members),
+		suggest_test(test_shortfall),
+		suggest_test(test_left_out),
+		suggest_test(test_open_ended),
+		suggest_test(test_agency_cap),
+		suggest_test(test_no_agency),
+		suggest_test(test_size),
+		suggest_test(test_score_order),
+		suggest_test(test_determinism),
+		suggest_test(test_too_many_needs),
+		suggest_test(test_random_pools),
 	};
 
+	today = testdb_today();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,8 +8,11 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "date.h"
 #include "filter.h"
+#include "import.h"
 #include "search.h"
+#include "fixture.h"
 #include "testdb.h"
 
 static char dir[64];
@@ -58,6 +61,62 @@ testdb_close(struct store *s)
 	unlink(path);
 	snprintf(path, sizeof path, "%s-shm", db_path);
 	unlink(path);
+}
+
+int
+testdb_today(void)
+{
+	int day;
+
+	assert_true(date_parse(FIXTURE_TODAY, &day));
+	return day;
+}
+
+void
+testdb_import(struct store *s, const char *people, const char *missions)
+{
+	struct import_stats stats;
+	struct strbuf report = { 0 };
+	struct error err;
+	char *files[2];
+	size_t n = 0;
+
+	files[n++] = (char *)testdb_file(0, "people.csv", people);
+	if (missions != NULL)
+		files[n++] = (char *)testdb_file(1, "missions.csv", missions);
+	if (import_files(s, files, n, 0, &stats, &report, &err) != RC_OK)
+		fail_msg("%s\n%s", err.msg, strbuf_str(&report));
+	strbuf_free(&report);
+}
+
+struct store *
+testdb_fixture(void)
+{
+	struct store *s = testdb_open();
+
+	testdb_import(s, fixture_people, fixture_missions);
+	return s;
+}
+
+int
+testdb_setup(void **state)
+{
+	*state = testdb_open();
+	return 0;
+}
+
+int
+testdb_setup_fixture(void **state)
+{
+	*state = testdb_fixture();
+	return 0;
+}
+
+int
+testdb_teardown(void **state)
+{
+	testdb_close(*state);
+	return 0;
 }
 
 void

@@ -1,8 +1,11 @@
 /*
- * testdb.h - scratch databases for the unit tests.
+ * testdb.h - scratch databases for the unit tests, empty or holding the
+ * fixture pool of fixture.h, and the cmocka setup and teardown that make
+ * and close them.
  *
- * Memory: testdb_open returns a store the test closes with testdb_close,
- * which also deletes its files.
+ * Memory: testdb_open and testdb_fixture return a store the test closes
+ * with testdb_close, which also deletes its files; testdb_setup* leave one
+ * in *state for testdb_teardown.
  */
 #ifndef ROSTER_TESTDB_H
 #define ROSTER_TESTDB_H
@@ -16,6 +19,27 @@ struct store	*testdb_open(void);
 void		 testdb_close(struct store *);
 /* The path of the database testdb_open made last. */
 const char	*testdb_path(void);
+
+/* FIXTURE_TODAY as a day number: "today" in every test. */
+int		 testdb_today(void);
+/* Imports a people file and, unless NULL, a missions file, both given as
+ * CSV text, through the real import path; fails the test on error. */
+void		 testdb_import(struct store *, const char *people,
+		    const char *missions);
+/* A new database holding the fixture pool. */
+struct store	*testdb_fixture(void);
+
+/* cmocka setup: *state is a new empty database, or one holding the
+ * fixture pool; testdb_teardown closes either. */
+int		 testdb_setup(void **state);
+int		 testdb_setup_fixture(void **state);
+int		 testdb_teardown(void **state);
+/* A test run on a new empty database, or on one holding the fixture. */
+#define testdb_test(f) \
+	cmocka_unit_test_setup_teardown(f, testdb_setup, testdb_teardown)
+#define testdb_fixture_test(f) \
+	cmocka_unit_test_setup_teardown(f, testdb_setup_fixture, \
+	    testdb_teardown)
 
 void		 testdb_exec(struct store *, const char *sql);
 long long	 testdb_int(struct store *, const char *sql);
