@@ -76,15 +76,6 @@ struct coverage {
     " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
     " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
     " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
-/*
- * The history of the assignment whose pk is the SQL apk, as an
- * assignments file's history column has it: "status@time" items joined
- * by ';', oldest first.
- */
-#define DEPLOY_HISTORY_SQL(apk) \
-    "coalesce((SELECT group_concat(status || '@' || at, ';') FROM" \
-    " (SELECT status, at FROM assignment_history WHERE assignment = " apk \
-    " ORDER BY rowid)), '')"
 #define DEPLOY_STATUS_AT \
     "coalesce((SELECT max(at) FROM assignment_history" \
     " WHERE assignment = a.pk), '')"

@@ -4,7 +4,6 @@
 
 #include "audit.h"
 #include "date.h"
-#include "deploy.h"
 #include "deploy_write.h"
 #include "strbuf.h"
 

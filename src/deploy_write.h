@@ -38,6 +38,16 @@ struct assignment_row {
 
 struct deploy_writer;
 
+/*
+ * The history of the assignment whose pk is the SQL apk, as an
+ * assignments file's history column has it: "status@time" items joined
+ * by ';', oldest first.
+ */
+#define DEPLOY_HISTORY_SQL(apk) \
+    "coalesce((SELECT group_concat(status || '@' || at, ';') FROM" \
+    " (SELECT status, at FROM assignment_history WHERE assignment = " apk \
+    " ORDER BY rowid)), '')"
+
 int	deploy_writer_new(struct store *, struct deploy_writer **,
 	    struct error *err);
 void	deploy_writer_free(struct deploy_writer *);

@@ -4,6 +4,7 @@
 #include "csv.h"
 #include "date.h"
 #include "deploy.h"
+#include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
 #include "search.h"
