@@ -1,7 +1,8 @@
 #!/bin/sh
 # The architecture, checked from the sources: prints which folder includes
 # which, and fails if the core (src/ outside src/cli/) includes a header of
-# src/cli or tui, mentions curses, or writes to stdout outside the
+# src/cli or tui, if src/cli and tui include each other (but for main.c's
+# tui.h), if the core mentions curses, or writes to stdout outside the
 # formatters (src/format*.c, src/csv.c), or if files include each other
 # in a cycle (a.c or a.h includes b.h, and b.c or b.h includes a.h).
 : "${top_srcdir:=.}"
@@ -110,6 +111,17 @@ while read -r a b; do
 	case $b in src/cli/* | tui/*) echo "$a includes $b" ;; esac
 done <"$tmp/edges" >"$tmp/core-includes"
 check "the core includes the command line or the screen" "$tmp/core-includes"
+
+# The command line and the screen are siblings: neither includes the
+# other, but for main.c, which hands the screen's entry point (tui.h) to
+# the command line.
+while read -r a b; do
+	case $a:$b in
+	src/cli/main.c:tui/tui.h) ;;
+	src/cli/*:tui/* | tui/*:src/cli/*) echo "$a includes $b" ;;
+	esac
+done <"$tmp/edges" >"$tmp/siblings"
+check "the command line and the screen include each other" "$tmp/siblings"
 check "the core mentions curses" "$tmp/curses"
 check "the core writes to stdout outside the formatters" "$tmp/stdout"
 

@@ -1,15 +1,15 @@
 /*
  * actions.h - the keys every screen shares (actions.c) and the keys of
  * the bar (bar.c).  A screen's own keys are with its drawing
- * (screen_*_key in tui.h).  Each returns what to redraw (R_*).
+ * (screen_*_key in app.h).  Each returns what to redraw (R_*).
  *
  * Memory: nothing is allocated beyond what the app owns.
  */
 #ifndef ROSTER_ACTIONS_H
 #define ROSTER_ACTIONS_H
 
+#include "app.h"
 #include "keys.h"
-#include "tui.h"
 
 /* Moving in v (the screen's list, or its page, which scrolls), quitting,
  * the help, redrawing; R_NONE for any other action. */

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "format.h"
 #include "person.h"
 #include "strbuf.h"
-#include "tui.h"
 
 void
 app_message(struct app *a, int error, const char *fmt, ...)

@@ -1,21 +1,21 @@
 /*
- * tui.h - the full-screen interface: the state every screen shares, and
- * the entry point.  Screens draw from this state and change it only
- * through the app_* functions (app.c, app_page.c, app_deploy.c), which
- * call the core; nothing in tui/ touches SQL.  A key goes: the key table
+ * app.h - the full-screen interface's state, which every screen shares
+ * (the entry point is tui.h).  Screens draw from this state and change it
+ * only through the app_* functions (app.c, app_page.c, app_deploy.c),
+ * which call the core; nothing in tui/ touches SQL.  A key goes: the key table
  * (keys.c), the screen's key function (screen_*_key), app_*, the core.
  *
  * Memory: struct app owns everything it points to; app_free releases it.
  * Strings handed to app_* functions are copied.
  */
-#ifndef ROSTER_TUI_H
-#define ROSTER_TUI_H
+#ifndef ROSTER_APP_H
+#define ROSTER_APP_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-#include "error.h"
 #include "deploy.h"
+#include "error.h"
 #include "facet.h"
 #include "filter.h"
 #include "keys.h"
@@ -143,8 +143,6 @@ struct app {
 	enum modal		 modal;		/* what the next key means */
 	int			 quit;
 };
-
-int	tui_main(struct store *, int today, int read_only, struct error *err);
 
 /* app.c: the whole screen's state and the pool list's. */
 int	app_init(struct app *, struct store *, int today, int read_only,

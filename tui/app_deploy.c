@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "filter.h"
 #include "format_deploy.h"
 #include "refdata.h"
-#include "tui.h"
 #include "vocab.h"
 
 static void

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "format.h"
 #include "strbuf.h"
-#include "tui.h"
 
 void
 app_close_page(struct app *a)

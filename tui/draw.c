@@ -1,8 +1,8 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "app.h"
 #include "strbuf.h"
-#include "tui.h"
 #include "width.h"
 
 enum { PAIR_ERROR = 1, PAIR_YES, PAIR_WARN, PAIR_CURSOR, PAIR_TAG };

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app.h"
 #include "format_deploy.h"
 #include "keys.h"
 #include "strbuf.h"
-#include "tui.h"
 
 /* A deployment's name in the list of them. */
 #define NAME_COLS	(COLS / 4 < 30 ? COLS / 4 : 30)

@@ -7,8 +7,8 @@
 #include <curses.h>
 #include <stdio.h>
 
+#include "app.h"
 #include "strbuf.h"
-#include "tui.h"
 #include "width.h"
 
 long long

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app.h"
 #include "keys.h"
 #include "strbuf.h"
-#include "tui.h"
 
 static const struct {
 	unsigned	 where;

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app.h"
 #include "layout.h"
 #include "strbuf.h"
-#include "tui.h"
 
 enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
     C_THEMES, C_N };

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "actions.h"
+#include "app.h"
 #include "strbuf.h"
-#include "tui.h"
 #include "width.h"
 
 /* Where the values start: "Passport     2028-..." and "  j, Down   ...". */

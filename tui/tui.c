@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "actions.h"
+#include "app.h"
 #include "keys.h"
 #include "tui.h"
 

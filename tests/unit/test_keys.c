@@ -24,7 +24,7 @@
 #include <cmocka.h>
 
 #include "keys.h"
-#include "tui.h"
+#include "app.h"
 
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
