@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bitmap.h"
+#include "person.h"
 #include "search.h"
 #include "sqlfunc.h"
 #include "strbuf.h"
@@ -259,8 +260,7 @@ search_eval(struct store *s, const struct filter *f,
 	r->count = bitmap_popcount(&r->bm);
 	/* Only a complement needs the size of the pool. */
 	if (r->bm.neg) {
-		if ((rc = store_int(s, "SELECT count(*) FROM person", &r->total,
-		    err)) != RC_OK) {
+		if ((rc = person_count(s, &r->total, err)) != RC_OK) {
 			search_result_free(r);
 			return rc;
 		}
