@@ -12,20 +12,6 @@
 #include "deploy_write.h"
 #include "testdb.h"
 
-static int
-setup(void **state)
-{
-	*state = testdb_open();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testdb_close(*state);
-	return 0;
-}
-
 static void
 test_audit_write(void **state)
 {
@@ -174,12 +160,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_audit_write, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_deploy_put, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_deploy_assign, setup,
-		    teardown),
+		testdb_test(test_audit_write),
+		testdb_test(test_deploy_put),
+		testdb_test(test_deploy_assign),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
