@@ -127,37 +127,46 @@ not_found(struct store *s, const char *what, const char *expected,
 	    text, expected);
 }
 
+/* A code table: how a code or name is found, and what the error offers. */
+struct code_table {
+	const char	*what, *find_sql, *names_sql, *expected;
+};
+
+static const struct code_table countries = { "country",
+	"SELECT code FROM country WHERE code = upper(?1) "
+	"UNION ALL SELECT code FROM country WHERE name = ?1 COLLATE NOCASE "
+	"UNION ALL SELECT code FROM country_alias WHERE alias = ?1",
+	"SELECT name FROM country UNION ALL SELECT alias FROM country_alias",
+	"an ISO 3166 code such as ML or an English name such as Mali" };
+static const struct code_table languages = { "language",
+	"SELECT code FROM language WHERE code = lower(?1) "
+	"UNION ALL SELECT code FROM language WHERE name = ?1 COLLATE NOCASE",
+	"SELECT name FROM language",
+	"an ISO 639-1 code such as fr or an English name such as French" };
+
+static int
+find_code(struct store *s, const struct code_table *t, const char *text,
+    char out[3], struct error *err)
+{
+	int rc;
+
+	if ((rc = lookup(s, t->find_sql, text, out, 3, err)) != RC_REFUSED)
+		return rc;
+	return not_found(s, t->what, t->expected, t->names_sql, text, err);
+}
+
 int
 refdata_country(struct store *s, const char *text, char out[3],
     struct error *err)
 {
-	int rc;
-
-	rc = lookup(s, "SELECT code FROM country WHERE code = upper(?1) "
-	    "UNION ALL SELECT code FROM country WHERE name = ?1 COLLATE NOCASE "
-	    "UNION ALL SELECT code FROM country_alias WHERE alias = ?1",
-	    text, out, 3, err);
-	if (rc != RC_REFUSED)
-		return rc;
-	return not_found(s, "country", "an ISO 3166 code such as ML or an "
-	    "English name such as Mali", "SELECT name FROM country UNION ALL "
-	    "SELECT alias FROM country_alias", text, err);
+	return find_code(s, &countries, text, out, err);
 }
 
 int
 refdata_language(struct store *s, const char *text, char out[3],
     struct error *err)
 {
-	int rc;
-
-	rc = lookup(s, "SELECT code FROM language WHERE code = lower(?1) "
-	    "UNION ALL SELECT code FROM language WHERE name = ?1 "
-	    "COLLATE NOCASE", text, out, 3, err);
-	if (rc != RC_REFUSED)
-		return rc;
-	return not_found(s, "language", "an ISO 639-1 code such as fr or an "
-	    "English name such as French", "SELECT name FROM language", text,
-	    err);
+	return find_code(s, &languages, text, out, err);
 }
 
 int
