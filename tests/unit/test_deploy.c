@@ -42,30 +42,9 @@ static void
 deployment(struct store *s, const char *name, const char *from,
     const char *to, const char *need, struct deployment *out)
 {
-	struct deployment d;
-	struct need n;
-	struct error err;
+	const char *const needs[] = { need, NULL };
 
-	memset(&d, 0, sizeof d);
-	d.name = (char *)name;
-	d.kind = (char *)"hurricane";
-	memcpy(d.country, "SX", 3);
-	assert_true(date_parse(from, &d.start));
-	d.end = DEPLOY_OPEN;
-	if (to != NULL)
-		assert_true(date_parse(to, &d.end));
-	if (need != NULL) {
-		if (deploy_need_parse(s, need, today, &n, &err) != RC_OK)
-			fail_msg("%s", err.msg);
-		d.needs = &n;
-		d.nneeds = 1;
-	}
-	if (deploy_create(s, &d, &err) != RC_OK)
-		fail_msg("%s", err.msg);
-	if (need != NULL)
-		deploy_need_free(&n);
-	if (deploy_get(s, name, out, &err) != RC_OK)
-		fail_msg("%s", err.msg);
+	testdb_deploy(s, name, "hurricane", "SX", from, to, needs, out);
 }
 
 static void

@@ -146,38 +146,6 @@ nth(struct store *s, int n)
 	return testdb_int(s, sql);
 }
 
-/* A deployment made as roster deploy create makes it. */
-static void
-deployment(struct store *s, const char *name, const char *kind,
-    const char *country, const char *start, const char *end,
-    const char *const *needs, struct deployment *out)
-{
-	struct deployment d;
-	struct need n[4];
-	struct error err;
-	size_t i;
-
-	memset(&d, 0, sizeof d);
-	d.name = (char *)name;
-	d.kind = (char *)kind;
-	snprintf(d.country, sizeof d.country, "%s", country);
-	assert_true(date_parse(start, &d.start));
-	d.end = DEPLOY_OPEN;
-	if (end != NULL)
-		assert_true(date_parse(end, &d.end));
-	for (i = 0; needs != NULL && needs[i] != NULL; i++)
-		if (deploy_need_parse(s, needs[i], today, &n[i], &err) != RC_OK)
-			fail_msg("%s", err.msg);
-	d.needs = n;
-	d.nneeds = i;
-	if (deploy_create(s, &d, &err) != RC_OK)
-		fail_msg("%s", err.msg);
-	while (i-- > 0)
-		deploy_need_free(&n[i]);
-	if (deploy_get(s, name, out, &err) != RC_OK)
-		fail_msg("%s", err.msg);
-}
-
 static void
 add(struct store *s, const struct deployment *d, long long pk,
     const char *role)
@@ -223,14 +191,14 @@ deployments(struct store *s)
 	    NULL };
 	struct deployment irma, mh17, flood, quiet;
 
-	deployment(s, "Irma, \"Sint Maarten\" 2026", "hurricane", "SX",
+	testdb_deploy(s, "Irma, \"Sint Maarten\" 2026", "hurricane", "SX",
 	    "2026-12-01", "2026-12-31", irma_needs, &irma);
-	deployment(s, "MH17", "air-disaster", "UA", "2026-11-25", NULL,
+	testdb_deploy(s, "MH17", "air-disaster", "UA", "2026-11-25", NULL,
 	    mh17_needs, &mh17);
-	deployment(s, "Überschwemmung", "flood", "DE", "2025-07-01",
+	testdb_deploy(s, "Überschwemmung", "flood", "DE", "2025-07-01",
 	    "2025-08-15", NULL, &flood);
 	/* Nobody on it: still exported, with no filter. */
-	deployment(s, "Quiet", "other", "XK", "2027-01-01", NULL, NULL,
+	testdb_deploy(s, "Quiet", "other", "XK", "2027-01-01", NULL, NULL,
 	    &quiet);
 	add(s, &irma, nth(s, 0), "Team leader, \"north\"");
 	add(s, &irma, nth(s, 1), "");
@@ -340,7 +308,8 @@ test_filtered(void **state)
 	if (demo_fill(s, &opts, &err) != RC_OK)
 		fail_msg("demo: %s", err.msg);
 	deployments(s);
-	deployment(s, "Other", "pandemic", "FR", "2026-12-10", NULL, NULL, &d);
+	testdb_deploy(s, "Other", "pandemic", "FR", "2026-12-10", NULL, NULL,
+	    &d);
 	add(s, &d, nth(s, 10), "");
 	deploy_clear(&d);
 	/* Two on Irma, one on MH17, one on both, one on none. */

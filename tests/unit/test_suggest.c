@@ -106,28 +106,7 @@ static void
 deployment(struct store *s, const char *name, const char *start,
     const char *end, const char *const *needs)
 {
-	struct deployment d;
-	struct need n[SUGGEST_MAX_NEEDS];
-	struct error err;
-	size_t i;
-
-	memset(&d, 0, sizeof d);
-	d.name = (char *)name;
-	d.kind = (char *)"hurricane";
-	memcpy(d.country, "SX", 3);
-	assert_true(date_parse(start, &d.start));
-	d.end = DEPLOY_OPEN;
-	if (end != NULL)
-		assert_true(date_parse(end, &d.end));
-	for (i = 0; needs != NULL && needs[i] != NULL; i++)
-		if (deploy_need_parse(s, needs[i], today, &n[i], &err) != RC_OK)
-			fail_msg("%s: %s", needs[i], err.msg);
-	d.needs = n;
-	d.nneeds = i;
-	if (deploy_create(s, &d, &err) != RC_OK)
-		fail_msg("%s", err.msg);
-	for (i = 0; i < d.nneeds; i++)
-		deploy_need_free(&n[i]);
+	testdb_deploy(s, name, "hurricane", "SX", start, end, needs, NULL);
 }
 
 /* Puts pk on the list of name with a status. */

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "date.h"
+#include "deploy.h"
 #include "filter.h"
 #include "import.h"
 #include "search.h"
@@ -211,4 +212,38 @@ testdb_file(int slot, const char *name, const char *content)
 	fputs(content, fp);
 	fclose(fp);
 	return files[slot];
+}
+
+void
+testdb_deploy(struct store *s, const char *name, const char *kind,
+    const char *country, const char *start, const char *end,
+    const char *const *needs, struct deployment *out)
+{
+	struct deployment d;
+	struct need n[64];
+	struct error err;
+	size_t i;
+
+	memset(&d, 0, sizeof d);
+	d.name = (char *)name;
+	d.kind = (char *)kind;
+	snprintf(d.country, sizeof d.country, "%s", country);
+	assert_true(date_parse(start, &d.start));
+	d.end = DEPLOY_OPEN;
+	if (end != NULL)
+		assert_true(date_parse(end, &d.end));
+	for (i = 0; needs != NULL && needs[i] != NULL; i++) {
+		assert_true(i < sizeof n / sizeof n[0]);
+		if (deploy_need_parse(s, needs[i], testdb_today(), &n[i], &err)
+		    != RC_OK)
+			fail_msg("%s: %s", needs[i], err.msg);
+	}
+	d.needs = n;
+	d.nneeds = i;
+	if (deploy_create(s, &d, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	while (i-- > 0)
+		deploy_need_free(&n[i]);
+	if (out != NULL && deploy_get(s, name, out, &err) != RC_OK)
+		fail_msg("%s", err.msg);
 }

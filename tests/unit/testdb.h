@@ -41,6 +41,17 @@ int		 testdb_teardown(void **state);
 	cmocka_unit_test_setup_teardown(f, testdb_setup_fixture, \
 	    testdb_teardown)
 
+struct deployment;
+/*
+ * Creates a deployment as roster deploy create does: end NULL is
+ * open-ended, needs a NULL-terminated list of "N:FILTER" (or NULL);
+ * unless out is NULL, reads it back into out (deploy_clear).
+ */
+void		 testdb_deploy(struct store *, const char *name,
+		    const char *kind, const char *country, const char *start,
+		    const char *end, const char *const *needs,
+		    struct deployment *out);
+
 void		 testdb_exec(struct store *, const char *sql);
 long long	 testdb_int(struct store *, const char *sql);
 
