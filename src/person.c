@@ -507,6 +507,23 @@ person_count(struct store *s, long long *n, struct error *err)
 	return store_int(s, "SELECT count(*) FROM person", n, err);
 }
 
+const char *
+person_name(struct store *s, long long pk, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	struct error err;
+
+	snprintf(buf, len, "?");
+	if (store_cached(s, &st, "SELECT given_name || ' ' || family_name "
+	    "FROM person WHERE pk = ?", &err) != RC_OK)
+		return buf;
+	sqlite3_bind_int64(st, 1, pk);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return buf;
+}
+
 int
 person_resolve(struct store *s, const char *arg, long long *pk, struct error *err)
 {

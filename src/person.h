@@ -84,6 +84,9 @@ int	person_find(struct store *, const char *id, long long *pk,
 	    struct error *err);
 /* How many people the pool holds. */
 int	person_count(struct store *, long long *n, struct error *err);
+/* "Anna de Wit", to name a person in a message (never a bare id); "?"
+ * when the row is gone. */
+const char *person_name(struct store *, long long pk, char *buf, size_t len);
 
 /* A fresh random UUID v4, lower case. */
 /*

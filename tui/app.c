@@ -374,6 +374,15 @@ app_poll(struct app *a, int *changed, struct error *err)
 	if (v == a->generation)
 		return RC_OK;
 	*changed = 1;
+	return app_changed(a, err);
+}
+
+int
+app_changed(struct app *a, struct error *err)
+{
+	long long pk;
+	int rc;
+
 	if ((rc = pool_load(a, err)) != RC_OK)
 		return rc;
 	if (a->pending == NULL) {
@@ -381,8 +390,12 @@ app_poll(struct app *a, int *changed, struct error *err)
 		    &a->pending, err)) != RC_OK)
 			return rc;
 		a->pending_keeps_cursor = 1;
-		a->follow_pk = app_cursor_pk(a);
-		a->follow_was = a->list.cursor;
+		/* Rows not loaded (another screen on show since the last
+		 * change): the person found then is still the one. */
+		if ((pk = app_cursor_pk(a)) >= 0) {
+			a->follow_pk = pk;
+			a->follow_was = a->list.cursor;
+		}
 	}
 	rows_free(a);
 	if (a->screen == SCREEN_DETAIL)

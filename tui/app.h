@@ -157,6 +157,11 @@ void	app_quit(struct app *);
 int	app_show(struct app *, enum mode, struct error *err);
 /* Notices another process's changes; sets *changed. */
 int	app_poll(struct app *, int *changed, struct error *err);
+/* After a change to the data (the screen's own, at once, or another
+ * process's): the filter, its counts and facets run again, the cursor
+ * on the same person if they still match, else on the same row; the
+ * screen on show reloads. */
+int	app_changed(struct app *, struct error *err);
 /* Whether the bar is open (the modal state is one of its questions). */
 int	app_bar_open(const struct app *);
 /* Opens the bar on a question (KEYS_EXPORT...) with answer typed in;

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "filter.h"
 #include "format_deploy.h"
+#include "person.h"
 #include "refdata.h"
 #include "vocab.h"
 
@@ -162,7 +163,8 @@ app_deploy_cursor_pk(const struct app *a)
 static int
 add(struct app *a, const long long *pks, size_t n, struct error *err)
 {
-	struct strbuf warn = { 0 };
+	struct strbuf warn = { 0 }, who = { 0 };
+	char name[256];
 	size_t added, lines = 0, i;
 	int rc;
 
@@ -174,13 +176,24 @@ add(struct app *a, const long long *pks, size_t n, struct error *err)
 	}
 	for (i = 0; i < warn.len; i++)
 		lines += warn.s[i] == '\n';
-	if (lines > 0)
-		app_message(a, 1, "%zu added to '%s'; %zu of them not available "
-		    "for the whole deployment", added, a->dep.d.name, lines);
+	if (n == 1)
+		strbuf_adds(&who, person_name(a->store, pks[0], name,
+		    sizeof name));
 	else
-		app_message(a, 0, "%zu added to '%s'", added, a->dep.d.name);
+		strbuf_addf(&who, "%zu", added);
+	if (n == 1 && added == 0)
+		app_message(a, 0, "%s is already on '%s'", strbuf_str(&who),
+		    a->dep.d.name);
+	else if (lines > 0)
+		app_message(a, 1, "%s added to '%s'; %zu of them not available "
+		    "for the whole deployment", strbuf_str(&who), a->dep.d.name,
+		    lines);
+	else
+		app_message(a, 0, "%s added to '%s'", strbuf_str(&who),
+		    a->dep.d.name);
 	strbuf_free(&warn);
-	return app_deploy_reload(a, err);
+	strbuf_free(&who);
+	return app_changed(a, err);
 }
 
 int
@@ -198,13 +211,30 @@ app_deploy_add_tagged(struct app *a, struct error *err)
 	return rc;
 }
 
+/*
+ * After an action on a list, the cursor stays on its row and the next
+ * person moves up under it, as in mutt after deleting a message: a key
+ * typed for the next row never lands on the one just changed, wherever
+ * that one sorts now.
+ */
+static int
+changed_here(struct app *a, struct view *v, struct error *err)
+{
+	long long row = v->cursor;
+	int rc;
+
+	rc = app_changed(a, err);
+	view_go(v, row);
+	return rc;
+}
+
 int
 app_deploy_set(struct app *a, enum member_status to, int force,
     struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
 	long long pk = app_deploy_cursor_pk(a);
-	char *other = NULL;
+	char *other = NULL, name[256];
 	int rc;
 
 	if (force) {
@@ -233,20 +263,25 @@ app_deploy_set(struct app *a, enum member_status to, int force,
 	}
 	if ((rc = deploy_set(a->store, &u->d, pk, to, force, err)) != RC_OK)
 		return rc;
-	return app_deploy_reload(a, err);
+	app_message(a, 0, "%s: %s", person_name(a->store, pk, name,
+	    sizeof name), member_status_name(to));
+	return changed_here(a, &u->mview, err);
 }
 
 int
 app_deploy_remove(struct app *a, struct error *err)
 {
 	long long pk = app_deploy_cursor_pk(a);
+	char name[256];
 	int rc;
 
 	if (pk < 0)
 		return RC_OK;
+	person_name(a->store, pk, name, sizeof name);
 	if ((rc = deploy_remove(a->store, &a->dep.d, pk, err)) != RC_OK)
 		return rc;
-	return app_deploy_reload(a, err);
+	app_message(a, 0, "%s removed from '%s'", name, a->dep.d.name);
+	return changed_here(a, &a->dep.mview, err);
 }
 
 int
@@ -264,7 +299,9 @@ app_deploy_suggest(struct app *a, struct error *err)
 	u->sug = r;
 	u->sug_valid = 1;
 	view_set_size(&u->sview, (long long)r.n, u->sview.height);
-	view_go(&u->sview, 0);
+	/* Opened at the top; suggested again, on the same row. */
+	if (a->screen != SCREEN_SUGGEST)
+		view_go(&u->sview, 0);
 	a->screen = SCREEN_SUGGEST;
 	return RC_OK;
 }
@@ -273,7 +310,7 @@ int
 app_deploy_accept(struct app *a, int all, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	long long *pks;
+	long long *pks, row;
 	size_t n = 0, i;
 	int rc;
 
@@ -283,12 +320,13 @@ app_deploy_accept(struct app *a, int all, struct error *err)
 	for (i = 0; i < u->sug.n; i++)
 		if (all || (long long)i == u->sview.cursor)
 			pks[n++] = u->sug.people[i].person;
+	/* What is left to suggest changes with every acceptance: add
+	 * suggests again (app_changed); the cursor keeps its row. */
+	row = u->sview.cursor;
 	rc = add(a, pks, n, err);
+	view_go(&u->sview, row);
 	free(pks);
-	if (rc != RC_OK)
-		return rc;
-	/* What is left to suggest changes with every acceptance. */
-	return app_deploy_suggest(a, err);
+	return rc;
 }
 
 void
