@@ -415,13 +415,14 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	sqlite3_stmt *st;
 	enum member_status from = MS_PROPOSED;
 	struct deploy_writer *w;
-	char id[37], fields[160], *other = NULL;
+	char id[37], name[256], fields[160], *other = NULL;
 	long long apk = 0;
 	int rc;
 
 	if ((rc = write_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
+	person_name(s, person, name, sizeof name);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
 	    "deployment = ? AND person = ?", err);
 	if (rc == RC_OK) {
@@ -434,7 +435,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 			rc = RC_OK;
 		} else if (rc == SQLITE_DONE)
 			rc = error_set(err, RC_REFUSED, "%s is not on the list "
-			    "of '%s' (roster deploy add puts them there)", id,
+			    "of '%s' (roster deploy add puts them there)", name,
 			    d->name);
 		else
 			rc = store_error(s, err, "deploy");
@@ -447,14 +448,14 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	}
 	if (rc == RC_OK && !may_move(from, to))
 		rc = error_set(err, RC_REFUSED, "%s is %s on '%s': cannot "
-		    "become %s", id, member_status_name(from), d->name,
+		    "become %s", name, member_status_name(from), d->name,
 		    member_status_name(to));
 	if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
 	    (rc = deploy_conflict(s, d, person, &other, err)) == RC_OK &&
 	    other != NULL && !force)
 		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
 		    "deployed on '%s', whose dates overlap '%s' (--force to "
-		    "book them anyway)", id, other, d->name);
+		    "book them anyway)", name, other, d->name);
 	if (rc == RC_OK) {
 		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
 		    member_status_name(to), other != NULL ? " forced" : "");

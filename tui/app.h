@@ -244,6 +244,9 @@ void	app_deploy_new_cancel(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);
+/* Asks the second key of 's' or 'X' (KEYS_STATUS, KEYS_REMOVE) about
+ * the member under the cursor, by name. */
+void	app_deploy_ask(struct app *, enum modal question);
 /* Whether deployments may change; if not, the message says why. */
 int	app_deploy_writable(struct app *);
 /* '!' forces only the refusal just shown: anything else forgets it. */

@@ -132,6 +132,24 @@ app_deploy_open(struct app *a, const char *name, struct error *err)
 	return RC_OK;
 }
 
+void
+app_deploy_ask(struct app *a, enum modal question)
+{
+	struct strbuf hint = { 0 };
+	char name[256];
+
+	person_name(a->store, app_deploy_cursor_pk(a), name, sizeof name);
+	if (question == KEYS_REMOVE)
+		app_message(a, 0, "remove %s from '%s'? (y/n)", name,
+		    a->dep.d.name);
+	else {
+		keys_hint(KC_STATUS, "  ", &hint);
+		app_message(a, 0, "%s: %s", name, strbuf_str(&hint));
+		strbuf_free(&hint);
+	}
+	app_modal_set(a, question);
+}
+
 int
 app_deploy_writable(struct app *a)
 {
@@ -255,8 +273,9 @@ app_deploy_set(struct app *a, enum member_status to, int force,
 			u->force_pk = pk;
 			u->force_status = to;
 			rc = error_set(err, RC_REFUSED, "! books them anyway: "
-			    "already confirmed or deployed on '%s', whose dates "
-			    "overlap", other);
+			    "%s is already confirmed or deployed on '%s', whose "
+			    "dates overlap", person_name(a->store, pk, name,
+			    sizeof name), other);
 			free(other);
 			return rc;
 		}

@@ -196,14 +196,9 @@ draw_deploy(struct app *a)
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
 	    "s");
-	if (a->modal == KEYS_STATUS) {
-		strbuf_adds(&hint, "status: ");
-		keys_hint(KC_STATUS, "  ", &hint);
-	} else
-		strbuf_adds(&hint, a->modal == KEYS_REMOVE ? "remove this "
-		    "person from the list? y yes, any other key no" :
-		    "s status  X remove  S suggest  P call-out sheet  "
-		    "Enter person  q back  ? help");
+	/* The questions of 's' and 'X' are messages that name the member. */
+	strbuf_adds(&hint, "s status  X remove  S suggest  P call-out sheet  "
+	    "Enter person  q back  ? help");
 	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
 	strbuf_free(&hint);
@@ -316,7 +311,7 @@ deploy_ask(struct app *a, enum modal question)
 		return R_ALL;
 	if (app_deploy_cursor_pk(a) < 0)
 		return R_NONE;
-	app_modal_set(a, question);
+	app_deploy_ask(a, question);
 	return R_ALL;
 }
 

@@ -45,8 +45,10 @@ done <"$work/tagged"
 # The first member (in name order) is contacted, then confirmed.
 first=$("$ROSTER" --db "$db" deploy show "$irma" --format csv |
     sed -n 2p | cut -d, -f1)
+# Messages name the person, never by id.
+who=$("$ROSTER" --db "$db" show "$first" | sed -n 1p)
 keys s
-wait_for -l 30 'c contacted' || { stop; finish; exit; }
+wait_for -l 30 "^$(re "$who"): p proposed  c contacted" || { stop; finish; exit; }
 keys c
 wait_for -l 6 ' contacted ' || { stop; finish; exit; }
 check "contacted by the screen" "$(status "$first")" contacted
@@ -58,7 +60,7 @@ check "contacted by the screen" "$(status "$first")" contacted
     "$ROSTER" --db "$db" deploy set MH17 "$first" confirmed ||
     bad "booking $first on MH17 failed"
 keys s C
-wait_for -l 30 "^! books them anyway: already confirmed or deployed on 'MH17'" ||
+wait_for -l 30 "^! books them anyway: $(re "$who") is already confirmed or deployed on 'MH17'" ||
     { stop; finish; exit; }
 check "refused booking" "$(status "$first")" contacted
 # '!' forces only that refusal: after another key it does nothing.
@@ -66,7 +68,7 @@ keys j '!'
 wait_for -l 30 '^nothing to force' || { stop; finish; exit; }
 check "no stale force" "$(status "$first")" contacted
 keys k s C
-wait_for -l 30 "^! books them anyway: already confirmed or deployed on 'MH17'" ||
+wait_for -l 30 "^! books them anyway: $(re "$who") is already confirmed or deployed on 'MH17'" ||
     { stop; finish; exit; }
 keys '!'
 wait_for -l 6 ' confirmed ' || { stop; finish; exit; }
