@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,28 @@
 #include "import.h"
 #include "search.h"
 
+int
+export_file_open(const char *path, int replace, FILE **fp, struct error *err)
+{
+	int fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC :
+	    O_EXCL), 0600);
+	if (fd == -1 && errno == EEXIST)
+		return error_set(err, RC_REFUSED, "%s: file exists", path);
+	if (fd == -1)
+		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
+		    strerror(errno));
+	/* A file replaced keeps its mode unless told. */
+	if ((replace && fchmod(fd, 0600) == -1) ||
+	    (*fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		return error_set(err, RC_INPUT, "%s: %s", path,
+		    strerror(errno));
+	}
+	return RC_OK;
+}
+
 static int
 write_one(struct store *s, enum file_kind kind, int everyone,
     const char *dir, struct error *err)
@@ -21,8 +44,8 @@ write_one(struct store *s, enum file_kind kind, int everyone,
 
 	snprintf(path, sizeof path, "%s/%s.csv", dir, import_kind_name(kind));
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	if ((fp = fopen(tmp, "w")) == NULL)
-		return error_set(err, RC_INPUT, "%s: %s", tmp, strerror(errno));
+	if ((rc = export_file_open(tmp, 1, &fp, err)) != RC_OK)
+		return rc;
 	rc = format_csv_export(s, kind, everyone, fp, err);
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
 		if (rc == RC_OK)

@@ -16,8 +16,18 @@
 #ifndef ROSTER_EXPORT_H
 #define ROSTER_EXPORT_H
 
+#include <stdio.h>
+
 #include "error.h"
 #include "store.h"
+
+/*
+ * A file roster writes for the user, created 0600 like the database (it
+ * holds phone numbers): one that exists is refused (RC_REFUSED, "file
+ * exists") unless replace, which truncates it and makes it 0600.
+ */
+int	export_file_open(const char *path, int replace, FILE **fp,
+	    struct error *err);
 
 /* filter may be NULL or "" for everyone; *n is how many people. */
 int	export_dir(struct store *, const char *dir, const char *filter,

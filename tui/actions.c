@@ -74,7 +74,7 @@ actions_shared(struct app *a, struct view *v, enum action action)
 	case ACT_BOTTOM:
 		return go(a, v, v->n - 1);
 	case ACT_QUIT:
-		app_quit(a);
+		app_quit_answer(a, 1);
 		return R_NONE;
 	case ACT_HELP:
 		screen_help_open(a);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "export.h"
 #include "format.h"
 #include "person.h"
 #include "strbuf.h"
@@ -40,7 +41,22 @@ app_modal_set(struct app *a, enum modal m)
 void
 app_quit(struct app *a)
 {
+	/* Tags are the work of a search session: never lost by one key. */
+	if (a->tags.n > 0) {
+		app_message(a, 0, "quit and lose %lld tag%s? (y/n)", a->tags.n,
+		    a->tags.n == 1 ? "" : "s");
+		a->modal = KEYS_QUIT;
+		return;
+	}
 	a->quit = 1;
+}
+
+void
+app_quit_answer(struct app *a, int yes)
+{
+	a->modal = KEYS_NORMAL;
+	a->message[0] = '\0';
+	a->quit = yes;
 }
 
 int
@@ -494,20 +510,36 @@ app_export_tagged(struct app *a, const char *path, struct error *err)
 	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
 	    != RC_OK)
 		return rc;
-	if ((rc = app_file_open(path, &fp, err)) != RC_OK)
+	if ((rc = app_file_open(a, path, &fp, err)) != RC_OK)
 		return rc;
 	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
 	return app_file_close(path, fp, rc, err);
 }
 
 int
-app_file_open(const char *path, FILE **fp, struct error *err)
+app_file_open(struct app *a, const char *path, FILE **fp, struct error *err)
 {
-	/* "x": a file the user already has is never overwritten. */
-	if ((*fp = fopen(path, "wx")) == NULL)
-		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
-		    strerror(errno));
-	return RC_OK;
+	int rc;
+
+	/* A file the user already has is overwritten only after 'o'. */
+	rc = export_file_open(path, a->file_replace, fp, err);
+	a->file_exists = rc == RC_REFUSED;
+	return rc;
+}
+
+void
+app_path(const char *typed, struct strbuf *out)
+{
+	const char *home = getenv("HOME");
+
+	strbuf_reset(out);
+	/* As the shell would: ~ and ~/ at the start are $HOME. */
+	if (typed[0] == '~' && (typed[1] == '\0' || typed[1] == '/') &&
+	    home != NULL && *home != '\0') {
+		strbuf_adds(out, home);
+		typed++;
+	}
+	strbuf_adds(out, typed);
 }
 
 int

@@ -73,6 +73,7 @@ enum modal {
 	KEYS_TAGGED,	/* ';' waits for what to do with the tagged */
 	KEYS_STATUS,	/* 's' waits for the member's new status */
 	KEYS_REMOVE,	/* 'X' waits for y */
+	KEYS_QUIT,	/* q with people tagged waits for y */
 	KEYS_FILTER,	/* the bar: the filter */
 	KEYS_EXPORT,	/* the file for the tagged people */
 	KEYS_NEW,	/* an answer about a new deployment */
@@ -118,6 +119,10 @@ struct app {
 	long long		 before_pk;	/* and the person under the cursor */
 	long long		 before_cursor;
 	char			 bar_error[1024];
+	/* The file named at the bar exists: o, r or Esc (KC_EXISTS); and
+	 * 'o' was the answer. */
+	int			 file_exists;
+	int			 file_replace;
 
 	/* Facets of the current result. */
 	int			 facets_shown;
@@ -152,7 +157,10 @@ void	app_message(struct app *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	app_message_clear(struct app *);
 void	app_modal_set(struct app *, enum modal);
+/* Quits, or asks first when people are tagged (KEYS_QUIT); the answer
+ * (yes: quits at once). */
 void	app_quit(struct app *);
+void	app_quit_answer(struct app *, int yes);
 /* Shows a screen again: what it shows may have changed while hidden. */
 int	app_show(struct app *, enum mode, struct error *err);
 /* Notices another process's changes; sets *changed. */
@@ -198,9 +206,13 @@ int	app_tag_toggle(struct app *);
 int	app_tag_all(struct app *, struct error *err);
 void	app_untag_all(struct app *);
 int	app_export_tagged(struct app *, const char *path, struct error *err);
-/* A new file for the user (never one that exists), and closing it: on
- * failure (rc or the close) the file is removed. */
-int	app_file_open(const char *path, FILE **fp, struct error *err);
+/* A new file for the user, 0600; one that exists is refused (RC_REFUSED,
+ * file_exists set) unless file_replace.  Closing it: on failure (rc or
+ * the close) the file is removed. */
+int	app_file_open(struct app *, const char *path, FILE **fp,
+	    struct error *err);
+/* The path a user typed at a prompt, a leading ~ expanded. */
+void	app_path(const char *typed, struct strbuf *out);
 int	app_file_close(const char *path, FILE *fp, int rc, struct error *err);
 
 /* app_page.c: a person's record, or the help, over the other screens. */

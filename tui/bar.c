@@ -59,6 +59,66 @@ edit(struct app *a, struct line *l, enum action action)
 	return R_BAR | R_STATUS;
 }
 
+static unsigned
+cancel(struct app *a)
+{
+	a->file_exists = 0;
+	if (a->modal == KEYS_NEW)
+		app_deploy_new_cancel(a);
+	if (a->modal == KEYS_FILTER)
+		app_filter_restore(a);
+	app_bar_close(a);
+	return R_ALL;
+}
+
+/* Enter on a file's name: written, or a question when it exists. */
+static unsigned
+write_file(struct app *a, const char *text)
+{
+	struct strbuf path = { 0 };
+	struct error err;
+	int rc;
+
+	app_path(text, &path);
+	if (a->modal == KEYS_SHEET)
+		rc = app_deploy_sheet(a, strbuf_str(&path), &err);
+	else if ((rc = app_export_tagged(a, strbuf_str(&path), &err)) == RC_OK)
+		app_message(a, 0, "%lld people written to %s", a->tags.n,
+		    strbuf_str(&path));
+	a->file_replace = 0;
+	if (rc == RC_OK)
+		app_bar_close(a);
+	else if (a->file_exists) {
+		snprintf(err.msg, sizeof err.msg, "%s: file exists: o overwrite, "
+		    "r another name, Esc cancel", text);
+		app_bar_error(a, err.msg);
+	} else
+		app_bar_error(a, err.msg);
+	strbuf_free(&path);
+	return R_ALL;
+}
+
+/* The key after "file exists": o writes over it, r goes back to the
+ * name, Esc gives up; another key asks again. */
+static unsigned
+exists_key(struct app *a, int code, int fkey)
+{
+	switch (keys_find(code, fkey, KC_EXISTS)) {
+	case ACT_OVERWRITE:
+		a->file_exists = 0;
+		a->file_replace = 1;
+		return write_file(a, line_text(&a->answer));
+	case ACT_RENAME:
+		a->file_exists = 0;
+		app_bar_error(a, "");
+		return R_ALL;
+	default:
+		if (keys_find(code, fkey, KC_BAR) == ACT_BAR_CANCEL)
+			return cancel(a);
+		return R_NONE;
+	}
+}
+
 /* Enter: the answer, checked; a refused one stays on the bar with the
  * reason under it (the fix is usually one word). */
 static unsigned
@@ -83,29 +143,13 @@ accept(struct app *a)
 			return R_ALL;
 		}
 		break;
-	case KEYS_SHEET:
-		rc = app_deploy_sheet(a, text, &err);
-		break;
 	default:
-		if ((rc = app_export_tagged(a, text, &err)) == RC_OK)
-			app_message(a, 0, "%lld people written to %s",
-			    a->tags.n, text);
+		return write_file(a, text);
 	}
 	if (rc != RC_OK) {
 		app_bar_error(a, err.msg);
 		return R_ALL;
 	}
-	app_bar_close(a);
-	return R_ALL;
-}
-
-static unsigned
-cancel(struct app *a)
-{
-	if (a->modal == KEYS_NEW)
-		app_deploy_new_cancel(a);
-	if (a->modal == KEYS_FILTER)
-		app_filter_restore(a);
 	app_bar_close(a);
 	return R_ALL;
 }
@@ -120,6 +164,8 @@ bar_key(struct app *a, int code, int fkey)
 	mbstate_t ps;
 	size_t n;
 
+	if (a->file_exists)
+		return exists_key(a, code, fkey);
 	if (action == ACT_BAR_ACCEPT)
 		return accept(a);
 	if (action == ACT_BAR_CANCEL)

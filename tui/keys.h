@@ -25,6 +25,9 @@ enum {
 	/* The second key of a two-key action (see keys_then). */
 	KC_TAGGED = 1 << 8,	/* after ';' in the list */
 	KC_STATUS = 1 << 9,	/* after 's' on a deployment */
+	/* The answer to a question: "(y/n)", or a file that exists. */
+	KC_YES = 1 << 10,
+	KC_EXISTS = 1 << 11,
 	KC_PAGES = KC_LIST | KC_FACETS | KC_DETAIL | KC_HELP | KC_DEPLOYS |
 	    KC_DEPLOY | KC_SUGGEST,
 };
@@ -36,6 +39,8 @@ enum action {
 	ACT_SORT, ACT_REVERSE, ACT_FACETS, ACT_FOCUS, ACT_EXCLUDE, ACT_REDRAW,
 	ACT_DEPLOYS, ACT_STATUS, ACT_REMOVE, ACT_SUGGEST, ACT_FORCE,
 	ACT_ACCEPT, ACT_ACCEPT_ALL, ACT_NEW, ACT_SHEET,
+	/* answers */
+	ACT_YES, ACT_OVERWRITE, ACT_RENAME,
 	/* after ';' */
 	ACT_TAGGED_ADD, ACT_TAGGED_EXPORT,
 	/* after 's': the member's new status */

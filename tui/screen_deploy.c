@@ -400,7 +400,8 @@ screen_deploy_remove_key(struct app *a, int code, int fkey)
 	struct error err;
 
 	app_modal_set(a, KEYS_NORMAL);
-	if (!fkey && code == 'y' && app_deploy_remove(a, &err) != RC_OK)
+	if (keys_find(code, fkey, KC_YES) == ACT_YES &&
+	    app_deploy_remove(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	return R_ALL;
 }

@@ -20,6 +20,8 @@ static const struct {
 	{ KC_SUGGEST, "A suggested team (S)" },
 	{ KC_DETAIL, "A person, and this help" },
 	{ KC_BAR, "The filter bar (/)" },
+	{ KC_YES, "A question that ends in (y/n)" },
+	{ KC_EXISTS, "When the file named exists (Esc cancels)" },
 };
 
 /* "j, Down, C-n": every key bound to k's action where k applies. */

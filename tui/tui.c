@@ -189,15 +189,21 @@ key(struct app *a, int code, int fkey)
 	}
 	if (fkey && code == KEY_MOUSE)
 		return mouse(a);
-	if (too_small())
-		return !fkey && (code == 'q' || code == 'Q') ?
-		    run(a, ACT_QUIT) : R_NONE;
+	/* Too small to show a question: q quits as it says. */
+	if (too_small()) {
+		if (!fkey && (code == 'q' || code == 'Q'))
+			app_quit_answer(a, 1);
+		return R_NONE;
+	}
 	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
 	app_message_clear(a);
 	switch (a->modal) {
 	case KEYS_REMOVE:
 		return screen_deploy_remove_key(a, code, fkey);
+	case KEYS_QUIT:
+		app_quit_answer(a, keys_find(code, fkey, KC_YES) == ACT_YES);
+		return R_ALL;
 	case KEYS_TAGGED:
 	case KEYS_STATUS:
 		where = a->modal == KEYS_TAGGED ? KC_TAGGED : KC_STATUS;

@@ -79,7 +79,13 @@ says import-deploy "roster: imported"
 run 0 import-deploy-show "$ROSTER" deploy show "irma, sint maarten"
 
 # Bad input changes nothing.
-run 0 export-before "$ROSTER" export "$work/before"
+(umask 022 && "$ROSTER" export "$work/before") >"$work/out" 2>"$work/err" &&
+    ok || bad "export-before: $(cat "$work/err")"
+# The files hold phone numbers: 0600 like the database, whatever the umask.
+for f in "$work"/before/*.csv; do
+	m=$(stat -c %a "$f")
+	[ "$m" = 600 ] && ok || bad "export: $f has mode $m, expected 600"
+done
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
 says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
 says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
