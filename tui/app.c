@@ -75,6 +75,25 @@ app_show(struct app *a, enum mode screen, struct error *err)
 	}
 }
 
+unsigned
+app_keys_where(const struct app *a)
+{
+	switch (a->screen) {
+	case SCREEN_DETAIL:
+		return KC_DETAIL;
+	case SCREEN_HELP:
+		return KC_HELP;
+	case SCREEN_DEPLOYS:
+		return KC_DEPLOYS;
+	case SCREEN_DEPLOY:
+		return KC_DEPLOY;
+	case SCREEN_SUGGEST:
+		return KC_SUGGEST;
+	default:
+		return a->facets_focus ? KC_FACETS : KC_LIST;
+	}
+}
+
 static void
 rows_free(struct app *a)
 {
@@ -137,6 +156,7 @@ app_init(struct app *a, struct store *s, int today, int read_only,
 	a->fcache = facet_cache_new();
 	a->filter = xstrdup("");
 	a->detail_pk = -1;
+	a->page_line = -1;
 	a->follow_pk = -1;
 	a->dep.force_pk = -1;
 	if ((rc = pool_load(a, err)) != RC_OK)

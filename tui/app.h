@@ -57,6 +57,7 @@ struct deploy_ui {
 	/* A deployment being created a question at a time (KEYS_NEW). */
 	struct deployment	 draft;
 	int			 step;
+	int			 then_add;	/* for the tagged (';' 'a') */
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
@@ -137,6 +138,7 @@ struct app {
 	char			**lines;
 	size_t			 nlines;
 	struct view		 page;
+	long long		 page_line;	/* to show at the top, or -1 */
 	long long		 detail_pk;
 
 	struct deploy_ui	 dep;
@@ -161,6 +163,8 @@ void	app_modal_set(struct app *, enum modal);
  * (yes: quits at once). */
 void	app_quit(struct app *);
 void	app_quit_answer(struct app *, int yes);
+/* Where the keys of the screen on show are looked up (KC_*). */
+unsigned app_keys_where(const struct app *);
 /* Shows a screen again: what it shows may have changed while hidden. */
 int	app_show(struct app *, enum mode, struct error *err);
 /* Notices another process's changes; sets *changed. */
@@ -228,8 +232,8 @@ void	app_page_add(struct app *, const char *text, size_t len);
 void	app_person_show(struct app *, long long pk);
 /* Leaves the person or the help for screen to. */
 int	app_page_leave(struct app *, enum mode to, struct error *err);
-/* The help, its lines added, over the current screen. */
-void	app_help_shown(struct app *);
+/* The help, its lines added, over the current screen, line at the top. */
+void	app_help_shown(struct app *, long long line);
 /* The terminal is cols wide now. */
 void	app_resize(struct app *, int cols);
 

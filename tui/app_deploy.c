@@ -356,6 +356,8 @@ app_deploy_new_start(struct app *a)
 	deploy_clear(&u->draft);
 	u->draft.end = DEPLOY_OPEN;
 	u->step = 0;
+	/* Made while picking one for the tagged people: they go on it. */
+	u->then_add = a->modal == KEYS_PICK;
 	app_bar_ask(a, KEYS_NEW, "");
 }
 
@@ -363,6 +365,7 @@ void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
+	a->dep.then_add = 0;
 	a->modal = KEYS_NORMAL;
 }
 
@@ -429,8 +432,8 @@ answer_need(struct app *a, const char *text, struct error *err)
 {
 	struct deployment *d = &a->dep.draft;
 	struct need n;
-	char name[256];
-	int rc;
+	char name[256], added[sizeof a->message];
+	int rc, then_add;
 
 	if (*text != '\0') {
 		if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
@@ -445,10 +448,19 @@ answer_need(struct app *a, const char *text, struct error *err)
 	if ((rc = deploy_create(a->store, d, err)) != RC_OK)
 		return rc;
 	snprintf(name, sizeof name, "%s", d->name);
+	then_add = a->dep.then_add;
 	app_deploy_new_cancel(a);
 	if ((rc = app_deploys_load(a, err)) == RC_OK)
 		rc = app_deploy_open(a, name, err);
-	if (rc == RC_OK)
+	if (rc == RC_OK && then_add && a->tags.n > 0) {
+		if ((rc = app_deploy_add_tagged(a, err)) == RC_OK) {
+			snprintf(added, sizeof added, "%s", a->message);
+			app_message(a, a->message_error, "created '%s'; %s",
+			    name, added);
+		}
+		return rc;
+	}
+	if (rc == RC_OK && (rc = app_changed(a, err)) == RC_OK)
 		app_message(a, 0, "created '%s'", name);
 	return rc;
 }

@@ -96,12 +96,13 @@ app_page_leave(struct app *a, enum mode to, struct error *err)
 }
 
 void
-app_help_shown(struct app *a)
+app_help_shown(struct app *a, long long line)
 {
 	if (a->screen != SCREEN_HELP && a->screen != SCREEN_DETAIL)
 		a->help_from = a->screen;
 	a->screen = SCREEN_HELP;
 	view_go(&a->page, 0);
+	a->page_line = line;
 }
 
 void

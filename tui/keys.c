@@ -1,5 +1,7 @@
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
+#include <wchar.h>
 
 #include "keys.h"
 
@@ -121,6 +123,49 @@ const struct key_then keys_then[] = {
 };
 const size_t nkeys_then = sizeof keys_then / sizeof keys_then[0];
 
+/*
+ * The hint lines: what a newcomer needs first on each screen, in at most
+ * 80 columns; the rest is in the help.
+ */
+const struct key_hint key_hints[] = {
+	{ HINT_LIST, KC_LIST, ACT_FILTER, "filter" },
+	{ HINT_LIST, KC_LIST, ACT_OPEN, "open" },
+	{ HINT_LIST, KC_LIST, ACT_TAG, "tag" },
+	{ HINT_LIST, KC_LIST, ACT_TAG_APPLY, "tagged" },
+	{ HINT_LIST, KC_LIST, ACT_DEPLOYS, "deployments" },
+	{ HINT_LIST, KC_LIST, ACT_FACETS, "facets" },
+	{ HINT_LIST, KC_LIST, ACT_HELP, "help" },
+	{ HINT_LIST, KC_LIST, ACT_BACK, "quit" },
+	{ HINT_FACETS, KC_FACETS, ACT_OPEN, "add" },
+	{ HINT_FACETS, KC_FACETS, ACT_EXCLUDE, "exclude" },
+	{ HINT_FACETS, KC_FACETS, ACT_FOCUS, "list" },
+	{ HINT_FACETS, KC_FACETS, ACT_FILTER, "filter" },
+	{ HINT_FACETS, KC_FACETS, ACT_HELP, "help" },
+	{ HINT_FACETS, KC_FACETS, ACT_BACK, "back" },
+	{ HINT_DEPLOYS, KC_DEPLOYS, ACT_OPEN, "open" },
+	{ HINT_DEPLOYS, KC_DEPLOYS, ACT_NEW, "new" },
+	{ HINT_DEPLOYS, KC_DEPLOYS, ACT_HELP, "help" },
+	{ HINT_DEPLOYS, KC_DEPLOYS, ACT_BACK, "back" },
+	{ HINT_PICK, KC_DEPLOYS, ACT_OPEN, "add the tagged people here" },
+	{ HINT_PICK, KC_DEPLOYS, ACT_NEW, "new deployment for them" },
+	{ HINT_PICK, KC_DEPLOYS, ACT_BACK, "cancel" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_STATUS, "status" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_REMOVE, "remove" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_SUGGEST, "suggest" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_SHEET, "call-out sheet" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_OPEN, "person" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_HELP, "help" },
+	{ HINT_DEPLOY, KC_DEPLOY, ACT_BACK, "back" },
+	{ HINT_SUGGEST, KC_SUGGEST, ACT_ACCEPT, "accept" },
+	{ HINT_SUGGEST, KC_SUGGEST, ACT_ACCEPT_ALL, "accept all" },
+	{ HINT_SUGGEST, KC_SUGGEST, ACT_OPEN, "person" },
+	{ HINT_SUGGEST, KC_SUGGEST, ACT_HELP, "help" },
+	{ HINT_SUGGEST, KC_SUGGEST, ACT_BACK, "back" },
+	{ HINT_PAGE, KC_DETAIL, ACT_BACK, "back" },
+	{ HINT_PAGE, KC_DETAIL, ACT_HELP, "help" },
+};
+const size_t nkey_hints = sizeof key_hints / sizeof key_hints[0];
+
 const char *
 keys_name(const struct key *k, char buf[16])
 {
@@ -159,6 +204,48 @@ keys_name(const struct key *k, char buf[16])
 	else
 		snprintf(buf, 16, "%c", k->code);
 	return buf;
+}
+
+const char *
+keys_typed(int code, int fkey, char buf[16])
+{
+	struct key k = { code, fkey, 0, ACT_NONE, NULL };
+	const char *name;
+	mbstate_t ps;
+	size_t n;
+
+	if (!fkey && code >= 128) {
+		memset(&ps, 0, sizeof ps);
+		if ((n = wcrtomb(buf, (wchar_t)code, &ps)) == (size_t)-1 ||
+		    n >= 16)
+			return "?";
+		buf[n] = '\0';
+		return buf;
+	}
+	name = keys_name(&k, buf);
+	if (fkey && strcmp(name, "?") == 0 && keyname(code) != NULL)
+		return keyname(code);
+	return name;
+}
+
+void
+keys_hint_line(enum hint hint, struct strbuf *out)
+{
+	char buf[16];
+	size_t h, i, n = 0;
+
+	for (h = 0; h < nkey_hints; h++) {
+		if (key_hints[h].hint != hint)
+			continue;
+		for (i = 0; i < nkeys; i++)
+			if (keys[i].action == key_hints[h].action &&
+			    (keys[i].where & key_hints[h].where))
+				break;
+		if (i == nkeys)
+			continue;
+		strbuf_addf(out, "%s%s %s", n++ > 0 ? "  " : "",
+		    keys_name(&keys[i], buf), key_hints[h].label);
+	}
 }
 
 void

@@ -75,8 +75,28 @@ struct key_then {
 extern const struct key_then keys_then[];
 extern const size_t nkeys_then;
 
+/* The hint line at the foot of a screen: its main keys, each with a
+ * word or two, the keys named as the table binds them. */
+enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
+    HINT_SUGGEST, HINT_PAGE };
+
+struct key_hint {
+	enum hint	 hint;
+	unsigned	 where;		/* KC_* the key is looked up in */
+	enum action	 action;
+	const char	*label;
+};
+
+extern const struct key_hint key_hints[];
+extern const size_t nkey_hints;
+
 /* A key's name as help and roster(1) show it: "j", "Down", "C-u". */
 const char	*keys_name(const struct key *, char buf[16]);
+/* Any key typed, named for a message: keys_name's, or curses' name of a
+ * function key, or the character. */
+const char	*keys_typed(int code, int fkey, char buf[16]);
+/* "/ filter  Enter open  ...  q quit". */
+void		keys_hint_line(enum hint, struct strbuf *out);
 
 /* "p proposed  c contacted ...": each key of a context that has a help
  * text, with it, sep between them; for the prompt of a second key. */

@@ -10,23 +10,106 @@
 #include "app.h"
 #include "format_deploy.h"
 #include "keys.h"
+#include "layout.h"
 #include "strbuf.h"
 
-/* A deployment's name in the list of them. */
-#define NAME_COLS	(COLS / 4 < 30 ? COLS / 4 : 30)
+/*
+ * The tables of deployments and of members: columns fitted to the width
+ * (layout.h), each cell cut to its column and a blank column after it,
+ * so that a cut name never runs into the next column, wide characters
+ * and all.
+ */
+struct column {
+	const char	*title;
+	int		 min, want, rank;
+};
+
+enum { DL_NAME, DL_KIND, DL_CC, DL_DATES, DL_STATUS, DL_MEMBERS, DL_NEEDS,
+    DL_N };
+static const struct column deploys_cols[DL_N] = {
+	{ "DEPLOYMENT", 12, 30, 0 },
+	{ "KIND", 12, 12, 5 },
+	{ "CC", 2, 2, 6 },
+	{ "DATES", 27, 27, 1 },
+	{ "STATUS", 8, 8, 2 },
+	{ "MEMBERS", 7, 7, 3 },
+	{ "NEEDS", 12, 22, 4 },
+};
+
+enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_SINCE, ML_N };
+/* The most columns of a table. */
+#define COLS_MAX	DL_N
+static const struct column members_cols[ML_N] = {
+	{ "NAME", 14, 30, 0 },
+	{ "AGENCY", 8, 20, 2 },
+	{ "STATUS", 9, 9, 1 },
+	{ "SINCE", 10, 20, 3 },
+};
 
 struct deploy_draw {
-	struct app	*a;
+	struct app		*a;
+	struct layout_col	 lc[COLS_MAX];
 };
+
+static void
+fit(struct deploy_draw *d, const struct column *cols, size_t n)
+{
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		d->lc[c].min = cols[c].min;
+		d->lc[c].want = cols[c].want;
+		d->lc[c].rank = cols[c].rank;
+	}
+	layout_fit(d->lc, n, COLS - 2, 1);
+}
+
+/* A row of n cells from column 2, base under the gaps (the cursor's). */
+static void
+cells(const struct deploy_draw *d, int y, size_t n, const char *const *text,
+    const int *attr, int base)
+{
+	size_t c;
+	int x = 2;
+
+	draw_text(y, 0, 2, "", base);
+	for (c = 0; c < n; c++) {
+		if (d->lc[c].width == 0)
+			continue;
+		draw_text(y, x, d->lc[c].width, text[c], attr[c]);
+		x += d->lc[c].width;
+		if (x < COLS)
+			draw_text(y, x, 1, "", base);
+		x++;
+	}
+	if (x < COLS)
+		draw_text(y, x, COLS - x, "", base);
+}
+
+static void
+titles(const struct deploy_draw *d, int y, const struct column *cols,
+    size_t n)
+{
+	const char *text[COLS_MAX];
+	int attr[COLS_MAX];
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		text[c] = cols[c].title;
+		attr[c] = draw_attr(d->a, ROLE_HEADER);
+	}
+	cells(d, y, n, text, attr, draw_attr(d->a, ROLE_HEADER));
+}
 
 static void
 row_deploys(void *arg, long long i, int y, int selected)
 {
-	struct app *a = ((struct deploy_draw *)arg)->a;
+	struct deploy_draw *d = arg;
+	struct app *a = d->a;
 	const struct deploy_summary *sum;
-	struct strbuf b = { 0 };
-	char dates[64];
-	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0;
+	char dates[64], members[32], needs[64];
+	const char *text[DL_N];
+	int attr[DL_N], base = selected ? draw_attr(a, ROLE_CURSOR) : 0, c;
 
 	if (i < 0) {
 		draw_text(y, 0, COLS, "", 0);
@@ -34,29 +117,36 @@ row_deploys(void *arg, long long i, int y, int selected)
 	}
 	sum = &a->dep.all[i];
 	format_deploy_dates(&sum->d, dates, sizeof dates);
-	strbuf_addf(&b, "%-12s %-3s %-30s %-8s %4zu  ", sum->d.kind,
-	    sum->d.country, dates, sum->d.status, sum->active);
+	snprintf(members, sizeof members, "%7zu", sum->active);
 	if (sum->d.nneeds == 0)
-		strbuf_adds(&b, "no needs");
+		snprintf(needs, sizeof needs, "no needs");
 	else if (sum->open == 0)
-		strbuf_adds(&b, "needs covered");
+		snprintf(needs, sizeof needs, "needs covered");
 	else
-		strbuf_addf(&b, "%zu of %zu needs open", sum->open,
-		    sum->d.nneeds);
-	draw_text(y, 0, 2, "", attr);
-	draw_text(y, 2, NAME_COLS, sum->d.name, attr | A_BOLD);
-	draw_text(y, 3 + NAME_COLS, COLS - 3 - NAME_COLS, strbuf_str(&b),
-	    attr);
-	strbuf_free(&b);
+		snprintf(needs, sizeof needs, "%zu of %zu needs open",
+		    sum->open, sum->d.nneeds);
+	text[DL_NAME] = sum->d.name;
+	text[DL_KIND] = sum->d.kind;
+	text[DL_CC] = sum->d.country;
+	text[DL_DATES] = dates;
+	text[DL_STATUS] = sum->d.status;
+	text[DL_MEMBERS] = members;
+	text[DL_NEEDS] = needs;
+	for (c = 0; c < DL_N; c++)
+		attr[c] = base;
+	attr[DL_NAME] |= A_BOLD;
+	cells(d, y, DL_N, text, attr, base);
 }
 
 static void
 row_member(void *arg, long long i, int y, int selected)
 {
-	struct app *a = ((struct deploy_draw *)arg)->a;
+	struct deploy_draw *d = arg;
+	struct app *a = d->a;
 	const struct member *m;
 	struct strbuf name = { 0 };
-	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0, w = COLS;
+	const char *text[ML_N];
+	int attr[ML_N], base = selected ? draw_attr(a, ROLE_CURSOR) : 0, c;
 
 	if (i < 0) {
 		draw_text(y, 0, COLS, "", 0);
@@ -64,13 +154,15 @@ row_member(void *arg, long long i, int y, int selected)
 	}
 	m = &a->dep.members[i];
 	strbuf_addf(&name, "%s, %s", m->family_name, m->given_name);
-	draw_text(y, 0, 2, "", attr);
-	draw_text(y, 2, w / 3, strbuf_str(&name), attr);
-	draw_text(y, 2 + w / 3, w / 5, m->agency, attr);
-	draw_text(y, 2 + w / 3 + w / 5, 11, member_status_name(m->status),
-	    attr | (member_status_active(m->status) ? A_BOLD : 0));
-	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, m->since,
-	    attr);
+	text[ML_NAME] = strbuf_str(&name);
+	text[ML_AGENCY] = m->agency;
+	text[ML_STATUS] = member_status_name(m->status);
+	text[ML_SINCE] = m->since;
+	for (c = 0; c < ML_N; c++)
+		attr[c] = base;
+	if (member_status_active(m->status))
+		attr[ML_STATUS] |= A_BOLD;
+	cells(d, y, ML_N, text, attr, base);
 	strbuf_free(&name);
 }
 
@@ -118,20 +210,24 @@ footer(struct app *a, const char *status, const char *hint)
 static void
 draw_deploys(struct app *a)
 {
-	struct deploy_draw d = { a };
-	struct strbuf b = { 0 };
+	struct deploy_draw d = { .a = a };
+	struct strbuf b = { 0 }, hint = { 0 };
 
-	draw_text(0, 0, COLS, "  DEPLOYMENT", draw_attr(a, ROLE_HEADER));
+	fit(&d, deploys_cols, DL_N);
+	titles(&d, 0, deploys_cols, DL_N);
 	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3);
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
+	if (a->dep.nall == 0)
+		draw_text(1, 0, COLS, "  no deployments yet: n creates one",
+		    0);
 	strbuf_addf(&b, " %zu deployment%s", a->dep.nall, a->dep.nall == 1 ?
 	    "" : "s");
 	if (a->modal == KEYS_PICK)
 		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
-	footer(a, strbuf_str(&b), a->modal == KEYS_PICK ? "Enter add the tagged "
-	    "people here  q cancel" : a->dep.nall == 0 ? "No deployments yet: "
-	    "n creates one.  q back" : "Enter open  n new  q back  ? help");
+	keys_hint_line(a->modal == KEYS_PICK ? HINT_PICK : HINT_DEPLOYS, &hint);
+	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
+	strbuf_free(&hint);
 }
 
 /* The deployment's title and needs above its members; returns the line
@@ -180,25 +276,19 @@ draw_needs(struct app *a)
 static void
 draw_deploy(struct app *a)
 {
-	struct deploy_draw d = { a };
+	struct deploy_draw d = { .a = a };
 	struct deploy_ui *u = &a->dep;
 	struct strbuf b = { 0 }, hint = { 0 };
-	int y = draw_needs(a), w = COLS;
+	int y = draw_needs(a);
 
-	draw_text(y, 0, COLS, "", draw_attr(a, ROLE_HEADER));
-	draw_text(y, 2, w / 3, "NAME", draw_attr(a, ROLE_HEADER));
-	draw_text(y, 2 + w / 3, w / 5, "AGENCY", draw_attr(a, ROLE_HEADER));
-	draw_text(y, 2 + w / 3 + w / 5, 11, "STATUS",
-	    draw_attr(a, ROLE_HEADER));
-	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, "SINCE",
-	    draw_attr(a, ROLE_HEADER));
+	fit(&d, members_cols, ML_N);
+	titles(&d, y, members_cols, ML_N);
 	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
 	    "s");
 	/* The questions of 's' and 'X' are messages that name the member. */
-	strbuf_adds(&hint, "s status  X remove  S suggest  P call-out sheet  "
-	    "Enter person  q back  ? help");
+	keys_hint_line(HINT_DEPLOY, &hint);
 	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
 	strbuf_free(&hint);
@@ -207,9 +297,9 @@ draw_deploy(struct app *a)
 static void
 draw_suggest(struct app *a)
 {
-	struct deploy_draw d = { a };
+	struct deploy_draw d = { .a = a };
 	struct deploy_ui *u = &a->dep;
-	struct strbuf b = { 0 };
+	struct strbuf b = { 0 }, hint = { 0 };
 	size_t i, lines = 1;
 	int y;
 
@@ -243,9 +333,10 @@ draw_suggest(struct app *a)
 		draw_text(y, 0, COLS, strbuf_str(&b), 0);
 	strbuf_reset(&b);
 	strbuf_addf(&b, " %zu suggested", u->sug.n);
-	footer(a, strbuf_str(&b), "a accept  A accept all  Enter person  "
-	    "q back");
+	keys_hint_line(HINT_SUGGEST, &hint);
+	footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
+	strbuf_free(&hint);
 }
 
 void

@@ -6,8 +6,23 @@
 #include <string.h>
 
 #include "app.h"
+#include "filter.h"
 #include "keys.h"
 #include "strbuf.h"
+
+/* The filter language on one screen, above its keys (from filter.h's
+ * table); roster(5) has the rest. */
+static const char *const filter_help[][2] = {
+	{ "lang:fr theme:border", "terms side by side must all hold" },
+	{ "a OR b", "either (OR, AND, NOT only in capitals)" },
+	{ "-term, NOT term", "not" },
+	{ "(a OR b) c", "parentheses group" },
+	{ "agency:\"Nat Police\"", "double quotes keep spaces" },
+	{ "word", "a name or word anywhere in the record" },
+	{ "dates", "2026-12-01, today, +3d, +2w" },
+	{ "avail:+3d..+2w", "available for the whole window" },
+	{ "lang:fr>=B2", "a language at a level or better" },
+};
 
 static const struct {
 	unsigned	 where;
@@ -18,7 +33,7 @@ static const struct {
 	{ KC_DEPLOYS, "The deployments (D)" },
 	{ KC_DEPLOY, "A deployment" },
 	{ KC_SUGGEST, "A suggested team (S)" },
-	{ KC_DETAIL, "A person, and this help" },
+	{ KC_DETAIL | KC_HELP, "A person, and this help" },
 	{ KC_BAR, "The filter bar (/)" },
 	{ KC_YES, "A question that ends in (y/n)" },
 	{ KC_EXISTS, "When the file named exists (Esc cancels)" },
@@ -84,13 +99,48 @@ leads(const struct key_then *t, unsigned where)
 	return 0;
 }
 
+/* The filter language: its grammar by example, then every key. */
+static void
+filter_section(struct app *a)
+{
+	static const char title[] = "The filter language (roster(5) has all "
+	    "of it)";
+	struct strbuf line = { 0 }, key = { 0 };
+	char want[256];
+	size_t i;
+
+	app_page_add(a, "", 0);
+	app_page_add(a, title, strlen(title));
+	for (i = 0; i < sizeof filter_help / sizeof filter_help[0]; i++) {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "  %-22s %s", filter_help[i][0],
+		    filter_help[i][1]);
+		app_page_add(a, strbuf_str(&line), line.len);
+	}
+	for (i = 0; i < filter_nkeys; i++) {
+		strbuf_reset(&key);
+		strbuf_addf(&key, "%s:", filter_keys[i].name);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "  %-22s %s", strbuf_str(&key),
+		    filter_key_expected(&filter_keys[i], want, sizeof want));
+		app_page_add(a, strbuf_str(&line), line.len);
+	}
+	strbuf_free(&line);
+	strbuf_free(&key);
+}
+
 void
 screen_help_open(struct app *a)
 {
+	unsigned here = app_keys_where(a);
+	long long at = 0;
 	size_t s, t;
 
 	app_close_page(a);
 	for (s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		/* The help opens at the section of the screen it came from. */
+		if (sections[s].where & here)
+			at = (long long)a->nlines + (a->nlines > 0);
 		section(a, sections[s].where, sections[s].title);
 		/* The second keys right after the first's context. */
 		for (t = 0; t < nkeys_then; t++)
@@ -98,5 +148,7 @@ screen_help_open(struct app *a)
 				section(a, keys_then[t].where,
 				    keys_then[t].title);
 	}
-	app_help_shown(a);
+	/* Last, so that G shows it whole. */
+	filter_section(a);
+	app_help_shown(a, at);
 }

@@ -190,6 +190,7 @@ void
 screen_list_draw(struct app *a, unsigned what)
 {
 	struct list_draw d;
+	struct strbuf hint = { 0 };
 	int y0, h, fw, c, bottom;
 
 	(void)what;
@@ -223,12 +224,13 @@ screen_list_draw(struct app *a, unsigned what)
 		curs_set(1);
 	} else {
 		/* Without a message, the keys a newcomer needs first. */
+		keys_hint_line(a->facets_focus ? HINT_FACETS : HINT_LIST,
+		    &hint);
 		draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ?
-		    a->message : a->facets_focus ? "Enter add  - exclude  "
-		    "Tab list  / filter  ? help  q back" : "/ filter  Enter open"
-		    "  f facets  t tag  O sort  ? help  q quit",
+		    a->message : strbuf_str(&hint),
 		    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
 		    draw_attr(a, ROLE_ERROR) : 0);
+		strbuf_free(&hint);
 		curs_set(0);
 	}
 }
@@ -314,10 +316,14 @@ list_tagged_add(struct app *a)
 
 	if (!app_deploy_writable(a))
 		return R_ALL;
-	if (app_deploys_load(a, &err) != RC_OK)
+	if (app_deploys_load(a, &err) != RC_OK) {
 		app_message(a, 1, "%s", err.msg);
-	else
-		app_modal_set(a, KEYS_PICK);
+		return R_ALL;
+	}
+	app_modal_set(a, KEYS_PICK);
+	/* None to pick: make one, and they go on it. */
+	if (a->dep.nall == 0)
+		app_deploy_new_start(a);
 	return R_ALL;
 }
 

@@ -123,16 +123,24 @@ screen_page_draw(struct app *a)
 	struct page_draw d = { a, NULL, 0, a->screen == SCREEN_HELP ?
 	    HELP_INDENT : PERSON_INDENT };
 	struct strbuf where = { 0 };
-	size_t rows;
+	size_t rows, i;
 
 	rows = d.nseg = wrap(a, d.indent, &d.seg);
+	/* A line asked for (the help's section): its first row on top. */
+	for (i = 0; a->page_line >= 0 && i < rows; i++)
+		if ((long long)d.seg[i].line == a->page_line) {
+			a->page.top = a->page.cursor = (long long)i;
+			break;
+		}
+	a->page_line = -1;
 	view_set_size(&a->page, (long long)rows, LINES - 1);
 	/* The page scrolls as a whole: the cursor is its top row. */
 	view_draw(&a->page, 0, page_row, &d);
-	strbuf_addf(&where, " %s  %lld-%lld/%zu  q back  ? help",
+	strbuf_addf(&where, " %s  %lld-%lld/%zu  ",
 	    a->screen == SCREEN_HELP ? "help" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
+	keys_hint_line(HINT_PAGE, &where);
 	/* A message (an error reopening, say) takes the status line. */
 	draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ? a->message :
 	    strbuf_str(&where), a->message[0] != '\0' && a->message_error ?

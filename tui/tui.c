@@ -157,31 +157,12 @@ settle(struct app *a)
 		app_message(a, 1, "%s", err.msg);
 }
 
-/* Where the keys of the screen on show are looked up. */
-static unsigned
-screen_keys(const struct app *a)
-{
-	switch (a->screen) {
-	case SCREEN_DETAIL:
-		return KC_DETAIL;
-	case SCREEN_HELP:
-		return KC_HELP;
-	case SCREEN_DEPLOYS:
-		return KC_DEPLOYS;
-	case SCREEN_DEPLOY:
-		return KC_DEPLOY;
-	case SCREEN_SUGGEST:
-		return KC_SUGGEST;
-	default:
-		return a->facets_focus ? KC_FACETS : KC_LIST;
-	}
-}
-
 static unsigned
 key(struct app *a, int code, int fkey)
 {
 	enum action action;
 	unsigned where;
+	char name[16];
 
 	if (fkey && code == KEY_RESIZE) {
 		app_resize(a, COLS);
@@ -212,9 +193,13 @@ key(struct app *a, int code, int fkey)
 		break;
 	default:
 		settle(a);
-		where = screen_keys(a);
+		where = app_keys_where(a);
 	}
 	action = keys_find(code, fkey, where);
+	/* Esc ends a question silently; another unbound key says so. */
+	if (action == ACT_NONE && (fkey || code != 27))
+		app_message(a, 1, "%s: no such key here \u2014 ? for help",
+		    keys_typed(code, fkey, name));
 	/* '!' forces only the refusal just shown. */
 	if (action != ACT_FORCE)
 		app_deploy_unforce(a);

@@ -23,8 +23,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <curses.h>
+
 #include "keys.h"
 #include "app.h"
+#include "filter.h"
 
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
@@ -501,6 +504,119 @@ test_help_lists_second_keys(void **state)
 	app_close_page(&a);
 }
 
+/*
+ * The hint lines come from the table: each key they name is bound to
+ * its action on that screen; the pool list's names D and ';'; each fits
+ * in 80 columns.
+ */
+static void
+test_hint_lines(void **state)
+{
+	static const enum hint all[] = { HINT_LIST, HINT_FACETS,
+	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE };
+	struct strbuf b = { 0 };
+	size_t h, i;
+
+	(void)state;
+	for (h = 0; h < nkey_hints; h++) {
+		for (i = 0; i < nkeys; i++)
+			if (keys[i].action == key_hints[h].action &&
+			    (keys[i].where & key_hints[h].where))
+				break;
+		if (i == nkeys)
+			fail_msg("keys.c: the hint '%s' has no key",
+			    key_hints[h].label);
+	}
+	for (h = 0; h < sizeof all / sizeof all[0]; h++) {
+		strbuf_reset(&b);
+		keys_hint_line(all[h], &b);
+		assert_true(b.len > 0);
+		if (b.len > 80)
+			fail_msg("hint line %zu is %zu columns: %s", h, b.len,
+			    strbuf_str(&b));
+	}
+	strbuf_reset(&b);
+	keys_hint_line(HINT_LIST, &b);
+	assert_string_equal(strbuf_str(&b), "/ filter  Enter open  t tag  "
+	    "; tagged  D deployments  f facets  ? help  q quit");
+	strbuf_free(&b);
+}
+
+/* The line of the help that is its top when it opens. */
+static const char *
+help_top(enum mode screen, int facets)
+{
+	static char top[256];
+	struct app a;
+
+	memset(&a, 0, sizeof a);
+	a.screen = screen;
+	a.facets_focus = facets;
+	screen_help_open(&a);
+	assert_true(a.page_line >= 0 && (size_t)a.page_line < a.nlines);
+	snprintf(top, sizeof top, "%s", a.lines[a.page_line]);
+	app_close_page(&a);
+	return top;
+}
+
+/* ? opens the help at the section of the screen it was pressed on. */
+static void
+test_help_at_section(void **state)
+{
+	(void)state;
+	assert_string_equal(help_top(SCREEN_LIST, 0), "The pool list");
+	assert_string_equal(help_top(SCREEN_LIST, 1),
+	    "The facet panel (f shows it, Tab moves to it)");
+	assert_string_equal(help_top(SCREEN_DEPLOYS, 0), "The deployments (D)");
+	assert_string_equal(help_top(SCREEN_DEPLOY, 0), "A deployment");
+	assert_string_equal(help_top(SCREEN_SUGGEST, 0),
+	    "A suggested team (S)");
+	assert_string_equal(help_top(SCREEN_DETAIL, 0),
+	    "A person, and this help");
+}
+
+/* The help sums up the filter language, every key of filter.h's table
+ * included, in one screen (24 lines). */
+static void
+test_help_filter_language(void **state)
+{
+	struct app a;
+	char want[64];
+	size_t title, i, j;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	screen_help_open(&a);
+	for (title = 0; title < a.nlines; title++)
+		if (strncmp(a.lines[title], "The filter language", 19) == 0)
+			break;
+	if (title == a.nlines)
+		fail_msg("help: no filter language");
+	assert_true(a.nlines - title <= 23);
+	for (i = 0; i < filter_nkeys; i++) {
+		snprintf(want, sizeof want, "  %s:", filter_keys[i].name);
+		for (j = title; j < a.nlines; j++)
+			if (strncmp(a.lines[j], want, strlen(want)) == 0)
+				break;
+		if (j == a.nlines)
+			fail_msg("help: the filter language lacks %s", want);
+	}
+	app_close_page(&a);
+}
+
+/* A key typed that the table does not bind is named in its message. */
+static void
+test_typed(void **state)
+{
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(keys_typed('z', 0, buf), "z");
+	assert_string_equal(keys_typed(7, 0, buf), "C-g");
+	assert_string_equal(keys_typed(KEY_DOWN, 1, buf), "Down");
+	assert_string_equal(keys_typed(KEY_F(1), 1, buf), "KEY_F(1)");
+}
+
 /* The other way: the manual names no key the table does not bind. */
 static void
 test_no_stale_key(void **state)
@@ -536,6 +652,10 @@ main(void)
 		cmocka_unit_test(test_new_kind_question),
 		cmocka_unit_test(test_help_lists_second_keys),
 		cmocka_unit_test(test_no_stale_key),
+		cmocka_unit_test(test_hint_lines),
+		cmocka_unit_test(test_help_at_section),
+		cmocka_unit_test(test_help_filter_language),
+		cmocka_unit_test(test_typed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
