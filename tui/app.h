@@ -256,6 +256,7 @@ const char *app_deploy_new_question(const struct app *, char *buf,
 void	app_deploy_new_start(struct app *);
 int	app_deploy_new_answer(struct app *, const char *text,
 	    struct error *err);
+/* Given up: back to picking a deployment if it was for the tagged. */
 void	app_deploy_new_cancel(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);

@@ -365,8 +365,9 @@ void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
+	/* Given up while picking one for the tagged: back to the picking. */
+	a->modal = a->dep.then_add ? KEYS_PICK : KEYS_NORMAL;
 	a->dep.then_add = 0;
-	a->modal = KEYS_NORMAL;
 }
 
 static int
@@ -449,6 +450,7 @@ answer_need(struct app *a, const char *text, struct error *err)
 		return rc;
 	snprintf(name, sizeof name, "%s", d->name);
 	then_add = a->dep.then_add;
+	a->dep.then_add = 0;
 	app_deploy_new_cancel(a);
 	if ((rc = app_deploys_load(a, err)) == RC_OK)
 		rc = app_deploy_open(a, name, err);

@@ -62,12 +62,14 @@ edit(struct app *a, struct line *l, enum action action)
 static unsigned
 cancel(struct app *a)
 {
+	enum modal was = a->modal;
+
 	a->file_exists = 0;
-	if (a->modal == KEYS_NEW)
-		app_deploy_new_cancel(a);
-	if (a->modal == KEYS_FILTER)
+	if (was == KEYS_FILTER)
 		app_filter_restore(a);
 	app_bar_close(a);
+	if (was == KEYS_NEW)
+		app_deploy_new_cancel(a);
 	return R_ALL;
 }
 

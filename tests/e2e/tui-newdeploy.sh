@@ -31,6 +31,12 @@ t_newdeploy() {
 	ids "$db" | head -n 2 | sort >"$work/two"
 	keys '\;' a
 	wait_for -l 23 '^new deployment, name:' || return
+	# Esc gives the questions up, not the picking.
+	keys Escape
+	wait_for -l 24 '^Enter add the tagged people here  n new deployment for them  q cancel$' ||
+	    return
+	keys n
+	wait_for -l 23 '^new deployment, name:' || return
 	answer "Flood NL"
 	wait_for -l 23 '^country ' || return
 	answer NL
