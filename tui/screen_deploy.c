@@ -10,23 +10,16 @@
 #include "app.h"
 #include "format_deploy.h"
 #include "keys.h"
-#include "layout.h"
 #include "strbuf.h"
+#include "table.h"
 
 /*
- * The tables of deployments and of members: columns fitted to the width
- * (layout.h), each cell cut to its column and a blank column after it,
- * so that a cut name never runs into the next column, wide characters
- * and all.
+ * The tables of deployments and of members (table.h): a cut name never
+ * runs into the next column.
  */
-struct column {
-	const char	*title;
-	int		 min, want, rank;
-};
-
 enum { DL_NAME, DL_KIND, DL_CC, DL_DATES, DL_STATUS, DL_MEMBERS, DL_NEEDS,
     DL_N };
-static const struct column deploys_cols[DL_N] = {
+static const struct table_col deploys_cols[DL_N] = {
 	{ "DEPLOYMENT", 12, 30, 0 },
 	{ "KIND", 12, 12, 5 },
 	{ "CC", 2, 2, 6 },
@@ -37,9 +30,7 @@ static const struct column deploys_cols[DL_N] = {
 };
 
 enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_SINCE, ML_N };
-/* The most columns of a table. */
-#define COLS_MAX	DL_N
-static const struct column members_cols[ML_N] = {
+static const struct table_col members_cols[ML_N] = {
 	{ "NAME", 14, 30, 0 },
 	{ "AGENCY", 8, 20, 2 },
 	{ "STATUS", 9, 9, 1 },
@@ -47,59 +38,9 @@ static const struct column members_cols[ML_N] = {
 };
 
 struct deploy_draw {
-	struct app		*a;
-	struct layout_col	 lc[COLS_MAX];
+	struct app	*a;
+	struct table	 t;
 };
-
-static void
-fit(struct deploy_draw *d, const struct column *cols, size_t n)
-{
-	size_t c;
-
-	for (c = 0; c < n; c++) {
-		d->lc[c].min = cols[c].min;
-		d->lc[c].want = cols[c].want;
-		d->lc[c].rank = cols[c].rank;
-	}
-	layout_fit(d->lc, n, COLS - 2, 1);
-}
-
-/* A row of n cells from column 2, base under the gaps (the cursor's). */
-static void
-cells(const struct deploy_draw *d, int y, size_t n, const char *const *text,
-    const int *attr, int base)
-{
-	size_t c;
-	int x = 2;
-
-	draw_text(y, 0, 2, "", base);
-	for (c = 0; c < n; c++) {
-		if (d->lc[c].width == 0)
-			continue;
-		draw_text(y, x, d->lc[c].width, text[c], attr[c]);
-		x += d->lc[c].width;
-		if (x < COLS)
-			draw_text(y, x, 1, "", base);
-		x++;
-	}
-	if (x < COLS)
-		draw_text(y, x, COLS - x, "", base);
-}
-
-static void
-titles(const struct deploy_draw *d, int y, const struct column *cols,
-    size_t n)
-{
-	const char *text[COLS_MAX];
-	int attr[COLS_MAX];
-	size_t c;
-
-	for (c = 0; c < n; c++) {
-		text[c] = cols[c].title;
-		attr[c] = draw_attr(d->a, ROLE_HEADER);
-	}
-	cells(d, y, n, text, attr, draw_attr(d->a, ROLE_HEADER));
-}
 
 static void
 row_deploys(void *arg, long long i, int y, int selected)
@@ -135,7 +76,8 @@ row_deploys(void *arg, long long i, int y, int selected)
 	for (c = 0; c < DL_N; c++)
 		attr[c] = base;
 	attr[DL_NAME] |= A_BOLD;
-	cells(d, y, DL_N, text, attr, base);
+	draw_text(y, 0, 2, "", base);
+	table_row(&d->t, y, text, attr, base);
 }
 
 static void
@@ -162,7 +104,8 @@ row_member(void *arg, long long i, int y, int selected)
 		attr[c] = base;
 	if (member_status_active(m->status))
 		attr[ML_STATUS] |= A_BOLD;
-	cells(d, y, ML_N, text, attr, base);
+	draw_text(y, 0, 2, "", base);
+	table_row(&d->t, y, text, attr, base);
 	strbuf_free(&name);
 }
 
@@ -213,8 +156,9 @@ draw_deploys(struct app *a)
 	struct deploy_draw d = { .a = a };
 	struct strbuf b = { 0 }, hint = { 0 };
 
-	fit(&d, deploys_cols, DL_N);
-	titles(&d, 0, deploys_cols, DL_N);
+	table_fit(&d.t, deploys_cols, DL_N, 2, COLS);
+	draw_text(0, 0, 2, "", draw_attr(a, ROLE_HEADER));
+	table_titles(&d.t, 0, draw_attr(a, ROLE_HEADER));
 	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3);
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
 	if (a->dep.nall == 0)
@@ -281,8 +225,9 @@ draw_deploy(struct app *a)
 	struct strbuf b = { 0 }, hint = { 0 };
 	int y = draw_needs(a);
 
-	fit(&d, members_cols, ML_N);
-	titles(&d, y, members_cols, ML_N);
+	table_fit(&d.t, members_cols, ML_N, 2, COLS);
+	draw_text(y, 0, 2, "", draw_attr(a, ROLE_HEADER));
+	table_titles(&d.t, y, draw_attr(a, ROLE_HEADER));
 	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
 	view_draw(&u->mview, y + 1, row_member, &d);
 	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :

@@ -8,17 +8,14 @@
 
 #include "actions.h"
 #include "app.h"
-#include "layout.h"
 #include "strbuf.h"
+#include "table.h"
 
 enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
     C_THEMES, C_N };
 
 /* Order on screen, and importance: rank 0 stays longest. */
-static const struct {
-	const char	*title;
-	int		 min, want, rank;
-} cols[C_N] = {
+static const struct table_col cols[C_N] = {
 	{ "NAME", 18, 26, 0 },
 	{ "AVAIL", 5, 5, 1 },
 	{ "LANGUAGES", 12, 24, 2 },
@@ -30,9 +27,8 @@ static const struct {
 };
 
 struct list_draw {
-	struct app		*a;
-	struct layout_col	 lc[C_N];
-	int			 width;
+	struct app	*a;
+	struct table	 t;
 };
 
 /* The pool list's lines: below the header, above status and bar. */
@@ -107,13 +103,13 @@ row_draw(void *arg, long long i, int y, int selected)
 	struct list_draw *d = arg;
 	struct app *a = d->a;
 	const struct summary *sm;
-	const char *text;
+	const char *text[C_N];
 	char buf[32];
-	int c, x = 2, attr, base;
+	int c, attr[C_N], base;
 
 	if (i < 0 || !a->rows_valid || i < a->rows_top ||
 	    i >= a->rows_top + (long long)a->nrows) {
-		draw_text(y, 0, d->width, "", 0);
+		draw_text(y, 0, d->t.end, "", 0);
 		return;
 	}
 	sm = &a->rows[i - a->rows_top];
@@ -121,34 +117,18 @@ row_draw(void *arg, long long i, int y, int selected)
 	draw_text(y, 0, 2, tags_has(&a->tags, sm->pk) ? "*" : "",
 	    base | draw_attr(a, ROLE_TAG));
 	for (c = 0; c < C_N; c++) {
-		if (d->lc[c].width == 0)
-			continue;
-		cell(a, sm, c, buf, sizeof buf, &text, &attr);
+		cell(a, sm, c, buf, sizeof buf, &text[c], &attr[c]);
 		if (selected)
-			attr = base | (attr & A_BOLD);
-		draw_text(y, x, d->lc[c].width, text, attr);
-		x += d->lc[c].width;
-		if (x < d->width)
-			draw_text(y, x, 1, "", base);
-		x++;
+			attr[c] = base | (attr[c] & A_BOLD);
 	}
-	if (x < d->width)
-		draw_text(y, x, d->width - x, "", base);
+	table_row(&d->t, y, text, attr, base);
 }
 
 static void
 header_draw(struct list_draw *d)
 {
-	int c, x = 2;
-
-	draw_text(0, 0, d->width, "", draw_attr(d->a, ROLE_HEADER));
-	for (c = 0; c < C_N; c++) {
-		if (d->lc[c].width == 0)
-			continue;
-		draw_text(0, x, d->lc[c].width, cols[c].title,
-		    draw_attr(d->a, ROLE_HEADER));
-		x += d->lc[c].width + 1;
-	}
+	draw_text(0, 0, 2, "", draw_attr(d->a, ROLE_HEADER));
+	table_titles(&d->t, 0, draw_attr(d->a, ROLE_HEADER));
 }
 
 static const char *
@@ -198,13 +178,8 @@ screen_list_draw(struct app *a, unsigned what)
 	fw = facets_width(a);
 	memset(&d, 0, sizeof d);
 	d.a = a;
-	d.width = COLS - fw - (fw > 0 && fw < COLS ? 1 : 0);
-	for (c = 0; c < C_N; c++) {
-		d.lc[c].min = cols[c].min;
-		d.lc[c].want = cols[c].want;
-		d.lc[c].rank = cols[c].rank;
-	}
-	layout_fit(d.lc, C_N, d.width - 2, 1);
+	table_fit(&d.t, cols, C_N, 2, COLS - fw - (fw > 0 && fw < COLS ?
+	    1 : 0));
 	if (fw < COLS) {
 		header_draw(&d);
 		view_draw(&a->list, y0, row_draw, &d);

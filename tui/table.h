@@ -1,0 +1,43 @@
+/*
+ * table.h - a list on screen drawn as a table: columns fitted to the
+ * width (layout.h), each cell cut to its column and followed by a blank
+ * column, so that a cut cell never runs into the next one, wide and
+ * combining characters included (draw_text measures by width.h).
+ *
+ * Memory: a table is a plain value; the column descriptions are the
+ * caller's (static tables).
+ */
+#ifndef ROSTER_TABLE_H
+#define ROSTER_TABLE_H
+
+#include <stddef.h>
+
+#include "layout.h"
+
+#define TABLE_MAX	8	/* columns */
+
+/* A column as a screen describes it; rank 0 is kept longest. */
+struct table_col {
+	const char	*title;
+	int		 min, want, rank;
+};
+
+struct table {
+	const struct table_col	*cols;
+	size_t			 n;
+	struct layout_col	 lc[TABLE_MAX];
+	int			 x;		/* the first column's */
+	int			 end;		/* the column after the last */
+};
+
+/* Fits n columns between screen columns x and end. */
+void	table_fit(struct table *, const struct table_col *, size_t n, int x,
+	    int end);
+/* A row on line y: text[i] in column i with attr[i]; base under the
+ * gaps and after the last column.  NULL attr: base for every cell. */
+void	table_row(const struct table *, int y, const char *const *text,
+	    const int *attr, int base);
+/* The titles on line y, in attr. */
+void	table_titles(const struct table *, int y, int attr);
+
+#endif
