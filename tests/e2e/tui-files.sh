@@ -20,33 +20,27 @@ t_files() {
 	keys t t
 	keys '\;' e
 	wait_for -l 23 '^export tagged to: tagged\.csv$' || return
-	keys C-u
-	typ '~/out.csv'
-	keys Enter
+	answer '~/out.csv'
 	wait_for -l 24 "^2 people written to $(re "$work")/out\.csv$" || return
 	check "tagged CSV mode" "$(mode "$work/out.csv")" 600
 	check "tagged CSV rows" "$(rows "$work/out.csv")" 2
 	# It exists: r goes back to the name, to type another.
 	keys t
 	wait_for -l 23 'tagged 3$' || return
-	keys '\;' e C-u
-	typ '~/out.csv'
-	keys Enter
+	keys '\;' e
+	answer '~/out.csv'
 	wait_for -l 24 "^~/out\.csv: file exists: o overwrite, r another name, Esc cancel$" || return
 	check "untouched" "$(rows "$work/out.csv")" 2
 	keys r
 	wait_for -l 24 -v 'file exists' || return
 	wait_for -l 23 '^export tagged to: ~/out\.csv$' || return
-	keys C-u
-	typ '~/other.csv'
-	keys Enter
+	answer '~/other.csv'
 	wait_for -l 24 "^3 people written to $(re "$work")/other\.csv$" || return
 	check "another name" "$(rows "$work/other.csv")" 3
 	# o writes over it, 0600 again.
 	chmod 644 "$work/out.csv"
-	keys '\;' e C-u
-	typ '~/out.csv'
-	keys Enter
+	keys '\;' e
+	answer '~/out.csv'
 	wait_for -l 24 'file exists: o overwrite' || return
 	keys o
 	wait_for -l 24 "^3 people written to $(re "$work")/out\.csv$" || return
@@ -57,14 +51,11 @@ t_files() {
 	wait_for -l 23 '^ 0 members' || return
 	keys P
 	wait_for -l 23 '^call-out sheet to: callout\.txt$' || return
-	keys C-u
-	typ '~/callout.txt'
-	keys Enter
+	answer '~/callout.txt'
 	wait_for -l 24 "^call-out sheet written to $(re "$work")/callout\.txt$" || return
 	check "call-out sheet mode" "$(mode "$work/callout.txt")" 600
-	keys P C-u
-	typ '~/callout.txt'
-	keys Enter
+	keys P
+	answer '~/callout.txt'
 	wait_for -l 24 'callout\.txt: file exists' || return
 	keys Escape
 	wait_for -l 23 -v '^call-out sheet to:' || return

@@ -11,14 +11,6 @@ members() {
 	    cut -d, -f1 | sort
 }
 
-# answer TEXT: types the answer to the question on the bar (line 23),
-# over what it offers.
-answer() {
-	keys C-u
-	[ -n "$1" ] && typ "$1"
-	keys Enter
-}
-
 # ';' 'a' with no deployment yet makes one and puts the tagged people on
 # it; 'n' from the picker does the same; the empty list says how to start.
 t_newdeploy() {

@@ -9,6 +9,7 @@
 #                 clean environment (TERM=screen, C.UTF-8, ROSTER_TODAY)
 #   keys KEY...   tmux send-keys (key names: Enter, Escape, Up, C-a, '\;')
 #   typ TEXT      tmux send-keys -l (literal text)
+#   answer TEXT   TEXT typed over what the bar offers, then Enter
 #   wait_for [-l LINE] [-F] [-v] PATTERN   until the screen (or line LINE)
 #                 matches the extended regular expression (-F: the string;
 #                 -v: until it no longer matches)
@@ -113,6 +114,11 @@ start() {
 
 keys() { tm send-keys -t "$S" "$@"; }
 typ() { tm send-keys -t "$S" -l -- "$1"; }
+answer() {
+	keys C-u
+	[ -z "$1" ] || typ "$1"
+	keys Enter
+}
 resize() {
 	H=$2
 	tm resize-window -t "$S" -x "$1" -y "$2"
