@@ -170,12 +170,10 @@ key(struct app *a, int code, int fkey)
 	}
 	if (fkey && code == KEY_MOUSE)
 		return mouse(a);
-	/* Too small to show a question: q quits as it says. */
-	if (too_small()) {
-		if (!fkey && (code == 'q' || code == 'Q'))
-			app_quit_answer(a, 1);
-		return R_NONE;
-	}
+	/* Too small to show a question: q quits at once, as it says. */
+	if (too_small())
+		return !fkey && (code == 'q' || code == 'Q') ?
+		    run(a, ACT_QUIT) : R_NONE;
 	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
 	app_message_clear(a);
