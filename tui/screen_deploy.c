@@ -86,8 +86,8 @@ row_suggestion(void *arg, long long i, int y, int selected)
 		draw_text(y, 0, COLS, "", 0);
 		return;
 	}
-	if (summary_load(a->store, a->dep.sug.people[i].person, &sm, &err)
-	    != RC_OK) {
+	if (summary_load(a->store, a->dep.sug.people[i].person, a->today, &sm,
+	    &err) != RC_OK) {
 		draw_text(y, 0, COLS, err.msg, draw_attr(a, ROLE_ERROR));
 		return;
 	}

@@ -77,6 +77,14 @@ run 0 import-deploy "$ROSTER" import "$fix/assignments.csv" \
     "$fix/deployments.csv"
 says import-deploy "roster: imported"
 run 0 import-deploy-show "$ROSTER" deploy show "irma, sint maarten"
+# The first free day counts notice, windows and firm bookings: a week on,
+# Amélie Dubois (notice 2) is on Irma and a course until 2026-12-31; Jürgen
+# Müller is deployed open-ended; Jan de Vries is on leave with no end.
+ROSTER_TODAY=2026-11-30 run 0 search-free "$ROSTER" search
+golden search-free.txt
+ROSTER_TODAY=2026-11-30 run 0 show-free "$ROSTER" show 11111111
+grep -qx 'Available    from 2027-01-01' "$work/out" && ok ||
+    bad "show-free: not 'Available    from 2027-01-01'"
 
 # Bad input changes nothing.
 run 0 export-before "$ROSTER" export "$work/before"
