@@ -135,6 +135,7 @@ app_free(struct app *a)
 	free(a->before);
 	filter_free(a->pending);
 	search_result_free(a->result);
+	strbuf_free(&a->empty);
 	search_cache_free(a->cache);
 	facet_cache_free(a->fcache);
 	tags_free(&a->tags);
@@ -289,6 +290,10 @@ app_search(struct app *a, struct error *err)
 		follow(a, a->follow_pk, a->follow_was);
 	}
 	a->pending_keeps_cursor = 0;
+	strbuf_reset(&a->empty);
+	if (search_result_count(r) == 0 && *a->filter != '\0')
+		return search_explain_empty(a->store, a->filter, a->today,
+		    a->cache, &a->empty, err);
 	return RC_OK;
 }
 

@@ -97,6 +97,7 @@ struct app {
 	long long		 follow_pk;	/* the person to keep it on */
 	long long		 follow_was;	/* and where they were */
 	long long		 total;		/* people in the pool */
+	struct strbuf		 empty;		/* why nobody matches */
 	long long		 generation;	/* store_generation */
 	enum search_sort	 sort;
 	int			 reverse;

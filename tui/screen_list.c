@@ -224,6 +224,10 @@ screen_list_draw(struct app *a, unsigned what)
 	if (fw < COLS) {
 		header_draw(&d);
 		view_draw(&a->list, y0, row_draw, &d);
+		/* Under an empty list, which term left nobody. */
+		if (a->list.n == 0 && h > 0)
+			draw_text(y0, 2, d.width - 2, strbuf_str(&a->empty),
+			    0);
 	}
 	if (fw > 0) {
 		if (fw < COLS)

@@ -37,6 +37,14 @@ run 0 search-greek "$ROSTER" --db "$ROSTER_DB" search --format ids παπαδο�
 golden search-greek.txt
 run 1 search-none "$ROSTER" search lang:ja
 [ -s "$work/out" ] && bad "search-none printed something" || ok
+says search-none "roster: no match"
+# Several terms: the one that left nobody, and how many were left before.
+run 1 search-none-why "$ROSTER" search lang:fr "lang:en>=B2" \
+    "(country:ML OR country:NE)" theme:forensics
+[ -s "$work/out" ] && bad "search-none-why printed something" || ok
+says search-none-why "roster: 2 match lang:fr lang:en>=B2 (country:ML OR country:NE); none of them also match theme:forensics"
+run 1 search-none-first "$ROSTER" search lang:ja lang:fr
+says search-none-first "roster: nobody matches lang:ja"
 
 # Bad filters and usage: status 2 and a message that says where.
 run 2 filter-key "$ROSTER" search contry:ML
