@@ -1,7 +1,10 @@
 #include <stdio.h>
+#include <string.h>
 
 #include "avail.h"
+#include "bitmap.h"
 #include "date.h"
+#include "sqlfunc.h"
 
 /*
  * What keeps a person from leaving on or after a day: their windows and
@@ -86,6 +89,41 @@ avail_first_from(struct store *s, long long pk, int from, int *day,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(s, err, "availability");
+	return RC_OK;
+}
+
+int
+avail_busy(struct store *s, int day, struct bitmap *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	char text[DATE_LEN];
+	long long maxpk;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person",
+	    &maxpk, err)) != RC_OK)
+		return rc;
+	/* The windows that reach day or later are few of them all, and
+	 * the index on end finds them without visiting the others. */
+	if ((rc = store_prepare(s, &st, "SELECT bitmap_add(?1, person) FROM"
+	    " (SELECT person FROM unavailability WHERE end IS NULL"
+	    " UNION ALL SELECT person FROM unavailability WHERE end >= ?2"
+	    " UNION ALL SELECT a.person FROM assignment a JOIN deployment d"
+	    " ON d.pk = a.deployment WHERE a.status IN ('confirmed',"
+	    " 'deployed') AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
+		return rc;
+	bitmap_init(out, maxpk);
+	date_format(day, text);
+	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		continue;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		bitmap_free(out);
+		return store_error(s, err, "availability");
+	}
 	return RC_OK;
 }
 

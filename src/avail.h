@@ -8,7 +8,8 @@
  * inclusive and an empty end is open-ended, so the first free day is the
  * first such D: avail:D matches them there and on no day before it.
  *
- * Memory: nothing here allocates; the statements are the store's.
+ * Memory: avail_busy fills a bitmap the caller frees (bitmap_free); the
+ * statements are the store's.
  */
 #ifndef ROSTER_AVAIL_H
 #define ROSTER_AVAIL_H
@@ -27,6 +28,16 @@ int	avail_first(struct store *, long long pk, int today, int *day,
 /* The same for an active person who can be there from day from (today +
  * notice_days), for callers that have read those already. */
 int	avail_first_from(struct store *, long long pk, int from, int *day,
+	    struct error *err);
+
+struct bitmap;
+/*
+ * Into out (initialised here, freed by the caller): who has a window or a
+ * firm booking that has not ended before day.  For anyone else who is
+ * active the first free day is day + notice, with no query: a long list
+ * asks avail_first_from only about these.
+ */
+int	avail_busy(struct store *, int day, struct bitmap *out,
 	    struct error *err);
 
 /*

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "avail.h"
+#include "bitmap.h"
 #include "csv.h"
 #include "date.h"
 #include "deploy.h"
@@ -169,6 +170,25 @@ static const struct {
 };
 
 /*
+ * The first free day of the table's row st (status and notice after the
+ * columns): only those busy from today on need a query of their own.
+ */
+static int
+free_day(struct store *s, sqlite3_stmt *st, const struct bitmap *busy,
+    int today, int *day, struct error *err)
+{
+	long long pk = sqlite3_column_int64(st, TC_FREE);
+
+	*day = AVAIL_NEVER;
+	if (!sqlite3_column_int(st, TC_N))
+		return RC_OK;
+	*day = today + sqlite3_column_int(st, TC_N + 1);
+	if (!bitmap_get(busy, pk))
+		return RC_OK;
+	return avail_first_from(s, pk, *day, day, err);
+}
+
+/*
  * The rows of temp.result as cells, widening w to fit them (within each
  * column's maximum).  *rows holds *nrows arrays of TC_N strings.
  */
@@ -176,12 +196,15 @@ static int
 table_rows(struct store *s, int today, char ****rows, size_t *nrows,
     size_t *w, struct error *err)
 {
+	struct bitmap busy;
 	sqlite3_stmt *st;
 	const char *cell;
 	char from[AVAIL_LEN];
 	size_t c;
-	int rc, day;
+	int rc, frc = RC_OK, day;
 
+	if ((rc = avail_busy(s, today, &busy, err)) != RC_OK)
+		return rc;
 	rc = store_prepare(s, &st, "SELECT substr(p.id, 1, 8),"
 	    " p.family_name || ', ' || p.given_name, p.agency,"
 	    " p.notice_days || 'd', p.pk,"
@@ -191,17 +214,13 @@ table_rows(struct store *s, int today, char ****rows, size_t *nrows,
 	    " p.status = 'active', p.notice_days"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
 	    err);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		bitmap_free(&busy);
 		return rc;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* Only the rows printed: the first free day is per person. */
-		day = AVAIL_NEVER;
-		if (sqlite3_column_int(st, TC_N) && (rc = avail_first_from(s,
-		    sqlite3_column_int64(st, TC_FREE), today +
-		    sqlite3_column_int(st, TC_N + 1), &day, err)) != RC_OK) {
-			sqlite3_finalize(st);
-			return rc;
-		}
+		if ((frc = free_day(s, st, &busy, today, &day, err)) != RC_OK)
+			break;
 		avail_format(day, today, from);
 		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
 		(*rows)[*nrows] = xcalloc(TC_N, sizeof ***rows);
@@ -220,6 +239,9 @@ table_rows(struct store *s, int today, char ****rows, size_t *nrows,
 		(*nrows)++;
 	}
 	sqlite3_finalize(st);
+	bitmap_free(&busy);
+	if (frc != RC_OK)
+		return frc;
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
 }
 
