@@ -5,9 +5,11 @@
  * Memory: the parse tree, the compiled filter and the results are freed
  * here; the caller owns the strbuf the sentence goes into.
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "search.h"
+#include "width.h"
 
 static void node_text(const struct filter_node *, struct strbuf *);
 
@@ -33,7 +35,10 @@ node_text(const struct filter_node *n, struct strbuf *b)
 		q = n->quoted ? "\"" : "";
 		if (n->key != KEY_WORD)
 			strbuf_addf(b, "%s:", filter_key_name(n->key));
-		strbuf_addf(b, "%s%s%s", q, n->value, q);
+		/* What was typed goes back to a terminal: no escapes. */
+		strbuf_adds(b, q);
+		width_fit(b, n->value, SIZE_MAX, 0);
+		strbuf_adds(b, q);
 		break;
 	case OP_NOT:
 		strbuf_adds(b, "-");

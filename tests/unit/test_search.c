@@ -197,6 +197,7 @@ test_explain_empty(void **state)
 	explain(s, "avail:+5w AND lang:fr (country:ML OR country:NE) "
 	    "NOT lang:fr border", c, want);
 	explain(s, "zzqqx lang:fr", c, "nobody matches zzqqx");
+	explain(s, "zz\033[2Jq lang:fr", c, "nobody matches zz^[[2Jq");
 	explain(s, "zzqqx", c, "no match");
 	explain(s, "zzqqx OR \"qqzzx\"", c, "no match");
 	n = count(s, "-lang:fr", NULL);
