@@ -129,6 +129,18 @@ testdb_exec(struct store *s, const char *sql)
 		fail_msg("%s\nin: %s", msg, sql);
 }
 
+void
+testdb_write(struct store *s, const char *sql)
+{
+	struct error err;
+
+	if (store_begin(s, &err) != RC_OK)
+		fail_msg("begin: %s", err.msg);
+	testdb_exec(s, sql);
+	if (store_commit(s, &err) != RC_OK)
+		fail_msg("commit: %s", err.msg);
+}
+
 long long
 testdb_int(struct store *s, const char *sql)
 {
