@@ -415,6 +415,20 @@ test_good(void **state)
 	testdb_close(s);
 }
 
+/* N is native, as the screen shows it, in either case. */
+static void
+test_level_n(void **state)
+{
+	struct store *s = testdb_open();
+
+	(void)state;
+	import_ok(s, 0, file(0, "people.csv", "family_name,languages\n"
+	    "Visser,nl:N;fr:n;en:C1\n"), NULL, NULL);
+	assert_int_equal(count(s, "person_language WHERE level = 7 AND "
+	    "code IN ('nl', 'fr')"), 2);
+	testdb_close(s);
+}
+
 static void
 test_header_only(void **state)
 {
@@ -1346,6 +1360,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_level_n),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bad_people),
