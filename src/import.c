@@ -88,6 +88,14 @@ struct importer {
 	unsigned long		 line;
 	const struct csv_record	*rec;
 	int			 row_bad;
+	/* A people file: the fields it lacks, and what it does. */
+	unsigned		 keep;
+	struct tally {
+		long	 added, updated, unchanged;
+		long	 changed[PF_N], cleared[PF_N];
+	}			 tally;
+	struct strbuf		 changes;	/* IMPORT_CHANGES lines */
+	int			 flags;
 };
 
 const char *const *
@@ -373,10 +381,28 @@ first_sighting(struct importer *im, int kc, const char *key,
 	return 1;
 }
 
+static void
+count_change(struct tally *t, const struct person_change *c)
+{
+	int f;
+
+	if (c->outcome == PERSON_ADDED)
+		t->added++;
+	else if (c->outcome == PERSON_UNCHANGED)
+		t->unchanged++;
+	else
+		t->updated++;
+	for (f = 0; f < PF_N; f++) {
+		t->changed[f] += (c->changed >> f) & 1;
+		t->cleared[f] += (c->cleared >> f) & 1;
+	}
+}
+
 static int
 row_people(struct importer *im)
 {
 	char themes_buf[LIST_MAX], skills_buf[LIST_MAX], *end;
+	struct person_change change;
 	struct person p;
 	long long pk;
 	const char *v;
@@ -432,9 +458,12 @@ row_people(struct importer *im)
 	}
 	if (im->row_bad)
 		return RC_OK;
-	rc = person_put(im->writer, &p, &pk, im->err);
+	p.keep = im->keep;
+	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
+	if (rc == RC_OK)
+		count_change(&im->tally, &change);
 	return rc;
 }
 
@@ -880,6 +909,13 @@ header(struct importer *im, const struct csv_record *rec)
 		if (im->column[column_index(im->kind, k->required[j])] < 0)
 			return problem(im, -1, "%s %s file needs a '%s' column",
 			    article(im->kind), k->name, k->required[j]);
+	/* What a people file does not say, it does not change. */
+	im->keep = 0;
+	if (im->kind == FILE_PEOPLE)
+		for (kc = 0; kc < PF_N; kc++)
+			if (im->column[column_index(FILE_PEOPLE,
+			    person_field_name(kc))] < 0)
+				im->keep |= 1u << kc;
 	return RC_OK;
 }
 
@@ -968,6 +1004,49 @@ classify(struct importer *im, char *const *files, size_t n,
 	}
 }
 
+/* ", NAME N" for each field counted, in the order of enum person_field. */
+static void
+add_counts(struct strbuf *out, const long *counts)
+{
+	const char *sep = "";
+	int f;
+
+	for (f = 0; f < PF_N; f++)
+		if (counts[f] > 0) {
+			strbuf_addf(out, "%s%s %ld", sep, person_field_name(f),
+			    counts[f]);
+			sep = ", ";
+		}
+}
+
+/*
+ * "people.csv: added 1, updated 9 (languages 9, passport_expiry 9),
+ * unchanged 3; cleared: passport_expiry 2", the words of roster(1).
+ */
+static void
+tally_report(const struct importer *im, struct strbuf *out)
+{
+	const struct tally *t = &im->tally;
+	int f, cleared = 0;
+
+	strbuf_addf(out, "%s%s: added %ld, updated %ld", im->path,
+	    (im->flags & IMPORT_DRY_RUN) ? " (dry run)" : "", t->added,
+	    t->updated);
+	if (t->updated > 0) {
+		strbuf_adds(out, " (");
+		add_counts(out, t->changed);
+		strbuf_adds(out, ")");
+	}
+	strbuf_addf(out, ", unchanged %ld", t->unchanged);
+	for (f = 0; f < PF_N; f++)
+		cleared += t->cleared[f] > 0;
+	if (cleared) {
+		strbuf_adds(out, "; cleared: ");
+		add_counts(out, t->cleared);
+	}
+	strbuf_adds(out, "\n");
+}
+
 static int
 import_one(struct importer *im, const struct input *in)
 {
@@ -978,6 +1057,7 @@ import_one(struct importer *im, const struct input *in)
 	im->kind = in->kind;
 	im->header_done = 0;
 	im->line = 0;
+	memset(&im->tally, 0, sizeof im->tally);
 	/* Only the reader writes e; on_record reports its own problems. */
 	e.msg[0] = '\0';
 	rc = csv_read_file(in->path, on_record, im, &e);
@@ -986,6 +1066,8 @@ import_one(struct importer *im, const struct input *in)
 		im->nerrors++;
 		strbuf_addf(im->report, "%s\n", e.msg);
 	}
+	if (im->kind == FILE_PEOPLE && (im->flags & IMPORT_CHANGES))
+		tally_report(im, &im->changes);
 	/* Bad input is counted in nerrors; only database trouble stops. */
 	return rc == RC_DB ? RC_DB : RC_OK;
 }
@@ -1006,6 +1088,7 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	im.stats = stats;
 	im.report = report;
 	im.err = err;
+	im.flags = flags;
 	/* Today only gives relative dates in needs something to count from. */
 	if (date_today(&im.today, &e) != RC_OK)
 		im.today = date_from_ymd(2000, 1, 1);
@@ -1030,6 +1113,9 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 				rc = import_one(&im, &in[i]);
 	if (rc == RC_OK && im.nerrors == 0)
 		rc = fts_refresh(s, 0, err);
+	/* What the files change is worth saying only if it can happen. */
+	if (rc == RC_OK && im.nerrors == 0)
+		strbuf_adds(report, strbuf_str(&im.changes));
 	if (rc != RC_OK || im.nerrors > 0 || (flags & IMPORT_DRY_RUN))
 		goto rollback;
 	rc = store_commit(s, err);
@@ -1050,6 +1136,7 @@ out:
 		sqlite3_finalize(im.q[k]);
 	person_writer_free(im.writer);
 	deploy_writer_free(im.deploys);
+	strbuf_free(&im.changes);
 	free(in);
 	return rc;
 }

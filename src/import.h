@@ -26,6 +26,8 @@ struct import_stats {
 
 enum {
 	IMPORT_DRY_RUN = 1 << 0,	/* validate everything, write nothing */
+	/* On success, a line a people file in report: what it changes. */
+	IMPORT_CHANGES = 1 << 1,
 };
 
 /*

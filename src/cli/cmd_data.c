@@ -90,8 +90,9 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (rc == RC_OK)
 		rc = cli_open(c, STORE_CREATE, &s, err);
 	if (rc == RC_OK)
-		rc = import_files(s, a->words, (size_t)a->nwords, dry_run ?
-		    IMPORT_DRY_RUN : 0, &stats, &report, err);
+		rc = import_files(s, a->words, (size_t)a->nwords,
+		    IMPORT_CHANGES | (dry_run ? IMPORT_DRY_RUN : 0), &stats,
+		    &report, err);
 	store_close(s);
 	fputs(strbuf_str(&report), stderr);
 	strbuf_free(&report);

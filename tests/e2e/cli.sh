@@ -108,6 +108,27 @@ run 2 import-read-only "$ROSTER" --read-only import "$fix/people.csv"
 says import-read-only "--read-only forbids"
 run 0 import-dry "$ROSTER" import --dry-run "$fix/people.csv"
 says import-dry "would import 6 people"
+says import-dry "people.csv (dry run): added 0, updated 0, unchanged 6"
+
+# A spreadsheet without the languages and passport_expiry columns (cut
+# from search's CSV; only Dubois has commas in a cell) keeps them, and an
+# empty cell in a column it has clears that field.
+cp "$ROSTER_DB" "$work/cut.db"
+run 0 cut-export "$ROSTER" --db "$work/cut.db" search --format csv -- -lang:ar
+cp "$work/out" "$work/cut-before.csv"
+cut -d, -f1-10,12-13,15- "$work/out" |
+    sed -e 's/,Major,m,\(.*\),active,7,/,Major,m,\1,active,9,/' \
+    -e 's/,active,30,2029-01-01,/,active,30,,/' >"$work/cut.csv"
+run 0 cut-dry "$ROSTER" --db "$work/cut.db" import --dry-run "$work/cut.csv"
+says cut-dry "cut.csv (dry run): added 0, updated 2 (notice_days 1, medical_expiry 1), unchanged 3; cleared: medical_expiry 1"
+says cut-dry "roster: would import 5 people"
+run 0 cut-import "$ROSTER" --db "$work/cut.db" import "$work/cut.csv"
+says cut-import "cut.csv: added 0, updated 2 (notice_days 1, medical_expiry 1), unchanged 3; cleared: medical_expiry 1"
+run 0 cut-after "$ROSTER" --db "$work/cut.db" search --format csv -- -lang:ar
+sed -e 's/,Major,m,\(.*\),active,7,/,Major,m,\1,active,9,/' \
+    -e 's/,active,30,2031-01-01,2029-01-01,/,active,30,2031-01-01,,/' \
+    "$work/cut-before.csv" >"$work/cut-want.csv"
+same cut-intact "$work/cut-want.csv" "$work/out"
 run 0 export-after "$ROSTER" export "$work/after"
 files="people missions unavailability deployments assignments"
 for f in $files; do
