@@ -96,6 +96,7 @@ struct importer {
 	}			 tally;
 	struct strbuf		 changes;	/* IMPORT_CHANGES lines */
 	int			 flags;
+	char			 sep;		/* between columns */
 };
 
 const char *const *
@@ -859,6 +860,13 @@ bad_header(struct importer *im, const struct csv_record *rec)
 	int k, best = 0, score, best_score = -1;
 	size_t i;
 
+	/* Spreadsheets set to some languages save CSV with ';'. */
+	for (i = 0; im->sep != ';' && i < rec->nfields; i++)
+		if (strchr(rec->fields[i], ';') != NULL)
+			return problem(im, -1, "this file uses ';' between "
+			    "columns: save it as CSV with commas (or use "
+			    "--separator ';')");
+
 	for (k = 0; k < FILE_NKINDS; k++) {
 		score = 0;
 		for (i = 0; i < rec->nfields; i++)
@@ -987,7 +995,7 @@ classify(struct importer *im, char *const *files, size_t n,
 		in[i].path = files[i];
 		/* A file that cannot be read is reported here, and only here. */
 		in[i].kind = FILE_NKINDS;
-		rc = csv_read_file(files[i], on_header, &kind, &e);
+		rc = csv_read_file(files[i], im->sep, on_header, &kind, &e);
 		if (rc == RC_INPUT) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s\n", e.msg);
@@ -1060,7 +1068,7 @@ import_one(struct importer *im, const struct input *in)
 	memset(&im->tally, 0, sizeof im->tally);
 	/* Only the reader writes e; on_record reports its own problems. */
 	e.msg[0] = '\0';
-	rc = csv_read_file(in->path, on_record, im, &e);
+	rc = csv_read_file(in->path, im->sep, on_record, im, &e);
 	if (rc == RC_INPUT && e.msg[0] != '\0') {
 		/* The CSV itself is malformed: the reader says where. */
 		im->nerrors++;
@@ -1089,6 +1097,9 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	im.report = report;
 	im.err = err;
 	im.flags = flags;
+	im.sep = (char)(flags >> 8 & 0xff);
+	if (im.sep == '\0')
+		im.sep = ',';
 	/* Today only gives relative dates in needs something to count from. */
 	if (date_today(&im.today, &e) != RC_OK)
 		im.today = date_from_ymd(2000, 1, 1);

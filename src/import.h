@@ -29,6 +29,8 @@ enum {
 	/* On success, a line a people file in report: what it changes. */
 	IMPORT_CHANGES = 1 << 1,
 };
+/* Flags for files with sep between columns; without, a comma. */
+#define IMPORT_SEPARATOR(sep)	((int)(unsigned char)(sep) << 8)
 
 /*
  * Imports the files.  On bad input returns RC_INPUT; every problem found

@@ -129,6 +129,20 @@ sed -e 's/,Major,m,\(.*\),active,7,/,Major,m,\1,active,9,/' \
     -e 's/,active,30,2031-01-01,2029-01-01,/,active,30,2031-01-01,,/' \
     "$work/cut-before.csv" >"$work/cut-want.csv"
 same cut-intact "$work/cut-want.csv" "$work/out"
+# A spreadsheet's CSV with ';' between columns, refused, then read.
+printf 'family_name;given_name;email;languages\r\nVisser;Els;;"nl:N;en:C1"\r\n' \
+    >"$work/semi.csv"
+run 2 semi "$ROSTER" --db "$work/semi.db" import "$work/semi.csv"
+says semi "semi.csv:1: this file uses ';' between columns: save it as CSV with commas (or use --separator ';')"
+run 0 semi-ok "$ROSTER" --db "$work/semi.db" import --separator ';' \
+    "$work/semi.csv"
+run 0 semi-search "$ROSTER" --db "$work/semi.db" search --format csv \
+    "lang:nl>=N" "lang:en>=C1"
+grep -q '^[0-9a-f-]*,Visser,Els,' "$work/out" && ok ||
+    bad "semi-search: Visser not found"
+run 2 semi-bad "$ROSTER" --db "$work/semi.db" import --separator : \
+    "$work/semi.csv"
+says semi-bad "import: --separator ':' is not ';', ',' or tab"
 run 0 export-after "$ROSTER" export "$work/after"
 files="people missions unavailability deployments assignments"
 for f in $files; do

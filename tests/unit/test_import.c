@@ -529,6 +529,30 @@ test_empty_cell_clears(void **state)
 	testdb_close(s);
 }
 
+/* A spreadsheet's ';' between columns: refused, or read when told. */
+static void
+test_separator(void **state)
+{
+	struct store *s = testdb_open();
+	static const char semi[] = "family_name;given_name;languages\n"
+	    "Visser;Els;\"nl:N;en:C1\"\n";
+
+	(void)state;
+	refused(s, "$0:1: this file uses ';' between columns: save it as CSV "
+	    "with commas (or use --separator ';')\n",
+	    file(0, "semi.csv", semi), (char *)NULL);
+	refused(s, "$0:1: this file uses ';' between columns: save it as CSV "
+	    "with commas (or use --separator ';')\n",
+	    file(0, "semi.csv", "person_id;mission;country;start\n"),
+	    (char *)NULL);
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "semi.csv",
+	    semi), (char *)NULL), RC_OK);
+	assert_string_equal(report, "");
+	assert_int_equal(count(s, "person_language JOIN person p ON p.pk = "
+	    "person WHERE given_name = 'Els'"), 2);
+	testdb_close(s);
+}
+
 static void
 test_header_only(void **state)
 {
@@ -1463,6 +1487,7 @@ main(void)
 		cmocka_unit_test(test_level_n),
 		cmocka_unit_test(test_absent_column),
 		cmocka_unit_test(test_empty_cell_clears),
+		cmocka_unit_test(test_separator),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bad_people),
