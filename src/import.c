@@ -15,6 +15,7 @@
 #include "date.h"
 #include "deploy.h"
 #include "deploy_write.h"
+#include "dupe.h"
 #include "fts.h"
 #include "import.h"
 #include "person.h"
@@ -73,6 +74,7 @@ struct importer {
 	struct store		*store;
 	struct person_writer	*writer;
 	struct deploy_writer	*deploys;
+	struct dupe_finder	*dupes;
 	struct import_stats	*stats;
 	struct strbuf		*report;
 	struct error		*err;
@@ -382,6 +384,58 @@ first_sighting(struct importer *im, int kc, const char *key,
 	return 1;
 }
 
+/* "people.csv:12", where the current row is. */
+static void
+where(const struct importer *im, char *out, size_t len)
+{
+	snprintf(out, len, "%s:%lu", im->path, im->line);
+}
+
+/*
+ * An id-less person who is probably someone already in the pool or in
+ * this import is refused, or with IMPORT_ALLOW_DUPLICATES added with a
+ * warning: a second record splits a person's history and availability.
+ */
+static int
+check_duplicate(struct importer *im, const struct person *p)
+{
+	struct dupe_match m;
+	struct strbuf what = { 0 };
+	int found, rc;
+
+	if ((rc = dupe_find(im->dupes, p, &found, &m, im->err)) != RC_OK ||
+	    !found)
+		return rc;
+	strbuf_addf(&what, "%s%s%s is probably ", p->given_name, *p->given_name
+	    != '\0' ? " " : "", p->family_name);
+	if (m.at[0] != '\0')
+		strbuf_addf(&what, "the same person as %s", m.at);
+	else
+		strbuf_addf(&what, "%s (%.8s), already in the pool", m.name,
+		    m.id);
+	strbuf_addf(&what, " (same name and %s)", m.by);
+	if (im->flags & IMPORT_ALLOW_DUPLICATES)
+		strbuf_addf(&im->changes, "%s:%lu: %s: added all the same "
+		    "(--allow-duplicates)\n", im->path, im->line,
+		    strbuf_str(&what));
+	else
+		problem(im, -1, "%s: give %s id to update %s, or use "
+		    "--allow-duplicates to add a second person",
+		    strbuf_str(&what), m.at[0] != '\0' ? "an" : "their",
+		    m.at[0] != '\0' ? "one person" : "them");
+	strbuf_free(&what);
+	return RC_OK;
+}
+
+static int
+note_person(struct importer *im, long long pk)
+{
+	char at[512];
+
+	where(im, at, sizeof at);
+	return dupe_note(im->dupes, pk, at, im->err);
+}
+
 static void
 count_change(struct tally *t, const struct person_change *c)
 {
@@ -459,12 +513,18 @@ row_people(struct importer *im)
 	}
 	if (im->row_bad)
 		return RC_OK;
+	if (p.id[0] == '\0' && (rc = check_duplicate(im, &p)) != RC_OK)
+		return rc;
+	if (im->row_bad)
+		return RC_OK;
 	p.keep = im->keep;
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
 	if (rc == RC_OK)
 		count_change(&im->tally, &change);
+	if (rc == RC_OK)
+		rc = note_person(im, pk);
 	return rc;
 }
 
@@ -1116,7 +1176,8 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
 			goto rollback;
 	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err))
-	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK)
+	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK ||
+	    (rc = dupe_finder_new(s, &im.dupes, err)) != RC_OK)
 		goto rollback;
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
 		for (i = 0; i < nfiles && rc == RC_OK; i++)
@@ -1147,6 +1208,7 @@ out:
 		sqlite3_finalize(im.q[k]);
 	person_writer_free(im.writer);
 	deploy_writer_free(im.deploys);
+	dupe_finder_free(im.dupes);
 	strbuf_free(&im.changes);
 	free(in);
 	return rc;

@@ -28,6 +28,8 @@ enum {
 	IMPORT_DRY_RUN = 1 << 0,	/* validate everything, write nothing */
 	/* On success, a line a people file in report: what it changes. */
 	IMPORT_CHANGES = 1 << 1,
+	/* Add an id-less person who is probably someone already met. */
+	IMPORT_ALLOW_DUPLICATES = 1 << 2,
 };
 /* Flags for files with sep between columns; without, a comma. */
 #define IMPORT_SEPARATOR(sep)	((int)(unsigned char)(sep) << 8)

@@ -101,6 +101,8 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 
 	if (dry_run)
 		flags |= IMPORT_DRY_RUN;
+	if (cli_flag(a, "allow-duplicates"))
+		flags |= IMPORT_ALLOW_DUPLICATES;
 	rc = parse_separator(cli_value(a, "separator", 0), &flags, err);
 	if (rc == RC_OK && c->read_only)
 		rc = error_set(err, RC_INPUT, "import: --read-only forbids "
@@ -130,12 +132,13 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 static const struct cli_opt import_opts[] = {
 	{ "dry-run", 0, NULL, NULL },
 	{ "separator", CLI_VALUE, "';', ',' or tab", NULL },
+	{ "allow-duplicates", 0, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "[--dry-run] [--separator C] FILE...",
+	.usage = "[--dry-run] [--separator C] [--allow-duplicates] FILE...",
 	.lower = 1,
 	.upper = -1,
 	.opts = import_opts,

@@ -143,6 +143,18 @@ grep -q '^[0-9a-f-]*,Visser,Els,' "$work/out" && ok ||
 run 2 semi-bad "$ROSTER" --db "$work/semi.db" import --separator : \
     "$work/semi.csv"
 says semi-bad "import: --separator ':' is not ';', ',' or tab"
+# An id-less person already in the pool, or twice in the file.
+printf 'family_name,given_name,email,phone\r\nDUBOIS,amelie,AMELIE.DUBOIS@police.example,\r\nVisser,Els,,+31 6 1\r\nvisser,Éls,,(+31) 61\r\n' \
+    >"$work/dupe.csv"
+run 2 dupe "$ROSTER" import "$work/dupe.csv"
+says dupe "dupe.csv:2: amelie DUBOIS is probably Amélie Dubois (11111111), already in the pool (same name and e-mail): give their id to update them, or use --allow-duplicates to add a second person"
+says dupe "dupe.csv:4: Éls visser is probably the same person as $work/dupe.csv:3 (same name and phone)"
+says dupe "roster: 2 problems found; nothing was imported"
+cp "$ROSTER_DB" "$work/dupe.db"
+run 0 dupe-allowed "$ROSTER" --db "$work/dupe.db" import --allow-duplicates \
+    "$work/dupe.csv"
+says dupe-allowed "dupe.csv:2: amelie DUBOIS is probably Amélie Dubois (11111111), already in the pool (same name and e-mail): added all the same (--allow-duplicates)"
+says dupe-allowed "roster: imported 3 people"
 run 0 export-after "$ROSTER" export "$work/after"
 files="people missions unavailability deployments assignments"
 for f in $files; do

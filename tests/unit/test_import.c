@@ -553,6 +553,41 @@ test_separator(void **state)
 	testdb_close(s);
 }
 
+/*
+ * An id-less person with the name (in any case and accents) and the
+ * e-mail or phone of someone in the pool or on an earlier row is refused,
+ * unless duplicates are allowed.
+ */
+static void
+test_duplicates(void **state)
+{
+	struct store *s = fixture_db();
+	char *f;
+
+	(void)state;
+	f = file(3, "new.csv", "family_name,given_name,email,phone\n"
+	    "DUBOIS,amelie,AMELIE.DUBOIS@police.example,\n"
+	    "Visser,Els,,+31 6 1\n"
+	    "visser,Éls,,(+31) 61\n"
+	    "Dubois,Marie,amelie.dubois@police.example,+33 6 12 34 56 78\n"
+	    "Kowalska,Anna,,\n");
+	refused(s, "$3:2: amelie DUBOIS is probably Amélie Dubois (11111111), "
+	    "already in the pool (same name and e-mail): give their id to "
+	    "update them, or use --allow-duplicates to add a second person\n"
+	    "$3:4: Éls visser is probably the same person as $3:3 (same name "
+	    "and phone): give an id to update one person, or use "
+	    "--allow-duplicates to add a second person\n", f, (char *)NULL);
+	assert_int_equal(import(s, IMPORT_ALLOW_DUPLICATES, f, (char *)NULL),
+	    RC_OK);
+	assert_report("$3:2: amelie DUBOIS is probably Amélie Dubois "
+	    "(11111111), already in the pool (same name and e-mail): added all "
+	    "the same (--allow-duplicates)\n"
+	    "$3:4: Éls visser is probably the same person as $3:3 (same name "
+	    "and phone): added all the same (--allow-duplicates)\n");
+	assert_int_equal(count(s, "person"), 10);
+	testdb_close(s);
+}
+
 static void
 test_header_only(void **state)
 {
@@ -1488,6 +1523,7 @@ main(void)
 		cmocka_unit_test(test_absent_column),
 		cmocka_unit_test(test_empty_cell_clears),
 		cmocka_unit_test(test_separator),
+		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bad_people),
