@@ -1,10 +1,10 @@
 /*
- * Likely duplicates: the e-mails and phones of the people an import wrote,
- * and (read once, on the first look-up) of the rest of the pool, are kept
- * in an indexed temporary table; a person's candidates are those with the
- * same contact, and names are compared in C, folded by the words index's
- * own tokenizer so that the two never disagree about what "the same name"
- * is.
+ * Likely duplicates: the e-mails and phones of the pool are read into an
+ * indexed temporary table on the first look-up (most imports have ids on
+ * every row and never make one), and those of each person written after
+ * it are added; a person's candidates are those with the same contact,
+ * and names are compared in C, folded by the words index's own tokenizer
+ * so that the two never disagree about what "the same name" is.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -30,7 +30,8 @@ static const char *const queries[Q_N] = {
 	[Q_NOTE] = "INSERT INTO temp.dupe(contact, pk, at) "
 	    CONTACTS("pk = ?1", "?2"),
 	[Q_LOAD] = "INSERT INTO temp.dupe(contact, pk, at) "
-	    CONTACTS("pk NOT IN (SELECT pk FROM temp.dupe)", "NULL"),
+	    CONTACTS("1", "(SELECT at FROM temp.seen s"
+	    " WHERE s.id = person.id)"),
 	[Q_FIND] = "SELECT p.id, p.given_name, p.family_name, d.at,"
 	    " substr(d.contact, 1, 1) FROM temp.dupe d JOIN person p"
 	    " ON p.pk = d.pk WHERE d.contact IN (?1, ?2)"
@@ -138,6 +139,9 @@ int
 dupe_note(struct dupe_finder *f, long long pk, const char *at,
     struct error *err)
 {
+	/* The first look-up reads everyone written before it. */
+	if (!f->loaded)
+		return RC_OK;
 	sqlite3_bind_int64(f->q[Q_NOTE], 1, pk);
 	sqlite3_bind_text(f->q[Q_NOTE], 2, at, -1, SQLITE_STATIC);
 	return run(f, Q_NOTE, err);

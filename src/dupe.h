@@ -3,7 +3,8 @@
  * someone in the pool, or on an earlier row of the import, with the same
  * family name and given name, folded as the words index folds them (case
  * and diacritics, fts.h), and the same e-mail (in any case) or the same
- * phone (its digits).
+ * phone (its digits).  Where a person written before the first look-up
+ * was read is what the import's temp.seen(id, at) says (import.c).
  *
  * Memory: the finder owns its statements and its tokenizer and is released
  * with dupe_finder_free; a match holds copies.

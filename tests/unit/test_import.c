@@ -585,6 +585,13 @@ test_duplicates(void **state)
 	    "$3:4: Éls visser is probably the same person as $3:3 (same name "
 	    "and phone): added all the same (--allow-duplicates)\n");
 	assert_int_equal(count(s, "person"), 10);
+	/* A row with an id, written before anyone was looked up. */
+	refused(s, "$4:3: Piet Bakker is probably the same person as $4:2 "
+	    "(same name and e-mail): give an id to update one person, or use "
+	    "--allow-duplicates to add a second person\n", file(4, "id.csv",
+	    "id,family_name,given_name,email\n"
+	    "77777777-7777-4777-8777-777777777777,Bakker,Piet,p@x.example\n"
+	    ",Bakker,Piet,P@X.example\n"), (char *)NULL);
 	testdb_close(s);
 }
 
