@@ -401,6 +401,7 @@ check_duplicate(struct importer *im, const struct person *p)
 {
 	struct dupe_match m;
 	struct strbuf what = { 0 };
+	char at[512];
 	int found, rc;
 
 	if ((rc = dupe_find(im->dupes, p, &found, &m, im->err)) != RC_OK ||
@@ -414,11 +415,11 @@ check_duplicate(struct importer *im, const struct person *p)
 		strbuf_addf(&what, "%s (%.8s), already in the pool", m.name,
 		    m.id);
 	strbuf_addf(&what, " (same name and %s)", m.by);
-	if (im->flags & IMPORT_ALLOW_DUPLICATES)
-		strbuf_addf(&im->changes, "%s:%lu: %s: added all the same "
-		    "(--allow-duplicates)\n", im->path, im->line,
-		    strbuf_str(&what));
-	else
+	if (im->flags & IMPORT_ALLOW_DUPLICATES) {
+		where(im, at, sizeof at);
+		strbuf_addf(&im->changes, "%s: %s: added all the same "
+		    "(--allow-duplicates)\n", at, strbuf_str(&what));
+	} else
 		problem(im, -1, "%s: give %s id to update %s, or use "
 		    "--allow-duplicates to add a second person",
 		    strbuf_str(&what), m.at[0] != '\0' ? "an" : "their",
@@ -515,7 +516,7 @@ row_people(struct importer *im)
 		return RC_OK;
 	if (p.id[0] == '\0' && (rc = check_duplicate(im, &p)) != RC_OK)
 		return rc;
-	if (im->row_bad)
+	if (im->row_bad)	/* a likely duplicate */
 		return RC_OK;
 	p.keep = im->keep;
 	rc = person_put(im->writer, &p, &pk, &change, im->err);

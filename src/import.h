@@ -37,7 +37,9 @@ enum {
 /*
  * Imports the files.  On bad input returns RC_INPUT; every problem found
  * (up to IMPORT_MAX_ERRORS) is a line "FILE:LINE: column C (NAME): ..."
- * in report, and err says how many were found.
+ * in report, and err says how many were found.  A good import adds to
+ * report a line a likely duplicate it added (IMPORT_ALLOW_DUPLICATES)
+ * and, with IMPORT_CHANGES, a line a people file saying what it changes.
  */
 int	import_files(struct store *, char *const *files, size_t nfiles,
 	    int flags, struct import_stats *, struct strbuf *report,
