@@ -922,11 +922,16 @@ bad_header(struct importer *im, const struct csv_record *rec)
 	size_t i;
 
 	/* Spreadsheets set to some languages save CSV with ';'. */
-	for (i = 0; im->sep != ';' && i < rec->nfields; i++)
-		if (strchr(rec->fields[i], ';') != NULL)
+	for (i = 0; i < rec->nfields; i++) {
+		if (im->sep != ';' && strchr(rec->fields[i], ';') != NULL)
 			return problem(im, -1, "this file uses ';' between "
 			    "columns: save it as CSV with commas (or use "
 			    "--separator ';')");
+		if (im->sep != ',' && strchr(rec->fields[i], ',') != NULL)
+			return problem(im, -1, "this file uses ',' between "
+			    "columns, not '%c' (leave out --separator)",
+			    im->sep);
+	}
 
 	for (k = 0; k < FILE_NKINDS; k++) {
 		score = 0;

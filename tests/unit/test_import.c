@@ -550,6 +550,11 @@ test_separator(void **state)
 	assert_string_equal(report, "");
 	assert_int_equal(count(s, "person_language JOIN person p ON p.pk = "
 	    "person WHERE given_name = 'Els'"), 2);
+	/* And the other way round. */
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "comma.csv",
+	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:1: this file uses ',' between columns, not ';' "
+	    "(leave out --separator)\n");
 	testdb_close(s);
 }
 
