@@ -86,6 +86,30 @@ deploy_writer_free(struct deploy_writer *w)
 	free(w);
 }
 
+int
+deploy_writer_begin(struct store *s, struct deploy_writer **w,
+    struct error *err)
+{
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_writer_new(s, w, err)) != RC_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int
+deploy_writer_end(struct store *s, struct deploy_writer *w, int rc,
+    struct error *err)
+{
+	deploy_writer_free(w);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
+}
+
 static void
 bind(struct deploy_writer *w, int q, int i, const char *text)
 {

@@ -51,6 +51,13 @@ struct deploy_writer;
 int	deploy_writer_new(struct store *, struct deploy_writer **,
 	    struct error *err);
 void	deploy_writer_free(struct deploy_writer *);
+/* A write of its own: a transaction and a writer that works in it;
+ * deploy_writer_end frees the writer and commits if rc is RC_OK, else
+ * rolls back, and returns the outcome. */
+int	deploy_writer_begin(struct store *, struct deploy_writer **,
+	    struct error *err);
+int	deploy_writer_end(struct store *, struct deploy_writer *, int rc,
+	    struct error *err);
 
 /*
  * The deployment of that name, ignoring the case of A to Z: RC_OK with

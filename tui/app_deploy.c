@@ -256,8 +256,8 @@ app_deploy_suggest(struct app *a, struct error *err)
 	struct suggest_report r;
 	int rc;
 
-	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0, &r, err))
-	    != RC_OK)
+	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0,
+	    SUGGEST_HORIZON, &r, err)) != RC_OK)
 		return rc;
 	if (u->sug_valid)
 		suggest_report_free(&u->sug);
