@@ -549,6 +549,16 @@ deploy_members_free(struct member *m, size_t n)
 	free(m);
 }
 
+size_t
+deploy_members_active(const struct member *m, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += member_status_active(m[i].status);
+	return k;
+}
+
 int
 deploy_coverage(struct store *s, const struct deployment *d, int today,
     struct coverage **out, struct error *err)
@@ -630,8 +640,7 @@ deploy_summaries(struct store *s, int today, struct deploy_summary **out,
 		(*n)++;
 		if ((rc = deploy_members(s, &sum->d, &m, &nm, err)) != RC_OK)
 			break;
-		for (j = 0; j < nm; j++)
-			sum->active += member_status_active(m[j].status);
+		sum->active = deploy_members_active(m, nm);
 		deploy_members_free(m, nm);
 		if ((rc = deploy_coverage(s, &sum->d, today, &cov, err))
 		    != RC_OK)

@@ -168,6 +168,9 @@ int	deploy_remove(struct store *, const struct deployment *d,
 int	deploy_members(struct store *, const struct deployment *d,
 	    struct member **out, size_t *n, struct error *err);
 void	deploy_members_free(struct member *, size_t n);
+/* How many of them count towards the needs (proposed to deployed): the
+ * one count of "members" every screen shows. */
+size_t	deploy_members_active(const struct member *, size_t n);
 /* For each need of d, how many active members meet it. */
 int	deploy_coverage(struct store *, const struct deployment *d, int today,
 	    struct coverage **out, struct error *err);
@@ -191,6 +194,10 @@ struct deploy_change {
  * booking and, when the needs change, each need left uncovered.  *after
  * (deploy_clear) is the deployment as changed.
  */
+/* RC_OK if a deployment may go from status from to to (forward only, as
+ * deploy_edit allows), else RC_INPUT (unknown) or RC_REFUSED (back). */
+int	deploy_status_check(const char *name, const char *from,
+	    const char *to, struct error *err);
 int	deploy_edit(struct store *, const char *name,
 	    const struct deploy_change *, int today, struct deployment *after,
 	    struct strbuf *warn, struct error *err);

@@ -28,12 +28,27 @@ status_rank(const char *status)
 	return -1;
 }
 
+int
+deploy_status_check(const char *name, const char *from, const char *to,
+    struct error *err)
+{
+	int rank = status_rank(to);
+
+	if (rank < 0)
+		return error_set(err, RC_INPUT, "deploy edit: unknown status "
+		    "'%s' (expected planning, active or closed)", to);
+	if (rank < status_rank(from))
+		return error_set(err, RC_REFUSED, "deploy edit: '%s' is %s: "
+		    "it cannot go back to %s", name, from, to);
+	return RC_OK;
+}
+
 /* d with the change applied; the strings are d's or the change's. */
 static int
 apply(struct deployment *d, const struct deploy_change *c, struct error *err)
 {
 	char expected[VOCAB_EXPECTED_LEN];
-	int from = status_rank(d->status), to;
+	int rc;
 
 	if (c->start != DEPLOY_KEEP)
 		d->start = c->start;
@@ -50,12 +65,9 @@ apply(struct deployment *d, const struct deploy_change *c, struct error *err)
 		free(d->kind);
 		d->kind = xstrdup(c->kind);
 	}
-	if (c->status != NULL && (to = status_rank(c->status)) < 0)
-		return error_set(err, RC_INPUT, "deploy edit: unknown status "
-		    "'%s' (expected planning, active or closed)", c->status);
-	if (c->status != NULL && to < from)
-		return error_set(err, RC_REFUSED, "deploy edit: '%s' is %s: "
-		    "it cannot go back to %s", d->name, d->status, c->status);
+	if (c->status != NULL && (rc = deploy_status_check(d->name, d->status,
+	    c->status, err)) != RC_OK)
+		return rc;
 	if (c->status != NULL) {
 		free(d->status);
 		d->status = xstrdup(c->status);
