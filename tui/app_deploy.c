@@ -417,25 +417,35 @@ answer_kind(struct app *a, const char *text, struct error *err)
 	return RC_OK;
 }
 
+/* The need text, checked, added to the draft. */
+static int
+draft_need_add(struct app *a, const char *text, struct error *err)
+{
+	struct deployment *d = &a->dep.draft;
+	struct need n;
+	int rc;
+
+	if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
+	    != RC_OK)
+		return rc;
+	d->needs = xrealloc(d->needs, (d->nneeds + 1) * sizeof *d->needs);
+	d->needs[d->nneeds++] = n;
+	return RC_OK;
+}
+
 /* A need, asked again until the answer is empty: then it is created. */
 static int
 answer_need(struct app *a, const char *text, struct error *err)
 {
 	static const struct strbuf none;
 	struct deployment *d = &a->dep.draft;
-	struct need n;
 	char name[256];
 	int rc;
 
 	if (*text != '\0') {
-		if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
-		    != RC_OK)
-			return rc;
-		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
-		    sizeof *d->needs);
-		d->needs[d->nneeds++] = n;
-		line_set(&a->answer, "");
-		return RC_OK;
+		if ((rc = draft_need_add(a, text, err)) == RC_OK)
+			line_set(&a->answer, "");
+		return rc;
 	}
 	if ((rc = deploy_create(a->store, d, err)) != RC_OK)
 		return rc;
@@ -610,20 +620,12 @@ static int
 answer_edit_need(struct app *a, const char *text, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	struct deployment *d = &u->draft;
-	struct need n;
 	int rc;
 
 	if (*text == '\0' && u->need_i >= u->d.nneeds)
 		return edit_apply(a, err);
-	if (*text != '\0') {
-		if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
-		    != RC_OK)
-			return rc;
-		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
-		    sizeof *d->needs);
-		d->needs[d->nneeds++] = n;
-	}
+	if (*text != '\0' && (rc = draft_need_add(a, text, err)) != RC_OK)
+		return rc;
 	if (u->need_i < u->d.nneeds)
 		u->need_i++;
 	edit_offer(a);
