@@ -54,6 +54,17 @@ check_text(const char *what, const char *text, struct error *err)
 }
 
 int
+deploy_name_check(const char *what, const char *name, struct error *err)
+{
+	char label[64];
+
+	if (name == NULL || name[strspn(name, " ")] == '\0')
+		return error_set(err, RC_INPUT, "%s: the name is empty", what);
+	snprintf(label, sizeof label, "%s: the name", what);
+	return check_text(label, name, err);
+}
+
+int
 deploy_need_parse(struct store *s, const char *text, int today,
     struct need *out, struct error *err)
 {
@@ -183,11 +194,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	long long pk;
 	int rc;
 
-	if (d->name == NULL || d->name[strspn(d->name, " ")] == '\0')
-		return error_set(err, RC_INPUT, "deploy create: the name is "
-		    "empty");
-	if ((rc = check_text("deploy create: the name", d->name, err))
-	    != RC_OK)
+	if ((rc = deploy_name_check("deploy create", d->name, err)) != RC_OK)
 		return rc;
 	if (!deploy_kind_valid(d->kind))
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "

@@ -104,6 +104,10 @@ int		 member_status_parse(const char *, enum member_status *);
 /* Whether the status counts towards the needs: proposed to deployed. */
 int		 member_status_active(enum member_status);
 
+/* A deployment's name: not blank, UTF-8, no control characters; what
+ * ("deploy create") begins the message. */
+int	deploy_name_check(const char *what, const char *name,
+	    struct error *err);
 /* "N:FILTER" with N >= 1; the filter must compile. */
 int	deploy_need_parse(struct store *, const char *text, int today,
 	    struct need *out, struct error *err);
@@ -181,6 +185,7 @@ int	deploy_coverage(struct store *, const struct deployment *d, int today,
  */
 #define DEPLOY_KEEP	(-2)
 struct deploy_change {
+	const char	*name;		/* a new name; NULL: kept */
 	int		 start, end;	/* DEPLOY_KEEP; end also DEPLOY_OPEN */
 	const char	*kind, *status;	/* NULL: kept */
 	struct need	*needs;		/* with set_needs: the new ones */
@@ -188,8 +193,10 @@ struct deploy_change {
 	int		 set_needs;
 };
 /*
- * Changes the deployment named name, audited "update"; the status only
- * moves forward (planning, active, closed).  A warning line is appended
+ * Changes the deployment named name, audited "update" (and "rename",
+ * under the old name, when it is renamed: a name another deployment has,
+ * in any case, is refused); the status only moves forward (planning,
+ * active, closed).  A warning line is appended
  * to warn for each confirmed or deployed member now overlapping another
  * booking and, when the needs change, each need left uncovered.  *after
  * (deploy_clear) is the deployment as changed.

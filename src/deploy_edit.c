@@ -75,8 +75,32 @@ apply(struct deployment *d, const struct deploy_change *c, struct error *err)
 	return RC_OK;
 }
 
+/* Renames d (its stored name) to the free name to, within w's write. */
 static int
-edit_write(struct store *s, const struct deployment *d, struct error *err)
+rename_to(struct deploy_writer *w, struct deployment *d, const char *to,
+    struct error *err)
+{
+	char *stored;
+	long long pk;
+	int rc;
+
+	if ((rc = deploy_writer_find(w, to, &pk, &stored, err)) == RC_OK) {
+		free(stored);
+		if (pk != d->pk)
+			return error_set(err, RC_REFUSED, "deploy edit: a "
+			    "deployment named '%s' exists", to);
+	} else if (rc != RC_REFUSED)
+		return rc;
+	if ((rc = deploy_writer_rename(w, d->pk, d->name, to, err)) != RC_OK)
+		return rc;
+	free(d->name);
+	d->name = xstrdup(to);
+	return RC_OK;
+}
+
+static int
+edit_write(struct store *s, struct deployment *d, const char *to,
+    struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN] = "";
 	struct deploy_row r = { d->name, d->kind, d->country, start, end,
@@ -90,8 +114,12 @@ edit_write(struct store *s, const struct deployment *d, struct error *err)
 		date_format(d->end, end);
 	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
+	if (to != NULL && strcmp(to, d->name) != 0)
+		rc = rename_to(w, d, to, err);
+	r.name = d->name;
 	r.needs = needs = deploy_needs_text(d);
-	rc = deploy_writer_put(w, &r, "", err);
+	if (rc == RC_OK)
+		rc = deploy_writer_put(w, &r, "", err);
 	free(needs);
 	return deploy_writer_end(s, w, rc, err);
 }
@@ -164,8 +192,10 @@ deploy_edit(struct store *s, const char *name, const struct deploy_change *c,
 		}
 		d->nneeds = c->nneeds;
 	}
+	if (rc == RC_OK && c->name != NULL)
+		rc = deploy_name_check("deploy edit", c->name, err);
 	if (rc == RC_OK)
-		rc = edit_write(s, d, err);
+		rc = edit_write(s, d, c->name, err);
 	if (rc == RC_OK)
 		rc = warn_bookings(s, d, warn, err);
 	if (rc == RC_OK && c->set_needs)

@@ -73,6 +73,10 @@ int	deploy_writer_find(struct deploy_writer *, const char *name,
  */
 int	deploy_writer_put(struct deploy_writer *, const struct deploy_row *,
 	    const char *note, struct error *err);
+/* Renames the deployment pk from name to to, audited "rename" under the
+ * old name with "name=TO"; the caller checks that to is free. */
+int	deploy_writer_rename(struct deploy_writer *, long long pk,
+	    const char *name, const char *to, struct error *err);
 /* Closes the deployment pk (named name), audited "close". */
 int	deploy_writer_close(struct deploy_writer *, long long pk,
 	    const char *name, struct error *err);

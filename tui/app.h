@@ -240,8 +240,8 @@ int	app_deploy_new_answer(struct app *, const char *text,
 	    struct error *err);
 void	app_deploy_new_cancel(struct app *);
 /* Changing the open deployment, the same way: the questions of a new
- * one (start on), each with the current value offered; then its needs
- * one at a time. */
+ * one but the country, each with the current value offered; then its
+ * needs one at a time. */
 void	app_deploy_edit_start(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);

@@ -483,9 +483,9 @@ static const struct {
 #define NEW_STEPS	(sizeof new_steps / sizeof new_steps[0])
 
 /*
- * Changing the open deployment: the questions from the start on, each
- * with the current value offered, then each need (empty drops it), then
- * more needs until an empty answer makes the change.
+ * Changing the open deployment: the questions of a new one but the
+ * country, each with the current value offered, then each need (empty
+ * drops it), then more needs until an empty answer makes the change.
  */
 static int
 answer_status(struct app *a, const char *text, struct error *err)
@@ -501,10 +501,12 @@ answer_status(struct app *a, const char *text, struct error *err)
 	return RC_OK;
 }
 
-enum { EDIT_START, EDIT_END, EDIT_KIND, EDIT_STATUS, EDIT_NEEDS };
+enum { EDIT_NAME, EDIT_START, EDIT_END, EDIT_KIND, EDIT_STATUS,
+    EDIT_NEEDS };
 
-static const char *const edit_questions[] = { START_QUESTION, END_QUESTION,
-    "kind (%s): ", "status (planning, active or closed; forward only): " };
+static const char *const edit_questions[] = { "name: ", START_QUESTION,
+    END_QUESTION, "kind (%s): ",
+    "status (planning, active or closed; forward only): " };
 
 /* The need the draft is at, as "N:FILTER", to offer; "" after them. */
 static void
@@ -514,6 +516,9 @@ edit_offer(struct app *a)
 	char day[DATE_LEN], need[1024] = "";
 
 	switch (u->step) {
+	case EDIT_NAME:
+		line_set(&a->answer, u->draft.name);
+		return;
 	case EDIT_START:
 		date_format(u->draft.start, day);
 		line_set(&a->answer, day);
@@ -550,7 +555,7 @@ app_deploy_edit_start(struct app *a)
 	memcpy(u->draft.country, u->d.country, sizeof u->draft.country);
 	u->draft.start = u->d.start;
 	u->draft.end = u->d.end;
-	u->step = EDIT_START;
+	u->step = EDIT_NAME;
 	u->need_i = 0;
 	u->editing = 1;
 	app_bar_ask(a, KEYS_NEW, "");
@@ -595,9 +600,9 @@ static int
 edit_apply(struct app *a, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	struct deploy_change c = { u->draft.start, u->draft.end,
-	    u->draft.kind, u->draft.status, u->draft.needs, u->draft.nneeds,
-	    !needs_same(&u->draft, &u->d) };
+	struct deploy_change c = { u->draft.name, u->draft.start,
+	    u->draft.end, u->draft.kind, u->draft.status, u->draft.needs,
+	    u->draft.nneeds, !needs_same(&u->draft, &u->d) };
 	struct deployment after;
 	struct strbuf warn = { 0 };
 	int rc;
@@ -608,6 +613,9 @@ edit_apply(struct app *a, struct error *err)
 		return rc;
 	}
 	app_deploy_new_cancel(a);
+	/* Reloaded by its name, which may be new. */
+	free(u->d.name);
+	u->d.name = xstrdup(after.name);
 	if ((rc = app_deploy_reload(a, err)) == RC_OK)
 		said_window(a, "changed", &after, &warn);
 	deploy_clear(&after);
@@ -636,8 +644,8 @@ static int
 edit_answer(struct app *a, const char *text, struct error *err)
 {
 	static int (*const answers[])(struct app *, const char *,
-	    struct error *) = { answer_start, answer_end, answer_kind,
-	    answer_status };
+	    struct error *) = { answer_name, answer_start, answer_end,
+	    answer_kind, answer_status };
 	struct deploy_ui *u = &a->dep;
 	int rc;
 

@@ -65,7 +65,7 @@ const struct key keys[] = {
 	{ 'P', 0, KC_DEPLOY, ACT_SHEET,
 	    "write the call-out sheet to a file, to print" },
 	{ 'e', 0, KC_DEPLOY, ACT_EDIT,
-	    "change the deployment: dates, kind, status, needs" },
+	    "change the deployment: name, dates, kind, status, needs" },
 	{ '\n', 0, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, "open the person" },
 	{ KEY_ENTER, F, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, NULL },
 	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },

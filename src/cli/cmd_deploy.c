@@ -158,6 +158,7 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 
 	memset(c, 0, sizeof *c);
 	c->start = c->end = DEPLOY_KEEP;
+	c->name = cli_value(a, "rename", 0);
 	c->kind = cli_value(a, "kind", 0);
 	c->status = cli_value(a, "status", 0);
 	if (start != NULL && (rc = date_option("deploy edit", "start", start,
@@ -199,6 +200,9 @@ cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
 		if ((rc = edit_change(s, a, c->today, &d, &ch, err)) == RC_OK &&
 		    (rc = deploy_edit(s, d.name, &ch, c->today, &after, &warn,
 		    err)) == RC_OK) {
+			if (strcmp(after.name, d.name) != 0)
+				fprintf(stderr, "roster: renamed '%s' to '%s'\n",
+				    d.name, after.name);
 			fprintf(stderr, "roster: changed '%s'\n", after.name);
 			echo_window(&after);
 			print_warnings(&warn);
@@ -220,13 +224,15 @@ static const struct cli_opt edit_opts[] = {
 	{ "kind", CLI_VALUE, NULL, NULL },
 	{ "need", CLI_VALUE | CLI_REPEAT, NEED_EXPECT, NULL },
 	{ "status", CLI_VALUE, NULL, "planning|active|closed" },
+	{ "rename", CLI_VALUE, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_edit_entry = {
 	.name = "deploy edit",
 	.usage = "NAME [--start DATE] [--end END] [--kind K] "
-	    "[--need N:FILTER]... [--status planning|active|closed]",
+	    "[--need N:FILTER]... [--status planning|active|closed] "
+	    "[--rename NEW]",
 	.lower = 1,
 	.upper = 1,
 	.opts = edit_opts,

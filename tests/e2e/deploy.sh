@@ -166,6 +166,18 @@ n=$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")
 [ "$n" = "1:lang:nl
 2:lang:fr" ] && ok || bad "deploy edit --need left '$n'"
 run 1 edit-unknown "$ROSTER" deploy edit Katrina --kind flood
+run 1 edit-rename-taken "$ROSTER" deploy edit Len --rename weeks
+says edit-rename-taken "a deployment named 'weeks' exists"
+run 2 edit-rename-blank "$ROSTER" deploy edit Len --rename ' '
+run 0 edit-rename "$ROSTER" deploy edit Len --rename Length
+says edit-rename "renamed 'Len' to 'Length'"
+n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment WHERE name =
+    'Length' AND needs = '1:lang:nl
+2:lang:fr'")
+[ "$n" = 1 ] && ok || bad "deploy edit --rename lost the deployment"
+n=$(sqlite3 "$ROSTER_DB" "SELECT fields FROM audit WHERE entity_id = 'Len'
+    AND action = 'rename'")
+[ "$n" = name=Length ] && ok || bad "the rename is not in the audit log"
 
 # A change of dates that makes a double booking says so, naming them.
 run 0 irma-end "$ROSTER" deploy edit "$irma" --end 2026-12-20

@@ -46,6 +46,8 @@ check "confirmed despite the warning" "$st" confirmed
 
 # e: the current values offered; a length counts from the start.
 keys e
+wait_for -l 29 "^name: $(re "$irma")\$" || { stop; finish; exit; }
+keys Enter
 wait_for -l 29 '^start .*: 2026-12-01$' || { stop; finish; exit; }
 keys C-u
 typ 2026-12-02
@@ -82,7 +84,7 @@ check "the change, as stored" "$(cat "$work/row")" "flood|2026-12-02|2026-12-29|
 1:theme:disaster-victim-identification"
 
 # The status does not go back.
-keys e Enter Enter Enter
+keys e Enter Enter Enter Enter
 wait_for -l 29 '^status .*: active$' || { stop; finish; exit; }
 keys C-u
 typ planning

@@ -460,6 +460,23 @@ test_edit(void **state)
 	    "entity_id = 'Winter' AND action = 'update'"), 2);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
 	    "name = 'Winter' AND status = 'active' AND kind = 'flood'"), 1);
+
+	/* Renamed: not onto another's name (in any case); audited. */
+	c = no_change();
+	c.name = "IRMA";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_REFUSED);
+	c.name = "Summer";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_OK);
+	assert_string_equal(after.name, "Summer");
+	assert_int_equal(after.nneeds, 1);
+	deploy_clear(&after);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "entity_id = 'Winter' AND action = 'rename' AND fields = "
+	    "'name=Summer'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
+	    "name = 'Winter'"), 0);
 	strbuf_free(&warn);
 	deploy_clear(&d);
 	deploy_clear(&other);
