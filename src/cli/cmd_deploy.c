@@ -194,6 +194,9 @@ cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
 	if (cli_count(a, "need") > SUGGEST_MAX_NEEDS)
 		return error_set(err, RC_INPUT, "deploy edit: --need needs a "
 		    "value, " NEED_EXPECT);
+	if (a->nvalues == 0)
+		return error_set(err, RC_INPUT, "deploy edit: nothing to change "
+		    "(--start, --end, --kind, --need, --status or --rename)");
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {

@@ -166,6 +166,8 @@ n=$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")
 [ "$n" = "1:lang:nl
 2:lang:fr" ] && ok || bad "deploy edit --need left '$n'"
 run 1 edit-unknown "$ROSTER" deploy edit Katrina --kind flood
+run 2 edit-nothing "$ROSTER" deploy edit Len
+says edit-nothing "nothing to change"
 run 1 edit-rename-taken "$ROSTER" deploy edit Len --rename weeks
 says edit-rename-taken "a deployment named 'weeks' exists"
 run 2 edit-rename-blank "$ROSTER" deploy edit Len --rename ' '
