@@ -1,6 +1,6 @@
 /*
  * Changing a deployment after it is made (roster(1), "deploy edit"):
- * dates, kind, needs and status, checked by the rules deploy create
+ * name, dates, kind, needs and status, checked by the rules deploy create
  * applies, written through the deployment writer (audited "update"), and
  * the consequences said: members now double-booked, needs left open.
  *

@@ -43,7 +43,7 @@ int	format_deploy_horizon(const struct deployment *,
 void	format_deploy_shortfall(const struct deployment *,
 	    const struct suggest_report *, FILE *);
 
-/* "2\u201329 December 2026, 28 days", or "from 2 December 2026,
+/* "2–29 December 2026, 28 days" (an en dash), or "from 2 December 2026,
  * open-ended": what a created or changed deployment echoes. */
 void	format_deploy_window(const struct deployment *, char *buf,
 	    size_t len);
