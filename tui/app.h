@@ -58,6 +58,9 @@ struct deploy_ui {
 	struct deployment	 draft;
 	int			 step;
 	int			 then_add;	/* for the tagged (';' 'a') */
+	/* Or the open one being changed: the need asked about next. */
+	int			 editing;
+	size_t			 need_i;
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
@@ -99,7 +102,7 @@ struct app {
 	long long		 follow_pk;	/* the person to keep it on */
 	long long		 follow_was;	/* and where they were */
 	long long		 total;		/* people in the pool */
-	struct search_result	*avail;		/* avail:today */
+	struct strbuf		 empty;		/* why nobody matches */
 	long long		 generation;	/* store_generation */
 	enum search_sort	 sort;
 	int			 reverse;
@@ -246,7 +249,7 @@ int	app_deploy_add_tagged(struct app *, struct error *err);
 int	app_deploy_set(struct app *, enum member_status, int force,
 	    struct error *err);
 int	app_deploy_remove(struct app *, struct error *err);
-int	app_deploy_suggest(struct app *, struct error *err);
+int	app_deploy_suggest(struct app *, int fresh, struct error *err);
 int	app_deploy_accept(struct app *, int all, struct error *err);
 /* Creating a deployment: the question of the current step (written into
  * buf), and an answer (RC_OK: next question, or created and opened when
@@ -258,6 +261,10 @@ int	app_deploy_new_answer(struct app *, const char *text,
 	    struct error *err);
 /* Given up: back to picking a deployment if it was for the tagged. */
 void	app_deploy_new_cancel(struct app *);
+/* Changing the open deployment, the same way: the questions of a new
+ * one but the country, each with the current value offered; then its
+ * needs one at a time. */
+void	app_deploy_edit_start(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);

@@ -29,12 +29,15 @@ static const struct table_col deploys_cols[DL_N] = {
 	{ "NEEDS", 12, 22, 4 },
 };
 
-enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_SINCE, ML_N };
+/* READY: the member's readiness through the end, "yes" or
+ * "passport 12-10". */
+enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_READY, ML_SINCE, ML_N };
 static const struct table_col members_cols[ML_N] = {
 	{ "NAME", 14, 30, 0 },
-	{ "AGENCY", 8, 20, 2 },
+	{ "AGENCY", 8, 20, 3 },
 	{ "STATUS", 9, 9, 1 },
-	{ "SINCE", 10, 20, 3 },
+	{ "READY", 5, 16, 2 },
+	{ "SINCE", 10, 20, 4 },
 };
 
 struct deploy_draw {
@@ -58,7 +61,7 @@ row_deploys(void *arg, long long i, int y, int selected)
 	}
 	sum = &a->dep.all[i];
 	format_deploy_dates(&sum->d, dates, sizeof dates);
-	snprintf(members, sizeof members, "%7zu", sum->active);
+	snprintf(members, sizeof members, "%zu", sum->active);
 	if (sum->d.nneeds == 0)
 		snprintf(needs, sizeof needs, "no needs");
 	else if (sum->open == 0)
@@ -99,11 +102,14 @@ row_member(void *arg, long long i, int y, int selected)
 	text[ML_NAME] = strbuf_str(&name);
 	text[ML_AGENCY] = m->agency;
 	text[ML_STATUS] = member_status_name(m->status);
+	text[ML_READY] = m->ready;
 	text[ML_SINCE] = m->since;
 	for (c = 0; c < ML_N; c++)
 		attr[c] = base;
 	if (member_status_active(m->status))
 		attr[ML_STATUS] |= A_BOLD;
+	if (strcmp(m->ready, "yes") != 0 && member_status_active(m->status))
+		attr[ML_READY] |= draw_attr(a, ROLE_WARN);
 	draw_text(y, 0, 2, "", base);
 	table_row(&d->t, y, text, attr, base);
 	strbuf_free(&name);
@@ -121,8 +127,8 @@ row_suggestion(void *arg, long long i, int y, int selected)
 		draw_text(y, 0, COLS, "", 0);
 		return;
 	}
-	if (summary_load(a->store, a->dep.sug.people[i].person, &sm, &err)
-	    != RC_OK) {
+	if (summary_load(a->store, a->dep.sug.people[i].person, a->today, &sm,
+	    &err) != RC_OK) {
 		draw_text(y, 0, COLS, err.msg, draw_attr(a, ROLE_ERROR));
 		return;
 	}
@@ -223,6 +229,7 @@ draw_deploy(struct app *a)
 	struct deploy_draw d = { .a = a };
 	struct deploy_ui *u = &a->dep;
 	struct strbuf b = { 0 }, hint = { 0 };
+	size_t active;
 	int y = draw_needs(a);
 
 	table_fit(&d.t, members_cols, ML_N, 2, COLS);
@@ -230,8 +237,12 @@ draw_deploy(struct app *a)
 	table_titles(&d.t, y, draw_attr(a, ROLE_HEADER));
 	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
 	view_draw(&u->mview, y + 1, row_member, &d);
-	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
-	    "s");
+	/* Members are those who count, as in the list of deployments. */
+	active = deploy_members_active(u->members, u->nmembers);
+	strbuf_addf(&b, " %zu member%s", active, active == 1 ? "" : "s");
+	if (active < u->nmembers)
+		strbuf_addf(&b, ", %zu out (declined, withdrawn or returned)",
+		    u->nmembers - active);
 	/* The questions of 's' and 'X' are messages that name the member. */
 	keys_hint_line(HINT_DEPLOY, &hint);
 	footer(a, strbuf_str(&b), strbuf_str(&hint));
@@ -245,10 +256,13 @@ draw_suggest(struct app *a)
 	struct deploy_draw d = { .a = a };
 	struct deploy_ui *u = &a->dep;
 	struct strbuf b = { 0 }, hint = { 0 };
+	char horizon[128];
 	size_t i, lines = 1;
 	int y;
 
 	strbuf_addf(&b, "Suggested for %s", u->d.name);
+	if (format_deploy_horizon(&u->d, &u->sug, horizon, sizeof horizon))
+		strbuf_addf(&b, "  (%s)", horizon);
 	draw_text(0, 0, COLS, strbuf_str(&b), A_BOLD);
 	for (i = 0; i < u->sug.nneeds; i++)
 		lines += u->sug.short_by[i] > 0;
@@ -383,6 +397,9 @@ deploy_change(struct app *a, enum action action)
 	case ACT_NEW:
 		app_deploy_new_start(a);
 		break;
+	case ACT_EDIT:
+		app_deploy_edit_start(a);
+		break;
 	default:
 		for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
 			if (statuses[i].action == action)
@@ -409,7 +426,7 @@ screen_deploy_key(struct app *a, enum action action)
 	case ACT_REMOVE:
 		return deploy_ask(a, KEYS_REMOVE);
 	case ACT_SUGGEST:
-		return actions_failed(a, app_deploy_suggest(a, &err), &err);
+		return actions_failed(a, app_deploy_suggest(a, 1, &err), &err);
 	case ACT_SHEET:
 		app_bar_ask(a, KEYS_SHEET, "callout.txt");
 		return R_ALL;
@@ -417,6 +434,7 @@ screen_deploy_key(struct app *a, enum action action)
 	case ACT_ACCEPT:
 	case ACT_ACCEPT_ALL:
 	case ACT_NEW:
+	case ACT_EDIT:
 	case ACT_PROPOSED:
 	case ACT_CONTACTED:
 	case ACT_CONFIRMED:

@@ -8,16 +8,17 @@
 
 #include "actions.h"
 #include "app.h"
+#include "avail.h"
 #include "strbuf.h"
 #include "table.h"
 
-enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
+enum { C_NAME, C_FREE, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
     C_THEMES, C_N };
 
 /* Order on screen, and importance: rank 0 stays longest. */
 static const struct table_col cols[C_N] = {
 	{ "NAME", 18, 26, 0 },
-	{ "AVAIL", 5, 5, 1 },
+	{ "FREE", 5, 5, 1 },
 	{ "LANGUAGES", 12, 24, 2 },
 	{ "NOTICE", 6, 6, 3 },
 	{ "SERVED", 8, 14, 4 },
@@ -63,9 +64,10 @@ cell(const struct app *a, const struct summary *sm, int c, char *buf,
 	case C_NAME:
 		*text = sm->name;
 		break;
-	case C_AVAIL:
-		*text = search_result_has(a->avail, sm->pk) ? "yes" : "no";
-		if (**text == 'y')
+	case C_FREE:
+		avail_format(sm->free_day, a->today, buf);
+		*text = buf;
+		if (sm->free_day != AVAIL_NEVER && sm->free_day <= a->today)
 			*attr = draw_attr(a, ROLE_YES);
 		break;
 	case C_LANGS:
@@ -97,6 +99,22 @@ cell(const struct app *a, const struct summary *sm, int c, char *buf,
 	}
 }
 
+/* A day in another year is written in full: make room for it. */
+static int
+free_width(const struct app *a)
+{
+	char buf[AVAIL_LEN];
+	size_t i;
+	int w = 0;
+
+	for (i = 0; a->rows_valid && i < a->nrows; i++) {
+		avail_format(a->rows[i].free_day, a->today, buf);
+		if ((int)strlen(buf) > w)
+			w = (int)strlen(buf);
+	}
+	return w;
+}
+
 static void
 row_draw(void *arg, long long i, int y, int selected)
 {
@@ -104,7 +122,7 @@ row_draw(void *arg, long long i, int y, int selected)
 	struct app *a = d->a;
 	const struct summary *sm;
 	const char *text[C_N];
-	char buf[32];
+	char buf[C_N][32];	/* a cell's own: all are drawn at the end */
 	int c, attr[C_N], base;
 
 	if (i < 0 || !a->rows_valid || i < a->rows_top ||
@@ -117,7 +135,7 @@ row_draw(void *arg, long long i, int y, int selected)
 	draw_text(y, 0, 2, tags_has(&a->tags, sm->pk) ? "*" : "",
 	    base | draw_attr(a, ROLE_TAG));
 	for (c = 0; c < C_N; c++) {
-		cell(a, sm, c, buf, sizeof buf, &text[c], &attr[c]);
+		cell(a, sm, c, buf[c], sizeof buf[c], &text[c], &attr[c]);
 		if (selected)
 			attr[c] = base | (attr[c] & A_BOLD);
 	}
@@ -180,9 +198,14 @@ screen_list_draw(struct app *a, unsigned what)
 	d.a = a;
 	table_fit(&d.t, cols, C_N, 2, COLS - fw - (fw > 0 && fw < COLS ?
 	    1 : 0));
+	table_need(&d.t, C_FREE, free_width(a));
 	if (fw < COLS) {
 		header_draw(&d);
 		view_draw(&a->list, y0, row_draw, &d);
+		/* Under an empty list, which term left nobody. */
+		if (a->list.n == 0 && h > 0)
+			draw_text(y0, 2, d.t.end - 2, strbuf_str(&a->empty),
+			    0);
 	}
 	if (fw > 0) {
 		if (fw < COLS)

@@ -23,6 +23,15 @@ table_fit(struct table *t, const struct table_col *cols, size_t n, int x,
 }
 
 void
+table_need(struct table *t, size_t c, int width)
+{
+	if (c >= t->n || width <= t->lc[c].min)
+		return;
+	t->lc[c].min = t->lc[c].want = width;
+	layout_fit(t->lc, t->n, t->end - t->x, 1);
+}
+
+void
 table_row(const struct table *t, int y, const char *const *text,
     const int *attr, int base)
 {

@@ -33,6 +33,8 @@ struct table {
 /* Fits n columns between screen columns x and end. */
 void	table_fit(struct table *, const struct table_col *, size_t n, int x,
 	    int end);
+/* Column c is at least width wide (what it holds today): fitted again. */
+void	table_need(struct table *, size_t c, int width);
 /* A row on line y: text[i] in column i with attr[i]; base under the
  * gaps and after the last column.  NULL attr: base for every cell. */
 void	table_row(const struct table *, int y, const char *const *text,

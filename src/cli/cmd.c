@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_deploy_create_entry;
+extern const struct cmd_entry cmd_deploy_edit_entry;
 extern const struct cmd_entry cmd_deploy_list_entry;
 extern const struct cmd_entry cmd_deploy_add_entry;
 extern const struct cmd_entry cmd_deploy_set_entry;
@@ -33,6 +34,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_search_entry,
 	&cmd_show_entry,
 	&cmd_deploy_create_entry,
+	&cmd_deploy_edit_entry,
 	&cmd_deploy_list_entry,
 	&cmd_deploy_add_entry,
 	&cmd_deploy_set_entry,
@@ -126,6 +128,8 @@ known(const char *word)
 {
 	const struct cmd_entry *const *t;
 
+	if (strchr(word, ' ') != NULL)
+		return 0;
 	for (t = cmd_table; *t != NULL; t++)
 		if (strcmp((*t)->name, word) == 0 || in_family(*t, word))
 			return 1;
@@ -138,6 +142,9 @@ find(int argc, char **argv, int *used)
 {
 	const struct cmd_entry *const *t;
 
+	/* "deploy list" as one word is no command: a family takes two. */
+	if (strchr(argv[0], ' ') != NULL)
+		return NULL;
 	for (t = cmd_table; *t != NULL; t++)
 		if (strcmp((*t)->name, argv[0]) == 0) {
 			*used = 1;

@@ -40,7 +40,7 @@ t_resort() {
 	wait_for -l 30 "^remove $(re "$nb") from '$(re "$irma")'\? \(y/n\)$" ||
 	    return
 	keys y
-	wait_for -l 29 '^ 3 members' || return
+	wait_for -l 29 '^ 2 members, 1 out ' || return
 	wait_for -l 30 "^$(re "$nb") removed from '$(re "$irma")'$" || return
 	check "removed" "$(status "$p2")" ""
 	check "still proposed" "$(status "$p4")" proposed
