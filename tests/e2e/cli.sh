@@ -45,6 +45,10 @@ run 2 filter-country "$ROSTER" search lang:fr country:atlantis
 says filter-country "roster: filter: column 17: unknown country 'atlantis'"
 run 2 filter-paren "$ROSTER" search "(lang:fr" theme:border
 says filter-paren "roster: filter: column 1: '(' is never closed"
+run 2 filter-or "$ROSTER" search lang:fr or lang:en
+says filter-or "roster: filter: column 9: 'or' would be searched as a word; write OR, or \"or\" to search the word"
+# Quoted, it is the word: searched (nobody has it), not refused.
+run 1 filter-or-quoted "$ROSTER" search --format ids '"or"'
 run 2 format "$ROSTER" search --format xml
 says format "unknown format 'xml' (expected table, csv, json or ids)"
 run 2 sort "$ROSTER" search --sort age

@@ -82,7 +82,7 @@ test_precedence(void **state)
 	assert_tree("NOT a OR b", "(OR (NOT a) b)");
 	assert_tree("-(a OR b)", "(NOT (OR a b))");
 	assert_tree("NOT -a", "(NOT (NOT a))");
-	assert_tree("a or b", "(AND (AND a or) b)");
+	assert_tree("a \"or\" b", "(AND (AND a or) b)");
 	assert_tree("((a))", "a");
 }
 
@@ -136,6 +136,34 @@ test_parse_errors(void **state)
 	assert_parse_error("agency:\"KMar", "column 8: unterminated quote "
 	    "(expected a closing '\"')");
 	assert_parse_error("a \xff", "column 3: invalid UTF-8");
+}
+
+/* Lower-case operators between terms are refused, with what to write. */
+static void
+test_lower_operators(void **state)
+{
+	(void)state;
+	assert_parse_error("lang:fr or lang:en", "column 9: 'or' would be "
+	    "searched as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("lang:fr Or (lang:en)", "column 9: 'Or' would be "
+	    "searched as a word; write OR, or \"Or\" to search the word");
+	assert_parse_error("lang:fr and lang:en", "column 9: 'and' would be "
+	    "searched as a word; terms side by side must all hold already, "
+	    "so leave it out, or write \"and\" to search the word");
+	assert_parse_error("not lang:fr", "column 1: 'not' would be searched "
+	    "as a word; write NOT or -, or \"not\" to search the word");
+	assert_parse_error("a (b) nOt -c", "column 7: 'nOt' would be "
+	    "searched as a word; write NOT or -, or \"nOt\" to search the "
+	    "word");
+	/* Quoted, first, or "not" last, they are words. */
+	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
+	assert_tree("a \"and\" b", "(AND (AND a and) b)");
+	assert_tree("or lang:fr", "(AND or lang:fr)");
+	assert_parse_error("lang:fr or", "column 9: 'or' would be searched "
+	    "as a word; write OR, or \"or\" to search the word");
+	assert_tree("dana not", "(AND dana not)");
+	assert_tree("a OR -or", "(OR a (NOT or))");
+	assert_tree("a OR b", "(OR a b)");
 }
 
 #define COUNT(f)	testdb_count(s, (f), today)
@@ -292,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_keys_and_quotes),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_lower_operators),
 		testdb_fixture_test(test_terms),
 		testdb_fixture_test(test_words),
 		testdb_fixture_test(test_boolean),
