@@ -39,6 +39,9 @@ enum filter_key {
 	KEY_NOTICE,
 	KEY_AVAIL,
 	KEY_READY,
+	KEY_PASSPORT,
+	KEY_MEDICAL,
+	KEY_HEAT,
 };
 
 enum filter_op { OP_AND, OP_OR, OP_NOT, OP_TERM };

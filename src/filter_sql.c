@@ -351,20 +351,17 @@ out:
 	return rc;
 }
 
+/* A key whose value is a date, bound as YYYY-MM-DD to the key's SQL. */
 static int
-term_ready(struct filter_compiler *c, const struct filter_keydef *k,
+term_date(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
 	int day, rc;
 
-	(void)k;
 	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
 		return rc;
 	add_date(c, day);
-	/* ready_until is the earliest of the three dates, '' if one is
-	 * missing: a missing date is not valid. */
-	*out = query(c, "SELECT pk FROM person INDEXED BY person_ready "
-	    "WHERE ready_until >= ?");
+	*out = query(c, k->sql);
 	return RC_OK;
 }
 
@@ -430,7 +427,16 @@ const struct filter_keydef filter_keys[] = {
 	{ "notice", KEY_NOTICE, NULL, "a number of days", term_notice, NULL },
 	{ "avail", KEY_AVAIL, NULL, "a date or a window D1..D2", term_avail,
 	    NULL },
-	{ "ready", KEY_READY, NULL, "a date", term_ready, NULL },
+	/* ready_until is the earliest of the three dates, '' if one is
+	 * missing: a missing date is not valid. */
+	{ "ready", KEY_READY, NULL, "a date", term_date, "SELECT pk FROM person"
+	    " INDEXED BY person_ready WHERE ready_until >= ?" },
+	{ "passport", KEY_PASSPORT, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE passport_expiry >= ?" },
+	{ "medical", KEY_MEDICAL, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE medical_expiry >= ?" },
+	{ "heat", KEY_HEAT, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE heat_expiry >= ?" },
 };
 const size_t filter_nkeys = sizeof filter_keys / sizeof filter_keys[0];
 

@@ -110,7 +110,7 @@ test_parse_errors(void **state)
 	    "column 9: unknown key 'contry' (did you mean 'country'?)");
 	assert_parse_error("amélie colour:red", "column 8: unknown key "
 	    "'colour' (expected one of country lang theme skill agency "
-	    "mission status gender notice avail ready)");
+	    "mission status gender notice avail ready passport medical heat)");
 	assert_parse_error("country:", "column 9: 'country:' needs a value "
 	    "(expected a country code or English name)");
 	assert_parse_error(":fr", "column 1: expected a key before ':' (such "
@@ -255,6 +255,29 @@ test_boolean(void **state)
 	assert_false(MATCH("ready:2027-01-01", "de Vries"));
 }
 
+/* One document at a time: passport:, medical:, heat: beside ready:. */
+static void
+test_documents(void **state)
+{
+	struct store *s = *state;
+
+	assert_int_equal(COUNT("passport:today"), 3);
+	assert_false(MATCH("passport:today", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("passport:2029-05-01"), 3);
+	assert_int_equal(COUNT("passport:2029-05-02"), 2);
+	assert_int_equal(COUNT("medical:2027-07-01"), 2);
+	assert_true(MATCH("medical:2027-07-01", "Müller"));
+	assert_true(MATCH("medical:2027-07-01", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("heat:2027-01-01"), 2);
+	assert_true(MATCH("heat:2027-01-01", "Dubois"));
+	/* A missing date is not valid. */
+	assert_true(MATCH("-heat:today", "Müller"));
+	assert_true(MATCH("-passport:today", "Kowalska"));
+	/* ready: is the three together. */
+	assert_int_equal(COUNT("passport:+5w medical:+5w heat:+5w"),
+	    COUNT("ready:+5w"));
+}
+
 static void
 assert_compile_error(struct store *s, const char *text, const char *want)
 {
@@ -324,6 +347,7 @@ main(void)
 		testdb_fixture_test(test_terms),
 		testdb_fixture_test(test_words),
 		testdb_fixture_test(test_boolean),
+		testdb_fixture_test(test_documents),
 		testdb_fixture_test(test_compile_errors),
 	};
 
