@@ -14,7 +14,6 @@
 
 #include "date.h"
 #include "filter.h"
-#include "fold.h"
 #include "refdata.h"
 #include "strbuf.h"
 #include "vocab.h"
@@ -365,9 +364,29 @@ term_date(struct filter_compiler *c, const struct filter_keydef *k,
 	return RC_OK;
 }
 
+/* The word as the index holds it: the connection's fold() (fold.h). */
+static int
+fold_word(struct filter_compiler *c, const char *word, struct strbuf *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_cached(c->store, &st, "SELECT fold(?)", c->err))
+	    != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_adds(out, (const char *)sqlite3_column_text(st, 0));
+	else
+		rc = store_error(c->store, c->err, "fold");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
 /*
  * A word matches names, agency, rank, notes and missions by prefix,
- * folded for case and diacritics by the FTS5 tokenizer (and fold_text); a
+ * transliterated (fold.h) and folded for case by the FTS5 tokenizer; a
  * quoted value with spaces is a phrase whose last word is a prefix.
  */
 static int
@@ -376,7 +395,7 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 {
 	struct strbuf q = { 0 }, folded = { 0 };
 	const unsigned char *s;
-	int has_word = 0;
+	int has_word = 0, rc;
 
 	for (s = (const unsigned char *)n->value; *s != '\0'; s++)
 		if (isalnum(*s) || *s >= 0x80)
@@ -384,9 +403,12 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	if (!has_word)
 		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
 		    "letters or digits (expected a word)", n->column, n->value);
-	fold_text(n->value, &folded);
+	if ((rc = fold_word(c, n->value, &folded)) != RC_OK) {
+		strbuf_free(&folded);
+		return rc;
+	}
 	strbuf_adds(&q, "\"");
-	for (s = (const unsigned char *)folded.s; *s != '\0'; s++) {
+	for (s = (const unsigned char *)strbuf_str(&folded); *s != '\0'; s++) {
 		if (*s == '"')
 			strbuf_adds(&q, "\"");
 		strbuf_add(&q, (const char *)s, 1);

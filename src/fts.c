@@ -2,9 +2,9 @@
 
 #define FTS_DOCUMENT \
     "INSERT INTO person_fts(rowid, names, agency, title, notes, missions)" \
-    " SELECT p.pk, fold(p.given_name || ' ' || p.family_name)," \
-    " fold(p.agency), fold(p.rank), fold(p.notes)," \
-    " fold((SELECT group_concat(m.name, ' ') FROM service s" \
+    " SELECT p.pk, fold_index(p.given_name || ' ' || p.family_name)," \
+    " fold_index(p.agency), fold_index(p.rank), fold_index(p.notes)," \
+    " fold_index((SELECT group_concat(m.name, ' ') FROM service s" \
     " JOIN mission m ON m.pk = s.mission WHERE s.person = p.pk))" \
     " FROM person p"
 

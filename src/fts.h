@@ -4,7 +4,7 @@
  * A person's document is their names, agency, rank, notes and the names of
  * their missions; writers record touched people in temp.touched and call
  * fts_refresh once per transaction.  The document's text is folded by the
- * SQL function fold() (fold.h, sqlfunc.h).
+ * SQL function fold_index() (fold.h, sqlfunc.h).
  *
  * Memory: nothing is handed out.
  */

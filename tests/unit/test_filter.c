@@ -194,6 +194,14 @@ test_terms(void **state)
 	assert_true(MATCH("theme:rule", "de Vries"));
 	assert_true(MATCH("theme:org", "de Vries"));
 	assert_int_equal(COUNT("theme:d"), 2);
+	/* Labels and abbreviations (roster(5) lists them) as well. */
+	assert_true(MATCH("theme:dvi", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("theme:DVI"), 1);
+	assert_true(MATCH("theme:OC", "de Vries"));
+	assert_int_equal(COUNT("theme:\"border management\""), 2);
+	assert_int_equal(COUNT("theme:\"disaster victim\""), 1);
+	assert_true(MATCH("skill:\"First aid\"", "Dubois"));
+	assert_int_equal(COUNT("theme:CT OR theme:THB OR theme:SSR"), 0);
 	assert_true(MATCH("skill:first", "Dubois"));
 	assert_true(MATCH("skill:4x4", "Müller"));
 	assert_int_equal(COUNT("skill:l"), 1);
@@ -230,6 +238,44 @@ test_words(void **state)
 	assert_int_equal(COUNT("\"vries de\""), 0);
 	assert_int_equal(COUNT("amelie muller"), 0);
 	assert_int_equal(COUNT("\"fast\""), 1);
+}
+
+/* Names from other keyboards: each found by its Latin and its own spelling. */
+static void
+test_keyboards(void **state)
+{
+	static const char people[] =
+	    "family_name,given_name\n"
+	    "Weiß,Anna\n"
+	    "Jensen,Søren\n"
+	    "Wójcik,Łukasz\n"
+	    "Παπαδόπουλος,Ελένη\n"
+	    "Шевченко,Сергій\n"
+	    "Đorđević,Þóra Æsa\n";
+	static const struct {
+		const char	*who, *typed[5];
+	} cases[] = {
+		{ "Weiß", { "weiss", "weiß", "WEISS", "wei", NULL } },
+		{ "Jensen", { "soren", "søren", "Søren jensen", NULL } },
+		{ "Wójcik", { "lukasz", "łukasz", "wojcik", "\"lukasz woj\"",
+		    NULL } },
+		{ "Παπαδόπουλος", { "papadopoulos", "Παπαδόπουλος", "παπαδ",
+		    "eleni", "παπαδοπουλοσ" } },
+		{ "Шевченко", { "shevchenko", "Шевченко", "шевч", "serhiy",
+		    "sevcenko" } },
+		{ "Đorđević", { "dordevic", "thora", "aesa", "Đorđević", NULL } },
+	};
+	struct store *s = *state;
+	size_t i, k;
+
+	testdb_import(s, people, NULL);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (k = 0; k < 5 && cases[i].typed[k] != NULL; k++) {
+			if (!MATCH(cases[i].typed[k], cases[i].who))
+				fail_msg("'%s' does not find %s",
+				    cases[i].typed[k], cases[i].who);
+			assert_int_equal(COUNT(cases[i].typed[k]), 1);
+		}
 }
 
 static void
@@ -312,6 +358,8 @@ test_compile_errors(void **state)
 	assert_compile_error(s, "theme:bordr", "column 7: unknown theme "
 	    "'bordr' (expected the start of a theme such as border "
 	    "(roster(5) lists them))");
+	assert_compile_error(s, "theme:div", "column 7: unknown theme 'div' "
+	    "(did you mean 'DVI'?)");
 	assert_compile_error(s, "skill:flying", "column 7: unknown skill "
 	    "'flying' (expected the start of a skill such as first-aid "
 	    "(roster(5) lists them))");
@@ -347,6 +395,7 @@ main(void)
 		testdb_fixture_test(test_terms),
 		testdb_fixture_test(test_words),
 		testdb_fixture_test(test_boolean),
+		testdb_test(test_keyboards),
 		testdb_fixture_test(test_documents),
 		testdb_fixture_test(test_compile_errors),
 	};
