@@ -137,7 +137,8 @@ void	filter_set_key(const struct filter *, const struct filter_set *,
 
 /*
  * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,
- * +Nd or +Nw.  Returns 1 and sets *day, or 0.
+ * tomorrow, +Nd or +Nw.  Returns 1 and sets *day, or 0 (date_guess then
+ * finds what a European date meant, for "did you mean").
  */
 int	filter_date(const char *text, int today, int *day);
 

@@ -116,6 +116,10 @@ filter_date(const char *text, int today, int *day)
 		*day = today;
 		return 1;
 	}
+	if (strcasecmp(text, "tomorrow") == 0) {
+		*day = today + 1;
+		return 1;
+	}
 	if (text[0] == '+' && isdigit((unsigned char)text[1])) {
 		n = strtol(text + 1, &end, 10);
 		if (n > 36500 || *end == '\0' || end[1] != '\0')
@@ -135,12 +139,17 @@ static int
 value_date(struct filter_compiler *c, const struct filter_node *n,
     const char *text, int *day)
 {
-	char what[300];
+	char what[300], iso[DATE_LEN];
 
 	if (filter_date(text, c->today, day))
 		return RC_OK;
-	snprintf(what, sizeof what, "'%s' is not a date (expected YYYY-MM-DD, "
-	    "today, +Nd or +Nw)", text);
+	if (date_guess(text, day)) {
+		date_format(*day, iso);
+		snprintf(what, sizeof what, "'%s' is not a date (did you mean "
+		    "%s?)", text, iso);
+	} else
+		snprintf(what, sizeof what, "'%s' is not a date (expected "
+		    "YYYY-MM-DD, today, tomorrow, +Nd or +Nw)", text);
 	return bad_value(c, n, what);
 }
 
@@ -299,12 +308,15 @@ term_notice(struct filter_compiler *c, const struct filter_keydef *k,
 	long days;
 
 	(void)k;
+	/* 3d as the screen shows it, or 3. */
 	days = strtol(n->value, &end, 10);
+	if (*end == 'd' || *end == 'D')
+		end++;
 	if (!isdigit((unsigned char)n->value[0]) || *end != '\0' ||
 	    days > 36500) {
 		snprintf(what, sizeof what, "'%s' is not a number of days "
-		    "(expected a whole number from 0, as in notice:3)",
-		    n->value);
+		    "(expected a whole number from 0, as in notice:3 or "
+		    "notice:3d)", n->value);
 		return bad_value(c, n, what);
 	}
 	add_int(c, days);

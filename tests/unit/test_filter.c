@@ -216,6 +216,12 @@ test_terms(void **state)
 	assert_int_equal(COUNT("gender:F"), 2);
 	assert_int_equal(COUNT("notice:2"), 3);
 	assert_int_equal(COUNT("notice:0"), 1);
+	/* As the screen shows it. */
+	assert_int_equal(COUNT("notice:2d"), 3);
+	assert_int_equal(COUNT("notice:0D"), 1);
+	/* tomorrow is today + 1 wherever a date is read. */
+	assert_int_equal(COUNT("avail:tomorrow"), COUNT("avail:+1d"));
+	assert_int_equal(COUNT("ready:2026-11-24"), COUNT("ready:Tomorrow"));
 }
 
 static void
@@ -368,18 +374,33 @@ test_compile_errors(void **state)
 	assert_compile_error(s, "gender:q", "column 8: unknown gender 'q' "
 	    "(expected f, m or x)");
 	assert_compile_error(s, "notice:-1", "column 8: '-1' is not a number "
-	    "of days (expected a whole number from 0, as in notice:3)");
-	assert_compile_error(s, "notice:3d", "column 8: '3d' is not a number "
-	    "of days (expected a whole number from 0, as in notice:3)");
+	    "of days (expected a whole number from 0, as in notice:3 or "
+	    "notice:3d)");
+	assert_compile_error(s, "notice:3w", "column 8: '3w' is not a number "
+	    "of days (expected a whole number from 0, as in notice:3 or "
+	    "notice:3d)");
 	assert_compile_error(s, "avail:2026-02-30", "column 7: '2026-02-30' "
-	    "is not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	    "is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or "
+	    "+Nw)");
 	assert_compile_error(s, "avail:2026-12-10..2026-12-01", "column 7: "
 	    "window '2026-12-10..2026-12-01' ends before it starts (expected "
 	    "D1..D2 with D1 <= D2)");
 	assert_compile_error(s, "avail:today..", "column 7: '' is not a date "
-	    "(expected YYYY-MM-DD, today, +Nd or +Nw)");
-	assert_compile_error(s, "ready:tomorrow", "column 7: 'tomorrow' is "
-	    "not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	    "(expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw)");
+	assert_compile_error(s, "ready:soon", "column 7: 'soon' is not a date "
+	    "(expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw)");
+	/* Dates as people write them get their ISO form, day first. */
+	assert_compile_error(s, "avail:03/12/2026", "column 7: '03/12/2026' "
+	    "is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "passport:3.12.2026", "column 10: "
+	    "'3.12.2026' is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "ready:2026/12/03", "column 7: '2026/12/03' "
+	    "is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "avail:today..31-12-2026", "column 7: "
+	    "'31-12-2026' is not a date (did you mean 2026-12-31?)");
+	assert_compile_error(s, "avail:12/31/2026", "column 7: '12/31/2026' "
+	    "is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or "
+	    "+Nw)");
 	assert_compile_error(s, "a ...", "column 3: '...' has no letters or "
 	    "digits (expected a word)");
 }
