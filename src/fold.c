@@ -157,7 +157,7 @@ is_space(char c)
 }
 
 void
-fold_text(struct fold *f, const char *in, int index, struct strbuf *out)
+fold_text(struct fold *f, const char *in, int for_index, struct strbuf *out)
 {
 	struct strbuf more = { 0 };
 	const struct fold_memo *m;
@@ -179,7 +179,7 @@ fold_text(struct fold *f, const char *in, int index, struct strbuf *out)
 		strbuf_adds(out, m->as[0]);
 		/* Other spellings go after the text, which they would
 		 * otherwise split into phrases that never match. */
-		for (k = 1; index && k < FOLD_SPELLINGS; k++)
+		for (k = 1; for_index && k < FOLD_SPELLINGS; k++)
 			if (strcmp(m->as[k], m->as[0]) != 0 &&
 			    (k == 1 || strcmp(m->as[k], m->as[1]) != 0))
 				strbuf_addf(&more, " %s", m->as[k]);

@@ -33,11 +33,11 @@ void	fold_free(struct fold *);
 
 /*
  * Appends in with every word that is not ASCII transliterated: "Weiß
- * Søren" is "Weiss Soren".  With index set, a word's other spellings
+ * Søren" is "Weiss Soren".  With for_index set, a word's other spellings
  * (Shevchenko besides Sevcenko) follow the whole text, for the index; a
  * typed word is folded without.  out holds at least "" afterwards.
  */
-void	fold_text(struct fold *, const char *in, int index,
+void	fold_text(struct fold *, const char *in, int for_index,
 	    struct strbuf *out);
 
 #endif

@@ -9,7 +9,7 @@
 typedef void (*sqlfunc_fn)(sqlite3_context *, int, sqlite3_value **);
 
 static void
-fold_run(sqlite3_context *ctx, sqlite3_value **argv, int index)
+fold_run(sqlite3_context *ctx, sqlite3_value **argv, int for_index)
 {
 	const unsigned char *in = sqlite3_value_text(argv[0]);
 	struct strbuf b = { 0 };
@@ -18,7 +18,7 @@ fold_run(sqlite3_context *ctx, sqlite3_value **argv, int index)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	fold_text(sqlite3_user_data(ctx), (const char *)in, index, &b);
+	fold_text(sqlite3_user_data(ctx), (const char *)in, for_index, &b);
 	sqlite3_result_text(ctx, b.s, (int)b.len, free);
 }
 

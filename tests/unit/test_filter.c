@@ -269,7 +269,8 @@ test_keyboards(void **state)
 		    "eleni", "παπαδοπουλοσ" } },
 		{ "Шевченко", { "shevchenko", "Шевченко", "шевч", "serhiy",
 		    "sevcenko" } },
-		{ "Đorđević", { "dordevic", "thora", "aesa", "Đorđević", NULL } },
+		{ "Đorđević", { "dordevic", "thora", "aesa", "Đorđević",
+		    NULL } },
 	};
 	struct store *s = *state;
 	size_t i, k;
