@@ -29,6 +29,7 @@ enum csv_state {
 
 struct csv_reader {
 	char		 *name;
+	char		  sep;		/* between fields: ',' unless told */
 	enum csv_state	  state;
 	int		  started;	/* the record has begun */
 	size_t		  bom;		/* BOM bytes matched; all once past */
@@ -74,7 +75,14 @@ csv_reader_new(const char *name)
 	memcpy(r->name, name, n);
 	r->state = CSV_FIELD;
 	r->line = 1;
+	r->sep = ',';
 	return r;
+}
+
+void
+csv_reader_separator(struct csv_reader *r, char sep)
+{
+	r->sep = sep;
 }
 
 void
@@ -172,12 +180,19 @@ csv_end_record(struct csv_reader *r, csv_record_cb cb, void *arg,
 	return cb(&rec, arg, err);
 }
 
-/* A comma, CR or LF that ends a field outside quotes. */
+/* Whether c ends a field outside quotes. */
+static int
+csv_is_delimiter(const struct csv_reader *r, char c)
+{
+	return c == r->sep || c == '\r' || c == '\n';
+}
+
+/* A separator, CR or LF that ends a field outside quotes. */
 static int
 csv_delimiter(struct csv_reader *r, char c, csv_record_cb cb, void *arg,
     struct error *err)
 {
-	if (c == ',')
+	if (c == r->sep)
 		return csv_end_field(r, err);
 	if (c == '\r') {
 		r->state = CSV_CR;
@@ -190,7 +205,7 @@ static int
 csv_unquoted(struct csv_reader *r, const char *s, size_t n, csv_record_cb cb,
     void *arg, struct error *err)
 {
-	if (*s == ',' || *s == '\r' || *s == '\n')
+	if (csv_is_delimiter(r, *s))
 		return csv_delimiter(r, *s, cb, arg, err);
 	if (*s == '"') {
 		return csv_error(r, r->line, r->col + 1, err,
@@ -231,6 +246,16 @@ csv_bare_cr(const struct csv_reader *r, struct error *err)
 	    "a line feed (lines must end in LF or CRLF)");
 }
 
+static int
+csv_quote_end(const struct csv_reader *r, struct error *err)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "text after the closing quote of a field "
+	    "(expected '%c' or a line end)", r->sep);
+	return csv_error(r, r->line, r->col + 1, err, what);
+}
+
 /* One whole character, s[0..n), that has passed the UTF-8 check. */
 static int
 csv_step(struct csv_reader *r, const char *s, size_t n, csv_record_cb cb,
@@ -252,10 +277,9 @@ csv_step(struct csv_reader *r, const char *s, size_t n, csv_record_cb cb,
 			r->state = CSV_QUOTED;
 			return csv_append(r, s, n, err);
 		}
-		if (*s == ',' || *s == '\r' || *s == '\n')
+		if (csv_is_delimiter(r, *s))
 			return csv_delimiter(r, *s, cb, arg, err);
-		return csv_error(r, r->line, r->col + 1, err, "text after the "
-		    "closing quote of a field (expected ',' or a line end)");
+		return csv_quote_end(r, err);
 	case CSV_CR:
 		break;
 	}
@@ -355,7 +379,7 @@ csv_run(const struct csv_reader *r, const unsigned char *u, size_t len)
 	for (i = 0; i < len; i++) {
 		if (u[i] < 0x20 || u[i] > 0x7e || u[i] == '"')
 			break;
-		if (u[i] == ',' && r->state == CSV_UNQUOTED)
+		if (u[i] == (unsigned char)r->sep && r->state == CSV_UNQUOTED)
 			break;
 	}
 	return i;
@@ -421,7 +445,7 @@ csv_finish(struct csv_reader *r, csv_record_cb cb, void *arg,
 }
 
 int
-csv_read_file(const char *path, csv_record_cb cb, void *arg,
+csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
     struct error *err)
 {
 	struct csv_reader	*r;
@@ -435,6 +459,7 @@ csv_read_file(const char *path, csv_record_cb cb, void *arg,
 		    strerror(errno));
 	}
 	r = csv_reader_new(path);
+	csv_reader_separator(r, sep);
 	while (rc == RC_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
 		rc = csv_feed(r, buf, n, cb, arg, err);
 	if (rc == RC_OK && ferror(f))

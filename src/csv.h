@@ -40,6 +40,11 @@ struct csv_reader;
 /* name is used in messages ("people.csv:12: ..."); it is copied. */
 struct csv_reader	*csv_reader_new(const char *name);
 void			 csv_reader_free(struct csv_reader *);
+/*
+ * Reads sep between fields instead of a comma, as spreadsheets that use
+ * commas in numbers write (';'); sep is ASCII and not '"', CR or LF.
+ */
+void			 csv_reader_separator(struct csv_reader *, char sep);
 
 /*
  * Feeds len bytes.  Returns RC_OK, RC_INPUT with err set to
@@ -53,8 +58,11 @@ int	csv_feed(struct csv_reader *, const char *buf, size_t len,
 int	csv_finish(struct csv_reader *, csv_record_cb cb, void *arg,
 	    struct error *err);
 
-/* Reads a whole file through the reader in fixed-size chunks. */
-int	csv_read_file(const char *path, csv_record_cb cb, void *arg,
+/*
+ * Reads a whole file, with sep between fields, through the reader in
+ * fixed-size chunks.
+ */
+int	csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 	    struct error *err);
 
 /*

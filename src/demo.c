@@ -1086,7 +1086,7 @@ demo_write(struct person_writer *w, struct demo_row *row, struct error *err)
 	size_t i;
 	int rc;
 
-	if ((rc = person_put(w, &row->p, &pk, err)) != RC_OK)
+	if ((rc = person_put(w, &row->p, &pk, NULL, err)) != RC_OK)
 		return rc;
 	for (i = 0; i < row->nsv; i++)
 		if ((rc = service_put(w, pk, &row->sv[i], err)) != RC_OK)

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "filter.h"
+#include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
 #include "vocab.h"
@@ -376,26 +377,6 @@ term_date(struct filter_compiler *c, const struct filter_keydef *k,
 	return RC_OK;
 }
 
-/* The word as the index holds it: the connection's fold() (fold.h). */
-static int
-fold_word(struct filter_compiler *c, const char *word, struct strbuf *out)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = store_cached(c->store, &st, "SELECT fold(?)", c->err))
-	    != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		strbuf_adds(out, (const char *)sqlite3_column_text(st, 0));
-	else
-		rc = store_error(c->store, c->err, "fold");
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc;
-}
-
 /*
  * A word matches names, agency, rank, notes and missions by prefix,
  * transliterated (fold.h) and folded for case by the FTS5 tokenizer; a
@@ -415,7 +396,7 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	if (!has_word)
 		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
 		    "letters or digits (expected a word)", n->column, n->value);
-	if ((rc = fold_word(c, n->value, &folded)) != RC_OK) {
+	if ((rc = fts_fold(c->store, n->value, &folded, c->err)) != RC_OK) {
 		strbuf_free(&folded);
 		return rc;
 	}

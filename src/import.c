@@ -15,6 +15,7 @@
 #include "date.h"
 #include "deploy.h"
 #include "deploy_write.h"
+#include "dupe.h"
 #include "fts.h"
 #include "import.h"
 #include "person.h"
@@ -73,6 +74,7 @@ struct importer {
 	struct store		*store;
 	struct person_writer	*writer;
 	struct deploy_writer	*deploys;
+	struct dupe_finder	*dupes;
 	struct import_stats	*stats;
 	struct strbuf		*report;
 	struct error		*err;
@@ -88,6 +90,15 @@ struct importer {
 	unsigned long		 line;
 	const struct csv_record	*rec;
 	int			 row_bad;
+	/* A people file: the fields it lacks, and what it does. */
+	unsigned		 keep;
+	struct tally {
+		long	 added, updated, unchanged;
+		long	 changed[PF_N], cleared[PF_N];
+	}			 tally;
+	struct strbuf		 changes;	/* IMPORT_CHANGES lines */
+	int			 flags;
+	char			 sep;		/* between columns */
 };
 
 const char *const *
@@ -373,10 +384,81 @@ first_sighting(struct importer *im, int kc, const char *key,
 	return 1;
 }
 
+/* "people.csv:12", where the current row is. */
+static void
+where(const struct importer *im, char *out, size_t len)
+{
+	snprintf(out, len, "%s:%lu", im->path, im->line);
+}
+
+/*
+ * An id-less person who is probably someone already in the pool or in
+ * this import is refused, or with IMPORT_ALLOW_DUPLICATES added with a
+ * warning: a second record splits a person's history and availability.
+ */
+static int
+check_duplicate(struct importer *im, const struct person *p)
+{
+	struct dupe_match m;
+	struct strbuf what = { 0 };
+	char at[512];
+	int found, rc;
+
+	if ((rc = dupe_find(im->dupes, p, &found, &m, im->err)) != RC_OK ||
+	    !found)
+		return rc;
+	strbuf_addf(&what, "%s%s%s is probably ", p->given_name, *p->given_name
+	    != '\0' ? " " : "", p->family_name);
+	if (m.at[0] != '\0')
+		strbuf_addf(&what, "the same person as %s", m.at);
+	else
+		strbuf_addf(&what, "%s (%.8s), already in the pool", m.name,
+		    m.id);
+	strbuf_addf(&what, " (same name and %s)", m.by);
+	if (im->flags & IMPORT_ALLOW_DUPLICATES) {
+		where(im, at, sizeof at);
+		strbuf_addf(&im->changes, "%s: %s: added all the same "
+		    "(--allow-duplicates)\n", at, strbuf_str(&what));
+	} else
+		problem(im, -1, "%s: give %s id to update %s, or use "
+		    "--allow-duplicates to add a second person",
+		    strbuf_str(&what), m.at[0] != '\0' ? "an" : "their",
+		    m.at[0] != '\0' ? "one person" : "them");
+	strbuf_free(&what);
+	return RC_OK;
+}
+
+static int
+note_person(struct importer *im, long long pk)
+{
+	char at[512];
+
+	where(im, at, sizeof at);
+	return dupe_note(im->dupes, pk, at, im->err);
+}
+
+static void
+count_change(struct tally *t, const struct person_change *c)
+{
+	int f;
+
+	if (c->outcome == PERSON_ADDED)
+		t->added++;
+	else if (c->outcome == PERSON_UNCHANGED)
+		t->unchanged++;
+	else
+		t->updated++;
+	for (f = 0; f < PF_N; f++) {
+		t->changed[f] += (c->changed >> f) & 1;
+		t->cleared[f] += (c->cleared >> f) & 1;
+	}
+}
+
 static int
 row_people(struct importer *im)
 {
 	char themes_buf[LIST_MAX], skills_buf[LIST_MAX], *end;
+	struct person_change change;
 	struct person p;
 	long long pk;
 	const char *v;
@@ -432,9 +514,18 @@ row_people(struct importer *im)
 	}
 	if (im->row_bad)
 		return RC_OK;
-	rc = person_put(im->writer, &p, &pk, im->err);
+	if (p.id[0] == '\0' && (rc = check_duplicate(im, &p)) != RC_OK)
+		return rc;
+	if (im->row_bad)	/* a likely duplicate */
+		return RC_OK;
+	p.keep = im->keep;
+	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
+	if (rc == RC_OK)
+		count_change(&im->tally, &change);
+	if (rc == RC_OK)
+		rc = note_person(im, pk);
 	return rc;
 }
 
@@ -830,6 +921,18 @@ bad_header(struct importer *im, const struct csv_record *rec)
 	int k, best = 0, score, best_score = -1;
 	size_t i;
 
+	/* Spreadsheets set to some languages save CSV with ';'. */
+	for (i = 0; i < rec->nfields; i++) {
+		if (im->sep != ';' && strchr(rec->fields[i], ';') != NULL)
+			return problem(im, -1, "this file uses ';' between "
+			    "columns: save it as CSV with commas (or use "
+			    "--separator ';')");
+		if (im->sep != ',' && strchr(rec->fields[i], ',') != NULL)
+			return problem(im, -1, "this file uses ',' between "
+			    "columns, not '%c' (leave out --separator)",
+			    im->sep);
+	}
+
 	for (k = 0; k < FILE_NKINDS; k++) {
 		score = 0;
 		for (i = 0; i < rec->nfields; i++)
@@ -880,6 +983,13 @@ header(struct importer *im, const struct csv_record *rec)
 		if (im->column[column_index(im->kind, k->required[j])] < 0)
 			return problem(im, -1, "%s %s file needs a '%s' column",
 			    article(im->kind), k->name, k->required[j]);
+	/* What a people file does not say, it does not change. */
+	im->keep = 0;
+	if (im->kind == FILE_PEOPLE)
+		for (kc = 0; kc < PF_N; kc++)
+			if (im->column[column_index(FILE_PEOPLE,
+			    person_field_name(kc))] < 0)
+				im->keep |= 1u << kc;
 	return RC_OK;
 }
 
@@ -951,7 +1061,7 @@ classify(struct importer *im, char *const *files, size_t n,
 		in[i].path = files[i];
 		/* A file that cannot be read is reported here, and only here. */
 		in[i].kind = FILE_NKINDS;
-		rc = csv_read_file(files[i], on_header, &kind, &e);
+		rc = csv_read_file(files[i], im->sep, on_header, &kind, &e);
 		if (rc == RC_INPUT) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s\n", e.msg);
@@ -968,6 +1078,49 @@ classify(struct importer *im, char *const *files, size_t n,
 	}
 }
 
+/* ", NAME N" for each field counted, in the order of enum person_field. */
+static void
+add_counts(struct strbuf *out, const long *counts)
+{
+	const char *sep = "";
+	int f;
+
+	for (f = 0; f < PF_N; f++)
+		if (counts[f] > 0) {
+			strbuf_addf(out, "%s%s %ld", sep, person_field_name(f),
+			    counts[f]);
+			sep = ", ";
+		}
+}
+
+/*
+ * "people.csv: added 1, updated 9 (languages 9, passport_expiry 9),
+ * unchanged 3; cleared: passport_expiry 2", the words of roster(1).
+ */
+static void
+tally_report(const struct importer *im, struct strbuf *out)
+{
+	const struct tally *t = &im->tally;
+	int f, cleared = 0;
+
+	strbuf_addf(out, "%s%s: added %ld, updated %ld", im->path,
+	    (im->flags & IMPORT_DRY_RUN) ? " (dry run)" : "", t->added,
+	    t->updated);
+	if (t->updated > 0) {
+		strbuf_adds(out, " (");
+		add_counts(out, t->changed);
+		strbuf_adds(out, ")");
+	}
+	strbuf_addf(out, ", unchanged %ld", t->unchanged);
+	for (f = 0; f < PF_N; f++)
+		cleared += t->cleared[f] > 0;
+	if (cleared) {
+		strbuf_adds(out, "; cleared: ");
+		add_counts(out, t->cleared);
+	}
+	strbuf_adds(out, "\n");
+}
+
 static int
 import_one(struct importer *im, const struct input *in)
 {
@@ -978,14 +1131,17 @@ import_one(struct importer *im, const struct input *in)
 	im->kind = in->kind;
 	im->header_done = 0;
 	im->line = 0;
+	memset(&im->tally, 0, sizeof im->tally);
 	/* Only the reader writes e; on_record reports its own problems. */
 	e.msg[0] = '\0';
-	rc = csv_read_file(in->path, on_record, im, &e);
+	rc = csv_read_file(in->path, im->sep, on_record, im, &e);
 	if (rc == RC_INPUT && e.msg[0] != '\0') {
 		/* The CSV itself is malformed: the reader says where. */
 		im->nerrors++;
 		strbuf_addf(im->report, "%s\n", e.msg);
 	}
+	if (im->kind == FILE_PEOPLE && (im->flags & IMPORT_CHANGES))
+		tally_report(im, &im->changes);
 	/* Bad input is counted in nerrors; only database trouble stops. */
 	return rc == RC_DB ? RC_DB : RC_OK;
 }
@@ -1006,6 +1162,10 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	im.stats = stats;
 	im.report = report;
 	im.err = err;
+	im.flags = flags;
+	im.sep = (char)(flags >> 8 & 0xff);
+	if (im.sep == '\0')
+		im.sep = ',';
 	/* Today only gives relative dates in needs something to count from. */
 	if (date_today(&im.today, &e) != RC_OK)
 		im.today = date_from_ymd(2000, 1, 1);
@@ -1022,7 +1182,8 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
 			goto rollback;
 	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err))
-	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK)
+	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK ||
+	    (rc = dupe_finder_new(s, &im.dupes, err)) != RC_OK)
 		goto rollback;
 	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
 		for (i = 0; i < nfiles && rc == RC_OK; i++)
@@ -1030,6 +1191,9 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 				rc = import_one(&im, &in[i]);
 	if (rc == RC_OK && im.nerrors == 0)
 		rc = fts_refresh(s, 0, err);
+	/* What the files change is worth saying only if it can happen. */
+	if (rc == RC_OK && im.nerrors == 0)
+		strbuf_adds(report, strbuf_str(&im.changes));
 	if (rc != RC_OK || im.nerrors > 0 || (flags & IMPORT_DRY_RUN))
 		goto rollback;
 	rc = store_commit(s, err);
@@ -1050,6 +1214,8 @@ out:
 		sqlite3_finalize(im.q[k]);
 	person_writer_free(im.writer);
 	deploy_writer_free(im.deploys);
+	dupe_finder_free(im.dupes);
+	strbuf_free(&im.changes);
 	free(in);
 	return rc;
 }

@@ -26,12 +26,20 @@ struct import_stats {
 
 enum {
 	IMPORT_DRY_RUN = 1 << 0,	/* validate everything, write nothing */
+	/* On success, a line a people file in report: what it changes. */
+	IMPORT_CHANGES = 1 << 1,
+	/* Add an id-less person who is probably someone already met. */
+	IMPORT_ALLOW_DUPLICATES = 1 << 2,
 };
+/* Flags for files with sep between columns; without, a comma. */
+#define IMPORT_SEPARATOR(sep)	((int)(unsigned char)(sep) << 8)
 
 /*
  * Imports the files.  On bad input returns RC_INPUT; every problem found
  * (up to IMPORT_MAX_ERRORS) is a line "FILE:LINE: column C (NAME): ..."
- * in report, and err says how many were found.
+ * in report, and err says how many were found.  A good import adds to
+ * report a line a likely duplicate it added (IMPORT_ALLOW_DUPLICATES)
+ * and, with IMPORT_CHANGES, a line a people file saying what it changes.
  */
 int	import_files(struct store *, char *const *files, size_t nfiles,
 	    int flags, struct import_stats *, struct strbuf *report,

@@ -9,6 +9,13 @@
 #include "refdata.h"
 #include "strbuf.h"
 
+/* col = param, unless the bit of col is in ?16 (1 << enum person_field). */
+#define KEEP(col, bit, param) \
+    " " col " = CASE WHEN ?16 & " bit " THEN " col " ELSE " param " END"
+
+_Static_assert(PF_GIVEN_NAME == 1 && PF_NOTES == 12,
+    "ST_UPDATE's KEEP bits follow enum person_field");
+
 static const char find_sql[] = "SELECT pk FROM person WHERE id = ?";
 
 enum {
@@ -23,11 +30,18 @@ static const char *const statements[ST_COUNT] = {
 	    " passport_expiry, medical_expiry, heat_expiry, notes, created,"
 	    " updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 	    " nullif(?11, ''), nullif(?12, ''), nullif(?13, ''), ?14, ?15, ?15)",
-	[ST_UPDATE] = "UPDATE person SET family_name = ?2, given_name = ?3,"
-	    " agency = ?4, rank = ?5, gender = ?6, email = ?7, phone = ?8,"
-	    " status = ?9, notice_days = ?10, passport_expiry = nullif(?11, ''),"
-	    " medical_expiry = nullif(?12, ''), heat_expiry = nullif(?13, ''),"
-	    " notes = ?14, updated = ?15, version = version + 1 WHERE id = ?1",
+	/* ?16 has the bits of the fields to keep (enum person_field). */
+	[ST_UPDATE] = "UPDATE person SET"
+	    KEEP("family_name", "1", "?2") "," KEEP("given_name", "2", "?3") ","
+	    KEEP("agency", "4", "?4") "," KEEP("rank", "8", "?5") ","
+	    KEEP("gender", "16", "?6") "," KEEP("email", "32", "?7") ","
+	    KEEP("phone", "64", "?8") "," KEEP("status", "128", "?9") ","
+	    KEEP("notice_days", "256", "?10") ","
+	    KEEP("passport_expiry", "512", "nullif(?11, '')") ","
+	    KEEP("medical_expiry", "1024", "nullif(?12, '')") ","
+	    KEEP("heat_expiry", "2048", "nullif(?13, '')") ","
+	    KEEP("notes", "4096", "?14") ","
+	    " updated = ?15, version = version + 1 WHERE id = ?1",
 	/* The old values, in the order of the fields[] table below. */
 	[ST_OLD] = "SELECT family_name, given_name, agency, rank, gender,"
 	    " email, phone, status, notice_days, coalesce(passport_expiry, ''),"
@@ -82,12 +96,12 @@ static const struct {
 	    "person, slug) VALUES ", 3 },
 };
 
-/* The audited fields, in ST_OLD's column order. */
-static const char *const fields[] = { "family_name", "given_name", "agency",
-    "rank", "gender", "email", "phone", "status", "notice_days",
+/* The audited fields, in ST_OLD's column order, by enum person_field. */
+static const char *const fields[PF_N] = { "family_name", "given_name",
+    "agency", "rank", "gender", "email", "phone", "status", "notice_days",
     "passport_expiry", "medical_expiry", "heat_expiry", "notes", "languages",
     "themes", "skills" };
-#define NFIELDS (sizeof fields / sizeof fields[0])
+#define NFIELDS PF_N
 
 struct person_writer {
 	struct store	*store;
@@ -102,6 +116,12 @@ struct person_writer {
 	}		 missions[128];
 	size_t		 nextmission;
 };
+
+const char *
+person_field_name(enum person_field f)
+{
+	return fields[f];
+}
 
 void
 person_new_id(char out[PERSON_ID_LEN])
@@ -226,12 +246,13 @@ new_values(const struct person *p, struct strbuf v[NFIELDS])
 }
 
 /*
- * Which fields an update changes, comma-separated; lists are compared in
- * sorted order, which is how callers give them.
+ * Which fields (not kept) an update changes, and which of those it leaves
+ * empty; lists are compared in sorted order, which is how callers give
+ * them.
  */
 static int
 changed_fields(struct person_writer *w, const struct person *p, long long pk,
-    struct strbuf *out, struct error *err)
+    struct person_change *c, struct error *err)
 {
 	sqlite3_stmt *st = w->st[ST_OLD];
 	struct strbuf v[NFIELDS];
@@ -245,9 +266,12 @@ changed_fields(struct person_writer *w, const struct person *p, long long pk,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NFIELDS; i++) {
 			old = (const char *)sqlite3_column_text(st, (int)i);
-			if (strcmp(old ? old : "", strbuf_str(&v[i])) != 0)
-				strbuf_addf(out, "%s%s", out->len ? "," : "",
-				    fields[i]);
+			if ((p->keep & (1u << i)) ||
+			    strcmp(old ? old : "", strbuf_str(&v[i])) == 0)
+				continue;
+			c->changed |= 1u << i;
+			if (v[i].len == 0)
+				c->cleared |= 1u << i;
 		}
 	}
 	sqlite3_reset(st);
@@ -314,35 +338,47 @@ put_list(struct person_writer *w, enum list_kind k, long long owner,
 	return RC_OK;
 }
 
+/*
+ * Writes the lists of person pk whose bits are in changed, replacing
+ * those an existing person had; the others, kept ones included, stay.
+ */
 static int
 put_lists(struct person_writer *w, const struct person *p, long long pk,
-    int fresh, struct error *err)
+    int exists, unsigned changed, struct error *err)
 {
+	static const struct {
+		enum person_field	 f;
+		int			 del;
+		enum list_kind		 k;
+	} kinds[] = { { PF_LANGUAGES, ST_DEL_LANG, LIST_LANG },
+	    { PF_THEMES, ST_DEL_THEME, LIST_THEME },
+	    { PF_SKILLS, ST_DEL_SKILL, LIST_SKILL } };
+	const char *const *texts[] = { NULL, p->themes, p->skills };
+	const size_t counts[] = { p->nlangs, p->nthemes, p->nskills };
 	const char *codes[PERSON_MAX_LIST];
 	int levels[PERSON_MAX_LIST];
 	size_t i;
 	int rc;
 
-	if (!fresh) {
-		sqlite3_bind_int64(w->st[ST_DEL_LANG], 1, pk);
-		sqlite3_bind_int64(w->st[ST_DEL_THEME], 1, pk);
-		sqlite3_bind_int64(w->st[ST_DEL_SKILL], 1, pk);
-		if ((rc = run(w, ST_DEL_LANG, err, "languages")) != RC_OK ||
-		    (rc = run(w, ST_DEL_THEME, err, "themes")) != RC_OK ||
-		    (rc = run(w, ST_DEL_SKILL, err, "skills")) != RC_OK)
-			return rc;
-	}
 	for (i = 0; i < p->nlangs; i++) {
 		codes[i] = p->langs[i].code;
 		levels[i] = p->langs[i].level;
 	}
-	if ((rc = put_list(w, LIST_LANG, pk, 0, codes, levels, p->nlangs,
-	    err)) != RC_OK ||
-	    (rc = put_list(w, LIST_THEME, pk, 0, p->themes, NULL, p->nthemes,
-	    err)) != RC_OK)
-		return rc;
-	return put_list(w, LIST_SKILL, pk, 0, p->skills, NULL, p->nskills,
-	    err);
+	texts[0] = codes;
+	for (i = 0; i < 3; i++) {
+		if (!(changed & (1u << kinds[i].f)))
+			continue;
+		if (exists) {
+			sqlite3_bind_int64(w->st[kinds[i].del], 1, pk);
+			if ((rc = run(w, kinds[i].del, err, fields[kinds[i].f]))
+			    != RC_OK)
+				return rc;
+		}
+		if ((rc = put_list(w, kinds[i].k, pk, 0, texts[i], i == 0 ?
+		    levels : NULL, counts[i], err)) != RC_OK)
+			return rc;
+	}
+	return RC_OK;
 }
 
 static int
@@ -354,11 +390,25 @@ touch(struct person_writer *w, long long pk, struct error *err)
 	return run(w, ST_TOUCH, err, "person");
 }
 
+/* The names of the fields in mask, comma-separated, for audit. */
+static void
+field_names(unsigned mask, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_adds(out, "");
+	for (i = 0; i < NFIELDS; i++)
+		if (mask & (1u << i))
+			strbuf_addf(out, "%s%s", out->len ? "," : "",
+			    fields[i]);
+}
+
 int
 person_put(struct person_writer *w, struct person *p, long long *pk,
-    struct error *err)
+    struct person_change *change, struct error *err)
 {
-	struct strbuf changed = { 0 };
+	struct person_change c = { PERSON_ADDED, 0, 0 };
+	struct strbuf names = { 0 };
 	char now[21];
 	int exists = 0, rc;
 
@@ -372,13 +422,15 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 			return rc;
 	}
 	if (exists) {
-		if ((rc = changed_fields(w, p, *pk, &changed, err)) != RC_OK)
+		c.outcome = PERSON_UPDATED;
+		if ((rc = changed_fields(w, p, *pk, &c, err)) != RC_OK)
 			return rc;
-		if (changed.len == 0) {
-			strbuf_free(&changed);
-			return RC_OK;
+		if (c.changed == 0) {
+			c.outcome = PERSON_UNCHANGED;
+			goto out;
 		}
 		bind_person(w, ST_UPDATE, p, now);
+		sqlite3_bind_int(w->st[ST_UPDATE], 16, (int)p->keep);
 		rc = run(w, ST_UPDATE, err, "person");
 	} else {
 		bind_person(w, ST_INSERT, p, now);
@@ -386,17 +438,25 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		*pk = sqlite3_last_insert_rowid(w->store->db);
 	}
 	if (rc == RC_OK)
-		rc = put_lists(w, p, *pk, !exists, err);
+		rc = put_lists(w, p, *pk, exists, exists ? c.changed : ~0u,
+		    err);
 	if (rc == RC_OK)
 		rc = touch(w, *pk, err);
 	if (rc == RC_OK && (w->flags & WRITER_AUDIT)) {
 		struct audit_entry e = { w->who, now, "person", p->id,
-		    exists ? "update" : "create", strbuf_str(&changed) };
+		    exists ? "update" : "create", NULL };
 
+		field_names(c.changed, &names);
+		e.fields = strbuf_str(&names);
 		rc = audit_write(w->store, &e, err);
 	}
-	strbuf_free(&changed);
-	return rc;
+	strbuf_free(&names);
+	if (rc != RC_OK)
+		return rc;
+out:
+	if (change != NULL)
+		*change = c;
+	return RC_OK;
 }
 
 static int

@@ -26,8 +26,26 @@ struct person_lang {
 	int	level;		/* 1..7, refdata_level */
 };
 
+/*
+ * The fields of a person that a file may give or leave out, as bits of
+ * masks; the order is the one of audit's field lists.
+ */
+enum person_field { PF_FAMILY_NAME, PF_GIVEN_NAME, PF_AGENCY, PF_RANK,
+    PF_GENDER, PF_EMAIL, PF_PHONE, PF_STATUS, PF_NOTICE_DAYS,
+    PF_PASSPORT_EXPIRY, PF_MEDICAL_EXPIRY, PF_HEAT_EXPIRY, PF_NOTES,
+    PF_LANGUAGES, PF_THEMES, PF_SKILLS, PF_N };
+
+/* The column name of a field ("passport_expiry"). */
+const char *person_field_name(enum person_field);
+
 struct person {
 	char			 id[PERSON_ID_LEN];
+	/*
+	 * Bits (1 << PF_...) of the fields an update leaves as stored: the
+	 * columns a file does not have.  A new person gets what the struct
+	 * says whatever keep is.
+	 */
+	unsigned		 keep;
 	const char		*family_name, *given_name, *agency, *rank;
 	const char		*gender, *email, *phone, *status, *notes;
 	int			 notice_days;
@@ -66,12 +84,20 @@ int	person_writer_new(struct store *, int flags, struct person_writer **,
 	    struct error *err);
 void	person_writer_free(struct person_writer *);
 
+/* What person_put did. */
+struct person_change {
+	enum { PERSON_ADDED, PERSON_UPDATED, PERSON_UNCHANGED } outcome;
+	unsigned	changed;	/* bits of the fields an update changed */
+	unsigned	cleared;	/* of those, the ones it left empty */
+};
+
 /*
- * Creates or updates (by id) a person and replaces their languages, themes
- * and skills; *pk is their row.  An empty id makes a new UUID v4.
+ * Creates or updates (by id) a person and, unless kept, replaces their
+ * languages, themes and skills; *pk is their row and *change (if not NULL)
+ * what was done.  An empty id makes a new UUID v4.
  */
 int	person_put(struct person_writer *, struct person *, long long *pk,
-	    struct error *err);
+	    struct person_change *change, struct error *err);
 /* Creates, or updates by (person, mission, start), one service record. */
 int	service_put(struct person_writer *, long long person,
 	    const struct service *, struct error *err);

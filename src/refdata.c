@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "refdata.h"
 #include "strbuf.h"
@@ -12,6 +13,9 @@ static const char *const vocab_tables[] = { "theme", "skill" };
 int
 refdata_level(const char *text)
 {
+	/* The screen shortens native to N (summary.c): what it shows reads. */
+	if (strcasecmp(text, "N") == 0)
+		return LEVEL_NATIVE;
 	return vocab_find(&vocab_levels, text) + 1;
 }
 

@@ -26,7 +26,10 @@ int	refdata_country(struct store *, const char *text, char out[3],
 /* A language by ISO 639-1 code or English name; out is "fr". */
 int	refdata_language(struct store *, const char *text, char out[3],
 	    struct error *err);
-/* A CEFR level A1..C2 or "native" (any case) as 1..7; 0 if not one. */
+/*
+ * A CEFR level A1..C2, "native" or its short "N" (any case) as 1..7; 0 if
+ * not one.  Files and filters both read levels through this.
+ */
 int	refdata_level(const char *text);
 const char *refdata_level_name(int level);
 

@@ -155,6 +155,8 @@ store_commit(struct store *s, struct error *err)
 	 * the write lock held: give both up. */
 	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK)
 		store_rollback(s);
+	else
+		s->commits++;
 	return rc;
 }
 
@@ -468,17 +470,16 @@ store_close(struct store *s)
 int
 store_generation(struct store *s, long long *gen, struct error *err)
 {
-	long long version, changes;
+	long long version;
 	int rc;
 
 	if ((rc = store_int(s, "PRAGMA data_version", &version, err)) != RC_OK)
 		return rc;
-	changes = sqlite3_total_changes64(s->db);
 	if (s->generation == 0 || version != s->seen_version ||
-	    changes != s->seen_changes) {
+	    s->commits != s->seen_commits) {
 		s->generation++;
 		s->seen_version = version;
-		s->seen_changes = changes;
+		s->seen_commits = s->commits;
 	}
 	*gen = s->generation;
 	return RC_OK;

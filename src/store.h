@@ -45,9 +45,10 @@ struct store {
 	}	 cache[STORE_CACHE];
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
+	long long commits;		/* store_commit's that succeeded */
 	/* store_generation: the count, and what it was last decided on. */
 	long long generation;
-	long long seen_version, seen_changes;
+	long long seen_version, seen_commits;
 };
 
 /* The database path from --db, $ROSTER_DB or the XDG data directory. */
@@ -98,9 +99,10 @@ void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
 /*
  * The one rule for "has the database changed": a number that grows
  * whenever any connection has written since the last call (data_version
- * counts other connections' commits, total_changes this one's).  Caches
- * keep the number they were filled at and drop their contents when it
- * differs.
+ * counts other connections' commits; this one's are counted by
+ * store_commit, through which every write goes).  Writes to temporary
+ * tables (search's own scratch space) are not changes.  Caches keep the
+ * number they were filled at and drop their contents when it differs.
  */
 int	store_generation(struct store *, long long *gen, struct error *err);
 

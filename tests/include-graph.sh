@@ -7,6 +7,10 @@
 # in a cycle (a.c or a.h includes b.h, and b.c or b.h includes a.h).
 : "${top_srcdir:=.}"
 cd "$top_srcdir" || exit 99
+if [ ! -f src/store.h ] || [ ! -d tui ]; then
+	echo "include-graph.sh: $top_srcdir is not roster's source tree" >&2
+	exit 99
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/roster-graph.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -78,6 +82,10 @@ is_core() {
 
 # src/dbfiles.c is made by db/embed.sh (and only in a build in the tree).
 find src tui -name '*.[ch]' ! -path src/dbfiles.c | LC_ALL=C sort >"$tmp/files"
+if [ ! -s "$tmp/files" ]; then
+	echo "include-graph.sh: no C files under src and tui" >&2
+	exit 99
+fi
 : >"$tmp/edges"
 : >"$tmp/core-includes"
 : >"$tmp/curses"

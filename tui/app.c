@@ -53,7 +53,7 @@ app_show(struct app *a, enum mode screen, struct error *err)
 	case SCREEN_DEPLOY:
 		return app_deploy_reload(a, err);
 	case SCREEN_SUGGEST:
-		return app_deploy_suggest(a, err);
+		return app_deploy_suggest(a, 0, err);
 	default:
 		return RC_OK;
 	}
@@ -395,7 +395,7 @@ app_poll(struct app *a, int *changed, struct error *err)
 	if (a->screen == SCREEN_SUGGEST) {
 		if ((rc = app_deploy_reload(a, err)) != RC_OK)
 			return rc;
-		return app_deploy_suggest(a, err);
+		return app_deploy_suggest(a, 0, err);
 	}
 	return RC_OK;
 }

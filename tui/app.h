@@ -225,7 +225,7 @@ int	app_deploy_add_tagged(struct app *, struct error *err);
 int	app_deploy_set(struct app *, enum member_status, int force,
 	    struct error *err);
 int	app_deploy_remove(struct app *, struct error *err);
-int	app_deploy_suggest(struct app *, struct error *err);
+int	app_deploy_suggest(struct app *, int fresh, struct error *err);
 int	app_deploy_accept(struct app *, int all, struct error *err);
 /* Creating a deployment: the question of the current step (written into
  * buf), and an answer (RC_OK: next question, or created and opened when

@@ -249,22 +249,36 @@ app_deploy_remove(struct app *a, struct error *err)
 	return app_deploy_reload(a, err);
 }
 
+/*
+ * Asked afresh (S), the suggestion starts at its top; computed again (an
+ * acceptance, a change in the pool), the cursor stays on its person, or
+ * at its row when they are gone, so the next key acts where the user
+ * looked.
+ */
 int
-app_deploy_suggest(struct app *a, struct error *err)
+app_deploy_suggest(struct app *a, int fresh, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
 	struct suggest_report r;
+	long long was = fresh ? -1 : app_deploy_cursor_pk(a), row = 0;
+	size_t i;
 	int rc;
 
 	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0, &r, err))
 	    != RC_OK)
 		return rc;
-	if (u->sug_valid)
+	if (u->sug_valid) {
+		if (!fresh)
+			row = u->sview.cursor;
 		suggest_report_free(&u->sug);
+	}
 	u->sug = r;
 	u->sug_valid = 1;
+	for (i = 0; was >= 0 && i < r.n; i++)
+		if (r.people[i].person == was)
+			row = (long long)i;
 	view_set_size(&u->sview, (long long)r.n, u->sview.height);
-	view_go(&u->sview, 0);
+	view_go(&u->sview, row);
 	a->screen = SCREEN_SUGGEST;
 	return RC_OK;
 }
@@ -288,7 +302,7 @@ app_deploy_accept(struct app *a, int all, struct error *err)
 	if (rc != RC_OK)
 		return rc;
 	/* What is left to suggest changes with every acceptance. */
-	return app_deploy_suggest(a, err);
+	return app_deploy_suggest(a, 0, err);
 }
 
 void

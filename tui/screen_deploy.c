@@ -378,7 +378,7 @@ screen_deploy_key(struct app *a, enum action action)
 	case ACT_REMOVE:
 		return deploy_ask(a, KEYS_REMOVE);
 	case ACT_SUGGEST:
-		return actions_failed(a, app_deploy_suggest(a, &err), &err);
+		return actions_failed(a, app_deploy_suggest(a, 1, &err), &err);
 	case ACT_SHEET:
 		app_bar_ask(a, KEYS_SHEET, "callout.txt");
 		return R_ALL;

@@ -126,6 +126,8 @@ known(const char *word)
 {
 	const struct cmd_entry *const *t;
 
+	if (strchr(word, ' ') != NULL)
+		return 0;
 	for (t = cmd_table; *t != NULL; t++)
 		if (strcmp((*t)->name, word) == 0 || in_family(*t, word))
 			return 1;
@@ -138,6 +140,9 @@ find(int argc, char **argv, int *used)
 {
 	const struct cmd_entry *const *t;
 
+	/* "deploy list" as one word is no command: a family takes two. */
+	if (strchr(argv[0], ' ') != NULL)
+		return NULL;
 	for (t = cmd_table; *t != NULL; t++)
 		if (strcmp((*t)->name, argv[0]) == 0) {
 			*used = 1;

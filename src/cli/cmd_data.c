@@ -75,23 +75,43 @@ const struct cmd_entry cmd_demo_entry = {
 	.exec = cmd_demo_exec,
 };
 
+/* The import flags of --separator: ';', ',' or a tab ("tab" or itself). */
+static int
+parse_separator(const char *v, int *flags, struct error *err)
+{
+	if (v == NULL)
+		return RC_OK;
+	if (strcmp(v, "tab") == 0)
+		v = "\t";
+	if (strlen(v) != 1 || strchr(";,\t", *v) == NULL)
+		return error_set(err, RC_INPUT, "import: --separator '%s' is "
+		    "not ';', ',' or tab", v);
+	*flags |= IMPORT_SEPARATOR(*v);
+	return RC_OK;
+}
+
 static int
 cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
-	int dry_run = cli_flag(a, "dry-run");
+	int flags = IMPORT_CHANGES, dry_run = cli_flag(a, "dry-run");
 	struct strbuf report = { 0 };
 	struct import_stats stats;
 	struct store *s = NULL;
-	int rc = RC_OK;
+	int rc;
 
-	if (c->read_only)
+	if (dry_run)
+		flags |= IMPORT_DRY_RUN;
+	if (cli_flag(a, "allow-duplicates"))
+		flags |= IMPORT_ALLOW_DUPLICATES;
+	rc = parse_separator(cli_value(a, "separator", 0), &flags, err);
+	if (rc == RC_OK && c->read_only)
 		rc = error_set(err, RC_INPUT, "import: --read-only forbids "
 		    "changing the database");
 	if (rc == RC_OK)
 		rc = cli_open(c, STORE_CREATE, &s, err);
 	if (rc == RC_OK)
-		rc = import_files(s, a->words, (size_t)a->nwords, dry_run ?
-		    IMPORT_DRY_RUN : 0, &stats, &report, err);
+		rc = import_files(s, a->words, (size_t)a->nwords, flags,
+		    &stats, &report, err);
 	store_close(s);
 	fputs(strbuf_str(&report), stderr);
 	strbuf_free(&report);
@@ -111,12 +131,14 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 
 static const struct cli_opt import_opts[] = {
 	{ "dry-run", 0, NULL, NULL },
+	{ "separator", CLI_VALUE, "';', ',' or tab", NULL },
+	{ "allow-duplicates", 0, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "[--dry-run] FILE...",
+	.usage = "[--dry-run] [--separator C] [--allow-duplicates] FILE...",
 	.lower = 1,
 	.upper = -1,
 	.opts = import_opts,

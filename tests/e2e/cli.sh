@@ -116,6 +116,53 @@ run 2 import-read-only "$ROSTER" --read-only import "$fix/people.csv"
 says import-read-only "--read-only forbids"
 run 0 import-dry "$ROSTER" import --dry-run "$fix/people.csv"
 says import-dry "would import 6 people"
+says import-dry "people.csv (dry run): added 0, updated 0, unchanged 6"
+
+# A spreadsheet without the languages and passport_expiry columns (cut
+# from search's CSV; only Dubois has commas in a cell) keeps them, and an
+# empty cell in a column it has clears that field.
+cp "$ROSTER_DB" "$work/cut.db"
+run 0 cut-export "$ROSTER" --db "$work/cut.db" search --format csv -- -lang:ar
+cp "$work/out" "$work/cut-before.csv"
+cut -d, -f1-10,12-13,15- "$work/out" |
+    sed -e 's/,Major,m,\(.*\),active,7,/,Major,m,\1,active,9,/' \
+    -e 's/,active,30,2029-01-01,/,active,30,,/' >"$work/cut.csv"
+run 0 cut-dry "$ROSTER" --db "$work/cut.db" import --dry-run "$work/cut.csv"
+says cut-dry "cut.csv (dry run): added 0, updated 2 (notice_days 1, medical_expiry 1), unchanged 3; cleared: medical_expiry 1"
+says cut-dry "roster: would import 5 people"
+run 0 cut-import "$ROSTER" --db "$work/cut.db" import "$work/cut.csv"
+says cut-import "cut.csv: added 0, updated 2 (notice_days 1, medical_expiry 1), unchanged 3; cleared: medical_expiry 1"
+run 0 cut-after "$ROSTER" --db "$work/cut.db" search --format csv -- -lang:ar
+sed -e 's/,Major,m,\(.*\),active,7,/,Major,m,\1,active,9,/' \
+    -e 's/,active,30,2031-01-01,2029-01-01,/,active,30,2031-01-01,,/' \
+    "$work/cut-before.csv" >"$work/cut-want.csv"
+same cut-intact "$work/cut-want.csv" "$work/out"
+# A spreadsheet's CSV with ';' between columns, refused, then read.
+printf 'family_name;given_name;email;languages\r\nVisser;Els;;"nl:N;en:C1"\r\n' \
+    >"$work/semi.csv"
+run 2 semi "$ROSTER" --db "$work/semi.db" import "$work/semi.csv"
+says semi "semi.csv:1: this file uses ';' between columns: save it as CSV with commas (or use --separator ';')"
+run 0 semi-ok "$ROSTER" --db "$work/semi.db" import --separator ';' \
+    "$work/semi.csv"
+run 0 semi-search "$ROSTER" --db "$work/semi.db" search --format csv \
+    "lang:nl>=N" "lang:en>=C1"
+grep -q '^[0-9a-f-]*,Visser,Els,' "$work/out" && ok ||
+    bad "semi-search: Visser not found"
+run 2 semi-bad "$ROSTER" --db "$work/semi.db" import --separator : \
+    "$work/semi.csv"
+says semi-bad "import: --separator ':' is not ';', ',' or tab"
+# An id-less person already in the pool, or twice in the file.
+printf 'family_name,given_name,email,phone\r\nDUBOIS,amelie,AMELIE.DUBOIS@police.example,\r\nVisser,Els,,+31 6 1\r\nvisser,Éls,,(+31) 61\r\n' \
+    >"$work/dupe.csv"
+run 2 dupe "$ROSTER" import "$work/dupe.csv"
+says dupe "dupe.csv:2: amelie DUBOIS is probably Amélie Dubois (11111111), already in the pool (same name and e-mail): give their id to update them, or use --allow-duplicates to add a second person"
+says dupe "dupe.csv:4: Éls visser is probably the same person as $work/dupe.csv:3 (same name and phone)"
+says dupe "roster: 2 problems found; nothing was imported"
+cp "$ROSTER_DB" "$work/dupe.db"
+run 0 dupe-allowed "$ROSTER" --db "$work/dupe.db" import --allow-duplicates \
+    "$work/dupe.csv"
+says dupe-allowed "dupe.csv:2: amelie DUBOIS is probably Amélie Dubois (11111111), already in the pool (same name and e-mail): added all the same (--allow-duplicates)"
+says dupe-allowed "roster: imported 3 people"
 run 0 export-after "$ROSTER" export "$work/after"
 files="people missions unavailability deployments assignments"
 for f in $files; do

@@ -29,7 +29,8 @@ t_tags() {
 		same "tagged ids" "$work/want" "$work/got"
 		"$ROSTER" --db "$work/tagged.db" import "$D/tagged.csv" 2>"$work/err"
 		check "re-import of tagged.csv" "$(cat "$work/err")" \
-		    "roster: imported 3 people, 0 missions, 0 unavailability windows"
+		    "$D/tagged.csv: added 3, updated 0, unchanged 0
+roster: imported 3 people, 0 missions, 0 unavailability windows"
 	else
 		bad "$S: tagged.csv not written"
 	fi

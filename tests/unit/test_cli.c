@@ -482,6 +482,11 @@ test_unknown_command(void **state)
 	    "deploy --help)\n");
 	assert_int_equal(runv(&out, &err, "deploy", NULL), RC_INPUT);
 	assert_non_null(strstr(strbuf_str(&err), "(see roster deploy --help)"));
+	/* A family's subcommand is two words, not one with a space. */
+	assert_int_equal(runv(&out, &err, "deploy list", NULL), RC_INPUT);
+	assert_string_equal(strbuf_str(&out), "");
+	assert_true(strncmp(strbuf_str(&err), "roster: unknown command "
+	    "'deploy list'\n", 38) == 0);
 	strbuf_free(&out);
 	strbuf_free(&err);
 }

@@ -57,8 +57,17 @@ collect_cb(const struct csv_record *rec, void *arg, struct error *err)
  * Parses in[0..len) fed in pieces of chunk bytes and returns the records
  * followed by the error, if any, as one string to free().
  */
+static char	*parse_sep(const char *, size_t, size_t, int, char);
+
 static char *
 parse_chunked(const char *in, size_t len, size_t chunk, int stop_at)
+{
+	return parse_sep(in, len, chunk, stop_at, ',');
+}
+
+/* As parse_chunked, with sep between fields. */
+static char *
+parse_sep(const char *in, size_t len, size_t chunk, int stop_at, char sep)
 {
 	struct csv_reader	*r = csv_reader_new("t.csv");
 	struct collect		 c = { NULL, 0, stop_at };
@@ -67,6 +76,7 @@ parse_chunked(const char *in, size_t len, size_t chunk, int stop_at)
 	size_t			 size, off, n;
 	int			 rc = RC_OK;
 
+	csv_reader_separator(r, sep);
 	assert_non_null(c.out = open_memstream(&s, &size));
 	for (off = 0; rc == RC_OK && off < len; off += n) {
 		n = len - off < chunk ? len - off : chunk;
@@ -106,6 +116,24 @@ test_plain(void **state)
 	check(IN("Am\xc3\xa9lie,\xe6\x97\xa5\xe6\x9c\xac\n"),
 	    "1|Am\xc3\xa9lie|\xe6\x97\xa5\xe6\x9c\xac\n");
 	check(IN(""), "");
+}
+
+/* A spreadsheet's ';' between fields, whole and a byte at a time. */
+static void
+test_separator(void **state)
+{
+	static const char in[] = "a;\"b;c\";d,e\n\"x\"y;z\n";
+	size_t chunk;
+	char *got;
+
+	(void)state;
+	for (chunk = 1; chunk <= sizeof in; chunk += sizeof in - 1) {
+		got = parse_sep(in, sizeof in - 1, chunk, 0, ';');
+		assert_string_equal(got, "1|a|b;c|d,e\nerror 2: t.csv:2: "
+		    "column 4: text after the closing quote of a field "
+		    "(expected ';' or a line end)\n");
+		free(got);
+	}
 }
 
 static void
@@ -552,14 +580,14 @@ test_read_file(void **state)
 	for (i = 0; i < 5000; i++)
 		fprintf(f, "%lu,\"Am\xc3\xa9lie, \"\"x\"\"\",z\r\n", i);
 	fclose(f);
-	assert_int_equal(csv_read_file(path, count_cb, &n, &err), RC_OK);
+	assert_int_equal(csv_read_file(path, ',', count_cb, &n, &err), RC_OK);
 	assert_int_equal(n, 5000);
 
 	f = fopen(path, "a");
 	fputs("1,\"open", f);
 	fclose(f);
 	n = 0;
-	assert_int_equal(csv_read_file(path, count_cb, &n, &err), RC_INPUT);
+	assert_int_equal(csv_read_file(path, ',', count_cb, &n, &err), RC_INPUT);
 	assert_int_equal(n, 5000);
 	assert_true(strncmp(err.msg, path, strlen(path)) == 0);
 	assert_string_equal(err.msg + strlen(path), ":5002: column 3: "
@@ -567,7 +595,7 @@ test_read_file(void **state)
 	    "closed)");
 	remove(path);
 
-	assert_int_equal(csv_read_file(path, count_cb, &n, &err), RC_INPUT);
+	assert_int_equal(csv_read_file(path, ',', count_cb, &n, &err), RC_INPUT);
 	assert_true(strncmp(err.msg, path, strlen(path)) == 0);
 	assert_string_equal(err.msg + strlen(path),
 	    ": No such file or directory");
@@ -597,6 +625,7 @@ main(void)
 		cmocka_unit_test(test_write_field),
 		cmocka_unit_test(test_write_read_back),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_separator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -187,6 +187,9 @@ test_terms(void **state)
 	assert_int_equal(COUNT("lang:fr>=c2"), 2);
 	assert_int_equal(COUNT("lang:fr>=native"), 1);
 	assert_true(MATCH("lang:fr>=native", "Dubois"));
+	/* N, as the screen shows native, in either case. */
+	assert_int_equal(COUNT("lang:fr>=N"), 1);
+	assert_true(MATCH("lang:fr>=n", "Dubois"));
 	assert_int_equal(COUNT("lang:en>=B2"), 3);
 	/* A theme of one's own or of a mission served on. */
 	assert_int_equal(COUNT("theme:border"), 2);

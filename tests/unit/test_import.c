@@ -180,6 +180,27 @@ count(struct store *s, const char *table)
 	return n;
 }
 
+/* The rows of a query, as text. */
+static void
+dump_query(struct store *s, const char *sql, struct strbuf *out)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int c;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	strbuf_addf(out, "%s\n", sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (c = 0; c < sqlite3_column_count(st); c++) {
+			v = (const char *)sqlite3_column_text(st, c);
+			strbuf_addf(out, "%s|", v ? v : "NULL");
+		}
+		strbuf_adds(out, "\n");
+	}
+	sqlite3_finalize(st);
+}
+
 /* Everything an import may write, as text, to tell "unchanged". */
 static void
 dump(struct store *s, struct strbuf *out)
@@ -199,24 +220,10 @@ dump(struct store *s, struct strbuf *out)
 		"SELECT * FROM audit ORDER BY pk",
 		"SELECT rowid, * FROM person_fts ORDER BY rowid",
 	};
-	sqlite3_stmt *st;
-	const char *v;
 	size_t i;
-	int c;
 
-	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-		assert_int_equal(sqlite3_prepare_v2(s->db, queries[i], -1, &st,
-		    NULL), SQLITE_OK);
-		strbuf_addf(out, "%s\n", queries[i]);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			for (c = 0; c < sqlite3_column_count(st); c++) {
-				v = (const char *)sqlite3_column_text(st, c);
-				strbuf_addf(out, "%s|", v ? v : "NULL");
-			}
-			strbuf_adds(out, "\n");
-		}
-		sqlite3_finalize(st);
-	}
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
+		dump_query(s, queries[i], out);
 }
 
 /* want with $0..$7 replaced by the paths of those slots. */
@@ -412,6 +419,184 @@ test_good(void **state)
 	assert_int_equal(count(s, "person_fts JOIN person ON pk = "
 	    "person_fts.rowid WHERE person_fts MATCH 'kosovo' AND "
 	    "family_name = 'de Vries'"), 1);
+	testdb_close(s);
+}
+
+/* N is native, as the screen shows it, in either case. */
+static void
+test_level_n(void **state)
+{
+	struct store *s = testdb_open();
+
+	(void)state;
+	import_ok(s, 0, file(0, "people.csv", "family_name,languages\n"
+	    "Visser,nl:N;fr:n;en:C1\n"), NULL, NULL);
+	assert_int_equal(count(s, "person_language WHERE level = 7 AND "
+	    "code IN ('nl', 'fr')"), 2);
+	testdb_close(s);
+}
+
+/* The report of the last import, with $0..$7 expanded in want. */
+static void
+assert_report(const char *want)
+{
+	struct strbuf w = { 0 };
+
+	expand(want, &w);
+	assert_string_equal(report, strbuf_str(&w));
+	strbuf_free(&w);
+}
+
+/*
+ * A column left out of a people file leaves that field of people who
+ * exist as it is; a new person gets its default.
+ */
+static void
+test_absent_column(void **state)
+{
+	struct store *s = fixture_db();
+	struct strbuf before = { 0 }, after = { 0 };
+	static const char lists[] = "SELECT p.id, code, level, "
+	    "(SELECT group_concat(slug) FROM person_theme WHERE person = p.pk),"
+	    " (SELECT group_concat(slug) FROM person_skill WHERE person = p.pk),"
+	    " passport_expiry, agency, email, status, notes FROM person p "
+	    "LEFT JOIN person_language ON person = p.pk "
+	    "WHERE family_name <> 'Bakker' ORDER BY 1, 2";
+	char *f;
+
+	(void)state;
+	dump_query(s, lists, &before);
+	f = file(3, "cut.csv", "id,family_name,given_name,notice_days\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,Amélie,2\n"
+	    "22222222-2222-4222-8222-222222222222,de Vries,Jan,9\n"
+	    ",Bakker,Piet,\n");
+	/* The dry run says what the import does, and does nothing. */
+	assert_int_equal(import(s, IMPORT_DRY_RUN | IMPORT_CHANGES, f,
+	    (char *)NULL), RC_OK);
+	assert_report("$3 (dry run): added 1, updated 1 (notice_days 1), "
+	    "unchanged 1\n");
+	assert_int_equal(count(s, "person"), 5);
+	assert_int_equal(import(s, IMPORT_CHANGES, f, (char *)NULL), RC_OK);
+	assert_report("$3: added 1, updated 1 (notice_days 1), unchanged 1\n");
+	assert_int_equal(count(s, "person WHERE family_name = 'de Vries' AND "
+	    "notice_days = 9 AND version = 2"), 1);
+	assert_int_equal(count(s, "audit WHERE action = 'update' AND "
+	    "fields = 'notice_days'"), 1);
+	/* The languages, themes, skills, dates and words of all are kept. */
+	dump_query(s, lists, &after);
+	assert_string_equal(strbuf_str(&after), strbuf_str(&before));
+	assert_int_equal(count(s, "person WHERE family_name = 'Bakker' AND "
+	    "status = 'active' AND notice_days = 0 AND agency = '' AND "
+	    "passport_expiry IS NULL"), 1);
+	strbuf_free(&before);
+	strbuf_free(&after);
+	testdb_close(s);
+}
+
+/* An empty cell in a column the file has clears the field. */
+static void
+test_empty_cell_clears(void **state)
+{
+	struct store *s = fixture_db();
+	char *f;
+
+	(void)state;
+	f = file(3, "some.csv", "id,family_name,passport_expiry,languages\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,,\n"
+	    "22222222-2222-4222-8222-222222222222,de Vries,,nl:N\n"
+	    "33333333-3333-4333-8333-333333333333,Παπαδόπουλος,2025-01-01,"
+	    "el:native;en:C2\n");
+	assert_int_equal(import(s, IMPORT_CHANGES, f, (char *)NULL), RC_OK);
+	assert_report("$3: added 0, updated 2 (passport_expiry 2, "
+	    "languages 2), unchanged 1; cleared: passport_expiry 2, "
+	    "languages 1\n");
+	assert_int_equal(count(s, "person WHERE passport_expiry IS NULL"), 3);
+	assert_int_equal(count(s, "person_language JOIN person p ON p.pk = "
+	    "person WHERE family_name = 'Dubois'"), 0);
+	assert_int_equal(count(s, "person_language JOIN person p ON p.pk = "
+	    "person WHERE family_name = 'de Vries'"), 1);
+	/* What the file does not have stays. */
+	assert_int_equal(count(s, "person WHERE family_name = 'Dubois' AND "
+	    "given_name = 'Amélie' AND agency = 'National Police'"), 1);
+	assert_int_equal(count(s, "person_theme JOIN person p ON p.pk = "
+	    "person WHERE family_name = 'Dubois'"), 1);
+	assert_int_equal(count(s, "audit WHERE action = 'update' AND "
+	    "fields = 'passport_expiry,languages'"), 2);
+	/* Only a good import says what it would change. */
+	assert_int_equal(import(s, IMPORT_CHANGES, f, spoilt(4, FILE_PEOPLE,
+	    "gender", "q"), (char *)NULL), RC_INPUT);
+	assert_null(strstr(report, "added"));
+	testdb_close(s);
+}
+
+/* A spreadsheet's ';' between columns: refused, or read when told. */
+static void
+test_separator(void **state)
+{
+	struct store *s = testdb_open();
+	static const char semi[] = "family_name;given_name;languages\n"
+	    "Visser;Els;\"nl:N;en:C1\"\n";
+
+	(void)state;
+	refused(s, "$0:1: this file uses ';' between columns: save it as CSV "
+	    "with commas (or use --separator ';')\n",
+	    file(0, "semi.csv", semi), (char *)NULL);
+	refused(s, "$0:1: this file uses ';' between columns: save it as CSV "
+	    "with commas (or use --separator ';')\n",
+	    file(0, "semi.csv", "person_id;mission;country;start\n"),
+	    (char *)NULL);
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "semi.csv",
+	    semi), (char *)NULL), RC_OK);
+	assert_string_equal(report, "");
+	assert_int_equal(count(s, "person_language JOIN person p ON p.pk = "
+	    "person WHERE given_name = 'Els'"), 2);
+	/* And the other way round. */
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "comma.csv",
+	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:1: this file uses ',' between columns, not ';' "
+	    "(leave out --separator)\n");
+	testdb_close(s);
+}
+
+/*
+ * An id-less person with the name (in any case and accents) and the
+ * e-mail or phone of someone in the pool or on an earlier row is refused,
+ * unless duplicates are allowed.
+ */
+static void
+test_duplicates(void **state)
+{
+	struct store *s = fixture_db();
+	char *f;
+
+	(void)state;
+	f = file(3, "new.csv", "family_name,given_name,email,phone\n"
+	    "DUBOIS,amelie,AMELIE.DUBOIS@police.example,\n"
+	    "Visser,Els,,+31 6 1\n"
+	    "visser,Éls,,(+31) 61\n"
+	    "Dubois,Marie,amelie.dubois@police.example,+33 6 12 34 56 78\n"
+	    "Kowalska,Anna,,\n");
+	refused(s, "$3:2: amelie DUBOIS is probably Amélie Dubois (11111111), "
+	    "already in the pool (same name and e-mail): give their id to "
+	    "update them, or use --allow-duplicates to add a second person\n"
+	    "$3:4: Éls visser is probably the same person as $3:3 (same name "
+	    "and phone): give an id to update one person, or use "
+	    "--allow-duplicates to add a second person\n", f, (char *)NULL);
+	assert_int_equal(import(s, IMPORT_ALLOW_DUPLICATES, f, (char *)NULL),
+	    RC_OK);
+	assert_report("$3:2: amelie DUBOIS is probably Amélie Dubois "
+	    "(11111111), already in the pool (same name and e-mail): added all "
+	    "the same (--allow-duplicates)\n"
+	    "$3:4: Éls visser is probably the same person as $3:3 (same name "
+	    "and phone): added all the same (--allow-duplicates)\n");
+	assert_int_equal(count(s, "person"), 10);
+	/* A row with an id, written before anyone was looked up. */
+	refused(s, "$4:3: Piet Bakker is probably the same person as $4:2 "
+	    "(same name and e-mail): give an id to update one person, or use "
+	    "--allow-duplicates to add a second person\n", file(4, "id.csv",
+	    "id,family_name,given_name,email\n"
+	    "77777777-7777-4777-8777-777777777777,Bakker,Piet,p@x.example\n"
+	    ",Bakker,Piet,P@X.example\n"), (char *)NULL);
 	testdb_close(s);
 }
 
@@ -1346,6 +1531,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_level_n),
+		cmocka_unit_test(test_absent_column),
+		cmocka_unit_test(test_empty_cell_clears),
+		cmocka_unit_test(test_separator),
+		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_bad_people),

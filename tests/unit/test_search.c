@@ -72,7 +72,7 @@ test_own_write(void **state)
 	struct search_cache *c = search_cache_new();
 
 	assert_int_equal(count(s, "lang:fr", c), 3);
-	testdb_exec(s, "DELETE FROM person_language WHERE person = (SELECT pk "
+	testdb_write(s, "DELETE FROM person_language WHERE person = (SELECT pk "
 	    "FROM person WHERE family_name = 'Müller')");
 	assert_int_equal(count(s, "lang:fr", c), 2);
 	search_cache_free(c);
@@ -88,7 +88,7 @@ test_other_write(void **state)
 	assert_int_equal(count(s, "country:ML", c), 1);
 	if (store_open(&other, testdb_path(), 0, &err) != RC_OK)
 		fail_msg("store_open: %s", err.msg);
-	testdb_exec(other, "UPDATE service SET country = 'ML' WHERE country = "
+	testdb_write(other, "UPDATE service SET country = 'ML' WHERE country = "
 	    "'NE'");
 	store_close(other);
 	assert_int_equal(count(s, "country:ML", c), 2);

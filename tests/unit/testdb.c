@@ -1,3 +1,6 @@
+#include <sys/stat.h>
+
+#include <ftw.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -20,6 +23,24 @@ static char dir[64];
 static char db_path[128];
 static char files[8][192];
 
+static int
+remove_entry(const char *path, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* The test's files hold nothing worth keeping once it has run. */
+static void
+remove_dir(void)
+{
+	nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 static void
 make_dir(void)
 {
@@ -27,6 +48,7 @@ make_dir(void)
 		return;
 	snprintf(dir, sizeof dir, "/tmp/roster-test-XXXXXX");
 	assert_non_null(mkdtemp(dir));
+	atexit(remove_dir);
 }
 
 struct store *
@@ -54,13 +76,15 @@ testdb_path(void)
 void
 testdb_close(struct store *s)
 {
-	char path[160];
+	char db[160], path[176];
 
+	/* Its own files: another database may have been opened since. */
+	snprintf(db, sizeof db, "%s", sqlite3_db_filename(s->db, "main"));
 	store_close(s);
-	unlink(db_path);
-	snprintf(path, sizeof path, "%s-wal", db_path);
+	unlink(db);
+	snprintf(path, sizeof path, "%s-wal", db);
 	unlink(path);
-	snprintf(path, sizeof path, "%s-shm", db_path);
+	snprintf(path, sizeof path, "%s-shm", db);
 	unlink(path);
 }
 
@@ -127,6 +151,18 @@ testdb_exec(struct store *s, const char *sql)
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("%s\nin: %s", msg, sql);
+}
+
+void
+testdb_write(struct store *s, const char *sql)
+{
+	struct error err;
+
+	if (store_begin(s, &err) != RC_OK)
+		fail_msg("begin: %s", err.msg);
+	testdb_exec(s, sql);
+	if (store_commit(s, &err) != RC_OK)
+		fail_msg("commit: %s", err.msg);
 }
 
 long long

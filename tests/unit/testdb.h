@@ -53,6 +53,9 @@ void		 testdb_deploy(struct store *, const char *name,
 		    struct deployment *out);
 
 void		 testdb_exec(struct store *, const char *sql);
+/* Runs sql as roster writes: in a transaction of store_begin and
+ * store_commit. */
+void		 testdb_write(struct store *, const char *sql);
 long long	 testdb_int(struct store *, const char *sql);
 
 /* How many people the filter matches; the filter must compile. */
