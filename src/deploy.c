@@ -54,6 +54,17 @@ check_text(const char *what, const char *text, struct error *err)
 }
 
 int
+deploy_name_check(const char *what, const char *name, struct error *err)
+{
+	char label[64];
+
+	if (name == NULL || name[strspn(name, " ")] == '\0')
+		return error_set(err, RC_INPUT, "%s: the name is empty", what);
+	snprintf(label, sizeof label, "%s: the name", what);
+	return check_text(label, name, err);
+}
+
+int
 deploy_need_parse(struct store *s, const char *text, int today,
     struct need *out, struct error *err)
 {
@@ -99,9 +110,31 @@ deploy_window(const struct deployment *d, int *from, int *to)
 	*to = d->end != DEPLOY_OPEN ? d->end : d->start + DEPLOY_OPEN_DAYS;
 }
 
+int
+deploy_end_parse(const char *text, int start, int today, int *end)
+{
+	char *unit;
+	long n;
+
+	if (!isdigit((unsigned char)text[0]))
+		return filter_date(text, today, end);
+	n = strtol(text, &unit, 10);
+	if (*unit == '\0' || unit[1] != '\0')
+		return filter_date(text, today, end);
+	if (n < 1 || n > 36500)
+		return 0;
+	if (*unit == 'd' || *unit == 'D')
+		*end = start + (int)n - 1;
+	else if (*unit == 'w' || *unit == 'W')
+		*end = start + 7 * (int)n - 1;
+	else
+		return 0;
+	return 1;
+}
+
 /* Needs are kept one a line, "N:FILTER", in the deployment's row. */
-static char *
-needs_text(const struct deployment *d)
+char *
+deploy_needs_text(const struct deployment *d)
 {
 	struct strbuf b = { 0 };
 	size_t i;
@@ -141,31 +174,6 @@ needs_load(struct deployment *d, const char *text)
 	}
 }
 
-/* Begins a write: a transaction and the writer that works in it. */
-static int
-write_begin(struct store *s, struct deploy_writer **w, struct error *err)
-{
-	int rc;
-
-	if ((rc = store_begin(s, err)) != RC_OK)
-		return rc;
-	if ((rc = deploy_writer_new(s, w, err)) != RC_OK)
-		store_rollback(s);
-	return rc;
-}
-
-/* Ends a write_begin: commits if rc is RC_OK, else rolls back. */
-static int
-write_end(struct store *s, struct deploy_writer *w, int rc,
-    struct error *err)
-{
-	deploy_writer_free(w);
-	if (rc == RC_OK)
-		return store_commit(s, err);
-	store_rollback(s);
-	return rc;
-}
-
 int
 deploy_kind_valid(const char *kind)
 {
@@ -186,11 +194,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	long long pk;
 	int rc;
 
-	if (d->name == NULL || d->name[strspn(d->name, " ")] == '\0')
-		return error_set(err, RC_INPUT, "deploy create: the name is "
-		    "empty");
-	if ((rc = check_text("deploy create: the name", d->name, err))
-	    != RC_OK)
+	if ((rc = deploy_name_check("deploy create", d->name, err)) != RC_OK)
 		return rc;
 	if (!deploy_kind_valid(d->kind))
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
@@ -202,7 +206,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);
-	if ((rc = write_begin(s, &w, err)) != RC_OK)
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	rc = deploy_writer_find(w, d->name, &pk, &stored, err);
 	if (rc == RC_OK) {
@@ -211,11 +215,11 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 		    "named '%s' exists", d->name);
 	} else if (rc == RC_REFUSED)
 		rc = RC_OK;
-	r.needs = needs = needs_text(d);
+	r.needs = needs = deploy_needs_text(d);
 	if (rc == RC_OK)
 		rc = deploy_writer_put(w, &r, needs, err);
 	free(needs);
-	return write_end(s, w, rc, err);
+	return deploy_writer_end(s, w, rc, err);
 }
 
 int
@@ -276,13 +280,13 @@ deploy_close(struct store *s, const char *name, struct error *err)
 	struct deployment d;
 	int rc;
 
-	if ((rc = write_begin(s, &w, err)) != RC_OK)
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
 		rc = deploy_writer_close(w, d.pk, d.name, err);
 		deploy_clear(&d);
 	}
-	return write_end(s, w, rc, err);
+	return deploy_writer_end(s, w, rc, err);
 }
 
 /* The people available over the deployment's window, by the filter
@@ -340,7 +344,7 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 		    d->name);
 	if ((rc = available(s, d, today, &avail, err)) != RC_OK)
 		return rc;
-	if ((rc = write_begin(s, &w, err)) != RC_OK) {
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK) {
 		search_result_free(avail);
 		return rc;
 	}
@@ -356,7 +360,7 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 			    "of the deployment\n", id);
 	}
 	search_result_free(avail);
-	if ((rc = write_end(s, w, rc, err)) != RC_OK)
+	if ((rc = deploy_writer_end(s, w, rc, err)) != RC_OK)
 		*added = 0;
 	return rc;
 }
@@ -419,7 +423,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	long long apk = 0;
 	int rc;
 
-	if ((rc = write_begin(s, &w, err)) != RC_OK)
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
@@ -442,7 +446,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	}
 	if (rc == RC_OK && from == to) {
 		/* Already so: nothing to write, nothing to record. */
-		write_end(s, w, RC_REFUSED, err);
+		deploy_writer_end(s, w, RC_REFUSED, err);
 		return RC_OK;
 	}
 	if (rc == RC_OK && !may_move(from, to))
@@ -462,7 +466,7 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		    fields, err);
 	}
 	free(other);
-	return write_end(s, w, rc, err);
+	return deploy_writer_end(s, w, rc, err);
 }
 
 int
@@ -473,11 +477,11 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 	char id[37];
 	int rc;
 
-	if ((rc = write_begin(s, &w, err)) != RC_OK)
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = deploy_writer_remove(w, d->pk, person, d->name, id, err);
-	return write_end(s, w, rc, err);
+	return deploy_writer_end(s, w, rc, err);
 }
 
 int
@@ -486,7 +490,8 @@ deploy_members(struct store *s, const struct deployment *d,
 {
 	sqlite3_stmt *st;
 	struct member *m;
-	int rc;
+	char through[DATE_LEN];
+	int rc, from, to;
 
 	*out = NULL;
 	*n = 0;
@@ -496,10 +501,13 @@ deploy_members(struct store *s, const struct deployment *d,
 	    " a.role, a.status, " DEPLOY_STATUS_AT ","
 	    " coalesce((SELECT group_concat(status || ' ' || at, ', ') FROM"
 	    " (SELECT status, at FROM assignment_history WHERE"
-	    " assignment = a.pk ORDER BY rowid)), '')" DEPLOY_MEMBER_ROWS,
-	    err)) != RC_OK)
+	    " assignment = a.pk ORDER BY rowid)), ''), " DEPLOY_READY_SQL
+	    DEPLOY_MEMBER_ROWS, err)) != RC_OK)
 		return rc;
+	deploy_window(d, &from, &to);
+	date_format(to, through);
 	sqlite3_bind_int64(st, 1, d->pk);
+	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		m = &(*out)[(*n)++];
@@ -518,6 +526,7 @@ deploy_members(struct store *s, const struct deployment *d,
 		snprintf(m->since, sizeof m->since, "%s",
 		    sqlite3_column_text(st, 10));
 		m->history = store_text(st, 11);
+		m->ready = store_text(st, 12);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -542,8 +551,19 @@ deploy_members_free(struct member *m, size_t n)
 		free(m[i].languages);
 		free(m[i].role);
 		free(m[i].history);
+		free(m[i].ready);
 	}
 	free(m);
+}
+
+size_t
+deploy_members_active(const struct member *m, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += member_status_active(m[i].status);
+	return k;
 }
 
 int
@@ -627,8 +647,7 @@ deploy_summaries(struct store *s, int today, struct deploy_summary **out,
 		(*n)++;
 		if ((rc = deploy_members(s, &sum->d, &m, &nm, err)) != RC_OK)
 			break;
-		for (j = 0; j < nm; j++)
-			sum->active += member_status_active(m[j].status);
+		sum->active = deploy_members_active(m, nm);
 		deploy_members_free(m, nm);
 		if ((rc = deploy_coverage(s, &sum->d, today, &cov, err))
 		    != RC_OK)

@@ -57,6 +57,9 @@ struct member {
 	enum member_status	 status;
 	char			 since[21];	/* when the status was set */
 	char			*history;	/* "proposed 2026-...Z, ..." */
+	/* "yes", or the papers that lapse before the end of the window
+	 * (deploy_window), as "passport 12-10, no HEAT" (DEPLOY_READY_SQL). */
+	char			*ready;
 };
 
 struct coverage {
@@ -71,11 +74,27 @@ struct coverage {
  */
 #define DEPLOY_MEMBER_ROWS \
     " FROM assignment a JOIN person p ON p.pk = a.person" \
-    " WHERE a.deployment = ? ORDER BY CASE a.status" \
+    " WHERE a.deployment = ?1 ORDER BY CASE a.status" \
     " WHEN 'deployed' THEN 0 WHEN 'confirmed' THEN 1" \
     " WHEN 'contacted' THEN 2 WHEN 'proposed' THEN 3" \
     " WHEN 'returned' THEN 4 WHEN 'declined' THEN 5 ELSE 6 END," \
     " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+/*
+ * A member's readiness through the day ?2 (YYYY-MM-DD, the end of the
+ * window): "yes", or each of passport, medical and HEAT that is missing
+ * ("no medical") or lapses before that day ("passport 12-10"; the year
+ * too when it is not ?2's), as the filter's ready: counts them.
+ */
+#define DEPLOY_PAPER_SQL(col, name) \
+    " CASE WHEN coalesce(" col ", '') = '' THEN ', no " name "'" \
+    " WHEN " col " < ?2 THEN ', " name " ' || CASE WHEN substr(" col \
+    ", 1, 4) = substr(?2, 1, 4) THEN substr(" col ", 6) ELSE " col \
+    " END ELSE '' END"
+#define DEPLOY_READY_SQL \
+    "coalesce(nullif(substr(" \
+    DEPLOY_PAPER_SQL("p.passport_expiry", "passport") " ||" \
+    DEPLOY_PAPER_SQL("p.medical_expiry", "medical") " ||" \
+    DEPLOY_PAPER_SQL("p.heat_expiry", "HEAT") ", 3), ''), 'yes')"
 #define DEPLOY_STATUS_AT \
     "coalesce((SELECT max(at) FROM assignment_history" \
     " WHERE assignment = a.pk), '')"
@@ -85,6 +104,10 @@ int		 member_status_parse(const char *, enum member_status *);
 /* Whether the status counts towards the needs: proposed to deployed. */
 int		 member_status_active(enum member_status);
 
+/* A deployment's name: not blank, UTF-8, no control characters; what
+ * ("deploy create") begins the message. */
+int	deploy_name_check(const char *what, const char *name,
+	    struct error *err);
 /* "N:FILTER" with N >= 1; the filter must compile. */
 int	deploy_need_parse(struct store *, const char *text, int today,
 	    struct need *out, struct error *err);
@@ -92,6 +115,15 @@ void	deploy_need_free(struct need *);
 
 /* The window suggestions plan for: [start, end], or start + 90 days. */
 void	deploy_window(const struct deployment *, int *from, int *to);
+/*
+ * An end date as --end and the screen take it: a length counted from
+ * start, "4w" or "28d", the start being the first of its days (so 28d
+ * from 2 December ends on 29 December); else a date as filter_date takes
+ * it (YYYY-MM-DD, today, +Nd or +Nw from today).  0 when it is neither.
+ */
+int	deploy_end_parse(const char *text, int start, int today, int *end);
+/* The needs as the deployment's row keeps them: "N:FILTER" lines. */
+char	*deploy_needs_text(const struct deployment *);
 
 /* Whether kind is one of vocab_deploy_kinds (vocab.h), exactly. */
 int	deploy_kind_valid(const char *kind);
@@ -122,6 +154,16 @@ int	deploy_set(struct store *, const struct deployment *d,
  */
 int	deploy_conflict(struct store *, const struct deployment *d,
 	    long long person, char **other, struct error *err);
+/*
+ * Appends to warn a line for each of the person's papers (passport,
+ * medical, HEAT) that is missing or lapses before the end of d's window,
+ * naming them: "Anna de Wit: passport expires 2026-12-10, before the end
+ * 2026-12-31".  For confirming or deploying someone: a warning, not a
+ * refusal.
+ */
+int	deploy_papers_warn(struct store *, const struct deployment *d,
+	    long long person, int today, struct strbuf *warn,
+	    struct error *err);
 /* Takes a person off the list (their history goes with them). */
 int	deploy_remove(struct store *, const struct deployment *d,
 	    long long person, struct error *err);
@@ -130,9 +172,42 @@ int	deploy_remove(struct store *, const struct deployment *d,
 int	deploy_members(struct store *, const struct deployment *d,
 	    struct member **out, size_t *n, struct error *err);
 void	deploy_members_free(struct member *, size_t n);
+/* How many of them count towards the needs (proposed to deployed): the
+ * one count of "members" every screen shows. */
+size_t	deploy_members_active(const struct member *, size_t n);
 /* For each need of d, how many active members meet it. */
 int	deploy_coverage(struct store *, const struct deployment *d, int today,
 	    struct coverage **out, struct error *err);
+
+/*
+ * A change to a deployment (roster(1), "deploy edit"): what is not kept
+ * replaces what is stored.  Needs, when given, replace all of them.
+ */
+#define DEPLOY_KEEP	(-2)
+struct deploy_change {
+	const char	*name;		/* a new name; NULL: kept */
+	int		 start, end;	/* DEPLOY_KEEP; end also DEPLOY_OPEN */
+	const char	*kind, *status;	/* NULL: kept */
+	struct need	*needs;		/* with set_needs: the new ones */
+	size_t		 nneeds;
+	int		 set_needs;
+};
+/*
+ * Changes the deployment named name, audited "update" (and "rename",
+ * under the old name, when it is renamed: a name another deployment has,
+ * in any case, is refused); the status only moves forward (planning,
+ * active, closed).  A warning line is appended
+ * to warn for each confirmed or deployed member now overlapping another
+ * booking and, when the needs change, each need left uncovered.  *after
+ * (deploy_clear) is the deployment as changed.
+ */
+/* RC_OK if a deployment may go from status from to to (forward only, as
+ * deploy_edit allows), else RC_INPUT (unknown) or RC_REFUSED (back). */
+int	deploy_status_check(const char *name, const char *from,
+	    const char *to, struct error *err);
+int	deploy_edit(struct store *, const char *name,
+	    const struct deploy_change *, int today, struct deployment *after,
+	    struct strbuf *warn, struct error *err);
 
 /* A deployment at a glance, for lists of them. */
 struct deploy_summary {

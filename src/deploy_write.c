@@ -8,7 +8,8 @@
 #include "strbuf.h"
 
 enum {
-	W_DEP_GET, W_DEP_INSERT, W_DEP_UPDATE, W_DEP_CLOSE, W_ASG_GET,
+	W_DEP_GET, W_DEP_INSERT, W_DEP_UPDATE, W_DEP_RENAME, W_DEP_CLOSE,
+	W_ASG_GET,
 	W_ASG_INSERT, W_ASG_UPDATE, W_ASG_STATUS, W_ASG_DELETE,
 	W_HIST_DELETE, W_HIST_INSERT, W_N
 };
@@ -29,6 +30,7 @@ static const char *const statements[W_N] = {
 	[W_DEP_UPDATE] = "UPDATE deployment SET name = ?2, kind = ?3,"
 	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
 	    " needs = ?8 WHERE pk = ?1",
+	[W_DEP_RENAME] = "UPDATE deployment SET name = ?2 WHERE pk = ?1",
 	[W_DEP_CLOSE] = "UPDATE deployment SET status = 'closed' WHERE pk = ?",
 	/* role, status and history, as struct assignment_row has them. */
 	[W_ASG_GET] = "SELECT pk, role, status, " DEPLOY_HISTORY_SQL("a.pk")
@@ -84,6 +86,30 @@ deploy_writer_free(struct deploy_writer *w)
 	for (i = 0; i < W_N; i++)
 		sqlite3_finalize(w->st[i]);
 	free(w);
+}
+
+int
+deploy_writer_begin(struct store *s, struct deploy_writer **w,
+    struct error *err)
+{
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_writer_new(s, w, err)) != RC_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int
+deploy_writer_end(struct store *s, struct deploy_writer *w, int rc,
+    struct error *err)
+{
+	deploy_writer_free(w);
+	if (rc == RC_OK)
+		return store_commit(s, err);
+	store_rollback(s);
+	return rc;
 }
 
 static void
@@ -201,6 +227,23 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 	else if (rc == RC_OK)
 		rc = audit(w, r->name, "create", note, err);
 	strbuf_free(&changed);
+	return rc;
+}
+
+int
+deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
+    const char *to, struct error *err)
+{
+	struct strbuf fields = { 0 };
+	int rc;
+
+	sqlite3_bind_int64(w->st[W_DEP_RENAME], 1, pk);
+	bind(w, W_DEP_RENAME, 2, to);
+	if ((rc = run(w, W_DEP_RENAME, "deployment", err)) == RC_OK) {
+		strbuf_addf(&fields, "name=%s", to);
+		rc = audit(w, name, "rename", strbuf_str(&fields), err);
+	}
+	strbuf_free(&fields);
 	return rc;
 }
 

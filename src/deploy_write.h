@@ -51,6 +51,13 @@ struct deploy_writer;
 int	deploy_writer_new(struct store *, struct deploy_writer **,
 	    struct error *err);
 void	deploy_writer_free(struct deploy_writer *);
+/* A write of its own: a transaction and a writer that works in it;
+ * deploy_writer_end frees the writer and commits if rc is RC_OK, else
+ * rolls back, and returns the outcome. */
+int	deploy_writer_begin(struct store *, struct deploy_writer **,
+	    struct error *err);
+int	deploy_writer_end(struct store *, struct deploy_writer *, int rc,
+	    struct error *err);
 
 /*
  * The deployment of that name, ignoring the case of A to Z: RC_OK with
@@ -66,6 +73,10 @@ int	deploy_writer_find(struct deploy_writer *, const char *name,
  */
 int	deploy_writer_put(struct deploy_writer *, const struct deploy_row *,
 	    const char *note, struct error *err);
+/* Renames the deployment pk from name to to, audited "rename" under the
+ * old name with "name=TO"; the caller checks that to is free. */
+int	deploy_writer_rename(struct deploy_writer *, long long pk,
+	    const char *name, const char *to, struct error *err);
 /* Closes the deployment pk (named name), audited "close". */
 int	deploy_writer_close(struct deploy_writer *, long long pk,
 	    const char *name, struct error *err);

@@ -1,6 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "avail.h"
+#include "bitmap.h"
 #include "csv.h"
 #include "date.h"
 #include "deploy.h"
@@ -157,25 +159,33 @@ format_ids(struct store *s, FILE *fp, struct error *err)
 
 /* The table's columns; widths are capped so one long value cannot push the
  * others off a terminal. */
-enum { TC_ID, TC_NAME, TC_AGENCY, TC_NOTICE, TC_AVAIL, TC_LANGS,
+enum { TC_ID, TC_NAME, TC_AGENCY, TC_NOTICE, TC_FREE, TC_LANGS,
     TC_COUNTRIES, TC_N };
 static const struct {
 	const char	*title;
 	size_t		 max;
 } table_cols[TC_N] = {
 	{ "ID", 8 }, { "NAME", 30 }, { "AGENCY", 20 }, { "NOTICE", 6 },
-	{ "AVAIL", 5 }, { "LANGUAGES", 30 }, { "COUNTRIES", 24 },
+	{ "FREE", 10 }, { "LANGUAGES", 30 }, { "COUNTRIES", 24 },
 };
 
 /*
- * Who is available today, by the filter language's own rule (avail:today),
- * so that a table or a record can never disagree with a search.
+ * The first free day of the table's row st (status and notice after the
+ * columns): only those busy from today on need a query of their own.
  */
 static int
-available_today(struct store *s, int today, struct search_result **out,
-    struct error *err)
+free_day(struct store *s, sqlite3_stmt *st, const struct bitmap *busy,
+    int today, int *day, struct error *err)
 {
-	return search_text(s, "avail:today", today, NULL, out, err);
+	long long pk = sqlite3_column_int64(st, TC_FREE);
+
+	*day = AVAIL_NEVER;
+	if (!sqlite3_column_int(st, TC_N))
+		return RC_OK;
+	*day = today + sqlite3_column_int(st, TC_N + 1);
+	if (!bitmap_get(busy, pk))
+		return RC_OK;
+	return avail_first_from(s, pk, *day, day, err);
 }
 
 /*
@@ -186,34 +196,37 @@ static int
 table_rows(struct store *s, int today, char ****rows, size_t *nrows,
     size_t *w, struct error *err)
 {
-	struct search_result *avail;
+	struct bitmap busy;
 	sqlite3_stmt *st;
 	const char *cell;
+	char from[AVAIL_LEN];
 	size_t c;
-	int rc;
+	int rc, frc = RC_OK, day;
 
-	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
+	if ((rc = avail_busy(s, today, &busy, err)) != RC_OK)
 		return rc;
 	rc = store_prepare(s, &st, "SELECT substr(p.id, 1, 8),"
 	    " p.family_name || ', ' || p.given_name, p.agency,"
 	    " p.notice_days || 'd', p.pk,"
 	    " " PERSON_LANGUAGES("p.pk", "l.name") ","
 	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
-	    "  country FROM service WHERE person = p.pk ORDER BY country)), '')"
+	    "  country FROM service WHERE person = p.pk ORDER BY country)), ''),"
+	    " p.status = 'active', p.notice_days"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
 	    err);
 	if (rc != RC_OK) {
-		search_result_free(avail);
+		bitmap_free(&busy);
 		return rc;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((frc = free_day(s, st, &busy, today, &day, err)) != RC_OK)
+			break;
+		avail_format(day, today, from);
 		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
 		(*rows)[*nrows] = xcalloc(TC_N, sizeof ***rows);
 		for (c = 0; c < TC_N; c++) {
-			if (c == TC_AVAIL)
-				cell = search_result_has(avail,
-				    sqlite3_column_int64(st, (int)c)) ?
-				    "yes" : "no";
+			if (c == TC_FREE)
+				cell = from;
 			else
 				cell = (const char *)sqlite3_column_text(st,
 				    (int)c);
@@ -226,7 +239,9 @@ table_rows(struct store *s, int today, char ****rows, size_t *nrows,
 		(*nrows)++;
 	}
 	sqlite3_finalize(st);
-	search_result_free(avail);
+	bitmap_free(&busy);
+	if (frc != RC_OK)
+		return frc;
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
 }
 
@@ -319,12 +334,12 @@ show_expiry(FILE *fp, const char *label, const char *date, const char *day)
 
 /* The name and the person's own fields: st is format_show's row. */
 static void
-show_fields(FILE *fp, sqlite3_stmt *st, int available, int today)
+show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 {
 	static const char *const labels[] = { "Id", "Agency", "Rank",
 	    "Gender", "Email", "Phone", "Status" };
 	struct strbuf b = { 0 };
-	char day[DATE_LEN], buf[64];
+	char day[DATE_LEN], buf[64], from[AVAIL_LEN];
 	size_t i;
 
 	date_format(today, day);
@@ -337,7 +352,14 @@ show_fields(FILE *fp, sqlite3_stmt *st, int available, int today)
 	snprintf(buf, sizeof buf, "%d day%s", sqlite3_column_int(st, 8),
 	    sqlite3_column_int(st, 8) == 1 ? "" : "s");
 	show_line(fp, "Notice", buf);
-	show_line(fp, "Available", available ? "yes, today" : "no, not today");
+	avail_format(free_day, today, from);
+	if (free_day == AVAIL_NEVER)
+		snprintf(buf, sizeof buf, "never (not active, or away or "
+		    "deployed with no end)");
+	else
+		snprintf(buf, sizeof buf, "%s%s", free_day > today ? "from " :
+		    "", from);
+	show_line(fp, "Available", buf);
 	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
 	    day);
 	show_expiry(fp, "Medical", (const char *)sqlite3_column_text(st, 10),
@@ -401,14 +423,11 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		    " WHERE person = ?1 ORDER BY start" },
 	};
 	sqlite3_stmt *st;
-	struct search_result *avail;
 	size_t i;
-	int yes, rc;
+	int free_day, rc;
 
-	if ((rc = available_today(s, today, &avail, err)) != RC_OK)
+	if ((rc = avail_first(s, pk, today, &free_day, err)) != RC_OK)
 		return rc;
-	yes = search_result_has(avail, pk);
-	search_result_free(avail);
 	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
@@ -421,7 +440,7 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		sqlite3_finalize(st);
 		return store_error(s, err, "show");
 	}
-	show_fields(fp, st, yes, today);
+	show_fields(fp, st, free_day, today);
 	for (i = 0; rc == RC_OK && i < sizeof parts / sizeof parts[0]; i++)
 		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, 0, err);
 	/* Only people who were ever on a deployment's list have this. */

@@ -21,6 +21,36 @@ format_deploy_dates(const struct deployment *d, char *buf, size_t len)
 	snprintf(buf, len, "%s to %s", start, end);
 }
 
+static const char *const months[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+
+void
+format_deploy_window(const struct deployment *d, char *buf, size_t len)
+{
+	int y, m, dd, ye, me, de, days;
+
+	date_to_ymd(d->start, &y, &m, &dd);
+	if (d->end == DEPLOY_OPEN) {
+		snprintf(buf, len, "from %d %s %d, open-ended", dd,
+		    months[m - 1], y);
+		return;
+	}
+	date_to_ymd(d->end, &ye, &me, &de);
+	days = d->end - d->start + 1;
+	if (days == 1)
+		snprintf(buf, len, "%d %s %d, 1 day", dd, months[m - 1], y);
+	else if (y == ye && m == me)
+		snprintf(buf, len, "%d\u2013%d %s %d, %d days", dd, de,
+		    months[m - 1], y, days);
+	else if (y == ye)
+		snprintf(buf, len, "%d %s \u2013 %d %s %d, %d days", dd,
+		    months[m - 1], de, months[me - 1], y, days);
+	else
+		snprintf(buf, len, "%d %s %d \u2013 %d %s %d, %d days", dd,
+		    months[m - 1], y, de, months[me - 1], ye, days);
+}
+
 /* Text made safe for a terminal, in at most cols columns. */
 static void
 cell(struct strbuf *b, const char *s, size_t cols, int pad)
@@ -133,8 +163,8 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 	if (nm == 0)
 		fprintf(fp, "  none (roster deploy add, or deploy suggest)\n");
 	else
-		fprintf(fp, "  %-8s  %-26s  %-16s  %-10s  %s\n", "ID", "NAME",
-		    "AGENCY", "STATUS", "HISTORY");
+		fprintf(fp, "  %-8s  %-26s  %-16s  %-10s  %-16s  %s\n", "ID",
+		    "NAME", "AGENCY", "STATUS", "READY", "HISTORY");
 	for (i = 0; i < nm; i++) {
 		strbuf_reset(&name);
 		strbuf_addf(&name, "%s, %s", m[i].family_name, m[i].given_name);
@@ -144,6 +174,8 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 		strbuf_adds(&line, "  ");
 		cell(&line, m[i].agency, 16, 1);
 		strbuf_addf(&line, "  %-10s  ", member_status_name(m[i].status));
+		cell(&line, m[i].ready, 16, 1);
+		strbuf_adds(&line, "  ");
 		cell(&line, m[i].history, 200, 0);
 		if (m[i].role[0] != '\0') {
 			strbuf_adds(&line, "  role: ");
@@ -163,40 +195,47 @@ format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
 {
 	static const char *const cols[] = { "person_id", "family_name",
 	    "given_name", "agency", "phone", "email", "role", "status",
-	    "status_at" };
-	sqlite3_stmt *st;
-	int i, n = (int)(sizeof cols / sizeof cols[0]), rc;
+	    "status_at", "ready" };
+	struct member *m;
+	size_t nm, i;
+	int j, n = (int)(sizeof cols / sizeof cols[0]), rc;
 
-	for (i = 0; i < n; i++)
-		csv_write_field(fp, cols[i], i == n - 1);
-	if ((rc = store_prepare(s, &st, "SELECT p.id, p.family_name,"
-	    " p.given_name, p.agency, p.phone, p.email, a.role, a.status, "
-	    DEPLOY_STATUS_AT DEPLOY_MEMBER_ROWS, err)) != RC_OK)
+	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, d->pk);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (i = 0; i < n; i++)
-			csv_write_field(fp, (const char *)
-			    sqlite3_column_text(st, i), i == n - 1);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "deploy");
+	for (j = 0; j < n; j++)
+		csv_write_field(fp, cols[j], j == n - 1);
+	for (i = 0; i < nm; i++) {
+		const char *v[] = { m[i].id, m[i].family_name, m[i].given_name,
+		    m[i].agency, m[i].phone, m[i].email, m[i].role,
+		    member_status_name(m[i].status), m[i].since, m[i].ready };
+
+		for (j = 0; j < n; j++)
+			csv_write_field(fp, v[j], j == n - 1);
+	}
+	deploy_members_free(m, nm);
+	return RC_OK;
 }
 
 int
 format_deploy_json(struct store *s, const struct deployment *d, FILE *fp,
     struct error *err)
 {
+	char through[DATE_LEN];
 	sqlite3_stmt *st;
-	int rc;
+	int rc, from, to;
 
 	if ((rc = store_prepare(s, &st, "SELECT coalesce(json_group_array("
 	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
 	    " 'family_name', p.family_name, 'given_name', p.given_name,"
 	    " 'agency', p.agency, 'phone', p.phone, 'email', p.email,"
 	    " 'role', a.role, 'status', a.status, 'status_at', " DEPLOY_STATUS_AT
-	    ") AS m" DEPLOY_MEMBER_ROWS ")", err)) != RC_OK)
+	    ", 'ready', " DEPLOY_READY_SQL ") AS m" DEPLOY_MEMBER_ROWS ")",
+	    err)) != RC_OK)
 		return rc;
+	deploy_window(d, &from, &to);
+	date_format(to, through);
 	sqlite3_bind_int64(st, 1, d->pk);
+	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -238,8 +277,9 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 		cell(&b, m[i].email[0] ? m[i].email : "-", 60, 0);
 		strbuf_adds(&b, "\n     Languages: ");
 		cell(&b, m[i].languages[0] ? m[i].languages : "-", 70, 0);
-		strbuf_addf(&b, "\n     Status: %s since %s",
+		strbuf_addf(&b, "\n     Status: %s since %s   Ready: ",
 		    member_status_name(m[i].status), m[i].since);
+		cell(&b, m[i].ready, 60, 0);
 		if (m[i].role[0] != '\0') {
 			strbuf_adds(&b, "   Role: ");
 			cell(&b, m[i].role, 40, 0);
@@ -253,6 +293,21 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 	strbuf_free(&b);
 	deploy_members_free(m, nm);
 	return RC_OK;
+}
+
+int
+format_deploy_horizon(const struct deployment *d,
+    const struct suggest_report *r, char *buf, size_t len)
+{
+	char until[DATE_LEN];
+
+	*buf = '\0';
+	if (d->end != DEPLOY_OPEN)
+		return 0;
+	date_format(r->until, until);
+	snprintf(buf, len, "open-ended: candidates must be free until %s",
+	    until);
+	return 1;
 }
 
 void

@@ -23,7 +23,7 @@ int	format_deploy_list(struct store *, int today, FILE *,
 int	format_deploy_table(struct store *, const struct deployment *,
 	    int today, FILE *, struct error *err);
 /* A row per member: person_id, family_name, given_name, agency, phone,
- * email, role, status, status_at. */
+ * email, role, status, status_at, ready (struct member). */
 int	format_deploy_csv(struct store *, const struct deployment *, FILE *,
 	    struct error *err);
 int	format_deploy_json(struct store *, const struct deployment *, FILE *,
@@ -35,10 +35,18 @@ int	format_deploy_sheet(struct store *, const struct deployment *,
 /* A suggested team: id, name, agency and why each person is on it. */
 int	format_deploy_suggest(struct store *, const struct suggest_report *,
 	    FILE *, struct error *err);
+/* For an open-ended d, "open-ended: candidates must be free until
+ * 2027-02-21" into buf, and 1; else "" and 0. */
+int	format_deploy_horizon(const struct deployment *,
+	    const struct suggest_report *, char *buf, size_t len);
 /* What of a suggestion still falls short, and who was left out. */
 void	format_deploy_shortfall(const struct deployment *,
 	    const struct suggest_report *, FILE *);
 
+/* "2–29 December 2026, 28 days" (an en dash), or "from 2 December 2026,
+ * open-ended": what a created or changed deployment echoes. */
+void	format_deploy_window(const struct deployment *, char *buf,
+	    size_t len);
 /* "2026-11-24 to 2026-12-31", or "from 2026-11-24, open-ended". */
 void	format_deploy_dates(const struct deployment *, char *buf, size_t len);
 

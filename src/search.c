@@ -232,6 +232,22 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 	}
 }
 
+/* The matches in r's bitmap; only a complement needs the pool's size. */
+static int
+result_count(struct store *s, struct search_result *r, struct error *err)
+{
+	int rc;
+
+	r->count = bitmap_popcount(&r->bm);
+	if (r->bm.neg) {
+		if (r->total < 0 &&
+		    (rc = person_count(s, &r->total, err)) != RC_OK)
+			return rc;
+		r->count = r->total - r->count;
+	}
+	return RC_OK;
+}
+
 int
 search_eval(struct store *s, const struct filter *f,
     struct search_cache *cache, struct search_result **out,
@@ -257,17 +273,29 @@ search_eval(struct store *s, const struct filter *f,
 		search_result_free(r);
 		return rc;
 	}
-	r->count = bitmap_popcount(&r->bm);
-	/* Only a complement needs the size of the pool. */
-	if (r->bm.neg) {
-		if ((rc = person_count(s, &r->total, err)) != RC_OK) {
-			search_result_free(r);
-			return rc;
-		}
-		r->count = r->total - r->count;
+	if ((rc = result_count(s, r, err)) != RC_OK) {
+		search_result_free(r);
+		return rc;
 	}
 	*out = r;
 	return RC_OK;
+}
+
+int
+search_narrow(struct store *s, const struct filter *f,
+    const struct filter_set *set, struct search_cache *cache,
+    struct search_result *r, struct error *err)
+{
+	struct bitmap b;
+	int rc;
+
+	if (cache != NULL && (rc = cache_check(s, cache, err)) != RC_OK)
+		return rc;
+	bitmap_init(&b, bitmap_capacity(&r->bm) - 1);
+	if ((rc = eval(s, f, set, cache, &b, err)) == RC_OK)
+		bitmap_combine(&r->bm, &b, 1);
+	bitmap_free(&b);
+	return rc == RC_OK ? result_count(s, r, err) : rc;
 }
 
 int

@@ -26,6 +26,7 @@
 #include "error.h"
 #include "filter.h"
 #include "store.h"
+#include "strbuf.h"
 
 enum search_sort { SORT_NAME, SORT_AGENCY, SORT_NOTICE, SORT_MISSION,
     SORT_ID };
@@ -44,6 +45,19 @@ void	search_cache_free(struct search_cache *);
 int	search_eval(struct store *, const struct filter *,
 	    struct search_cache *, struct search_result **out,
 	    struct error *err);
+/* Narrows r to those who also match one set of f's tree (a part of
+ * filter_root's): a filter's terms taken one at a time. */
+int	search_narrow(struct store *, const struct filter *,
+	    const struct filter_set *, struct search_cache *,
+	    struct search_result *r, struct error *err);
+/*
+ * Why a filter that matches nobody does: for terms ANDed at the top level,
+ * the first that empties the people the terms before it match, as "27
+ * match lang:nl>=B2; none of them also match theme:forensics"; else "no
+ * match".  The CLI and the screen both say this.
+ */
+int	search_explain_empty(struct store *, const char *text, int today,
+	    struct search_cache *, struct strbuf *out, struct error *err);
 /* filter_compile and search_eval in one, for filters the program writes
  * itself (avail:today, a need): cache may be NULL. */
 int	search_text(struct store *, const char *text, int today,

@@ -151,8 +151,9 @@ why(const struct ctx *c, const struct cand *p)
 	strbuf_adds(&b, "");
 	for (i = 0; i < c->nneeds; i++)
 		if (p->mask >> i & 1) {
-			strbuf_addf(&b, "%s%zu (%s)", first ? "needs " : ", ",
-			    i + 1, c->d->needs[i].filter);
+			strbuf_addf(&b, "%s%zu (%s)", !first ? ", " :
+			    __builtin_popcountll(p->mask) > 1 ? "meets needs " :
+			    "meets need ", i + 1, c->d->needs[i].filter);
 			first = 0;
 		}
 	if (first)
@@ -265,7 +266,7 @@ suggest_report_free(struct suggest_report *r)
 
 static void
 team_init(struct team *t, struct store *s, const struct deployment *d,
-    int today, size_t max_per_agency, struct suggest_report *out)
+    int today, size_t max_per_agency, int until, struct suggest_report *out)
 {
 	struct ctx *c = &t->c;
 	int y;
@@ -278,6 +279,9 @@ team_init(struct team *t, struct store *s, const struct deployment *d,
 	t->total = -1;
 	date_to_ymd(today, &c->this_year, &y, &y);
 	deploy_window(d, &c->from, &c->to);
+	if (d->end == DEPLOY_OPEN && until != SUGGEST_HORIZON)
+		c->to = until;
+	out->until = c->to;
 	out->nneeds = d->nneeds;
 	out->short_by = xcalloc(d->nneeds > 0 ? d->nneeds : 1,
 	    sizeof *out->short_by);
@@ -519,7 +523,25 @@ team_order(struct team *t, size_t size, struct suggest_report *out)
 	free(done);
 }
 
-/* Extras up to size: those meeting any need first, then anyone else. */
+static void team_short(const struct team *, struct suggest_report *);
+
+/* Whether the report leaves a need short. */
+static int
+any_short(const struct suggest_report *out)
+{
+	size_t j;
+
+	for (j = 0; j < out->nneeds; j++)
+		if (out->short_by[j] > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Extras up to size: those meeting any need first, then anyone else, but
+ * only when every need is covered: people who meet no need are no answer
+ * to one still short.
+ */
 static int
 team_extras(struct team *t, size_t size, struct suggest_report *out,
     struct error *err)
@@ -528,6 +550,11 @@ team_extras(struct team *t, size_t size, struct suggest_report *out,
 	int rc = RC_OK, pass;
 
 	for (pass = 0; pass < 2 && rc == RC_OK && size > out->n; pass++) {
+		if (pass == 1) {
+			team_short(t, out);
+			if (any_short(out))
+				break;
+		}
 		bitmap_copy(&rest, &t->cands);
 		if (pass == 0)
 			bitmap_combine(&rest, &t->any, 1);
@@ -589,9 +616,50 @@ team_free(struct team *t)
 		sqlite3_finalize(c->person_st);
 }
 
+/* For each suggestion, the other deployments overlapping the window on
+ * which the person is proposed or contacted, named in its why. */
+static int
+team_also(struct team *t, struct suggest_report *out, struct error *err)
+{
+	char from[DATE_LEN], to[DATE_LEN];
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = store_prepare(t->c.s, &st, "SELECT group_concat(name, ', ')"
+	    " FROM (SELECT o.name FROM assignment a JOIN deployment o ON"
+	    " o.pk = a.deployment WHERE a.person = ?1 AND o.pk <> ?2 AND"
+	    " o.status <> 'closed' AND a.status IN ('proposed', 'contacted')"
+	    " AND (o.end IS NULL OR o.end >= ?3) AND o.start <= ?4"
+	    " ORDER BY o.start, o.name)", err)) != RC_OK)
+		return rc;
+	date_format(t->c.from, from);
+	date_format(t->c.to, to);
+	sqlite3_bind_int64(st, 2, t->c.d->pk);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_TRANSIENT);
+	for (i = 0; i < out->n; i++) {
+		sqlite3_bind_int64(st, 1, out->people[i].person);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			strbuf_reset(&b);
+			strbuf_addf(&b, "%s; also proposed for %s",
+			    out->people[i].why, sqlite3_column_text(st, 0));
+			free(out->people[i].why);
+			out->people[i].why = strbuf_steal(&b);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	strbuf_free(&b);
+	return i == out->n ? RC_OK : store_error(t->c.s, err, "suggest");
+}
+
 int
 suggest_team(struct store *s, const struct deployment *d, int today,
-    size_t size, size_t max_per_agency, struct suggest_report *out,
+    size_t size, size_t max_per_agency, int until, struct suggest_report *out,
     struct error *err)
 {
 	struct team t;
@@ -603,7 +671,7 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		    "needs; at most %d are supported", d->name, d->nneeds,
 		    SUGGEST_MAX_NEEDS);
 	memset(&t, 0, sizeof t);
-	team_init(&t, s, d, today, max_per_agency, out);
+	team_init(&t, s, d, today, max_per_agency, until, out);
 	if ((rc = team_sets(&t, err)) == RC_OK &&
 	    (rc = team_members(&t, err)) == RC_OK &&
 	    (rc = team_candidates(&t, err)) == RC_OK &&
@@ -614,6 +682,8 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		team_order(&t, size, out);
 		if ((rc = team_extras(&t, size, out, err)) == RC_OK)
 			team_short(&t, out);
+		if (rc == RC_OK)
+			rc = team_also(&t, out, err);
 	}
 	if (rc != RC_OK)
 		suggest_report_free(out);

@@ -55,9 +55,14 @@
  *
  * Size.  size 0 proposes just enough to cover the needs.  A larger size
  * adds, after the cover, the best-scored other candidates, those meeting
- * any need first, then anyone available and ready.  A smaller size keeps
+ * any need first, then, only if every need is covered, anyone available
+ * and ready.  A smaller size keeps
  * the first size people of the cover, which come in the order that covers
  * the most remaining demand first; short_by then tells what is missing.
+ *
+ * Elsewhere.  A person proposed or contacted on another deployment (not
+ * closed) whose dates overlap the window is still suggested, since they
+ * are not booked, but their why says "also proposed for NAME".
  *
  * Left out.  People who meet at least one need's filter and are not on the
  * list but cannot be proposed are counted once each under the first
@@ -98,8 +103,8 @@ struct suggestion {
 	/* The highest CEFR level (1..7, 7 native) in the languages of the
 	 * needs met, 0 if none. */
 	int			 best_level;
-	/* One line, as "needs 1 (lang:nl), 3 (skill:first-aid); nl C1;
-	 * served in SX until 2018; notice 1 day". */
+	/* One line, as "meets needs 1 (lang:nl), 3 (skill:first-aid); nl C1;
+	 * served in SX until 2018; notice 1 day; also proposed for MH17". */
 	char			*why;
 };
 
@@ -112,17 +117,25 @@ struct suggest_report {
 	size_t			 nneeds;
 	/* Meeting a need but left out, by the first reason that applies. */
 	long long		 left_unavailable, left_not_ready, left_booked;
+	/* The last day candidates must be free: the end, or the horizon of
+	 * an open-ended deployment. */
+	int			 until;
 };
+
+/* suggest_team's until: the start plus DEPLOY_OPEN_DAYS. */
+#define SUGGEST_HORIZON	(-1)
 
 /*
  * Suggests people for d (its needs, country and window) as of today (a
- * day number).  size and max_per_agency as above (0: no limit).
+ * day number).  size and max_per_agency as above (0: no limit); until,
+ * for an open-ended d, is the last day candidates must be free instead of
+ * the start plus 90 days (SUGGEST_HORIZON: that default).
  * RC_INPUT for more than SUGGEST_MAX_NEEDS needs or a need whose filter
  * no longer compiles; RC_DB for database trouble.
  */
 int	suggest_team(struct store *, const struct deployment *d, int today,
-	    size_t size, size_t max_per_agency, struct suggest_report *out,
-	    struct error *err);
+	    size_t size, size_t max_per_agency, int until,
+	    struct suggest_report *out, struct error *err);
 void	suggest_report_free(struct suggest_report *);
 
 #endif

@@ -2,12 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "avail.h"
 #include "person.h"
 #include "strbuf.h"
 #include "summary.h"
 
 int
-summary_load(struct store *s, long long pk, struct summary *out,
+summary_load(struct store *s, long long pk, int today, struct summary *out,
     struct error *err)
 {
 	sqlite3_stmt *st;
@@ -48,7 +49,10 @@ summary_load(struct store *s, long long pk, struct summary *out,
 	    sqlite3_column_text(st, 6) != NULL ?
 	    (const char *)sqlite3_column_text(st, 6) : "");
 	sqlite3_reset(st);
-	return RC_OK;
+	/* Per person, so that a list pays for the rows it shows. */
+	if ((rc = avail_first(s, pk, today, &out->free_day, err)) != RC_OK)
+		summary_free(out);
+	return rc;
 }
 
 void

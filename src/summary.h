@@ -20,12 +20,14 @@ struct summary {
 	char		*countries;	/* served in: "ML NE", by code */
 	char		*themes;	/* own and missions', by slug */
 	int		 notice;	/* days */
+	int		 free_day;	/* avail_first's, AVAIL_NEVER */
 	/* The first of passport, medical and HEAT to expire, or "" when one
 	 * is missing (never ready). */
 	char		 ready[DATE_LEN];
 };
 
-int	summary_load(struct store *, long long pk, struct summary *,
+/* today counts the first free day from (avail.h). */
+int	summary_load(struct store *, long long pk, int today, struct summary *,
 	    struct error *err);
 void	summary_free(struct summary *);
 

@@ -94,16 +94,10 @@ facets_free(struct app *a)
 static int
 pool_load(struct app *a, struct error *err)
 {
-	struct search_result *avail;
 	int rc;
 
 	if ((rc = person_count(a->store, &a->total, err)) != RC_OK)
 		return rc;
-	if ((rc = search_text(a->store, "avail:today", a->today, a->cache,
-	    &avail, err)) != RC_OK)
-		return rc;
-	search_result_free(a->avail);
-	a->avail = avail;
 	return store_generation(a->store, &a->generation, err);
 }
 
@@ -141,7 +135,7 @@ app_free(struct app *a)
 	free(a->before);
 	filter_free(a->pending);
 	search_result_free(a->result);
-	search_result_free(a->avail);
+	strbuf_free(&a->empty);
 	search_cache_free(a->cache);
 	facet_cache_free(a->fcache);
 	tags_free(&a->tags);
@@ -296,6 +290,10 @@ app_search(struct app *a, struct error *err)
 		follow(a, a->follow_pk, a->follow_was);
 	}
 	a->pending_keeps_cursor = 0;
+	strbuf_reset(&a->empty);
+	if (search_result_count(r) == 0 && *a->filter != '\0')
+		return search_explain_empty(a->store, a->filter, a->today,
+		    a->cache, &a->empty, err);
 	return RC_OK;
 }
 
@@ -323,7 +321,8 @@ app_rows(struct app *a, struct error *err)
 	}
 	a->rows = xcalloc(n > 0 ? n : 1, sizeof *a->rows);
 	for (i = 0; i < n && rc == RC_OK; i++)
-		rc = summary_load(a->store, pks[i], &a->rows[i], err);
+		rc = summary_load(a->store, pks[i], a->today, &a->rows[i],
+		    err);
 	a->row_pks = pks;
 	a->nrows = i;
 	if (rc != RC_OK) {

@@ -57,6 +57,9 @@ struct deploy_ui {
 	/* A deployment being created a question at a time (KEYS_NEW). */
 	struct deployment	 draft;
 	int			 step;
+	/* Or the open one being changed: the need asked about next. */
+	int			 editing;
+	size_t			 need_i;
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
@@ -97,7 +100,7 @@ struct app {
 	long long		 follow_pk;	/* the person to keep it on */
 	long long		 follow_was;	/* and where they were */
 	long long		 total;		/* people in the pool */
-	struct search_result	*avail;		/* avail:today */
+	struct strbuf		 empty;		/* why nobody matches */
 	long long		 generation;	/* store_generation */
 	enum search_sort	 sort;
 	int			 reverse;
@@ -236,6 +239,10 @@ void	app_deploy_new_start(struct app *);
 int	app_deploy_new_answer(struct app *, const char *text,
 	    struct error *err);
 void	app_deploy_new_cancel(struct app *);
+/* Changing the open deployment, the same way: the questions of a new
+ * one but the country, each with the current value offered; then its
+ * needs one at a time. */
+void	app_deploy_edit_start(struct app *);
 /* The open deployment's call-out sheet into a new file. */
 int	app_deploy_sheet(struct app *, const char *path, struct error *err);
 long long app_deploy_cursor_pk(const struct app *);

@@ -198,6 +198,52 @@ app_deploy_add_tagged(struct app *a, struct error *err)
 	return rc;
 }
 
+/* Each line of warn after what, joined by "; ", on the message line (a
+ * warning when there is one). */
+static void
+said(struct app *a, const char *what, const struct strbuf *warn)
+{
+	struct strbuf b = { 0 };
+	const char *p;
+	size_t n;
+
+	strbuf_adds(&b, what);
+	for (p = strbuf_str(warn); *p != '\0'; p += n + (p[n] == '\n')) {
+		n = strcspn(p, "\n");
+		strbuf_addf(&b, "%s%.*s", b.len > 0 ? "; " : "", (int)n, p);
+	}
+	app_message(a, warn->len > 0, "%s", strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+/* Papers that lapse before the end: said, but the booking stands. */
+static int
+warn_papers(struct app *a, long long pk, struct error *err)
+{
+	struct strbuf warn = { 0 };
+	int rc;
+
+	rc = deploy_papers_warn(a->store, &a->dep.d, pk, a->today, &warn, err);
+	if (rc == RC_OK && warn.len > 0)
+		said(a, "", &warn);
+	strbuf_free(&warn);
+	return rc;
+}
+
+/* "created 'NAME': 2-29 December 2026, 28 days", and the warnings. */
+static void
+said_window(struct app *a, const char *what, const struct deployment *d,
+    const struct strbuf *warn)
+{
+	struct strbuf b = { 0 };
+	char window[128];
+
+	format_deploy_window(d, window, sizeof window);
+	strbuf_addf(&b, "%s '%s': %s", what, d->name, window);
+	said(a, strbuf_str(&b), warn);
+	strbuf_free(&b);
+}
+
 int
 app_deploy_set(struct app *a, enum member_status to, int force,
     struct error *err)
@@ -231,9 +277,12 @@ app_deploy_set(struct app *a, enum member_status to, int force,
 			return rc;
 		}
 	}
-	if ((rc = deploy_set(a->store, &u->d, pk, to, force, err)) != RC_OK)
+	if ((rc = deploy_set(a->store, &u->d, pk, to, force, err)) != RC_OK ||
+	    (rc = app_deploy_reload(a, err)) != RC_OK)
 		return rc;
-	return app_deploy_reload(a, err);
+	if (to != MS_CONFIRMED && to != MS_DEPLOYED)
+		return RC_OK;
+	return warn_papers(a, pk, err);
 }
 
 int
@@ -264,8 +313,8 @@ app_deploy_suggest(struct app *a, int fresh, struct error *err)
 	size_t i;
 	int rc;
 
-	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0, &r, err))
-	    != RC_OK)
+	if ((rc = suggest_team(a->store, &u->d, a->today, 0, 0,
+	    SUGGEST_HORIZON, &r, err)) != RC_OK)
 		return rc;
 	if (u->sug_valid) {
 		if (!fresh)
@@ -320,6 +369,7 @@ void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
+	a->dep.editing = 0;
 	a->modal = KEYS_NORMAL;
 }
 
@@ -359,12 +409,13 @@ static int
 answer_end(struct app *a, const char *text, struct error *err)
 {
 	struct deployment *d = &a->dep.draft;
-	int rc;
 
 	d->end = DEPLOY_OPEN;
-	if (*text != '\0' && (rc = answer_date(a, text, &d->end, err))
-	    != RC_OK)
-		return rc;
+	if (*text != '\0' && !deploy_end_parse(text, d->start, a->today,
+	    &d->end))
+		return error_set(err, RC_INPUT, "'%s' is neither a date "
+		    "(YYYY-MM-DD, today, +Nd or +Nw from today) nor a length "
+		    "(28d or 4w from the start)", text);
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "the end is before the start");
 	return RC_OK;
@@ -380,24 +431,35 @@ answer_kind(struct app *a, const char *text, struct error *err)
 	return RC_OK;
 }
 
+/* The need text, checked, added to the draft. */
+static int
+draft_need_add(struct app *a, const char *text, struct error *err)
+{
+	struct deployment *d = &a->dep.draft;
+	struct need n;
+	int rc;
+
+	if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
+	    != RC_OK)
+		return rc;
+	d->needs = xrealloc(d->needs, (d->nneeds + 1) * sizeof *d->needs);
+	d->needs[d->nneeds++] = n;
+	return RC_OK;
+}
+
 /* A need, asked again until the answer is empty: then it is created. */
 static int
 answer_need(struct app *a, const char *text, struct error *err)
 {
+	static const struct strbuf none;
 	struct deployment *d = &a->dep.draft;
-	struct need n;
 	char name[256];
 	int rc;
 
 	if (*text != '\0') {
-		if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
-		    != RC_OK)
-			return rc;
-		d->needs = xrealloc(d->needs, (d->nneeds + 1) *
-		    sizeof *d->needs);
-		d->needs[d->nneeds++] = n;
-		line_set(&a->answer, "");
-		return RC_OK;
+		if ((rc = draft_need_add(a, text, err)) == RC_OK)
+			line_set(&a->answer, "");
+		return rc;
 	}
 	if ((rc = deploy_create(a->store, d, err)) != RC_OK)
 		return rc;
@@ -406,9 +468,13 @@ answer_need(struct app *a, const char *text, struct error *err)
 	if ((rc = app_deploys_load(a, err)) == RC_OK)
 		rc = app_deploy_open(a, name, err);
 	if (rc == RC_OK)
-		app_message(a, 0, "created '%s'", name);
+		said_window(a, "created", &a->dep.d, &none);
 	return rc;
 }
+
+#define START_QUESTION	"start (YYYY-MM-DD, today, +Nd): "
+#define END_QUESTION	"end (date, or a length such as 4w counted from the " \
+	"start; empty: open-ended): "
 
 /*
  * The questions of a new deployment, in order, each with the answer
@@ -422,19 +488,197 @@ static const struct {
 } new_steps[] = {
 	{ "new deployment, name: ", "", answer_name },
 	{ "country (code or English name): ", "", answer_country },
-	{ "start (YYYY-MM-DD, today, +Nd): ", "+2d", answer_start },
-	{ "end (empty: open-ended): ", "", answer_end },
+	{ START_QUESTION, "+2d", answer_start },
+	{ END_QUESTION, "", answer_end },
 	{ "kind (%s): ", "other", answer_kind },
 	{ "need (COUNT:FILTER, as 2:lang:nl; empty when done): ", "",
 	    answer_need },
 };
 #define NEW_STEPS	(sizeof new_steps / sizeof new_steps[0])
 
+/*
+ * Changing the open deployment: the questions of a new one but the
+ * country, each with the current value offered, then each need (empty
+ * drops it), then more needs until an empty answer makes the change.
+ */
+static int
+answer_status(struct app *a, const char *text, struct error *err)
+{
+	struct deployment *d = &a->dep.draft;
+	int rc;
+
+	if ((rc = deploy_status_check(d->name, d->status, text, err))
+	    != RC_OK)
+		return rc;
+	free(d->status);
+	d->status = xstrdup(text);
+	return RC_OK;
+}
+
+enum { EDIT_NAME, EDIT_START, EDIT_END, EDIT_KIND, EDIT_STATUS,
+    EDIT_NEEDS };
+
+static const char *const edit_questions[] = { "name: ", START_QUESTION,
+    END_QUESTION, "kind (%s): ",
+    "status (planning, active or closed; forward only): " };
+
+/* The need the draft is at, as "N:FILTER", to offer; "" after them. */
+static void
+edit_offer(struct app *a)
+{
+	const struct deploy_ui *u = &a->dep;
+	char day[DATE_LEN], need[1024] = "";
+
+	switch (u->step) {
+	case EDIT_NAME:
+		line_set(&a->answer, u->draft.name);
+		return;
+	case EDIT_START:
+		date_format(u->draft.start, day);
+		line_set(&a->answer, day);
+		return;
+	case EDIT_END:
+		if (u->draft.end == DEPLOY_OPEN)
+			day[0] = '\0';
+		else
+			date_format(u->draft.end, day);
+		line_set(&a->answer, day);
+		return;
+	case EDIT_KIND:
+		line_set(&a->answer, u->draft.kind);
+		return;
+	case EDIT_STATUS:
+		line_set(&a->answer, u->draft.status);
+		return;
+	}
+	if (u->need_i < u->d.nneeds)
+		snprintf(need, sizeof need, "%d:%s", u->d.needs[u->need_i].count,
+		    u->d.needs[u->need_i].filter);
+	line_set(&a->answer, need);
+}
+
+void
+app_deploy_edit_start(struct app *a)
+{
+	struct deploy_ui *u = &a->dep;
+
+	deploy_clear(&u->draft);
+	u->draft.name = xstrdup(u->d.name);
+	u->draft.kind = xstrdup(u->d.kind);
+	u->draft.status = xstrdup(u->d.status);
+	memcpy(u->draft.country, u->d.country, sizeof u->draft.country);
+	u->draft.start = u->d.start;
+	u->draft.end = u->d.end;
+	u->step = EDIT_NAME;
+	u->need_i = 0;
+	u->editing = 1;
+	app_bar_ask(a, KEYS_NEW, "");
+	edit_offer(a);
+}
+
+static const char *
+edit_question(const struct app *a, char *buf, size_t len)
+{
+	const struct deploy_ui *u = &a->dep;
+	char kinds[VOCAB_EXPECTED_LEN];
+
+	vocab_expected(&vocab_deploy_kinds, VOCAB_NO_OR, kinds, sizeof kinds);
+	if (u->step < EDIT_NEEDS)
+		snprintf(buf, len, edit_questions[u->step], kinds);
+	else if (u->need_i < u->d.nneeds)
+		snprintf(buf, len, "need %zu of %zu (COUNT:FILTER; empty drops "
+		    "it): ", u->need_i + 1, u->d.nneeds);
+	else
+		snprintf(buf, len, "another need (COUNT:FILTER; empty when "
+		    "done): ");
+	return buf;
+}
+
+/* Whether the draft's needs are the open deployment's. */
+static int
+needs_same(const struct deployment *a, const struct deployment *b)
+{
+	size_t i;
+
+	if (a->nneeds != b->nneeds)
+		return 0;
+	for (i = 0; i < a->nneeds; i++)
+		if (a->needs[i].count != b->needs[i].count ||
+		    strcmp(a->needs[i].filter, b->needs[i].filter) != 0)
+			return 0;
+	return 1;
+}
+
+/* The answers as a change to the open deployment, made. */
+static int
+edit_apply(struct app *a, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	struct deploy_change c = { u->draft.name, u->draft.start,
+	    u->draft.end, u->draft.kind, u->draft.status, u->draft.needs,
+	    u->draft.nneeds, !needs_same(&u->draft, &u->d) };
+	struct deployment after;
+	struct strbuf warn = { 0 };
+	int rc;
+
+	if ((rc = deploy_edit(a->store, u->d.name, &c, a->today, &after,
+	    &warn, err)) != RC_OK) {
+		strbuf_free(&warn);
+		return rc;
+	}
+	app_deploy_new_cancel(a);
+	/* Reloaded by its name, which may be new. */
+	free(u->d.name);
+	u->d.name = xstrdup(after.name);
+	if ((rc = app_deploy_reload(a, err)) == RC_OK)
+		said_window(a, "changed", &after, &warn);
+	deploy_clear(&after);
+	strbuf_free(&warn);
+	return rc;
+}
+
+/* A need: kept as answered, dropped when empty; after the last, more. */
+static int
+answer_edit_need(struct app *a, const char *text, struct error *err)
+{
+	struct deploy_ui *u = &a->dep;
+	int rc;
+
+	if (*text == '\0' && u->need_i >= u->d.nneeds)
+		return edit_apply(a, err);
+	if (*text != '\0' && (rc = draft_need_add(a, text, err)) != RC_OK)
+		return rc;
+	if (u->need_i < u->d.nneeds)
+		u->need_i++;
+	edit_offer(a);
+	return RC_OK;
+}
+
+static int
+edit_answer(struct app *a, const char *text, struct error *err)
+{
+	static int (*const answers[])(struct app *, const char *,
+	    struct error *) = { answer_name, answer_start, answer_end,
+	    answer_kind, answer_status };
+	struct deploy_ui *u = &a->dep;
+	int rc;
+
+	if (u->step == EDIT_NEEDS)
+		return answer_edit_need(a, text, err);
+	if ((rc = answers[u->step](a, text, err)) != RC_OK)
+		return rc;
+	u->step++;
+	edit_offer(a);
+	return RC_OK;
+}
+
 const char *
 app_deploy_new_question(const struct app *a, char *buf, size_t len)
 {
 	char kinds[VOCAB_EXPECTED_LEN];
 
+	if (a->dep.editing)
+		return edit_question(a, buf, len);
 	vocab_expected(&vocab_deploy_kinds, VOCAB_NO_OR, kinds, sizeof kinds);
 	snprintf(buf, len, new_steps[a->dep.step].question, kinds);
 	return buf;
@@ -446,6 +690,8 @@ app_deploy_new_answer(struct app *a, const char *text, struct error *err)
 	struct deploy_ui *u = &a->dep;
 	int rc;
 
+	if (u->editing)
+		return edit_answer(a, text, err);
 	if ((rc = new_steps[u->step].answer(a, text, err)) != RC_OK ||
 	    (size_t)u->step + 1 == NEW_STEPS)
 		return rc;

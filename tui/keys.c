@@ -64,6 +64,8 @@ const struct key keys[] = {
 	{ 'S', 0, KC_DEPLOY, ACT_SUGGEST, "suggest a team for the needs" },
 	{ 'P', 0, KC_DEPLOY, ACT_SHEET,
 	    "write the call-out sheet to a file, to print" },
+	{ 'e', 0, KC_DEPLOY, ACT_EDIT,
+	    "change the deployment: name, dates, kind, status, needs" },
 	{ '\n', 0, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, "open the person" },
 	{ KEY_ENTER, F, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, NULL },
 	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },

@@ -12,6 +12,8 @@
 #include "keys.h"
 #include "strbuf.h"
 
+/* A member's readiness through the end: "yes", "passport 12-10". */
+#define READY_COLS	16
 /* A deployment's name in the list of them. */
 #define NAME_COLS	(COLS / 4 < 30 ? COLS / 4 : 30)
 
@@ -69,8 +71,11 @@ row_member(void *arg, long long i, int y, int selected)
 	draw_text(y, 2 + w / 3, w / 5, m->agency, attr);
 	draw_text(y, 2 + w / 3 + w / 5, 11, member_status_name(m->status),
 	    attr | (member_status_active(m->status) ? A_BOLD : 0));
-	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, m->since,
-	    attr);
+	draw_text(y, 13 + w / 3 + w / 5, READY_COLS, m->ready, attr |
+	    (strcmp(m->ready, "yes") != 0 && member_status_active(m->status) ?
+	    draw_attr(a, ROLE_WARN) : 0));
+	draw_text(y, 14 + READY_COLS + w / 3 + w / 5, w - 14 - READY_COLS -
+	    w / 3 - w / 5, m->since, attr);
 	strbuf_free(&name);
 }
 
@@ -86,8 +91,8 @@ row_suggestion(void *arg, long long i, int y, int selected)
 		draw_text(y, 0, COLS, "", 0);
 		return;
 	}
-	if (summary_load(a->store, a->dep.sug.people[i].person, &sm, &err)
-	    != RC_OK) {
+	if (summary_load(a->store, a->dep.sug.people[i].person, a->today, &sm,
+	    &err) != RC_OK) {
 		draw_text(y, 0, COLS, err.msg, draw_attr(a, ROLE_ERROR));
 		return;
 	}
@@ -183,6 +188,7 @@ draw_deploy(struct app *a)
 	struct deploy_draw d = { a };
 	struct deploy_ui *u = &a->dep;
 	struct strbuf b = { 0 }, hint = { 0 };
+	size_t active;
 	int y = draw_needs(a), w = COLS;
 
 	draw_text(y, 0, COLS, "", draw_attr(a, ROLE_HEADER));
@@ -190,12 +196,18 @@ draw_deploy(struct app *a)
 	draw_text(y, 2 + w / 3, w / 5, "AGENCY", draw_attr(a, ROLE_HEADER));
 	draw_text(y, 2 + w / 3 + w / 5, 11, "STATUS",
 	    draw_attr(a, ROLE_HEADER));
-	draw_text(y, 13 + w / 3 + w / 5, w - 13 - w / 3 - w / 5, "SINCE",
+	draw_text(y, 13 + w / 3 + w / 5, READY_COLS, "READY",
 	    draw_attr(a, ROLE_HEADER));
+	draw_text(y, 14 + READY_COLS + w / 3 + w / 5, w - 14 - READY_COLS -
+	    w / 3 - w / 5, "SINCE", draw_attr(a, ROLE_HEADER));
 	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
 	view_draw(&u->mview, y + 1, row_member, &d);
-	strbuf_addf(&b, " %zu member%s", u->nmembers, u->nmembers == 1 ? "" :
-	    "s");
+	/* Members are those who count, as in the list of deployments. */
+	active = deploy_members_active(u->members, u->nmembers);
+	strbuf_addf(&b, " %zu member%s", active, active == 1 ? "" : "s");
+	if (active < u->nmembers)
+		strbuf_addf(&b, ", %zu out (declined, withdrawn or returned)",
+		    u->nmembers - active);
 	if (a->modal == KEYS_STATUS) {
 		strbuf_adds(&hint, "status: ");
 		keys_hint(KC_STATUS, "  ", &hint);
@@ -215,10 +227,13 @@ draw_suggest(struct app *a)
 	struct deploy_draw d = { a };
 	struct deploy_ui *u = &a->dep;
 	struct strbuf b = { 0 };
+	char horizon[128];
 	size_t i, lines = 1;
 	int y;
 
 	strbuf_addf(&b, "Suggested for %s", u->d.name);
+	if (format_deploy_horizon(&u->d, &u->sug, horizon, sizeof horizon))
+		strbuf_addf(&b, "  (%s)", horizon);
 	draw_text(0, 0, COLS, strbuf_str(&b), A_BOLD);
 	for (i = 0; i < u->sug.nneeds; i++)
 		lines += u->sug.short_by[i] > 0;
@@ -352,6 +367,9 @@ deploy_change(struct app *a, enum action action)
 	case ACT_NEW:
 		app_deploy_new_start(a);
 		break;
+	case ACT_EDIT:
+		app_deploy_edit_start(a);
+		break;
 	default:
 		for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
 			if (statuses[i].action == action)
@@ -386,6 +404,7 @@ screen_deploy_key(struct app *a, enum action action)
 	case ACT_ACCEPT:
 	case ACT_ACCEPT_ALL:
 	case ACT_NEW:
+	case ACT_EDIT:
 	case ACT_PROPOSED:
 	case ACT_CONTACTED:
 	case ACT_CONFIRMED:

@@ -8,10 +8,11 @@
 
 #include "actions.h"
 #include "app.h"
+#include "avail.h"
 #include "layout.h"
 #include "strbuf.h"
 
-enum { C_NAME, C_AVAIL, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
+enum { C_NAME, C_FREE, C_LANGS, C_NOTICE, C_COUNTRIES, C_AGENCY, C_READY,
     C_THEMES, C_N };
 
 /* Order on screen, and importance: rank 0 stays longest. */
@@ -20,7 +21,7 @@ static const struct {
 	int		 min, want, rank;
 } cols[C_N] = {
 	{ "NAME", 18, 26, 0 },
-	{ "AVAIL", 5, 5, 1 },
+	{ "FREE", 5, 5, 1 },
 	{ "LANGUAGES", 12, 24, 2 },
 	{ "NOTICE", 6, 6, 3 },
 	{ "SERVED", 8, 14, 4 },
@@ -67,9 +68,10 @@ cell(const struct app *a, const struct summary *sm, int c, char *buf,
 	case C_NAME:
 		*text = sm->name;
 		break;
-	case C_AVAIL:
-		*text = search_result_has(a->avail, sm->pk) ? "yes" : "no";
-		if (**text == 'y')
+	case C_FREE:
+		avail_format(sm->free_day, a->today, buf);
+		*text = buf;
+		if (sm->free_day != AVAIL_NEVER && sm->free_day <= a->today)
 			*attr = draw_attr(a, ROLE_YES);
 		break;
 	case C_LANGS:
@@ -98,6 +100,20 @@ cell(const struct app *a, const struct summary *sm, int c, char *buf,
 	}
 	default:
 		*text = sm->themes;
+	}
+}
+
+/* A day in another year is written in full: make room for it. */
+static void
+free_width(const struct app *a, struct layout_col *lc)
+{
+	char buf[AVAIL_LEN];
+	size_t i;
+
+	for (i = 0; a->rows_valid && i < a->nrows; i++) {
+		avail_format(a->rows[i].free_day, a->today, buf);
+		if ((int)strlen(buf) > lc->min)
+			lc->min = lc->want = (int)strlen(buf);
 	}
 }
 
@@ -203,10 +219,15 @@ screen_list_draw(struct app *a, unsigned what)
 		d.lc[c].want = cols[c].want;
 		d.lc[c].rank = cols[c].rank;
 	}
+	free_width(a, &d.lc[C_FREE]);
 	layout_fit(d.lc, C_N, d.width - 2, 1);
 	if (fw < COLS) {
 		header_draw(&d);
 		view_draw(&a->list, y0, row_draw, &d);
+		/* Under an empty list, which term left nobody. */
+		if (a->list.n == 0 && h > 0)
+			draw_text(y0, 2, d.width - 2, strbuf_str(&a->empty),
+			    0);
 	}
 	if (fw > 0) {
 		if (fw < COLS)

@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_deploy_create_entry;
+extern const struct cmd_entry cmd_deploy_edit_entry;
 extern const struct cmd_entry cmd_deploy_list_entry;
 extern const struct cmd_entry cmd_deploy_add_entry;
 extern const struct cmd_entry cmd_deploy_set_entry;
@@ -33,6 +34,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_search_entry,
 	&cmd_show_entry,
 	&cmd_deploy_create_entry,
+	&cmd_deploy_edit_entry,
 	&cmd_deploy_list_entry,
 	&cmd_deploy_add_entry,
 	&cmd_deploy_set_entry,

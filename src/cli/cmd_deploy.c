@@ -24,13 +24,48 @@ _Static_assert(SUGGEST_MAX_NEEDS == 64, "NEED_EXPECT says 64");
 
 /* A date option: YYYY-MM-DD, today, or +Nd / +Nw as in filters. */
 static int
-date_option(const char *name, const char *text, int today, int *day,
-    struct error *err)
+date_option(const char *cmd, const char *name, const char *text, int today,
+    int *day, struct error *err)
 {
 	if (filter_date(text, today, day))
 		return RC_OK;
-	return error_set(err, RC_INPUT, "deploy create: --%s '%s': expected a "
-	    "date as YYYY-MM-DD, today, +Nd or +Nw", name, text);
+	return error_set(err, RC_INPUT, "%s: --%s '%s': expected a date as "
+	    "YYYY-MM-DD, today, +Nd or +Nw", cmd, name, text);
+}
+
+/* --end: a date, or a length such as 4w counted from the start. */
+static int
+end_option(const char *cmd, const char *text, int start, int today,
+    int *day, struct error *err)
+{
+	if (deploy_end_parse(text, start, today, day))
+		return RC_OK;
+	return error_set(err, RC_INPUT, "%s: --end '%s': expected a date as "
+	    "YYYY-MM-DD, today, +Nd or +Nw (from today), or a length as 28d "
+	    "or 4w (from the start)", cmd, text);
+}
+
+/* Says the deployment's window, as created or changed, on stderr. */
+static void
+echo_window(const struct deployment *d)
+{
+	char window[128];
+
+	format_deploy_window(d, window, sizeof window);
+	fprintf(stderr, "roster: %s: %s\n", d->name, window);
+}
+
+/* Each line of warn as "roster: warning: LINE" on stderr. */
+static void
+print_warnings(const struct strbuf *warn)
+{
+	const char *p;
+	size_t n;
+
+	for (p = strbuf_str(warn); *p != '\0'; p += n + (p[n] == '\n')) {
+		n = strcspn(p, "\n");
+		fprintf(stderr, "roster: warning: %.*s\n", (int)n, p);
+	}
 }
 
 /* The needs, parsed into d->needs; d->nneeds counts what to free. */
@@ -65,9 +100,10 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	d.name = a->words[0];
 	d.kind = (char *)(kind != NULL ? kind : "other");
 	d.end = DEPLOY_OPEN;
-	if ((rc = date_option("start", cli_value(a, "start", 0), c->today,
-	    &d.start, err)) != RC_OK || (end != NULL && (rc = date_option("end",
-	    end, c->today, &d.end, err)) != RC_OK))
+	if ((rc = date_option("deploy create", "start", cli_value(a, "start",
+	    0), c->today, &d.start, err)) != RC_OK || (end != NULL &&
+	    (rc = end_option("deploy create", end, d.start, c->today, &d.end,
+	    err)) != RC_OK))
 		return rc;
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
@@ -80,9 +116,11 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	}
 	if (rc == RC_OK)
 		rc = create_needs(s, a, c->today, &d, err);
-	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK)
+	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK) {
 		fprintf(stderr, "roster: created deployment '%s' with %zu "
 		    "need%s\n", d.name, d.nneeds, d.nneeds == 1 ? "" : "s");
+		echo_window(&d);
+	}
 	for (i = 0; i < d.nneeds; i++)
 		deploy_need_free(&d.needs[i]);
 	free(d.needs);
@@ -101,12 +139,107 @@ static const struct cli_opt create_opts[] = {
 
 const struct cmd_entry cmd_deploy_create_entry = {
 	.name = "deploy create",
-	.usage = "NAME --country CC --start DATE [--end DATE] [--kind K] "
-	    "[--need N:FILTER]...",
+	.usage = "NAME --country CC --start DATE [--end END] "
+	    "[--kind K] [--need N:FILTER]...",
 	.lower = 1,
 	.upper = 1,
 	.opts = create_opts,
 	.exec = cmd_deploy_create_exec,
+};
+
+/* The options of deploy edit as a change to d (as stored). */
+static int
+edit_change(struct store *s, const struct cli_args *a, int today,
+    const struct deployment *d, struct deploy_change *c, struct error *err)
+{
+	const char *start = cli_value(a, "start", 0);
+	const char *end = cli_value(a, "end", 0);
+	int rc, i;
+
+	memset(c, 0, sizeof *c);
+	c->start = c->end = DEPLOY_KEEP;
+	c->name = cli_value(a, "rename", 0);
+	c->kind = cli_value(a, "kind", 0);
+	c->status = cli_value(a, "status", 0);
+	if (start != NULL && (rc = date_option("deploy edit", "start", start,
+	    today, &c->start, err)) != RC_OK)
+		return rc;
+	if (end != NULL && strcmp(end, "open") == 0)
+		c->end = DEPLOY_OPEN;
+	else if (end != NULL && (rc = end_option("deploy edit", end,
+	    start != NULL ? c->start : d->start, today, &c->end, err))
+	    != RC_OK)
+		return rc;
+	c->set_needs = cli_count(a, "need") > 0;
+	c->needs = xcalloc((size_t)cli_count(a, "need") + 1,
+	    sizeof *c->needs);
+	for (i = 0; i < cli_count(a, "need"); i++, c->nneeds++)
+		if ((rc = deploy_need_parse(s, cli_value(a, "need", i), today,
+		    &c->needs[i], err)) != RC_OK)
+			return rc;
+	return RC_OK;
+}
+
+static int
+cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct deploy_change ch = { 0 };
+	struct deployment d, after;
+	struct strbuf warn = { 0 };
+	struct store *s;
+	size_t i;
+	int rc;
+
+	if (cli_count(a, "need") > SUGGEST_MAX_NEEDS)
+		return error_set(err, RC_INPUT, "deploy edit: --need needs a "
+		    "value, " NEED_EXPECT);
+	if (a->nvalues == 0)
+		return error_set(err, RC_INPUT, "deploy edit: nothing to change "
+		    "(--start, --end, --kind, --need, --status or --rename)");
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
+		if ((rc = edit_change(s, a, c->today, &d, &ch, err)) == RC_OK &&
+		    (rc = deploy_edit(s, d.name, &ch, c->today, &after, &warn,
+		    err)) == RC_OK) {
+			if (strcmp(after.name, d.name) != 0)
+				fprintf(stderr, "roster: renamed '%s' to '%s'\n",
+				    d.name, after.name);
+			fprintf(stderr, "roster: changed '%s'\n", after.name);
+			echo_window(&after);
+			print_warnings(&warn);
+			deploy_clear(&after);
+		}
+		deploy_clear(&d);
+	}
+	for (i = 0; i < ch.nneeds; i++)
+		deploy_need_free(&ch.needs[i]);
+	free(ch.needs);
+	strbuf_free(&warn);
+	store_close(s);
+	return rc;
+}
+
+static const struct cli_opt edit_opts[] = {
+	{ "start", CLI_VALUE, NULL, NULL },
+	{ "end", CLI_VALUE, NULL, NULL },
+	{ "kind", CLI_VALUE, NULL, NULL },
+	{ "need", CLI_VALUE | CLI_REPEAT, NEED_EXPECT, NULL },
+	{ "status", CLI_VALUE, NULL, "planning|active|closed" },
+	{ "rename", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_deploy_edit_entry = {
+	.name = "deploy edit",
+	.usage = "NAME [--start DATE] [--end END] [--kind K] "
+	    "[--need N:FILTER]... [--status planning|active|closed] "
+	    "[--rename NEW]",
+	.lower = 1,
+	.upper = 1,
+	.opts = edit_opts,
+	.exec = cmd_deploy_edit_exec,
 };
 
 static int
@@ -192,8 +325,7 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 		free(pks);
 	}
 	if (rc == RC_OK) {
-		if (warn.len > 0)
-			fprintf(stderr, "roster: warning: %s", strbuf_str(&warn));
+		print_warnings(&warn);
 		fprintf(stderr, "roster: %zu added to '%s'%s\n", added, d.name,
 		    added < npks ? " (the others were on the list already)" :
 		    "");
@@ -219,6 +351,20 @@ const struct cmd_entry cmd_deploy_add_entry = {
 	.exec = cmd_deploy_add_exec,
 };
 
+/* Papers that lapse before the end: said, but the change stands. */
+static int
+warn_papers(struct store *s, const struct deployment *d, long long pk,
+    int today, struct error *err)
+{
+	struct strbuf warn = { 0 };
+	int rc;
+
+	if ((rc = deploy_papers_warn(s, d, pk, today, &warn, err)) == RC_OK)
+		print_warnings(&warn);
+	strbuf_free(&warn);
+	return rc;
+}
+
 static int
 cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
@@ -243,6 +389,8 @@ cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
 		else
 			rc = deploy_set(s, &d, pk, to, cli_flag(a, "force"),
 			    err);
+		if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED))
+			rc = warn_papers(s, &d, pk, c->today, err);
 		deploy_clear(&d);
 	}
 	store_close(s);

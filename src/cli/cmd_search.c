@@ -38,6 +38,20 @@ cli_print_people(struct store *s, const char *format, int today,
 	return format_ids(s, stdout, err);
 }
 
+/* Like grep, status 1; and on stderr which term left nobody. */
+static int
+no_match(struct store *s, const char *text, int today, struct error *err)
+{
+	struct strbuf why = { 0 };
+	int rc;
+
+	if ((rc = search_explain_empty(s, text, today, NULL, &why, err)) ==
+	    RC_OK)
+		rc = error_set(err, RC_REFUSED, "%s", strbuf_str(&why));
+	strbuf_free(&why);
+	return rc;
+}
+
 static int
 cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
@@ -64,7 +78,7 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
 	    (rc = cli_print_people(s, format, c->today, err)) == RC_OK &&
 	    search_result_count(r) == 0)
-		rc = RC_REFUSED;	/* like grep: status 1, nothing to say */
+		rc = no_match(s, text, c->today, err);
 out:
 	free(text);
 	search_result_free(r);

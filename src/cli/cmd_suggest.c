@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "deploy.h"
+#include "filter.h"
 #include "format_deploy.h"
 #include "search.h"
 #include "suggest.h"
@@ -54,8 +55,13 @@ print(struct store *s, const struct deployment *d,
     const struct suggest_report *r, const char *format, int today,
     struct error *err)
 {
+	char horizon[128];
 	int rc;
 
+	/* Like the shortfalls: on stdout only for a reader. */
+	if (format_deploy_horizon(d, r, horizon, sizeof horizon))
+		fprintf(strcmp(format, "table") != 0 ? stderr : stdout,
+		    "%s\n\n", horizon);
 	if (strcmp(format, "table") != 0) {
 		rc = machine(s, r, format, today, err);
 		format_deploy_shortfall(d, r, stderr);
@@ -69,6 +75,27 @@ print(struct store *s, const struct deployment *d,
 	return rc;
 }
 
+/* --until: the horizon of an open-ended deployment, not before it. */
+static int
+until_option(const struct deployment *d, const char *text, int today,
+    int *until, struct error *err)
+{
+	*until = SUGGEST_HORIZON;
+	if (text == NULL)
+		return RC_OK;
+	if (d->end != DEPLOY_OPEN)
+		return error_set(err, RC_INPUT, "deploy suggest: --until: '%s' "
+		    "has an end; --until is for open-ended deployments "
+		    "(roster deploy edit --end sets the end)", d->name);
+	if (!filter_date(text, today, until))
+		return error_set(err, RC_INPUT, "deploy suggest: --until '%s': "
+		    "expected a date as YYYY-MM-DD, today, +Nd or +Nw", text);
+	if (*until < d->start)
+		return error_set(err, RC_INPUT, "deploy suggest: --until '%s' "
+		    "is before the start", text);
+	return RC_OK;
+}
+
 static int
 cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
@@ -78,7 +105,7 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 	struct deployment d;
 	struct store *s;
 	size_t size, per;
-	int rc;
+	int rc, until;
 
 	if ((rc = count_option("size", cli_value(a, "size", 0), &size, err))
 	    != RC_OK || (rc = count_option("max-per-agency",
@@ -92,8 +119,9 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 		store_close(s);
 		return rc;
 	}
-	if ((rc = suggest_team(s, &d, c->today, size, per, &r, err))
-	    == RC_OK) {
+	if ((rc = until_option(&d, cli_value(a, "until", 0), c->today, &until,
+	    err)) == RC_OK && (rc = suggest_team(s, &d, c->today, size, per,
+	    until, &r, err)) == RC_OK) {
 		rc = print(s, &d, &r, format, c->today, err);
 		/* Like search: nothing to suggest is status 1. */
 		if (rc == RC_OK && r.n == 0)
@@ -109,13 +137,14 @@ cmd_deploy_suggest_exec(struct cli *c, const struct cli_args *a,
 static const struct cli_opt suggest_opts[] = {
 	{ "size", CLI_VALUE, NULL, NULL },
 	{ "max-per-agency", CLI_VALUE, NULL, NULL },
+	{ "until", CLI_VALUE, NULL, NULL },
 	{ "format", CLI_VALUE, NULL, "table|csv|json|ids" },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_suggest_entry = {
 	.name = "deploy suggest",
-	.usage = "NAME [--size N] [--max-per-agency N] "
+	.usage = "NAME [--size N] [--max-per-agency N] [--until DATE] "
 	    "[--format table|csv|json|ids]",
 	.lower = 1,
 	.upper = 1,

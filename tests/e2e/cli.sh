@@ -37,6 +37,14 @@ run 0 search-greek "$ROSTER" --db "$ROSTER_DB" search --format ids παπαδο�
 golden search-greek.txt
 run 1 search-none "$ROSTER" search lang:ja
 [ -s "$work/out" ] && bad "search-none printed something" || ok
+says search-none "roster: no match"
+# Several terms: the one that left nobody, and how many were left before.
+run 1 search-none-why "$ROSTER" search lang:fr "lang:en>=B2" \
+    "(country:ML OR country:NE)" theme:forensics
+[ -s "$work/out" ] && bad "search-none-why printed something" || ok
+says search-none-why "roster: 2 match lang:fr lang:en>=B2 (country:ML OR country:NE); none of them also match theme:forensics"
+run 1 search-none-first "$ROSTER" search lang:ja lang:fr
+says search-none-first "roster: nobody matches lang:ja"
 
 # Bad filters and usage: status 2 and a message that says where.
 run 2 filter-key "$ROSTER" search contry:ML
@@ -85,6 +93,14 @@ run 0 import-deploy "$ROSTER" import "$fix/assignments.csv" \
     "$fix/deployments.csv"
 says import-deploy "roster: imported"
 run 0 import-deploy-show "$ROSTER" deploy show "irma, sint maarten"
+# The first free day counts notice, windows and firm bookings: a week on,
+# Amélie Dubois (notice 2) is on Irma and a course until 2026-12-31; Jürgen
+# Müller is deployed open-ended; Jan de Vries is on leave with no end.
+ROSTER_TODAY=2026-11-30 run 0 search-free "$ROSTER" search
+golden search-free.txt
+ROSTER_TODAY=2026-11-30 run 0 show-free "$ROSTER" show 11111111
+grep -qx 'Available    from 2027-01-01' "$work/out" && ok ||
+    bad "show-free: not 'Available    from 2027-01-01'"
 
 # Bad input changes nothing.
 run 0 export-before "$ROSTER" export "$work/before"

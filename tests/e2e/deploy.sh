@@ -11,6 +11,7 @@ unset XDG_DATA_HOME
 "$ROSTER" demo --size 500 --seed 1 "$ROSTER_DB" 2>/dev/null ||
     bad "roster demo failed"
 irma="Irma Sint Maarten"
+dash=$(printf '\342\200\223')	# the en dash in "2–29 December"
 # Timestamps change with every run: golden files see them as T.
 stamps() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/T/g' "$work/out" \
     >"$work/out.t" && mv "$work/out.t" "$work/out"; }
@@ -40,6 +41,7 @@ run 0 create "$ROSTER" deploy create "$irma" --kind hurricane \
     --country 'sint maarten' --start +2d --need 2:lang:nl \
     --need 1:theme:disaster-victim-identification --need 2:skill:first-aid
 says create "created deployment '$irma' with 3 needs"
+says create-window "$irma: from 25 November 2026, open-ended"
 run 1 create-twice "$ROSTER" deploy create "IRMA SINT MAARTEN" --country SX \
     --start +2d
 says create-twice "exists"
@@ -83,6 +85,7 @@ n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM assignment_history h JOIN
 # Confirmed on Irma, the same person cannot be confirmed on MH17 meanwhile.
 run 0 create-mh17 "$ROSTER" deploy create MH17 --kind air-disaster \
     --country UA --start +1d --end +30d --need 1:lang:nl
+says create-mh17 "MH17: 24 November $dash 23 December 2026, 30 days"
 run 0 add-mh17 "$ROSTER" deploy add MH17 "$first" --role "DVI liaison"
 run 1 double-booking "$ROSTER" deploy set MH17 "$first" confirmed
 says double-booking "already confirmed or deployed on '$irma'"
@@ -122,5 +125,108 @@ run 1 unknown "$ROSTER" deploy show Katrina
 says unknown "no deployment named 'Katrina'"
 run 2 usage "$ROSTER" deploy frobnicate
 says usage "usage: roster deploy"
+
+# --end as a length counts from the start (its first day included); +4w
+# still counts from today.  Every window is echoed with its length.
+run 0 create-length "$ROSTER" deploy create Len --country SX \
+    --start 2026-12-02 --end 28d
+says create-length "Len: 2${dash}29 December 2026, 28 days"
+run 0 create-weeks "$ROSTER" deploy create Weeks --country SX --start +2d \
+    --end 4w
+says create-weeks "Weeks: 25 November $dash 22 December 2026, 28 days"
+run 0 create-plus "$ROSTER" deploy create Plus --country SX --start +2d \
+    --end +4w
+says create-plus "Plus: 25 November $dash 21 December 2026, 27 days"
+run 2 create-bad-length "$ROSTER" deploy create Bad --country SX \
+    --start +2d --end 0d
+says create-bad-length "or a length as 28d or 4w (from the start)"
+
+# deploy edit: dates, kind, needs (all replaced), status forward only.
+run 0 edit "$ROSTER" deploy edit Len --start 2026-12-03 --end 2w \
+    --kind flood --status active
+says edit "Len: 3${dash}16 December 2026, 14 days"
+sqlite3 "$ROSTER_DB" "SELECT kind, start, end, status FROM deployment
+    WHERE name = 'Len'" >"$work/row"
+[ "$(cat "$work/row")" = "flood|2026-12-03|2026-12-16|active" ] && ok ||
+    bad "deploy edit wrote $(cat "$work/row")"
+n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM audit WHERE
+    entity = 'deployment' AND entity_id = 'Len' AND action = 'update'")
+[ "$n" = 1 ] && ok || bad "deploy edit left $n audit rows"
+run 1 edit-back "$ROSTER" deploy edit Len --status planning
+says edit-back "'Len' is active: it cannot go back to planning"
+run 2 edit-bad-status "$ROSTER" deploy edit Len --status done
+run 2 edit-end-before "$ROSTER" deploy edit Len --end 2026-12-01
+says edit-end-before "the end is before the start"
+run 0 edit-open "$ROSTER" deploy edit Len --end open
+says edit-open "Len: from 3 December 2026, open-ended"
+run 0 edit-needs "$ROSTER" deploy edit Len --need 1:lang:nl --need 2:lang:fr
+says edit-needs "warning: need 1 (1:lang:nl) is not covered: 0 of 1"
+says edit-needs "warning: need 2 (2:lang:fr) is not covered: 0 of 2"
+n=$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")
+[ "$n" = "1:lang:nl
+2:lang:fr" ] && ok || bad "deploy edit --need left '$n'"
+run 1 edit-unknown "$ROSTER" deploy edit Katrina --kind flood
+run 2 edit-nothing "$ROSTER" deploy edit Len
+says edit-nothing "nothing to change"
+run 1 edit-rename-taken "$ROSTER" deploy edit Len --rename weeks
+says edit-rename-taken "a deployment named 'weeks' exists"
+run 2 edit-rename-blank "$ROSTER" deploy edit Len --rename ' '
+run 0 edit-rename "$ROSTER" deploy edit Len --rename Length
+says edit-rename "renamed 'Len' to 'Length'"
+n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment WHERE name =
+    'Length' AND needs = '1:lang:nl
+2:lang:fr'")
+[ "$n" = 1 ] && ok || bad "deploy edit --rename lost the deployment"
+n=$(sqlite3 "$ROSTER_DB" "SELECT fields FROM audit WHERE entity_id = 'Len'
+    AND action = 'rename'")
+[ "$n" = name=Length ] && ok || bad "the rename is not in the audit log"
+
+# A change of dates that makes a double booking says so, naming them.
+run 0 irma-end "$ROSTER" deploy edit "$irma" --end 2026-12-20
+run 0 create-winter "$ROSTER" deploy create Winter --country SX \
+    --start 2027-01-10 --end 2w
+run 0 add-winter "$ROSTER" deploy add Winter "$first"
+run 0 set-winter "$ROSTER" deploy set Winter "$first" confirmed
+run 0 edit-overlap "$ROSTER" deploy edit Winter --start 2026-12-15
+says edit-overlap "warning: Willem Dekker is now double-booked: confirmed here and confirmed or deployed on '$irma', whose dates overlap"
+
+# Papers that lapse before the end warn, and the member list shows it.
+sqlite3 "$ROSTER_DB" "UPDATE person SET passport_expiry = '2026-12-10'
+    WHERE id = '$first'"
+run 0 create-papers "$ROSTER" deploy create Papers --country SX \
+    --start 2026-12-01 --end 2026-12-31
+run 0 add-papers "$ROSTER" deploy add Papers "$first"
+run 0 set-papers "$ROSTER" deploy set Papers "$first" contacted
+grep -q passport "$work/err" && bad "contacting warned about papers" || ok
+run 0 confirm-papers "$ROSTER" deploy set Papers "$first" confirmed --force
+says confirm-papers "warning: Willem Dekker: passport expires 2026-12-10, before the end 2026-12-31"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN deployment
+    d ON d.pk = a.deployment JOIN person p ON p.pk = a.person WHERE
+    d.name = 'Papers' AND p.id = '$first'")" = confirmed ] && ok ||
+    bad "a papers warning stopped the confirmation"
+run 0 show-papers "$ROSTER" deploy show Papers
+grep -q "  confirmed   passport 12-10 " "$work/out" && ok ||
+    bad "deploy show lacks the READY of $first"
+run 0 csv-papers "$ROSTER" deploy show Papers --format csv
+grep -q ",passport 12-10" "$work/out" && ok ||
+    bad "deploy show --format csv lacks the ready column"
+run 0 sheet-papers "$ROSTER" deploy show Papers --format sheet
+grep -q "Ready: passport 12-10" "$work/out" && ok ||
+    bad "the call-out sheet lacks the readiness"
+
+# Open-ended: the suggestion says until when candidates must be free, and
+# --until moves it.
+run 0 create-open "$ROSTER" deploy create Open --country SX \
+    --start 2026-12-01 --need 1:lang:nl
+run 0 suggest-open "$ROSTER" deploy suggest Open
+grep -q "^open-ended: candidates must be free until 2027-03-01\$" \
+    "$work/out" && ok || bad "suggest lacks the open-ended horizon"
+run 0 suggest-until "$ROSTER" deploy suggest Open --until 2026-12-20
+grep -q "^open-ended: candidates must be free until 2026-12-20\$" \
+    "$work/out" && ok || bad "suggest --until did not move the horizon"
+run 2 suggest-until-end "$ROSTER" deploy suggest Papers --until 2027-01-01
+says suggest-until-end "--until is for open-ended deployments"
+run 2 suggest-until-before "$ROSTER" deploy suggest Open --until 2026-11-30
+says suggest-until-before "is before the start"
 
 finish

@@ -12,7 +12,7 @@ t_open() {
 	wait_for -l 23 '^ 500/500  \(everyone\)  \[name\]$' || return
 	snap
 	check header "$(line 1 | tr -s ' ')" \
-	    " NAME AVAIL LANGUAGES NOTICE SERVED AGENCY READY"
+	    " NAME FREE LANGUAGES NOTICE SERVED AGENCY READY"
 	names 2 22 >"$work/got"
 	cli_names 1 21 "$db" >"$work/want"
 	same_names "first page" "$work/got" "$work/want"

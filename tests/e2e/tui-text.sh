@@ -5,7 +5,7 @@
 
 fixture_pool
 
-# aligned FROM TO: on the list rows FROM..TO, the columns AVAIL .. READY
+# aligned FROM TO: on the list rows FROM..TO, the columns FREE .. READY
 # start where their titles do, after a blank.
 aligned() {
 	cols <"$work/screen" | awk -v from="$1" -v to="$2" '
@@ -47,7 +47,7 @@ t_text() {
 		ok
 	fi
 	resize 41 24
-	wait_for -l 1 '^  NAME +AVAIL LANGUAGES$' || return
+	wait_for -l 1 '^  NAME +FREE +LANGUAGES$' || return
 	snap
 	aligned 2 12
 

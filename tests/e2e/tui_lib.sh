@@ -195,9 +195,10 @@ check() {
 status_line() { line $((H - 1)); }
 
 # The names on screen lines FROM..TO of the list ("Family, Given"; a tag
-# mark and the columns after the name are cut off).
+# mark and the columns from FREE on are cut off).
 names() {
-	sed -n "$1,$2p" "$work/screen" | sed -E 's/^[* ] //; s/ +(yes|no)( .*)?$//'
+	sed -n "$1,$2p" "$work/screen" | sed -E 's/^[* ] //;
+	    s/ +(now|-|[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2})( .*)?$//'
 }
 
 # The names of a search, as the CLI prints them: cli_names FROM TO DB ARGS...

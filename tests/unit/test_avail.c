@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <cmocka.h>
 
+#include "avail.h"
+#include "date.h"
 #include "testdb.h"
 
 /* Today is 2026-11-23 in every test. */
@@ -164,6 +166,126 @@ test_combined(void **state)
 	assert_true(testdb_matches(s, "-avail:2026-11-30", today, "Both"));
 }
 
+static long long
+pk_of(struct store *s, const char *who)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE family_name ="
+	    " '%s'", who);
+	return testdb_int(s, sql);
+}
+
+/*
+ * The person's first free day as text, "-" for never; and it agrees with
+ * avail:, which matches them on that day and on no day from today to it.
+ */
+static const char *
+first(struct store *s, const char *who)
+{
+	static char text[DATE_LEN];
+	struct error err = { 0 };
+	char day[DATE_LEN], filter[32];
+	int free_day, d;
+
+	assert_int_equal(avail_first(s, pk_of(s, who), today, &free_day,
+	    &err), RC_OK);
+	if (free_day == AVAIL_NEVER) {
+		snprintf(text, sizeof text, "-");
+		free_day = today + 400;
+	} else {
+		date_format(free_day, text);
+		snprintf(filter, sizeof filter, "avail:%s", text);
+		assert_true(testdb_matches(s, filter, today, who));
+	}
+	for (d = today; d < free_day; d++) {
+		date_format(d, day);
+		snprintf(filter, sizeof filter, "avail:%s", day);
+		assert_false(testdb_matches(s, filter, today, who));
+	}
+	return text;
+}
+
+static void
+window(struct store *s, const char *who, const char *start, const char *end)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "INSERT INTO unavailability(person, start, "
+	    "end) SELECT pk, '%s', %s%s%s FROM person WHERE family_name = "
+	    "'%s'", start, end ? "'" : "", end ? end : "NULL", end ? "'" : "",
+	    who);
+	testdb_exec(s, sql);
+}
+
+/* Notice, windows (busy, free, busy again), bookings and status. */
+static void
+test_first_free(void **state)
+{
+	struct store *s = *state;
+
+	person(s, "Now", "active", 0);
+	person(s, "Notice", "active", 3);
+	person(s, "Inactive", "inactive", 0);
+	person(s, "Left", "left", 0);
+	person(s, "Gap", "active", 1);
+	person(s, "Chain", "active", 0);
+	person(s, "Open", "active", 0);
+	person(s, "Later", "active", 0);
+	person(s, "Booked", "active", 2);
+	person(s, "Loose", "active", 0);
+	person(s, "Past", "active", 0);
+	assert_string_equal(first(s, "Now"), "2026-11-23");
+	assert_string_equal(first(s, "Notice"), "2026-11-26");
+	assert_string_equal(first(s, "Inactive"), "-");
+	assert_string_equal(first(s, "Left"), "-");
+	/* Free again between two windows: the first free day is in the gap. */
+	window(s, "Gap", "2026-11-20", "2026-11-30");
+	window(s, "Gap", "2026-12-02", "2026-12-20");
+	assert_string_equal(first(s, "Gap"), "2026-12-01");
+	/* Windows that touch or overlap push it past them all. */
+	window(s, "Chain", "2026-11-01", "2026-11-25");
+	window(s, "Chain", "2026-11-10", "2026-11-28");
+	window(s, "Chain", "2026-11-29", "2027-01-03");
+	assert_string_equal(first(s, "Chain"), "2027-01-04");
+	window(s, "Open", "2026-11-01", NULL);
+	assert_string_equal(first(s, "Open"), "-");
+	/* An open-ended window that starts later leaves the days before. */
+	window(s, "Later", "2026-11-24", NULL);
+	assert_string_equal(first(s, "Later"), "2026-11-23");
+	window(s, "Past", "2026-10-01", "2026-11-22");
+	assert_string_equal(first(s, "Past"), "2026-11-23");
+	testdb_exec(s, "INSERT INTO deployment(name, country, start, end, "
+	    "created) VALUES ('Irma', 'SX', '2026-11-20', '2026-12-10', ''), "
+	    "('Long', 'UA', '2026-12-11', '2026-12-12', '')");
+	assign(s, "Booked", "Irma", "confirmed");
+	assign(s, "Booked", "Long", "deployed");
+	window(s, "Booked", "2026-12-13", "2026-12-14");
+	assert_string_equal(first(s, "Booked"), "2026-12-15");
+	assign(s, "Loose", "Irma", "proposed");
+	assert_string_equal(first(s, "Loose"), "2026-11-23");
+}
+
+/* How lists write it: now, MM-DD this year, the full date in another. */
+static void
+test_format(void **state)
+{
+	char out[AVAIL_LEN];
+	int d;
+
+	(void)state;
+	avail_format(today, today, out);
+	assert_string_equal(out, "now");
+	assert_true(date_parse("2026-12-14", &d));
+	avail_format(d, today, out);
+	assert_string_equal(out, "12-14");
+	assert_true(date_parse("2027-01-02", &d));
+	avail_format(d, today, out);
+	assert_string_equal(out, "2027-01-02");
+	avail_format(AVAIL_NEVER, today, out);
+	assert_string_equal(out, "-");
+}
+
 int
 main(void)
 {
@@ -173,6 +295,8 @@ main(void)
 		testdb_test(test_unavailability),
 		testdb_test(test_bookings),
 		testdb_test(test_combined),
+		testdb_test(test_first_free),
+		cmocka_unit_test(test_format),
 	};
 
 	today = testdb_today();

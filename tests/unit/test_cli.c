@@ -478,7 +478,8 @@ test_unknown_command(void **state)
 	assert_int_equal(runv(&out, &err, "deploy", "frobnicate", NULL),
 	    RC_INPUT);
 	assert_string_equal(strbuf_str(&err), "roster: usage: roster deploy "
-	    "create|list|add|set|remove|show|suggest|close ... (see roster "
+	    "create|edit|list|add|set|remove|show|suggest|close ... (see "
+	    "roster "
 	    "deploy --help)\n");
 	assert_int_equal(runv(&out, &err, "deploy", NULL), RC_INPUT);
 	assert_non_null(strstr(strbuf_str(&err), "(see roster deploy --help)"));
@@ -581,7 +582,7 @@ test_parse_refusals(void **state)
 	assert_int_equal(parse("deploy create", &a, &err, "n", "--country",
 	    "SX", NULL), RC_INPUT);
 	assert_string_equal(err.msg, "usage: roster deploy create NAME "
-	    "--country CC --start DATE [--end DATE] [--kind K] "
+	    "--country CC --start DATE [--end END] [--kind K] "
 	    "[--need N:FILTER]...");
 	assert_int_equal(parse("deploy list", &a, &err, "--", "x", NULL),
 	    RC_INPUT);

@@ -284,6 +284,204 @@ test_create_refusals(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"), 1);
 }
 
+/* A length counts from the start, its first day included; +N from today. */
+static void
+test_end_parse(void **state)
+{
+	int start, end;
+
+	(void)state;
+	assert_true(date_parse("2026-12-02", &start));
+	assert_true(deploy_end_parse("28d", start, today, &end));
+	assert_int_equal(end, start + 27);
+	assert_true(deploy_end_parse("4w", start, today, &end));
+	assert_int_equal(end, start + 27);
+	assert_true(deploy_end_parse("1d", start, today, &end));
+	assert_int_equal(end, start);
+	assert_true(deploy_end_parse("+4w", start, today, &end));
+	assert_int_equal(end, today + 28);
+	assert_true(deploy_end_parse("2026-12-29", start, today, &end));
+	assert_int_equal(end, start + 27);
+	assert_false(deploy_end_parse("0d", start, today, &end));
+	assert_false(deploy_end_parse("4x", start, today, &end));
+	assert_false(deploy_end_parse("4", start, today, &end));
+	assert_false(deploy_end_parse("4wk", start, today, &end));
+}
+
+static void
+set_papers(struct store *s, long long pk, const char *passport,
+    const char *medical, const char *heat)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "UPDATE person SET passport_expiry = %s%s%s,"
+	    " medical_expiry = '%s', heat_expiry = '%s' WHERE pk = %lld",
+	    passport ? "'" : "", passport ? passport : "NULL",
+	    passport ? "'" : "", medical, heat, pk);
+	testdb_exec(s, sql);
+}
+
+/* Papers lapsing before the end: warned about, and shown per member. */
+static void
+test_papers(void **state)
+{
+	struct store *s = *state;
+	struct strbuf warn = { 0 };
+	struct deployment d, open;
+	struct member *m;
+	struct error err;
+	size_t n;
+	long long pk;
+
+	pk = person(s, "Wit", NULL, 0);
+	testdb_exec(s, "UPDATE person SET given_name = 'Anna', family_name ="
+	    " 'de Wit'");
+	set_papers(s, pk, "2026-12-10", "2030-01-01", "2027-02-01");
+	deployment(s, "Irma", "2026-12-01", "2026-12-31", NULL, &d);
+	add(s, &d, pk);
+	assert_int_equal(deploy_papers_warn(s, &d, pk, today, &warn, &err),
+	    RC_OK);
+	assert_string_equal(strbuf_str(&warn), "Anna de Wit: passport expires "
+	    "2026-12-10, before the end 2026-12-31\n");
+	assert_int_equal(deploy_members(s, &d, &m, &n, &err), RC_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].ready, "passport 12-10");
+	deploy_members_free(m, n);
+
+	/* Open-ended: through the horizon suggest uses; one missing, one
+	 * already expired. */
+	strbuf_reset(&warn);
+	set_papers(s, pk, NULL, "2000-01-01", "2027-02-01");
+	deployment(s, "Open", "2026-12-01", NULL, NULL, &open);
+	add(s, &open, pk);
+	assert_int_equal(deploy_papers_warn(s, &open, pk, today, &warn, &err),
+	    RC_OK);
+	assert_string_equal(strbuf_str(&warn), "Anna de Wit: no passport "
+	    "expiry on record\nAnna de Wit: medical expired 2000-01-01\n"
+	    "Anna de Wit: HEAT expires 2027-02-01, before the horizon of this "
+	    "open-ended deployment, 2027-03-01\n");
+	assert_int_equal(deploy_members(s, &open, &m, &n, &err), RC_OK);
+	assert_string_equal(m[0].ready, "no passport, medical 2000-01-01, "
+	    "HEAT 02-01");
+	deploy_members_free(m, n);
+
+	/* Ready through the end: no warning, "yes". */
+	strbuf_reset(&warn);
+	set_papers(s, pk, "2030-01-01", "2030-01-01", "2030-01-01");
+	assert_int_equal(deploy_papers_warn(s, &d, pk, today, &warn, &err),
+	    RC_OK);
+	assert_string_equal(strbuf_str(&warn), "");
+	assert_int_equal(deploy_members(s, &d, &m, &n, &err), RC_OK);
+	assert_string_equal(m[0].ready, "yes");
+	deploy_members_free(m, n);
+	strbuf_free(&warn);
+	deploy_clear(&d);
+	deploy_clear(&open);
+}
+
+static struct deploy_change
+no_change(void)
+{
+	struct deploy_change c;
+
+	memset(&c, 0, sizeof c);
+	c.start = c.end = DEPLOY_KEEP;
+	return c;
+}
+
+/* deploy edit: what changes, what is refused, what is warned about. */
+static void
+test_edit(void **state)
+{
+	struct store *s = *state;
+	struct strbuf warn = { 0 };
+	struct deploy_change c = no_change();
+	struct deployment d, other, after;
+	struct need need;
+	struct error err;
+	long long pk;
+
+	pk = person(s, "Dekker", "nl", 7);
+	deployment(s, "Irma", "2026-12-01", "2026-12-10", NULL, &other);
+	deployment(s, "Winter", "2027-01-10", "2027-01-20", "1:lang:nl", &d);
+	add(s, &other, pk);
+	add(s, &d, pk);
+	assert_int_equal(set(s, &other, pk, MS_CONFIRMED, 0), RC_OK);
+	assert_int_equal(set(s, &d, pk, MS_CONFIRMED, 0), RC_OK);
+
+	/* Moved onto Irma's dates: a double booking, said by name. */
+	assert_true(date_parse("2026-12-05", &c.start));
+	c.kind = "flood";
+	c.status = "active";
+	assert_int_equal(deploy_edit(s, "winter", &c, today, &after, &warn,
+	    &err), RC_OK);
+	assert_string_equal(after.kind, "flood");
+	assert_string_equal(after.status, "active");
+	assert_int_equal(after.start, c.start);
+	assert_string_equal(strbuf_str(&warn), "X Dekker is now double-booked:"
+	    " confirmed here and confirmed or deployed on 'Irma', whose dates "
+	    "overlap\n");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "entity_id = 'Winter' AND action = 'update'"), 1);
+	deploy_clear(&after);
+
+	/* Needs replaced: one left uncovered. */
+	strbuf_reset(&warn);
+	c = no_change();
+	assert_int_equal(deploy_need_parse(s, "2:lang:nl", today, &need, &err),
+	    RC_OK);
+	c.needs = &need;
+	c.nneeds = 1;
+	c.set_needs = 1;
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_OK);
+	assert_int_equal(after.nneeds, 1);
+	assert_int_equal(after.needs[0].count, 2);
+	assert_non_null(strstr(strbuf_str(&warn), "need 1 (2:lang:nl) is not "
+	    "covered: 1 of 2\n"));
+	deploy_need_free(&need);
+	deploy_clear(&after);
+
+	/* Refused, and nothing written: back in status, end before start,
+	 * an unknown kind. */
+	c = no_change();
+	c.status = "planning";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_REFUSED);
+	c = no_change();
+	assert_true(date_parse("2026-12-01", &c.end));
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_INPUT);
+	c = no_change();
+	c.kind = "volcano";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_INPUT);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "entity_id = 'Winter' AND action = 'update'"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
+	    "name = 'Winter' AND status = 'active' AND kind = 'flood'"), 1);
+
+	/* Renamed: not onto another's name (in any case); audited. */
+	c = no_change();
+	c.name = "IRMA";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_REFUSED);
+	c.name = "Summer";
+	assert_int_equal(deploy_edit(s, "Winter", &c, today, &after, &warn,
+	    &err), RC_OK);
+	assert_string_equal(after.name, "Summer");
+	assert_int_equal(after.nneeds, 1);
+	deploy_clear(&after);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "entity_id = 'Winter' AND action = 'rename' AND fields = "
+	    "'name=Summer'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
+	    "name = 'Winter'"), 0);
+	strbuf_free(&warn);
+	deploy_clear(&d);
+	deploy_clear(&other);
+}
+
 int
 main(void)
 {
@@ -295,6 +493,9 @@ main(void)
 		testdb_test(test_coverage),
 		testdb_test(test_avail_honours_bookings),
 		testdb_test(test_create_refusals),
+		testdb_test(test_end_parse),
+		testdb_test(test_papers),
+		testdb_test(test_edit),
 	};
 
 	today = testdb_today();

@@ -165,6 +165,48 @@ test_tags_pks(void **state)
 	tags_free(&t);
 }
 
+static void
+explain(struct store *s, const char *text, struct search_cache *c,
+    const char *want)
+{
+	struct strbuf out = { 0 };
+	struct error err;
+
+	if (search_explain_empty(s, text, today, c, &out, &err) != RC_OK)
+		fail_msg("explain '%s': %s", text, err.msg);
+	assert_string_equal(strbuf_str(&out), want);
+	strbuf_free(&out);
+}
+
+/* Which term left nobody, counted with the filter's own search; terms
+ * that compile to several sets (avail:) stay one term. */
+static void
+test_explain_empty(void **state)
+{
+	struct store *s = *state;
+	struct search_cache *c = search_cache_new();
+	char want[256];
+	long long n;
+
+	n = count(s, "avail:+5w lang:fr (country:ML OR country:NE)", NULL);
+	assert_true(n > 1);
+	snprintf(want, sizeof want, "%lld match avail:+5w lang:fr "
+	    "(country:ML OR country:NE); none of them also match -lang:fr", n);
+	explain(s, "avail:+5w lang:fr (country:ML OR country:NE) -lang:fr "
+	    "border", NULL, want);
+	explain(s, "avail:+5w AND lang:fr (country:ML OR country:NE) "
+	    "NOT lang:fr border", c, want);
+	explain(s, "zzqqx lang:fr", c, "nobody matches zzqqx");
+	explain(s, "zz\033[2Jq lang:fr", c, "nobody matches zz^[[2Jq");
+	explain(s, "zzqqx", c, "no match");
+	explain(s, "zzqqx OR \"qqzzx\"", c, "no match");
+	n = count(s, "-lang:fr", NULL);
+	snprintf(want, sizeof want, "%lld match -lang:fr; none of them also "
+	    "match lang:fr", n);
+	explain(s, "-lang:fr lang:fr", c, want);
+	search_cache_free(c);
+}
+
 int
 main(void)
 {
@@ -174,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_tags_pks),
 		testdb_fixture_test(test_pages),
 		testdb_fixture_test(test_other_write),
+		testdb_fixture_test(test_explain_empty),
 	};
 
 	today = testdb_today();

@@ -139,7 +139,8 @@ suggest(struct store *s, const char *name, size_t size, size_t cap,
 
 	if (deploy_get(s, name, &d, &err) != RC_OK)
 		fail_msg("%s", err.msg);
-	if (suggest_team(s, &d, today, size, cap, r, &err) != RC_OK)
+	if (suggest_team(s, &d, today, size, cap, SUGGEST_HORIZON, r, &err)
+	    != RC_OK)
 		fail_msg("suggest_team: %s", err.msg);
 	assert_int_equal(r->nneeds, d.nneeds);
 	deploy_clear(&d);
@@ -463,6 +464,59 @@ test_open_ended(void **state)
 	suggest_report_free(&r);
 }
 
+/* An open-ended horizon moved by until; the report says which. */
+static void
+test_until(void **state)
+{
+	static const char *const needs[] = { "1:lang:fr", NULL };
+	struct store *s = *state;
+	struct suggest_report r;
+	struct deployment d;
+	struct error err;
+	int start, until;
+
+	assert_true(date_parse(START, &start));
+	assert_true(date_parse("2026-12-20", &until));
+	person_full(s, "Short", "X", "Police", 0, "2026-12-20", "active",
+	    NULL, "fr:7");
+	deployment(s, "Open", START, NULL, needs);
+	suggest(s, "Open", 0, 0, &r);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.until, start + DEPLOY_OPEN_DAYS);
+	suggest_report_free(&r);
+	if (deploy_get(s, "Open", &d, &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(suggest_team(s, &d, today, 0, 0, until, &r, &err),
+	    RC_OK);
+	assert_string_equal(who(s, &r), "Short");
+	assert_int_equal(r.until, until);
+	suggest_report_free(&r);
+	deploy_clear(&d);
+}
+
+/* Proposed on an overlapping deployment: still suggested, but marked. */
+static void
+test_also_proposed(void **state)
+{
+	static const char *const needs[] = { "1:lang:fr", NULL };
+	struct store *s = *state;
+	struct suggest_report r;
+	long long pk;
+
+	pk = person(s, "Busy", NULL, "fr:7");
+	deployment(s, "Main", START, END, needs);
+	deployment(s, "MH17", "2026-12-20", "2027-01-20", needs);
+	deployment(s, "Later", "2027-01-01", NULL, needs);
+	member(s, "MH17", pk, MS_CONTACTED);
+	member(s, "Later", pk, MS_PROPOSED);
+	suggest(s, "Main", 0, 0, &r);
+	assert_string_equal(who(s, &r), "Busy");
+	assert_string_equal(r.people[0].why, "meets need 1 (lang:fr); "
+	    "fr native; never served in SX; notice 0 days; also proposed "
+	    "for MH17");
+	suggest_report_free(&r);
+}
+
 /* The agency cap, case-insensitive, counting members already on the list. */
 static void
 test_agency_cap(void **state)
@@ -565,6 +619,8 @@ test_size(void **state)
 	    "1:skill:mentoring", "1:skill:negotiation", NULL };
 	static const int none[2] = { 0 };
 	static const int last[3] = { 0, 0, 1 };
+	static const char *const scarce[] = { "3:skill:first-aid", NULL };
+	static const int one[1] = { 1 };
 	struct store *s = *state;
 	struct suggest_report r;
 	long long pk;
@@ -592,6 +648,13 @@ test_size(void **state)
 	suggest_report_free(&r);
 	suggest(s, "Size", 100, 0, &r);
 	assert_string_equal(who(s, &r), "Both,Medic,Dutch,Zed,Yves");
+	suggest_report_free(&r);
+
+	/* While a need is short, nobody who meets no need is added. */
+	deployment(s, "Scarce", START, END, scarce);
+	suggest(s, "Scarce", 100, 0, &r);
+	assert_string_equal(who(s, &r), "Medic,Both");
+	assert_short(&r, one);
 	suggest_report_free(&r);
 
 	/* Smaller than the cover: the one covering most comes first. */
@@ -655,17 +718,17 @@ test_score_order(void **state)
 	assert_int_equal(r.people[0].needs, 3);
 	assert_int_equal(r.people[0].best_level, 7);
 	assert_int_equal(r.people[0].country_year, 0);
-	assert_string_equal(r.people[0].why, "needs 1 (lang:fr), 2 (lang:nl); "
-	    "fr native; never served in SX; notice 6 days");
+	assert_string_equal(r.people[0].why, "meets needs 1 (lang:fr), 2 "
+	    "(lang:nl); fr native; never served in SX; notice 6 days");
 	assert_int_equal(r.people[1].country_year, 2026);
 	assert_int_equal(r.people[2].country_year, 2020);
 	assert_int_equal(r.people[2].notice, 5);
 	assert_int_equal(r.people[2].best_level, 1);
-	assert_string_equal(r.people[2].why, "needs 1 (lang:fr); fr A1; "
+	assert_string_equal(r.people[2].why, "meets need 1 (lang:fr); fr A1; "
 	    "served in SX until 2020; notice 5 days");
 	assert_int_equal(r.people[3].country_year, 2010);
 	assert_int_equal(r.people[4].best_level, 6);
-	assert_string_equal(r.people[5].why, "needs 1 (lang:fr); fr B1; "
+	assert_string_equal(r.people[5].why, "meets need 1 (lang:fr); fr B1; "
 	    "never served in SX; notice 0 days");
 	suggest_report_free(&r);
 
@@ -675,8 +738,8 @@ test_score_order(void **state)
 	service(s, pk, "SX", "2001-01-01", "2002-01-01");
 	suggest(s, "Order", 0, 0, &r);
 	assert_string_equal(who(s, &r), "Versed");
-	assert_string_equal(r.people[0].why, "needs 1 (lang:fr), 2 (lang:nl); "
-	    "fr A1; served in SX until 2002; notice 8 days");
+	assert_string_equal(r.people[0].why, "meets needs 1 (lang:fr), 2 "
+	    "(lang:nl); fr A1; served in SX until 2002; notice 8 days");
 	suggest_report_free(&r);
 }
 
@@ -741,7 +804,7 @@ test_too_many_needs(void **state)
 	}
 	d.needs = n;
 	d.nneeds = SUGGEST_MAX_NEEDS + 1;
-	assert_int_equal(suggest_team(s, &d, today, 0, 0, &r, &err),
+	assert_int_equal(suggest_team(s, &d, today, 0, 0, SUGGEST_HORIZON, &r, &err),
 	    RC_INPUT);
 	assert_non_null(strstr(err.msg, "64"));
 	assert_null(r.people);
@@ -752,7 +815,7 @@ test_too_many_needs(void **state)
 	assert_int_equal(deploy_get(s, "Big", &d, &err), RC_OK);
 	d.needs = n;
 	d.nneeds = SUGGEST_MAX_NEEDS;
-	if (suggest_team(s, &d, today, 0, 0, &r, &err) != RC_OK)
+	if (suggest_team(s, &d, today, 0, 0, SUGGEST_HORIZON, &r, &err) != RC_OK)
 		fail_msg("%s", err.msg);
 	assert_string_equal(who(s, &r), "Fr");
 	assert_int_equal(r.people[0].needs, ~0ULL);
@@ -917,6 +980,8 @@ main(void)
 		suggest_test(test_shortfall),
 		suggest_test(test_left_out),
 		suggest_test(test_open_ended),
+		suggest_test(test_until),
+		suggest_test(test_also_proposed),
 		suggest_test(test_agency_cap),
 		suggest_test(test_no_agency),
 		suggest_test(test_size),

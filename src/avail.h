@@ -1,0 +1,50 @@
+/*
+ * avail.h - the first day a person can leave: the day the filter's avail:
+ * rule (roster(5)) first holds for them, and how lists write it.
+ *
+ * A person is free on day D when they are active, D >= today +
+ * notice_days, and no unavailability window and no confirmed or deployed
+ * assignment on a deployment covers D.  Windows and deployments are
+ * inclusive and an empty end is open-ended, so the first free day is the
+ * first such D: avail:D matches them there and on no day before it.
+ *
+ * Memory: avail_busy fills a bitmap the caller frees (bitmap_free); the
+ * statements are the store's.
+ */
+#ifndef ROSTER_AVAIL_H
+#define ROSTER_AVAIL_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "store.h"
+
+/* No free day ever: not active, or an open-ended window or deployment. */
+#define AVAIL_NEVER	(-1)
+
+/* The person's first free day on or after today, or AVAIL_NEVER. */
+int	avail_first(struct store *, long long pk, int today, int *day,
+	    struct error *err);
+/* The same for an active person who can be there from day from (today +
+ * notice_days), for callers that have read those already. */
+int	avail_first_from(struct store *, long long pk, int from, int *day,
+	    struct error *err);
+
+struct bitmap;
+/*
+ * Into out (initialised here, freed by the caller): who has a window or a
+ * firm booking that has not ended before day.  For anyone else who is
+ * active the first free day is day + notice, with no query: a long list
+ * asks avail_first_from only about these.
+ */
+int	avail_busy(struct store *, int day, struct bitmap *out,
+	    struct error *err);
+
+/*
+ * The day as lists show it: "now" when it is today, "MM-DD" later in the
+ * same year, "YYYY-MM-DD" in another year, "-" for AVAIL_NEVER.
+ */
+#define AVAIL_LEN	11
+void	avail_format(int day, int today, char out[AVAIL_LEN]);
+
+#endif
