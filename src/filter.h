@@ -137,9 +137,15 @@ void	filter_set_key(const struct filter *, const struct filter_set *,
 
 /*
  * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,
- * tomorrow, +Nd or +Nw.  Returns 1 and sets *day, or 0 (date_guess then
- * finds what a European date meant, for "did you mean").
+ * tomorrow, +Nd or +Nw.  Returns 1 and sets *day, or 0.
  */
 int	filter_date(const char *text, int today, int *day);
+/*
+ * For a text filter_date refused, what to say in brackets after "'TEXT'
+ * is not a date": "did you mean 2026-12-03?" for 03/12/2026 and other
+ * dates written otherwise (date_guess), returning 1; else "expected
+ * YYYY-MM-DD, today, tomorrow, +Nd or +Nw", returning 0.
+ */
+int	filter_date_hint(const char *text, char *buf, size_t len);
 
 #endif

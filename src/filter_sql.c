@@ -136,21 +136,31 @@ filter_date(const char *text, int today, int *day)
 	return date_parse(text, day);
 }
 
+int
+filter_date_hint(const char *text, char *buf, size_t len)
+{
+	char iso[DATE_LEN];
+	int day;
+
+	if (date_guess(text, &day)) {
+		date_format(day, iso);
+		snprintf(buf, len, "did you mean %s?", iso);
+		return 1;
+	}
+	snprintf(buf, len, "expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw");
+	return 0;
+}
+
 static int
 value_date(struct filter_compiler *c, const struct filter_node *n,
     const char *text, int *day)
 {
-	char what[300], iso[DATE_LEN];
+	char what[300], hint[64];
 
 	if (filter_date(text, c->today, day))
 		return RC_OK;
-	if (date_guess(text, day)) {
-		date_format(*day, iso);
-		snprintf(what, sizeof what, "'%s' is not a date (did you mean "
-		    "%s?)", text, iso);
-	} else
-		snprintf(what, sizeof what, "'%s' is not a date (expected "
-		    "YYYY-MM-DD, today, tomorrow, +Nd or +Nw)", text);
+	filter_date_hint(text, hint, sizeof hint);
+	snprintf(what, sizeof what, "'%s' is not a date (%s)", text, hint);
 	return bad_value(c, n, what);
 }
 
