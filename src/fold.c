@@ -34,28 +34,33 @@ struct fold {
 	struct fold_memo	 memo[FOLD_MEMO];
 };
 
-int
-fold_new(struct fold **out, struct error *err)
+struct fold *
+fold_new(void)
 {
-	struct fold *f = xcalloc(1, sizeof *f);
+	return xcalloc(1, sizeof(struct fold));
+}
+
+/* Opened on the first word that is not ASCII: it takes milliseconds. */
+static int
+open_transliterators(struct fold *f, struct error *err)
+{
 	UChar id[128];
 	UErrorCode status;
-	int i;
+	int k;
 
-	for (i = 0; i < FOLD_SPELLINGS; i++) {
+	for (k = 0; k < FOLD_SPELLINGS; k++) {
+		if (f->t[k] != NULL)
+			continue;
 		status = U_ZERO_ERROR;
-		u_uastrcpy(id, spellings[i]);
-		f->t[i] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL,
+		u_uastrcpy(id, spellings[k]);
+		f->t[k] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL,
 		    &status);
 		if (U_FAILURE(status)) {
-			fold_free(f);
-			*out = NULL;
-			return error_set(err, RC_DB, "ICU transliterator '%s': "
-			    "%s (is the Debian package libicu72 complete?)",
-			    spellings[i], u_errorName(status));
+			f->t[k] = NULL;
+			return error_set(err, RC_DB, "ICU has no transliterator "
+			    "'%s': %s", spellings[k], u_errorName(status));
 		}
 	}
-	*out = f;
 	return RC_OK;
 }
 
@@ -129,9 +134,9 @@ hash(const char *s, size_t len)
 	return h & (FOLD_MEMO - 1);
 }
 
-/* The word's spellings, from the memo or made and kept there. */
+/* The word's spellings, from the memo or made and kept there; or NULL. */
 static const struct fold_memo *
-spell(struct fold *f, const char *word, size_t len)
+spell(struct fold *f, const char *word, size_t len, struct error *err)
 {
 	struct fold_memo *m = &f->memo[hash(word, len)];
 	int k;
@@ -139,6 +144,8 @@ spell(struct fold *f, const char *word, size_t len)
 	if (m->word != NULL && strlen(m->word) == len &&
 	    memcmp(m->word, word, len) == 0)
 		return m;
+	if (open_transliterators(f, err) != RC_OK)
+		return NULL;
 	free(m->word);
 	m->word = dup_n(word, len);
 	for (k = 0; k < FOLD_SPELLINGS; k++) {
@@ -156,8 +163,9 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-void
-fold_text(struct fold *f, const char *in, int for_index, struct strbuf *out)
+int
+fold_text(struct fold *f, const char *in, int for_index, struct strbuf *out,
+    struct error *err)
 {
 	struct strbuf more = { 0 };
 	const struct fold_memo *m;
@@ -175,7 +183,10 @@ fold_text(struct fold *f, const char *in, int for_index, struct strbuf *out)
 			i = j;
 			continue;
 		}
-		m = spell(f, in + i, j - i);
+		if ((m = spell(f, in + i, j - i, err)) == NULL) {
+			strbuf_free(&more);
+			return RC_DB;
+		}
 		strbuf_adds(out, m->as[0]);
 		/* Other spellings go after the text, which they would
 		 * otherwise split into phrases that never match. */
@@ -190,4 +201,5 @@ fold_text(struct fold *f, const char *in, int for_index, struct strbuf *out)
 	strbuf_free(&more);
 	if (out->s == NULL)
 		strbuf_adds(out, "");
+	return RC_OK;
 }

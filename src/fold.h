@@ -9,9 +9,10 @@
  * exact spelling folds to what it was indexed as.  FTS5's unicode61
  * tokenizer folds case afterwards.
  *
- * A struct fold holds ICU's transliterators, which are slow to open, and
- * remembers recent words, which are slow to transliterate; one serves one
- * connection (sqlfunc_register makes it) and is not thread-safe.
+ * A struct fold holds ICU's transliterators, which are slow to open (it
+ * opens them on the first word that is not ASCII), and remembers recent
+ * words, which are slow to transliterate; one serves one connection
+ * (sqlfunc_register makes it) and is not thread-safe.
  *
  * Memory: fold_new returns a fold the caller releases with fold_free;
  * fold_text appends to a caller-owned strbuf.
@@ -27,17 +28,17 @@
 
 struct fold;
 
-/* RC_OK, or RC_DB when ICU lacks a transliterator. */
-int	fold_new(struct fold **, struct error *err);
-void	fold_free(struct fold *);
+struct fold	*fold_new(void);
+void		 fold_free(struct fold *);
 
 /*
  * Appends in with every word that is not ASCII transliterated: "Weiß
  * Søren" is "Weiss Soren".  With for_index set, a word's other spellings
  * (Shevchenko besides Sevcenko) follow the whole text, for the index; a
  * typed word is folded without.  out holds at least "" afterwards.
+ * Returns RC_OK, or RC_DB when ICU lacks a transliterator.
  */
-void	fold_text(struct fold *, const char *in, int for_index,
-	    struct strbuf *out);
+int	fold_text(struct fold *, const char *in, int for_index,
+	    struct strbuf *out, struct error *err);
 
 #endif

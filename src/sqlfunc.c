@@ -13,12 +13,18 @@ fold_run(sqlite3_context *ctx, sqlite3_value **argv, int for_index)
 {
 	const unsigned char *in = sqlite3_value_text(argv[0]);
 	struct strbuf b = { 0 };
+	struct error err;
 
 	if (in == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	fold_text(sqlite3_user_data(ctx), (const char *)in, for_index, &b);
+	if (fold_text(sqlite3_user_data(ctx), (const char *)in, for_index, &b,
+	    &err) != RC_OK) {
+		strbuf_free(&b);
+		sqlite3_result_error(ctx, err.msg, -1);
+		return;
+	}
 	sqlite3_result_text(ctx, b.s, (int)b.len, free);
 }
 
@@ -118,12 +124,9 @@ fold_destroy(void *p)
 int
 sqlfunc_register(sqlite3 *db, struct error *err)
 {
-	struct fold *fold;
+	struct fold *fold = fold_new();
 	size_t i;
-	int rc;
 
-	if ((rc = fold_new(&fold, err)) != RC_OK)
-		return rc;
 	for (i = 0; i < sizeof funcs / sizeof funcs[0]; i++)
 		if (sqlite3_create_function_v2(db, funcs[i].name,
 		    funcs[i].nargs, SQLITE_UTF8 | funcs[i].flags,

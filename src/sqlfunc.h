@@ -43,7 +43,7 @@ struct pkmax {
 	size_t		 n;
 };
 
-/* RC_OK, or RC_DB when ICU or SQLite refuses one. */
+/* RC_OK, or RC_DB when SQLite refuses one. */
 int	sqlfunc_register(sqlite3 *, struct error *err);
 
 #endif
