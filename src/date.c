@@ -68,6 +68,43 @@ date_parse(const char *s, int *day)
 	return 1;
 }
 
+/* Reads 1 to max digits at *s; returns the number, or -1. */
+static int
+digits(const char **s, int max)
+{
+	int n = 0, i;
+
+	for (i = 0; i < max && **s >= '0' && **s <= '9'; i++, (*s)++)
+		n = n * 10 + (**s - '0');
+	return i == 0 ? -1 : n;
+}
+
+int
+date_guess(const char *s, int *day)
+{
+	const char *p = s;
+	int a, b, c, y, m, d;
+	size_t alen;
+	char sep;
+
+	if ((a = digits(&p, 4)) < 0 || *p == '\0' || strchr("/.-", *p) == NULL)
+		return 0;
+	alen = (size_t)(p - s);
+	sep = *p++;
+	if ((b = digits(&p, 2)) < 0 || *p++ != sep || (c = digits(&p, 4)) < 0 ||
+	    *p != '\0')
+		return 0;
+	/* Year first (2026/12/03), else day first as Europeans write it. */
+	y = alen == 4 ? a : c;
+	m = b;
+	d = alen == 4 ? c : a;
+	if (alen == 3 || y < 1000 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return 0;
+	*day = date_from_ymd(y, m, d);
+	return 1;
+}
+
 void
 date_format(int day, char out[DATE_LEN])
 {

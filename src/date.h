@@ -18,6 +18,13 @@
 
 /* Returns 1 and sets *day for a real date in exactly YYYY-MM-DD, else 0. */
 int	date_parse(const char *s, int *day);
+/*
+ * Reads a date written as people write them, for "did you mean": day,
+ * month, year as Europeans write them (03/12/2026, 3.12.2026, 3-12-2026)
+ * or year, month, day (2026/12/03), with one of / . - between.  Returns 1
+ * and sets *day for a real date, else 0.
+ */
+int	date_guess(const char *s, int *day);
 void	date_format(int day, char out[DATE_LEN]);
 int	date_from_ymd(int y, int m, int d);
 void	date_to_ymd(int day, int *y, int *m, int *d);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "dupe.h"
-#include "fold.h"
+#include "fts.h"
 #include "strbuf.h"
 
 /* A phone's digits: import lets only these other characters in. */
@@ -164,8 +164,13 @@ static void
 name_key(struct dupe_finder *f, const char *name, struct strbuf *key)
 {
 	struct strbuf folded = { 0 };
+	struct error err;
 
-	fold_text(name, &folded);
+	/* Unfolded if the fold fails: names then compare as written. */
+	if (fts_fold(f->store, name, &folded, &err) != RC_OK) {
+		strbuf_free(&folded);
+		strbuf_adds(&folded, name);
+	}
 	strbuf_adds(key, "");
 	f->tok.xTokenize(f->t, key, FTS5_TOKENIZE_DOCUMENT, folded.s,
 	    (int)folded.len, add_token);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "filter.h"
 #include "refdata.h"
@@ -97,6 +98,13 @@ fail(struct parser *p, size_t off, const char *fmt, const char *arg)
 }
 
 static int
+starts_term(const struct token *t)
+{
+	return t->type == T_WORD || t->type == T_LPAREN ||
+	    t->type == T_MINUS || t->type == T_NOT;
+}
+
+static int
 is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -148,6 +156,50 @@ lex_word(struct parser *p, size_t *i, struct token *t)
 	return RC_OK;
 }
 
+/*
+ * A lower-case (or mixed-case) or, and, not where an operator could stand
+ * would silently search the word: "lang:fr or lang:en" finds nobody.  The
+ * operators are capitals only, so ask for them, or for quotes.
+ */
+static int
+check_lower_ops(struct parser *p)
+{
+	static const struct {
+		const char	*word, *hint;
+	} ops[] = {
+		{ "or", "write OR, or \"%s\" to search the word" },
+		{ "and", "terms side by side must all hold already, so leave "
+		    "it out, or write \"%s\" to search the word" },
+		{ "not", "write NOT or -, or \"%s\" to search the word" },
+	};
+	const struct token *t, *next;
+	char hint[128], what[256];
+	size_t i, k;
+	int after_term;
+
+	for (i = 0; i < p->ntoks; i++) {
+		t = &p->toks[i];
+		if (t->type != T_WORD || t->quoted || t->colon >= 0)
+			continue;
+		for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
+			if (strcasecmp(t->text, ops[k].word) == 0)
+				break;
+		next = &p->toks[i + 1];	/* T_END is last */
+		after_term = i > 0 && (p->toks[i - 1].type == T_WORD ||
+		    p->toks[i - 1].type == T_RPAREN);
+		/* "or" and "and" after a term, even last: the rest is
+		 * probably still being typed; "not" before one. */
+		if (k == sizeof ops / sizeof ops[0] || (k < 2 && !after_term) ||
+		    (k == 2 && !starts_term(next)))
+			continue;
+		snprintf(hint, sizeof hint, ops[k].hint, t->text);
+		snprintf(what, sizeof what, "'%s' would be searched as a word; "
+		    "%s", t->text, hint);
+		return fail(p, t->off, "%s", what);
+	}
+	return RC_OK;
+}
+
 static int
 lex(struct parser *p)
 {
@@ -168,7 +220,7 @@ lex(struct parser *p)
 		t->off = i;
 		if (s[i] == '\0') {
 			t->type = T_END;
-			return RC_OK;
+			return check_lower_ops(p);
 		}
 		if (s[i] == '(') {
 			t->type = T_LPAREN;
@@ -231,13 +283,6 @@ tok_name(const struct token *t)
 	default:
 		return "the end";
 	}
-}
-
-static int
-starts_term(const struct token *t)
-{
-	return t->type == T_WORD || t->type == T_LPAREN ||
-	    t->type == T_MINUS || t->type == T_NOT;
 }
 
 /* "unknown key 'NAME' (expected one of KEY KEY ...)", the keys of the table. */

@@ -39,6 +39,9 @@ enum filter_key {
 	KEY_NOTICE,
 	KEY_AVAIL,
 	KEY_READY,
+	KEY_PASSPORT,
+	KEY_MEDICAL,
+	KEY_HEAT,
 };
 
 enum filter_op { OP_AND, OP_OR, OP_NOT, OP_TERM };
@@ -134,8 +137,15 @@ void	filter_set_key(const struct filter *, const struct filter_set *,
 
 /*
  * Parses a date as the filter language writes it: YYYY-MM-DD, today, now,
- * +Nd or +Nw.  Returns 1 and sets *day, or 0.
+ * tomorrow, +Nd or +Nw.  Returns 1 and sets *day, or 0.
  */
 int	filter_date(const char *text, int today, int *day);
+/*
+ * For a text filter_date refused, what to say in brackets after "'TEXT'
+ * is not a date": "did you mean 2026-12-03?" for 03/12/2026 and other
+ * dates written otherwise (date_guess), returning 1; else "expected
+ * YYYY-MM-DD, today, tomorrow, +Nd or +Nw", returning 0.
+ */
+int	filter_date_hint(const char *text, char *buf, size_t len);
 
 #endif

@@ -14,7 +14,7 @@
 
 #include "date.h"
 #include "filter.h"
-#include "fold.h"
+#include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
 #include "vocab.h"
@@ -117,6 +117,10 @@ filter_date(const char *text, int today, int *day)
 		*day = today;
 		return 1;
 	}
+	if (strcasecmp(text, "tomorrow") == 0) {
+		*day = today + 1;
+		return 1;
+	}
 	if (text[0] == '+' && isdigit((unsigned char)text[1])) {
 		n = strtol(text + 1, &end, 10);
 		if (n > 36500 || *end == '\0' || end[1] != '\0')
@@ -132,16 +136,31 @@ filter_date(const char *text, int today, int *day)
 	return date_parse(text, day);
 }
 
+int
+filter_date_hint(const char *text, char *buf, size_t len)
+{
+	char iso[DATE_LEN];
+	int day;
+
+	if (date_guess(text, &day)) {
+		date_format(day, iso);
+		snprintf(buf, len, "did you mean %s?", iso);
+		return 1;
+	}
+	snprintf(buf, len, "expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw");
+	return 0;
+}
+
 static int
 value_date(struct filter_compiler *c, const struct filter_node *n,
     const char *text, int *day)
 {
-	char what[300];
+	char what[300], hint[64];
 
 	if (filter_date(text, c->today, day))
 		return RC_OK;
-	snprintf(what, sizeof what, "'%s' is not a date (expected YYYY-MM-DD, "
-	    "today, +Nd or +Nw)", text);
+	filter_date_hint(text, hint, sizeof hint);
+	snprintf(what, sizeof what, "'%s' is not a date (%s)", text, hint);
 	return bad_value(c, n, what);
 }
 
@@ -300,12 +319,15 @@ term_notice(struct filter_compiler *c, const struct filter_keydef *k,
 	long days;
 
 	(void)k;
+	/* 3d as the screen shows it, or 3. */
 	days = strtol(n->value, &end, 10);
+	if (*end == 'd' || *end == 'D')
+		end++;
 	if (!isdigit((unsigned char)n->value[0]) || *end != '\0' ||
 	    days > 36500) {
 		snprintf(what, sizeof what, "'%s' is not a number of days "
-		    "(expected a whole number from 0, as in notice:3)",
-		    n->value);
+		    "(expected a whole number from 0, as in notice:3 or "
+		    "notice:3d)", n->value);
 		return bad_value(c, n, what);
 	}
 	add_int(c, days);
@@ -351,26 +373,23 @@ out:
 	return rc;
 }
 
+/* A key whose value is a date, bound as YYYY-MM-DD to the key's SQL. */
 static int
-term_ready(struct filter_compiler *c, const struct filter_keydef *k,
+term_date(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
 	int day, rc;
 
-	(void)k;
 	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
 		return rc;
 	add_date(c, day);
-	/* ready_until is the earliest of the three dates, '' if one is
-	 * missing: a missing date is not valid. */
-	*out = query(c, "SELECT pk FROM person INDEXED BY person_ready "
-	    "WHERE ready_until >= ?");
+	*out = query(c, k->sql);
 	return RC_OK;
 }
 
 /*
  * A word matches names, agency, rank, notes and missions by prefix,
- * folded for case and diacritics by the FTS5 tokenizer (and fold_text); a
+ * transliterated (fold.h) and folded for case by the FTS5 tokenizer; a
  * quoted value with spaces is a phrase whose last word is a prefix.
  */
 static int
@@ -379,7 +398,7 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 {
 	struct strbuf q = { 0 }, folded = { 0 };
 	const unsigned char *s;
-	int has_word = 0;
+	int has_word = 0, rc;
 
 	for (s = (const unsigned char *)n->value; *s != '\0'; s++)
 		if (isalnum(*s) || *s >= 0x80)
@@ -387,9 +406,12 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	if (!has_word)
 		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
 		    "letters or digits (expected a word)", n->column, n->value);
-	fold_text(n->value, &folded);
+	if ((rc = fts_fold(c->store, n->value, &folded, c->err)) != RC_OK) {
+		strbuf_free(&folded);
+		return rc;
+	}
 	strbuf_adds(&q, "\"");
-	for (s = (const unsigned char *)folded.s; *s != '\0'; s++) {
+	for (s = (const unsigned char *)strbuf_str(&folded); *s != '\0'; s++) {
 		if (*s == '"')
 			strbuf_adds(&q, "\"");
 		strbuf_add(&q, (const char *)s, 1);
@@ -430,7 +452,16 @@ const struct filter_keydef filter_keys[] = {
 	{ "notice", KEY_NOTICE, NULL, "a number of days", term_notice, NULL },
 	{ "avail", KEY_AVAIL, NULL, "a date or a window D1..D2", term_avail,
 	    NULL },
-	{ "ready", KEY_READY, NULL, "a date", term_ready, NULL },
+	/* ready_until is the earliest of the three dates, '' if one is
+	 * missing: a missing date is not valid. */
+	{ "ready", KEY_READY, NULL, "a date", term_date, "SELECT pk FROM person"
+	    " INDEXED BY person_ready WHERE ready_until >= ?" },
+	{ "passport", KEY_PASSPORT, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE passport_expiry >= ?" },
+	{ "medical", KEY_MEDICAL, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE medical_expiry >= ?" },
+	{ "heat", KEY_HEAT, NULL, "a date", term_date,
+	    "SELECT pk FROM person WHERE heat_expiry >= ?" },
 };
 const size_t filter_nkeys = sizeof filter_keys / sizeof filter_keys[0];
 

@@ -4,17 +4,25 @@
  * A person's document is their names, agency, rank, notes and the names of
  * their missions; writers record touched people in temp.touched and call
  * fts_refresh once per transaction.  The document's text is folded by the
- * SQL function fold() (fold.h, sqlfunc.h).
+ * SQL function fold_index() (fold.h, sqlfunc.h).
  *
- * Memory: nothing is handed out.
+ * Memory: nothing is handed out; fts_fold appends to a caller-owned
+ * strbuf.
  */
 #ifndef ROSTER_FTS_H
 #define ROSTER_FTS_H
 
 #include "error.h"
 #include "store.h"
+#include "strbuf.h"
 
 /* Re-indexes the people in temp.touched, or everyone when all is set. */
 int	fts_refresh(struct store *, int all, struct error *err);
+/*
+ * Appends text folded as a typed word is searched (the connection's fold(),
+ * fold.h): what the index holds for it, before FTS5 folds case.
+ */
+int	fts_fold(struct store *, const char *text, struct strbuf *out,
+	    struct error *err);
 
 #endif

@@ -198,13 +198,17 @@ refdata_prefix(struct store *s, enum vocab v, const char *prefix,
     char ***slugs, size_t *n, struct error *err)
 {
 	sqlite3_stmt *st;
-	char sql[160], names[64];
+	char sql[320], names[96];
 	int rc;
 
 	*slugs = NULL;
 	*n = 0;
-	snprintf(sql, sizeof sql, "SELECT slug FROM %s WHERE "
-	    "substr(slug, 1, length(?1)) = lower(?1) ORDER BY slug",
+	/* The start of a slug or of a label (theme:"border man"), or an
+	 * abbreviation whole (theme:DVI). */
+	snprintf(sql, sizeof sql, "SELECT slug FROM %1$s WHERE "
+	    "substr(slug, 1, length(?1)) = lower(?1) OR "
+	    "substr(lower(label), 1, length(?1)) = lower(?1) "
+	    "UNION SELECT slug FROM %1$s_alias WHERE alias = ?1 ORDER BY slug",
 	    vocab_tables[v]);
 	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
 		return rc;
@@ -223,7 +227,8 @@ refdata_prefix(struct store *s, enum vocab v, const char *prefix,
 	}
 	if (*n > 0)
 		return RC_OK;
-	snprintf(names, sizeof names, "SELECT slug FROM %s", vocab_tables[v]);
+	snprintf(names, sizeof names, "SELECT slug FROM %1$s UNION ALL "
+	    "SELECT alias FROM %1$s_alias", vocab_tables[v]);
 	return not_found(s, vocab_tables[v], v == VOCAB_THEME ?
 	    "the start of a theme such as border (roster(5) lists them)" :
 	    "the start of a skill such as first-aid (roster(5) lists them)",

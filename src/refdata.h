@@ -36,7 +36,10 @@ const char *refdata_level_name(int level);
 /* Whether slug is in the vocabulary exactly. */
 int	refdata_vocab(struct store *, enum vocab, const char *slug,
 	    struct error *err);
-/* Every slug of the vocabulary that starts with prefix (case-insensitive). */
+/*
+ * Every slug of the vocabulary whose slug or label starts with prefix, or
+ * whose abbreviation it is (case-insensitive).
+ */
 int	refdata_prefix(struct store *, enum vocab, const char *prefix,
 	    char ***slugs, size_t *n, struct error *err);
 

@@ -4,22 +4,42 @@
 #include "error.h"
 #include "fold.h"
 #include "sqlfunc.h"
+#include "strbuf.h"
 
 typedef void (*sqlfunc_fn)(sqlite3_context *, int, sqlite3_value **);
 
 static void
-fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+fold_run(sqlite3_context *ctx, sqlite3_value **argv, int for_index)
 {
 	const unsigned char *in = sqlite3_value_text(argv[0]);
 	struct strbuf b = { 0 };
+	struct error err;
 
-	(void)argc;
 	if (in == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	fold_text((const char *)in, &b);
+	if (fold_text(sqlite3_user_data(ctx), (const char *)in, for_index, &b,
+	    &err) != RC_OK) {
+		strbuf_free(&b);
+		sqlite3_result_error(ctx, err.msg, -1);
+		return;
+	}
 	sqlite3_result_text(ctx, b.s, (int)b.len, free);
+}
+
+static void
+fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	fold_run(ctx, argv, 0);
+}
+
+static void
+fold_index_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	fold_run(ctx, argv, 1);
 }
 
 static void
@@ -70,31 +90,50 @@ null_final(sqlite3_context *ctx)
 	sqlite3_result_null(ctx);
 }
 
+/* Whether a function reads the connection's fold, and which frees it. */
+enum { NO_FOLD, FOLD_OWNER, FOLD_USER };
+
 static const struct {
 	const char	*name;
 	int		 nargs;
 	int		 flags;		/* besides SQLITE_UTF8 */
+	int		 fold;
 	sqlfunc_fn	 func;		/* a scalar, or */
 	sqlfunc_fn	 step;		/* an aggregate */
 	void		(*final)(sqlite3_context *);
 } funcs[] = {
-	{ "fold", 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, fold_func,
-	    NULL, NULL },
-	{ "bitmap_add", 2, SQLITE_DIRECTONLY, NULL, bitmap_add_step,
+	/* First: SQLite frees the fold with it, even if this fails. */
+	{ "fold", 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, FOLD_OWNER,
+	    fold_func, NULL, NULL },
+	{ "fold_index", 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, FOLD_USER,
+	    fold_index_func, NULL, NULL },
+	{ "bitmap_add", 2, SQLITE_DIRECTONLY, NO_FOLD, NULL, bitmap_add_step,
 	    null_final },
-	{ "bitmap_has", 2, SQLITE_DIRECTONLY, bitmap_has_func, NULL, NULL },
-	{ "pkmax_put", 3, SQLITE_DIRECTONLY, NULL, pkmax_step, null_final },
+	{ "bitmap_has", 2, SQLITE_DIRECTONLY, NO_FOLD, bitmap_has_func, NULL,
+	    NULL },
+	{ "pkmax_put", 3, SQLITE_DIRECTONLY, NO_FOLD, NULL, pkmax_step,
+	    null_final },
 };
 
-int
-sqlfunc_register(sqlite3 *db)
+static void
+fold_destroy(void *p)
 {
+	fold_free(p);
+}
+
+int
+sqlfunc_register(sqlite3 *db, struct error *err)
+{
+	struct fold *fold = fold_new();
 	size_t i;
 
 	for (i = 0; i < sizeof funcs / sizeof funcs[0]; i++)
-		if (sqlite3_create_function(db, funcs[i].name, funcs[i].nargs,
-		    SQLITE_UTF8 | funcs[i].flags, NULL, funcs[i].func,
-		    funcs[i].step, funcs[i].final) != SQLITE_OK)
-			return RC_DB;
+		if (sqlite3_create_function_v2(db, funcs[i].name,
+		    funcs[i].nargs, SQLITE_UTF8 | funcs[i].flags,
+		    funcs[i].fold != NO_FOLD ? fold : NULL, funcs[i].func,
+		    funcs[i].step, funcs[i].final, funcs[i].fold == FOLD_OWNER ?
+		    fold_destroy : NULL) != SQLITE_OK)
+			return error_set(err, RC_DB, "SQL function %s: %s",
+			    funcs[i].name, sqlite3_errmsg(db));
 	return RC_OK;
 }

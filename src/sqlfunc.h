@@ -2,8 +2,10 @@
  * sqlfunc.h - the SQL functions roster adds to SQLite, registered on every
  * connection in one place, sqlfunc_register, which store_open calls:
  *
- *	fold(TEXT)			TEXT folded as the words index
- *					compares it (fold.h)
+ *	fold(TEXT)			TEXT folded as a typed word is
+ *					searched (fold.h)
+ *	fold_index(TEXT)		TEXT folded for the words index,
+ *					other spellings included
  *	bitmap_add(BITMAP, pk)		aggregate: sets pk in the bitmap
  *	bitmap_has(BITMAP, pk)		1 if the bitmap holds pk, else 0
  *	pkmax_put(PKMAX, pk, value)	aggregate: keeps per pk the largest
@@ -29,6 +31,8 @@
 
 #include <sqlite3.h>
 
+#include "error.h"
+
 /* The pointer types: a struct bitmap (bitmap.h) and a struct pkmax. */
 #define SQLFUNC_BITMAP	"roster-bitmap"
 #define SQLFUNC_PKMAX	"roster-pkmax"
@@ -39,7 +43,7 @@ struct pkmax {
 	size_t		 n;
 };
 
-/* RC_OK, or RC_DB when SQLite refuses one (the message is on db). */
-int	sqlfunc_register(sqlite3 *);
+/* RC_OK, or RC_DB when SQLite refuses one. */
+int	sqlfunc_register(sqlite3 *, struct error *err);
 
 #endif

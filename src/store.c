@@ -23,6 +23,7 @@ static const struct migration {
 } migrations[] = {
 	{ { "001-schema.sql", "ref/countries.sql", "ref/languages.sql",
 	    "ref/themes.sql", "ref/skills.sql", "ref/missions.sql", NULL } },
+	{ { "002-words.sql", "ref/aliases.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -422,10 +423,8 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	}
 	warn_network_fs(path);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if (sqlfunc_register(s->db) != RC_OK) {
-		rc = store_error(s, err, "database");
+	if ((rc = sqlfunc_register(s->db, err)) != RC_OK)
 		goto fail;
-	}
 	sqlite3_extended_result_codes(s->db, 0);
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK)
 		goto fail;

@@ -435,10 +435,12 @@ app_deploy_new_cancel(struct app *a)
 static int
 answer_date(struct app *a, const char *text, int *day, struct error *err)
 {
+	char hint[64];
+
 	if (filter_date(text, a->today, day))
 		return RC_OK;
-	return error_set(err, RC_INPUT, "'%s' is not a date (expected "
-	    "YYYY-MM-DD, today, +Nd or +Nw)", text);
+	filter_date_hint(text, hint, sizeof hint);
+	return error_set(err, RC_INPUT, "'%s' is not a date (%s)", text, hint);
 }
 
 /* Each answer is checked by the rules deploy create applies. */
@@ -468,13 +470,16 @@ static int
 answer_end(struct app *a, const char *text, struct error *err)
 {
 	struct deployment *d = &a->dep.draft;
+	char hint[64];
 
 	d->end = DEPLOY_OPEN;
 	if (*text != '\0' && !deploy_end_parse(text, d->start, a->today,
 	    &d->end))
-		return error_set(err, RC_INPUT, "'%s' is neither a date "
-		    "(YYYY-MM-DD, today, +Nd or +Nw from today) nor a length "
-		    "(28d or 4w from the start)", text);
+		return filter_date_hint(text, hint, sizeof hint) ?
+		    error_set(err, RC_INPUT, "'%s' is not a date (%s)", text,
+		    hint) : error_set(err, RC_INPUT, "'%s' is neither a date "
+		    "(YYYY-MM-DD, today, tomorrow, +Nd or +Nw from today) nor "
+		    "a length (28d or 4w from the start)", text);
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "the end is before the start");
 	return RC_OK;

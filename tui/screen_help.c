@@ -14,14 +14,11 @@
  * table); roster(5) has the rest. */
 static const char *const filter_help[][2] = {
 	{ "lang:fr theme:border", "terms side by side must all hold" },
-	{ "a OR b", "either (OR, AND, NOT only in capitals)" },
-	{ "-term, NOT term", "not" },
+	{ "a OR b, -a, NOT a", "either; not (operators in capitals)" },
 	{ "(a OR b) c", "parentheses group" },
 	{ "agency:\"Nat Police\"", "double quotes keep spaces" },
 	{ "word", "a name or word anywhere in the record" },
-	{ "dates", "2026-12-01, today, +3d, +2w" },
-	{ "avail:+3d..+2w", "available for the whole window" },
-	{ "lang:fr>=B2", "a language at a level or better" },
+	{ "dates", "2026-12-01, today, tomorrow, +3d, +2w" },
 };
 
 static const struct {

@@ -22,15 +22,18 @@
 #define NEED_EXPECT	"COUNT:FILTER (at most 64 of them)"
 _Static_assert(SUGGEST_MAX_NEEDS == 64, "NEED_EXPECT says 64");
 
-/* A date option: YYYY-MM-DD, today, or +Nd / +Nw as in filters. */
+/* A date option: YYYY-MM-DD, today, tomorrow, +Nd / +Nw as in filters. */
 static int
 date_option(const char *cmd, const char *name, const char *text, int today,
     int *day, struct error *err)
 {
+	char hint[64];
+
 	if (filter_date(text, today, day))
 		return RC_OK;
-	return error_set(err, RC_INPUT, "%s: --%s '%s': expected a date as "
-	    "YYYY-MM-DD, today, +Nd or +Nw", cmd, name, text);
+	filter_date_hint(text, hint, sizeof hint);
+	return error_set(err, RC_INPUT, "%s: --%s '%s' is not a date (%s)",
+	    cmd, name, text, hint);
 }
 
 /* --end: a date, or a length such as 4w counted from the start. */
@@ -38,11 +41,16 @@ static int
 end_option(const char *cmd, const char *text, int start, int today,
     int *day, struct error *err)
 {
+	char hint[64];
+
 	if (deploy_end_parse(text, start, today, day))
 		return RC_OK;
+	if (filter_date_hint(text, hint, sizeof hint))
+		return error_set(err, RC_INPUT, "%s: --end '%s' is not a date "
+		    "(%s)", cmd, text, hint);
 	return error_set(err, RC_INPUT, "%s: --end '%s': expected a date as "
-	    "YYYY-MM-DD, today, +Nd or +Nw (from today), or a length as 28d "
-	    "or 4w (from the start)", cmd, text);
+	    "YYYY-MM-DD, today, tomorrow, +Nd or +Nw (from today), or a "
+	    "length as 28d or 4w (from the start)", cmd, text);
 }
 
 /* Says the deployment's window, as created or changed, on stderr. */

@@ -80,6 +80,8 @@ static int
 until_option(const struct deployment *d, const char *text, int today,
     int *until, struct error *err)
 {
+	char hint[64];
+
 	*until = SUGGEST_HORIZON;
 	if (text == NULL)
 		return RC_OK;
@@ -87,9 +89,11 @@ until_option(const struct deployment *d, const char *text, int today,
 		return error_set(err, RC_INPUT, "deploy suggest: --until: '%s' "
 		    "has an end; --until is for open-ended deployments "
 		    "(roster deploy edit --end sets the end)", d->name);
-	if (!filter_date(text, today, until))
-		return error_set(err, RC_INPUT, "deploy suggest: --until '%s': "
-		    "expected a date as YYYY-MM-DD, today, +Nd or +Nw", text);
+	if (!filter_date(text, today, until)) {
+		filter_date_hint(text, hint, sizeof hint);
+		return error_set(err, RC_INPUT, "deploy suggest: --until '%s' "
+		    "is not a date (%s)", text, hint);
+	}
 	if (*until < d->start)
 		return error_set(err, RC_INPUT, "deploy suggest: --until '%s' "
 		    "is before the start", text);

@@ -53,6 +53,16 @@ run 2 filter-country "$ROSTER" search lang:fr country:atlantis
 says filter-country "roster: filter: column 17: unknown country 'atlantis'"
 run 2 filter-paren "$ROSTER" search "(lang:fr" theme:border
 says filter-paren "roster: filter: column 1: '(' is never closed"
+run 2 filter-or "$ROSTER" search lang:fr or lang:en
+says filter-or "roster: filter: column 9: 'or' would be searched as a word; write OR, or \"or\" to search the word"
+run 2 filter-date "$ROSTER" search avail:03/12/2026
+says filter-date "roster: filter: column 7: '03/12/2026' is not a date (did you mean 2026-12-03?)"
+run 2 start-date "$ROSTER" deploy create "Hurricane SXM" --country SX --start 03/12/2026
+says start-date "roster: deploy create: --start '03/12/2026' is not a date (did you mean 2026-12-03?)"
+run 0 filter-as-shown "$ROSTER" search --format ids notice:3d avail:tomorrow
+run 0 filter-abbreviation "$ROSTER" search --format ids theme:dvi
+# Quoted, it is the word: searched (nobody has it), not refused.
+run 1 filter-or-quoted "$ROSTER" search --format ids '"or"'
 run 2 format "$ROSTER" search --format xml
 says format "unknown format 'xml' (expected table, csv, json or ids)"
 run 2 sort "$ROSTER" search --sort age

@@ -28,7 +28,7 @@ run 2 create-bad-country "$ROSTER" deploy create "$irma" --country Atlantis \
 says create-bad-country "--country"
 run 2 create-bad-date "$ROSTER" deploy create "$irma" --country SX \
     --start 2026-02-30
-says create-bad-date "expected a date"
+says create-bad-date "--start '2026-02-30' is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw)"
 run 2 create-bad-kind "$ROSTER" deploy create "$irma" --country SX \
     --start +2d --kind volcano
 says create-bad-kind "unknown kind 'volcano'"

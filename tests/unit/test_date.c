@@ -73,7 +73,38 @@ test_filter_dates(void **state)
 	assert_false(filter_date("+3m", today, &day));
 	assert_false(filter_date("+3dd", today, &day));
 	assert_false(filter_date("-3d", today, &day));
-	assert_false(filter_date("tomorrow", today, &day));
+	assert_true(filter_date("tomorrow", today, &day));
+	assert_int_equal(day, today + 1);
+	assert_false(filter_date("03/12/2026", today, &day));
+}
+
+/* What a date written otherwise meant, for "did you mean". */
+static void
+test_guess(void **state)
+{
+	int day = 0;
+
+	(void)state;
+	assert_true(date_guess("03/12/2026", &day));
+	assert_int_equal(day, date_from_ymd(2026, 12, 3));
+	assert_true(date_guess("3.12.2026", &day));
+	assert_int_equal(day, date_from_ymd(2026, 12, 3));
+	assert_true(date_guess("3-12-2026", &day));
+	assert_int_equal(day, date_from_ymd(2026, 12, 3));
+	assert_true(date_guess("2026/12/03", &day));
+	assert_int_equal(day, date_from_ymd(2026, 12, 3));
+	assert_true(date_guess("2026.2.3", &day));
+	assert_int_equal(day, date_from_ymd(2026, 2, 3));
+	assert_true(date_guess("29/02/2028", &day));
+	assert_false(date_guess("29/02/2027", &day));
+	assert_false(date_guess("12/31/2026", &day));	/* no 31st month */
+	assert_false(date_guess("3/12/26", &day));	/* which century? */
+	assert_false(date_guess("3/12.2026", &day));
+	assert_false(date_guess("123/12/2026", &day));
+	assert_false(date_guess("2026/12/03x", &day));
+	assert_false(date_guess("2026", &day));
+	assert_false(date_guess("", &day));
+	assert_false(date_guess("soon", &day));
 }
 
 static void
@@ -102,6 +133,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_filter_dates),
+		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_today),
 	};
 

@@ -82,7 +82,7 @@ test_precedence(void **state)
 	assert_tree("NOT a OR b", "(OR (NOT a) b)");
 	assert_tree("-(a OR b)", "(NOT (OR a b))");
 	assert_tree("NOT -a", "(NOT (NOT a))");
-	assert_tree("a or b", "(AND (AND a or) b)");
+	assert_tree("a \"or\" b", "(AND (AND a or) b)");
 	assert_tree("((a))", "a");
 }
 
@@ -110,7 +110,7 @@ test_parse_errors(void **state)
 	    "column 9: unknown key 'contry' (did you mean 'country'?)");
 	assert_parse_error("amélie colour:red", "column 8: unknown key "
 	    "'colour' (expected one of country lang theme skill agency "
-	    "mission status gender notice avail ready)");
+	    "mission status gender notice avail ready passport medical heat)");
 	assert_parse_error("country:", "column 9: 'country:' needs a value "
 	    "(expected a country code or English name)");
 	assert_parse_error(":fr", "column 1: expected a key before ':' (such "
@@ -136,6 +136,34 @@ test_parse_errors(void **state)
 	assert_parse_error("agency:\"KMar", "column 8: unterminated quote "
 	    "(expected a closing '\"')");
 	assert_parse_error("a \xff", "column 3: invalid UTF-8");
+}
+
+/* Lower-case operators between terms are refused, with what to write. */
+static void
+test_lower_operators(void **state)
+{
+	(void)state;
+	assert_parse_error("lang:fr or lang:en", "column 9: 'or' would be "
+	    "searched as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("lang:fr Or (lang:en)", "column 9: 'Or' would be "
+	    "searched as a word; write OR, or \"Or\" to search the word");
+	assert_parse_error("lang:fr and lang:en", "column 9: 'and' would be "
+	    "searched as a word; terms side by side must all hold already, "
+	    "so leave it out, or write \"and\" to search the word");
+	assert_parse_error("not lang:fr", "column 1: 'not' would be searched "
+	    "as a word; write NOT or -, or \"not\" to search the word");
+	assert_parse_error("a (b) nOt -c", "column 7: 'nOt' would be "
+	    "searched as a word; write NOT or -, or \"nOt\" to search the "
+	    "word");
+	/* Quoted, first, or "not" last, they are words. */
+	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
+	assert_tree("a \"and\" b", "(AND (AND a and) b)");
+	assert_tree("or lang:fr", "(AND or lang:fr)");
+	assert_parse_error("lang:fr or", "column 9: 'or' would be searched "
+	    "as a word; write OR, or \"or\" to search the word");
+	assert_tree("dana not", "(AND dana not)");
+	assert_tree("a OR -or", "(OR a (NOT or))");
+	assert_tree("a OR b", "(OR a b)");
 }
 
 #define COUNT(f)	testdb_count(s, (f), today)
@@ -169,6 +197,14 @@ test_terms(void **state)
 	assert_true(MATCH("theme:rule", "de Vries"));
 	assert_true(MATCH("theme:org", "de Vries"));
 	assert_int_equal(COUNT("theme:d"), 2);
+	/* Labels and abbreviations (roster(5) lists them) as well. */
+	assert_true(MATCH("theme:dvi", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("theme:DVI"), 1);
+	assert_true(MATCH("theme:OC", "de Vries"));
+	assert_int_equal(COUNT("theme:\"border management\""), 2);
+	assert_int_equal(COUNT("theme:\"disaster victim\""), 1);
+	assert_true(MATCH("skill:\"First aid\"", "Dubois"));
+	assert_int_equal(COUNT("theme:CT OR theme:THB OR theme:SSR"), 0);
 	assert_true(MATCH("skill:first", "Dubois"));
 	assert_true(MATCH("skill:4x4", "Müller"));
 	assert_int_equal(COUNT("skill:l"), 1);
@@ -183,6 +219,12 @@ test_terms(void **state)
 	assert_int_equal(COUNT("gender:F"), 2);
 	assert_int_equal(COUNT("notice:2"), 3);
 	assert_int_equal(COUNT("notice:0"), 1);
+	/* As the screen shows it. */
+	assert_int_equal(COUNT("notice:2d"), 3);
+	assert_int_equal(COUNT("notice:0D"), 1);
+	/* tomorrow is today + 1 wherever a date is read. */
+	assert_int_equal(COUNT("avail:tomorrow"), COUNT("avail:+1d"));
+	assert_int_equal(COUNT("ready:2026-11-24"), COUNT("ready:Tomorrow"));
 }
 
 static void
@@ -207,6 +249,45 @@ test_words(void **state)
 	assert_int_equal(COUNT("\"fast\""), 1);
 }
 
+/* Names from other keyboards: each found by its Latin and its own spelling. */
+static void
+test_keyboards(void **state)
+{
+	static const char people[] =
+	    "family_name,given_name\n"
+	    "Weiß,Anna\n"
+	    "Jensen,Søren\n"
+	    "Wójcik,Łukasz\n"
+	    "Παπαδόπουλος,Ελένη\n"
+	    "Шевченко,Сергій\n"
+	    "Đorđević,Þóra Æsa\n";
+	static const struct {
+		const char	*who, *typed[5];
+	} cases[] = {
+		{ "Weiß", { "weiss", "weiß", "WEISS", "wei", NULL } },
+		{ "Jensen", { "soren", "søren", "Søren jensen", NULL } },
+		{ "Wójcik", { "lukasz", "łukasz", "wojcik", "\"lukasz woj\"",
+		    NULL } },
+		{ "Παπαδόπουλος", { "papadopoulos", "Παπαδόπουλος", "παπαδ",
+		    "eleni", "παπαδοπουλοσ" } },
+		{ "Шевченко", { "shevchenko", "Шевченко", "шевч", "serhiy",
+		    "sevcenko" } },
+		{ "Đorđević", { "dordevic", "thora", "aesa", "Đorđević",
+		    NULL } },
+	};
+	struct store *s = *state;
+	size_t i, k;
+
+	testdb_import(s, people, NULL);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (k = 0; k < 5 && cases[i].typed[k] != NULL; k++) {
+			if (!MATCH(cases[i].typed[k], cases[i].who))
+				fail_msg("'%s' does not find %s",
+				    cases[i].typed[k], cases[i].who);
+			assert_int_equal(COUNT(cases[i].typed[k]), 1);
+		}
+}
+
 static void
 test_boolean(void **state)
 {
@@ -228,6 +309,29 @@ test_boolean(void **state)
 	assert_true(MATCH("-ready:today", "Παπαδόπουλος"));
 	assert_true(MATCH("ready:2026-12-31", "de Vries"));
 	assert_false(MATCH("ready:2027-01-01", "de Vries"));
+}
+
+/* One document at a time: passport:, medical:, heat: beside ready:. */
+static void
+test_documents(void **state)
+{
+	struct store *s = *state;
+
+	assert_int_equal(COUNT("passport:today"), 3);
+	assert_false(MATCH("passport:today", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("passport:2029-05-01"), 3);
+	assert_int_equal(COUNT("passport:2029-05-02"), 2);
+	assert_int_equal(COUNT("medical:2027-07-01"), 2);
+	assert_true(MATCH("medical:2027-07-01", "Müller"));
+	assert_true(MATCH("medical:2027-07-01", "Παπαδόπουλος"));
+	assert_int_equal(COUNT("heat:2027-01-01"), 2);
+	assert_true(MATCH("heat:2027-01-01", "Dubois"));
+	/* A missing date is not valid. */
+	assert_true(MATCH("-heat:today", "Müller"));
+	assert_true(MATCH("-passport:today", "Kowalska"));
+	/* ready: is the three together. */
+	assert_int_equal(COUNT("passport:+5w medical:+5w heat:+5w"),
+	    COUNT("ready:+5w"));
 }
 
 static void
@@ -264,6 +368,8 @@ test_compile_errors(void **state)
 	assert_compile_error(s, "theme:bordr", "column 7: unknown theme "
 	    "'bordr' (expected the start of a theme such as border "
 	    "(roster(5) lists them))");
+	assert_compile_error(s, "theme:div", "column 7: unknown theme 'div' "
+	    "(did you mean 'DVI'?)");
 	assert_compile_error(s, "skill:flying", "column 7: unknown skill "
 	    "'flying' (expected the start of a skill such as first-aid "
 	    "(roster(5) lists them))");
@@ -272,18 +378,33 @@ test_compile_errors(void **state)
 	assert_compile_error(s, "gender:q", "column 8: unknown gender 'q' "
 	    "(expected f, m or x)");
 	assert_compile_error(s, "notice:-1", "column 8: '-1' is not a number "
-	    "of days (expected a whole number from 0, as in notice:3)");
-	assert_compile_error(s, "notice:3d", "column 8: '3d' is not a number "
-	    "of days (expected a whole number from 0, as in notice:3)");
+	    "of days (expected a whole number from 0, as in notice:3 or "
+	    "notice:3d)");
+	assert_compile_error(s, "notice:3w", "column 8: '3w' is not a number "
+	    "of days (expected a whole number from 0, as in notice:3 or "
+	    "notice:3d)");
 	assert_compile_error(s, "avail:2026-02-30", "column 7: '2026-02-30' "
-	    "is not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	    "is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or "
+	    "+Nw)");
 	assert_compile_error(s, "avail:2026-12-10..2026-12-01", "column 7: "
 	    "window '2026-12-10..2026-12-01' ends before it starts (expected "
 	    "D1..D2 with D1 <= D2)");
 	assert_compile_error(s, "avail:today..", "column 7: '' is not a date "
-	    "(expected YYYY-MM-DD, today, +Nd or +Nw)");
-	assert_compile_error(s, "ready:tomorrow", "column 7: 'tomorrow' is "
-	    "not a date (expected YYYY-MM-DD, today, +Nd or +Nw)");
+	    "(expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw)");
+	assert_compile_error(s, "ready:soon", "column 7: 'soon' is not a date "
+	    "(expected YYYY-MM-DD, today, tomorrow, +Nd or +Nw)");
+	/* Dates as people write them get their ISO form, day first. */
+	assert_compile_error(s, "avail:03/12/2026", "column 7: '03/12/2026' "
+	    "is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "passport:3.12.2026", "column 10: "
+	    "'3.12.2026' is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "ready:2026/12/03", "column 7: '2026/12/03' "
+	    "is not a date (did you mean 2026-12-03?)");
+	assert_compile_error(s, "avail:today..31-12-2026", "column 7: "
+	    "'31-12-2026' is not a date (did you mean 2026-12-31?)");
+	assert_compile_error(s, "avail:12/31/2026", "column 7: '12/31/2026' "
+	    "is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or "
+	    "+Nw)");
 	assert_compile_error(s, "a ...", "column 3: '...' has no letters or "
 	    "digits (expected a word)");
 }
@@ -295,9 +416,12 @@ main(void)
 		cmocka_unit_test(test_precedence),
 		cmocka_unit_test(test_keys_and_quotes),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_lower_operators),
 		testdb_fixture_test(test_terms),
 		testdb_fixture_test(test_words),
 		testdb_fixture_test(test_boolean),
+		testdb_test(test_keyboards),
+		testdb_fixture_test(test_documents),
 		testdb_fixture_test(test_compile_errors),
 	};
 

@@ -109,6 +109,39 @@ test_versions(void **state)
 	remove(path);
 }
 
+/*
+ * A database of schema version 1 is upgraded on opening: the theme and
+ * skill abbreviations appear and the words index is rebuilt with names
+ * transliterated (version 1 indexed them as written).
+ */
+static void
+test_upgrade(void **state)
+{
+	struct store *s;
+	struct error err;
+	char path[256];
+	int today = testdb_today();
+
+	(void)state;
+	s = testdb_open();
+	snprintf(path, sizeof path, "%s", testdb_path());
+	testdb_import(s, "family_name,given_name,themes\n"
+	    "Weiß,Anna,disaster-victim-identification\n", NULL);
+	testdb_exec(s, "DROP TABLE theme_alias; DROP TABLE skill_alias; "
+	    "DELETE FROM person_fts; INSERT INTO person_fts(rowid, names) "
+	    "SELECT pk, given_name || ' ' || family_name FROM person; "
+	    "PRAGMA user_version = 1");
+	assert_int_equal(testdb_count(s, "weiss", today), 0);
+	store_close(s);
+	assert_int_equal(store_open(&s, path, 0, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "PRAGMA user_version"),
+	    store_schema_version());
+	assert_int_equal(testdb_count(s, "weiss", today), 1);
+	assert_int_equal(testdb_count(s, "weiß", today), 1);
+	assert_int_equal(testdb_count(s, "theme:DVI", today), 1);
+	testdb_close(s);
+}
+
 static void
 test_missing(void **state)
 {
@@ -248,7 +281,17 @@ test_sql_functions(void **state)
 	sqlite3_bind_text(st, 1, "Παπαδόπουλος Ϊ", -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	t = sqlite3_column_text(st, 0);
-	assert_string_equal((const char *)t, "Παπαδοπουλοσ Ι");
+	assert_string_equal((const char *)t, "Papadopoulos I");
+	sqlite3_finalize(st);
+
+	/* The index holds the other spellings after the text. */
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT fold_index(?)", -1,
+	    &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, "Сергій Шевченко, Weiß", -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	t = sqlite3_column_text(st, 0);
+	assert_string_equal((const char *)t, "Sergij Sevcenko, Weiss Serhiy "
+	    "Sergiy Shevchenko,");
 	sqlite3_finalize(st);
 
 	/* Not for the schema: a view may not call them. */
@@ -267,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_private_files),
 		cmocka_unit_test(test_pragmas),
 		cmocka_unit_test(test_versions),
+		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_sql_functions),
