@@ -331,7 +331,7 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 	    role != NULL ? role : "", "proposed", NULL };
 	struct search_result *avail;
 	struct deploy_writer *w;
-	char id[37];
+	char id[37], name[256];
 	size_t i;
 	int rc, new;
 
@@ -357,7 +357,8 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 		(*added)++;
 		if (!search_result_has(avail, pks[i]))
 			strbuf_addf(warn, "%s is not available for the whole "
-			    "of the deployment\n", id);
+			    "of the deployment\n", person_name(s, pks[i], name,
+			    sizeof name));
 	}
 	search_result_free(avail);
 	if ((rc = deploy_writer_end(s, w, rc, err)) != RC_OK)

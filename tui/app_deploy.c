@@ -181,7 +181,8 @@ app_deploy_cursor_pk(const struct app *a)
 static int
 add(struct app *a, const long long *pks, size_t n, struct error *err)
 {
-	struct strbuf warn = { 0 }, who = { 0 };
+	struct strbuf warn = { 0 }, msg = { 0 };
+	const char *dname = a->dep.d.name;
 	char name[256];
 	size_t added, lines = 0, i;
 	int rc;
@@ -194,23 +195,23 @@ add(struct app *a, const long long *pks, size_t n, struct error *err)
 	}
 	for (i = 0; i < warn.len; i++)
 		lines += warn.s[i] == '\n';
-	if (n == 1)
-		strbuf_adds(&who, person_name(a->store, pks[0], name,
-		    sizeof name));
-	else
-		strbuf_addf(&who, "%zu", added);
-	if (n == 1 && added == 0)
-		app_message(a, 0, "%s is already on '%s'", strbuf_str(&who),
-		    a->dep.d.name);
-	else if (lines > 0)
-		app_message(a, 1, "%s added to '%s'; %zu of them not available "
-		    "for the whole deployment", strbuf_str(&who), a->dep.d.name,
-		    lines);
-	else
-		app_message(a, 0, "%s added to '%s'", strbuf_str(&who),
-		    a->dep.d.name);
+	/* One person is named; of several, how many. */
+	if (n == 1) {
+		person_name(a->store, pks[0], name, sizeof name);
+		strbuf_addf(&msg, added == 0 ? "%s is already on '%s'" :
+		    "%s added to '%s'", name, dname);
+		if (lines > 0)
+			strbuf_adds(&msg, "; not available for the whole "
+			    "deployment");
+	} else {
+		strbuf_addf(&msg, "%zu added to '%s'", added, dname);
+		if (lines > 0)
+			strbuf_addf(&msg, "; %zu of them not available for "
+			    "the whole deployment", lines);
+	}
+	app_message(a, lines > 0, "%s", strbuf_str(&msg));
 	strbuf_free(&warn);
-	strbuf_free(&who);
+	strbuf_free(&msg);
 	return app_changed(a, err);
 }
 

@@ -196,6 +196,8 @@ sqlite3 "$ROSTER_DB" "UPDATE person SET passport_expiry = '2026-12-10'
 run 0 create-papers "$ROSTER" deploy create Papers --country SX \
     --start 2026-12-01 --end 2026-12-31
 run 0 add-papers "$ROSTER" deploy add Papers "$first"
+# Booked on Irma meanwhile: said by name, never by id.
+says add-papers "Willem Dekker is not available for the whole of the deployment"
 run 0 set-papers "$ROSTER" deploy set Papers "$first" contacted
 grep -q passport "$work/err" && bad "contacting warned about papers" || ok
 run 0 confirm-papers "$ROSTER" deploy set Papers "$first" confirmed --force
