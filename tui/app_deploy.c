@@ -785,7 +785,7 @@ app_deploy_sheet(struct app *a, const char *path, struct error *err)
 	if ((rc = app_file_open(a, path, &fp, err)) != RC_OK)
 		return rc;
 	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, fp, err);
-	if ((rc = app_file_close(path, fp, rc, err)) == RC_OK)
+	if ((rc = app_file_close(a, path, fp, rc, err)) == RC_OK)
 		app_message(a, 0, "call-out sheet written to %s", path);
 	return rc;
 }

@@ -46,6 +46,8 @@ t_files() {
 	wait_for -l 24 "^3 people written to $(re "$work")/out\.csv$" || return
 	check "overwritten" "$(rows "$work/out.csv")" 3
 	check "overwritten mode" "$(mode "$work/out.csv")" 600
+	# Written beside it and renamed over it: nothing left behind.
+	[ ! -e "$work/out.csv.tmp" ] && ok || bad "$S: out.csv.tmp left behind"
 	# The call-out sheet too; Esc at the question gives up.
 	keys D Enter
 	wait_for -l 23 '^ 0 members' || return
