@@ -57,7 +57,7 @@ struct deploy_ui {
 	/* A deployment being created a question at a time (KEYS_NEW). */
 	struct deployment	 draft;
 	int			 step;
-	int			 then_add;	/* for the tagged (';' 'a') */
+	int			 then_add;	/* for the tagged: ';' 'a' */
 	/* Or the open one being changed: the need asked about next. */
 	int			 editing;
 	size_t			 need_i;
@@ -141,7 +141,7 @@ struct app {
 	char			**lines;
 	size_t			 nlines;
 	struct view		 page;
-	long long		 page_line;	/* to show at the top, or -1 */
+	long long		 page_line;	/* shown on top, or -1 */
 	long long		 detail_pk;
 
 	struct deploy_ui	 dep;

@@ -320,9 +320,9 @@ app_deploy_set(struct app *a, enum member_status to, int force,
 			u->force_pk = pk;
 			u->force_status = to;
 			rc = error_set(err, RC_REFUSED, "! books them anyway: "
-			    "%s is already confirmed or deployed on '%s', whose "
-			    "dates overlap", person_name(a->store, pk, name,
-			    sizeof name), other);
+			    "%s is already confirmed or deployed on '%s', "
+			    "whose dates overlap", person_name(a->store, pk,
+			    name, sizeof name), other);
 			free(other);
 			return rc;
 		}

@@ -91,8 +91,8 @@ write_file(struct app *a, const char *text)
 	if (rc == RC_OK)
 		app_bar_close(a);
 	else if (a->file_exists) {
-		snprintf(err.msg, sizeof err.msg, "%s: file exists: o overwrite, "
-		    "r another name, Esc cancel", text);
+		snprintf(err.msg, sizeof err.msg, "%s: file exists: o "
+		    "overwrite, r another name, Esc cancel", text);
 		app_bar_error(a, err.msg);
 	} else
 		app_bar_error(a, err.msg);

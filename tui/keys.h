@@ -82,7 +82,7 @@ enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
 
 struct key_hint {
 	enum hint	 hint;
-	unsigned	 where;		/* KC_* the key is looked up in */
+	unsigned	 where;		/* KC_* of the key */
 	enum action	 action;
 	const char	*label;
 };

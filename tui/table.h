@@ -27,7 +27,7 @@ struct table {
 	size_t			 n;
 	struct layout_col	 lc[TABLE_MAX];
 	int			 x;		/* the first column's */
-	int			 end;		/* the column after the last */
+	int			 end;		/* after the last */
 };
 
 /* Fits n columns between screen columns x and end. */
