@@ -476,13 +476,17 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
     struct error *err)
 {
 	struct deploy_writer *w;
-	char id[37];
+	char id[37], name[256];
 	int rc;
 
 	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	person_id(s, person, id);
 	rc = deploy_writer_remove(w, d->pk, person, d->name, id, err);
+	/* The writer speaks in ids, for the audit; a person reads names. */
+	if (rc == RC_REFUSED)
+		error_set(err, rc, "%s is not on the list of '%s'",
+		    person_name(s, person, name, sizeof name), d->name);
 	return deploy_writer_end(s, w, rc, err);
 }
 

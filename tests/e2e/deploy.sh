@@ -118,6 +118,12 @@ golden deploy-list.txt
 # Remove, close; a closed deployment takes nobody new.
 run 0 remove "$ROSTER" deploy remove MH17 "$first"
 run 1 remove-again "$ROSTER" deploy remove MH17 "$first"
+says remove-again "$("$ROSTER" show "$first" | head -n 1) is not on the list of 'MH17'"
+if grep -qF -- "$first" "$work/err"; then
+	bad "remove-again: the message shows the bare id"
+else
+	ok
+fi
 run 0 close "$ROSTER" deploy close MH17
 run 1 add-closed "$ROSTER" deploy add MH17 "$first"
 says add-closed "is closed"
