@@ -222,20 +222,16 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	return deploy_writer_end(s, w, rc, err);
 }
 
-int
-deploy_get(struct store *s, const char *name, struct deployment *d,
-    struct error *err)
+/* The deployment st (bound, not yet stepped) finds, into d; named name
+ * when there is none. */
+static int
+get_row(struct store *s, sqlite3_stmt *st, const char *name,
+    struct deployment *d, struct error *err)
 {
-	sqlite3_stmt *st;
 	const char *end;
 	int rc;
 
 	memset(d, 0, sizeof *d);
-	if ((rc = store_prepare(s, &st, "SELECT pk, name, kind, country, start,"
-	    " end, status, needs FROM deployment WHERE name = ? COLLATE NOCASE",
-	    err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		if (rc == SQLITE_DONE)
@@ -257,6 +253,44 @@ deploy_get(struct store *s, const char *name, struct deployment *d,
 	needs_load(d, (const char *)sqlite3_column_text(st, 7));
 	sqlite3_finalize(st);
 	return RC_OK;
+}
+
+#define DEPLOY_SELECT "SELECT pk, name, kind, country, start, end, status," \
+    " needs FROM deployment WHERE "
+
+int
+deploy_get(struct store *s, const char *name, struct deployment *d,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if ((rc = store_prepare(s, &st, DEPLOY_SELECT "name = ? COLLATE NOCASE",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	return get_row(s, st, name, d, err);
+}
+
+/*
+ * d as it is now, read inside the caller's write transaction: what the
+ * caller read before it began may have been changed (closed, its dates
+ * moved) by another process since, and a check that guards a write is
+ * made on what the write will change.
+ */
+static int
+deploy_now(struct store *s, const struct deployment *d,
+    struct deployment *now, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(now, 0, sizeof *now);
+	if ((rc = store_prepare(s, &st, DEPLOY_SELECT "pk = ?", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->pk);
+	return get_row(s, st, d->name, now, err);
 }
 
 void
@@ -322,32 +356,24 @@ person_id(struct store *s, long long pk, char out[37])
 	return out;
 }
 
-int
-deploy_add(struct store *s, const struct deployment *d, const long long *pks,
-    size_t n, const char *role, int today, struct strbuf *warn,
-    size_t *added, struct error *err)
+/* Puts pks on now (read in w's transaction), warning of the unavailable. */
+static int
+add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,
+    const long long *pks, size_t n, const char *role, int today,
+    struct strbuf *warn, size_t *added, struct error *err)
 {
-	struct assignment_row a = { d->pk, 0, d->name, NULL,
+	struct assignment_row a = { now->pk, 0, now->name, NULL,
 	    role != NULL ? role : "", "proposed", NULL };
 	struct search_result *avail;
-	struct deploy_writer *w;
 	char id[37], name[256];
 	size_t i;
 	int rc, new;
 
-	*added = 0;
-	if (role != NULL && (rc = check_text("deploy add: --role", role, err))
-	    != RC_OK)
-		return rc;
-	if (strcmp(d->status, "closed") == 0)
+	if (strcmp(now->status, "closed") == 0)
 		return error_set(err, RC_REFUSED, "deployment '%s' is closed",
-		    d->name);
-	if ((rc = available(s, d, today, &avail, err)) != RC_OK)
+		    now->name);
+	if ((rc = available(s, now, today, &avail, err)) != RC_OK)
 		return rc;
-	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK) {
-		search_result_free(avail);
-		return rc;
-	}
 	for (i = 0; i < n && rc == RC_OK; i++) {
 		a.person = pks[i];
 		a.person_id = person_id(s, pks[i], id);
@@ -361,6 +387,28 @@ deploy_add(struct store *s, const struct deployment *d, const long long *pks,
 			    sizeof name));
 	}
 	search_result_free(avail);
+	return rc;
+}
+
+int
+deploy_add(struct store *s, const struct deployment *d, const long long *pks,
+    size_t n, const char *role, int today, struct strbuf *warn,
+    size_t *added, struct error *err)
+{
+	struct deployment now;
+	struct deploy_writer *w;
+	int rc;
+
+	*added = 0;
+	if (role != NULL && (rc = check_text("deploy add: --role", role, err))
+	    != RC_OK)
+		return rc;
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_now(s, d, &now, err)) == RC_OK) {
+		rc = add_in(s, w, &now, pks, n, role, today, warn, added, err);
+		deploy_clear(&now);
+	}
 	if ((rc = deploy_writer_end(s, w, rc, err)) != RC_OK)
 		*added = 0;
 	return rc;
@@ -421,17 +469,20 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	enum member_status from = MS_PROPOSED;
 	struct deploy_writer *w;
 	char id[37], name[256], fields[160], *other = NULL;
+	struct deployment now;
 	long long apk = 0;
 	int rc;
 
 	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
+	if ((rc = deploy_now(s, d, &now, err)) != RC_OK)
+		return deploy_writer_end(s, w, rc, err);
 	person_id(s, person, id);
 	person_name(s, person, name, sizeof name);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
 	    "deployment = ? AND person = ?", err);
 	if (rc == RC_OK) {
-		sqlite3_bind_int64(st, 1, d->pk);
+		sqlite3_bind_int64(st, 1, now.pk);
 		sqlite3_bind_int64(st, 2, person);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			apk = sqlite3_column_int64(st, 0);
@@ -441,33 +492,35 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		} else if (rc == SQLITE_DONE)
 			rc = error_set(err, RC_REFUSED, "%s is not on the list "
 			    "of '%s' (roster deploy add puts them there)", name,
-			    d->name);
+			    now.name);
 		else
 			rc = store_error(s, err, "deploy");
 		sqlite3_finalize(st);
 	}
 	if (rc == RC_OK && from == to) {
 		/* Already so: nothing to write, nothing to record. */
+		deploy_clear(&now);
 		deploy_writer_end(s, w, RC_REFUSED, err);
 		return RC_OK;
 	}
 	if (rc == RC_OK && !may_move(from, to))
 		rc = error_set(err, RC_REFUSED, "%s is %s on '%s': cannot "
-		    "become %s", name, member_status_name(from), d->name,
+		    "become %s", name, member_status_name(from), now.name,
 		    member_status_name(to));
 	if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
-	    (rc = deploy_conflict(s, d, person, &other, err)) == RC_OK &&
+	    (rc = deploy_conflict(s, &now, person, &other, err)) == RC_OK &&
 	    other != NULL && !force)
 		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
 		    "deployed on '%s', whose dates overlap '%s' (--force to "
-		    "book them anyway)", name, other, d->name);
+		    "book them anyway)", name, other, now.name);
 	if (rc == RC_OK) {
 		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
 		    member_status_name(to), other != NULL ? " forced" : "");
-		rc = deploy_writer_set(w, apk, d->name, member_status_name(to),
+		rc = deploy_writer_set(w, apk, now.name, member_status_name(to),
 		    fields, err);
 	}
 	free(other);
+	deploy_clear(&now);
 	return deploy_writer_end(s, w, rc, err);
 }
 

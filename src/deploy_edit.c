@@ -98,28 +98,65 @@ rename_to(struct deploy_writer *w, struct deployment *d, const char *to,
 	return RC_OK;
 }
 
+/* d (as stored) with the change c: its fields, needs and new name. */
 static int
-edit_write(struct store *s, struct deployment *d, const char *to,
-    struct error *err)
+change(struct deployment *d, const struct deploy_change *c, struct error *err)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = apply(d, c, err)) != RC_OK)
+		return rc;
+	if (c->set_needs) {
+		for (i = 0; i < d->nneeds; i++)
+			deploy_need_free(&d->needs[i]);
+		d->needs = xrealloc(d->needs, (c->nneeds + 1) *
+		    sizeof *d->needs);
+		for (i = 0; i < c->nneeds; i++) {
+			d->needs[i].count = c->needs[i].count;
+			d->needs[i].filter = xstrdup(c->needs[i].filter);
+		}
+		d->nneeds = c->nneeds;
+	}
+	if (c->name != NULL)
+		return deploy_name_check("deploy edit", c->name, err);
+	return RC_OK;
+}
+
+/*
+ * Reads the deployment, changes it and writes it back in one write: the
+ * whole row is written, so what the change is checked against (a status
+ * that only goes forward above all) must be what it replaces, not what
+ * another process has since closed.
+ */
+static int
+edit_write(struct store *s, const char *name, const struct deploy_change *c,
+    struct deployment *d, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN] = "";
-	struct deploy_row r = { d->name, d->kind, d->country, start, end,
-	    d->status, NULL };
+	struct deploy_row r = { NULL, NULL, NULL, start, end, NULL, NULL };
 	struct deploy_writer *w;
 	char *needs;
 	int rc;
 
+	memset(d, 0, sizeof *d);
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_get(s, name, d, err)) == RC_OK)
+		rc = change(d, c, err);
+	if (rc == RC_OK && c->name != NULL && strcmp(c->name, d->name) != 0)
+		rc = rename_to(w, d, c->name, err);
+	if (rc != RC_OK)
+		return deploy_writer_end(s, w, rc, err);
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);
-	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
-		return rc;
-	if (to != NULL && strcmp(to, d->name) != 0)
-		rc = rename_to(w, d, to, err);
 	r.name = d->name;
+	r.kind = d->kind;
+	r.country = d->country;
+	r.status = d->status;
 	r.needs = needs = deploy_needs_text(d);
-	if (rc == RC_OK)
-		rc = deploy_writer_put(w, &r, "", err);
+	rc = deploy_writer_put(w, &r, "", err);
 	free(needs);
 	return deploy_writer_end(s, w, rc, err);
 }
@@ -176,26 +213,9 @@ int
 deploy_edit(struct store *s, const char *name, const struct deploy_change *c,
     int today, struct deployment *d, struct strbuf *warn, struct error *err)
 {
-	size_t i;
 	int rc;
 
-	if ((rc = deploy_get(s, name, d, err)) != RC_OK)
-		return rc;
-	if ((rc = apply(d, c, err)) == RC_OK && c->set_needs) {
-		for (i = 0; i < d->nneeds; i++)
-			deploy_need_free(&d->needs[i]);
-		d->needs = xrealloc(d->needs, (c->nneeds + 1) *
-		    sizeof *d->needs);
-		for (i = 0; i < c->nneeds; i++) {
-			d->needs[i].count = c->needs[i].count;
-			d->needs[i].filter = xstrdup(c->needs[i].filter);
-		}
-		d->nneeds = c->nneeds;
-	}
-	if (rc == RC_OK && c->name != NULL)
-		rc = deploy_name_check("deploy edit", c->name, err);
-	if (rc == RC_OK)
-		rc = edit_write(s, d, c->name, err);
+	rc = edit_write(s, name, c, d, err);
 	if (rc == RC_OK)
 		rc = warn_bookings(s, d, warn, err);
 	if (rc == RC_OK && c->set_needs)
