@@ -11,7 +11,7 @@
 #               overlapping deployments at once: never both.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
-: "${RACES:=40}"
+: "${RACES:=30}"
 export ROSTER_TODAY=2026-11-23
 export ROSTER_DB="$work/race.db"
 unset XDG_DATA_HOME
