@@ -68,12 +68,15 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 	struct filter *f;
 	int k, rc, everyone;
 
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return error_set(err, RC_INPUT, "%s: %s", dir, strerror(errno));
 	if ((rc = filter_compile(s, filter ? filter : "", today, &f, err))
 	    != RC_OK) {
 		error_prefix(err, "filter");
 		return rc;
+	}
+	/* Only once the filter holds: a refusal leaves nothing behind. */
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		filter_free(f);
+		return error_set(err, RC_INPUT, "%s: %s", dir, strerror(errno));
 	}
 	/*
 	 * Without a filter every deployment goes, with one only those that
