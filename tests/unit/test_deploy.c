@@ -482,6 +482,46 @@ test_edit(void **state)
 	deploy_clear(&other);
 }
 
+/*
+ * The deployment the caller holds was read before the write began, and
+ * another process may have changed it since (tests/race.sh races two):
+ * the checks are made on the row as the write finds it.
+ */
+static void
+test_stale_copy(void **state)
+{
+	struct store *s = *state;
+	struct strbuf warn = { 0 };
+	struct deployment d, e;
+	struct error err;
+	long long p = person(s, "Bakker", NULL, 0);
+	long long q = person(s, "Visser", NULL, 0);
+	size_t added;
+
+	deployment(s, "Irma", "2026-12-01", "2026-12-31", NULL, &d);
+	deployment(s, "Maria", "2027-02-01", "2027-02-28", NULL, &e);
+	add(s, &d, p);
+	add(s, &e, p);
+	assert_int_equal(set(s, &d, p, MS_CONFIRMED, 0), RC_OK);
+	/* Maria moves onto Irma's dates: booking p there is double. */
+	testdb_write(s, "UPDATE deployment SET start = '2026-12-10', end = "
+	    "'2026-12-20' WHERE name = 'Maria'");
+	assert_int_equal(set(s, &e, p, MS_CONFIRMED, 0), RC_REFUSED);
+	/* Maria is closed: she takes no one, whatever e says. */
+	testdb_write(s, "UPDATE deployment SET status = 'closed' WHERE "
+	    "name = 'Maria'");
+	assert_string_equal(e.status, "planning");
+	assert_int_equal(deploy_add(s, &e, &q, 1, "", today, &warn, &added,
+	    &err), RC_REFUSED);
+	assert_string_equal(err.msg, "deployment 'Maria' is closed");
+	assert_int_equal(added, 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment WHERE "
+	    "person = (SELECT max(pk) FROM person)"), 0);
+	strbuf_free(&warn);
+	deploy_clear(&d);
+	deploy_clear(&e);
+}
+
 int
 main(void)
 {
@@ -496,6 +536,7 @@ main(void)
 		testdb_test(test_end_parse),
 		testdb_test(test_papers),
 		testdb_test(test_edit),
+		testdb_test(test_stale_copy),
 	};
 
 	today = testdb_today();
