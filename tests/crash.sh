@@ -1,13 +1,16 @@
 #!/bin/sh
 # SIGKILL at random points of writes (make stress runs more): KILLS
 # imports of a whole export (people, missions, unavailability,
-# deployments, assignments) and KILLS status changes, each killed after
-# a random delay within the time the command takes.  After every kill
+# deployments, assignments), KILLS status changes and KILLS additions of
+# 600 members to a deployment, each killed after a random delay within
+# the time the command takes on this machine.  After every kill
 # the database passes SQLite's integrity and foreign key checks, opens
 # for the next command, and holds all of the write or none of it:
 #   import:  every table holds its old count or its old plus the file's;
 #   status:  the member has the old status and history, or the new
-#            status with one more history row that says it.
+#            status with one more history row that says it;
+#   add:     the deployment has none of the people or all of them, each
+#            with a history row.
 # KILL_SEED makes a run's delays repeatable.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
@@ -129,4 +132,38 @@ for d in $(delays "$KILLS" "$ms"); do
 done
 printf 'crash: %d status changes killed (%d before they ended, up to %d ms), seed %s\n' \
     "$KILLS" "$mid" "$ms" "$KILL_SEED"
+
+# Many members at once: a deploy add of 600 people, each with their first
+# history row, to a new deployment each time.
+cp "$work/src.db" "$work/db"
+rm -f "$work/db-wal" "$work/db-shm"
+ids=$(q "SELECT id FROM person")
+all=$(q "SELECT count(*) FROM person")
+bulk() {
+	q "SELECT count(*) || ' ' || (SELECT count(*) FROM assignment_history
+	    h JOIN assignment a ON a.pk = h.assignment JOIN deployment d ON
+	    d.pk = a.deployment WHERE d.name = '$1') FROM assignment a JOIN
+	    deployment d ON d.pk = a.deployment WHERE d.name = '$1'"
+}
+ms=0
+for i in 1 2 3; do
+	"$ROSTER" deploy create "Took $i" --country SX --start +2d \
+	    >/dev/null 2>&1 || bad "deploy create"
+	# shellcheck disable=SC2086 # ids are words
+	took "$ROSTER" deploy add "Took $i" $ids
+done
+mid=0 i=0
+for d in $(delays "$KILLS" "$ms"); do
+	i=$((i + 1))
+	"$ROSTER" deploy create "Bulk $i" --country SX --start +2d \
+	    >/dev/null 2>&1 || bad "deploy create"
+	# shellcheck disable=SC2086 # ids are words
+	killed "$d" "$ROSTER" deploy add "Bulk $i" $ids && mid=$((mid + 1))
+	sound "deploy add killed after ${d}s"
+	got=$(bulk "Bulk $i")
+	[ "$got" = "0 0" ] || [ "$got" = "$all $all" ] && ok ||
+	    bad "deploy add of $all killed after ${d}s: members, history '$got'"
+done
+printf 'crash: %d adds of %d members killed (%d before they ended, up to %d ms), seed %s\n' \
+    "$KILLS" "$all" "$mid" "$ms" "$KILL_SEED"
 finish
