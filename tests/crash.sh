@@ -134,33 +134,38 @@ printf 'crash: %d status changes killed (%d before they ended, up to %d ms), see
     "$KILLS" "$mid" "$ms" "$KILL_SEED"
 
 # Many members at once: a deploy add of 600 people, each with their first
-# history row, to a new deployment each time.
+# history row, to a new deployment, in a fresh copy each time.
 cp "$work/src.db" "$work/db"
 rm -f "$work/db-wal" "$work/db-shm"
 ids=$(q "SELECT id FROM person")
 all=$(q "SELECT count(*) FROM person")
+"$ROSTER" --db "$work/db" deploy create Bulk --country SX --start +2d \
+    >/dev/null 2>&1 || bad "deploy create"
+q "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$work/db" "$work/bulk.db"
 bulk() {
 	q "SELECT count(*) || ' ' || (SELECT count(*) FROM assignment_history
 	    h JOIN assignment a ON a.pk = h.assignment JOIN deployment d ON
 	    d.pk = a.deployment WHERE d.name = '$1') FROM assignment a JOIN
 	    deployment d ON d.pk = a.deployment WHERE d.name = '$1'"
 }
+fresh() {
+	rm -f "$work/db-wal" "$work/db-shm"
+	cp "$work/bulk.db" "$work/db"
+}
 ms=0
 for i in 1 2 3; do
-	"$ROSTER" deploy create "Took $i" --country SX --start +2d \
-	    >/dev/null 2>&1 || bad "deploy create"
+	fresh
 	# shellcheck disable=SC2086 # ids are words
-	took "$ROSTER" deploy add "Took $i" $ids
+	took "$ROSTER" deploy add Bulk $ids
 done
-mid=0 i=0
+mid=0
 for d in $(delays "$KILLS" "$ms"); do
-	i=$((i + 1))
-	"$ROSTER" deploy create "Bulk $i" --country SX --start +2d \
-	    >/dev/null 2>&1 || bad "deploy create"
+	fresh
 	# shellcheck disable=SC2086 # ids are words
-	killed "$d" "$ROSTER" deploy add "Bulk $i" $ids && mid=$((mid + 1))
+	killed "$d" "$ROSTER" deploy add Bulk $ids && mid=$((mid + 1))
 	sound "deploy add killed after ${d}s"
-	got=$(bulk "Bulk $i")
+	got=$(bulk Bulk)
 	[ "$got" = "0 0" ] || [ "$got" = "$all $all" ] && ok ||
 	    bad "deploy add of $all killed after ${d}s: members, history '$got'"
 done

@@ -17,7 +17,8 @@ export ROSTER_DB="$work/race.db"
 unset XDG_DATA_HOME
 q() { sqlite3 "$ROSTER_DB" "$@"; }
 
-"$ROSTER" demo --size 300 --seed 3 "$ROSTER_DB" 2>/dev/null ||
+# A person of their own for each booking race.
+"$ROSTER" demo --size $((RACES + 20)) --seed 3 "$ROSTER_DB" 2>/dev/null ||
     bad "roster demo failed"
 # Everyone is free: the add's availability search is the slow part
 # between its old check and its write, as wide a window as a pool has.
