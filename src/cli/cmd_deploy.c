@@ -425,6 +425,7 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 {
 	struct deployment d;
 	struct store *s;
+	char name[256];
 	long long pk;
 	int rc;
 
@@ -433,8 +434,9 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
 		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
 			error_prefix(err, "deploy remove");
-		else
-			rc = deploy_remove(s, &d, pk, err);
+		else if ((rc = deploy_remove(s, &d, pk, err)) == RC_OK)
+			fprintf(stderr, "roster: %s taken off '%s'\n",
+			    person_name(s, pk, name, sizeof name), d.name);
 		deploy_clear(&d);
 	}
 	store_close(s);

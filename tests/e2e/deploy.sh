@@ -117,6 +117,7 @@ golden deploy-list.txt
 
 # Remove, close; a closed deployment takes nobody new.
 run 0 remove "$ROSTER" deploy remove MH17 "$first"
+says remove "$("$ROSTER" show "$first" | head -n 1) taken off 'MH17'"
 run 1 remove-again "$ROSTER" deploy remove MH17 "$first"
 says remove-again "$("$ROSTER" show "$first" | head -n 1) is not on the list of 'MH17'"
 if grep -qF -- "$first" "$work/err"; then
