@@ -174,13 +174,12 @@ needs_load(struct deployment *d, const char *text)
 	}
 }
 
-int
-deploy_kind_valid(const char *kind)
+const char *
+deploy_kind(const char *text)
 {
-	int i = vocab_find(&vocab_deploy_kinds, kind);
+	int i = vocab_find(&vocab_deploy_kinds, text);
 
-	/* Exactly as spelled: the command line has always been strict. */
-	return i >= 0 && strcmp(kind, vocab_deploy_kinds.words[i]) == 0;
+	return i >= 0 ? vocab_deploy_kinds.words[i] : NULL;
 }
 
 int
@@ -188,15 +187,15 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN] = "", *needs, *stored;
 	char expected[VOCAB_EXPECTED_LEN];
-	struct deploy_row r = { d->name, d->kind, d->country, start, end,
-	    "planning", NULL };
+	struct deploy_row r = { d->name, deploy_kind(d->kind), d->country,
+	    start, end, "planning", NULL };
 	struct deploy_writer *w;
 	long long pk;
 	int rc;
 
 	if ((rc = deploy_name_check("deploy create", d->name, err)) != RC_OK)
 		return rc;
-	if (!deploy_kind_valid(d->kind))
+	if (r.kind == NULL)
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
 		    "'%s' (expected %s)", d->kind, vocab_expected(
 		    &vocab_deploy_kinds, 0, expected, sizeof expected));

@@ -125,8 +125,9 @@ int	deploy_end_parse(const char *text, int start, int today, int *end);
 /* The needs as the deployment's row keeps them: "N:FILTER" lines. */
 char	*deploy_needs_text(const struct deployment *);
 
-/* Whether kind is one of vocab_deploy_kinds (vocab.h), exactly. */
-int	deploy_kind_valid(const char *kind);
+/* The kind as stored (lower case) when text is one of vocab_deploy_kinds
+ * (vocab.h) in any case, as files take it; else NULL. */
+const char *deploy_kind(const char *text);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);
 /* RC_REFUSED when there is no deployment of that name. */

@@ -57,13 +57,13 @@ apply(struct deployment *d, const struct deploy_change *c, struct error *err)
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy edit: the end is "
 		    "before the start");
-	if (c->kind != NULL && !deploy_kind_valid(c->kind))
+	if (c->kind != NULL && deploy_kind(c->kind) == NULL)
 		return error_set(err, RC_INPUT, "deploy edit: unknown kind "
 		    "'%s' (expected %s)", c->kind, vocab_expected(
 		    &vocab_deploy_kinds, 0, expected, sizeof expected));
 	if (c->kind != NULL) {
 		free(d->kind);
-		d->kind = xstrdup(c->kind);
+		d->kind = xstrdup(deploy_kind(c->kind));
 	}
 	if (c->status != NULL && (rc = deploy_status_check(d->name, d->status,
 	    c->status, err)) != RC_OK)

@@ -489,10 +489,12 @@ answer_end(struct app *a, const char *text, struct error *err)
 static int
 answer_kind(struct app *a, const char *text, struct error *err)
 {
-	if (!deploy_kind_valid(text))
+	const char *kind = deploy_kind(text);
+
+	if (kind == NULL)
 		return error_set(err, RC_INPUT, "unknown kind '%s'", text);
 	free(a->dep.draft.kind);
-	a->dep.draft.kind = xstrdup(text);
+	a->dep.draft.kind = xstrdup(kind);
 	return RC_OK;
 }
 

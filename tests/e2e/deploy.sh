@@ -37,7 +37,7 @@ run 2 create-end-before "$ROSTER" deploy create "$irma" --country SX \
 n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment")
 [ "$n" = 0 ] && ok || bad "refused creates left $n deployments"
 
-run 0 create "$ROSTER" deploy create "$irma" --kind hurricane \
+run 0 create "$ROSTER" deploy create "$irma" --kind HURRICANE \
     --country 'sint maarten' --start +2d --need 2:lang:nl \
     --need 1:theme:disaster-victim-identification --need 2:skill:first-aid
 says create "created deployment '$irma' with 3 needs"
@@ -45,6 +45,9 @@ says create-window "$irma: from 25 November 2026, open-ended"
 run 1 create-twice "$ROSTER" deploy create "IRMA SINT MAARTEN" --country SX \
     --start +2d
 says create-twice "exists"
+# A kind in any case, as files take it, is kept in lower case.
+[ "$(sqlite3 "$ROSTER_DB" "SELECT kind FROM deployment")" = hurricane ] &&
+    ok || bad "deploy create --kind HURRICANE was not kept as hurricane"
 
 # Suggest: who covers the needs, why, and who was left out.
 run 0 suggest "$ROSTER" deploy suggest "$irma"
@@ -150,7 +153,7 @@ says create-bad-length "or a length as 28d or 4w (from the start)"
 
 # deploy edit: dates, kind, needs (all replaced), status forward only.
 run 0 edit "$ROSTER" deploy edit Len --start 2026-12-03 --end 2w \
-    --kind flood --status active
+    --kind Flood --status active
 says edit "Len: 3${dash}16 December 2026, 14 days"
 sqlite3 "$ROSTER_DB" "SELECT kind, start, end, status FROM deployment
     WHERE name = 'Len'" >"$work/row"
