@@ -490,12 +490,12 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 }
 
 int
-deploy_members(struct store *s, const struct deployment *d,
+deploy_members(struct store *s, const struct deployment *d, int today,
     struct member **out, size_t *n, struct error *err)
 {
 	sqlite3_stmt *st;
 	struct member *m;
-	char through[DATE_LEN];
+	char through[DATE_LEN], now[DATE_LEN];
 	int rc, from, to;
 
 	*out = NULL;
@@ -511,8 +511,10 @@ deploy_members(struct store *s, const struct deployment *d,
 		return rc;
 	deploy_window(d, &from, &to);
 	date_format(to, through);
+	date_format(today, now);
 	sqlite3_bind_int64(st, 1, d->pk);
 	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		m = &(*out)[(*n)++];
@@ -581,7 +583,7 @@ deploy_coverage(struct store *s, const struct deployment *d, int today,
 	int rc;
 
 	*out = xcalloc(d->nneeds > 0 ? d->nneeds : 1, sizeof **out);
-	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK) {
+	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK) {
 		free(*out);
 		*out = NULL;
 		return rc;
@@ -650,7 +652,7 @@ deploy_summaries(struct store *s, int today, struct deploy_summary **out,
 		if ((rc = deploy_get(s, names[i], &sum->d, err)) != RC_OK)
 			break;
 		(*n)++;
-		if ((rc = deploy_members(s, &sum->d, &m, &nm, err)) != RC_OK)
+		if ((rc = deploy_members(s, &sum->d, today, &m, &nm, err)) != RC_OK)
 			break;
 		sum->active = deploy_members_active(m, nm);
 		deploy_members_free(m, nm);

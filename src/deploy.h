@@ -57,8 +57,10 @@ struct member {
 	enum member_status	 status;
 	char			 since[21];	/* when the status was set */
 	char			*history;	/* "proposed 2026-...Z, ..." */
-	/* "yes", or the papers that lapse before the end of the window
-	 * (deploy_window), as "passport 12-10, no HEAT" (DEPLOY_READY_SQL). */
+	/* "yes", or each paper missing, expired or lapsing before the end
+	 * of the window (deploy_window), with its full date: "passport
+	 * expired 2026-03-15, HEAT lapses 2026-12-01, no medical"
+	 * (DEPLOY_READY_SQL). */
 	char			*ready;
 };
 
@@ -81,15 +83,16 @@ struct coverage {
     " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
 /*
  * A member's readiness through the day ?2 (YYYY-MM-DD, the end of the
- * window): "yes", or each of passport, medical and HEAT that is missing
- * ("no medical") or lapses before that day ("passport 12-10"; the year
- * too when it is not ?2's), as the filter's ready: counts them.
+ * window) seen on the day ?3 (today): "yes", or each of passport, medical
+ * and HEAT that is missing ("no medical"), already expired ("passport
+ * expired 2026-03-15") or lapses before ?2 ("HEAT lapses 2026-12-01"), as
+ * the filter's ready: counts them.  Dates are always whole: a month and
+ * day alone would not say which year.
  */
 #define DEPLOY_PAPER_SQL(col, name) \
     " CASE WHEN coalesce(" col ", '') = '' THEN ', no " name "'" \
-    " WHEN " col " < ?2 THEN ', " name " ' || CASE WHEN substr(" col \
-    ", 1, 4) = substr(?2, 1, 4) THEN substr(" col ", 6) ELSE " col \
-    " END ELSE '' END"
+    " WHEN " col " < ?3 THEN ', " name " expired ' || " col \
+    " WHEN " col " < ?2 THEN ', " name " lapses ' || " col " ELSE '' END"
 #define DEPLOY_READY_SQL \
     "coalesce(nullif(substr(" \
     DEPLOY_PAPER_SQL("p.passport_expiry", "passport") " ||" \
@@ -169,8 +172,9 @@ int	deploy_papers_warn(struct store *, const struct deployment *d,
 int	deploy_remove(struct store *, const struct deployment *d,
 	    long long person, struct error *err);
 
-/* The members in status order, then by name. */
-int	deploy_members(struct store *, const struct deployment *d,
+/* The members in status order, then by name; their readiness as seen
+ * today. */
+int	deploy_members(struct store *, const struct deployment *d, int today,
 	    struct member **out, size_t *n, struct error *err);
 void	deploy_members_free(struct member *, size_t n);
 /* How many of them count towards the needs (proposed to deployed): the

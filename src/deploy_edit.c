@@ -126,7 +126,7 @@ edit_write(struct store *s, struct deployment *d, const char *to,
 
 /* Members confirmed or deployed whose booking now overlaps another. */
 static int
-warn_bookings(struct store *s, const struct deployment *d,
+warn_bookings(struct store *s, const struct deployment *d, int today,
     struct strbuf *warn, struct error *err)
 {
 	struct member *m;
@@ -134,7 +134,7 @@ warn_bookings(struct store *s, const struct deployment *d,
 	size_t n, i;
 	int rc;
 
-	if ((rc = deploy_members(s, d, &m, &n, err)) != RC_OK)
+	if ((rc = deploy_members(s, d, today, &m, &n, err)) != RC_OK)
 		return rc;
 	for (i = 0; i < n && rc == RC_OK; i++) {
 		if (m[i].status != MS_CONFIRMED && m[i].status != MS_DEPLOYED)
@@ -197,7 +197,7 @@ deploy_edit(struct store *s, const char *name, const struct deploy_change *c,
 	if (rc == RC_OK)
 		rc = edit_write(s, d, c->name, err);
 	if (rc == RC_OK)
-		rc = warn_bookings(s, d, warn, err);
+		rc = warn_bookings(s, d, today, warn, err);
 	if (rc == RC_OK && c->set_needs)
 		rc = warn_needs(s, d, today, warn, err);
 	if (rc != RC_OK)

@@ -329,7 +329,7 @@ team_members(struct team *t, struct error *err)
 	size_t nmem, i, j;
 	int ag, rc;
 
-	if ((rc = deploy_members(c->s, c->d, &mem, &nmem, err)) != RC_OK)
+	if ((rc = deploy_members(c->s, c->d, c->today, &mem, &nmem, err)) != RC_OK)
 		return rc;
 	bitmap_init(&t->members, (long long)c->nbits - 1);
 	for (i = 0; i < nmem; i++) {

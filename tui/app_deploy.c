@@ -83,7 +83,7 @@ app_deploy_reload(struct app *a, struct error *err)
 		return RC_OK;
 	if ((rc = deploy_get(a->store, u->d.name, &d, err)) != RC_OK)
 		return rc;
-	if ((rc = deploy_members(a->store, &d, &m, &n, err)) != RC_OK) {
+	if ((rc = deploy_members(a->store, &d, a->today, &m, &n, err)) != RC_OK) {
 		deploy_clear(&d);
 		return rc;
 	}

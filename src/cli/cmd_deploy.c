@@ -457,9 +457,9 @@ show_print(struct store *s, const struct deployment *d, const char *format,
     int today, struct error *err)
 {
 	if (strcmp(format, "csv") == 0)
-		return format_deploy_csv(s, d, stdout, err);
+		return format_deploy_csv(s, d, today, stdout, err);
 	if (strcmp(format, "json") == 0)
-		return format_deploy_json(s, d, stdout, err);
+		return format_deploy_json(s, d, today, stdout, err);
 	if (strcmp(format, "sheet") == 0)
 		return format_deploy_sheet(s, d, today, stdout, err);
 	return format_deploy_table(s, d, today, stdout, err);

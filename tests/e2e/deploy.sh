@@ -216,14 +216,21 @@ says confirm-papers "warning: Willem Dekker: passport expires 2026-12-10, before
     d ON d.pk = a.deployment JOIN person p ON p.pk = a.person WHERE
     d.name = 'Papers' AND p.id = '$first'")" = confirmed ] && ok ||
     bad "a papers warning stopped the confirmation"
+# Expired apart from lapsing, every date whole, nothing cut off.
+sqlite3 "$ROSTER_DB" "UPDATE person SET heat_expiry = '2026-03-20'
+    WHERE id = '$first'"
+ready="passport lapses 2026-12-10, HEAT expired 2026-03-20"
 run 0 show-papers "$ROSTER" deploy show Papers
-grep -q "  confirmed   passport 12-10 " "$work/out" && ok ||
+grep -q "  confirmed   $ready  " "$work/out" && ok ||
     bad "deploy show lacks the READY of $first"
 run 0 csv-papers "$ROSTER" deploy show Papers --format csv
-grep -q ",passport 12-10" "$work/out" && ok ||
+grep -q ",\"$ready\"" "$work/out" && ok ||
     bad "deploy show --format csv lacks the ready column"
+run 0 json-papers "$ROSTER" deploy show Papers --format json
+grep -q "\"ready\":\"$ready\"" "$work/out" && ok ||
+    bad "deploy show --format json lacks the readiness"
 run 0 sheet-papers "$ROSTER" deploy show Papers --format sheet
-grep -q "Ready: passport 12-10" "$work/out" && ok ||
+grep -q "Ready: $ready" "$work/out" && ok ||
     bad "the call-out sheet lacks the readiness"
 
 # Open-ended: the suggestion says until when candidates must be free, and

@@ -343,9 +343,9 @@ test_papers(void **state)
 	    RC_OK);
 	assert_string_equal(strbuf_str(&warn), "Anna de Wit: passport expires "
 	    "2026-12-10, before the end 2026-12-31\n");
-	assert_int_equal(deploy_members(s, &d, &m, &n, &err), RC_OK);
+	assert_int_equal(deploy_members(s, &d, today, &m, &n, &err), RC_OK);
 	assert_int_equal(n, 1);
-	assert_string_equal(m[0].ready, "passport 12-10");
+	assert_string_equal(m[0].ready, "passport lapses 2026-12-10");
 	deploy_members_free(m, n);
 
 	/* Open-ended: through the horizon suggest uses; one missing, one
@@ -360,9 +360,17 @@ test_papers(void **state)
 	    "expiry on record\nAnna de Wit: medical expired 2000-01-01\n"
 	    "Anna de Wit: HEAT expires 2027-02-01, before the horizon of this "
 	    "open-ended deployment, 2027-03-01\n");
-	assert_int_equal(deploy_members(s, &open, &m, &n, &err), RC_OK);
-	assert_string_equal(m[0].ready, "no passport, medical 2000-01-01, "
-	    "HEAT 02-01");
+	assert_int_equal(deploy_members(s, &open, today, &m, &n, &err), RC_OK);
+	/* Expired and lapsing said apart, each date whole: "HEAT 02-01"
+	 * would not say which year. */
+	assert_string_equal(m[0].ready, "no passport, medical expired "
+	    "2000-01-01, HEAT lapses 2027-02-01");
+	deploy_members_free(m, n);
+	/* Expired this year, before today: not "passport 03-15". */
+	set_papers(s, pk, "2026-03-15", "2030-01-01", "2026-12-20");
+	assert_int_equal(deploy_members(s, &d, today, &m, &n, &err), RC_OK);
+	assert_string_equal(m[0].ready, "passport expired 2026-03-15, HEAT "
+	    "lapses 2026-12-20");
 	deploy_members_free(m, n);
 
 	/* Ready through the end: no warning, "yes". */
@@ -371,7 +379,7 @@ test_papers(void **state)
 	assert_int_equal(deploy_papers_warn(s, &d, pk, today, &warn, &err),
 	    RC_OK);
 	assert_string_equal(strbuf_str(&warn), "");
-	assert_int_equal(deploy_members(s, &d, &m, &n, &err), RC_OK);
+	assert_int_equal(deploy_members(s, &d, today, &m, &n, &err), RC_OK);
 	assert_string_equal(m[0].ready, "yes");
 	deploy_members_free(m, n);
 	strbuf_free(&warn);
