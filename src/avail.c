@@ -16,7 +16,7 @@ static const char busy_sql[] =
     " AND (end IS NULL OR end >= ?2)"
     " UNION ALL SELECT d.start, d.end FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE a.person = ?1"
-    " AND a.status IN ('confirmed', 'deployed')"
+    " AND" AVAIL_BOOKED_SQL("a", "d")
     " AND (d.end IS NULL OR d.end >= ?2) ORDER BY 1";
 
 /* Whether the person is active, and their notice in days. */
@@ -110,8 +110,8 @@ avail_busy(struct store *s, int day, struct bitmap *out, struct error *err)
 	    " (SELECT person FROM unavailability WHERE end IS NULL"
 	    " UNION ALL SELECT person FROM unavailability WHERE end >= ?2"
 	    " UNION ALL SELECT a.person FROM assignment a JOIN deployment d"
-	    " ON d.pk = a.deployment WHERE a.status IN ('confirmed',"
-	    " 'deployed') AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
+	    " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
+	    " AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
 		return rc;
 	bitmap_init(out, maxpk);
 	date_format(day, text);

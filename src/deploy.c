@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "avail.h"
 #include "date.h"
 #include "deploy.h"
 #include "deploy_write.h"
@@ -111,24 +112,35 @@ deploy_window(const struct deployment *d, int *from, int *to)
 }
 
 int
-deploy_end_parse(const char *text, int start, int today, int *end)
+deploy_length_parse(const char *text, int *days)
 {
 	char *unit;
 	long n;
 
 	if (!isdigit((unsigned char)text[0]))
-		return filter_date(text, today, end);
+		return 0;
 	n = strtol(text, &unit, 10);
 	if (*unit == '\0' || unit[1] != '\0')
-		return filter_date(text, today, end);
-	if (n < 1 || n > 36500)
 		return 0;
 	if (*unit == 'd' || *unit == 'D')
-		*end = start + (int)n - 1;
+		*days = n < 1 || n > 36500 ? -1 : (int)n;
 	else if (*unit == 'w' || *unit == 'W')
-		*end = start + 7 * (int)n - 1;
+		*days = n < 1 || n > 36500 / 7 ? -1 : 7 * (int)n;
 	else
+		*days = -1;
+	return 1;
+}
+
+int
+deploy_end_parse(const char *text, int start, int today, int *end)
+{
+	int days;
+
+	if (!deploy_length_parse(text, &days))
+		return filter_date(text, today, end);
+	if (days < 1)
 		return 0;
+	*end = start + days - 1;
 	return 1;
 }
 
@@ -395,7 +407,7 @@ deploy_conflict(struct store *s, const struct deployment *d, long long person,
 		date_format(d->end, end);
 	if ((rc = store_prepare(s, &st, "SELECT o.name FROM assignment a JOIN"
 	    " deployment o ON o.pk = a.deployment WHERE a.person = ?1 AND"
-	    " o.pk <> ?2 AND (a.status = 'confirmed' OR a.status = 'deployed')"
+	    " o.pk <> ?2 AND" AVAIL_BOOKED_SQL("a", "o")
 	    " AND (?4 IS NULL OR o.start <= ?4) AND (o.end IS NULL OR o.end >= "
 	    "?3) ORDER BY o.start LIMIT 1", err)) != RC_OK)
 		return rc;

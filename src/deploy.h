@@ -125,6 +125,9 @@ void	deploy_window(const struct deployment *, int *from, int *to);
  * it (YYYY-MM-DD, today, +Nd or +Nw from today).  0 when it is neither.
  */
 int	deploy_end_parse(const char *text, int start, int today, int *end);
+/* Whether text is written as a length ("4w", "28d"): 1 with *days, -1
+ * when it is not a length allowed; 0 when it is not written so. */
+int	deploy_length_parse(const char *text, int *days);
 /* The needs as the deployment's row keeps them: "N:FILTER" lines. */
 char	*deploy_needs_text(const struct deployment *);
 
@@ -186,25 +189,32 @@ int	deploy_coverage(struct store *, const struct deployment *d, int today,
 
 /*
  * A change to a deployment (roster(1), "deploy edit"): what is not kept
- * replaces what is stored.  Needs, when given, replace all of them.
+ * replaces what is stored, and only that: the rest is what is stored when
+ * the change is written.  Needs, when given, replace all of them.
  */
 #define DEPLOY_KEEP	(-2)
 struct deploy_change {
 	const char	*name;		/* a new name; NULL: kept */
 	int		 start, end;	/* DEPLOY_KEEP; end also DEPLOY_OPEN */
+	int		 end_days;	/* > 0: the end is this many days
+					 * from the start (its first day
+					 * counted), instead of end */
 	const char	*kind, *status;	/* NULL: kept */
 	struct need	*needs;		/* with set_needs: the new ones */
 	size_t		 nneeds;
 	int		 set_needs;
 };
 /*
- * Changes the deployment named name, audited "update" (and "rename",
- * under the old name, when it is renamed: a name another deployment has,
- * in any case, is refused); the status only moves forward (planning,
- * active, closed).  A warning line is appended
- * to warn for each confirmed or deployed member now overlapping another
- * booking and, when the needs change, each need left uncovered.  *after
- * (deploy_clear) is the deployment as changed.
+ * Changes the deployment named name, read and written in one
+ * transaction, audited "update" (and "rename", under the old name, when
+ * it is renamed: a name another deployment has, in any case, is refused);
+ * the status only moves forward (planning, active, closed), and a closed
+ * deployment takes no other change (RC_REFUSED, "deployment 'X' is
+ * closed").  A warning line is appended to warn for each double booking
+ * the change makes (a member's firm booking here overlapping their firm
+ * booking elsewhere, avail.h), naming both statuses and the other
+ * deployment, and, when the needs change, each need left uncovered.
+ * *after (deploy_clear) is the deployment as changed.
  */
 /* RC_OK if a deployment may go from status from to to (forward only, as
  * deploy_edit allows), else RC_INPUT (unknown) or RC_REFUSED (back). */

@@ -155,10 +155,11 @@ const struct cmd_entry cmd_deploy_create_entry = {
 	.exec = cmd_deploy_create_exec,
 };
 
-/* The options of deploy edit as a change to d (as stored). */
+/* The options of deploy edit as a change; a length of --end counts from
+ * the start as it is when the change is written. */
 static int
 edit_change(struct store *s, const struct cli_args *a, int today,
-    const struct deployment *d, struct deploy_change *c, struct error *err)
+    struct deploy_change *c, struct error *err)
 {
 	const char *start = cli_value(a, "start", 0);
 	const char *end = cli_value(a, "end", 0);
@@ -174,9 +175,11 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 		return rc;
 	if (end != NULL && strcmp(end, "open") == 0)
 		c->end = DEPLOY_OPEN;
-	else if (end != NULL && (rc = end_option("deploy edit", end,
-	    start != NULL ? c->start : d->start, today, &c->end, err))
-	    != RC_OK)
+	else if (end != NULL && deploy_length_parse(end, &c->end_days) &&
+	    c->end_days > 0)
+		c->end = DEPLOY_KEEP;
+	else if (end != NULL && (rc = end_option("deploy edit", end, 0, today,
+	    &c->end, err)) != RC_OK)
 		return rc;
 	c->set_needs = cli_count(a, "need") > 0;
 	c->needs = xcalloc((size_t)cli_count(a, "need") + 1,
@@ -208,7 +211,7 @@ cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = edit_change(s, a, c->today, &d, &ch, err)) == RC_OK &&
+		if ((rc = edit_change(s, a, c->today, &ch, err)) == RC_OK &&
 		    (rc = deploy_edit(s, d.name, &ch, c->today, &after, &warn,
 		    err)) == RC_OK) {
 			if (strcmp(after.name, d.name) != 0)

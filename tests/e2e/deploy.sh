@@ -198,7 +198,12 @@ run 0 create-winter "$ROSTER" deploy create Winter --country SX \
 run 0 add-winter "$ROSTER" deploy add Winter "$first"
 run 0 set-winter "$ROSTER" deploy set Winter "$first" confirmed
 run 0 edit-overlap "$ROSTER" deploy edit Winter --start 2026-12-15
-says edit-overlap "warning: Willem Dekker is now double-booked: confirmed here and confirmed or deployed on '$irma', whose dates overlap"
+says edit-overlap "warning: Willem Dekker is now double-booked: confirmed here and confirmed on '$irma', whose dates overlap"
+# Only the double bookings a change makes are news.
+run 0 edit-again "$ROSTER" deploy edit Winter --status active
+grep -q "double-booked" "$work/err" && bad "edit-again: the old double booking said again" || ok
+run 0 edit-again-kind "$ROSTER" deploy edit Winter --kind flood
+grep -q "double-booked" "$work/err" && bad "edit-again-kind: the old double booking said again" || ok
 
 # Papers that lapse before the end warn, and the member list shows it.
 sqlite3 "$ROSTER_DB" "UPDATE person SET passport_expiry = '2026-12-10'
@@ -247,5 +252,41 @@ run 2 suggest-until-end "$ROSTER" deploy suggest Papers --until 2027-01-01
 says suggest-until-end "--until is for open-ended deployments"
 run 2 suggest-until-before "$ROSTER" deploy suggest Open --until 2026-11-30
 says suggest-until-before "is before the start"
+
+# A closed deployment is over: its bookings keep nobody, even with its
+# end left open (avail:, FREE, the double-booking check, suggest), and it
+# takes no more changes but its status.
+one=$("$ROSTER" search --format ids avail:+10d..+20d lang:fr | head -n 1)
+run 0 create-over "$ROSTER" deploy create Over --country SX \
+    --start 2026-11-24 --need 1:lang:fr
+run 0 add-over "$ROSTER" deploy add Over "$one"
+run 0 set-over "$ROSTER" deploy set Over "$one" deployed
+run 0 busy "$ROSTER" search --format ids avail:+10d..+20d
+grep -q "^$one\$" "$work/out" && bad "deployed on Over, still available" || ok
+run 0 create-next "$ROSTER" deploy create Next --country SX \
+    --start +10d --end 2w
+run 0 add-next "$ROSTER" deploy add Next "$one"
+run 1 set-next-open "$ROSTER" deploy set Next "$one" confirmed
+says set-next-open "already confirmed or deployed on 'Over'"
+run 0 close-over "$ROSTER" deploy edit Over --status closed
+run 0 free "$ROSTER" search --format ids avail:+10d..+20d lang:fr
+grep -q "^$one\$" "$work/out" && ok ||
+    bad "the day after closing Over, its member is still not available"
+run 0 set-next "$ROSTER" deploy set Next "$one" confirmed
+run 1 edit-closed-end "$ROSTER" deploy edit Over --end 2w
+says edit-closed-end "deployment 'Over' is closed"
+run 1 edit-closed-start "$ROSTER" deploy edit Over --start +3d
+says edit-closed-start "deployment 'Over' is closed"
+run 1 edit-closed-kind "$ROSTER" deploy edit Over --kind flood
+says edit-closed-kind "deployment 'Over' is closed"
+run 1 edit-closed-need "$ROSTER" deploy edit Over --need 2:lang:fr
+says edit-closed-need "deployment 'Over' is closed"
+run 1 edit-closed-rename "$ROSTER" deploy edit Over --rename Done
+says edit-closed-rename "deployment 'Over' is closed"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT kind, start, coalesce(end, 'open'),
+    needs FROM deployment WHERE name = 'Over'")" = \
+    "other|2026-11-24|open|1:lang:fr" ] && ok ||
+    bad "a refused edit changed the closed deployment"
+run 0 edit-closed-status "$ROSTER" deploy edit Over --status closed
 
 finish
