@@ -66,6 +66,9 @@ avail_first_from(struct store *s, long long pk, int from, int *day,
 	int start, last, rc;
 
 	*day = AVAIL_NEVER;
+	/* No day after 9999-12-31 can be written, so none is free. */
+	if (from > DATE_LAST)
+		return RC_OK;
 	if ((rc = store_cached(s, &st, busy_sql, err)) != RC_OK)
 		return rc;
 	*day = from;
@@ -79,7 +82,8 @@ avail_first_from(struct store *s, long long pk, int from, int *day,
 		    &start) || start > *day)
 			break;
 		end = (const char *)sqlite3_column_text(st, 1);
-		if (end == NULL || !date_parse(end, &last)) {
+		if (end == NULL || !date_parse(end, &last) ||
+		    last >= DATE_LAST) {
 			*day = AVAIL_NEVER;
 			break;
 		}

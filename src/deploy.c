@@ -109,6 +109,22 @@ deploy_window(const struct deployment *d, int *from, int *to)
 {
 	*from = d->start;
 	*to = d->end != DEPLOY_OPEN ? d->end : d->start + DEPLOY_OPEN_DAYS;
+	if (*to > DATE_LAST)
+		*to = DATE_LAST;
+}
+
+int
+deploy_window_check(const char *what, int start, int end, struct error *err)
+{
+	if (end == DEPLOY_OPEN)
+		return RC_OK;
+	if (end > DATE_LAST)
+		return error_set(err, RC_INPUT, "%s: the end would be after "
+		    "9999-12-31", what);
+	if (end >= start && end - start + 1 > DEPLOY_MAX_DAYS)
+		return error_set(err, RC_INPUT, "%s: a deployment lasts at "
+		    "most %d days (ten years)", what, DEPLOY_MAX_DAYS);
+	return RC_OK;
 }
 
 int
@@ -122,12 +138,13 @@ deploy_length_parse(const char *text, int *days)
 	n = strtol(text, &unit, 10);
 	if (*unit == '\0' || unit[1] != '\0')
 		return 0;
-	if (*unit == 'd' || *unit == 'D')
-		*days = n < 1 || n > 36500 ? -1 : (int)n;
-	else if (*unit == 'w' || *unit == 'W')
-		*days = n < 1 || n > 36500 / 7 ? -1 : 7 * (int)n;
-	else
+	/* Too long is said by deploy_window_check, whatever the number. */
+	if (n > DEPLOY_MAX_DAYS)
+		n = DEPLOY_MAX_DAYS + 1;
+	if (n < 1 || strchr("dDwW", *unit) == NULL)
 		*days = -1;
+	else
+		*days = (int)n * (*unit == 'w' || *unit == 'W' ? 7 : 1);
 	return 1;
 }
 
@@ -214,6 +231,9 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy create: --end is "
 		    "before --start");
+	if ((rc = deploy_window_check("deploy create: --end", d->start,
+	    d->end, err)) != RC_OK)
+		return rc;
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);

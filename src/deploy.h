@@ -27,6 +27,9 @@
 #define DEPLOY_OPEN	(-1)
 /* An open-ended deployment is planned over its first 90 days. */
 #define DEPLOY_OPEN_DAYS	90
+/* A deployment lasts at most ten years: a longer one is a slip of the
+ * keyboard (36500w for 3650d), not a plan. */
+#define DEPLOY_MAX_DAYS	3650
 
 enum member_status { MS_PROPOSED, MS_CONTACTED, MS_CONFIRMED, MS_DEPLOYED,
     MS_RETURNED, MS_DECLINED, MS_WITHDRAWN, MS_N };
@@ -116,8 +119,13 @@ int	deploy_need_parse(struct store *, const char *text, int today,
 	    struct need *out, struct error *err);
 void	deploy_need_free(struct need *);
 
-/* The window suggestions plan for: [start, end], or start + 90 days. */
+/* The window suggestions plan for: [start, end], or start + 90 days (at
+ * most 9999-12-31). */
 void	deploy_window(const struct deployment *, int *from, int *to);
+/* RC_INPUT, what beginning the message, when [start, end] ends after
+ * 9999-12-31 or lasts more than DEPLOY_MAX_DAYS; an open end passes. */
+int	deploy_window_check(const char *what, int start, int end,
+	    struct error *err);
 /*
  * An end date as --end and the screen take it: a length counted from
  * start, "4w" or "28d", the start being the first of its days (so 28d

@@ -75,6 +75,9 @@ apply(struct deployment *d, const struct deploy_change *c, struct error *err)
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy edit: the end is "
 		    "before the start");
+	if ((rc = deploy_window_check("deploy edit: --end", d->start, d->end,
+	    err)) != RC_OK)
+		return rc;
 	if (c->kind != NULL && deploy_kind(c->kind) == NULL)
 		return error_set(err, RC_INPUT, "deploy edit: unknown kind "
 		    "'%s' (expected %s)", c->kind, vocab_expected(

@@ -485,7 +485,7 @@ answer_end(struct app *a, const char *text, struct error *err)
 		    "a length (28d or 4w from the start)", text);
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "the end is before the start");
-	return RC_OK;
+	return deploy_window_check("end", d->start, d->end, err);
 }
 
 static int

@@ -36,15 +36,21 @@ date_option(const char *cmd, const char *name, const char *text, int today,
 	    cmd, name, text, hint);
 }
 
-/* --end: a date, or a length such as 4w counted from the start. */
+/* --end: a date, or a length such as 4w counted from the start; the
+ * window checked unless the start is DEPLOY_KEEP (deploy edit's core
+ * checks it against the start as stored). */
 static int
 end_option(const char *cmd, const char *text, int start, int today,
     int *day, struct error *err)
 {
-	char hint[64];
+	char hint[64], what[160];
 
-	if (deploy_end_parse(text, start, today, day))
-		return RC_OK;
+	if (deploy_end_parse(text, start, today, day)) {
+		if (start == DEPLOY_KEEP)
+			return RC_OK;
+		snprintf(what, sizeof what, "%s: --end '%s'", cmd, text);
+		return deploy_window_check(what, start, *day, err);
+	}
 	if (filter_date_hint(text, hint, sizeof hint))
 		return error_set(err, RC_INPUT, "%s: --end '%s' is not a date "
 		    "(%s)", cmd, text, hint);
@@ -178,8 +184,8 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 	else if (end != NULL && deploy_length_parse(end, &c->end_days) &&
 	    c->end_days > 0)
 		c->end = DEPLOY_KEEP;
-	else if (end != NULL && (rc = end_option("deploy edit", end, 0, today,
-	    &c->end, err)) != RC_OK)
+	else if (end != NULL && (rc = end_option("deploy edit", end,
+	    DEPLOY_KEEP, today, &c->end, err)) != RC_OK)
 		return rc;
 	c->set_needs = cli_count(a, "need") > 0;
 	c->needs = xcalloc((size_t)cli_count(a, "need") + 1,

@@ -147,6 +147,21 @@ says create-weeks "Weeks: 25 November $dash 22 December 2026, 28 days"
 run 0 create-plus "$ROSTER" deploy create Plus --country SX --start +2d \
     --end +4w
 says create-plus "Plus: 25 November $dash 21 December 2026, 27 days"
+# Past 9999-12-31, or longer than ten years: refused, naming the option.
+run 2 create-past-9999 "$ROSTER" deploy create Far --country SX \
+    --start 9999-12-30 --end 4w
+says create-past-9999 "deploy create: --end '4w': the end would be after 9999-12-31"
+grep -q CHECK "$work/err" && bad "create-past-9999 leaks the schema" || ok
+run 2 create-too-long "$ROSTER" deploy create Far --country SX \
+    --start +2d --end 36500w
+says create-too-long "deploy create: --end '36500w': a deployment lasts at most 3650 days (ten years)"
+run 2 create-too-long-date "$ROSTER" deploy create Far --country SX \
+    --start +2d --end +36500w
+says create-too-long-date "a deployment lasts at most 3650 days"
+run 2 edit-too-long "$ROSTER" deploy edit Len --end 600w
+says edit-too-long "deploy edit: --end: a deployment lasts at most 3650 days"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment WHERE name = 'Far'
+    OR end > '9000'")" = 0 ] && ok || bad "a refused window was written"
 run 2 create-bad-length "$ROSTER" deploy create Bad --country SX \
     --start +2d --end 0d
 says create-bad-length "or a length as 28d or 4w (from the start)"

@@ -311,6 +311,41 @@ test_end_parse(void **state)
 	assert_false(deploy_end_parse("4wk", start, today, &end));
 }
 
+/* No window ends after 9999-12-31 or lasts more than ten years. */
+static void
+test_window_check(void **state)
+{
+	struct deployment d = { .end = DEPLOY_OPEN };
+	struct error err;
+	int start, end, from, to;
+
+	(void)state;
+	assert_true(date_parse("9999-12-30", &start));
+	assert_true(deploy_end_parse("4w", start, today, &end));
+	assert_int_equal(deploy_window_check("X: --end", start, end, &err),
+	    RC_INPUT);
+	assert_string_equal(err.msg, "X: --end: the end would be after "
+	    "9999-12-31");
+	assert_int_equal(deploy_window_check("X", start, start + 1, &err),
+	    RC_OK);
+	assert_int_equal(deploy_window_check("X", start, DEPLOY_OPEN, &err),
+	    RC_OK);
+	assert_true(deploy_end_parse("36500w", today, today, &end));
+	assert_int_equal(deploy_window_check("X: --end", today, end, &err),
+	    RC_INPUT);
+	assert_string_equal(err.msg, "X: --end: a deployment lasts at most "
+	    "3650 days (ten years)");
+	assert_true(deploy_end_parse("3650d", today, today, &end));
+	assert_int_equal(deploy_window_check("X", today, end, &err), RC_OK);
+	assert_true(deploy_end_parse("99999999999999999999d", today, today,
+	    &end));
+	assert_int_equal(deploy_window_check("X", today, end, &err), RC_INPUT);
+	/* An open end near the last day: the horizon stops there. */
+	d.start = start;
+	deploy_window(&d, &from, &to);
+	assert_int_equal(to, DATE_LAST);
+}
+
 static void
 set_papers(struct store *s, long long pk, const char *passport,
     const char *medical, const char *heat)
@@ -663,6 +698,7 @@ main(void)
 		testdb_test(test_avail_honours_bookings),
 		testdb_test(test_create_refusals),
 		testdb_test(test_end_parse),
+		testdb_test(test_window_check),
 		testdb_test(test_papers),
 		testdb_test(test_edit),
 		testdb_test(test_edit_warns_news_only),
