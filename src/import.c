@@ -16,6 +16,7 @@
 #include "deploy.h"
 #include "deploy_write.h"
 #include "dupe.h"
+#include "filter.h"
 #include "fts.h"
 #include "import.h"
 #include "person.h"
@@ -171,6 +172,7 @@ static int
 check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 {
 	const char *v = cell(im, kc);
+	char hint[64];
 	int day;
 
 	out[0] = '\0';
@@ -180,9 +182,11 @@ check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 			    "YYYY-MM-DD)");
 		return RC_OK;
 	}
+	/* Files take ISO dates only: a guess is offered, never taken. */
 	if (!date_parse(v, &day))
-		return problem(im, kc, "'%s' is not a date (expected a real "
-		    "date as YYYY-MM-DD)", v);
+		return problem(im, kc, "'%s' is not a date (%s)", v,
+		    filter_date_hint(v, hint, sizeof hint) ? hint :
+		    "expected a real date as YYYY-MM-DD");
 	snprintf(out, DATE_LEN, "%s", v);
 	return RC_OK;
 }

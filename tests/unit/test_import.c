@@ -751,7 +751,16 @@ test_bad_people(void **state)
 	    "(passport_expiry): '2025-02-30' is not a date (expected a real "
 	    "date as YYYY-MM-DD)\n");
 	BAD("heat_expiry", "2027-6-30", "$0:3: column 13 (heat_expiry): "
-	    "'2027-6-30' is not a date (expected a real date as YYYY-MM-DD)\n");
+	    "'2027-6-30' is not a date (did you mean 2027-06-30?)\n");
+	BAD("heat_expiry", "June 2027", "$0:3: column 13 (heat_expiry): "
+	    "'June 2027' is not a date (expected a real date as YYYY-MM-DD)\n");
+	/* The ISO form is offered, not taken: files take ISO dates only. */
+	BAD("passport_expiry", "03/12/2026", "$0:3: column 11 "
+	    "(passport_expiry): '03/12/2026' is not a date (did you mean "
+	    "2026-12-03?)\n");
+	BAD("medical_expiry", "3.12.2026", "$0:3: column 12 "
+	    "(medical_expiry): '3.12.2026' is not a date (did you mean "
+	    "2026-12-03?)\n");
 	BAD("languages", "nl:native;xx:B2", "$0:3: column 14 (languages): "
 	    "unknown language code 'xx' (expected an ISO 639-1 code such as "
 	    "fr)\n");
@@ -884,6 +893,8 @@ test_bad_missions(void **state)
 	    "YYYY-MM-DD)\n");
 	BAD("start", "2014-13-01", "$0:3: column 4 (start): '2014-13-01' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("end", "30-06-2015", "$0:3: column 5 (end): '30-06-2015' is not "
+	    "a date (did you mean 2015-06-30?)\n");
 	BAD("mission", "", "$0:3: column 2 (mission): missing mission name\n");
 	BAD("role", "Ad\rviser", "$0:3: column 6 (role): control character "
 	    "0x0d (expected plain text)\n");
@@ -919,6 +930,8 @@ test_bad_unavailability(void **state)
 	    "YYYY-MM-DD)\n");
 	BAD("from", "2027-02-29", "$0:3: column 2 (from): '2027-02-29' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("from", "01/03/2027", "$0:3: column 2 (from): '01/03/2027' is "
+	    "not a date (did you mean 2027-03-01?)\n");
 	BAD("person_id", "12345678-1234-4234-8234-123456789abc", "$0:3: "
 	    "column 1 (person_id): unknown person 12345678-1234-4234-8234-"
 	    "123456789abc (expected the id of a person in the database or in "
@@ -1359,6 +1372,8 @@ test_bad_deployments(void **state)
 	BAD("start", "2027-02-29", "$0:3: column 4 (start): '2027-02-29' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
 	BAD("end", "1/2/2027", "$0:3: column 5 (end): '1/2/2027' is not a "
+	    "date (did you mean 2027-02-01?)\n");
+	BAD("end", "31/2/2027", "$0:3: column 5 (end): '31/2/2027' is not a "
 	    "date (expected a real date as YYYY-MM-DD)\n");
 	BAD("end", "2026-12-31", "$0:3: column 5 (end): 2026-12-31 is before "
 	    "the start 2027-01-01 (expected an end on or after the start, or "
