@@ -932,9 +932,9 @@ bad_header(struct importer *im, const struct csv_record *rec)
 			    "columns: save it as CSV with commas (or use "
 			    "--separator ';')");
 		if (im->sep != ',' && strchr(rec->fields[i], ',') != NULL)
-			return problem(im, -1, "this file uses ',' between "
-			    "columns, not '%c' (leave out --separator)",
-			    im->sep);
+			return problem(im, -1, "this file uses commas between "
+			    "columns, not %ss (leave out --separator)",
+			    csv_separator_name(im->sep));
 	}
 
 	for (k = 0; k < FILE_NKINDS; k++) {
@@ -1015,8 +1015,9 @@ on_record(const struct csv_record *rec, void *arg, struct error *err)
 	}
 	if (rec->nfields != im->nfields)
 		return problem(im, -1, "%zu fields, but the header has %zu "
-		    "(a missing or extra comma, or an unquoted field)",
-		    rec->nfields, im->nfields), RC_OK;
+		    "(a missing or extra %s, or an unquoted field)",
+		    rec->nfields, im->nfields, csv_separator_name(im->sep)),
+		    RC_OK;
 	im->err->msg[0] = '\0';
 	switch (im->kind) {
 	case FILE_PEOPLE:

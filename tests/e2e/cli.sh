@@ -175,6 +175,17 @@ grep -q '^[0-9a-f-]*,Visser,Els,' "$work/out" && ok ||
 run 2 semi-bad "$ROSTER" --db "$work/semi.db" import --separator : \
     "$work/semi.csv"
 says semi-bad "import: --separator ':' is not ';', ',' or tab"
+# Messages name the separator in use: no commas with ';', no raw tab.
+printf 'family_name;given_name\nA;B;C\n' >"$work/semi3.csv"
+run 2 semi-count "$ROSTER" --db "$work/semi.db" import --dry-run \
+    --separator ';' "$work/semi3.csv"
+says semi-count "semi3.csv:2: 3 fields, but the header has 2 (a missing or extra semicolon, or an unquoted field)"
+printf 'family_name,given_name\nA,B\n' >"$work/comma.csv"
+run 2 tab-comma "$ROSTER" --db "$work/semi.db" import --dry-run \
+    --separator tab "$work/comma.csv"
+says tab-comma "comma.csv:1: this file uses commas between columns, not tabs (leave out --separator)"
+grep -q "$(printf '\t')" "$work/err" && bad "tab-comma: a raw tab in" \
+    "$(cat "$work/err")" || ok
 # An id-less person already in the pool, or twice in the file.
 printf 'family_name,given_name,email,phone\r\nDUBOIS,amelie,AMELIE.DUBOIS@police.example,\r\nVisser,Els,,+31 6 1\r\nvisser,Éls,,(+31) 61\r\n' \
     >"$work/dupe.csv"

@@ -553,8 +553,22 @@ test_separator(void **state)
 	/* And the other way round. */
 	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "comma.csv",
 	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
-	assert_report("$0:1: this file uses ',' between columns, not ';' "
+	assert_report("$0:1: this file uses commas between columns, not "
+	    "semicolons (leave out --separator)\n");
+	/* Messages name the separator in use, never a raw tab. */
+	assert_int_equal(import(s, IMPORT_SEPARATOR('\t'), file(0, "comma.csv",
+	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:1: this file uses commas between columns, not tabs "
 	    "(leave out --separator)\n");
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "semi.csv",
+	    "family_name;given_name\nA;B;C\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:2: 3 fields, but the header has 2 (a missing or "
+	    "extra semicolon, or an unquoted field)\n");
+	assert_int_equal(import(s, IMPORT_SEPARATOR('\t'), file(0, "tab.csv",
+	    "family_name\tgiven_name\n\"A\"x\tB\n"), (char *)NULL),
+	    RC_INPUT);
+	assert_report("$0:2: column 4: text after the closing quote of a field "
+	    "(expected a tab or a line end)\n");
 	testdb_close(s);
 }
 
@@ -1006,7 +1020,7 @@ test_bad_files(void **state)
 	refused(s, "$0:1: column 5: invalid UTF-8 (save the file as UTF-8)\n",
 	    file(0, "p.csv", "id,f\xe9mily_name\n,A\n"), (char *)NULL);
 	refused(s, "$0:2: column 8: text after the closing quote of a field "
-	    "(expected ',' or a line end)\n",
+	    "(expected a comma or a line end)\n",
 	    file(0, "p.csv", "id,family_name\n,\"Good\"x\n"), (char *)NULL);
 	refused(s, "/nonexistent/people.csv: No such file or directory\n",
 	    "/nonexistent/people.csv", (char *)NULL);
