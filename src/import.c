@@ -114,6 +114,17 @@ import_kind_name(enum file_kind k)
 	return kinds[k].name;
 }
 
+static int
+column_index(enum file_kind k, const char *name)
+{
+	int i;
+
+	for (i = 0; kinds[k].columns[i] != NULL; i++)
+		if (strcmp(kinds[k].columns[i], name) == 0)
+			return i;
+	return -1;
+}
+
 /*
  * Records a problem and goes on, so one run reports many (up to a limit);
  * kc is the column of the kind (people_columns...), or -1 for the row.
@@ -458,6 +469,20 @@ count_change(struct tally *t, const struct person_change *c)
 	}
 }
 
+/* The person fields (bits) whose cells are empty or absent in this row. */
+static unsigned
+blank_fields(struct importer *im)
+{
+	unsigned blank = 0;
+	int f;
+
+	for (f = 0; f < PF_N; f++)
+		if (*cell(im, column_index(FILE_PEOPLE,
+		    person_field_name(f))) == '\0')
+			blank |= 1u << f;
+	return blank;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -523,6 +548,7 @@ row_people(struct importer *im)
 	if (im->row_bad)	/* a likely duplicate */
 		return RC_OK;
 	p.keep = im->keep;
+	p.blank = blank_fields(im);
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
@@ -878,17 +904,6 @@ out:
 	strbuf_free(&key);
 	strbuf_free(&what);
 	return rc;
-}
-
-static int
-column_index(enum file_kind k, const char *name)
-{
-	int i;
-
-	for (i = 0; kinds[k].columns[i] != NULL; i++)
-		if (strcmp(kinds[k].columns[i], name) == 0)
-			return i;
-	return -1;
 }
 
 /*

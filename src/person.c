@@ -270,7 +270,7 @@ changed_fields(struct person_writer *w, const struct person *p, long long pk,
 			    strcmp(old ? old : "", strbuf_str(&v[i])) == 0)
 				continue;
 			c->changed |= 1u << i;
-			if (v[i].len == 0)
+			if (v[i].len == 0 || (p->blank & (1u << i)))
 				c->cleared |= 1u << i;
 		}
 	}

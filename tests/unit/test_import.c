@@ -529,6 +529,29 @@ test_empty_cell_clears(void **state)
 	testdb_close(s);
 }
 
+/*
+ * An empty cell that puts back a default (status active, notice_days 0)
+ * clears the field as much as one that leaves it empty; a default
+ * written out is a change, not a clear.
+ */
+static void
+test_empty_cell_default(void **state)
+{
+	struct store *s = fixture_db();
+
+	(void)state;
+	assert_int_equal(import(s, IMPORT_CHANGES | IMPORT_DRY_RUN, file(3,
+	    "d.csv", "id,family_name,gender,status,notice_days\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,,,\n"
+	    "33333333-3333-4333-8333-333333333333,Παπαδόπουλος,m,,0\n"
+	    "55555555-5555-4555-8555-555555555555,Kowalska,f,left,0\n"),
+	    (char *)NULL), RC_OK);
+	assert_report("$3 (dry run): added 0, updated 3 (gender 1, status 1, "
+	    "notice_days 2), unchanged 0; cleared: gender 1, status 1, "
+	    "notice_days 1\n");
+	testdb_close(s);
+}
+
 /* A spreadsheet's ';' between columns: refused, or read when told. */
 static void
 test_separator(void **state)
@@ -1563,6 +1586,7 @@ main(void)
 		cmocka_unit_test(test_level_n),
 		cmocka_unit_test(test_absent_column),
 		cmocka_unit_test(test_empty_cell_clears),
+		cmocka_unit_test(test_empty_cell_default),
 		cmocka_unit_test(test_separator),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_header_only),
