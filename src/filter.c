@@ -158,8 +158,10 @@ lex_word(struct parser *p, size_t *i, struct token *t)
 
 /*
  * A lower-case (or mixed-case) or, and, not where an operator could stand
- * would silently search the word: "lang:fr or lang:en" finds nobody.  The
- * operators are capitals only, so ask for them, or for quotes.
+ * would silently search the word: "lang:fr or lang:en" finds nobody.  At
+ * an edge (first or last, after '(' or before ')') it is as likely a
+ * slip ("lang:fr not", "and lang:fr").  The operators are capitals only,
+ * so ask for them, or for quotes; only "-or" is plainly the word.
  */
 static int
 check_lower_ops(struct parser *p)
@@ -174,8 +176,9 @@ check_lower_ops(struct parser *p)
 	};
 	const struct token *t, *next;
 	char hint[128], what[256];
+	enum tok_type prev;
 	size_t i, k;
-	int after_term;
+	int after_term, edge;
 
 	for (i = 0; i < p->ntoks; i++) {
 		t = &p->toks[i];
@@ -185,12 +188,14 @@ check_lower_ops(struct parser *p)
 			if (strcasecmp(t->text, ops[k].word) == 0)
 				break;
 		next = &p->toks[i + 1];	/* T_END is last */
-		after_term = i > 0 && (p->toks[i - 1].type == T_WORD ||
-		    p->toks[i - 1].type == T_RPAREN);
+		prev = i > 0 ? p->toks[i - 1].type : T_LPAREN;
+		after_term = prev == T_WORD || prev == T_RPAREN;
+		edge = prev == T_LPAREN || next->type == T_END ||
+		    next->type == T_RPAREN;
 		/* "or" and "and" after a term, even last: the rest is
 		 * probably still being typed; "not" before one. */
-		if (k == sizeof ops / sizeof ops[0] || (k < 2 && !after_term) ||
-		    (k == 2 && !starts_term(next)))
+		if (k == sizeof ops / sizeof ops[0] || prev == T_MINUS ||
+		    (!edge && (k < 2 ? !after_term : !starts_term(next))))
 			continue;
 		snprintf(hint, sizeof hint, ops[k].hint, t->text);
 		snprintf(what, sizeof what, "'%s' would be searched as a word; "

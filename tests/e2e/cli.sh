@@ -55,6 +55,12 @@ run 2 filter-paren "$ROSTER" search "(lang:fr" theme:border
 says filter-paren "roster: filter: column 1: '(' is never closed"
 run 2 filter-or "$ROSTER" search lang:fr or lang:en
 says filter-or "roster: filter: column 9: 'or' would be searched as a word; write OR, or \"or\" to search the word"
+run 2 filter-not-last "$ROSTER" search lang:fr not
+says filter-not-last "roster: filter: column 9: 'not' would be searched as a word; write NOT or -, or \"not\" to search the word"
+run 2 filter-and-first "$ROSTER" search and lang:fr
+says filter-and-first "roster: filter: column 1: 'and' would be searched as a word"
+run 2 filter-or-paren "$ROSTER" search "lang:fr (or lang:en)"
+says filter-or-paren "roster: filter: column 10: 'or' would be searched as a word"
 run 2 filter-date "$ROSTER" search avail:03/12/2026
 says filter-date "roster: filter: column 7: '03/12/2026' is not a date (did you mean 2026-12-03?)"
 run 2 start-date "$ROSTER" deploy create "Hurricane SXM" --country SX --start 03/12/2026

@@ -155,14 +155,31 @@ test_lower_operators(void **state)
 	assert_parse_error("a (b) nOt -c", "column 7: 'nOt' would be "
 	    "searched as a word; write NOT or -, or \"nOt\" to search the "
 	    "word");
-	/* Quoted, first, or "not" last, they are words. */
-	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
-	assert_tree("a \"and\" b", "(AND (AND a and) b)");
-	assert_tree("or lang:fr", "(AND or lang:fr)");
+	/* At an edge too: first, last, after '(' or before ')'. */
+	assert_parse_error("or lang:fr", "column 1: 'or' would be searched "
+	    "as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("and lang:fr", "column 1: 'and' would be searched "
+	    "as a word; terms side by side must all hold already, so leave "
+	    "it out, or write \"and\" to search the word");
 	assert_parse_error("lang:fr or", "column 9: 'or' would be searched "
 	    "as a word; write OR, or \"or\" to search the word");
-	assert_tree("dana not", "(AND dana not)");
+	assert_parse_error("lang:fr not", "column 9: 'not' would be searched "
+	    "as a word; write NOT or -, or \"not\" to search the word");
+	assert_parse_error("lang:fr (or lang:en)", "column 10: 'or' would be "
+	    "searched as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("(lang:fr not) a", "column 10: 'not' would be "
+	    "searched as a word; write NOT or -, or \"not\" to search the "
+	    "word");
+	assert_parse_error("and", "column 1: 'and' would be searched as a "
+	    "word; terms side by side must all hold already, so leave it out, "
+	    "or write \"and\" to search the word");
+	/* Quoted, or after '-', they are words. */
+	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
+	assert_tree("a \"and\" b", "(AND (AND a and) b)");
+	assert_tree("\"or\" lang:fr", "(AND or lang:fr)");
+	assert_tree("dana \"not\"", "(AND dana not)");
 	assert_tree("a OR -or", "(OR a (NOT or))");
+	assert_tree("-not a", "(AND (NOT not) a)");
 	assert_tree("a OR b", "(OR a b)");
 }
 
