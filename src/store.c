@@ -319,6 +319,11 @@ check_schema(struct store *s, const char *path, struct error *err)
 		    "roster", path, version, NMIGRATIONS);
 	if (version == NMIGRATIONS)
 		return RC_OK;
+	/* An old words index would answer wrongly: say how to upgrade. */
+	if ((s->flags & STORE_READ_ONLY) && version > 0)
+		return error_set(err, RC_DB, "%s: made by an older roster; open "
+		    "it once without --read-only (or ask its owner to) to "
+		    "upgrade it", path);
 	if (s->flags & STORE_READ_ONLY)
 		return error_set(err, RC_DB, "%s: database needs upgrading to "
 		    "schema version %d, which --read-only forbids", path,

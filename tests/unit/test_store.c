@@ -133,12 +133,21 @@ test_upgrade(void **state)
 	    "PRAGMA user_version = 1");
 	assert_int_equal(testdb_count(s, "weiss", today), 0);
 	store_close(s);
+	/* Read-only cannot upgrade, and says what to do instead. */
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_DB);
+	assert_null(s);
+	assert_true(strncmp(err.msg, path, strlen(path)) == 0);
+	assert_string_equal(err.msg + strlen(path), ": made by an older "
+	    "roster; open it once without --read-only (or ask its owner to) "
+	    "to upgrade it");
 	assert_int_equal(store_open(&s, path, 0, &err), RC_OK);
 	assert_int_equal(testdb_int(s, "PRAGMA user_version"),
 	    store_schema_version());
 	assert_int_equal(testdb_count(s, "weiss", today), 1);
 	assert_int_equal(testdb_count(s, "weiß", today), 1);
 	assert_int_equal(testdb_count(s, "theme:DVI", today), 1);
+	store_close(s);
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_OK);
 	testdb_close(s);
 }
 
