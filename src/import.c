@@ -774,6 +774,32 @@ is_timestamp(const char *s, size_t len)
 }
 
 /*
+ * For a time refused whose date is written otherwise but whose time of day
+ * is right (03/12/2026T09:30:00Z), the time with the ISO date, as the
+ * date columns offer it; else 0.  Offered, never taken.
+ */
+static int
+time_hint(const char *s, size_t len, char *buf, size_t buflen)
+{
+	char date[16], iso[DATE_LEN], fixed[32];
+	const char *t = memchr(s, 'T', len);
+	int day;
+
+	if (t == NULL || (size_t)(t - s) >= sizeof date)
+		return 0;
+	snprintf(date, sizeof date, "%.*s", (int)(t - s), s);
+	if (!date_guess(date, &day))
+		return 0;
+	date_format(day, iso);
+	snprintf(fixed, sizeof fixed, "%s%.*s", iso, (int)(len -
+	    (size_t)(t - s)), t);
+	if (!is_timestamp(fixed, strlen(fixed)))
+		return 0;
+	snprintf(buf, buflen, "did you mean %s?", fixed);
+	return 1;
+}
+
+/*
  * The history cell: STATUS@TIME items separated by ';', oldest first, into
  * out as export writes it; *last is the last status and *n the number of
  * items.
@@ -783,9 +809,9 @@ check_history(struct importer *im, int kc, struct strbuf *out,
     enum member_status *last, size_t *n)
 {
 	const char *p = cell(im, kc), *end, *at;
-	char status[16], expected[VOCAB_EXPECTED_LEN];
+	char status[16], expected[VOCAB_EXPECTED_LEN], hint[64];
 	enum member_status st;
-	size_t len;
+	size_t len, tlen;
 
 	*n = 0;
 	strbuf_adds(out, "");
@@ -813,10 +839,11 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 			    sizeof expected));
 			continue;
 		}
-		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
-			problem(im, kc, "'%.*s' is not a time (expected UTC as "
-			    "YYYY-MM-DDTHH:MM:SSZ)", (int)(len -
-			    (size_t)(at - p) - 1), at + 1);
+		tlen = len - (size_t)(at - p) - 1;
+		if (!is_timestamp(at + 1, tlen)) {
+			problem(im, kc, "'%.*s' is not a time (%s)", (int)tlen,
+			    at + 1, time_hint(at + 1, tlen, hint, sizeof hint) ?
+			    hint : "expected UTC as YYYY-MM-DDTHH:MM:SSZ");
 			continue;
 		}
 		strbuf_addf(out, "%s%s@%.20s", *n > 0 ? ";" : "",

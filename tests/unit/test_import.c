@@ -1506,6 +1506,12 @@ test_bad_assignments(void **state)
 	    "not a time (expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n"
 	    "$0:3: column 5 (history): '2026-11-23T07:60:00Z' is not a time "
 	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
+	/* A date written otherwise gets its ISO form, if all else is right. */
+	BAD("history", "proposed@23/11/2026T07:00:00Z;contacted@23/11/2026 "
+	    "08:00", "$0:3: column 5 (history): '23/11/2026T07:00:00Z' is not "
+	    "a time (did you mean 2026-11-23T07:00:00Z?)\n"
+	    "$0:3: column 5 (history): '23/11/2026 08:00' is not a time "
+	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
 #undef BAD
 	/* One person twice on one deployment, its name in any case. */
 	refused(s, "$0:3: column 2 (person_id): person 44444444-4444-4444-"
