@@ -57,6 +57,21 @@ run 2 filter-or "$ROSTER" search lang:fr or lang:en
 says filter-or "roster: filter: column 9: 'or' would be searched as a word; write OR, or \"or\" to search the word"
 run 2 filter-date "$ROSTER" search avail:03/12/2026
 says filter-date "roster: filter: column 7: '03/12/2026' is not a date (did you mean 2026-12-03?)"
+# The bounds of a filter (roster(5)): refused with status 2, never a crash.
+deep=$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "(" }')
+run 2 filter-deep "$ROSTER" search "$deep"
+says filter-deep "roster: filter: column 32769: longer than 32768 bytes"
+run 2 filter-nested "$ROSTER" search "$(printf '%.100s' "$deep")a"
+says filter-nested "column 65: '(' nested deeper than 64 parentheses and NOTs"
+words=$(awk 'BEGIN { for (i = 0; i < 60000; i++) printf "a " }')
+run 2 filter-long-need "$ROSTER" deploy create Deep --country SX --start +2d \
+    --need "1:$words"
+run 2 filter-long-export "$ROSTER" export --filter "a $words" "$work/deep"
+says filter-long-export "roster: filter: column 32769: longer than 32768"
+{ echo name,kind,country,start,end,status,needs
+  echo "Deep,hurricane,SX,2026-12-01,,planning,1:$words"; } >"$work/deep.csv"
+run 2 filter-long-import "$ROSTER" import "$work/deep.csv"
+says filter-long-import "deep.csv:2: column 7 (needs): need '1:a a a"
 run 2 start-date "$ROSTER" deploy create "Hurricane SXM" --country SX --start 03/12/2026
 says start-date "roster: deploy create: --start '03/12/2026' is not a date (did you mean 2026-12-03?)"
 run 0 filter-as-shown "$ROSTER" search --format ids notice:3d avail:tomorrow
