@@ -37,8 +37,9 @@ glyph(const char *s, size_t len, char *out, size_t *bytes, int *cols)
 		*cols = 4;
 		return 4;
 	}
-	/* Bidirectional overrides would reorder the rest of the line. */
-	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+	/* Bidirectional overrides would reorder the rest of the line, and
+	 * the marks and zero-width characters hide in it. */
+	if (utf8_invisible(cp)) {
 		snprintf(out, 8, "<%04x>", (unsigned)cp);
 		*cols = 6;
 		return 6;
