@@ -12,6 +12,7 @@
 #include "sqlfunc.h"
 #include "store.h"
 #include "strbuf.h"
+#include "width.h"
 
 /*
  * Migration N brings a database from user_version N-1 to N.  Reference data
@@ -239,6 +240,7 @@ create_private(const char *path, int exclusive, struct error *err)
 static void
 warn_network_fs(const char *path)
 {
+	struct strbuf shown = { 0 };
 	struct statfs sf;
 	size_t i;
 
@@ -246,9 +248,12 @@ warn_network_fs(const char *path)
 		return;
 	for (i = 0; i < sizeof network_fs / sizeof network_fs[0]; i++)
 		if ((unsigned long)sf.f_type == (unsigned long)network_fs[i]) {
+			width_escape(&shown, path);
 			fprintf(stderr, "roster: warning: %s is on a network "
 			    "filesystem; SQLite's WAL mode needs local storage "
-			    "and the database may be corrupted\n", path);
+			    "and the database may be corrupted\n",
+			    strbuf_str(&shown));
+			strbuf_free(&shown);
 			return;
 		}
 }

@@ -100,6 +100,25 @@ width_fit(struct strbuf *out, const char *s, size_t cols, int pad)
 		strbuf_adds(out, "");
 }
 
+void
+width_escape(struct strbuf *out, const char *s)
+{
+	struct strbuf line = { 0 };
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		strbuf_reset(&line);
+		strbuf_add(&line, s, n);
+		width_fit(out, strbuf_str(&line), SIZE_MAX, 0);
+		if (s[n] == '\0')
+			break;
+		strbuf_adds(out, "\n");
+		s += n + 1;
+	}
+	strbuf_free(&line);
+}
+
 size_t
 width_cut(const char *s, size_t cols)
 {

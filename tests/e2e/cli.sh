@@ -255,6 +255,52 @@ says no-db "no such database"
 printf 'not a database at all, just text\n' >"$work/text.db"
 run 3 not-db "$ROSTER" --db "$work/text.db" search
 cp "$ROSTER_DB" "$work/newer.db"
+# Nothing from arguments or files reaches the terminal raw on stderr: no
+# byte below 0x20 but the line end, no DEL, C1, bidi or invisible control.
+raw() {
+	od -An -v -tx1 "$work/err" | tr -s ' \n' '\n\n' | awk -v name="$1" '
+	    NF { b[++n] = $1 }
+	    END {
+		for (i = 1; i <= n; i++) {
+			x = b[i]; y = b[i + 1]; z = b[i + 2]
+			if ((x < "20" && x != "0a") || x == "7f" ||
+			    (x == "c2" && y >= "80" && y <= "9f") ||
+			    (x == "e2" && y == "80" && ((z >= "aa" &&
+			    z <= "ae") || z == "8b" || z == "8e" ||
+			    z == "8f")) ||
+			    (x == "e2" && y == "81" && z >= "a0" && z <= "a9"))
+				bad = 1
+			}
+		if (bad)
+			printf "FAIL: %s: a control byte on stderr\n", name
+		exit bad
+	    }' >&2 && ok || failed=$((failed + 1))
+}
+esc=$(printf '\033]0;PWNED\007\033[2J\302\233\342\200\256\342\200\217')
+run 2 raw-search "$ROSTER" search "country:$esc"
+raw raw-search
+run 2 raw-search-key "$ROSTER" search "${esc}x:1"
+raw raw-search-key
+run 2 raw-show "$ROSTER" show "$esc"
+raw raw-show
+run 1 raw-deploy-show "$ROSTER" deploy show "$esc"
+raw raw-deploy-show
+says raw-deploy-show "no deployment named '^[]0;PWNED^G^[[2J\x9b<202e><200f>'"
+run 2 raw-option "$ROSTER" "--$esc"
+raw raw-option
+run 2 raw-command-option "$ROSTER" search "--$esc"
+raw raw-command-option
+run 2 raw-command "$ROSTER" "$esc"
+raw raw-command
+run 2 raw-need "$ROSTER" deploy create "Raw" --country SX --start +2d \
+    --need "1:lang:$esc"
+raw raw-need
+run 2 raw-name "$ROSTER" deploy create "$esc" --country SX --start +2d
+raw raw-name
+cp "$fix/bad-missions.csv" "$work/$esc.csv"
+run 2 raw-import "$ROSTER" import "$work/$esc.csv" "$work/none$esc.csv"
+raw raw-import
+
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99" 2>/dev/null
 run 3 newer "$ROSTER" --db "$work/newer.db" search
 says newer "database schema version 99 is newer than this roster understands"
