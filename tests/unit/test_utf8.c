@@ -169,41 +169,47 @@ test_count(void **state)
 	assert_int_equal(utf8_count("Am\xc3\xa9lie", 4), 3);
 }
 
-static void
-assert_control(const char *s, int layout, size_t off, uint32_t want)
-{
-	uint32_t cp = 0;
-
-	assert_int_equal(utf8_control(s, layout, &cp), off);
-	if (off != (size_t)-1)
-		assert_int_equal(cp, want);
-}
-
 /* What plain text refuses: controls, and what hides or reorders text. */
 static void
 test_control(void **state)
 {
+	static const struct {
+		const char	*s;
+		int		 layout;
+		size_t		 off;		/* (size_t)-1: none */
+		uint32_t	 cp;
+	} cases[] = {
+		{ "Am\xc3\xa9lie", 0, (size_t)-1, 0 },
+		{ "a\tb", 0, 1, '\t' },
+		{ "a\tb\r\n", 1, (size_t)-1, 0 },
+		{ "ab\x1b[2J", 1, 2, 0x1b },
+		{ "ab\x7f", 0, 2, 0x7f },
+		{ "\xc3\xa9\xc2\x9b", 0, 2, 0x9b },
+		{ "x\xe2\x80\xae", 0, 1, 0x202e },
+		{ "x\xe2\x81\xa9", 0, 1, 0x2069 },
+		{ "x\xe2\x80\x8b", 0, 1, 0x200b },
+		{ "x\xe2\x80\x8e", 0, 1, 0x200e },
+		{ "x\xe2\x80\x8f", 0, 1, 0x200f },
+		{ "x\xd8\x9c", 0, 1, 0x061c },
+		{ "x\xe2\x81\xa0", 0, 1, 0x2060 },
+		{ "x\xe2\x81\xa4", 0, 1, 0x2064 },
+		{ "x\xef\xbb\xbf", 0, 1, 0xfeff },
+		/* Joiners shape scripts and emoji; NBSP, dashes are text. */
+		{ "\xd9\x85\xe2\x80\x8c\xd9\x89", 0, (size_t)-1, 0 },
+		{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 0,
+		    (size_t)-1, 0 },
+		{ "a\xc2\xa0" "b\xe2\x80\x94", 0, (size_t)-1, 0 },
+	};
+	uint32_t cp;
+	size_t i;
+
 	(void)state;
-	assert_control("Am\xc3\xa9lie", 0, (size_t)-1, 0);
-	assert_control("a\tb", 0, 1, '\t');
-	assert_control("a\tb\r\n", 1, (size_t)-1, 0);
-	assert_control("ab\x1b[2J", 1, 2, 0x1b);
-	assert_control("ab\x7f", 0, 2, 0x7f);
-	assert_control("\xc3\xa9\xc2\x9b", 0, 2, 0x9b);
-	assert_control("x\xe2\x80\xae", 0, 1, 0x202e);
-	assert_control("x\xe2\x81\xa9", 0, 1, 0x2069);
-	assert_control("x\xe2\x80\x8b", 0, 1, 0x200b);
-	assert_control("x\xe2\x80\x8e", 0, 1, 0x200e);
-	assert_control("x\xe2\x80\x8f", 0, 1, 0x200f);
-	assert_control("x\xd8\x9c", 0, 1, 0x061c);
-	assert_control("x\xe2\x81\xa0", 0, 1, 0x2060);
-	assert_control("x\xe2\x81\xa4", 0, 1, 0x2064);
-	assert_control("x\xef\xbb\xbf", 0, 1, 0xfeff);
-	/* Joiners shape scripts and emoji; NBSP and the dashes are text. */
-	assert_control("\xd9\x85\xe2\x80\x8c\xd9\x89", 0, (size_t)-1, 0);
-	assert_control("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 0,
-	    (size_t)-1, 0);
-	assert_control("a\xc2\xa0" "b\xe2\x80\x94", 0, (size_t)-1, 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cp = 0;
+		assert_int_equal(utf8_control(cases[i].s, cases[i].layout, &cp),
+		    cases[i].off);
+		assert_int_equal(cp, cases[i].cp);
+	}
 	assert_string_equal(utf8_control_name(0x1b), "control character");
 	assert_string_equal(utf8_control_name(0x200f),
 	    "bidirectional control");
