@@ -301,29 +301,43 @@ migrate(struct store *s, int from, struct error *err)
 	return store_commit(s, err);
 }
 
+/*
+ * Reads what the file holds, writing nothing, so a file that is not
+ * roster's is left as it was: *from is the schema version to upgrade
+ * from, NMIGRATIONS when there is nothing to do.  Only an empty file (no
+ * tables: new, or made by a creation that never committed) becomes a
+ * roster database, and only when the command may create one.
+ */
 static int
-check_schema(struct store *s, const char *path, struct error *err)
+check_schema(struct store *s, const char *path, int *from,
+    struct error *err)
 {
-	long long appid, version;
+	long long appid, version, objects;
 	int rc;
 
-	if ((rc = store_int(s, "PRAGMA application_id", &appid, err)) != RC_OK)
-		return rc;
-	if ((rc = store_int(s, "PRAGMA user_version", &version, err)) != RC_OK)
+	if ((rc = store_int(s, "PRAGMA application_id", &appid, err)) != RC_OK ||
+	    (rc = store_int(s, "PRAGMA user_version", &version, err)) != RC_OK ||
+	    (rc = store_int(s, "SELECT count(*) FROM sqlite_schema", &objects,
+	    err)) != RC_OK)
 		return rc;
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && version == 0))
 		return error_set(err, RC_DB, "%s: not a roster database", path);
+	if (appid == 0 && objects > 0)
+		return error_set(err, RC_DB, "%s: not a roster database (it "
+		    "holds other tables)", path);
+	if (appid == 0 && !(s->flags & STORE_CREATE))
+		return error_set(err, RC_DB, "%s: not a roster database yet "
+		    "(it is empty: roster import makes it one)", path);
 	if (version > NMIGRATIONS)
 		return error_set(err, RC_DB, "%s: database schema version %lld "
 		    "is newer than this roster understands (%d): use a newer "
 		    "roster", path, version, NMIGRATIONS);
-	if (version == NMIGRATIONS)
-		return RC_OK;
-	if (s->flags & STORE_READ_ONLY)
+	*from = (int)version;
+	if (version < NMIGRATIONS && (s->flags & STORE_READ_ONLY))
 		return error_set(err, RC_DB, "%s: database needs upgrading to "
 		    "schema version %d, which --read-only forbids", path,
 		    NMIGRATIONS);
-	return migrate(s, (int)version, err);
+	return RC_OK;
 }
 
 /* Saves and drops the secondary indexes for a bulk load. */
@@ -407,7 +421,7 @@ int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
-	int oflags, rc;
+	int oflags, from = 0, rc;
 
 	*out = NULL;
 	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK)
@@ -426,7 +440,8 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	if ((rc = sqlfunc_register(s->db, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK)
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK ||
+	    (rc = check_schema(s, path, &from, err)) != RC_OK)
 		goto fail;
 	if (flags & STORE_BULK)
 		rc = store_exec(s, "PRAGMA journal_mode = OFF; "
@@ -437,7 +452,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		    "PRAGMA synchronous = NORMAL", err);
 	if (rc != RC_OK)
 		goto fail;
-	if ((rc = check_schema(s, path, err)) != RC_OK)
+	if (from < NMIGRATIONS && (rc = migrate(s, from, err)) != RC_OK)
 		goto fail;
 	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
 		goto fail;

@@ -243,5 +243,23 @@ cp "$ROSTER_DB" "$work/newer.db"
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99" 2>/dev/null
 run 3 newer "$ROSTER" --db "$work/newer.db" search
 says newer "database schema version 99 is newer than this roster understands"
+# Another program's SQLite file is refused by every command and left as it
+# was; an empty file becomes a database only for a command that writes.
+sqlite3 "$work/places.sqlite" "CREATE TABLE moz(x); INSERT INTO moz VALUES(1)"
+sum=$(sha256sum <"$work/places.sqlite")
+for cmd in search "--read-only search" "import $fix/people.csv"; do
+	# shellcheck disable=SC2086 # the command's words
+	run 3 "foreign-$cmd" "$ROSTER" --db "$work/places.sqlite" $cmd
+	says "foreign-$cmd" "places.sqlite: not a roster database (it holds other tables)"
+	[ "$(sha256sum <"$work/places.sqlite")" = "$sum" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite changed"
+	[ ! -e "$work/places.sqlite-wal" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite-wal left behind"
+done
+: >"$work/empty.db"
+run 3 empty-search "$ROSTER" --db "$work/empty.db" search
+says empty-search "not a roster database yet"
+[ ! -s "$work/empty.db" ] && ok || bad "empty-search: empty.db was written"
+run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
 
 finish

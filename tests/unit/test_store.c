@@ -142,6 +142,75 @@ test_upgrade(void **state)
 	testdb_close(s);
 }
 
+/* The bytes of a file, which must exist and be under 64 KB. */
+static size_t
+slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("%s does not exist", path);
+	n = fread(buf, 1, size, f);
+	fclose(f);
+	assert_true(n < size);
+	return n;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+/*
+ * Another program's SQLite file (default application_id and user_version)
+ * is refused by every kind of command and left byte for byte as it was;
+ * an empty file becomes a roster database only for a command that may
+ * create one.
+ */
+static void
+test_foreign(void **state)
+{
+	static const int flags[] = { 0, STORE_CREATE, STORE_READ_ONLY };
+	static char before[65536], after[65536];
+	struct store *s = NULL;
+	struct error err;
+	char path[256], wal[272];
+	size_t i, n;
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s", testdb_file(0, "places.sqlite", ""));
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE moz(x); INSERT INTO moz "
+	    "VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	n = slurp(path, before, sizeof before);
+	for (i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		assert_int_equal(store_open(&s, path, flags[i], &err), RC_DB);
+		assert_null(s);
+		assert_non_null(strstr(err.msg, "places.sqlite: not a roster "
+		    "database (it holds other tables)"));
+		assert_int_equal(slurp(path, after, sizeof after), n);
+		assert_memory_equal(before, after, n);
+		assert_false(exists(wal));
+	}
+
+	snprintf(path, sizeof path, "%s", testdb_file(1, "empty.sqlite", ""));
+	assert_int_equal(store_open(&s, path, 0, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "not a roster database yet"));
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_DB);
+	assert_int_equal(slurp(path, after, sizeof after), 0);
+	assert_int_equal(store_open(&s, path, STORE_CREATE, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "PRAGMA application_id"),
+	    STORE_APPLICATION_ID);
+	store_close(s);
+}
+
 static void
 test_missing(void **state)
 {
@@ -311,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_pragmas),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_upgrade),
+		cmocka_unit_test(test_foreign),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_sql_functions),
