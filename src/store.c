@@ -68,6 +68,12 @@ store_error(struct store *s, struct error *err, const char *what)
 	default:
 		rc = RC_DB;
 	}
+	/* SQLite says SQLITE_FULL when a write comes up short; an fsync or
+	 * a -shm that finds no room says SQLITE_IOERR, with the errno. */
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR &&
+	    sqlite3_system_errno(s->db) == ENOSPC))
+		return error_set(err, RC_DB, "disk full: %s (free some space "
+		    "and try again)", s->path);
 	if (code == SQLITE_INTERRUPT)
 		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -429,6 +435,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
+	s->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		rc = error_set(err, RC_DB, "%s: %s", path,
 		    s->db ? sqlite3_errmsg(s->db) : "cannot open");
@@ -479,6 +486,7 @@ store_close(struct store *s)
 		free(s->bulk_indexes[i]);
 	free(s->bulk_indexes);
 	sqlite3_close(s->db);
+	free(s->path);
 	free(s);
 }
 

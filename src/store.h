@@ -35,6 +35,7 @@ enum {
 
 struct store {
 	sqlite3	*db;
+	char	*path;			/* as given to store_open */
 	int	 flags;
 	char	**bulk_indexes;		/* STORE_BULK: to make at the end */
 	size_t	  nbulk_indexes;
@@ -114,7 +115,8 @@ char	*store_text(sqlite3_stmt *, int i);
  * Turns the last SQLite error into a message and the matching status:
  * RC_DB for trouble with the database itself, RC_INPUT for a violated
  * constraint (bad data that slipped past validation), RC_INTERRUPTED for
- * a statement store_interrupt stopped.
+ * a statement store_interrupt stopped.  A full disk (or a full
+ * max_page_count) is "disk full: FILE", RC_DB.
  */
 int	store_error(struct store *, struct error *err, const char *what);
 

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "bitmap.h"
+#include "date.h"
+#include "deploy.h"
 #include "sqlfunc.h"
 #include "store.h"
 #include "testdb.h"
@@ -211,6 +213,44 @@ test_foreign(void **state)
 	store_close(s);
 }
 
+/*
+ * A full disk, made by max_page_count: "disk full" and the file, not "disk
+ * I/O error", status 3, and the deployment that did not fit is not there.
+ */
+static void
+test_disk_full(void **state)
+{
+	struct store *s;
+	struct deployment d;
+	struct error err;
+	char name[32], want[320];
+	long long before;
+	int i, rc = RC_OK;
+
+	(void)state;
+	s = testdb_open();
+	/* It cannot go below the pages in use: the file may not grow. */
+	testdb_exec(s, "PRAGMA max_page_count = 1");
+	memset(&d, 0, sizeof d);
+	d.name = name;
+	d.kind = (char *)"flood";
+	snprintf(d.country, sizeof d.country, "NE");
+	assert_true(date_parse("2026-12-01", &d.start));
+	d.end = DEPLOY_OPEN;
+	for (i = 0; i < 10000 && rc == RC_OK; i++) {
+		before = testdb_int(s, "SELECT count(*) FROM deployment");
+		snprintf(name, sizeof name, "Deployment %d", i);
+		rc = deploy_create(s, &d, &err);
+	}
+	assert_int_equal(rc, RC_DB);
+	snprintf(want, sizeof want, "disk full: %s (free some space and try "
+	    "again)", testdb_path());
+	assert_string_equal(err.msg, want);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"),
+	    before);
+	testdb_close(s);
+}
+
 static void
 test_missing(void **state)
 {
@@ -381,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_disk_full),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_sql_functions),
