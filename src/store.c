@@ -423,6 +423,73 @@ open_file(const char *path, int flags, int *oflags, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * path as a URI filename that opens it immutable: every byte but the
+ * unreserved ones percent-encoded, so '?', '#' and '%' in a name stay
+ * part of it.
+ */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf uri = { 0 };
+	const unsigned char *p;
+
+	/* "file:///a" for "/a": an empty authority, so "//a" is no host. */
+	strbuf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p) != NULL)
+			strbuf_add(&uri, (const char *)p, 1);
+		else
+			strbuf_addf(&uri, "%%%02X", *p);
+	strbuf_adds(&uri, "?immutable=1");
+	return strbuf_steal(&uri);
+}
+
+/*
+ * Opens path read-only.  SQLite reads a WAL database through its -shm
+ * file, which it makes when missing; in a directory the user may not write
+ * it cannot, and the first read fails with "attempt to write a readonly
+ * database".  When there is no -wal file, or an empty one (a clean close
+ * checkpoints the log away), the main file holds every commit and SQLite
+ * can read it as immutable: no locks and no -shm.  A -wal file with
+ * commits in it cannot be read without its -shm, and only its owner can
+ * fold it in.
+ */
+static int
+open_read_only(struct store *s, const char *path, struct error *err)
+{
+	char wal[PATH_MAX + 8], *uri;
+	struct stat sb;
+	int code;
+
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		return error_set(err, RC_DB, "%s: %s", path, s->db ?
+		    sqlite3_errmsg(s->db) : "cannot open");
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) == SQLITE_OK)
+		return RC_OK;
+	code = sqlite3_errcode(s->db) & 0xff;
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return RC_OK;		/* check_schema says what it is */
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &sb) == 0 && sb.st_size > 0)
+		return error_set(err, RC_DB, "%s: cannot be read from this "
+		    "directory while %s holds changes: ask the owner to run "
+		    "roster on it once (which folds them in), or copy both "
+		    "files to a directory you can write", path, wal);
+	sqlite3_close(s->db);
+	uri = immutable_uri(path);
+	code = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (code != SQLITE_OK)
+		return error_set(err, RC_DB, "%s: %s", path, s->db ?
+		    sqlite3_errmsg(s->db) : "cannot open");
+	return RC_OK;
+}
+
 int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
@@ -436,9 +503,12 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
 	s->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+	if (flags & STORE_READ_ONLY)
+		rc = open_read_only(s, path, err);
+	else if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
 		rc = error_set(err, RC_DB, "%s: %s", path,
 		    s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	if (rc != RC_OK) {
 		store_close(s);
 		return rc;
 	}
@@ -468,6 +538,11 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 fail:
 	if (err != NULL && strstr(err->msg, "not a database") != NULL)
 		rc = error_set(err, RC_DB, "%s: not a database, or corrupt",
+		    path);
+	else if (!(flags & STORE_READ_ONLY) &&
+	    sqlite3_errcode(s->db) == SQLITE_READONLY)
+		rc = error_set(err, RC_DB, "%s: you may not write this "
+		    "database or its directory: use --read-only to read it",
 		    path);
 	store_close(s);
 	return rc;

@@ -262,4 +262,39 @@ says empty-search "not a roster database yet"
 [ ! -s "$work/empty.db" ] && ok || bad "empty-search: empty.db was written"
 run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
 
+# --read-only in a directory the reader may not write: the pool, closed
+# cleanly (no -wal), is read without a -shm file; a -wal holding commits
+# it cannot read without one is refused with what to do.  Root writes
+# anywhere, so as root the reader is nobody.
+ro="$work/ro?#%20"
+mkdir "$ro" "$ro/wal"
+cp "$ROSTER_DB" "$ro/pool.db"
+cp "$ROSTER_DB" "$ro/wal/pool.db"
+run 0 ro-dir-all "$ROSTER" --db "$ro/pool.db" search --format ids
+cp "$work/out" "$work/ro-want"
+sqlite3 "$ro/wal/pool.db" ".dbconfig no_ckpt_on_close on" \
+    "UPDATE person SET notes = 'changed' WHERE pk = 1" >/dev/null
+rm "$ro/wal/pool.db-shm"
+chmod 644 "$ro/pool.db" "$ro/wal"/*
+chmod 555 "$ro" "$ro/wal"
+reader=
+if [ "$(id -u)" = 0 ]; then
+	reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$work"
+fi
+if $reader test -x "$ROSTER" -a -r "$ro/pool.db" -a ! -w "$ro"; then
+	run 0 ro-dir $reader "$ROSTER" --read-only --db "$ro/pool.db" search \
+	    --format ids
+	same ro-dir "$work/ro-want" "$work/out"
+	[ ! -e "$ro/pool.db-shm" ] && ok || bad "ro-dir: a -shm file was made"
+	run 3 ro-dir-write $reader "$ROSTER" --db "$ro/pool.db" search
+	says ro-dir-write "pool.db: you may not write this database or its directory: use --read-only to read it"
+	run 3 ro-dir-wal $reader "$ROSTER" --read-only --db "$ro/wal/pool.db" \
+	    search
+	says ro-dir-wal "pool.db-wal holds changes: ask the owner to run roster on it once"
+else
+	echo "cli.sh: read-only directory not tested (no user who cannot write it)" >&2
+fi
+chmod 755 "$ro" "$ro/wal"
+
 finish
