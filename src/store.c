@@ -159,18 +159,32 @@ store_commit(struct store *s, struct error *err)
 
 	/* A COMMIT that fails (busy, full) leaves the transaction open and
 	 * the write lock held: give both up. */
-	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK)
+	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK) {
 		store_rollback(s);
-	else
-		s->commits++;
-	return rc;
+		return rc;
+	}
+	s->commits++;
+	/* Best effort: a reader still on an older snapshot keeps its
+	 * frames, and the next scrubbing commit tries again. */
+	if (s->scrub)
+		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+		    NULL, NULL);
+	s->scrub = 0;
+	return RC_OK;
 }
 
 void
 store_rollback(struct store *s)
 {
+	s->scrub = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+store_scrub(struct store *s)
+{
+	s->scrub = 1;
 }
 
 int
@@ -517,7 +531,10 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	if ((rc = sqlfunc_register(s->db, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK ||
+	/* secure_delete: what a write replaces or deletes (a person's old
+	 * name, say) is overwritten with zeros, not left in free space. */
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA secure_delete = ON", err)) != RC_OK ||
 	    (rc = check_schema(s, path, &from, err)) != RC_OK)
 		goto fail;
 	if (flags & STORE_BULK)

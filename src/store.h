@@ -47,6 +47,7 @@ struct store {
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
 	long long commits;		/* store_commit's that succeeded */
+	int	 scrub;			/* store_scrub: at the next commit */
 	/* store_generation: the count, and what it was last decided on. */
 	long long generation;
 	long long seen_version, seen_commits;
@@ -73,6 +74,13 @@ int	store_schema_version(void);
 int	store_begin(struct store *, struct error *err);
 int	store_commit(struct store *, struct error *err);
 void	store_rollback(struct store *);
+/*
+ * Says the open transaction replaces or deletes personal data: once it
+ * commits, the -wal file, which still holds the pages as they were, is
+ * checkpointed and truncated (secure_delete, on for every connection,
+ * zeroes what is freed in the pages themselves).
+ */
+void	store_scrub(struct store *);
 
 int	store_prepare(struct store *, sqlite3_stmt **, const char *sql,
 	    struct error *err);

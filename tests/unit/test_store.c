@@ -251,6 +251,75 @@ test_disk_full(void **state)
 	testdb_close(s);
 }
 
+/* Whether the file holds needle anywhere; a missing file holds nothing. */
+static int
+file_holds(const char *path, const char *needle)
+{
+	struct stat sb;
+	char *buf;
+	FILE *f;
+	int found;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	assert_int_equal(fstat(fileno(f), &sb), 0);
+	buf = test_malloc((size_t)sb.st_size + 1);
+	assert_int_equal(fread(buf, 1, (size_t)sb.st_size, f),
+	    (size_t)sb.st_size);
+	fclose(f);
+	found = memmem(buf, (size_t)sb.st_size, needle, strlen(needle)) != NULL;
+	test_free(buf);
+	return found;
+}
+
+static void
+assert_forgotten(const char *path, const char *name)
+{
+	char wal[272];
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (file_holds(path, name) || file_holds(wal, name))
+		fail_msg("'%s' is still in %s or its -wal", name, path);
+}
+
+/*
+ * A name replaced by import leaves no trace in the file or its -wal, in
+ * the table, its indexes or the words index (which holds it folded),
+ * while another connection keeps the -wal from being removed.
+ */
+static void
+test_scrub(void **state)
+{
+	struct store *s, *other;
+	struct error err;
+	char path[256], wal[272];
+
+	(void)state;
+	s = testdb_fixture();
+	snprintf(path, sizeof path, "%s", testdb_path());
+	assert_int_equal(store_open(&other, path, 0, &err), RC_OK);
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM person"), 5);
+	testdb_import(s, "id,family_name,given_name,notes\n"
+	    "99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Qponmlkj,"
+	    "Xwvutsrqpo\n", NULL);
+	assert_int_equal(testdb_count(s, "zyxwvutsrq", testdb_today()), 1);
+	/* The check can see it: it is there before. */
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_true(file_holds(path, "Zyxwvutsrq") ||
+	    file_holds(wal, "Zyxwvutsrq"));
+	testdb_import(s, "id,family_name,given_name,notes\n"
+	    "99999999-9999-4999-8999-999999999999,Visser,Els,\n", NULL);
+	assert_int_equal(testdb_count(s, "zyxwvutsrq", testdb_today()), 0);
+	assert_int_equal(testdb_count(s, "visser", testdb_today()), 1);
+	store_close(s);
+	assert_forgotten(path, "Zyxwvutsrq");
+	assert_forgotten(path, "zyxwvutsrq");
+	assert_forgotten(path, "Qponmlkj");
+	assert_forgotten(path, "qponmlkj");
+	assert_forgotten(path, "xwvutsrqpo");
+	testdb_close(other);
+}
+
 static void
 test_missing(void **state)
 {
@@ -422,6 +491,7 @@ main(void)
 		cmocka_unit_test(test_upgrade),
 		cmocka_unit_test(test_foreign),
 		cmocka_unit_test(test_disk_full),
+		cmocka_unit_test(test_scrub),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_sql_functions),
