@@ -164,11 +164,15 @@ store_commit(struct store *s, struct error *err)
 		return rc;
 	}
 	s->commits++;
-	/* Best effort: a reader still on an older snapshot keeps its
-	 * frames, and the next scrubbing commit tries again. */
-	if (s->scrub)
+	/* Best effort, waiting a little: for a reader still on an older
+	 * snapshot, SQLite checkpoints what it can and keeps the rest, and
+	 * the next scrubbing commit tries again. */
+	if (s->scrub) {
+		sqlite3_busy_timeout(s->db, STORE_SCRUB_MS);
 		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
 		    NULL, NULL);
+		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	}
 	s->scrub = 0;
 	return RC_OK;
 }

@@ -23,6 +23,7 @@
 /* "roster" in ASCII, so file(1) and roster itself can tell the file. */
 #define STORE_APPLICATION_ID	0x726f7374
 #define STORE_BUSY_MS		5000
+#define STORE_SCRUB_MS		250	/* store_scrub's wait for readers */
 
 enum {
 	STORE_READ_ONLY = 1 << 0,

@@ -262,6 +262,16 @@ says empty-search "not a roster database yet"
 [ ! -s "$work/empty.db" ] && ok || bad "empty-search: empty.db was written"
 run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
 
+# A name replaced by import is gone from the file and its -wal, also
+# from the words index, which holds it folded.
+printf 'id,family_name,given_name\r\n99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Anna\r\n' \
+    >"$work/scrub1.csv"
+sed 's/Zyxwvutsrq/Visser/' "$work/scrub1.csv" >"$work/scrub2.csv"
+run 0 scrub-import "$ROSTER" --db "$work/scrub.db" import "$work/scrub1.csv"
+run 0 scrub-rename "$ROSTER" --db "$work/scrub.db" import "$work/scrub2.csv"
+grep -qi zyxwvutsrq "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null &&
+    bad "scrub: the old name is still in scrub.db" || ok
+
 # --read-only in a directory the reader may not write: the pool, closed
 # cleanly (no -wal), is read without a -shm file; a -wal holding commits
 # it cannot read without one is refused with what to do.  Root writes
