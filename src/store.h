@@ -1,11 +1,14 @@
 /*
  * store.h - the SQLite database: opening, migrations, transactions.
  *
- * Every connection has foreign keys on, WAL, a busy timeout and roster's
- * SQL functions (sqlfunc.h); every write transaction starts with BEGIN
- * IMMEDIATE, so a writer waits for the lock up front instead of failing
- * half way.  New database files (and their -wal and -shm files) are
- * created 0600.
+ * Every connection has foreign keys on, secure_delete, WAL, a busy timeout
+ * and roster's SQL functions (sqlfunc.h); every write transaction starts
+ * with BEGIN IMMEDIATE, so a writer waits for the lock up front instead of
+ * failing half way.  New database files (and their -wal and -shm files)
+ * are created 0600.  A file store_open is not allowed to make a roster
+ * database is refused before anything is written to it; a read-only one
+ * in a directory the user may not write is read as immutable when its
+ * -wal holds nothing.
  *
  * Memory: store_open returns a struct store the caller frees with
  * store_close.  Statements from store_prepare belong to the caller
