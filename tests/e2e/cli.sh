@@ -304,5 +304,68 @@ raw raw-import
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99" 2>/dev/null
 run 3 newer "$ROSTER" --db "$work/newer.db" search
 says newer "database schema version 99 is newer than this roster understands"
+# Another program's SQLite file is refused by every command and left as it
+# was; an empty file becomes a database only for a command that writes.
+sqlite3 "$work/places.sqlite" "CREATE TABLE moz(x); INSERT INTO moz VALUES(1)"
+sum=$(sha256sum <"$work/places.sqlite")
+for cmd in search "--read-only search" "import $fix/people.csv"; do
+	# shellcheck disable=SC2086 # the command's words
+	run 3 "foreign-$cmd" "$ROSTER" --db "$work/places.sqlite" $cmd
+	says "foreign-$cmd" "places.sqlite: not a roster database (it holds other tables)"
+	[ "$(sha256sum <"$work/places.sqlite")" = "$sum" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite changed"
+	[ ! -e "$work/places.sqlite-wal" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite-wal left behind"
+done
+: >"$work/empty.db"
+run 3 empty-search "$ROSTER" --db "$work/empty.db" search
+says empty-search "not a roster database yet"
+[ ! -s "$work/empty.db" ] && ok || bad "empty-search: empty.db was written"
+run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
+
+# A name replaced by import is gone from the file and its -wal, also
+# from the words index, which holds it folded.
+printf 'id,family_name,given_name\r\n99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Anna\r\n' \
+    >"$work/scrub1.csv"
+sed 's/Zyxwvutsrq/Visser/' "$work/scrub1.csv" >"$work/scrub2.csv"
+run 0 scrub-import "$ROSTER" --db "$work/scrub.db" import "$work/scrub1.csv"
+run 0 scrub-rename "$ROSTER" --db "$work/scrub.db" import "$work/scrub2.csv"
+grep -qi zyxwvutsrq "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null &&
+    bad "scrub: the old name is still in scrub.db" || ok
+
+# --read-only in a directory the reader may not write: the pool, closed
+# cleanly (no -wal), is read without a -shm file; a -wal holding commits
+# it cannot read without one is refused with what to do.  Root writes
+# anywhere, so as root the reader is nobody.
+ro="$work/ro?#%20"
+mkdir "$ro" "$ro/wal"
+cp "$ROSTER_DB" "$ro/pool.db"
+cp "$ROSTER_DB" "$ro/wal/pool.db"
+run 0 ro-dir-all "$ROSTER" --db "$ro/pool.db" search --format ids
+cp "$work/out" "$work/ro-want"
+sqlite3 "$ro/wal/pool.db" ".dbconfig no_ckpt_on_close on" \
+    "UPDATE person SET notes = 'changed' WHERE pk = 1" >/dev/null
+rm "$ro/wal/pool.db-shm"
+chmod 644 "$ro/pool.db" "$ro/wal"/*
+chmod 555 "$ro" "$ro/wal"
+reader=
+if [ "$(id -u)" = 0 ]; then
+	reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$work"
+fi
+if $reader test -x "$ROSTER" -a -r "$ro/pool.db" -a ! -w "$ro"; then
+	run 0 ro-dir $reader "$ROSTER" --read-only --db "$ro/pool.db" search \
+	    --format ids
+	same ro-dir "$work/ro-want" "$work/out"
+	[ ! -e "$ro/pool.db-shm" ] && ok || bad "ro-dir: a -shm file was made"
+	run 3 ro-dir-write $reader "$ROSTER" --db "$ro/pool.db" search
+	says ro-dir-write "pool.db: you may not write this database or its directory: use --read-only to read it"
+	run 3 ro-dir-wal $reader "$ROSTER" --read-only --db "$ro/wal/pool.db" \
+	    search
+	says ro-dir-wal "pool.db-wal holds changes: ask the owner to run roster on it once"
+else
+	echo "cli.sh: read-only directory not tested (no user who cannot write it)" >&2
+fi
+chmod 755 "$ro" "$ro/wal"
 
 finish
