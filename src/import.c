@@ -175,8 +175,8 @@ check_text(struct importer *im, int kc, int multiline)
 	if (cp < 0x80)
 		return problem(im, kc, "control character 0x%02x (expected "
 		    "plain text)", (unsigned)cp);
-	return problem(im, kc, "%s U+%04X (expected plain text)", cp < 0xa0 ?
-	    "control character" : "bidirectional control", (unsigned)cp);
+	return problem(im, kc, "%s U+%04X (expected plain text)",
+	    utf8_control_name(cp), (unsigned)cp);
 }
 
 static int

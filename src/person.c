@@ -432,6 +432,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		bind_person(w, ST_UPDATE, p, now);
 		sqlite3_bind_int(w->st[ST_UPDATE], 16, (int)p->keep);
 		rc = run(w, ST_UPDATE, err, "person");
+		store_scrub(w->store);
 	} else {
 		bind_person(w, ST_INSERT, p, now);
 		rc = run(w, ST_INSERT, err, "person");

@@ -858,6 +858,19 @@ test_bad_people(void **state)
 	    "bidirectional control U+202E (expected plain text)\n");
 	BAD("rank", "\xe2\x81\xa6" "x", "$0:3: column 5 (rank): "
 	    "bidirectional control U+2066 (expected plain text)\n");
+	/* Invisible, they would make a name look like another. */
+	BAD("family_name", "Jan\xe2\x80\x8b" "sen", "$0:3: column 2 "
+	    "(family_name): invisible character U+200B (expected plain "
+	    "text)\n");
+	BAD("given_name", "\xe2\x80\x8f" "Anna", "$0:3: column 3 "
+	    "(given_name): bidirectional control U+200F (expected plain "
+	    "text)\n");
+	BAD("notes", "a\xe2\x80\x8e" "b", "$0:3: column 17 (notes): "
+	    "bidirectional control U+200E (expected plain text)\n");
+	BAD("agency", "K\xef\xbb\xbf" "Mar", "$0:3: column 4 (agency): "
+	    "invisible character U+FEFF (expected plain text)\n");
+	BAD("rank", "x\xe2\x81\xa0", "$0:3: column 5 (rank): invisible "
+	    "character U+2060 (expected plain text)\n");
 	/* A list too long to be one is refused, not cut short. */
 	{
 		char themes[5000];
