@@ -1,4 +1,3 @@
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -111,7 +110,6 @@ date_format(int day, char out[DATE_LEN])
 {
 	int y, m, d;
 
-	assert(day >= DATE_FIRST && day <= DATE_LAST);
 	if (day < DATE_FIRST)
 		day = DATE_FIRST;
 	else if (day > DATE_LAST)
@@ -141,6 +139,15 @@ date_today(int *day, struct error *err)
 		if (!date_parse(env, day))
 			return error_set(err, RC_INPUT, "ROSTER_TODAY: '%s' is "
 			    "not a date (expected YYYY-MM-DD)", env);
+		/*
+		 * Notice, windows and +N dates reach a century past today;
+		 * all of it must stay writable as YYYY-MM-DD.
+		 */
+		if (*day < date_from_ymd(1900, 1, 1) ||
+		    *day > date_from_ymd(9899, 12, 31))
+			return error_set(err, RC_INPUT, "ROSTER_TODAY: '%s' is "
+			    "out of range (expected a date from 1900-01-01 to "
+			    "9899-12-31)", env);
 		return RC_OK;
 	}
 	now = time(NULL);

@@ -29,8 +29,9 @@ int	date_parse(const char *s, int *day);
  * and sets *day for a real date, else 0.
  */
 int	date_guess(const char *s, int *day);
-/* A day outside DATE_FIRST..DATE_LAST is a bug: it asserts, and is
- * clamped where assertions are off, never written as year 0000. */
+/* A day outside DATE_FIRST..DATE_LAST is a bug of its caller: it is
+ * written as the nearest of the two, never as year 0000, and never
+ * ends the program. */
 void	date_format(int day, char out[DATE_LEN]);
 int	date_from_ymd(int y, int m, int d);
 void	date_to_ymd(int day, int *y, int *m, int *d);

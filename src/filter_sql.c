@@ -132,7 +132,8 @@ filter_date(const char *text, int today, int *day)
 			*day = today + 7 * (int)n;
 		else
 			return 0;
-		return 1;
+		/* Past 9999-12-31 no date can be written, nor compared. */
+		return *day <= DATE_LAST;
 	}
 	return date_parse(text, day);
 }
