@@ -157,6 +157,16 @@ csv_end_field(struct csv_reader *r, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * Whether a cell starting with c is one that spreadsheets run as a formula
+ * (or strip, tab and CR), or the quote that marks such a cell as text.
+ */
+static int
+csv_formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r'", c) != NULL;
+}
+
 static int
 csv_end_record(struct csv_reader *r, csv_record_cb cb, void *arg,
     struct error *err)
@@ -171,6 +181,12 @@ csv_end_record(struct csv_reader *r, csv_record_cb cb, void *arg,
 	r->fields[0] = r->buf;
 	for (i = 1; i < r->nfields; i++)
 		r->fields[i] = r->fields[i - 1] + r->lens[i - 1] + 1;
+	for (i = 0; i < r->nfields; i++)
+		if (r->fields[i][0] == '\'' &&
+		    csv_formula_start(r->fields[i][1])) {
+			r->fields[i]++;
+			r->lens[i]--;
+		}
 	rec.nfields = r->nfields;
 	rec.fields = r->fields;
 	rec.lengths = r->lens;
@@ -474,13 +490,17 @@ csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 void
 csv_write_field(FILE *f, const char *s, int last)
 {
+	int formula;
+
 	/* NULL is an empty field, so SQL NULLs can be written as they come. */
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL)
+	/* Text to a spreadsheet, quoted as OWASP advises; read back without. */
+	formula = csv_formula_start(*s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL)
 		fputs(s, f);
 	else {
-		putc('"', f);
+		fputs(formula ? "\"'" : "\"", f);
 		for (; *s != '\0'; s++) {
 			if (*s == '"')
 				putc('"', f);
