@@ -112,6 +112,26 @@ for f in "$work"/before/*.csv; do
 	m=$(stat -c %a "$f")
 	[ "$m" = 600 ] && ok || bad "export: $f has mode $m, expected 600"
 done
+# In a shared directory, links and files planted at the names export
+# writes (the final ones and the .tmp ones it once used) are replaced,
+# never followed, and what it writes is 0600 even at umask 000.
+mkdir "$work/shared"
+echo victim >"$work/victim"
+ln -s "$work/victim" "$work/shared/people.csv.tmp"
+ln -s "$work/victim" "$work/shared/missions.csv"
+echo planted >"$work/shared/deployments.csv"
+chmod 666 "$work/shared/deployments.csv"
+(umask 000 && "$ROSTER" export "$work/shared") >"$work/out" 2>"$work/err" &&
+    ok || bad "export-shared: $(cat "$work/err")"
+[ "$(cat "$work/victim")" = victim ] && ok ||
+    bad "export-shared: wrote through a planted link"
+for f in people missions unavailability deployments assignments; do
+	same "export-shared-$f" "$work/before/$f.csv" "$work/shared/$f.csv"
+	m=$(stat -c %a "$work/shared/$f.csv")
+	[ "$m" = 600 ] && ok || bad "export-shared: $f has mode $m"
+done
+[ "$(ls "$work/shared" | wc -l)" = 6 ] && ok ||
+    bad "export-shared: left behind: $(ls "$work/shared")"
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
 says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
 says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
