@@ -6,6 +6,7 @@
 
 #include "csv.h"
 #include "error.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 /*
@@ -461,14 +462,33 @@ csv_finish(struct csv_reader *r, csv_record_cb cb, void *arg,
 }
 
 int
+csv_feed_file(struct csv_reader *r, FILE *f, struct strbuf *keep,
+    csv_record_cb cb, void *arg, struct error *err)
+{
+	char	buf[CSV_CHUNK];
+	size_t	n;
+	int	rc = RC_OK;
+
+	while (rc == RC_OK && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (keep != NULL)
+			strbuf_add(keep, buf, n);
+		rc = csv_feed(r, buf, n, cb, arg, err);
+	}
+	if (rc == RC_OK && ferror(f))
+		rc = error_set(err, RC_INPUT, "%s: %s", r->name,
+		    strerror(errno));
+	if (rc == RC_OK)
+		rc = csv_finish(r, cb, arg, err);
+	return rc;
+}
+
+int
 csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
     struct error *err)
 {
 	struct csv_reader	*r;
 	FILE			*f;
-	char			 buf[CSV_CHUNK];
-	size_t			 n;
-	int			 rc = RC_OK;
+	int			 rc;
 
 	if ((f = fopen(path, "rb")) == NULL) {
 		return error_set(err, RC_INPUT, "%s: %s", path,
@@ -476,12 +496,7 @@ csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 	}
 	r = csv_reader_new(path);
 	csv_reader_separator(r, sep);
-	while (rc == RC_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
-		rc = csv_feed(r, buf, n, cb, arg, err);
-	if (rc == RC_OK && ferror(f))
-		rc = error_set(err, RC_INPUT, "%s: %s", path, strerror(errno));
-	if (rc == RC_OK)
-		rc = csv_finish(r, cb, arg, err);
+	rc = csv_feed_file(r, f, NULL, cb, arg, err);
 	csv_reader_free(r);
 	fclose(f);
 	return rc;

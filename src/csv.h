@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "strbuf.h"
 
 struct csv_record {
 	size_t		 nfields;
@@ -63,6 +64,15 @@ int	csv_feed(struct csv_reader *, const char *buf, size_t len,
 /* Ends the input: flushes a last record, or reports an open quote. */
 int	csv_finish(struct csv_reader *, csv_record_cb cb, void *arg,
 	    struct error *err);
+
+/*
+ * Feeds what is left of f in fixed-size chunks, then ends the input unless
+ * the callback stopped it.  With keep, every chunk read is also added to
+ * it, so that a caller that stops early can give the same bytes to a new
+ * reader: a pipe cannot be read twice.
+ */
+int	csv_feed_file(struct csv_reader *, FILE *f, struct strbuf *keep,
+	    csv_record_cb cb, void *arg, struct error *err);
 
 /*
  * Reads a whole file, with sep between fields, through the reader in

@@ -132,6 +132,19 @@ for f in people missions unavailability deployments assignments; do
 done
 [ "$(ls "$work/shared" | wc -l)" = 6 ] && ok ||
     bad "export-shared: left behind: $(ls "$work/shared")"
+# Import reads each file once, so a pipe will do: /dev/stdin, a pipe at
+# /dev/fd/N as <(...) gives, and - for standard input.
+want=$("$ROSTER" search --format ids | wc -l)
+for how in /dev/stdin /dev/fd/3 -; do
+	rm -f "$work/pipe.db"
+	cat "$work/before/people.csv" | "$ROSTER" --db "$work/pipe.db" \
+	    import "$how" 3<&0 >"$work/out" 2>"$work/err" && ok ||
+	    bad "import-pipe $how: $(cat "$work/err")"
+	got=$("$ROSTER" --db "$work/pipe.db" search --format ids | wc -l)
+	[ "$got" = "$want" ] && ok ||
+	    bad "import-pipe $how: $got people, expected $want"
+done
+says import-pipe "stdin: added $want, updated 0, unchanged 0"
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
 says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
 says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
