@@ -1,8 +1,13 @@
 /* roster demo, import and export: moving whole pools in and out. */
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "demo.h"
@@ -26,6 +31,44 @@ bad:
 	    "whole number up to %llu)", what, text, max);
 }
 
+/*
+ * The pool is made under a new name beside path and linked into place
+ * only when complete, so a demo killed midway leaves no file a new one
+ * refuses; link, unlike rename, refuses a file that appeared meanwhile.
+ */
+static int
+demo_create(const char *path, const struct demo_opts *d, struct error *err)
+{
+	char tmp[PATH_MAX];
+	struct store *s = NULL;
+	struct stat sb;
+	int fd, rc;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+		return error_set(err, RC_INPUT, "%s: path too long", path);
+	/* Before the work, not only after it. */
+	if (lstat(path, &sb) == 0)
+		return error_set(err, RC_INPUT, "%s: file exists (refusing to "
+		    "overwrite it)", path);
+	if ((rc = store_make_parent(path, err)) != RC_OK)
+		return rc;
+	if ((fd = mkstemp(tmp)) == -1)
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	close(fd);
+	rc = store_open(&s, tmp, STORE_CREATE | STORE_BULK, err);
+	if (rc == RC_OK)
+		rc = demo_fill(s, d, err);
+	if (rc == RC_OK)
+		rc = store_bulk_end(s, err);
+	store_close(s);
+	if (rc == RC_OK && link(tmp, path) == -1)
+		rc = error_set(err, errno == EEXIST ? RC_INPUT : RC_DB,
+		    "%s: %s", path, errno == EEXIST ? "file exists (refusing "
+		    "to overwrite it)" : strerror(errno));
+	unlink(tmp);
+	return rc;
+}
+
 static int
 cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
@@ -34,7 +77,6 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	const char *path = a->words[0];
 	struct demo_opts d = { 500, 1, c->today };
 	unsigned long long v;
-	struct store *s = NULL;
 	int rc = RC_OK;
 
 	if (size != NULL &&
@@ -45,15 +87,7 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	    (rc = parse_number("demo: --seed", seed, ~0ULL, &v, err)) == RC_OK)
 		d.seed = v;
 	if (rc == RC_OK)
-		rc = store_open(&s, path, STORE_CREATE | STORE_EXCLUSIVE_NEW |
-		    STORE_BULK, err);
-	if (rc == RC_OK)
-		rc = demo_fill(s, &d, err);
-	if (rc == RC_OK)
-		rc = store_bulk_end(s, err);
-	store_close(s);
-	if (rc != RC_OK && s != NULL)
-		remove(path);
+		rc = demo_create(path, &d, err);
 	if (rc == RC_OK)
 		fprintf(stderr, "roster: created %s with %ld people\n", path,
 		    d.size);

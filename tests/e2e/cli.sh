@@ -257,6 +257,15 @@ run 0 demo "$ROSTER" demo --size 300 --seed 7 "$work/demo.db"
 run 2 demo-exists "$ROSTER" demo --size 300 "$work/demo.db"
 says demo-exists "file exists"
 run 2 demo-size "$ROSTER" demo --size many "$work/demo2.db"
+# Killed midway, it leaves nothing that a new demo refuses, and the pool
+# is never half there: it is made under another name and linked at the end.
+mkdir "$work/killed"
+"$ROSTER" demo --size 200000 "$work/killed/demo.db" 2>/dev/null &
+sleep 1
+kill -KILL $! && ok || bad "demo-killed: it ended before the kill"
+wait
+[ ! -e "$work/killed/demo.db" ] && ok || bad "demo-killed: demo.db is there"
+run 0 demo-after-kill "$ROSTER" demo --size 30 "$work/killed/demo.db"
 run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
 run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
 run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"
