@@ -12,6 +12,8 @@
 #ifndef ROSTER_DEMO_H
 #define ROSTER_DEMO_H
 
+#include <signal.h>
+
 #include "error.h"
 #include "store.h"
 
@@ -19,6 +21,8 @@ struct demo_opts {
 	long			size;	/* people */
 	unsigned long long	seed;
 	int			today;	/* day number, date.h */
+	/* When not NULL, a flag a signal handler sets: stop, "interrupted". */
+	const volatile sig_atomic_t *stop;
 };
 
 /*

@@ -266,6 +266,15 @@ kill -KILL $! && ok || bad "demo-killed: it ended before the kill"
 wait
 [ ! -e "$work/killed/demo.db" ] && ok || bad "demo-killed: demo.db is there"
 run 0 demo-after-kill "$ROSTER" demo --size 30 "$work/killed/demo.db"
+# Stopped with SIGTERM, it removes its file and dies of the signal.
+mkdir "$work/stopped"
+"$ROSTER" demo --size 200000 "$work/stopped/demo.db" 2>/dev/null &
+sleep 1
+kill -TERM $!
+wait $!
+[ $? = 143 ] && ok || bad "demo-stopped: not killed by SIGTERM"
+[ -z "$(ls "$work/stopped")" ] && ok ||
+    bad "demo-stopped: left behind: $(ls "$work/stopped")"
 run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
 run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
 run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"

@@ -227,7 +227,7 @@ deployments(struct store *s)
 static void
 test_demo_pool(void **state)
 {
-	struct demo_opts opts = { 400, 42, 0 };
+	struct demo_opts opts = { 400, 42, 0, NULL };
 	struct import_stats stats;
 	struct store *s;
 	struct error err;
@@ -346,7 +346,7 @@ test_formula_cells(void **state)
 static void
 test_filtered(void **state)
 {
-	struct demo_opts opts = { 60, 7, 0 };
+	struct demo_opts opts = { 60, 7, 0, NULL };
 	const long want[FILE_NKINDS] = { 4, -1, -1, 2, 4 };
 	struct import_stats stats;
 	struct store *s, *second;
