@@ -6,10 +6,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "date.h"
@@ -339,6 +341,35 @@ test_formula_cells(void **state)
 }
 
 /*
+ * A signal that comes while export writes is held until the files are
+ * removed again: none is left, under its final or a temporary name.
+ */
+static void
+test_export_interrupted(void **state)
+{
+	struct store *s;
+	struct error err;
+	sigset_t hup, old;
+	char dir[160];
+	long long n;
+	int sig;
+
+	(void)state;
+	s = testdb_fixture();
+	snprintf(dir, sizeof dir, "%s.int", testdb_path());
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hup, &old);
+	raise(SIGHUP);
+	assert_int_equal(export_dir(s, dir, NULL, today, &n, &err), RC_INPUT);
+	assert_non_null(strstr(err.msg, "interrupted"));
+	assert_int_equal(sigwait(&hup, &sig), 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	assert_int_equal(rmdir(dir), 0);	/* fails unless empty */
+	testdb_close(s);
+}
+
+/*
  * A filtered export holds the deployments its people are on, so that it
  * imports into an empty database; exported whole from there, it is the
  * same files again.
@@ -398,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_demo_pool),
 		cmocka_unit_test(test_awkward_values),
 		cmocka_unit_test(test_formula_cells),
+		cmocka_unit_test(test_export_interrupted),
 		cmocka_unit_test(test_filtered),
 	};
 
