@@ -86,6 +86,21 @@ csv_reader_separator(struct csv_reader *r, char sep)
 	r->sep = sep;
 }
 
+const char *
+csv_separator_name(char sep)
+{
+	switch (sep) {
+	case ',':
+		return "comma";
+	case ';':
+		return "semicolon";
+	case '\t':
+		return "tab";
+	default:
+		return "separator";
+	}
+}
+
 void
 csv_reader_free(struct csv_reader *r)
 {
@@ -269,7 +284,7 @@ csv_quote_end(const struct csv_reader *r, struct error *err)
 	char what[96];
 
 	snprintf(what, sizeof what, "text after the closing quote of a field "
-	    "(expected '%c' or a line end)", r->sep);
+	    "(expected a %s or a line end)", csv_separator_name(r->sep));
 	return csv_error(r, r->line, r->col + 1, err, what);
 }
 

@@ -52,6 +52,11 @@ void			 csv_reader_free(struct csv_reader *);
  * commas in numbers write (';'); sep is ASCII and not '"', CR or LF.
  */
 void			 csv_reader_separator(struct csv_reader *, char sep);
+/*
+ * The separator's name for messages, "comma", "semicolon" or "tab": a
+ * quoted tab would put a raw tab in the message.
+ */
+const char		*csv_separator_name(char sep);
 
 /*
  * Feeds len bytes.  Returns RC_OK, RC_INPUT with err set to

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -314,15 +315,19 @@ void
 format_deploy_shortfall(const struct deployment *d,
     const struct suggest_report *r, FILE *fp)
 {
+	struct strbuf filter = { 0 };
 	size_t i, shortfalls = 0;
 
 	for (i = 0; i < r->nneeds; i++)
 		if (r->short_by[i] > 0) {
+			strbuf_reset(&filter);
+			width_fit(&filter, d->needs[i].filter, SIZE_MAX, 0);
 			fprintf(fp, "need %zu (%d:%s) falls short by %d\n",
-			    i + 1, d->needs[i].count, d->needs[i].filter,
+			    i + 1, d->needs[i].count, strbuf_str(&filter),
 			    r->short_by[i]);
 			shortfalls++;
 		}
+	strbuf_free(&filter);
 	if (shortfalls == 0 && r->nneeds > 0)
 		fprintf(fp, "every need is covered\n");
 	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "

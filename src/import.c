@@ -17,6 +17,7 @@
 #include "deploy.h"
 #include "deploy_write.h"
 #include "dupe.h"
+#include "filter.h"
 #include "fts.h"
 #include "import.h"
 #include "person.h"
@@ -121,6 +122,17 @@ import_kind_name(enum file_kind k)
 	return kinds[k].name;
 }
 
+static int
+column_index(enum file_kind k, const char *name)
+{
+	int i;
+
+	for (i = 0; kinds[k].columns[i] != NULL; i++)
+		if (strcmp(kinds[k].columns[i], name) == 0)
+			return i;
+	return -1;
+}
+
 /*
  * Records a problem and goes on, so one run reports many (up to a limit);
  * kc is the column of the kind (people_columns...), or -1 for the row.
@@ -171,14 +183,15 @@ check_text(struct importer *im, int kc, int multiline)
 	if (cp < 0x80)
 		return problem(im, kc, "control character 0x%02x (expected "
 		    "plain text)", (unsigned)cp);
-	return problem(im, kc, "%s U+%04X (expected plain text)", cp < 0xa0 ?
-	    "control character" : "bidirectional control", (unsigned)cp);
+	return problem(im, kc, "%s U+%04X (expected plain text)",
+	    utf8_control_name(cp), (unsigned)cp);
 }
 
 static int
 check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 {
 	const char *v = cell(im, kc);
+	char hint[64];
 	int day;
 
 	out[0] = '\0';
@@ -188,9 +201,11 @@ check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 			    "YYYY-MM-DD)");
 		return RC_OK;
 	}
+	/* Files take ISO dates only: a guess is offered, never taken. */
 	if (!date_parse(v, &day))
-		return problem(im, kc, "'%s' is not a date (expected a real "
-		    "date as YYYY-MM-DD)", v);
+		return problem(im, kc, "'%s' is not a date (%s)", v,
+		    filter_date_hint(v, hint, sizeof hint) ? hint :
+		    "expected a real date as YYYY-MM-DD");
 	snprintf(out, DATE_LEN, "%s", v);
 	return RC_OK;
 }
@@ -462,6 +477,20 @@ count_change(struct tally *t, const struct person_change *c)
 	}
 }
 
+/* The person fields (bits) whose cells are empty or absent in this row. */
+static unsigned
+blank_fields(struct importer *im)
+{
+	unsigned blank = 0;
+	int f;
+
+	for (f = 0; f < PF_N; f++)
+		if (*cell(im, column_index(FILE_PEOPLE,
+		    person_field_name(f))) == '\0')
+			blank |= 1u << f;
+	return blank;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -527,6 +556,7 @@ row_people(struct importer *im)
 	if (im->row_bad)	/* a likely duplicate */
 		return RC_OK;
 	p.keep = im->keep;
+	p.blank = blank_fields(im);
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
@@ -752,6 +782,32 @@ is_timestamp(const char *s, size_t len)
 }
 
 /*
+ * For a time refused whose date is written otherwise but whose time of day
+ * is right (03/12/2026T09:30:00Z), the time with the ISO date, as the
+ * date columns offer it; else 0.  Offered, never taken.
+ */
+static int
+time_hint(const char *s, size_t len, char *buf, size_t buflen)
+{
+	char date[16], iso[DATE_LEN], fixed[32];
+	const char *t = memchr(s, 'T', len);
+	int day;
+
+	if (t == NULL || (size_t)(t - s) >= sizeof date)
+		return 0;
+	snprintf(date, sizeof date, "%.*s", (int)(t - s), s);
+	if (!date_guess(date, &day))
+		return 0;
+	date_format(day, iso);
+	snprintf(fixed, sizeof fixed, "%s%.*s", iso, (int)(len -
+	    (size_t)(t - s)), t);
+	if (!is_timestamp(fixed, strlen(fixed)))
+		return 0;
+	snprintf(buf, buflen, "did you mean %s?", fixed);
+	return 1;
+}
+
+/*
  * The history cell: STATUS@TIME items separated by ';', oldest first, into
  * out as export writes it; *last is the last status and *n the number of
  * items.
@@ -761,9 +817,9 @@ check_history(struct importer *im, int kc, struct strbuf *out,
     enum member_status *last, size_t *n)
 {
 	const char *p = cell(im, kc), *end, *at;
-	char status[16], expected[VOCAB_EXPECTED_LEN];
+	char status[16], expected[VOCAB_EXPECTED_LEN], hint[64];
 	enum member_status st;
-	size_t len;
+	size_t len, tlen;
 
 	*n = 0;
 	strbuf_adds(out, "");
@@ -791,10 +847,11 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 			    sizeof expected));
 			continue;
 		}
-		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
-			problem(im, kc, "'%.*s' is not a time (expected UTC as "
-			    "YYYY-MM-DDTHH:MM:SSZ)", (int)(len -
-			    (size_t)(at - p) - 1), at + 1);
+		tlen = len - (size_t)(at - p) - 1;
+		if (!is_timestamp(at + 1, tlen)) {
+			problem(im, kc, "'%.*s' is not a time (%s)", (int)tlen,
+			    at + 1, time_hint(at + 1, tlen, hint, sizeof hint) ?
+			    hint : "expected UTC as YYYY-MM-DDTHH:MM:SSZ");
 			continue;
 		}
 		strbuf_addf(out, "%s%s@%.20s", *n > 0 ? ";" : "",
@@ -884,17 +941,6 @@ out:
 	return rc;
 }
 
-static int
-column_index(enum file_kind k, const char *name)
-{
-	int i;
-
-	for (i = 0; kinds[k].columns[i] != NULL; i++)
-		if (strcmp(kinds[k].columns[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /*
  * The kind whose columns include every header column, if one does.  No
  * header that has the required columns of one kind fits another.
@@ -936,9 +982,9 @@ bad_header(struct importer *im, const struct csv_record *rec)
 			    "columns: save it as CSV with commas (or use "
 			    "--separator ';')");
 		if (im->sep != ',' && strchr(rec->fields[i], ',') != NULL)
-			return problem(im, -1, "this file uses ',' between "
-			    "columns, not '%c' (leave out --separator)",
-			    im->sep);
+			return problem(im, -1, "this file uses commas between "
+			    "columns, not %ss (leave out --separator)",
+			    csv_separator_name(im->sep));
 	}
 
 	for (k = 0; k < FILE_NKINDS; k++) {
@@ -1019,8 +1065,9 @@ on_record(const struct csv_record *rec, void *arg, struct error *err)
 	}
 	if (rec->nfields != im->nfields)
 		return problem(im, -1, "%zu fields, but the header has %zu "
-		    "(a missing or extra comma, or an unquoted field)",
-		    rec->nfields, im->nfields), RC_OK;
+		    "(a missing or extra %s, or an unquoted field)",
+		    rec->nfields, im->nfields, csv_separator_name(im->sep)),
+		    RC_OK;
 	im->err->msg[0] = '\0';
 	switch (im->kind) {
 	case FILE_PEOPLE:

@@ -5,10 +5,12 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "export.h"
@@ -554,13 +556,22 @@ void
 app_path(const char *typed, struct strbuf *out)
 {
 	const char *home = getenv("HOME");
+	struct passwd *pw;
 
 	strbuf_reset(out);
-	/* As the shell would: ~ and ~/ at the start are $HOME. */
-	if (typed[0] == '~' && (typed[1] == '\0' || typed[1] == '/') &&
-	    home != NULL && *home != '\0') {
-		strbuf_adds(out, home);
-		typed++;
+	/*
+	 * As the shell would: ~ and ~/ at the start are $HOME, or the
+	 * password file's home when HOME is unset; never a directory
+	 * named "~".
+	 */
+	if (typed[0] == '~' && (typed[1] == '\0' || typed[1] == '/')) {
+		if ((home == NULL || *home == '\0') &&
+		    (pw = getpwuid(getuid())) != NULL)
+			home = pw->pw_dir;
+		if (home != NULL && *home != '\0') {
+			strbuf_adds(out, home);
+			typed++;
+		}
 	}
 	strbuf_adds(out, typed);
 }

@@ -132,7 +132,7 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (rc == RC_OK)
 		rc = demo_create(path, &d, err);
 	if (rc == RC_OK)
-		fprintf(stderr, "roster: created %s with %ld people\n", path,
+		cli_note("roster: created %s with %ld people\n", path,
 		    d.size);
 	return rc;
 }
@@ -190,19 +190,19 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		rc = import_files(s, a->words, (size_t)a->nwords, flags,
 		    &stats, &report, err);
 	store_close(s);
-	fputs(strbuf_str(&report), stderr);
+	cli_note("%s", strbuf_str(&report));
 	strbuf_free(&report);
 	if (rc != RC_OK)
 		return rc;
-	fprintf(stderr, "roster: %s %ld people, %ld missions, %ld "
+	cli_note("roster: %s %ld people, %ld missions, %ld "
 	    "unavailability windows", dry_run ? "would import" : "imported",
 	    stats.rows[FILE_PEOPLE], stats.rows[FILE_MISSIONS],
 	    stats.rows[FILE_UNAVAILABILITY]);
 	/* Deployments only when there were some: most imports are people. */
 	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
-		fprintf(stderr, ", %ld deployments, %ld assignments",
+		cli_note(", %ld deployments, %ld assignments",
 		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
-	fputc('\n', stderr);
+	cli_note("\n");
 	return RC_OK;
 }
 
@@ -234,7 +234,7 @@ cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		    c->today, &n, err);
 	store_close(s);
 	if (rc == RC_OK)
-		fprintf(stderr, "roster: exported %lld people to %s\n", n,
+		cli_note("roster: exported %lld people to %s\n", n,
 		    a->words[0]);
 	return rc;
 }

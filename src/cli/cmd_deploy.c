@@ -60,7 +60,7 @@ echo_window(const struct deployment *d)
 	char window[128];
 
 	format_deploy_window(d, window, sizeof window);
-	fprintf(stderr, "roster: %s: %s\n", d->name, window);
+	cli_note("roster: %s: %s\n", d->name, window);
 }
 
 /* Each line of warn as "roster: warning: LINE" on stderr. */
@@ -72,7 +72,7 @@ print_warnings(const struct strbuf *warn)
 
 	for (p = strbuf_str(warn); *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
-		fprintf(stderr, "roster: warning: %.*s\n", (int)n, p);
+		cli_note("roster: warning: %.*s\n", (int)n, p);
 	}
 }
 
@@ -125,7 +125,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	if (rc == RC_OK)
 		rc = create_needs(s, a, c->today, &d, err);
 	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK) {
-		fprintf(stderr, "roster: created deployment '%s' with %zu "
+		cli_note("roster: created deployment '%s' with %zu "
 		    "need%s\n", d.name, d.nneeds, d.nneeds == 1 ? "" : "s");
 		echo_window(&d);
 	}
@@ -212,9 +212,9 @@ cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
 		    (rc = deploy_edit(s, d.name, &ch, c->today, &after, &warn,
 		    err)) == RC_OK) {
 			if (strcmp(after.name, d.name) != 0)
-				fprintf(stderr, "roster: renamed '%s' to '%s'\n",
+				cli_note("roster: renamed '%s' to '%s'\n",
 				    d.name, after.name);
-			fprintf(stderr, "roster: changed '%s'\n", after.name);
+			cli_note("roster: changed '%s'\n", after.name);
 			echo_window(&after);
 			print_warnings(&warn);
 			deploy_clear(&after);
@@ -334,7 +334,7 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 	}
 	if (rc == RC_OK) {
 		print_warnings(&warn);
-		fprintf(stderr, "roster: %zu added to '%s'%s\n", added, d.name,
+		cli_note("roster: %zu added to '%s'%s\n", added, d.name,
 		    added < npks ? " (the others were on the list already)" :
 		    "");
 	}
@@ -508,7 +508,7 @@ cmd_deploy_close_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_close(s, a->words[0], err)) == RC_OK)
-		fprintf(stderr, "roster: closed '%s'\n", a->words[0]);
+		cli_note("roster: closed '%s'\n", a->words[0]);
 	store_close(s);
 	return rc;
 }

@@ -14,6 +14,7 @@
  * top_srcdir).
  */
 #include <ctype.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include <curses.h>
@@ -446,6 +448,33 @@ test_hints(void **state)
 	strbuf_free(&b);
 }
 
+/* ~ at the start of a typed path is the home directory, even with HOME
+ * unset; anything else is left as typed. */
+static void
+test_app_path(void **state)
+{
+	struct strbuf b = { 0 }, want = { 0 };
+	struct passwd *pw = getpwuid(getuid());
+
+	(void)state;
+	assert_non_null(pw);
+	setenv("HOME", "/h/me", 1);
+	app_path("~/out.csv", &b);
+	assert_string_equal(strbuf_str(&b), "/h/me/out.csv");
+	app_path("~", &b);
+	assert_string_equal(strbuf_str(&b), "/h/me");
+	app_path("~other/x", &b);
+	assert_string_equal(strbuf_str(&b), "~other/x");
+	app_path("a~/x", &b);
+	assert_string_equal(strbuf_str(&b), "a~/x");
+	unsetenv("HOME");
+	app_path("~/out.csv", &b);
+	strbuf_addf(&want, "%s/out.csv", pw->pw_dir);
+	assert_string_equal(strbuf_str(&b), strbuf_str(&want));
+	strbuf_free(&b);
+	strbuf_free(&want);
+}
+
 /* The kind question of a new deployment lists the kinds from vocab.c,
  * word for word what it said when written out by hand. */
 static void
@@ -650,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_second_keys),
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_new_kind_question),
+		cmocka_unit_test(test_app_path),
 		cmocka_unit_test(test_help_lists_second_keys),
 		cmocka_unit_test(test_no_stale_key),
 		cmocka_unit_test(test_hint_lines),
