@@ -78,7 +78,7 @@ struct demo_ctx {
 	/* Indexes of roles[].skill and .theme in the vocabularies, or -1. */
 	int			 role_skill[NELEM(roles)];
 	int			 role_theme[NELEM(roles)];
-	const volatile sig_atomic_t *stop;	/* demo_opts' */
+	const volatile sig_atomic_t *stop;	/* demo_fill_until's */
 };
 
 /* One person being made; every string they borrow lives here. */
@@ -1158,6 +1158,13 @@ demo_generate(struct store *s, struct demo_ctx *c, long size,
 int
 demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 {
+	return demo_fill_until(s, o, NULL, err);
+}
+
+int
+demo_fill_until(struct store *s, const struct demo_opts *o,
+    const volatile sig_atomic_t *stop, struct error *err)
+{
 	struct demo_ctx c;
 	int rc, bulk = (s->flags & STORE_BULK) != 0, fk;
 
@@ -1171,7 +1178,7 @@ demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 	memset(&c, 0, sizeof c);
 	demo_seed(&c.rng, o->seed);
 	c.today = o->today;
-	c.stop = o->stop;
+	c.stop = stop;
 	/*
 	 * A bulk store is a new file that a failed load leaves for deleting,
 	 * and every key drawn here comes from the database's own vocabularies

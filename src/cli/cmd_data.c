@@ -69,7 +69,7 @@ demo_signals(struct sigaction *old, int on)
  * Interrupted, it removes the file and then dies of the signal.
  */
 static int
-demo_create(const char *path, struct demo_opts *d, struct error *err)
+demo_create(const char *path, const struct demo_opts *d, struct error *err)
 {
 	char tmp[PATH_MAX];
 	struct sigaction old[3];
@@ -86,7 +86,6 @@ demo_create(const char *path, struct demo_opts *d, struct error *err)
 	if ((rc = store_make_parent(path, err)) != RC_OK)
 		return rc;
 	demo_signals(old, 1);
-	d->stop = &demo_stop;
 	if ((fd = mkstemp(tmp)) == -1)
 		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
 	else {
@@ -94,7 +93,7 @@ demo_create(const char *path, struct demo_opts *d, struct error *err)
 		rc = store_open(&s, tmp, STORE_CREATE | STORE_BULK, err);
 	}
 	if (rc == RC_OK)
-		rc = demo_fill(s, d, err);
+		rc = demo_fill_until(s, d, &demo_stop, err);
 	if (rc == RC_OK)
 		rc = store_bulk_end(s, err);
 	store_close(s);
@@ -118,7 +117,7 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	const char *size = cli_value(a, "size", 0);
 	const char *seed = cli_value(a, "seed", 0);
 	const char *path = a->words[0];
-	struct demo_opts d = { 500, 1, c->today, NULL };
+	struct demo_opts d = { 500, 1, c->today };
 	unsigned long long v;
 	int rc = RC_OK;
 

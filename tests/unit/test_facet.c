@@ -40,7 +40,7 @@ setup_spellings(void **state)
 static int
 setup_demo(void **state)
 {
-	struct demo_opts opts = { 3000, 7, 0, NULL };
+	struct demo_opts opts = { 3000, 7, 0 };
 	struct store *s = testdb_open();
 	struct error err;
 

@@ -229,7 +229,7 @@ deployments(struct store *s)
 static void
 test_demo_pool(void **state)
 {
-	struct demo_opts opts = { 400, 42, 0, NULL };
+	struct demo_opts opts = { 400, 42, 0 };
 	struct import_stats stats;
 	struct store *s;
 	struct error err;
@@ -377,7 +377,7 @@ test_export_interrupted(void **state)
 static void
 test_filtered(void **state)
 {
-	struct demo_opts opts = { 60, 7, 0, NULL };
+	struct demo_opts opts = { 60, 7, 0 };
 	const long want[FILE_NKINDS] = { 4, -1, -1, 2, 4 };
 	struct import_stats stats;
 	struct store *s, *second;
