@@ -104,7 +104,9 @@ write_one(struct store *s, enum file_kind kind, int everyone,
 	if ((rc = export_file_open(f, path, 1, err)) != RC_OK)
 		return rc;
 	rc = format_csv_export(s, kind, everyone, f->fp, err);
-	return export_file_finish(f, rc, err);
+	if ((rc = export_file_finish(f, rc, err)) != RC_OK)
+		export_file_commit(f, rc, err);	/* removes it */
+	return rc;
 }
 
 /*
