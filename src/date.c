@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -110,10 +111,12 @@ date_format(int day, char out[DATE_LEN])
 {
 	int y, m, d;
 
+	assert(day >= DATE_FIRST && day <= DATE_LAST);
+	if (day < DATE_FIRST)
+		day = DATE_FIRST;
+	else if (day > DATE_LAST)
+		day = DATE_LAST;
 	date_to_ymd(day, &y, &m, &d);
-	/* Years outside 0..9999 cannot be written as YYYY; they never are. */
-	if (y < 0 || y > 9999)
-		y = 0;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);

@@ -59,9 +59,12 @@ struct deploy_ui {
 	struct deployment	 draft;
 	int			 step;
 	int			 then_add;	/* for the tagged: ';' 'a' */
-	/* Or the open one being changed: the need asked about next. */
+	/* Or the open one being changed: the need asked about next, and
+	 * the values offered, so that only what an answer changes is
+	 * written over what another process may have changed meanwhile. */
 	int			 editing;
 	size_t			 need_i;
+	struct deployment	 offered;
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
