@@ -6,6 +6,7 @@
  * deploy_write.h write, in the one transaction of the import.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +67,15 @@ static const char *const queries[Q_N] = {
 /* Room for a ';'-list cell: PERSON_MAX_LIST of the longest slug is 2 KiB. */
 #define LIST_MAX 4096
 
+/*
+ * A file is read once, as a pipe allows: its kind is told from the bytes
+ * up to its header, kept in head, and the import reads them again from
+ * there and the rest from fp.
+ */
 struct input {
-	const char	*path;
+	const char	*path;	/* for messages: "stdin" for "-" */
+	FILE		*fp;	/* NULL when it could not be opened */
+	struct strbuf	 head;
 	enum file_kind	 kind;	/* FILE_NKINDS: unreadable, not imported */
 };
 
@@ -1095,20 +1103,51 @@ on_header(const struct csv_record *rec, void *arg, struct error *err)
 	return RC_REFUSED;	/* stop after the first record */
 }
 
+/* Opens a file to import ("-" is standard input), or says why not. */
+static FILE *
+input_open(struct importer *im, const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		im->nerrors++;
+		strbuf_addf(im->report, "%s: %s\n", path, strerror(errno));
+	}
+	return fp;
+}
+
+static struct csv_reader *
+input_reader(const struct importer *im, const struct input *in)
+{
+	struct csv_reader *r;
+
+	r = csv_reader_new(in->path);
+	csv_reader_separator(r, im->sep);
+	return r;
+}
+
 static void
 classify(struct importer *im, char *const *files, size_t n,
     struct input *in)
 {
+	struct csv_reader *r;
 	struct error e;
 	size_t i;
 	int kind, rc;
 
 	for (i = 0; i < n; i++) {
 		kind = -2;
-		in[i].path = files[i];
+		in[i].path = strcmp(files[i], "-") == 0 ? "stdin" : files[i];
 		/* A file that cannot be read is reported here, and only here. */
 		in[i].kind = FILE_NKINDS;
-		rc = csv_read_file(files[i], im->sep, on_header, &kind, &e);
+		if ((in[i].fp = input_open(im, files[i])) == NULL)
+			continue;
+		r = input_reader(im, &in[i]);
+		rc = csv_feed_file(r, in[i].fp, &in[i].head, on_header, &kind,
+		    &e);
+		csv_reader_free(r);
 		if (rc == RC_INPUT) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s\n", e.msg);
@@ -1117,12 +1156,25 @@ classify(struct importer *im, char *const *files, size_t n,
 		if (kind == -2) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s:1: empty file (expected a "
-			    "header line, roster(5))\n", files[i]);
+			    "header line, roster(5))\n", in[i].path);
 			continue;
 		}
 		/* An unknown header is reported when the file is read. */
 		in[i].kind = kind < 0 ? FILE_PEOPLE : (enum file_kind)kind;
 	}
+}
+
+static void
+inputs_free(struct input *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (in[i].fp != NULL && in[i].fp != stdin)
+			fclose(in[i].fp);
+		strbuf_free(&in[i].head);
+	}
+	free(in);
 }
 
 /* ", NAME N" for each field counted, in the order of enum person_field. */
@@ -1171,6 +1223,7 @@ tally_report(const struct importer *im, struct strbuf *out)
 static int
 import_one(struct importer *im, const struct input *in)
 {
+	struct csv_reader *r;
 	struct error e;
 	int rc;
 
@@ -1181,7 +1234,11 @@ import_one(struct importer *im, const struct input *in)
 	memset(&im->tally, 0, sizeof im->tally);
 	/* Only the reader writes e; on_record reports its own problems. */
 	e.msg[0] = '\0';
-	rc = csv_read_file(in->path, im->sep, on_record, im, &e);
+	r = input_reader(im, in);
+	rc = csv_feed(r, in->head.s, in->head.len, on_record, im, &e);
+	if (rc == RC_OK)
+		rc = csv_feed_file(r, in->fp, NULL, on_record, im, &e);
+	csv_reader_free(r);
 	if (rc == RC_INPUT && e.msg[0] != '\0') {
 		/* The CSV itself is malformed: the reader says where. */
 		im->nerrors++;
@@ -1263,6 +1320,6 @@ out:
 	deploy_writer_free(im.deploys);
 	dupe_finder_free(im.dupes);
 	strbuf_free(&im.changes);
-	free(in);
+	inputs_free(in, nfiles);
 	return rc;
 }

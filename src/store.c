@@ -213,9 +213,8 @@ store_default_path(char *buf, size_t len, struct error *err)
 	return RC_OK;
 }
 
-/* mkdir -p for the directory part of path, mode 0700 like XDG asks. */
-static int
-make_parent(const char *path, struct error *err)
+int
+store_make_parent(const char *path, struct error *err)
 {
 	char dir[PATH_MAX], *p;
 
@@ -439,7 +438,7 @@ open_file(const char *path, int flags, int *oflags, struct error *err)
 		if (!(flags & STORE_CREATE) && errno == ENOENT)
 			return error_set(err, RC_DB, "%s: no such database",
 			    path);
-		if ((rc = make_parent(path, err)) != RC_OK ||
+		if ((rc = store_make_parent(path, err)) != RC_OK ||
 		    (rc = create_private(path, flags & STORE_EXCLUSIVE_NEW,
 		    err)) != RC_OK)
 			return rc;

@@ -72,6 +72,9 @@ void	store_close(struct store *);
  */
 int	store_bulk_end(struct store *, struct error *err);
 
+/* mkdir -p for the directory part of path, mode 0700 like XDG asks. */
+int	store_make_parent(const char *path, struct error *err);
+
 /* The schema version this binary writes and understands. */
 int	store_schema_version(void);
 

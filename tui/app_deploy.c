@@ -815,13 +815,13 @@ app_deploy_new_answer(struct app *a, const char *text, struct error *err)
 int
 app_deploy_sheet(struct app *a, const char *path, struct error *err)
 {
-	FILE *fp;
+	struct export_file f;
 	int rc;
 
-	if ((rc = app_file_open(a, path, &fp, err)) != RC_OK)
+	if ((rc = app_file_open(a, path, &f, err)) != RC_OK)
 		return rc;
-	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, fp, err);
-	if ((rc = app_file_close(a, path, fp, rc, err)) == RC_OK)
+	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, f.fp, err);
+	if ((rc = export_file_close(&f, rc, err)) == RC_OK)
 		app_message(a, 0, "call-out sheet written to %s", path);
 	return rc;
 }

@@ -133,6 +133,39 @@ for f in "$work"/before/*.csv; do
 	m=$(stat -c %a "$f")
 	[ "$m" = 600 ] && ok || bad "export: $f has mode $m, expected 600"
 done
+# In a shared directory, links and files planted at the names export
+# writes (the final ones and the .tmp ones it once used) are replaced,
+# never followed, and what it writes is 0600 even at umask 000.
+mkdir "$work/shared"
+echo victim >"$work/victim"
+ln -s "$work/victim" "$work/shared/people.csv.tmp"
+ln -s "$work/victim" "$work/shared/missions.csv"
+echo planted >"$work/shared/deployments.csv"
+chmod 666 "$work/shared/deployments.csv"
+(umask 000 && "$ROSTER" export "$work/shared") >"$work/out" 2>"$work/err" &&
+    ok || bad "export-shared: $(cat "$work/err")"
+[ "$(cat "$work/victim")" = victim ] && ok ||
+    bad "export-shared: wrote through a planted link"
+for f in people missions unavailability deployments assignments; do
+	same "export-shared-$f" "$work/before/$f.csv" "$work/shared/$f.csv"
+	m=$(stat -c %a "$work/shared/$f.csv")
+	[ "$m" = 600 ] && ok || bad "export-shared: $f has mode $m"
+done
+[ "$(ls "$work/shared" | wc -l)" = 6 ] && ok ||
+    bad "export-shared: left behind: $(ls "$work/shared")"
+# Import reads each file once, so a pipe will do: /dev/stdin, a pipe at
+# /dev/fd/N as <(...) gives, and - for standard input.
+want=$("$ROSTER" search --format ids | wc -l)
+for how in /dev/stdin /dev/fd/3 -; do
+	rm -f "$work/pipe.db"
+	cat "$work/before/people.csv" | "$ROSTER" --db "$work/pipe.db" \
+	    import "$how" 3<&0 >"$work/out" 2>"$work/err" && ok ||
+	    bad "import-pipe $how: $(cat "$work/err")"
+	got=$("$ROSTER" --db "$work/pipe.db" search --format ids | wc -l)
+	[ "$got" = "$want" ] && ok ||
+	    bad "import-pipe $how: $got people, expected $want"
+done
+says import-pipe "stdin: added $want, updated 0, unchanged 0"
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
 says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
 says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
@@ -256,6 +289,24 @@ run 0 demo "$ROSTER" demo --size 300 --seed 7 "$work/demo.db"
 run 2 demo-exists "$ROSTER" demo --size 300 "$work/demo.db"
 says demo-exists "file exists"
 run 2 demo-size "$ROSTER" demo --size many "$work/demo2.db"
+# Killed midway, it leaves nothing that a new demo refuses, and the pool
+# is never half there: it is made under another name and linked at the end.
+mkdir "$work/killed"
+"$ROSTER" demo --size 200000 "$work/killed/demo.db" 2>/dev/null &
+sleep 1
+kill -KILL $! && ok || bad "demo-killed: it ended before the kill"
+wait
+[ ! -e "$work/killed/demo.db" ] && ok || bad "demo-killed: demo.db is there"
+run 0 demo-after-kill "$ROSTER" demo --size 30 "$work/killed/demo.db"
+# Stopped with SIGTERM, it removes its file and dies of the signal.
+mkdir "$work/stopped"
+"$ROSTER" demo --size 200000 "$work/stopped/demo.db" 2>/dev/null &
+sleep 1
+kill -TERM $!
+wait $!
+[ $? = 143 ] && ok || bad "demo-stopped: not killed by SIGTERM"
+[ -z "$(ls "$work/stopped")" ] && ok ||
+    bad "demo-stopped: left behind: $(ls "$work/stopped")"
 run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
 run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
 run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"
