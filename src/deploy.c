@@ -521,14 +521,27 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 	return deploy_writer_end(s, w, rc, err);
 }
 
+void
+deploy_member_bind(sqlite3_stmt *st, const struct deployment *d, int today)
+{
+	char through[DATE_LEN], now[DATE_LEN];
+	int from, to;
+
+	deploy_window(d, &from, &to);
+	date_format(to, through);
+	date_format(today, now);
+	sqlite3_bind_int64(st, 1, d->pk);
+	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+}
+
 int
 deploy_members(struct store *s, const struct deployment *d, int today,
     struct member **out, size_t *n, struct error *err)
 {
 	sqlite3_stmt *st;
 	struct member *m;
-	char through[DATE_LEN], now[DATE_LEN];
-	int rc, from, to;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -541,12 +554,7 @@ deploy_members(struct store *s, const struct deployment *d, int today,
 	    " assignment = a.pk ORDER BY rowid)), ''), " DEPLOY_READY_SQL
 	    DEPLOY_MEMBER_ROWS, err)) != RC_OK)
 		return rc;
-	deploy_window(d, &from, &to);
-	date_format(to, through);
-	date_format(today, now);
-	sqlite3_bind_int64(st, 1, d->pk);
-	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	deploy_member_bind(st, d, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		m = &(*out)[(*n)++];

@@ -105,6 +105,11 @@ struct coverage {
     "coalesce((SELECT max(at) FROM assignment_history" \
     " WHERE assignment = a.pk), '')"
 
+/* Binds DEPLOY_MEMBER_ROWS' ?1 and DEPLOY_READY_SQL's ?2 and ?3 for d
+ * seen on today. */
+void	deploy_member_bind(sqlite3_stmt *, const struct deployment *d,
+	    int today);
+
 const char	*member_status_name(enum member_status);
 int		 member_status_parse(const char *, enum member_status *);
 /* Whether the status counts towards the needs: proposed to deployed. */

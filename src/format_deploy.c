@@ -226,9 +226,8 @@ int
 format_deploy_json(struct store *s, const struct deployment *d, int today,
     FILE *fp, struct error *err)
 {
-	char through[DATE_LEN], now[DATE_LEN];
 	sqlite3_stmt *st;
-	int rc, from, to;
+	int rc;
 
 	if ((rc = store_prepare(s, &st, "SELECT coalesce(json_group_array("
 	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
@@ -238,12 +237,7 @@ format_deploy_json(struct store *s, const struct deployment *d, int today,
 	    ", 'ready', " DEPLOY_READY_SQL ") AS m" DEPLOY_MEMBER_ROWS ")",
 	    err)) != RC_OK)
 		return rc;
-	deploy_window(d, &from, &to);
-	date_format(to, through);
-	date_format(today, now);
-	sqlite3_bind_int64(st, 1, d->pk);
-	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	deploy_member_bind(st, d, today);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
