@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "strbuf.h"
 #include "table.h"
+#include "width.h"
 
 /*
  * The tables of deployments and of members (table.h): a cut name never
@@ -29,8 +30,8 @@ static const struct table_col deploys_cols[DL_N] = {
 	{ "NEEDS", 12, 22, 4 },
 };
 
-/* READY: the member's readiness through the end, "yes" or
- * "passport 12-10". */
+/* READY: the member's readiness through the end, "yes" or "passport
+ * expired 2026-03-15, no HEAT" (struct member); as wide as it needs. */
 enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_READY, ML_SINCE, ML_N };
 static const struct table_col members_cols[ML_N] = {
 	{ "NAME", 14, 30, 0 },
@@ -223,6 +224,48 @@ draw_needs(struct app *a)
 	return y;
 }
 
+/*
+ * READY as wide as the widest readiness, leaving NAME, AGENCY and STATUS
+ * their least: a document or date cut off could send someone whose
+ * passport has expired.  What still does not fit is said on the status
+ * line.
+ */
+static void
+fit_ready(struct deploy_draw *d)
+{
+	struct deploy_ui *u = &d->a->dep;
+	int widest = 0, room, w;
+	size_t i;
+
+	for (i = 0; i < u->nmembers; i++)
+		if ((w = (int)width_of(u->members[i].ready)) > widest)
+			widest = w;
+	room = COLS - 2 - members_cols[ML_NAME].min -
+	    members_cols[ML_AGENCY].min - members_cols[ML_STATUS].min - 3;
+	table_need(&d->t, ML_READY, widest < room ? widest : room);
+}
+
+/*
+ * The readiness of the member under the cursor when READY cuts it, after
+ * the count on the status line, or instead of it when both do not fit.
+ */
+static void
+ready_cut(struct deploy_draw *d, struct strbuf *b)
+{
+	struct deploy_ui *u = &d->a->dep;
+	const struct member *m;
+	size_t w;
+
+	if (u->mview.cursor < 0 || u->mview.cursor >= (long long)u->nmembers)
+		return;
+	m = &u->members[u->mview.cursor];
+	if ((int)(w = width_of(m->ready)) <= d->t.lc[ML_READY].width)
+		return;
+	if (width_of(strbuf_str(b)) + 3 + w > (size_t)COLS)
+		strbuf_reset(b);
+	strbuf_addf(b, " %s%s", b->len > 0 ? "  " : "", m->ready);
+}
+
 static void
 draw_deploy(struct app *a)
 {
@@ -233,6 +276,7 @@ draw_deploy(struct app *a)
 	int y = draw_needs(a);
 
 	table_fit(&d.t, members_cols, ML_N, 2, COLS);
+	fit_ready(&d);
 	draw_text(y, 0, 2, "", draw_attr(a, ROLE_HEADER));
 	table_titles(&d.t, y, draw_attr(a, ROLE_HEADER));
 	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
@@ -243,6 +287,7 @@ draw_deploy(struct app *a)
 	if (active < u->nmembers)
 		strbuf_addf(&b, ", %zu out (declined, withdrawn or returned)",
 		    u->nmembers - active);
+	ready_cut(&d, &b);
 	/* The questions of 's' and 'X' are messages that name the member. */
 	keys_hint_line(HINT_DEPLOY, &hint);
 	footer(a, strbuf_str(&b), strbuf_str(&hint));
