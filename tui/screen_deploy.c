@@ -419,6 +419,9 @@ screen_deploy_key(struct app *a, enum action action)
 	switch (action) {
 	case ACT_BACK:
 		return deploy_back(a);
+	case ACT_CANCEL:
+		/* Esc ends only the choosing; otherwise it is quiet. */
+		return a->modal == KEYS_PICK ? deploy_back(a) : R_NONE;
 	case ACT_OPEN:
 		return deploy_open(a);
 	case ACT_STATUS:
