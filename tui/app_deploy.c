@@ -574,7 +574,7 @@ answer_need(struct app *a, const char *text, struct error *err)
 }
 
 #define START_QUESTION	"start (YYYY-MM-DD, today, +Nd): "
-#define END_QUESTION	"end (date, or a length such as 4w counted from the " \
+#define END_QUESTION	"end (date, +4w from today, or 4w counted from the " \
 	"start; empty: open-ended): "
 
 /*

@@ -52,7 +52,7 @@ wait_for -l 29 '^start .*: 2026-12-01$' || { stop; finish; exit; }
 keys C-u
 typ 2026-12-02
 keys Enter
-wait_for -l 29 '^end \(date, or a length such as 4w counted from the start; empty: open-ended\): 2026-12-31$' ||
+wait_for -l 29 '^end \(date, \+4w from today, or 4w counted from the start; empty: open-ended\): 2026-12-31$' ||
     { stop; finish; exit; }
 keys C-u
 typ 4w
@@ -104,7 +104,7 @@ typ SX
 keys Enter
 wait_for -l 29 '^start .*: \+2d$' || { stop; finish; exit; }
 keys Enter
-wait_for -l 29 '^end \(date, or a length such as 4w counted' ||
+wait_for -l 29 '^end \(date, \+4w from today, or 4w counted' ||
     { stop; finish; exit; }
 keys Enter Enter
 wait_for -l 29 '^need ' || { stop; finish; exit; }
