@@ -150,10 +150,9 @@ footer(struct app *a, const char *status, const char *hint)
 		curs_set(1);
 		return;
 	}
-	draw_text(LINES - 2, 0, COLS, status, draw_attr(a, ROLE_STATUS));
-	draw_text(LINES - 1, 0, COLS, a->message[0] ? a->message : hint,
-	    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
-	    draw_attr(a, ROLE_ERROR) : 0);
+	draw_text(LINES - 2 - draw_message_extra(a), 0, COLS, status,
+	    draw_attr(a, ROLE_STATUS));
+	draw_message(a, LINES - 1 - draw_message_extra(a), hint);
 }
 
 static void
@@ -165,7 +164,8 @@ draw_deploys(struct app *a)
 	table_fit(&d.t, deploys_cols, DL_N, 2, COLS);
 	draw_text(0, 0, 2, "", draw_attr(a, ROLE_HEADER));
 	table_titles(&d.t, 0, draw_attr(a, ROLE_HEADER));
-	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3);
+	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3 -
+	    draw_message_extra(a));
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
 	if (a->dep.nall == 0)
 		draw_text(1, 0, COLS, "  no deployments yet: n creates one",
@@ -197,7 +197,7 @@ draw_needs(struct app *a)
 	draw_text(y++, 0, COLS, strbuf_str(&b), A_BOLD);
 	/* Leave the members at least a row: title, header, status and the
 	 * message take four. */
-	room = LINES - 5;
+	room = LINES - 5 - draw_message_extra(a);
 	for (i = 0; i < u->d.nneeds && y <= room; i++) {
 		if (i + 1 < u->d.nneeds && y == room) {
 			strbuf_reset(&b);
@@ -235,7 +235,8 @@ draw_deploy(struct app *a)
 	table_fit(&d.t, members_cols, ML_N, 2, COLS);
 	draw_text(y, 0, 2, "", draw_attr(a, ROLE_HEADER));
 	table_titles(&d.t, y, draw_attr(a, ROLE_HEADER));
-	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
+	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y -
+	    draw_message_extra(a));
 	view_draw(&u->mview, y + 1, row_member, &d);
 	/* Members are those who count, as in the list of deployments. */
 	active = deploy_members_active(u->members, u->nmembers);
@@ -258,7 +259,7 @@ draw_suggest(struct app *a)
 	struct strbuf b = { 0 }, hint = { 0 };
 	char horizon[128];
 	size_t i, lines = 1;
-	int y;
+	int y, foot = LINES - draw_message_extra(a);
 
 	strbuf_addf(&b, "Suggested for %s", u->d.name);
 	if (format_deploy_horizon(&u->d, &u->sug, horizon, sizeof horizon))
@@ -266,7 +267,7 @@ draw_suggest(struct app *a)
 	draw_text(0, 0, COLS, strbuf_str(&b), A_BOLD);
 	for (i = 0; i < u->sug.nneeds; i++)
 		lines += u->sug.short_by[i] > 0;
-	y = LINES - 2 - (int)lines;
+	y = foot - 2 - (int)lines;
 	if (y < 2)
 		y = 2;
 	view_set_size(&u->sview, (long long)u->sug.n, y - 1);
@@ -274,7 +275,7 @@ draw_suggest(struct app *a)
 	if (u->sug.n == 0)
 		draw_text(1, 0, COLS, lines == 1 ? "  Nobody to suggest: the "
 		    "members cover every need." : "  Nobody to suggest.", 0);
-	for (i = 0; i < u->sug.nneeds && y < LINES - 3; i++) {
+	for (i = 0; i < u->sug.nneeds && y < foot - 3; i++) {
 		if (u->sug.short_by[i] == 0)
 			continue;
 		strbuf_reset(&b);
@@ -288,7 +289,7 @@ draw_suggest(struct app *a)
 	strbuf_addf(&b, "left out: %lld already booked, %lld unavailable, "
 	    "%lld not ready", u->sug.left_booked, u->sug.left_unavailable,
 	    u->sug.left_not_ready);
-	if (y < LINES - 2)
+	if (y < foot - 2)
 		draw_text(y, 0, COLS, strbuf_str(&b), 0);
 	strbuf_reset(&b);
 	strbuf_addf(&b, " %zu suggested", u->sug.n);

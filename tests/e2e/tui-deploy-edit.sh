@@ -76,7 +76,7 @@ typ 1:theme:disaster-victim-identification
 keys Enter
 wait_for -l 29 '^another need .*:$' || { stop; finish; exit; }
 keys Enter
-wait_for -l 30 "^changed '$(re "$irma")': 2${dash}29 December 2026, 28 days; need 1 \(2:lang:nl\) is not covered: 1 of 2; need 2 " ||
+wait_for -l 29 "^changed '$(re "$irma")': 2${dash}29 December 2026, 28 days; need 1 \(2:lang:nl\) is not covered: 1 of 2; need 2$" ||
     { stop; finish; exit; }
 sqlite3 "$db" "SELECT kind, start, end, status, needs FROM deployment
     WHERE name = '$irma'" >"$work/row"
