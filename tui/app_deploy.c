@@ -4,6 +4,7 @@
  * goes through deploy.h, so the screen obeys the same rules as the
  * command line (no double booking without force, statuses only forward).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,28 @@ app_deploy_cursor_pk(const struct app *a)
 
 static int changed_here(struct app *, struct view *, struct error *);
 
+/* Who of several added is not free throughout, from deploy_add's lines
+ * ("NAME is not available ..."): the first few named, then how many. */
+static void
+unavailable_names(struct strbuf *msg, const struct strbuf *warn,
+    size_t lines)
+{
+	enum { NAMED = 3 };
+	const char *p = strbuf_str(warn), *end;
+	size_t i, n;
+
+	strbuf_adds(msg, "; not available for the whole deployment: ");
+	for (i = 0; i < NAMED && i < lines; i++, p += n + 1) {
+		n = strcspn(p, "\n");
+		end = strstr(p, " is not available");
+		strbuf_addf(msg, "%s%.*s", i == 0 ? "" : i + 1 == lines ?
+		    " and " : ", ", (int)(end != NULL && end < p + n ?
+		    end - p : (ptrdiff_t)n), p);
+	}
+	if (lines > NAMED)
+		strbuf_addf(msg, " and %zu more", lines - NAMED);
+}
+
 /* The people added; keep: the list whose cursor moves to the next person
  * (changed_here), or NULL. */
 static int
@@ -211,8 +234,7 @@ add(struct app *a, const long long *pks, size_t n, struct view *keep,
 	} else {
 		strbuf_addf(&msg, "%zu added to '%s'", added, dname);
 		if (lines > 0)
-			strbuf_addf(&msg, "; %zu of them not available for "
-			    "the whole deployment", lines);
+			unavailable_names(&msg, &warn, lines);
 	}
 	app_message(a, lines > 0, "%s", strbuf_str(&msg));
 	strbuf_free(&warn);
