@@ -16,7 +16,7 @@ static const char busy_sql[] =
     " AND (end IS NULL OR end >= ?2)"
     " UNION ALL SELECT d.start, d.end FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE a.person = ?1"
-    " AND a.status IN ('confirmed', 'deployed')"
+    " AND" AVAIL_BOOKED_SQL("a", "d")
     " AND (d.end IS NULL OR d.end >= ?2) ORDER BY 1";
 
 /* Whether the person is active, and their notice in days. */
@@ -66,6 +66,9 @@ avail_first_from(struct store *s, long long pk, int from, int *day,
 	int start, last, rc;
 
 	*day = AVAIL_NEVER;
+	/* No day after 9999-12-31 can be written, so none is free. */
+	if (from > DATE_LAST)
+		return RC_OK;
 	if ((rc = store_cached(s, &st, busy_sql, err)) != RC_OK)
 		return rc;
 	*day = from;
@@ -79,7 +82,8 @@ avail_first_from(struct store *s, long long pk, int from, int *day,
 		    &start) || start > *day)
 			break;
 		end = (const char *)sqlite3_column_text(st, 1);
-		if (end == NULL || !date_parse(end, &last)) {
+		if (end == NULL || !date_parse(end, &last) ||
+		    last >= DATE_LAST) {
 			*day = AVAIL_NEVER;
 			break;
 		}
@@ -110,8 +114,8 @@ avail_busy(struct store *s, int day, struct bitmap *out, struct error *err)
 	    " (SELECT person FROM unavailability WHERE end IS NULL"
 	    " UNION ALL SELECT person FROM unavailability WHERE end >= ?2"
 	    " UNION ALL SELECT a.person FROM assignment a JOIN deployment d"
-	    " ON d.pk = a.deployment WHERE a.status IN ('confirmed',"
-	    " 'deployed') AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
+	    " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
+	    " AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
 		return rc;
 	bitmap_init(out, maxpk);
 	date_format(day, text);

@@ -3,8 +3,8 @@
  * rule (roster(5)) first holds for them, and how lists write it.
  *
  * A person is free on day D when they are active, D >= today +
- * notice_days, and no unavailability window and no confirmed or deployed
- * assignment on a deployment covers D.  Windows and deployments are
+ * notice_days, and no unavailability window and no firm booking
+ * (AVAIL_BOOKED_SQL) on a deployment covers D.  Windows and deployments are
  * inclusive and an empty end is open-ended, so the first free day is the
  * first such D: avail:D matches them there and on no day before it.
  *
@@ -18,6 +18,15 @@
 
 #include "error.h"
 #include "store.h"
+
+/*
+ * A firm booking, the one rule avail:, FREE, the double-booking check and
+ * suggest's "already booked" share: assignment a confirmed or deployed on
+ * deployment d that is not closed.  A closed deployment is over: its
+ * bookings keep nobody from anything, even when its end was left open.
+ */
+#define AVAIL_BOOKED_SQL(a, d) \
+    " " a ".status IN ('confirmed', 'deployed') AND " d ".status <> 'closed'"
 
 /* No free day ever: not active, or an open-ended window or deployment. */
 #define AVAIL_NEVER	(-1)

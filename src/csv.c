@@ -6,6 +6,7 @@
 
 #include "csv.h"
 #include "error.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 /*
@@ -85,6 +86,21 @@ csv_reader_separator(struct csv_reader *r, char sep)
 	r->sep = sep;
 }
 
+const char *
+csv_separator_name(char sep)
+{
+	switch (sep) {
+	case ',':
+		return "comma";
+	case ';':
+		return "semicolon";
+	case '\t':
+		return "tab";
+	default:
+		return "separator";
+	}
+}
+
 void
 csv_reader_free(struct csv_reader *r)
 {
@@ -157,6 +173,16 @@ csv_end_field(struct csv_reader *r, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * Whether a cell starting with c is one that spreadsheets run as a formula
+ * (or strip, tab and CR), or the quote that marks such a cell as text.
+ */
+static int
+csv_formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r'", c) != NULL;
+}
+
 static int
 csv_end_record(struct csv_reader *r, csv_record_cb cb, void *arg,
     struct error *err)
@@ -171,6 +197,12 @@ csv_end_record(struct csv_reader *r, csv_record_cb cb, void *arg,
 	r->fields[0] = r->buf;
 	for (i = 1; i < r->nfields; i++)
 		r->fields[i] = r->fields[i - 1] + r->lens[i - 1] + 1;
+	for (i = 0; i < r->nfields; i++)
+		if (r->fields[i][0] == '\'' &&
+		    csv_formula_start(r->fields[i][1])) {
+			r->fields[i]++;
+			r->lens[i]--;
+		}
 	rec.nfields = r->nfields;
 	rec.fields = r->fields;
 	rec.lengths = r->lens;
@@ -252,7 +284,7 @@ csv_quote_end(const struct csv_reader *r, struct error *err)
 	char what[96];
 
 	snprintf(what, sizeof what, "text after the closing quote of a field "
-	    "(expected '%c' or a line end)", r->sep);
+	    "(expected a %s or a line end)", csv_separator_name(r->sep));
 	return csv_error(r, r->line, r->col + 1, err, what);
 }
 
@@ -445,14 +477,33 @@ csv_finish(struct csv_reader *r, csv_record_cb cb, void *arg,
 }
 
 int
+csv_feed_file(struct csv_reader *r, FILE *f, struct strbuf *keep,
+    csv_record_cb cb, void *arg, struct error *err)
+{
+	char	buf[CSV_CHUNK];
+	size_t	n;
+	int	rc = RC_OK;
+
+	while (rc == RC_OK && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (keep != NULL)
+			strbuf_add(keep, buf, n);
+		rc = csv_feed(r, buf, n, cb, arg, err);
+	}
+	if (rc == RC_OK && ferror(f))
+		rc = error_set(err, RC_INPUT, "%s: %s", r->name,
+		    strerror(errno));
+	if (rc == RC_OK)
+		rc = csv_finish(r, cb, arg, err);
+	return rc;
+}
+
+int
 csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
     struct error *err)
 {
 	struct csv_reader	*r;
 	FILE			*f;
-	char			 buf[CSV_CHUNK];
-	size_t			 n;
-	int			 rc = RC_OK;
+	int			 rc;
 
 	if ((f = fopen(path, "rb")) == NULL) {
 		return error_set(err, RC_INPUT, "%s: %s", path,
@@ -460,12 +511,7 @@ csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 	}
 	r = csv_reader_new(path);
 	csv_reader_separator(r, sep);
-	while (rc == RC_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
-		rc = csv_feed(r, buf, n, cb, arg, err);
-	if (rc == RC_OK && ferror(f))
-		rc = error_set(err, RC_INPUT, "%s: %s", path, strerror(errno));
-	if (rc == RC_OK)
-		rc = csv_finish(r, cb, arg, err);
+	rc = csv_feed_file(r, f, NULL, cb, arg, err);
 	csv_reader_free(r);
 	fclose(f);
 	return rc;
@@ -474,13 +520,17 @@ csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 void
 csv_write_field(FILE *f, const char *s, int last)
 {
+	int formula;
+
 	/* NULL is an empty field, so SQL NULLs can be written as they come. */
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL)
+	/* Text to a spreadsheet, quoted as OWASP advises; read back without. */
+	formula = csv_formula_start(*s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL)
 		fputs(s, f);
 	else {
-		putc('"', f);
+		fputs(formula ? "\"'" : "\"", f);
 		for (; *s != '\0'; s++) {
 			if (*s == '"')
 				putc('"', f);

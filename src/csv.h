@@ -9,6 +9,12 @@
  * a line ending is accepted; an empty line is a record with one empty
  * field only when it is inside the data (blank lines are skipped).
  *
+ * A cell that starts with = + - @ tab or CR is one a spreadsheet would run
+ * as a formula: the writer puts a single quote before it (and before a cell
+ * that starts with a quote, so that the mark can be told from the data),
+ * and the reader drops a quote followed by one of these seven characters.
+ * Every value reads back as written; a quote before anything else is data.
+ *
  * Memory: the reader owns everything it hands to the callback; a record and
  * its fields are valid only during the callback.  csv_reader_free releases
  * the reader.  The writer writes straight to a caller-owned FILE.
@@ -20,6 +26,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "strbuf.h"
 
 struct csv_record {
 	size_t		 nfields;
@@ -45,6 +52,11 @@ void			 csv_reader_free(struct csv_reader *);
  * commas in numbers write (';'); sep is ASCII and not '"', CR or LF.
  */
 void			 csv_reader_separator(struct csv_reader *, char sep);
+/*
+ * The separator's name for messages, "comma", "semicolon" or "tab": a
+ * quoted tab would put a raw tab in the message.
+ */
+const char		*csv_separator_name(char sep);
 
 /*
  * Feeds len bytes.  Returns RC_OK, RC_INPUT with err set to
@@ -59,6 +71,15 @@ int	csv_finish(struct csv_reader *, csv_record_cb cb, void *arg,
 	    struct error *err);
 
 /*
+ * Feeds what is left of f in fixed-size chunks, then ends the input unless
+ * the callback stopped it.  With keep, every chunk read is also added to
+ * it, so that a caller that stops early can give the same bytes to a new
+ * reader: a pipe cannot be read twice.
+ */
+int	csv_feed_file(struct csv_reader *, FILE *f, struct strbuf *keep,
+	    csv_record_cb cb, void *arg, struct error *err);
+
+/*
  * Reads a whole file, with sep between fields, through the reader in
  * fixed-size chunks.
  */
@@ -66,7 +87,8 @@ int	csv_read_file(const char *path, char sep, csv_record_cb cb, void *arg,
 	    struct error *err);
 
 /*
- * Writes one field, quoted only when it holds a comma, quote, CR or LF;
+ * Writes one field, quoted only when it holds a comma, quote, CR or LF or
+ * starts like a formula (then after a single quote, see above);
  * last ends the record with CRLF (RFC 4180), otherwise a comma follows.
  */
 void	csv_write_field(FILE *, const char *s, int last);

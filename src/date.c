@@ -110,10 +110,11 @@ date_format(int day, char out[DATE_LEN])
 {
 	int y, m, d;
 
+	if (day < DATE_FIRST)
+		day = DATE_FIRST;
+	else if (day > DATE_LAST)
+		day = DATE_LAST;
 	date_to_ymd(day, &y, &m, &d);
-	/* Years outside 0..9999 cannot be written as YYYY; they never are. */
-	if (y < 0 || y > 9999)
-		y = 0;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
@@ -138,6 +139,15 @@ date_today(int *day, struct error *err)
 		if (!date_parse(env, day))
 			return error_set(err, RC_INPUT, "ROSTER_TODAY: '%s' is "
 			    "not a date (expected YYYY-MM-DD)", env);
+		/*
+		 * Notice, windows and +N dates reach a century past today;
+		 * all of it must stay writable as YYYY-MM-DD.
+		 */
+		if (*day < date_from_ymd(1900, 1, 1) ||
+		    *day > date_from_ymd(9899, 12, 31))
+			return error_set(err, RC_INPUT, "ROSTER_TODAY: '%s' is "
+			    "out of range (expected a date from 1900-01-01 to "
+			    "9899-12-31)", env);
 		return RC_OK;
 	}
 	now = time(NULL);

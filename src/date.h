@@ -15,6 +15,10 @@
 #include "error.h"
 
 #define DATE_LEN 11	/* "YYYY-MM-DD" and its NUL */
+/* The days YYYY-MM-DD can write: 1000-01-01 and 9999-12-31.  Parsers
+ * keep every day they make between them. */
+#define DATE_FIRST	(-354285)
+#define DATE_LAST	2932896
 
 /* Returns 1 and sets *day for a real date in exactly YYYY-MM-DD, else 0. */
 int	date_parse(const char *s, int *day);
@@ -25,6 +29,9 @@ int	date_parse(const char *s, int *day);
  * and sets *day for a real date, else 0.
  */
 int	date_guess(const char *s, int *day);
+/* A day outside DATE_FIRST..DATE_LAST is a bug of its caller: it is
+ * written as the nearest of the two, never as year 0000, and never
+ * ends the program. */
 void	date_format(int day, char out[DATE_LEN]);
 int	date_from_ymd(int y, int m, int d);
 void	date_to_ymd(int day, int *y, int *m, int *d);

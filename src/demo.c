@@ -78,6 +78,7 @@ struct demo_ctx {
 	/* Indexes of roles[].skill and .theme in the vocabularies, or -1. */
 	int			 role_skill[NELEM(roles)];
 	int			 role_theme[NELEM(roles)];
+	const volatile sig_atomic_t *stop;	/* demo_fill_until's */
 };
 
 /* One person being made; every string they borrow lives here. */
@@ -1140,6 +1141,10 @@ demo_generate(struct store *s, struct demo_ctx *c, long size,
 		return rc;
 	row = xcalloc(1, sizeof *row);
 	for (i = 0; i < size && rc == RC_OK; i++) {
+		if (c->stop != NULL && *c->stop) {
+			rc = error_set(err, RC_INPUT, "interrupted");
+			break;
+		}
 		demo_person(c, row, i);
 		rc = demo_write(w, row, err);
 	}
@@ -1152,6 +1157,13 @@ demo_generate(struct store *s, struct demo_ctx *c, long size,
 
 int
 demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
+{
+	return demo_fill_until(s, o, NULL, err);
+}
+
+int
+demo_fill_until(struct store *s, const struct demo_opts *o,
+    const volatile sig_atomic_t *stop, struct error *err)
 {
 	struct demo_ctx c;
 	int rc, bulk = (s->flags & STORE_BULK) != 0, fk;
@@ -1166,6 +1178,7 @@ demo_fill(struct store *s, const struct demo_opts *o, struct error *err)
 	memset(&c, 0, sizeof c);
 	demo_seed(&c.rng, o->seed);
 	c.today = o->today;
+	c.stop = stop;
 	/*
 	 * A bulk store is a new file that a failed load leaves for deleting,
 	 * and every key drawn here comes from the database's own vocabularies

@@ -12,6 +12,8 @@
 #ifndef ROSTER_DEMO_H
 #define ROSTER_DEMO_H
 
+#include <signal.h>
+
 #include "error.h"
 #include "store.h"
 
@@ -27,5 +29,11 @@ struct demo_opts {
  * the caller must not be in one; on failure nothing is written.
  */
 int	demo_fill(struct store *, const struct demo_opts *, struct error *err);
+/*
+ * demo_fill that stops, failing "interrupted", once *stop (a flag a signal
+ * handler sets) is non-zero.
+ */
+int	demo_fill_until(struct store *, const struct demo_opts *,
+	    const volatile sig_atomic_t *stop, struct error *err);
 
 #endif

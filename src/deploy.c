@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "avail.h"
 #include "date.h"
 #include "deploy.h"
 #include "deploy_write.h"
@@ -108,27 +109,55 @@ deploy_window(const struct deployment *d, int *from, int *to)
 {
 	*from = d->start;
 	*to = d->end != DEPLOY_OPEN ? d->end : d->start + DEPLOY_OPEN_DAYS;
+	if (*to > DATE_LAST)
+		*to = DATE_LAST;
 }
 
 int
-deploy_end_parse(const char *text, int start, int today, int *end)
+deploy_window_check(const char *what, int start, int end, struct error *err)
+{
+	if (end == DEPLOY_OPEN)
+		return RC_OK;
+	if (end > DATE_LAST)
+		return error_set(err, RC_INPUT, "%s: the end would be after "
+		    "9999-12-31", what);
+	if (end >= start && end - start + 1 > DEPLOY_MAX_DAYS)
+		return error_set(err, RC_INPUT, "%s: a deployment lasts at "
+		    "most %d days (ten years)", what, DEPLOY_MAX_DAYS);
+	return RC_OK;
+}
+
+int
+deploy_length_parse(const char *text, int *days)
 {
 	char *unit;
 	long n;
 
 	if (!isdigit((unsigned char)text[0]))
-		return filter_date(text, today, end);
+		return 0;
 	n = strtol(text, &unit, 10);
 	if (*unit == '\0' || unit[1] != '\0')
-		return filter_date(text, today, end);
-	if (n < 1 || n > 36500)
 		return 0;
-	if (*unit == 'd' || *unit == 'D')
-		*end = start + (int)n - 1;
-	else if (*unit == 'w' || *unit == 'W')
-		*end = start + 7 * (int)n - 1;
+	/* Too long is said by deploy_window_check, whatever the number. */
+	if (n > DEPLOY_MAX_DAYS)
+		n = DEPLOY_MAX_DAYS + 1;
+	if (n < 1 || strchr("dDwW", *unit) == NULL)
+		*days = -1;
 	else
+		*days = (int)n * (*unit == 'w' || *unit == 'W' ? 7 : 1);
+	return 1;
+}
+
+int
+deploy_end_parse(const char *text, int start, int today, int *end)
+{
+	int days;
+
+	if (!deploy_length_parse(text, &days))
+		return filter_date(text, today, end);
+	if (days < 1)
 		return 0;
+	*end = start + days - 1;
 	return 1;
 }
 
@@ -174,13 +203,12 @@ needs_load(struct deployment *d, const char *text)
 	}
 }
 
-int
-deploy_kind_valid(const char *kind)
+const char *
+deploy_kind(const char *text)
 {
-	int i = vocab_find(&vocab_deploy_kinds, kind);
+	int i = vocab_find(&vocab_deploy_kinds, text);
 
-	/* Exactly as spelled: the command line has always been strict. */
-	return i >= 0 && strcmp(kind, vocab_deploy_kinds.words[i]) == 0;
+	return i >= 0 ? vocab_deploy_kinds.words[i] : NULL;
 }
 
 int
@@ -188,21 +216,24 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 {
 	char start[DATE_LEN], end[DATE_LEN] = "", *needs, *stored;
 	char expected[VOCAB_EXPECTED_LEN];
-	struct deploy_row r = { d->name, d->kind, d->country, start, end,
-	    "planning", NULL };
+	struct deploy_row r = { d->name, deploy_kind(d->kind), d->country,
+	    start, end, "planning", NULL };
 	struct deploy_writer *w;
 	long long pk;
 	int rc;
 
 	if ((rc = deploy_name_check("deploy create", d->name, err)) != RC_OK)
 		return rc;
-	if (!deploy_kind_valid(d->kind))
+	if (r.kind == NULL)
 		return error_set(err, RC_INPUT, "deploy create: unknown kind "
 		    "'%s' (expected %s)", d->kind, vocab_expected(
 		    &vocab_deploy_kinds, 0, expected, sizeof expected));
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "deploy create: --end is "
 		    "before --start");
+	if ((rc = deploy_window_check("deploy create: --end", d->start,
+	    d->end, err)) != RC_OK)
+		return rc;
 	date_format(d->start, start);
 	if (d->end != DEPLOY_OPEN)
 		date_format(d->end, end);
@@ -396,7 +427,7 @@ deploy_conflict(struct store *s, const struct deployment *d, long long person,
 		date_format(d->end, end);
 	if ((rc = store_prepare(s, &st, "SELECT o.name FROM assignment a JOIN"
 	    " deployment o ON o.pk = a.deployment WHERE a.person = ?1 AND"
-	    " o.pk <> ?2 AND (a.status = 'confirmed' OR a.status = 'deployed')"
+	    " o.pk <> ?2 AND" AVAIL_BOOKED_SQL("a", "o")
 	    " AND (?4 IS NULL OR o.start <= ?4) AND (o.end IS NULL OR o.end >= "
 	    "?3) ORDER BY o.start LIMIT 1", err)) != RC_OK)
 		return rc;
@@ -490,14 +521,27 @@ deploy_remove(struct store *s, const struct deployment *d, long long person,
 	return deploy_writer_end(s, w, rc, err);
 }
 
+void
+deploy_member_bind(sqlite3_stmt *st, const struct deployment *d, int today)
+{
+	char through[DATE_LEN], now[DATE_LEN];
+	int from, to;
+
+	deploy_window(d, &from, &to);
+	date_format(to, through);
+	date_format(today, now);
+	sqlite3_bind_int64(st, 1, d->pk);
+	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+}
+
 int
-deploy_members(struct store *s, const struct deployment *d,
+deploy_members(struct store *s, const struct deployment *d, int today,
     struct member **out, size_t *n, struct error *err)
 {
 	sqlite3_stmt *st;
 	struct member *m;
-	char through[DATE_LEN];
-	int rc, from, to;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -510,10 +554,7 @@ deploy_members(struct store *s, const struct deployment *d,
 	    " assignment = a.pk ORDER BY rowid)), ''), " DEPLOY_READY_SQL
 	    DEPLOY_MEMBER_ROWS, err)) != RC_OK)
 		return rc;
-	deploy_window(d, &from, &to);
-	date_format(to, through);
-	sqlite3_bind_int64(st, 1, d->pk);
-	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
+	deploy_member_bind(st, d, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (*n + 1) * sizeof **out);
 		m = &(*out)[(*n)++];
@@ -582,7 +623,7 @@ deploy_coverage(struct store *s, const struct deployment *d, int today,
 	int rc;
 
 	*out = xcalloc(d->nneeds > 0 ? d->nneeds : 1, sizeof **out);
-	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK) {
+	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK) {
 		free(*out);
 		*out = NULL;
 		return rc;
@@ -651,7 +692,7 @@ deploy_summaries(struct store *s, int today, struct deploy_summary **out,
 		if ((rc = deploy_get(s, names[i], &sum->d, err)) != RC_OK)
 			break;
 		(*n)++;
-		if ((rc = deploy_members(s, &sum->d, &m, &nm, err)) != RC_OK)
+		if ((rc = deploy_members(s, &sum->d, today, &m, &nm, err)) != RC_OK)
 			break;
 		sum->active = deploy_members_active(m, nm);
 		deploy_members_free(m, nm);

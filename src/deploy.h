@@ -27,6 +27,9 @@
 #define DEPLOY_OPEN	(-1)
 /* An open-ended deployment is planned over its first 90 days. */
 #define DEPLOY_OPEN_DAYS	90
+/* A deployment lasts at most ten years: a longer one is a slip of the
+ * keyboard (36500w for 3650d), not a plan. */
+#define DEPLOY_MAX_DAYS	3650
 
 enum member_status { MS_PROPOSED, MS_CONTACTED, MS_CONFIRMED, MS_DEPLOYED,
     MS_RETURNED, MS_DECLINED, MS_WITHDRAWN, MS_N };
@@ -57,8 +60,10 @@ struct member {
 	enum member_status	 status;
 	char			 since[21];	/* when the status was set */
 	char			*history;	/* "proposed 2026-...Z, ..." */
-	/* "yes", or the papers that lapse before the end of the window
-	 * (deploy_window), as "passport 12-10, no HEAT" (DEPLOY_READY_SQL). */
+	/* "yes", or each paper missing, expired or lapsing before the end
+	 * of the window (deploy_window), with its full date: "passport
+	 * expired 2026-03-15, HEAT lapses 2026-12-01, no medical"
+	 * (DEPLOY_READY_SQL). */
 	char			*ready;
 };
 
@@ -81,15 +86,16 @@ struct coverage {
     " p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
 /*
  * A member's readiness through the day ?2 (YYYY-MM-DD, the end of the
- * window): "yes", or each of passport, medical and HEAT that is missing
- * ("no medical") or lapses before that day ("passport 12-10"; the year
- * too when it is not ?2's), as the filter's ready: counts them.
+ * window) seen on the day ?3 (today): "yes", or each of passport, medical
+ * and HEAT that is missing ("no medical"), already expired ("passport
+ * expired 2026-03-15") or lapses before ?2 ("HEAT lapses 2026-12-01"), as
+ * the filter's ready: counts them.  Dates are always whole: a month and
+ * day alone would not say which year.
  */
 #define DEPLOY_PAPER_SQL(col, name) \
     " CASE WHEN coalesce(" col ", '') = '' THEN ', no " name "'" \
-    " WHEN " col " < ?2 THEN ', " name " ' || CASE WHEN substr(" col \
-    ", 1, 4) = substr(?2, 1, 4) THEN substr(" col ", 6) ELSE " col \
-    " END ELSE '' END"
+    " WHEN " col " < ?3 THEN ', " name " expired ' || " col \
+    " WHEN " col " < ?2 THEN ', " name " lapses ' || " col " ELSE '' END"
 #define DEPLOY_READY_SQL \
     "coalesce(nullif(substr(" \
     DEPLOY_PAPER_SQL("p.passport_expiry", "passport") " ||" \
@@ -98,6 +104,11 @@ struct coverage {
 #define DEPLOY_STATUS_AT \
     "coalesce((SELECT max(at) FROM assignment_history" \
     " WHERE assignment = a.pk), '')"
+
+/* Binds DEPLOY_MEMBER_ROWS' ?1 and DEPLOY_READY_SQL's ?2 and ?3 for d
+ * seen on today. */
+void	deploy_member_bind(sqlite3_stmt *, const struct deployment *d,
+	    int today);
 
 const char	*member_status_name(enum member_status);
 int		 member_status_parse(const char *, enum member_status *);
@@ -113,8 +124,13 @@ int	deploy_need_parse(struct store *, const char *text, int today,
 	    struct need *out, struct error *err);
 void	deploy_need_free(struct need *);
 
-/* The window suggestions plan for: [start, end], or start + 90 days. */
+/* The window suggestions plan for: [start, end], or start + 90 days (at
+ * most 9999-12-31). */
 void	deploy_window(const struct deployment *, int *from, int *to);
+/* RC_INPUT, what beginning the message, when [start, end] ends after
+ * 9999-12-31 or lasts more than DEPLOY_MAX_DAYS; an open end passes. */
+int	deploy_window_check(const char *what, int start, int end,
+	    struct error *err);
 /*
  * An end date as --end and the screen take it: a length counted from
  * start, "4w" or "28d", the start being the first of its days (so 28d
@@ -122,11 +138,15 @@ void	deploy_window(const struct deployment *, int *from, int *to);
  * it (YYYY-MM-DD, today, +Nd or +Nw from today).  0 when it is neither.
  */
 int	deploy_end_parse(const char *text, int start, int today, int *end);
+/* Whether text is written as a length ("4w", "28d"): 1 with *days, -1
+ * when it is not a length allowed; 0 when it is not written so. */
+int	deploy_length_parse(const char *text, int *days);
 /* The needs as the deployment's row keeps them: "N:FILTER" lines. */
 char	*deploy_needs_text(const struct deployment *);
 
-/* Whether kind is one of vocab_deploy_kinds (vocab.h), exactly. */
-int	deploy_kind_valid(const char *kind);
+/* The kind as stored (lower case) when text is one of vocab_deploy_kinds
+ * (vocab.h) in any case, as files take it; else NULL. */
+const char *deploy_kind(const char *text);
 int	deploy_create(struct store *, const struct deployment *,
 	    struct error *err);
 /* RC_REFUSED when there is no deployment of that name. */
@@ -168,8 +188,9 @@ int	deploy_papers_warn(struct store *, const struct deployment *d,
 int	deploy_remove(struct store *, const struct deployment *d,
 	    long long person, struct error *err);
 
-/* The members in status order, then by name. */
-int	deploy_members(struct store *, const struct deployment *d,
+/* The members in status order, then by name; their readiness as seen
+ * today. */
+int	deploy_members(struct store *, const struct deployment *d, int today,
 	    struct member **out, size_t *n, struct error *err);
 void	deploy_members_free(struct member *, size_t n);
 /* How many of them count towards the needs (proposed to deployed): the
@@ -181,25 +202,32 @@ int	deploy_coverage(struct store *, const struct deployment *d, int today,
 
 /*
  * A change to a deployment (roster(1), "deploy edit"): what is not kept
- * replaces what is stored.  Needs, when given, replace all of them.
+ * replaces what is stored, and only that: the rest is what is stored when
+ * the change is written.  Needs, when given, replace all of them.
  */
 #define DEPLOY_KEEP	(-2)
 struct deploy_change {
 	const char	*name;		/* a new name; NULL: kept */
 	int		 start, end;	/* DEPLOY_KEEP; end also DEPLOY_OPEN */
+	int		 end_days;	/* > 0: the end is this many days
+					 * from the start (its first day
+					 * counted), instead of end */
 	const char	*kind, *status;	/* NULL: kept */
 	struct need	*needs;		/* with set_needs: the new ones */
 	size_t		 nneeds;
 	int		 set_needs;
 };
 /*
- * Changes the deployment named name, audited "update" (and "rename",
- * under the old name, when it is renamed: a name another deployment has,
- * in any case, is refused); the status only moves forward (planning,
- * active, closed).  A warning line is appended
- * to warn for each confirmed or deployed member now overlapping another
- * booking and, when the needs change, each need left uncovered.  *after
- * (deploy_clear) is the deployment as changed.
+ * Changes the deployment named name, read and written in one
+ * transaction, audited "update" (and "rename", under the old name, when
+ * it is renamed: a name another deployment has, in any case, is refused);
+ * the status only moves forward (planning, active, closed), and a closed
+ * deployment takes no other change (RC_REFUSED, "deployment 'X' is
+ * closed").  A warning line is appended to warn for each double booking
+ * the change makes (a member's firm booking here overlapping their firm
+ * booking elsewhere, avail.h), naming both statuses and the other
+ * deployment, and, when the needs change, each need left uncovered.
+ * *after (deploy_clear) is the deployment as changed.
  */
 /* RC_OK if a deployment may go from status from to to (forward only, as
  * deploy_edit allows), else RC_INPUT (unknown) or RC_REFUSED (back). */

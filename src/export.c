@@ -1,6 +1,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,60 +15,139 @@
 #include "search.h"
 
 int
-export_file_open(const char *path, int replace, FILE **fp, struct error *err)
+export_file_open(struct export_file *f, const char *path, int replace,
+    struct error *err)
 {
 	int fd;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC :
-	    O_EXCL), 0600);
+	f->fp = NULL;
+	f->tmp[0] = '\0';
+	if (snprintf(f->path, sizeof f->path, "%s", path) >= (int)sizeof f->path
+	    || snprintf(f->tmp, sizeof f->tmp, "%s.XXXXXX", path) >=
+	    (int)sizeof f->tmp)
+		return error_set(err, RC_INPUT, "%s: name too long", path);
+	/*
+	 * A name no one can have planted a link or a file at, or the final
+	 * name itself when it must be new: never a file that exists.
+	 */
+	if (replace)
+		fd = mkostemp(f->tmp, O_CLOEXEC);
+	else {
+		f->tmp[0] = '\0';
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+	}
 	if (fd == -1 && errno == EEXIST)
 		return error_set(err, RC_REFUSED, "%s: file exists", path);
 	if (fd == -1)
 		return error_set(err, RC_INPUT, "%s: cannot create (%s)", path,
 		    strerror(errno));
-	/* A file replaced keeps its mode unless told. */
-	if ((replace && fchmod(fd, 0600) == -1) ||
-	    (*fp = fdopen(fd, "w")) == NULL) {
+	/* 0600 whatever the umask, which only ever takes bits away. */
+	if (fchmod(fd, 0600) == -1 || (f->fp = fdopen(fd, "w")) == NULL) {
+		error_set(err, RC_INPUT, "%s: %s", path, strerror(errno));
 		close(fd);
-		return error_set(err, RC_INPUT, "%s: %s", path,
-		    strerror(errno));
+		return export_file_commit(f, RC_INPUT, err);
 	}
 	return RC_OK;
 }
 
+/* The name being written: the temporary one, or the final one. */
+static const char *
+export_file_written(const struct export_file *f)
+{
+	return f->tmp[0] != '\0' ? f->tmp : f->path;
+}
+
+int
+export_file_finish(struct export_file *f, int rc, struct error *err)
+{
+	if (f->fp == NULL)
+		return rc;
+	if ((fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
+	    && rc == RC_OK)
+		rc = error_set(err, RC_DB, "%s: %s", export_file_written(f),
+		    strerror(errno));
+	if (fclose(f->fp) != 0 && rc == RC_OK)
+		rc = error_set(err, RC_DB, "%s: %s", export_file_written(f),
+		    strerror(errno));
+	f->fp = NULL;
+	return rc;
+}
+
+int
+export_file_commit(struct export_file *f, int rc, struct error *err)
+{
+	if (rc == RC_OK && f->tmp[0] != '\0' && rename(f->tmp, f->path) != 0)
+		rc = error_set(err, RC_DB, "%s: %s", f->path, strerror(errno));
+	/* Half a file is worse than none. */
+	if (rc != RC_OK)
+		unlink(export_file_written(f));
+	return rc;
+}
+
+int
+export_file_close(struct export_file *f, int rc, struct error *err)
+{
+	return export_file_commit(f, export_file_finish(f, rc, err), err);
+}
+
 static int
 write_one(struct store *s, enum file_kind kind, int everyone,
-    const char *dir, struct error *err)
+    const char *dir, struct export_file *f, struct error *err)
 {
-	char tmp[PATH_MAX + 8], path[PATH_MAX];
-	FILE *fp;
+	char path[PATH_MAX];
 	int rc;
 
-	snprintf(path, sizeof path, "%s/%s.csv", dir, import_kind_name(kind));
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	if ((rc = export_file_open(tmp, 1, &fp, err)) != RC_OK)
+	if (snprintf(path, sizeof path, "%s/%s.csv", dir,
+	    import_kind_name(kind)) >= (int)sizeof path)
+		return error_set(err, RC_INPUT, "%s: name too long", dir);
+	if ((rc = export_file_open(f, path, 1, err)) != RC_OK)
 		return rc;
-	rc = format_csv_export(s, kind, everyone, fp, err);
-	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
-		if (rc == RC_OK)
-			rc = error_set(err, RC_DB, "%s: %s", tmp,
-			    strerror(errno));
-	fclose(fp);
-	if (rc != RC_OK) {
-		unlink(tmp);
-		return rc;
-	}
-	return RC_OK;
+	rc = format_csv_export(s, kind, everyone, f->fp, err);
+	if ((rc = export_file_finish(f, rc, err)) != RC_OK)
+		export_file_commit(f, rc, err);	/* removes it */
+	return rc;
+}
+
+/*
+ * Writes the files, then renames them all into place; on any failure, or
+ * if the user interrupts meanwhile, removes them all.  The signals that
+ * stop roster are held until then, so they cannot leave a file behind.
+ */
+static int
+write_all(struct store *s, int everyone, const char *dir, struct error *err)
+{
+	struct export_file f[FILE_NKINDS];
+	sigset_t stop, old, pending;
+	int k, n, rc = RC_OK;
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	for (n = 0; n < FILE_NKINDS && rc == RC_OK; n++)
+		rc = write_one(s, (enum file_kind)n, everyone, dir, &f[n], err);
+	if (rc != RC_OK)
+		n--;	/* the one that failed is removed already */
+	if (rc == RC_OK && sigpending(&pending) == 0 &&
+	    (sigismember(&pending, SIGINT) == 1 ||
+	    sigismember(&pending, SIGTERM) == 1 ||
+	    sigismember(&pending, SIGHUP) == 1))
+		rc = error_set(err, RC_INPUT, "%s: interrupted", dir);
+	for (k = 0; k < n; k++)
+		rc = export_file_commit(&f[k], rc, err);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 int
 export_dir(struct store *s, const char *dir, const char *filter, int today,
     long long *n, struct error *err)
 {
-	char tmp[PATH_MAX + 8], path[PATH_MAX];
 	struct search_result *r;
 	struct filter *f;
-	int k, rc, everyone;
+	int rc, everyone;
 
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 		return error_set(err, RC_INPUT, "%s: %s", dir, strerror(errno));
@@ -91,18 +172,8 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 		search_result_free(r);
 	}
 	filter_free(f);
-	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++)
-		rc = write_one(s, (enum file_kind)k, everyone, dir, err);
+	if (rc == RC_OK)
+		rc = write_all(s, everyone, dir, err);
 	store_exec(s, "COMMIT", NULL);
-	for (k = 0; k < FILE_NKINDS; k++) {
-		snprintf(path, sizeof path, "%s/%s.csv", dir,
-		    import_kind_name((enum file_kind)k));
-		snprintf(tmp, sizeof tmp, "%s.tmp", path);
-		if (rc != RC_OK)
-			unlink(tmp);
-		else if (rename(tmp, path) == -1)
-			rc = error_set(err, RC_INPUT, "%s: %s", path,
-			    strerror(errno));
-	}
 	return rc;
 }

@@ -9,25 +9,45 @@
  * of the people it matches and the deployments those they are on; without
  * one, every deployment.  Each file is written beside its final name and
  * renamed into place only when all are written, so a failure never leaves
- * a half-written file.
+ * a half-written file; SIGINT, SIGTERM and SIGHUP are held meanwhile, and
+ * one that came removes the files before it takes effect.
  *
  * Memory: nothing is kept; the caller owns its arguments.
  */
 #ifndef ROSTER_EXPORT_H
 #define ROSTER_EXPORT_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "error.h"
 #include "store.h"
 
 /*
- * A file roster writes for the user, created 0600 like the database (it
- * holds phone numbers): one that exists is refused (RC_REFUSED, "file
- * exists") unless replace, which truncates it and makes it 0600.
+ * A file roster writes for the user, 0600 at any umask like the database
+ * (it holds phone numbers).  With replace, it is written under a new name
+ * beside path (mkstemp: no link or file planted there can be followed or
+ * reused) and renamed over path when complete; without, path itself is
+ * created and one that exists, even as a link, is refused (RC_REFUSED,
+ * "file exists").
  */
-int	export_file_open(const char *path, int replace, FILE **fp,
+struct export_file {
+	FILE	*fp;
+	char	 path[PATH_MAX];
+	char	 tmp[PATH_MAX];		/* "" when path is written itself */
+};
+
+int	export_file_open(struct export_file *, const char *path, int replace,
 	    struct error *err);
+/* Flushes, syncs and closes fp; returns rc or what failed. */
+int	export_file_finish(struct export_file *, int rc, struct error *err);
+/*
+ * After finish: with rc RC_OK renames the file into place; otherwise, or
+ * if that fails, removes what was written.  Returns rc or what failed.
+ */
+int	export_file_commit(struct export_file *, int rc, struct error *err);
+/* Finish and commit. */
+int	export_file_close(struct export_file *, int rc, struct error *err);
 
 /* filter may be NULL or "" for everyone; *n is how many people. */
 int	export_dir(struct store *, const char *dir, const char *filter,

@@ -25,12 +25,15 @@ struct token {
 	long		 colon;		/* index of the key's ':' in text, or -1 */
 	size_t		 off;		/* byte offset in the input */
 	size_t		 voff;		/* byte offset of the value */
+	int		 col, vcol;	/* their columns */
 };
 
 struct parser {
 	const char	*input;
 	struct token	*toks;
-	size_t		 ntoks, pos;
+	size_t		 ntoks, cap, pos;
+	size_t		 nterms;
+	int		 depth;		/* of parentheses and NOTs, now */
 	struct error	*err;
 };
 
@@ -88,13 +91,19 @@ column(const char *input, size_t off)
 }
 
 static int
-fail(struct parser *p, size_t off, const char *fmt, const char *arg)
+fail_col(struct parser *p, int col, const char *fmt, const char *arg)
 {
 	char what[768];
 
 	snprintf(what, sizeof what, fmt, arg);
-	return error_set(p->err, RC_INPUT, "column %d: %s",
-	    column(p->input, off), what);
+	return error_set(p->err, RC_INPUT, "column %d: %s", col, what);
+}
+
+/* Counts from the start: for errors, which end the parse. */
+static int
+fail(struct parser *p, size_t off, const char *fmt, const char *arg)
+{
+	return fail_col(p, column(p->input, off), fmt, arg);
 }
 
 static int
@@ -158,8 +167,10 @@ lex_word(struct parser *p, size_t *i, struct token *t)
 
 /*
  * A lower-case (or mixed-case) or, and, not where an operator could stand
- * would silently search the word: "lang:fr or lang:en" finds nobody.  The
- * operators are capitals only, so ask for them, or for quotes.
+ * would silently search the word: "lang:fr or lang:en" finds nobody.  At
+ * an edge (first or last, after '(' or before ')') it is as likely a
+ * slip ("lang:fr not", "and lang:fr").  The operators are capitals only,
+ * so ask for them, or for quotes; only "-or" is plainly the word.
  */
 static int
 check_lower_ops(struct parser *p)
@@ -174,8 +185,9 @@ check_lower_ops(struct parser *p)
 	};
 	const struct token *t, *next;
 	char hint[128], what[256];
+	enum tok_type prev;
 	size_t i, k;
-	int after_term;
+	int after_term, edge;
 
 	for (i = 0; i < p->ntoks; i++) {
 		t = &p->toks[i];
@@ -185,12 +197,14 @@ check_lower_ops(struct parser *p)
 			if (strcasecmp(t->text, ops[k].word) == 0)
 				break;
 		next = &p->toks[i + 1];	/* T_END is last */
-		after_term = i > 0 && (p->toks[i - 1].type == T_WORD ||
-		    p->toks[i - 1].type == T_RPAREN);
+		prev = i > 0 ? p->toks[i - 1].type : T_LPAREN;
+		after_term = prev == T_WORD || prev == T_RPAREN;
+		edge = prev == T_LPAREN || next->type == T_END ||
+		    next->type == T_RPAREN;
 		/* "or" and "and" after a term, even last: the rest is
 		 * probably still being typed; "not" before one. */
-		if (k == sizeof ops / sizeof ops[0] || (k < 2 && !after_term) ||
-		    (k == 2 && !starts_term(next)))
+		if (k == sizeof ops / sizeof ops[0] || prev == T_MINUS ||
+		    (!edge && (k < 2 ? !after_term : !starts_term(next))))
 			continue;
 		snprintf(hint, sizeof hint, ops[k].hint, t->text);
 		snprintf(what, sizeof what, "'%s' would be searched as a word; "
@@ -200,26 +214,51 @@ check_lower_ops(struct parser *p)
 	return RC_OK;
 }
 
+/* The column of byte off, counted on from the last one asked: linear. */
+static int
+column_at(const char *s, size_t off, size_t *at, int *col)
+{
+	*col += (int)utf8_count(s + *at, off - *at);
+	*at = off;
+	return *col;
+}
+
+static struct token *
+tok_new(struct parser *p)
+{
+	struct token *t;
+
+	if (p->ntoks == p->cap) {
+		p->cap = p->cap == 0 ? 16 : p->cap * 2;
+		p->toks = xrealloc(p->toks, p->cap * sizeof *p->toks);
+	}
+	t = &p->toks[p->ntoks++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
 static int
 lex(struct parser *p)
 {
 	const char *s = p->input;
-	size_t i = 0, len = strlen(s), bad;
+	size_t i = 0, len = strlen(s), bad, at = 0;
 	struct token *t;
-	int rc;
+	int rc, col = 1;
 
 	if (!utf8_valid(s, len, &bad))
 		return error_set(p->err, RC_INPUT, "column %d: invalid UTF-8",
 		    column(s, bad));
+	if (len > FILTER_MAX_BYTES)
+		return error_set(p->err, RC_INPUT, "column %d: longer than %d "
+		    "bytes", column(s, FILTER_MAX_BYTES), FILTER_MAX_BYTES);
 	for (;;) {
 		while (is_space(s[i]))
 			i++;
-		p->toks = xrealloc(p->toks, (p->ntoks + 1) * sizeof *p->toks);
-		t = &p->toks[p->ntoks++];
-		memset(t, 0, sizeof *t);
+		t = tok_new(p);
 		t->off = i;
 		if (s[i] == '\0') {
 			t->type = T_END;
+			t->col = t->vcol = column_at(s, i, &at, &col);
 			return check_lower_ops(p);
 		}
 		if (s[i] == '(') {
@@ -233,6 +272,12 @@ lex(struct parser *p)
 			i++;
 		} else if ((rc = lex_word(p, &i, t)) != RC_OK)
 			return rc;
+		t->col = column_at(s, t->off, &at, &col);
+		t->vcol = t->type == T_WORD ? column_at(s, t->voff, &at, &col) :
+		    t->col;
+		if (t->type == T_WORD && ++p->nterms > FILTER_MAX_TERMS)
+			return error_set(p->err, RC_INPUT, "column %d: more "
+			    "than %d terms", t->col, FILTER_MAX_TERMS);
 	}
 }
 
@@ -311,8 +356,8 @@ make_term(struct parser *p, struct token *t, struct filter_node **out)
 	size_t i, klen;
 
 	n = node_new(OP_TERM, NULL, NULL);
-	n->column = column(p->input, t->off);
-	n->vcolumn = column(p->input, t->voff);
+	n->column = t->col;
+	n->vcolumn = t->vcol;
 	n->quoted = t->quoted;
 	if (t->colon < 0) {
 		n->key = KEY_WORD;
@@ -351,11 +396,11 @@ make_term(struct parser *p, struct token *t, struct filter_node **out)
 }
 
 static int parse_or(struct parser *, struct filter_node **);
+static int parse_unary(struct parser *, struct filter_node **);
 
 static int
-parse_unary(struct parser *p, struct filter_node **out)
+parse_nested(struct parser *p, struct token *t, struct filter_node **out)
 {
-	struct token *t = peek(p);
 	struct filter_node *inner;
 	size_t open;
 	int rc;
@@ -397,6 +442,28 @@ parse_unary(struct parser *p, struct filter_node **out)
 		return fail(p, t->off, "expected a term before %s",
 		    tok_name(t));
 	}
+}
+
+/*
+ * Each '(' and NOT recurses here, and the trees built are walked
+ * recursively by the compiler and the evaluator: the depth bound keeps
+ * their stacks small, as the term bound does for chains of ANDs and ORs.
+ */
+static int
+parse_unary(struct parser *p, struct filter_node **out)
+{
+	struct token *t = peek(p);
+	int rc;
+
+	if ((t->type == T_MINUS || t->type == T_NOT || t->type == T_LPAREN) &&
+	    p->depth == FILTER_MAX_DEPTH)
+		return error_set(p->err, RC_INPUT, "column %d: %s nested deeper "
+		    "than %d parentheses and NOTs", t->col, tok_name(t),
+		    FILTER_MAX_DEPTH);
+	p->depth++;
+	rc = parse_nested(p, t, out);
+	p->depth--;
+	return rc;
 }
 
 static int
@@ -460,7 +527,7 @@ parse_or(struct parser *p, struct filter_node **out)
 int
 filter_parse(const char *text, struct filter_node **out, struct error *err)
 {
-	struct parser p = { text, NULL, 0, 0, err };
+	struct parser p = { .input = text, .err = err };
 	struct filter_node *root = NULL;
 	size_t i;
 	int rc;

@@ -26,6 +26,18 @@
 #include "store.h"
 #include "strbuf.h"
 
+/*
+ * The bounds of a filter, in roster(5); beyond them filter_parse refuses
+ * it.  A need or search written by a person has a few dozen terms; a
+ * thousand, each a set query, are still evaluated in well under a second,
+ * and 32 KiB leaves room for a thousand long terms.  Bounding the terms
+ * and the nesting bounds the depth of the trees, which are walked
+ * recursively, so that no input can exhaust the stack.
+ */
+#define FILTER_MAX_BYTES	32768
+#define FILTER_MAX_TERMS	1000
+#define FILTER_MAX_DEPTH	64
+
 enum filter_key {
 	KEY_WORD,	/* a bare word */
 	KEY_COUNTRY,

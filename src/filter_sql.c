@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "avail.h"
 #include "date.h"
 #include "filter.h"
 #include "fts.h"
@@ -42,9 +43,9 @@ struct filter_compiler {
 /*
  * Availability over [D1, D2] is three sets: the active people who can be
  * there in time (D1 >= today + notice_days), minus those with an
- * unavailability window, minus those confirmed or deployed on a deployment,
- * that starts on or before D2 and has not ended before D1 (inclusive,
- * open-ended).
+ * unavailability window, minus those with a firm booking (avail.h) on a
+ * deployment that starts on or before D2 and has not ended before D1
+ * (inclusive, open-ended).
  */
 static const char avail_ready_sql[] =
     "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
@@ -55,7 +56,7 @@ static const char avail_away_sql[] =
     " WHERE end >= ? AND start <= ?";
 static const char avail_booked_sql[] =
     "SELECT a.person AS pk FROM assignment a JOIN deployment d"
-    " ON d.pk = a.deployment WHERE a.status IN ('confirmed', 'deployed')"
+    " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
     " AND (d.end IS NULL OR d.end >= ?) AND d.start <= ?";
 
 static void
@@ -131,7 +132,8 @@ filter_date(const char *text, int today, int *day)
 			*day = today + 7 * (int)n;
 		else
 			return 0;
-		return 1;
+		/* Past 9999-12-31 no date can be written, nor compared. */
+		return *day <= DATE_LAST;
 	}
 	return date_parse(text, day);
 }

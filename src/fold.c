@@ -86,17 +86,29 @@ fold_free(struct fold *f)
 static char *
 translit(UTransliterator *t, const char *word, size_t len)
 {
-	UChar *u;
+	UChar *u = NULL;
 	char *s = NULL;
 	int32_t n, limit, cap = (int32_t)len * 4 + 16, outlen;
-	UErrorCode status = U_ZERO_ERROR;
+	UErrorCode status;
+	int try;
 
-	u = xmalloc((size_t)cap * sizeof *u);
-	u_strFromUTF8(u, cap, &n, word, (int32_t)len, &status);
-	if (U_FAILURE(status))
-		goto out;
-	limit = n;
-	utrans_transUChars(t, u, &n, cap, 0, &limit, &status);
+	/*
+	 * A few characters grow a lot (U+FDFA is eighteen letters): when
+	 * the guess is short ICU says how long the result is, but has cut
+	 * the text, so it starts again from the word with that room.
+	 */
+	for (try = 0; try < 2; try++) {
+		status = U_ZERO_ERROR;
+		u = xrealloc(u, (size_t)cap * sizeof *u);
+		u_strFromUTF8(u, cap, &n, word, (int32_t)len, &status);
+		if (U_FAILURE(status))
+			goto out;
+		limit = n;
+		utrans_transUChars(t, u, &n, cap, 0, &limit, &status);
+		if (status != U_BUFFER_OVERFLOW_ERROR)
+			break;
+		cap = n + 1;
+	}
 	if (U_FAILURE(status))
 		goto out;
 	u_strToUTF8(NULL, 0, &outlen, u, n, &status);

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,7 +133,7 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 	struct coverage *cov;
 	struct member *m;
 	struct strbuf line = { 0 }, name = { 0 };
-	size_t nm, i;
+	size_t nm, i, ready;
 	int rc;
 
 	if ((rc = header(s, d, fp, err)) != RC_OK)
@@ -155,16 +156,21 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 		fprintf(fp, "%s\n", strbuf_str(&line));
 	}
 	free(cov);
-	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK) {
+	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK) {
 		strbuf_free(&line);
 		return rc;
 	}
+	/* READY as wide as the widest: a document or date cut off could
+	 * send someone whose passport has expired. */
+	for (ready = 5, i = 0; i < nm; i++)
+		if (width_of(m[i].ready) > ready)
+			ready = width_of(m[i].ready);
 	fprintf(fp, "\nMembers\n");
 	if (nm == 0)
 		fprintf(fp, "  none (roster deploy add, or deploy suggest)\n");
 	else
-		fprintf(fp, "  %-8s  %-26s  %-16s  %-10s  %-16s  %s\n", "ID",
-		    "NAME", "AGENCY", "STATUS", "READY", "HISTORY");
+		fprintf(fp, "  %-8s  %-26s  %-16s  %-10s  %-*s  %s\n", "ID",
+		    "NAME", "AGENCY", "STATUS", (int)ready, "READY", "HISTORY");
 	for (i = 0; i < nm; i++) {
 		strbuf_reset(&name);
 		strbuf_addf(&name, "%s, %s", m[i].family_name, m[i].given_name);
@@ -174,7 +180,7 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 		strbuf_adds(&line, "  ");
 		cell(&line, m[i].agency, 16, 1);
 		strbuf_addf(&line, "  %-10s  ", member_status_name(m[i].status));
-		cell(&line, m[i].ready, 16, 1);
+		cell(&line, m[i].ready, ready, 1);
 		strbuf_adds(&line, "  ");
 		cell(&line, m[i].history, 200, 0);
 		if (m[i].role[0] != '\0') {
@@ -190,8 +196,8 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 }
 
 int
-format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
-    struct error *err)
+format_deploy_csv(struct store *s, const struct deployment *d, int today,
+    FILE *fp, struct error *err)
 {
 	static const char *const cols[] = { "person_id", "family_name",
 	    "given_name", "agency", "phone", "email", "role", "status",
@@ -200,7 +206,7 @@ format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
 	size_t nm, i;
 	int j, n = (int)(sizeof cols / sizeof cols[0]), rc;
 
-	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK)
+	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK)
 		return rc;
 	for (j = 0; j < n; j++)
 		csv_write_field(fp, cols[j], j == n - 1);
@@ -217,12 +223,11 @@ format_deploy_csv(struct store *s, const struct deployment *d, FILE *fp,
 }
 
 int
-format_deploy_json(struct store *s, const struct deployment *d, FILE *fp,
-    struct error *err)
+format_deploy_json(struct store *s, const struct deployment *d, int today,
+    FILE *fp, struct error *err)
 {
-	char through[DATE_LEN];
 	sqlite3_stmt *st;
-	int rc, from, to;
+	int rc;
 
 	if ((rc = store_prepare(s, &st, "SELECT coalesce(json_group_array("
 	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
@@ -232,10 +237,7 @@ format_deploy_json(struct store *s, const struct deployment *d, FILE *fp,
 	    ", 'ready', " DEPLOY_READY_SQL ") AS m" DEPLOY_MEMBER_ROWS ")",
 	    err)) != RC_OK)
 		return rc;
-	deploy_window(d, &from, &to);
-	date_format(to, through);
-	sqlite3_bind_int64(st, 1, d->pk);
-	sqlite3_bind_text(st, 2, through, -1, SQLITE_TRANSIENT);
+	deploy_member_bind(st, d, today);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -252,7 +254,7 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 	size_t nm, i, k = 0;
 	int rc;
 
-	if ((rc = deploy_members(s, d, &m, &nm, err)) != RC_OK)
+	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK)
 		return rc;
 	date_format(today, day);
 	fprintf(fp, "CALL-OUT SHEET  ");
@@ -314,15 +316,19 @@ void
 format_deploy_shortfall(const struct deployment *d,
     const struct suggest_report *r, FILE *fp)
 {
+	struct strbuf filter = { 0 };
 	size_t i, shortfalls = 0;
 
 	for (i = 0; i < r->nneeds; i++)
 		if (r->short_by[i] > 0) {
+			strbuf_reset(&filter);
+			width_fit(&filter, d->needs[i].filter, SIZE_MAX, 0);
 			fprintf(fp, "need %zu (%d:%s) falls short by %d\n",
-			    i + 1, d->needs[i].count, d->needs[i].filter,
+			    i + 1, d->needs[i].count, strbuf_str(&filter),
 			    r->short_by[i]);
 			shortfalls++;
 		}
+	strbuf_free(&filter);
 	if (shortfalls == 0 && r->nneeds > 0)
 		fprintf(fp, "every need is covered\n");
 	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "

@@ -24,10 +24,10 @@ int	format_deploy_table(struct store *, const struct deployment *,
 	    int today, FILE *, struct error *err);
 /* A row per member: person_id, family_name, given_name, agency, phone,
  * email, role, status, status_at, ready (struct member). */
-int	format_deploy_csv(struct store *, const struct deployment *, FILE *,
-	    struct error *err);
-int	format_deploy_json(struct store *, const struct deployment *, FILE *,
-	    struct error *err);
+int	format_deploy_csv(struct store *, const struct deployment *,
+	    int today, FILE *, struct error *err);
+int	format_deploy_json(struct store *, const struct deployment *,
+	    int today, FILE *, struct error *err);
 /* Plain text to print and ring down: the members still in play. */
 int	format_deploy_sheet(struct store *, const struct deployment *,
 	    int today, FILE *, struct error *err);

@@ -1,13 +1,57 @@
 #include "fts.h"
 #include "strbuf.h"
 
+/* Each person's document, by rowid (person.pk). */
 #define FTS_DOCUMENT \
-    "INSERT INTO person_fts(rowid, names, agency, title, notes, missions)" \
+    "(rowid, names, agency, title, notes, missions)" \
     " SELECT p.pk, fold_index(p.given_name || ' ' || p.family_name)," \
     " fold_index(p.agency), fold_index(p.rank), fold_index(p.notes)," \
     " fold_index((SELECT group_concat(m.name, ' ') FROM service s" \
     " JOIN mission m ON m.pk = s.mission WHERE s.person = p.pk))" \
     " FROM person p"
+
+/*
+ * The touched people's documents that are new or differ from what the
+ * index holds, in temp.fts_doc: people whose record changed elsewhere
+ * (a phone number) keep their entries.
+ */
+#define FTS_CHANGED \
+    "CREATE TEMP TABLE IF NOT EXISTS fts_doc(names, agency, title, notes," \
+    " missions); DELETE FROM temp.fts_doc;" \
+    " INSERT INTO temp.fts_doc" FTS_DOCUMENT \
+    " WHERE p.pk IN (SELECT pk FROM temp.touched);" \
+    " DELETE FROM temp.fts_doc WHERE EXISTS (SELECT 1 FROM person_fts f" \
+    " WHERE f.rowid = fts_doc.rowid AND f.names IS fts_doc.names" \
+    " AND f.agency IS fts_doc.agency AND f.title IS fts_doc.title" \
+    " AND f.notes IS fts_doc.notes AND f.missions IS fts_doc.missions);" \
+    " DELETE FROM temp.touched"
+
+/*
+ * FTS5 keeps a replaced document's words in its older segments, next to
+ * a deletion marker, until segments are merged; the 'secure-delete'
+ * option that drops them at once needs SQLite 3.42, newer than Debian
+ * 12's.  Merging the index into one segment ('optimize') drops them, and
+ * secure_delete zeroes the pages the old segments leave, so a replaced
+ * name is gone from the file, not just from search.
+ */
+static int
+fts_replace(struct store *s, struct error *err)
+{
+	int rc, replaced;
+
+	if ((rc = store_exec(s, "DELETE FROM person_fts WHERE rowid IN"
+	    " (SELECT rowid FROM temp.fts_doc)", err)) != RC_OK)
+		return rc;
+	replaced = sqlite3_changes(s->db);
+	if ((rc = store_exec(s, "INSERT INTO person_fts(rowid, names, agency,"
+	    " title, notes, missions) SELECT rowid, * FROM temp.fts_doc;"
+	    " DELETE FROM temp.fts_doc",
+	    err)) != RC_OK || replaced == 0)
+		return rc;
+	store_scrub(s);
+	return store_exec(s, "INSERT INTO person_fts(person_fts)"
+	    " VALUES ('optimize')", err);
+}
 
 int
 fts_refresh(struct store *s, int all, struct error *err)
@@ -15,13 +59,11 @@ fts_refresh(struct store *s, int all, struct error *err)
 	int rc;
 
 	if (all)
-		return store_exec(s, "DELETE FROM person_fts; " FTS_DOCUMENT,
-		    err);
-	rc = store_exec(s, "DELETE FROM person_fts WHERE rowid IN"
-	    " (SELECT pk FROM temp.touched); " FTS_DOCUMENT
-	    " WHERE p.pk IN (SELECT pk FROM temp.touched);"
-	    " DELETE FROM temp.touched", err);
-	return rc;
+		return store_exec(s, "DELETE FROM person_fts; "
+		    "INSERT INTO person_fts" FTS_DOCUMENT, err);
+	if ((rc = store_exec(s, FTS_CHANGED, err)) != RC_OK)
+		return rc;
+	return fts_replace(s, err);
 }
 
 int

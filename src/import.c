@@ -6,6 +6,7 @@
  * deploy_write.h write, in the one transaction of the import.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "deploy.h"
 #include "deploy_write.h"
 #include "dupe.h"
+#include "filter.h"
 #include "fts.h"
 #include "import.h"
 #include "person.h"
@@ -65,8 +67,15 @@ static const char *const queries[Q_N] = {
 /* Room for a ';'-list cell: PERSON_MAX_LIST of the longest slug is 2 KiB. */
 #define LIST_MAX 4096
 
+/*
+ * A file is read once, as a pipe allows: its kind is told from the bytes
+ * up to its header, kept in head, and the import reads them again from
+ * there and the rest from fp.
+ */
 struct input {
-	const char	*path;
+	const char	*path;	/* for messages: "stdin" for "-" */
+	FILE		*fp;	/* NULL when it could not be opened */
+	struct strbuf	 head;
 	enum file_kind	 kind;	/* FILE_NKINDS: unreadable, not imported */
 };
 
@@ -111,6 +120,17 @@ const char *
 import_kind_name(enum file_kind k)
 {
 	return kinds[k].name;
+}
+
+static int
+column_index(enum file_kind k, const char *name)
+{
+	int i;
+
+	for (i = 0; kinds[k].columns[i] != NULL; i++)
+		if (strcmp(kinds[k].columns[i], name) == 0)
+			return i;
+	return -1;
 }
 
 /*
@@ -163,14 +183,15 @@ check_text(struct importer *im, int kc, int multiline)
 	if (cp < 0x80)
 		return problem(im, kc, "control character 0x%02x (expected "
 		    "plain text)", (unsigned)cp);
-	return problem(im, kc, "%s U+%04X (expected plain text)", cp < 0xa0 ?
-	    "control character" : "bidirectional control", (unsigned)cp);
+	return problem(im, kc, "%s U+%04X (expected plain text)",
+	    utf8_control_name(cp), (unsigned)cp);
 }
 
 static int
 check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 {
 	const char *v = cell(im, kc);
+	char hint[64];
 	int day;
 
 	out[0] = '\0';
@@ -180,9 +201,11 @@ check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 			    "YYYY-MM-DD)");
 		return RC_OK;
 	}
+	/* Files take ISO dates only: a guess is offered, never taken. */
 	if (!date_parse(v, &day))
-		return problem(im, kc, "'%s' is not a date (expected a real "
-		    "date as YYYY-MM-DD)", v);
+		return problem(im, kc, "'%s' is not a date (%s)", v,
+		    filter_date_hint(v, hint, sizeof hint) ? hint :
+		    "expected a real date as YYYY-MM-DD");
 	snprintf(out, DATE_LEN, "%s", v);
 	return RC_OK;
 }
@@ -454,6 +477,20 @@ count_change(struct tally *t, const struct person_change *c)
 	}
 }
 
+/* The person fields (bits) whose cells are empty or absent in this row. */
+static unsigned
+blank_fields(struct importer *im)
+{
+	unsigned blank = 0;
+	int f;
+
+	for (f = 0; f < PF_N; f++)
+		if (*cell(im, column_index(FILE_PEOPLE,
+		    person_field_name(f))) == '\0')
+			blank |= 1u << f;
+	return blank;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -519,6 +556,7 @@ row_people(struct importer *im)
 	if (im->row_bad)	/* a likely duplicate */
 		return RC_OK;
 	p.keep = im->keep;
+	p.blank = blank_fields(im);
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
@@ -744,6 +782,32 @@ is_timestamp(const char *s, size_t len)
 }
 
 /*
+ * For a time refused whose date is written otherwise but whose time of day
+ * is right (03/12/2026T09:30:00Z), the time with the ISO date, as the
+ * date columns offer it; else 0.  Offered, never taken.
+ */
+static int
+time_hint(const char *s, size_t len, char *buf, size_t buflen)
+{
+	char date[16], iso[DATE_LEN], fixed[32];
+	const char *t = memchr(s, 'T', len);
+	int day;
+
+	if (t == NULL || (size_t)(t - s) >= sizeof date)
+		return 0;
+	snprintf(date, sizeof date, "%.*s", (int)(t - s), s);
+	if (!date_guess(date, &day))
+		return 0;
+	date_format(day, iso);
+	snprintf(fixed, sizeof fixed, "%s%.*s", iso, (int)(len -
+	    (size_t)(t - s)), t);
+	if (!is_timestamp(fixed, strlen(fixed)))
+		return 0;
+	snprintf(buf, buflen, "did you mean %s?", fixed);
+	return 1;
+}
+
+/*
  * The history cell: STATUS@TIME items separated by ';', oldest first, into
  * out as export writes it; *last is the last status and *n the number of
  * items.
@@ -753,9 +817,9 @@ check_history(struct importer *im, int kc, struct strbuf *out,
     enum member_status *last, size_t *n)
 {
 	const char *p = cell(im, kc), *end, *at;
-	char status[16], expected[VOCAB_EXPECTED_LEN];
+	char status[16], expected[VOCAB_EXPECTED_LEN], hint[64];
 	enum member_status st;
-	size_t len;
+	size_t len, tlen;
 
 	*n = 0;
 	strbuf_adds(out, "");
@@ -783,10 +847,11 @@ check_history(struct importer *im, int kc, struct strbuf *out,
 			    sizeof expected));
 			continue;
 		}
-		if (!is_timestamp(at + 1, len - (size_t)(at - p) - 1)) {
-			problem(im, kc, "'%.*s' is not a time (expected UTC as "
-			    "YYYY-MM-DDTHH:MM:SSZ)", (int)(len -
-			    (size_t)(at - p) - 1), at + 1);
+		tlen = len - (size_t)(at - p) - 1;
+		if (!is_timestamp(at + 1, tlen)) {
+			problem(im, kc, "'%.*s' is not a time (%s)", (int)tlen,
+			    at + 1, time_hint(at + 1, tlen, hint, sizeof hint) ?
+			    hint : "expected UTC as YYYY-MM-DDTHH:MM:SSZ");
 			continue;
 		}
 		strbuf_addf(out, "%s%s@%.20s", *n > 0 ? ";" : "",
@@ -876,17 +941,6 @@ out:
 	return rc;
 }
 
-static int
-column_index(enum file_kind k, const char *name)
-{
-	int i;
-
-	for (i = 0; kinds[k].columns[i] != NULL; i++)
-		if (strcmp(kinds[k].columns[i], name) == 0)
-			return i;
-	return -1;
-}
-
 /*
  * The kind whose columns include every header column, if one does.  No
  * header that has the required columns of one kind fits another.
@@ -928,9 +982,9 @@ bad_header(struct importer *im, const struct csv_record *rec)
 			    "columns: save it as CSV with commas (or use "
 			    "--separator ';')");
 		if (im->sep != ',' && strchr(rec->fields[i], ',') != NULL)
-			return problem(im, -1, "this file uses ',' between "
-			    "columns, not '%c' (leave out --separator)",
-			    im->sep);
+			return problem(im, -1, "this file uses commas between "
+			    "columns, not %ss (leave out --separator)",
+			    csv_separator_name(im->sep));
 	}
 
 	for (k = 0; k < FILE_NKINDS; k++) {
@@ -1011,8 +1065,9 @@ on_record(const struct csv_record *rec, void *arg, struct error *err)
 	}
 	if (rec->nfields != im->nfields)
 		return problem(im, -1, "%zu fields, but the header has %zu "
-		    "(a missing or extra comma, or an unquoted field)",
-		    rec->nfields, im->nfields), RC_OK;
+		    "(a missing or extra %s, or an unquoted field)",
+		    rec->nfields, im->nfields, csv_separator_name(im->sep)),
+		    RC_OK;
 	im->err->msg[0] = '\0';
 	switch (im->kind) {
 	case FILE_PEOPLE:
@@ -1048,20 +1103,51 @@ on_header(const struct csv_record *rec, void *arg, struct error *err)
 	return RC_REFUSED;	/* stop after the first record */
 }
 
+/* Opens a file to import ("-" is standard input), or says why not. */
+static FILE *
+input_open(struct importer *im, const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "rb")) == NULL) {
+		im->nerrors++;
+		strbuf_addf(im->report, "%s: %s\n", path, strerror(errno));
+	}
+	return fp;
+}
+
+static struct csv_reader *
+input_reader(const struct importer *im, const struct input *in)
+{
+	struct csv_reader *r;
+
+	r = csv_reader_new(in->path);
+	csv_reader_separator(r, im->sep);
+	return r;
+}
+
 static void
 classify(struct importer *im, char *const *files, size_t n,
     struct input *in)
 {
+	struct csv_reader *r;
 	struct error e;
 	size_t i;
 	int kind, rc;
 
 	for (i = 0; i < n; i++) {
 		kind = -2;
-		in[i].path = files[i];
+		in[i].path = strcmp(files[i], "-") == 0 ? "stdin" : files[i];
 		/* A file that cannot be read is reported here, and only here. */
 		in[i].kind = FILE_NKINDS;
-		rc = csv_read_file(files[i], im->sep, on_header, &kind, &e);
+		if ((in[i].fp = input_open(im, files[i])) == NULL)
+			continue;
+		r = input_reader(im, &in[i]);
+		rc = csv_feed_file(r, in[i].fp, &in[i].head, on_header, &kind,
+		    &e);
+		csv_reader_free(r);
 		if (rc == RC_INPUT) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s\n", e.msg);
@@ -1070,12 +1156,25 @@ classify(struct importer *im, char *const *files, size_t n,
 		if (kind == -2) {
 			im->nerrors++;
 			strbuf_addf(im->report, "%s:1: empty file (expected a "
-			    "header line, roster(5))\n", files[i]);
+			    "header line, roster(5))\n", in[i].path);
 			continue;
 		}
 		/* An unknown header is reported when the file is read. */
 		in[i].kind = kind < 0 ? FILE_PEOPLE : (enum file_kind)kind;
 	}
+}
+
+static void
+inputs_free(struct input *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (in[i].fp != NULL && in[i].fp != stdin)
+			fclose(in[i].fp);
+		strbuf_free(&in[i].head);
+	}
+	free(in);
 }
 
 /* ", NAME N" for each field counted, in the order of enum person_field. */
@@ -1124,6 +1223,7 @@ tally_report(const struct importer *im, struct strbuf *out)
 static int
 import_one(struct importer *im, const struct input *in)
 {
+	struct csv_reader *r;
 	struct error e;
 	int rc;
 
@@ -1134,7 +1234,11 @@ import_one(struct importer *im, const struct input *in)
 	memset(&im->tally, 0, sizeof im->tally);
 	/* Only the reader writes e; on_record reports its own problems. */
 	e.msg[0] = '\0';
-	rc = csv_read_file(in->path, im->sep, on_record, im, &e);
+	r = input_reader(im, in);
+	rc = csv_feed(r, in->head.s, in->head.len, on_record, im, &e);
+	if (rc == RC_OK)
+		rc = csv_feed_file(r, in->fp, NULL, on_record, im, &e);
+	csv_reader_free(r);
 	if (rc == RC_INPUT && e.msg[0] != '\0') {
 		/* The CSV itself is malformed: the reader says where. */
 		im->nerrors++;
@@ -1216,6 +1320,6 @@ out:
 	deploy_writer_free(im.deploys);
 	dupe_finder_free(im.dupes);
 	strbuf_free(&im.changes);
-	free(in);
+	inputs_free(in, nfiles);
 	return rc;
 }

@@ -270,7 +270,7 @@ changed_fields(struct person_writer *w, const struct person *p, long long pk,
 			    strcmp(old ? old : "", strbuf_str(&v[i])) == 0)
 				continue;
 			c->changed |= 1u << i;
-			if (v[i].len == 0)
+			if (v[i].len == 0 || (p->blank & (1u << i)))
 				c->cleared |= 1u << i;
 		}
 	}
@@ -432,6 +432,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		bind_person(w, ST_UPDATE, p, now);
 		sqlite3_bind_int(w->st[ST_UPDATE], 16, (int)p->keep);
 		rc = run(w, ST_UPDATE, err, "person");
+		store_scrub(w->store);
 	} else {
 		bind_person(w, ST_INSERT, p, now);
 		rc = run(w, ST_INSERT, err, "person");

@@ -46,6 +46,11 @@ struct person {
 	 * says whatever keep is.
 	 */
 	unsigned		 keep;
+	/*
+	 * Bits of the fields given empty, which an update clears even where
+	 * the empty stands for a default (status active, notice_days 0).
+	 */
+	unsigned		 blank;
 	const char		*family_name, *given_name, *agency, *rank;
 	const char		*gender, *email, *phone, *status, *notes;
 	int			 notice_days;
@@ -88,7 +93,7 @@ void	person_writer_free(struct person_writer *);
 struct person_change {
 	enum { PERSON_ADDED, PERSON_UPDATED, PERSON_UNCHANGED } outcome;
 	unsigned	changed;	/* bits of the fields an update changed */
-	unsigned	cleared;	/* of those, the ones it left empty */
+	unsigned	cleared;	/* of those, the ones given empty */
 };
 
 /*

@@ -14,22 +14,40 @@ struct search_result {
 	long long	 total;		/* people in the pool */
 };
 
+/* The screen's sets, kept between searches while the database holds. */
 #define CACHE_SETS	16
+/*
+ * One search's sets, so that a term repeated in a long filter costs one
+ * look-up: room for the sets that cost most, the one-letter and one-digit
+ * prefixes, with some to spare.
+ */
+#define CACHE_SETS_ONCE	64
 
 struct search_cache {
 	long long	 generation;	/* store_generation when filled */
 	unsigned long	 clock;
+	size_t		 n;
 	struct {
 		char		*key;
 		struct bitmap	 bm;
 		unsigned long	 used;
-	}		 e[CACHE_SETS];
+	}		 e[];
 };
+
+static struct search_cache *
+cache_new(size_t n)
+{
+	struct search_cache *c;
+
+	c = xcalloc(1, sizeof *c + n * sizeof c->e[0]);
+	c->n = n;
+	return c;
+}
 
 struct search_cache *
 search_cache_new(void)
 {
-	return xcalloc(1, sizeof(struct search_cache));
+	return cache_new(CACHE_SETS);
 }
 
 static void
@@ -37,7 +55,7 @@ cache_clear(struct search_cache *c)
 {
 	size_t i;
 
-	for (i = 0; i < CACHE_SETS; i++) {
+	for (i = 0; i < c->n; i++) {
 		free(c->e[i].key);
 		c->e[i].key = NULL;
 		bitmap_free(&c->e[i].bm);
@@ -74,7 +92,7 @@ cache_find(struct search_cache *c, const char *key, long long capacity)
 {
 	size_t i;
 
-	for (i = 0; i < CACHE_SETS; i++)
+	for (i = 0; i < c->n; i++)
 		if (c->e[i].key != NULL &&
 		    bitmap_capacity(&c->e[i].bm) == capacity &&
 		    strcmp(c->e[i].key, key) == 0) {
@@ -89,7 +107,7 @@ cache_put(struct search_cache *c, const char *key, const struct bitmap *bm)
 {
 	size_t i, victim = 0;
 
-	for (i = 1; i < CACHE_SETS; i++)
+	for (i = 1; i < c->n; i++)
 		if (c->e[i].used < c->e[victim].used)
 			victim = i;
 	free(c->e[victim].key);
@@ -224,6 +242,11 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 	default:
 		if ((rc = eval(s, f, set->a, cache, out, err)) != RC_OK)
 			return rc;
+		/* Nobody AND anything, everyone OR anything: a long chain
+		 * often gets there early, and its other terms cost nothing. */
+		if (set->op == SET_AND ? !out->neg && bitmap_next(out, 0) < 0 :
+		    out->neg && bitmap_popcount(out) == 0)
+			return RC_OK;
 		bitmap_init(&b, bitmap_capacity(out) - 1);
 		if ((rc = eval(s, f, set->b, cache, &b, err)) == RC_OK)
 			bitmap_combine(out, &b, set->op == SET_AND);
@@ -253,27 +276,30 @@ search_eval(struct store *s, const struct filter *f,
     struct search_cache *cache, struct search_result **out,
     struct error *err)
 {
+	struct search_cache *own = NULL;
 	struct search_result *r;
 	long long maxpk;
 	int rc;
 
 	*out = NULL;
-	if (cache != NULL && (rc = cache_check(s, cache, err)) != RC_OK)
+	/* A term repeated in one filter is looked up once. */
+	if (cache == NULL)
+		cache = own = cache_new(CACHE_SETS_ONCE);
+	if ((rc = cache_check(s, cache, err)) != RC_OK ||
+	    (rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person",
+	    &maxpk, err)) != RC_OK) {
+		search_cache_free(own);
 		return rc;
-	if ((rc = store_int(s, "SELECT coalesce(max(pk), 0) FROM person", &maxpk,
-	    err)) != RC_OK)
-		return rc;
+	}
 	r = xcalloc(1, sizeof *r);
 	bitmap_init(&r->bm, maxpk);
 	r->total = -1;
 	if (filter_root(f) == NULL)
 		r->bm.neg = 1;	/* the complement of nobody */
-	else if ((rc = eval(s, f, filter_root(f), cache, &r->bm, err))
-	    != RC_OK) {
-		search_result_free(r);
-		return rc;
-	}
-	if ((rc = result_count(s, r, err)) != RC_OK) {
+	else
+		rc = eval(s, f, filter_root(f), cache, &r->bm, err);
+	search_cache_free(own);
+	if (rc != RC_OK || (rc = result_count(s, r, err)) != RC_OK) {
 		search_result_free(r);
 		return rc;
 	}

@@ -119,6 +119,7 @@ search_explain_empty(struct store *s, const char *text, int today,
 	struct search_result *r = NULL;
 	const struct filter_node **n = NULL;
 	const struct filter_set **set = NULL;
+	struct search_cache *own = NULL;
 	size_t count = 0, k;
 	long long before;
 	int rc;
@@ -131,6 +132,9 @@ search_explain_empty(struct store *s, const char *text, int today,
 		goto out;
 	}
 	count = operands(root, filter_root(f), &n, &set);
+	/* The terms are looked up again, one at a time: once each. */
+	if (cache == NULL)
+		cache = own = search_cache_new();
 	/* Everyone, then each term in turn. */
 	if ((rc = search_text(s, "", today, cache, &r, err)) != RC_OK)
 		goto out;
@@ -148,6 +152,7 @@ out:
 	free(n);
 	free(set);
 	search_result_free(r);
+	search_cache_free(own);
 	filter_free(f);
 	filter_node_free(root);
 	return rc;

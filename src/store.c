@@ -12,6 +12,7 @@
 #include "sqlfunc.h"
 #include "store.h"
 #include "strbuf.h"
+#include "width.h"
 
 /*
  * Migration N brings a database from user_version N-1 to N.  Reference data
@@ -68,6 +69,12 @@ store_error(struct store *s, struct error *err, const char *what)
 	default:
 		rc = RC_DB;
 	}
+	/* SQLite says SQLITE_FULL when a write comes up short; an fsync or
+	 * a -shm that finds no room says SQLITE_IOERR, with the errno. */
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR &&
+	    sqlite3_system_errno(s->db) == ENOSPC))
+		return error_set(err, RC_DB, "disk full: %s (free some space "
+		    "and try again)", s->path);
 	if (code == SQLITE_INTERRUPT)
 		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -153,18 +160,36 @@ store_commit(struct store *s, struct error *err)
 
 	/* A COMMIT that fails (busy, full) leaves the transaction open and
 	 * the write lock held: give both up. */
-	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK)
+	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK) {
 		store_rollback(s);
-	else
-		s->commits++;
-	return rc;
+		return rc;
+	}
+	s->commits++;
+	/* Best effort, waiting a little: for a reader still on an older
+	 * snapshot, SQLite checkpoints what it can and keeps the rest, and
+	 * the next scrubbing commit tries again. */
+	if (s->scrub) {
+		sqlite3_busy_timeout(s->db, STORE_SCRUB_MS);
+		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+		    NULL, NULL);
+		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	}
+	s->scrub = 0;
+	return RC_OK;
 }
 
 void
 store_rollback(struct store *s)
 {
+	s->scrub = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+store_scrub(struct store *s)
+{
+	s->scrub = 1;
 }
 
 int
@@ -188,9 +213,8 @@ store_default_path(char *buf, size_t len, struct error *err)
 	return RC_OK;
 }
 
-/* mkdir -p for the directory part of path, mode 0700 like XDG asks. */
-static int
-make_parent(const char *path, struct error *err)
+int
+store_make_parent(const char *path, struct error *err)
 {
 	char dir[PATH_MAX], *p;
 
@@ -239,6 +263,7 @@ create_private(const char *path, int exclusive, struct error *err)
 static void
 warn_network_fs(const char *path)
 {
+	struct strbuf shown = { 0 };
 	struct statfs sf;
 	size_t i;
 
@@ -246,9 +271,12 @@ warn_network_fs(const char *path)
 		return;
 	for (i = 0; i < sizeof network_fs / sizeof network_fs[0]; i++)
 		if ((unsigned long)sf.f_type == (unsigned long)network_fs[i]) {
+			width_escape(&shown, path);
 			fprintf(stderr, "roster: warning: %s is on a network "
 			    "filesystem; SQLite's WAL mode needs local storage "
-			    "and the database may be corrupted\n", path);
+			    "and the database may be corrupted\n",
+			    strbuf_str(&shown));
+			strbuf_free(&shown);
 			return;
 		}
 }
@@ -301,29 +329,44 @@ migrate(struct store *s, int from, struct error *err)
 	return store_commit(s, err);
 }
 
+/*
+ * Reads what the file holds, writing nothing, so a file that is not
+ * roster's is left as it was: *from is the schema version to upgrade
+ * from, NMIGRATIONS when there is nothing to do.  Only an empty file (no
+ * tables: new, or made by a creation that never committed) becomes a
+ * roster database, and only when the command may create one.
+ */
 static int
-check_schema(struct store *s, const char *path, struct error *err)
+check_schema(struct store *s, const char *path, int *from,
+    struct error *err)
 {
-	long long appid, version;
+	long long appid, version, objects;
 	int rc;
 
-	if ((rc = store_int(s, "PRAGMA application_id", &appid, err)) != RC_OK)
-		return rc;
-	if ((rc = store_int(s, "PRAGMA user_version", &version, err)) != RC_OK)
+	if ((rc = store_int(s, "PRAGMA application_id", &appid, err)) != RC_OK ||
+	    (rc = store_int(s, "PRAGMA user_version", &version, err)) != RC_OK ||
+	    (rc = store_int(s, "SELECT count(*) FROM sqlite_schema", &objects,
+	    err)) != RC_OK)
 		return rc;
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && version == 0))
 		return error_set(err, RC_DB, "%s: not a roster database", path);
+	if (appid == 0 && objects > 0)
+		return error_set(err, RC_DB, "%s: not a roster database (it "
+		    "holds other tables)", path);
+	if (appid == 0 && !(s->flags & STORE_CREATE))
+		return error_set(err, RC_DB, "%s: not a roster database yet "
+		    "(it is empty: roster import makes it one)", path);
 	if (version > NMIGRATIONS)
 		return error_set(err, RC_DB, "%s: database schema version %lld "
 		    "is newer than this roster understands (%d): use a newer "
 		    "roster", path, version, NMIGRATIONS);
-	if (version == NMIGRATIONS)
-		return RC_OK;
-	if (s->flags & STORE_READ_ONLY)
-		return error_set(err, RC_DB, "%s: database needs upgrading to "
-		    "schema version %d, which --read-only forbids", path,
-		    NMIGRATIONS);
-	return migrate(s, (int)version, err);
+	*from = (int)version;
+	/* An old words index would answer wrongly: say how to upgrade. */
+	if (version < NMIGRATIONS && (s->flags & STORE_READ_ONLY))
+		return error_set(err, RC_DB, "%s: made by an older roster; open "
+		    "it once without --read-only (or ask its owner to) to "
+		    "upgrade it", path);
+	return RC_OK;
 }
 
 /* Saves and drops the secondary indexes for a bulk load. */
@@ -395,7 +438,7 @@ open_file(const char *path, int flags, int *oflags, struct error *err)
 		if (!(flags & STORE_CREATE) && errno == ENOENT)
 			return error_set(err, RC_DB, "%s: no such database",
 			    path);
-		if ((rc = make_parent(path, err)) != RC_OK ||
+		if ((rc = store_make_parent(path, err)) != RC_OK ||
 		    (rc = create_private(path, flags & STORE_EXCLUSIVE_NEW,
 		    err)) != RC_OK)
 			return rc;
@@ -403,11 +446,78 @@ open_file(const char *path, int flags, int *oflags, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * path as a URI filename that opens it immutable: every byte but the
+ * unreserved ones percent-encoded, so '?', '#' and '%' in a name stay
+ * part of it.
+ */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf uri = { 0 };
+	const unsigned char *p;
+
+	/* "file:///a" for "/a": an empty authority, so "//a" is no host. */
+	strbuf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._~-", *p) != NULL)
+			strbuf_add(&uri, (const char *)p, 1);
+		else
+			strbuf_addf(&uri, "%%%02X", *p);
+	strbuf_adds(&uri, "?immutable=1");
+	return strbuf_steal(&uri);
+}
+
+/*
+ * Opens path read-only.  SQLite reads a WAL database through its -shm
+ * file, which it makes when missing; in a directory the user may not write
+ * it cannot, and the first read fails with "attempt to write a readonly
+ * database".  When there is no -wal file, or an empty one (a clean close
+ * checkpoints the log away), the main file holds every commit and SQLite
+ * can read it as immutable: no locks and no -shm.  A -wal file with
+ * commits in it cannot be read without its -shm, and only its owner can
+ * fold it in.
+ */
+static int
+open_read_only(struct store *s, const char *path, struct error *err)
+{
+	char wal[PATH_MAX + 8], *uri;
+	struct stat sb;
+	int code;
+
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		return error_set(err, RC_DB, "%s: %s", path, s->db ?
+		    sqlite3_errmsg(s->db) : "cannot open");
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) == SQLITE_OK)
+		return RC_OK;
+	code = sqlite3_errcode(s->db) & 0xff;
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return RC_OK;		/* check_schema says what it is */
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &sb) == 0 && sb.st_size > 0)
+		return error_set(err, RC_DB, "%s: cannot be read from this "
+		    "directory while %s holds changes: ask the owner to run "
+		    "roster on it once (which folds them in), or copy both "
+		    "files to a directory you can write", path, wal);
+	sqlite3_close(s->db);
+	uri = immutable_uri(path);
+	code = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (code != SQLITE_OK)
+		return error_set(err, RC_DB, "%s: %s", path, s->db ?
+		    sqlite3_errmsg(s->db) : "cannot open");
+	return RC_OK;
+}
+
 int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
-	int oflags, rc;
+	int oflags, from = 0, rc;
 
 	*out = NULL;
 	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK)
@@ -415,9 +525,13 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
-	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+	s->path = xstrdup(path);
+	if (flags & STORE_READ_ONLY)
+		rc = open_read_only(s, path, err);
+	else if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
 		rc = error_set(err, RC_DB, "%s: %s", path,
 		    s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	if (rc != RC_OK) {
 		store_close(s);
 		return rc;
 	}
@@ -426,7 +540,11 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	if ((rc = sqlfunc_register(s->db, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
-	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)) != RC_OK)
+	/* secure_delete: what a write replaces or deletes (a person's old
+	 * name, say) is overwritten with zeros, not left in free space. */
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA secure_delete = ON", err)) != RC_OK ||
+	    (rc = check_schema(s, path, &from, err)) != RC_OK)
 		goto fail;
 	if (flags & STORE_BULK)
 		rc = store_exec(s, "PRAGMA journal_mode = OFF; "
@@ -437,7 +555,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		    "PRAGMA synchronous = NORMAL", err);
 	if (rc != RC_OK)
 		goto fail;
-	if ((rc = check_schema(s, path, err)) != RC_OK)
+	if (from < NMIGRATIONS && (rc = migrate(s, from, err)) != RC_OK)
 		goto fail;
 	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
 		goto fail;
@@ -446,6 +564,11 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 fail:
 	if (err != NULL && strstr(err->msg, "not a database") != NULL)
 		rc = error_set(err, RC_DB, "%s: not a database, or corrupt",
+		    path);
+	else if (!(flags & STORE_READ_ONLY) &&
+	    sqlite3_errcode(s->db) == SQLITE_READONLY)
+		rc = error_set(err, RC_DB, "%s: you may not write this "
+		    "database or its directory: use --read-only to read it",
 		    path);
 	store_close(s);
 	return rc;
@@ -464,6 +587,7 @@ store_close(struct store *s)
 		free(s->bulk_indexes[i]);
 	free(s->bulk_indexes);
 	sqlite3_close(s->db);
+	free(s->path);
 	free(s);
 }
 

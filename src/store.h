@@ -1,11 +1,14 @@
 /*
  * store.h - the SQLite database: opening, migrations, transactions.
  *
- * Every connection has foreign keys on, WAL, a busy timeout and roster's
- * SQL functions (sqlfunc.h); every write transaction starts with BEGIN
- * IMMEDIATE, so a writer waits for the lock up front instead of failing
- * half way.  New database files (and their -wal and -shm files) are
- * created 0600.
+ * Every connection has foreign keys on, secure_delete, WAL, a busy timeout
+ * and roster's SQL functions (sqlfunc.h); every write transaction starts
+ * with BEGIN IMMEDIATE, so a writer waits for the lock up front instead of
+ * failing half way.  New database files (and their -wal and -shm files)
+ * are created 0600.  A file store_open is not allowed to make a roster
+ * database is refused before anything is written to it; a read-only one
+ * in a directory the user may not write is read as immutable when its
+ * -wal holds nothing.
  *
  * Memory: store_open returns a struct store the caller frees with
  * store_close.  Statements from store_prepare belong to the caller
@@ -23,6 +26,7 @@
 /* "roster" in ASCII, so file(1) and roster itself can tell the file. */
 #define STORE_APPLICATION_ID	0x726f7374
 #define STORE_BUSY_MS		5000
+#define STORE_SCRUB_MS		250	/* store_scrub's wait for readers */
 
 enum {
 	STORE_READ_ONLY = 1 << 0,
@@ -35,6 +39,7 @@ enum {
 
 struct store {
 	sqlite3	*db;
+	char	*path;			/* as given to store_open */
 	int	 flags;
 	char	**bulk_indexes;		/* STORE_BULK: to make at the end */
 	size_t	  nbulk_indexes;
@@ -46,6 +51,7 @@ struct store {
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
 	long long commits;		/* store_commit's that succeeded */
+	int	 scrub;			/* store_scrub: at the next commit */
 	/* store_generation: the count, and what it was last decided on. */
 	long long generation;
 	long long seen_version, seen_commits;
@@ -66,12 +72,22 @@ void	store_close(struct store *);
  */
 int	store_bulk_end(struct store *, struct error *err);
 
+/* mkdir -p for the directory part of path, mode 0700 like XDG asks. */
+int	store_make_parent(const char *path, struct error *err);
+
 /* The schema version this binary writes and understands. */
 int	store_schema_version(void);
 
 int	store_begin(struct store *, struct error *err);
 int	store_commit(struct store *, struct error *err);
 void	store_rollback(struct store *);
+/*
+ * Says the open transaction replaces or deletes personal data: once it
+ * commits, the -wal file, which still holds the pages as they were, is
+ * checkpointed and truncated (secure_delete, on for every connection,
+ * zeroes what is freed in the pages themselves).
+ */
+void	store_scrub(struct store *);
 
 int	store_prepare(struct store *, sqlite3_stmt **, const char *sql,
 	    struct error *err);
@@ -114,7 +130,8 @@ char	*store_text(sqlite3_stmt *, int i);
  * Turns the last SQLite error into a message and the matching status:
  * RC_DB for trouble with the database itself, RC_INPUT for a violated
  * constraint (bad data that slipped past validation), RC_INTERRUPTED for
- * a statement store_interrupt stopped.
+ * a statement store_interrupt stopped.  A full disk (or a full
+ * max_page_count) is "disk full: FILE", RC_DB.
  */
 int	store_error(struct store *, struct error *err, const char *what);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "avail.h"
 #include "bitmap.h"
 #include "date.h"
 #include "deploy.h"
@@ -329,7 +330,7 @@ team_members(struct team *t, struct error *err)
 	size_t nmem, i, j;
 	int ag, rc;
 
-	if ((rc = deploy_members(c->s, c->d, &mem, &nmem, err)) != RC_OK)
+	if ((rc = deploy_members(c->s, c->d, c->today, &mem, &nmem, err)) != RC_OK)
 		return rc;
 	bitmap_init(&t->members, (long long)c->nbits - 1);
 	for (i = 0; i < nmem; i++) {
@@ -386,8 +387,8 @@ booked(struct team *t, struct bitmap *out, struct error *err)
 	date_format(t->c.to, to);
 	bitmap_init(out, (long long)t->c.nbits - 1);
 	if (fill_bitmap(&t->c, out, "SELECT bitmap_add(?1, a.person) FROM "
-	    "assignment a JOIN deployment o ON o.pk = a.deployment WHERE "
-	    "(a.status = 'confirmed' OR a.status = 'deployed') AND "
+	    "assignment a JOIN deployment o ON o.pk = a.deployment WHERE"
+	    AVAIL_BOOKED_SQL("a", "o") " AND "
 	    "(o.end IS NULL OR o.end >= ?2) AND o.start <= ?3 AND o.pk <> ?4",
 	    texts, 2, t->c.d->pk) != RC_OK)
 		return store_error(t->c.s, err, "suggest");

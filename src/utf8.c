@@ -76,27 +76,44 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
+int
+utf8_invisible(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
+	    cp <= 0x2069) || cp == 0x061c || cp == 0x200b || cp == 0x200e ||
+	    cp == 0x200f || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
+}
+
+const char *
+utf8_control_name(uint32_t cp)
+{
+	if (cp < 0xa0)
+		return "control character";
+	if (cp == 0x200b || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff)
+		return "invisible character";
+	return "bidirectional control";
+}
+
 size_t
 utf8_control(const char *text, int layout, uint32_t *cp)
 {
-	const unsigned char *s = (const unsigned char *)text, *p;
+	const char *p;
+	uint32_t c;
+	size_t n;
 
-	for (p = s; *p != '\0'; p++) {
-		if ((*p < 0x20 && !(layout && (*p == '\n' || *p == '\t' ||
-		    *p == '\r'))) || *p == 0x7f) {
-			*cp = *p;
-			return (size_t)(p - s);
+	for (p = text; *p != '\0'; p += n) {
+		n = 1;
+		c = (unsigned char)*p;
+		/* A NUL ends a sequence cut short, so 4 reads no further. */
+		if (c >= 0x80 && (n = utf8_decode(p, 4, &c)) == 0) {
+			n = 1;
+			continue;
 		}
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			*cp = p[1];
-			return (size_t)(p - s);
-		}
-		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa &&
-		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
-		    p[2] <= 0xa9))) {
-			*cp = 0x2000 | (uint32_t)(p[1] & 0x3f) << 6 |
-			    (uint32_t)(p[2] & 0x3f);
-			return (size_t)(p - s);
+		if ((c < 0x20 && !(layout && (c == '\n' || c == '\t' ||
+		    c == '\r'))) || (c >= 0x7f && c < 0xa0) ||
+		    utf8_invisible(c)) {
+			*cp = c;
+			return (size_t)(p - text);
 		}
 	}
 	return (size_t)-1;

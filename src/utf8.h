@@ -27,10 +27,26 @@ size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
  * text, with the character in *cp, or (size_t)-1 if there is none: C0
  * controls (but line end, CR and tab when layout is set), DEL, the C1
  * controls U+0080..U+009F, which act like ESC on terminals, and the
- * bidirectional controls U+202A..U+202E and U+2066..U+2069, which
- * reorder the text around them.
+ * characters utf8_invisible names.
  */
 size_t	utf8_control(const char *s, int layout, uint32_t *cp);
+
+/*
+ * Whether cp is invisible yet changes how text reads or matches: the
+ * bidirectional controls U+202A..U+202E and U+2066..U+2069, which reorder
+ * the text around them, the direction marks U+061C, U+200E and U+200F,
+ * the zero-width space U+200B, the word joiner and invisible operators
+ * U+2060..U+2064, and U+FEFF (a byte order mark anywhere but at the start
+ * of a file).  The zero-width (non-)joiners U+200C and U+200D are not:
+ * scripts and emoji need them.
+ */
+int	utf8_invisible(uint32_t cp);
+/*
+ * What a character utf8_control found is, for messages: "control
+ * character", "bidirectional control" (Unicode's Bidi_Control) or
+ * "invisible character".
+ */
+const char *utf8_control_name(uint32_t cp);
 
 /* Number of code points in the first len bytes of valid UTF-8 s. */
 size_t	utf8_count(const char *s, size_t len);

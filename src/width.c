@@ -37,8 +37,9 @@ glyph(const char *s, size_t len, char *out, size_t *bytes, int *cols)
 		*cols = 4;
 		return 4;
 	}
-	/* Bidirectional overrides would reorder the rest of the line. */
-	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+	/* Bidirectional overrides would reorder the rest of the line, and
+	 * the marks and zero-width characters hide in it. */
+	if (utf8_invisible(cp)) {
 		snprintf(out, 8, "<%04x>", (unsigned)cp);
 		*cols = 6;
 		return 6;
@@ -97,6 +98,25 @@ width_fit(struct strbuf *out, const char *s, size_t cols, int pad)
 	}
 	if (out->s == NULL)
 		strbuf_adds(out, "");
+}
+
+void
+width_escape(struct strbuf *out, const char *s)
+{
+	struct strbuf line = { 0 };
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		strbuf_reset(&line);
+		strbuf_add(&line, s, n);
+		width_fit(out, strbuf_str(&line), SIZE_MAX, 0);
+		if (s[n] == '\0')
+			break;
+		strbuf_adds(out, "\n");
+		s += n + 1;
+	}
+	strbuf_free(&line);
 }
 
 size_t

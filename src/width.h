@@ -23,6 +23,12 @@ size_t	width_of(const char *s);
 void	width_fit(struct strbuf *out, const char *s, size_t cols, int pad);
 
 /*
+ * Appends s with its control characters shown as width_fit shows them,
+ * but its line ends kept: a message from data, for standard error.
+ */
+void	width_escape(struct strbuf *out, const char *s);
+
+/*
  * How many bytes of s, in whole characters, fit in cols columns: where to
  * break a line that wraps.
  */

@@ -526,34 +526,30 @@ app_untag_all(struct app *a)
 int
 app_export_tagged(struct app *a, const char *path, struct error *err)
 {
-	FILE *fp;
+	struct export_file f;
 	int rc;
 
 	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
 	    != RC_OK)
 		return rc;
-	if ((rc = app_file_open(a, path, &fp, err)) != RC_OK)
+	if ((rc = app_file_open(a, path, &f, err)) != RC_OK)
 		return rc;
-	rc = format_csv(a->store, FILE_PEOPLE, fp, err);
-	return app_file_close(a, path, fp, rc, err);
+	rc = format_csv(a->store, FILE_PEOPLE, f.fp, err);
+	return export_file_close(&f, rc, err);
 }
 
 int
-app_file_open(struct app *a, const char *path, FILE **fp, struct error *err)
+app_file_open(struct app *a, const char *path, struct export_file *f,
+    struct error *err)
 {
-	char tmp[PATH_MAX];
 	int rc;
 
 	/* A file the user already has is overwritten only after 'o', and
 	 * then by a new one renamed over it: a failure leaves it as it was. */
-	if (!a->file_replace) {
-		rc = export_file_open(path, 0, fp, err);
+	rc = export_file_open(f, path, a->file_replace, err);
+	if (!a->file_replace)
 		a->file_exists = rc == RC_REFUSED;
-		return rc;
-	}
-	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
-		return error_set(err, RC_INPUT, "%s: name too long", path);
-	return export_file_open(tmp, 1, fp, err);
+	return rc;
 }
 
 void
@@ -580,23 +576,3 @@ app_path(const char *typed, struct strbuf *out)
 	strbuf_adds(out, typed);
 }
 
-int
-app_file_close(struct app *a, const char *path, FILE *fp, int rc,
-    struct error *err)
-{
-	char tmp[PATH_MAX];
-	const char *written = path;
-
-	if (a->file_replace) {
-		snprintf(tmp, sizeof tmp, "%s.tmp", path);
-		written = tmp;
-	}
-	if (fclose(fp) != 0 && rc == RC_OK)
-		rc = error_set(err, RC_DB, "%s: %s", written, strerror(errno));
-	if (rc == RC_OK && written != path && rename(written, path) != 0)
-		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
-	/* Half a file is worse than none. */
-	if (rc != RC_OK)
-		remove(written);
-	return rc;
-}

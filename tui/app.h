@@ -16,6 +16,7 @@
 
 #include "deploy.h"
 #include "error.h"
+#include "export.h"
 #include "facet.h"
 #include "filter.h"
 #include "keys.h"
@@ -58,9 +59,12 @@ struct deploy_ui {
 	struct deployment	 draft;
 	int			 step;
 	int			 then_add;	/* for the tagged: ';' 'a' */
-	/* Or the open one being changed: the need asked about next. */
+	/* Or the open one being changed: the need asked about next, and
+	 * the values offered, so that only what an answer changes is
+	 * written over what another process may have changed meanwhile. */
 	int			 editing;
 	size_t			 need_i;
+	struct deployment	 offered;
 	/* A refused booking that '!' would force. */
 	long long		 force_pk;
 	enum member_status	 force_status;
@@ -213,16 +217,13 @@ int	app_tag_toggle(struct app *);
 int	app_tag_all(struct app *, struct error *err);
 void	app_untag_all(struct app *);
 int	app_export_tagged(struct app *, const char *path, struct error *err);
-/* A new file for the user, 0600; one that exists is refused (RC_REFUSED,
- * file_exists set) unless file_replace, when PATH.tmp is written and
- * closing renames it over the file.  Closing: on failure (rc or the
- * close) what was written is removed. */
-int	app_file_open(struct app *, const char *path, FILE **fp,
+/* A new file for the user (export_file_open): one that exists is refused
+ * (RC_REFUSED, file_exists set) unless file_replace.  export_file_close
+ * ends it. */
+int	app_file_open(struct app *, const char *path, struct export_file *,
 	    struct error *err);
 /* The path a user typed at a prompt, a leading ~ expanded. */
 void	app_path(const char *typed, struct strbuf *out);
-int	app_file_close(struct app *, const char *path, FILE *fp, int rc,
-	    struct error *err);
 
 /* app_page.c: a person's record, or the help, over the other screens. */
 int	app_open(struct app *, long long pk, struct error *err);

@@ -38,6 +38,7 @@ app_deploy_free(struct app *a)
 {
 	open_free(&a->dep);
 	deploy_clear(&a->dep.draft);
+	deploy_clear(&a->dep.offered);
 	deploy_summaries_free(a->dep.all, a->dep.nall);
 	a->dep.all = NULL;
 	a->dep.nall = 0;
@@ -84,7 +85,7 @@ app_deploy_reload(struct app *a, struct error *err)
 		return RC_OK;
 	if ((rc = deploy_get(a->store, u->d.name, &d, err)) != RC_OK)
 		return rc;
-	if ((rc = deploy_members(a->store, &d, &m, &n, err)) != RC_OK) {
+	if ((rc = deploy_members(a->store, &d, a->today, &m, &n, err)) != RC_OK) {
 		deploy_clear(&d);
 		return rc;
 	}
@@ -474,6 +475,7 @@ void
 app_deploy_new_cancel(struct app *a)
 {
 	deploy_clear(&a->dep.draft);
+	deploy_clear(&a->dep.offered);
 	a->dep.editing = 0;
 	/* Given up while picking one for the tagged: back to the picking. */
 	a->modal = a->dep.then_add ? KEYS_PICK : KEYS_NORMAL;
@@ -530,16 +532,18 @@ answer_end(struct app *a, const char *text, struct error *err)
 		    "a length (28d or 4w from the start)", text);
 	if (d->end != DEPLOY_OPEN && d->end < d->start)
 		return error_set(err, RC_INPUT, "the end is before the start");
-	return RC_OK;
+	return deploy_window_check("end", d->start, d->end, err);
 }
 
 static int
 answer_kind(struct app *a, const char *text, struct error *err)
 {
-	if (!deploy_kind_valid(text))
+	const char *kind = deploy_kind(text);
+
+	if (kind == NULL)
 		return error_set(err, RC_INPUT, "unknown kind '%s'", text);
 	free(a->dep.draft.kind);
-	a->dep.draft.kind = xstrdup(text);
+	a->dep.draft.kind = xstrdup(kind);
 	return RC_OK;
 }
 
@@ -674,10 +678,34 @@ edit_offer(struct app *a)
 		line_set(&a->answer, u->draft.status);
 		return;
 	}
-	if (u->need_i < u->d.nneeds)
-		snprintf(need, sizeof need, "%d:%s", u->d.needs[u->need_i].count,
-		    u->d.needs[u->need_i].filter);
+	if (u->need_i < u->offered.nneeds)
+		snprintf(need, sizeof need, "%d:%s",
+		    u->offered.needs[u->need_i].count,
+		    u->offered.needs[u->need_i].filter);
 	line_set(&a->answer, need);
+}
+
+/* Into to (cleared), d's fields that e offers, and its needs if needs. */
+static void
+draft_copy(struct deployment *to, const struct deployment *d, int needs)
+{
+	size_t i;
+
+	to->pk = d->pk;
+	to->name = xstrdup(d->name);
+	to->kind = xstrdup(d->kind);
+	to->status = xstrdup(d->status);
+	memcpy(to->country, d->country, sizeof to->country);
+	to->start = d->start;
+	to->end = d->end;
+	if (!needs)
+		return;
+	to->needs = xcalloc(d->nneeds + 1, sizeof *to->needs);
+	for (i = 0; i < d->nneeds; i++) {
+		to->needs[i].count = d->needs[i].count;
+		to->needs[i].filter = xstrdup(d->needs[i].filter);
+	}
+	to->nneeds = d->nneeds;
 }
 
 void
@@ -686,12 +714,9 @@ app_deploy_edit_start(struct app *a)
 	struct deploy_ui *u = &a->dep;
 
 	deploy_clear(&u->draft);
-	u->draft.name = xstrdup(u->d.name);
-	u->draft.kind = xstrdup(u->d.kind);
-	u->draft.status = xstrdup(u->d.status);
-	memcpy(u->draft.country, u->d.country, sizeof u->draft.country);
-	u->draft.start = u->d.start;
-	u->draft.end = u->d.end;
+	deploy_clear(&u->offered);
+	draft_copy(&u->draft, &u->d, 0);
+	draft_copy(&u->offered, &u->d, 1);
 	u->step = EDIT_NAME;
 	u->need_i = 0;
 	u->editing = 1;
@@ -708,9 +733,9 @@ edit_question(const struct app *a, char *buf, size_t len)
 	vocab_expected(&vocab_deploy_kinds, VOCAB_NO_OR, kinds, sizeof kinds);
 	if (u->step < EDIT_NEEDS)
 		snprintf(buf, len, edit_questions[u->step], kinds);
-	else if (u->need_i < u->d.nneeds)
+	else if (u->need_i < u->offered.nneeds)
 		snprintf(buf, len, "need %zu of %zu (COUNT:FILTER; empty drops "
-		    "it): ", u->need_i + 1, u->d.nneeds);
+		    "it): ", u->need_i + 1, u->offered.nneeds);
 	else
 		snprintf(buf, len, "another need (COUNT:FILTER; empty when "
 		    "done): ");
@@ -732,19 +757,30 @@ needs_same(const struct deployment *a, const struct deployment *b)
 	return 1;
 }
 
-/* The answers as a change to the open deployment, made. */
+/* The answers as a change to the open deployment, made: only those that
+ * differ from the value offered. */
 static int
 edit_apply(struct app *a, struct error *err)
 {
 	struct deploy_ui *u = &a->dep;
-	struct deploy_change c = { u->draft.name, u->draft.start,
-	    u->draft.end, u->draft.kind, u->draft.status, u->draft.needs,
-	    u->draft.nneeds, !needs_same(&u->draft, &u->d) };
+	const struct deployment *o = &u->offered, *n = &u->draft;
+	struct deploy_change c = { NULL, DEPLOY_KEEP, DEPLOY_KEEP, 0, NULL,
+	    NULL, n->needs, n->nneeds, !needs_same(n, o) };
 	struct deployment after;
 	struct strbuf warn = { 0 };
 	int rc;
 
-	if ((rc = deploy_edit(a->store, u->d.name, &c, a->today, &after,
+	if (strcmp(n->name, o->name) != 0)
+		c.name = n->name;
+	if (n->start != o->start)
+		c.start = n->start;
+	if (n->end != o->end)
+		c.end = n->end;
+	if (strcmp(n->kind, o->kind) != 0)
+		c.kind = n->kind;
+	if (strcmp(n->status, o->status) != 0)
+		c.status = n->status;
+	if ((rc = deploy_edit(a->store, o->name, &c, a->today, &after,
 	    &warn, err)) != RC_OK) {
 		strbuf_free(&warn);
 		return rc;
@@ -767,11 +803,11 @@ answer_edit_need(struct app *a, const char *text, struct error *err)
 	struct deploy_ui *u = &a->dep;
 	int rc;
 
-	if (*text == '\0' && u->need_i >= u->d.nneeds)
+	if (*text == '\0' && u->need_i >= u->offered.nneeds)
 		return edit_apply(a, err);
 	if (*text != '\0' && (rc = draft_need_add(a, text, err)) != RC_OK)
 		return rc;
-	if (u->need_i < u->d.nneeds)
+	if (u->need_i < u->offered.nneeds)
 		u->need_i++;
 	edit_offer(a);
 	return RC_OK;
@@ -826,13 +862,13 @@ app_deploy_new_answer(struct app *a, const char *text, struct error *err)
 int
 app_deploy_sheet(struct app *a, const char *path, struct error *err)
 {
-	FILE *fp;
+	struct export_file f;
 	int rc;
 
-	if ((rc = app_file_open(a, path, &fp, err)) != RC_OK)
+	if ((rc = app_file_open(a, path, &f, err)) != RC_OK)
 		return rc;
-	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, fp, err);
-	if ((rc = app_file_close(a, path, fp, rc, err)) == RC_OK)
+	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, f.fp, err);
+	if ((rc = export_file_close(&f, rc, err)) == RC_OK)
 		app_message(a, 0, "call-out sheet written to %s", path);
 	return rc;
 }

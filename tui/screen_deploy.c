@@ -30,8 +30,9 @@ static const struct table_col deploys_cols[DL_N] = {
 	{ "NEEDS", 12, 22, 4 },
 };
 
-/* READY: the member's readiness through the end, "yes" or
- * "passport 12-10"; SINCE: when the status was set, to the minute. */
+/* READY: the member's readiness through the end, "yes" or "passport
+ * expired 2026-03-15, no HEAT" (struct member); SINCE: when the status
+ * was set, to the minute. */
 enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_READY, ML_SINCE, ML_N };
 static const struct table_col members_cols[ML_N] = {
 	{ "NAME", 14, 30, 0 },
@@ -172,16 +173,20 @@ row_member(void *arg, long long i, int y, int selected)
 	strbuf_free(&name);
 }
 
-/* READY and SINCE as wide as what they hold before the name takes
- * more than its least (it takes the rest last): a date cut in half
- * cannot be read.  Their least stays, for a narrow screen. */
+/*
+ * READY as wide as the widest readiness, leaving NAME, AGENCY and STATUS
+ * their least: a document or date cut off could send someone whose
+ * passport has expired.  What still does not fit is said on the status
+ * line.  SINCE then wants what it holds before the name takes more than
+ * its least (the name takes the rest last).
+ */
 static void
 members_fit(struct app *a, struct table *t)
 {
 	struct strbuf name = { 0 };
 	const char *text[ML_N];
 	char since[17];
-	int ready = 0, when = 0;
+	int ready = 0, when = 0, room;
 	size_t i;
 
 	for (i = 0; i < a->dep.nmembers; i++) {
@@ -192,9 +197,10 @@ members_fit(struct app *a, struct table *t)
 			when = (int)width_of(since);
 	}
 	strbuf_free(&name);
+	room = COLS - 2 - members_cols[ML_NAME].min -
+	    members_cols[ML_AGENCY].min - members_cols[ML_STATUS].min - 3;
 	table_want(t, ML_NAME, members_cols[ML_NAME].min);
-	if (ready > members_cols[ML_READY].min)
-		table_want(t, ML_READY, ready);
+	table_need(t, ML_READY, ready < room ? ready : room);
 	if (when > members_cols[ML_SINCE].min)
 		table_want(t, ML_SINCE, when);
 }
@@ -310,6 +316,27 @@ draw_needs(struct app *a)
 	return y;
 }
 
+/*
+ * The readiness of the member under the cursor when READY cuts it, after
+ * the count on the status line, or instead of it when both do not fit.
+ */
+static void
+ready_cut(struct deploy_draw *d, struct strbuf *b)
+{
+	struct deploy_ui *u = &d->a->dep;
+	const struct member *m;
+	size_t w;
+
+	if (u->mview.cursor < 0 || u->mview.cursor >= (long long)u->nmembers)
+		return;
+	m = &u->members[u->mview.cursor];
+	if ((int)(w = width_of(m->ready)) <= d->t.lc[ML_READY].width)
+		return;
+	if (width_of(strbuf_str(b)) + 3 + w > (size_t)COLS)
+		strbuf_reset(b);
+	strbuf_addf(b, " %s%s", b->len > 0 ? "  " : "", m->ready);
+}
+
 static void
 draw_deploy(struct app *a)
 {
@@ -332,6 +359,7 @@ draw_deploy(struct app *a)
 	if (active < u->nmembers)
 		strbuf_addf(&b, ", %zu out (declined, withdrawn or returned)",
 		    u->nmembers - active);
+	ready_cut(&d, &b);
 	/* The questions of 's' and 'X' are messages that name the member. */
 	keys_hint_line(HINT_DEPLOY, &hint);
 	footer(a, strbuf_str(&b), strbuf_str(&hint));

@@ -4,6 +4,7 @@
  * and the one place that prints a command's error.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "width.h"
 
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_import_entry;
@@ -240,12 +242,31 @@ global_options(int argc, char **argv, struct cli *c, int *next,
 	return RC_OK;
 }
 
+void
+cli_note(const char *fmt, ...)
+{
+	struct strbuf out = { 0 };
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		s = NULL;
+	va_end(ap);
+	if (s == NULL)
+		return;
+	width_escape(&out, s);
+	fputs(strbuf_str(&out), stderr);
+	free(s);
+	strbuf_free(&out);
+}
+
 /* The one place a failure is told: "roster: MSG", and perhaps usage. */
 static int
 report(int rc, const struct error *err, int with_usage)
 {
 	if (rc != RC_OK && err->msg[0] != '\0')
-		fprintf(stderr, "roster: %s\n", err->msg);
+		cli_note("roster: %s\n", err->msg);
 	if (with_usage)
 		usage(stderr);
 	return rc;

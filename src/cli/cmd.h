@@ -111,6 +111,13 @@ int	cli_usage_error(const struct cmd_entry *, struct error *err);
 int	cli_print_people(struct store *, const char *format, int today,
 	    struct error *err);
 
+/*
+ * Writes to stderr what fmt formats, its control characters escaped as
+ * the screen shows them (width_escape): every message and note goes
+ * through here, so that no argument or file can drive the terminal.
+ */
+void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Opens the database the global options name. */
 int	cli_open(const struct cli *, int flags, struct store **,
 	    struct error *err);

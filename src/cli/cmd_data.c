@@ -1,8 +1,14 @@
 /* roster demo, import and export: moving whole pools in and out. */
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "demo.h"
@@ -26,6 +32,85 @@ bad:
 	    "whole number up to %llu)", what, text, max);
 }
 
+/* The one flag a signal handler may set: the demo stops and cleans up. */
+static volatile sig_atomic_t demo_stop;
+
+static void
+demo_signal(int sig)
+{
+	demo_stop = sig;
+}
+
+/* The demo's signal handling: on (old saved) or back off (old restored). */
+static void
+demo_signals(struct sigaction *old, int on)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = demo_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		if (!on)
+			sigaction(sigs[i], &old[i], NULL);
+		/* One ignored from the start (nohup, &) stays ignored. */
+		else if (sigaction(sigs[i], NULL, &old[i]) == 0 &&
+		    old[i].sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/*
+ * The pool is made under a new name beside path and linked into place
+ * only when complete, so a demo killed midway leaves no file a new one
+ * refuses; link, unlike rename, refuses a file that appeared meanwhile.
+ * Interrupted, it removes the file and then dies of the signal.
+ */
+static int
+demo_create(const char *path, const struct demo_opts *d, struct error *err)
+{
+	char tmp[PATH_MAX];
+	struct sigaction old[3];
+	struct store *s = NULL;
+	struct stat sb;
+	int fd, rc;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+		return error_set(err, RC_INPUT, "%s: path too long", path);
+	/* Before the work, not only after it. */
+	if (lstat(path, &sb) == 0)
+		return error_set(err, RC_INPUT, "%s: file exists (refusing to "
+		    "overwrite it)", path);
+	if ((rc = store_make_parent(path, err)) != RC_OK)
+		return rc;
+	demo_signals(old, 1);
+	if ((fd = mkstemp(tmp)) == -1)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	else {
+		close(fd);
+		rc = store_open(&s, tmp, STORE_CREATE | STORE_BULK, err);
+	}
+	if (rc == RC_OK)
+		rc = demo_fill_until(s, d, &demo_stop, err);
+	if (rc == RC_OK)
+		rc = store_bulk_end(s, err);
+	store_close(s);
+	if (rc == RC_OK && demo_stop)
+		rc = error_set(err, RC_INPUT, "demo: interrupted");
+	if (rc == RC_OK && link(tmp, path) == -1)
+		rc = error_set(err, errno == EEXIST ? RC_INPUT : RC_DB,
+		    "%s: %s", path, errno == EEXIST ? "file exists (refusing "
+		    "to overwrite it)" : strerror(errno));
+	if (fd != -1)
+		unlink(tmp);
+	demo_signals(old, 0);
+	if (demo_stop)
+		raise(demo_stop);
+	return rc;
+}
+
 static int
 cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
@@ -34,7 +119,6 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	const char *path = a->words[0];
 	struct demo_opts d = { 500, 1, c->today };
 	unsigned long long v;
-	struct store *s = NULL;
 	int rc = RC_OK;
 
 	if (size != NULL &&
@@ -45,17 +129,9 @@ cmd_demo_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	    (rc = parse_number("demo: --seed", seed, ~0ULL, &v, err)) == RC_OK)
 		d.seed = v;
 	if (rc == RC_OK)
-		rc = store_open(&s, path, STORE_CREATE | STORE_EXCLUSIVE_NEW |
-		    STORE_BULK, err);
+		rc = demo_create(path, &d, err);
 	if (rc == RC_OK)
-		rc = demo_fill(s, &d, err);
-	if (rc == RC_OK)
-		rc = store_bulk_end(s, err);
-	store_close(s);
-	if (rc != RC_OK && s != NULL)
-		remove(path);
-	if (rc == RC_OK)
-		fprintf(stderr, "roster: created %s with %ld people\n", path,
+		cli_note("roster: created %s with %ld people\n", path,
 		    d.size);
 	return rc;
 }
@@ -113,19 +189,19 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		rc = import_files(s, a->words, (size_t)a->nwords, flags,
 		    &stats, &report, err);
 	store_close(s);
-	fputs(strbuf_str(&report), stderr);
+	cli_note("%s", strbuf_str(&report));
 	strbuf_free(&report);
 	if (rc != RC_OK)
 		return rc;
-	fprintf(stderr, "roster: %s %ld people, %ld missions, %ld "
+	cli_note("roster: %s %ld people, %ld missions, %ld "
 	    "unavailability windows", dry_run ? "would import" : "imported",
 	    stats.rows[FILE_PEOPLE], stats.rows[FILE_MISSIONS],
 	    stats.rows[FILE_UNAVAILABILITY]);
 	/* Deployments only when there were some: most imports are people. */
 	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
-		fprintf(stderr, ", %ld deployments, %ld assignments",
+		cli_note(", %ld deployments, %ld assignments",
 		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
-	fputc('\n', stderr);
+	cli_note("\n");
 	return RC_OK;
 }
 
@@ -157,7 +233,7 @@ cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		    c->today, &n, err);
 	store_close(s);
 	if (rc == RC_OK)
-		fprintf(stderr, "roster: exported %lld people to %s\n", n,
+		cli_note("roster: exported %lld people to %s\n", n,
 		    a->words[0]);
 	return rc;
 }

@@ -36,15 +36,21 @@ date_option(const char *cmd, const char *name, const char *text, int today,
 	    cmd, name, text, hint);
 }
 
-/* --end: a date, or a length such as 4w counted from the start. */
+/* --end: a date, or a length such as 4w counted from the start; the
+ * window checked unless the start is DEPLOY_KEEP (deploy edit's core
+ * checks it against the start as stored). */
 static int
 end_option(const char *cmd, const char *text, int start, int today,
     int *day, struct error *err)
 {
-	char hint[64];
+	char hint[64], what[160];
 
-	if (deploy_end_parse(text, start, today, day))
-		return RC_OK;
+	if (deploy_end_parse(text, start, today, day)) {
+		if (start == DEPLOY_KEEP)
+			return RC_OK;
+		snprintf(what, sizeof what, "%s: --end '%s'", cmd, text);
+		return deploy_window_check(what, start, *day, err);
+	}
 	if (filter_date_hint(text, hint, sizeof hint))
 		return error_set(err, RC_INPUT, "%s: --end '%s' is not a date "
 		    "(%s)", cmd, text, hint);
@@ -60,7 +66,7 @@ echo_window(const struct deployment *d)
 	char window[128];
 
 	format_deploy_window(d, window, sizeof window);
-	fprintf(stderr, "roster: %s: %s\n", d->name, window);
+	cli_note("roster: %s: %s\n", d->name, window);
 }
 
 /* Each line of warn as "roster: warning: LINE" on stderr. */
@@ -72,7 +78,7 @@ print_warnings(const struct strbuf *warn)
 
 	for (p = strbuf_str(warn); *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
-		fprintf(stderr, "roster: warning: %.*s\n", (int)n, p);
+		cli_note("roster: warning: %.*s\n", (int)n, p);
 	}
 }
 
@@ -125,7 +131,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	if (rc == RC_OK)
 		rc = create_needs(s, a, c->today, &d, err);
 	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK) {
-		fprintf(stderr, "roster: created deployment '%s' with %zu "
+		cli_note("roster: created deployment '%s' with %zu "
 		    "need%s\n", d.name, d.nneeds, d.nneeds == 1 ? "" : "s");
 		echo_window(&d);
 	}
@@ -155,10 +161,11 @@ const struct cmd_entry cmd_deploy_create_entry = {
 	.exec = cmd_deploy_create_exec,
 };
 
-/* The options of deploy edit as a change to d (as stored). */
+/* The options of deploy edit as a change; a length of --end counts from
+ * the start as it is when the change is written. */
 static int
 edit_change(struct store *s, const struct cli_args *a, int today,
-    const struct deployment *d, struct deploy_change *c, struct error *err)
+    struct deploy_change *c, struct error *err)
 {
 	const char *start = cli_value(a, "start", 0);
 	const char *end = cli_value(a, "end", 0);
@@ -174,9 +181,11 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 		return rc;
 	if (end != NULL && strcmp(end, "open") == 0)
 		c->end = DEPLOY_OPEN;
+	else if (end != NULL && deploy_length_parse(end, &c->end_days) &&
+	    c->end_days > 0)
+		c->end = DEPLOY_KEEP;
 	else if (end != NULL && (rc = end_option("deploy edit", end,
-	    start != NULL ? c->start : d->start, today, &c->end, err))
-	    != RC_OK)
+	    DEPLOY_KEEP, today, &c->end, err)) != RC_OK)
 		return rc;
 	c->set_needs = cli_count(a, "need") > 0;
 	c->needs = xcalloc((size_t)cli_count(a, "need") + 1,
@@ -208,13 +217,13 @@ cmd_deploy_edit_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = edit_change(s, a, c->today, &d, &ch, err)) == RC_OK &&
+		if ((rc = edit_change(s, a, c->today, &ch, err)) == RC_OK &&
 		    (rc = deploy_edit(s, d.name, &ch, c->today, &after, &warn,
 		    err)) == RC_OK) {
 			if (strcmp(after.name, d.name) != 0)
-				fprintf(stderr, "roster: renamed '%s' to '%s'\n",
+				cli_note("roster: renamed '%s' to '%s'\n",
 				    d.name, after.name);
-			fprintf(stderr, "roster: changed '%s'\n", after.name);
+			cli_note("roster: changed '%s'\n", after.name);
 			echo_window(&after);
 			print_warnings(&warn);
 			deploy_clear(&after);
@@ -334,7 +343,7 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 	}
 	if (rc == RC_OK) {
 		print_warnings(&warn);
-		fprintf(stderr, "roster: %zu added to '%s'%s\n", added, d.name,
+		cli_note("roster: %zu added to '%s'%s\n", added, d.name,
 		    added < npks ? " (the others were on the list already)" :
 		    "");
 	}
@@ -425,6 +434,7 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 {
 	struct deployment d;
 	struct store *s;
+	char name[256];
 	long long pk;
 	int rc;
 
@@ -433,8 +443,9 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
 		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
 			error_prefix(err, "deploy remove");
-		else
-			rc = deploy_remove(s, &d, pk, err);
+		else if ((rc = deploy_remove(s, &d, pk, err)) == RC_OK)
+			fprintf(stderr, "roster: %s taken off '%s'\n",
+			    person_name(s, pk, name, sizeof name), d.name);
 		deploy_clear(&d);
 	}
 	store_close(s);
@@ -455,9 +466,9 @@ show_print(struct store *s, const struct deployment *d, const char *format,
     int today, struct error *err)
 {
 	if (strcmp(format, "csv") == 0)
-		return format_deploy_csv(s, d, stdout, err);
+		return format_deploy_csv(s, d, today, stdout, err);
 	if (strcmp(format, "json") == 0)
-		return format_deploy_json(s, d, stdout, err);
+		return format_deploy_json(s, d, today, stdout, err);
 	if (strcmp(format, "sheet") == 0)
 		return format_deploy_sheet(s, d, today, stdout, err);
 	return format_deploy_table(s, d, today, stdout, err);
@@ -508,7 +519,7 @@ cmd_deploy_close_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_close(s, a->words[0], err)) == RC_OK)
-		fprintf(stderr, "roster: closed '%s'\n", a->words[0]);
+		cli_note("roster: closed '%s'\n", a->words[0]);
 	store_close(s);
 	return rc;
 }

@@ -55,8 +55,29 @@ run 2 filter-paren "$ROSTER" search "(lang:fr" theme:border
 says filter-paren "roster: filter: column 1: '(' is never closed"
 run 2 filter-or "$ROSTER" search lang:fr or lang:en
 says filter-or "roster: filter: column 9: 'or' would be searched as a word; write OR, or \"or\" to search the word"
+run 2 filter-not-last "$ROSTER" search lang:fr not
+says filter-not-last "roster: filter: column 9: 'not' would be searched as a word; write NOT or -, or \"not\" to search the word"
+run 2 filter-and-first "$ROSTER" search and lang:fr
+says filter-and-first "roster: filter: column 1: 'and' would be searched as a word"
+run 2 filter-or-paren "$ROSTER" search "lang:fr (or lang:en)"
+says filter-or-paren "roster: filter: column 10: 'or' would be searched as a word"
 run 2 filter-date "$ROSTER" search avail:03/12/2026
 says filter-date "roster: filter: column 7: '03/12/2026' is not a date (did you mean 2026-12-03?)"
+# The bounds of a filter (roster(5)): refused with status 2, never a crash.
+deep=$(awk 'BEGIN { for (i = 0; i < 40000; i++) printf "(" }')
+run 2 filter-deep "$ROSTER" search "$deep"
+says filter-deep "roster: filter: column 32769: longer than 32768 bytes"
+run 2 filter-nested "$ROSTER" search "$(printf '%.100s' "$deep")a"
+says filter-nested "column 65: '(' nested deeper than 64 parentheses and NOTs"
+words=$(awk 'BEGIN { for (i = 0; i < 60000; i++) printf "a " }')
+run 2 filter-long-need "$ROSTER" deploy create Deep --country SX --start +2d \
+    --need "1:$words"
+run 2 filter-long-export "$ROSTER" export --filter "a $words" "$work/deep"
+says filter-long-export "roster: filter: column 32769: longer than 32768"
+{ echo name,kind,country,start,end,status,needs
+  echo "Deep,hurricane,SX,2026-12-01,,planning,1:$words"; } >"$work/deep.csv"
+run 2 filter-long-import "$ROSTER" import "$work/deep.csv"
+says filter-long-import "deep.csv:2: column 7 (needs): need '1:a a a"
 run 2 start-date "$ROSTER" deploy create "Hurricane SXM" --country SX --start 03/12/2026
 says start-date "roster: deploy create: --start '03/12/2026' is not a date (did you mean 2026-12-03?)"
 run 0 filter-as-shown "$ROSTER" search --format ids notice:3d avail:tomorrow
@@ -112,6 +133,39 @@ for f in "$work"/before/*.csv; do
 	m=$(stat -c %a "$f")
 	[ "$m" = 600 ] && ok || bad "export: $f has mode $m, expected 600"
 done
+# In a shared directory, links and files planted at the names export
+# writes (the final ones and the .tmp ones it once used) are replaced,
+# never followed, and what it writes is 0600 even at umask 000.
+mkdir "$work/shared"
+echo victim >"$work/victim"
+ln -s "$work/victim" "$work/shared/people.csv.tmp"
+ln -s "$work/victim" "$work/shared/missions.csv"
+echo planted >"$work/shared/deployments.csv"
+chmod 666 "$work/shared/deployments.csv"
+(umask 000 && "$ROSTER" export "$work/shared") >"$work/out" 2>"$work/err" &&
+    ok || bad "export-shared: $(cat "$work/err")"
+[ "$(cat "$work/victim")" = victim ] && ok ||
+    bad "export-shared: wrote through a planted link"
+for f in people missions unavailability deployments assignments; do
+	same "export-shared-$f" "$work/before/$f.csv" "$work/shared/$f.csv"
+	m=$(stat -c %a "$work/shared/$f.csv")
+	[ "$m" = 600 ] && ok || bad "export-shared: $f has mode $m"
+done
+[ "$(ls "$work/shared" | wc -l)" = 6 ] && ok ||
+    bad "export-shared: left behind: $(ls "$work/shared")"
+# Import reads each file once, so a pipe will do: /dev/stdin, a pipe at
+# /dev/fd/N as <(...) gives, and - for standard input.
+want=$("$ROSTER" search --format ids | wc -l)
+for how in /dev/stdin /dev/fd/3 -; do
+	rm -f "$work/pipe.db"
+	cat "$work/before/people.csv" | "$ROSTER" --db "$work/pipe.db" \
+	    import "$how" 3<&0 >"$work/out" 2>"$work/err" && ok ||
+	    bad "import-pipe $how: $(cat "$work/err")"
+	got=$("$ROSTER" --db "$work/pipe.db" search --format ids | wc -l)
+	[ "$got" = "$want" ] && ok ||
+	    bad "import-pipe $how: $got people, expected $want"
+done
+says import-pipe "stdin: added $want, updated 0, unchanged 0"
 run 2 import-bad "$ROSTER" import "$fix/bad-missions.csv"
 says import-bad "bad-missions.csv:3: column 4 (start): '2023-02-30' is not a date"
 says import-bad "bad-missions.csv:4: column 1 (person_id): unknown person 99999999-9999-4999-8999-999999999999"
@@ -175,6 +229,17 @@ grep -q '^[0-9a-f-]*,Visser,Els,' "$work/out" && ok ||
 run 2 semi-bad "$ROSTER" --db "$work/semi.db" import --separator : \
     "$work/semi.csv"
 says semi-bad "import: --separator ':' is not ';', ',' or tab"
+# Messages name the separator in use: no commas with ';', no raw tab.
+printf 'family_name;given_name\nA;B;C\n' >"$work/semi3.csv"
+run 2 semi-count "$ROSTER" --db "$work/semi.db" import --dry-run \
+    --separator ';' "$work/semi3.csv"
+says semi-count "semi3.csv:2: 3 fields, but the header has 2 (a missing or extra semicolon, or an unquoted field)"
+printf 'family_name,given_name\nA,B\n' >"$work/comma.csv"
+run 2 tab-comma "$ROSTER" --db "$work/semi.db" import --dry-run \
+    --separator tab "$work/comma.csv"
+says tab-comma "comma.csv:1: this file uses commas between columns, not tabs (leave out --separator)"
+grep -q "$(printf '\t')" "$work/err" && bad "tab-comma: a raw tab in" \
+    "$(cat "$work/err")" || ok
 # An id-less person already in the pool, or twice in the file.
 printf 'family_name,given_name,email,phone\r\nDUBOIS,amelie,AMELIE.DUBOIS@police.example,\r\nVisser,Els,,+31 6 1\r\nvisser,Éls,,(+31) 61\r\n' \
     >"$work/dupe.csv"
@@ -224,6 +289,24 @@ run 0 demo "$ROSTER" demo --size 300 --seed 7 "$work/demo.db"
 run 2 demo-exists "$ROSTER" demo --size 300 "$work/demo.db"
 says demo-exists "file exists"
 run 2 demo-size "$ROSTER" demo --size many "$work/demo2.db"
+# Killed midway, it leaves nothing that a new demo refuses, and the pool
+# is never half there: it is made under another name and linked at the end.
+mkdir "$work/killed"
+"$ROSTER" demo --size 200000 "$work/killed/demo.db" 2>/dev/null &
+sleep 1
+kill -KILL $! && ok || bad "demo-killed: it ended before the kill"
+wait
+[ ! -e "$work/killed/demo.db" ] && ok || bad "demo-killed: demo.db is there"
+run 0 demo-after-kill "$ROSTER" demo --size 30 "$work/killed/demo.db"
+# Stopped with SIGTERM, it removes its file and dies of the signal.
+mkdir "$work/stopped"
+"$ROSTER" demo --size 200000 "$work/stopped/demo.db" 2>/dev/null &
+sleep 1
+kill -TERM $!
+wait $!
+[ $? = 143 ] && ok || bad "demo-stopped: not killed by SIGTERM"
+[ -z "$(ls "$work/stopped")" ] && ok ||
+    bad "demo-stopped: left behind: $(ls "$work/stopped")"
 run 0 demo-export "$ROSTER" --db "$work/demo.db" export "$work/demo1"
 run 0 demo-again "$ROSTER" demo --size 300 --seed 7 "$work/demo2.db"
 run 0 demo-export2 "$ROSTER" --db "$work/demo2.db" export "$work/demo2"
@@ -240,8 +323,131 @@ says no-db "no such database"
 printf 'not a database at all, just text\n' >"$work/text.db"
 run 3 not-db "$ROSTER" --db "$work/text.db" search
 cp "$ROSTER_DB" "$work/newer.db"
+# Nothing from arguments or files reaches the terminal raw on stderr: no
+# byte below 0x20 but the line end, no DEL, C1, bidi or invisible control.
+raw() {
+	od -An -v -tx1 "$work/err" | tr -s ' \n' '\n\n' | awk -v name="$1" '
+	    NF { b[++n] = $1 }
+	    END {
+		for (i = 1; i <= n; i++) {
+			x = b[i]; y = b[i + 1]; z = b[i + 2]
+			if ((x < "20" && x != "0a") || x == "7f" ||
+			    (x == "c2" && y >= "80" && y <= "9f") ||
+			    (x == "e2" && y == "80" && ((z >= "aa" &&
+			    z <= "ae") || z == "8b" || z == "8e" ||
+			    z == "8f")) ||
+			    (x == "e2" && y == "81" && z >= "a0" && z <= "a9"))
+				bad = 1
+			}
+		if (bad)
+			printf "FAIL: %s: a control byte on stderr\n", name
+		exit bad
+	    }' >&2 && ok || failed=$((failed + 1))
+}
+esc=$(printf '\033]0;PWNED\007\033[2J\302\233\342\200\256\342\200\217')
+run 2 raw-search "$ROSTER" search "country:$esc"
+raw raw-search
+run 2 raw-search-key "$ROSTER" search "${esc}x:1"
+raw raw-search-key
+run 2 raw-show "$ROSTER" show "$esc"
+raw raw-show
+run 1 raw-deploy-show "$ROSTER" deploy show "$esc"
+raw raw-deploy-show
+says raw-deploy-show "no deployment named '^[]0;PWNED^G^[[2J\x9b<202e><200f>'"
+run 2 raw-option "$ROSTER" "--$esc"
+raw raw-option
+run 2 raw-command-option "$ROSTER" search "--$esc"
+raw raw-command-option
+run 2 raw-command "$ROSTER" "$esc"
+raw raw-command
+run 2 raw-need "$ROSTER" deploy create "Raw" --country SX --start +2d \
+    --need "1:lang:$esc"
+raw raw-need
+run 2 raw-name "$ROSTER" deploy create "$esc" --country SX --start +2d
+raw raw-name
+cp "$fix/bad-missions.csv" "$work/$esc.csv"
+run 2 raw-import "$ROSTER" import "$work/$esc.csv" "$work/none$esc.csv"
+raw raw-import
+
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99" 2>/dev/null
 run 3 newer "$ROSTER" --db "$work/newer.db" search
 says newer "database schema version 99 is newer than this roster understands"
+# Another program's SQLite file is refused by every command and left as it
+# was; an empty file becomes a database only for a command that writes.
+sqlite3 "$work/places.sqlite" "CREATE TABLE moz(x); INSERT INTO moz VALUES(1)"
+sum=$(sha256sum <"$work/places.sqlite")
+for cmd in search "--read-only search" "import $fix/people.csv"; do
+	# shellcheck disable=SC2086 # the command's words
+	run 3 "foreign-$cmd" "$ROSTER" --db "$work/places.sqlite" $cmd
+	says "foreign-$cmd" "places.sqlite: not a roster database (it holds other tables)"
+	[ "$(sha256sum <"$work/places.sqlite")" = "$sum" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite changed"
+	[ ! -e "$work/places.sqlite-wal" ] && ok ||
+	    bad "foreign-$cmd: places.sqlite-wal left behind"
+done
+: >"$work/empty.db"
+run 3 empty-search "$ROSTER" --db "$work/empty.db" search
+says empty-search "not a roster database yet"
+[ ! -s "$work/empty.db" ] && ok || bad "empty-search: empty.db was written"
+run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
+
+# A name replaced by import is gone from the file and its -wal, also
+# from the words index, which holds it folded.
+printf 'id,family_name,given_name\r\n99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Anna\r\n' \
+    >"$work/scrub1.csv"
+sed 's/Zyxwvutsrq/Visser/' "$work/scrub1.csv" >"$work/scrub2.csv"
+run 0 scrub-import "$ROSTER" --db "$work/scrub.db" import "$work/scrub1.csv"
+run 0 scrub-rename "$ROSTER" --db "$work/scrub.db" import "$work/scrub2.csv"
+grep -qi zyxwvutsrq "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null &&
+    bad "scrub: the old name is still in scrub.db" || ok
+
+# --read-only in a directory the reader may not write: the pool, closed
+# cleanly (no -wal), is read without a -shm file; a -wal holding commits
+# it cannot read without one is refused with what to do.  Root writes
+# anywhere, so as root the reader is nobody.
+ro="$work/ro?#%20"
+mkdir "$ro" "$ro/wal"
+cp "$ROSTER_DB" "$ro/pool.db"
+cp "$ROSTER_DB" "$ro/wal/pool.db"
+run 0 ro-dir-all "$ROSTER" --db "$ro/pool.db" search --format ids
+cp "$work/out" "$work/ro-want"
+sqlite3 "$ro/wal/pool.db" ".dbconfig no_ckpt_on_close on" \
+    "UPDATE person SET notes = 'changed' WHERE pk = 1" >/dev/null
+rm "$ro/wal/pool.db-shm"
+chmod 644 "$ro/pool.db" "$ro/wal"/*
+chmod 555 "$ro" "$ro/wal"
+reader= rbin=$ROSTER
+if [ "$(id -u)" = 0 ]; then
+	# Root may write anywhere: read as nobody, with a copy of the binary
+	# nobody can run whatever folder the build is in.
+	reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 711 "$work"
+	rbin=$work/roster-copy
+	cp "$ROSTER" "$rbin"
+	chmod 755 "$rbin"
+fi
+if $reader test -x "$rbin" -a -r "$ro/pool.db" -a ! -w "$ro"; then
+	run 0 ro-dir $reader "$rbin" --read-only --db "$ro/pool.db" search \
+	    --format ids
+	same ro-dir "$work/ro-want" "$work/out"
+	[ ! -e "$ro/pool.db-shm" ] && ok || bad "ro-dir: a -shm file was made"
+	run 3 ro-dir-write $reader "$rbin" --db "$ro/pool.db" search
+	says ro-dir-write "pool.db: you may not write this database or its directory: use --read-only to read it"
+	run 3 ro-dir-wal $reader "$rbin" --read-only --db "$ro/wal/pool.db" \
+	    search
+	says ro-dir-wal "pool.db-wal holds changes: ask the owner to run roster on it once"
+else
+	bad "ro-dir: no user here who may read but not write $ro"
+fi
+chmod 755 "$ro" "$ro/wal"
+
+# ROSTER_TODAY and +N dates keep every day writable as YYYY-MM-DD: out of
+# range is bad input, never a crash.
+run 2 today-far env ROSTER_TODAY=9999-12-30 "$ROSTER" search
+says today-far "ROSTER_TODAY: '9999-12-30' is out of range"
+run 2 plus-far env ROSTER_TODAY=9899-12-31 "$ROSTER" search 'avail:+36500w'
+says plus-far "column 7: '+36500w' is not a date"
+run 0 today-last env ROSTER_TODAY=9899-12-31 "$ROSTER" search \
+    'avail:+36500d'
 
 finish

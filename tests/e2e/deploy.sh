@@ -37,7 +37,7 @@ run 2 create-end-before "$ROSTER" deploy create "$irma" --country SX \
 n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment")
 [ "$n" = 0 ] && ok || bad "refused creates left $n deployments"
 
-run 0 create "$ROSTER" deploy create "$irma" --kind hurricane \
+run 0 create "$ROSTER" deploy create "$irma" --kind HURRICANE \
     --country 'sint maarten' --start +2d --need 2:lang:nl \
     --need 1:theme:disaster-victim-identification --need 2:skill:first-aid
 says create "created deployment '$irma' with 3 needs"
@@ -45,6 +45,9 @@ says create-window "$irma: from 25 November 2026, open-ended"
 run 1 create-twice "$ROSTER" deploy create "IRMA SINT MAARTEN" --country SX \
     --start +2d
 says create-twice "exists"
+# A kind in any case, as files take it, is kept in lower case.
+[ "$(sqlite3 "$ROSTER_DB" "SELECT kind FROM deployment")" = hurricane ] &&
+    ok || bad "deploy create --kind HURRICANE was not kept as hurricane"
 
 # Suggest: who covers the needs, why, and who was left out.
 run 0 suggest "$ROSTER" deploy suggest "$irma"
@@ -117,6 +120,7 @@ golden deploy-list.txt
 
 # Remove, close; a closed deployment takes nobody new.
 run 0 remove "$ROSTER" deploy remove MH17 "$first"
+says remove "$("$ROSTER" show "$first" | head -n 1) taken off 'MH17'"
 run 1 remove-again "$ROSTER" deploy remove MH17 "$first"
 says remove-again "$("$ROSTER" show "$first" | head -n 1) is not on the list of 'MH17'"
 if grep -qF -- "$first" "$work/err"; then
@@ -143,13 +147,28 @@ says create-weeks "Weeks: 25 November $dash 22 December 2026, 28 days"
 run 0 create-plus "$ROSTER" deploy create Plus --country SX --start +2d \
     --end +4w
 says create-plus "Plus: 25 November $dash 21 December 2026, 27 days"
+# Past 9999-12-31, or longer than ten years: refused, naming the option.
+run 2 create-past-9999 "$ROSTER" deploy create Far --country SX \
+    --start 9999-12-30 --end 4w
+says create-past-9999 "deploy create: --end '4w': the end would be after 9999-12-31"
+grep -q CHECK "$work/err" && bad "create-past-9999 leaks the schema" || ok
+run 2 create-too-long "$ROSTER" deploy create Far --country SX \
+    --start +2d --end 36500w
+says create-too-long "deploy create: --end '36500w': a deployment lasts at most 3650 days (ten years)"
+run 2 create-too-long-date "$ROSTER" deploy create Far --country SX \
+    --start +2d --end +36500w
+says create-too-long-date "a deployment lasts at most 3650 days"
+run 2 edit-too-long "$ROSTER" deploy edit Len --end 600w
+says edit-too-long "deploy edit: --end: a deployment lasts at most 3650 days"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment WHERE name = 'Far'
+    OR end > '9000'")" = 0 ] && ok || bad "a refused window was written"
 run 2 create-bad-length "$ROSTER" deploy create Bad --country SX \
     --start +2d --end 0d
 says create-bad-length "or a length as 28d or 4w (from the start)"
 
 # deploy edit: dates, kind, needs (all replaced), status forward only.
 run 0 edit "$ROSTER" deploy edit Len --start 2026-12-03 --end 2w \
-    --kind flood --status active
+    --kind Flood --status active
 says edit "Len: 3${dash}16 December 2026, 14 days"
 sqlite3 "$ROSTER_DB" "SELECT kind, start, end, status FROM deployment
     WHERE name = 'Len'" >"$work/row"
@@ -194,7 +213,12 @@ run 0 create-winter "$ROSTER" deploy create Winter --country SX \
 run 0 add-winter "$ROSTER" deploy add Winter "$first"
 run 0 set-winter "$ROSTER" deploy set Winter "$first" confirmed
 run 0 edit-overlap "$ROSTER" deploy edit Winter --start 2026-12-15
-says edit-overlap "warning: Willem Dekker is now double-booked: confirmed here and confirmed or deployed on '$irma', whose dates overlap"
+says edit-overlap "warning: Willem Dekker is now double-booked: confirmed here and confirmed on '$irma', whose dates overlap"
+# Only the double bookings a change makes are news.
+run 0 edit-again "$ROSTER" deploy edit Winter --status active
+grep -q "double-booked" "$work/err" && bad "edit-again: the old double booking said again" || ok
+run 0 edit-again-kind "$ROSTER" deploy edit Winter --kind flood
+grep -q "double-booked" "$work/err" && bad "edit-again-kind: the old double booking said again" || ok
 
 # Papers that lapse before the end warn, and the member list shows it.
 sqlite3 "$ROSTER_DB" "UPDATE person SET passport_expiry = '2026-12-10'
@@ -212,14 +236,21 @@ says confirm-papers "warning: Willem Dekker: passport expires 2026-12-10, before
     d ON d.pk = a.deployment JOIN person p ON p.pk = a.person WHERE
     d.name = 'Papers' AND p.id = '$first'")" = confirmed ] && ok ||
     bad "a papers warning stopped the confirmation"
+# Expired apart from lapsing, every date whole, nothing cut off.
+sqlite3 "$ROSTER_DB" "UPDATE person SET heat_expiry = '2026-03-20'
+    WHERE id = '$first'"
+ready="passport lapses 2026-12-10, HEAT expired 2026-03-20"
 run 0 show-papers "$ROSTER" deploy show Papers
-grep -q "  confirmed   passport 12-10 " "$work/out" && ok ||
+grep -q "  confirmed   $ready  " "$work/out" && ok ||
     bad "deploy show lacks the READY of $first"
 run 0 csv-papers "$ROSTER" deploy show Papers --format csv
-grep -q ",passport 12-10" "$work/out" && ok ||
+grep -q ",\"$ready\"" "$work/out" && ok ||
     bad "deploy show --format csv lacks the ready column"
+run 0 json-papers "$ROSTER" deploy show Papers --format json
+grep -q "\"ready\":\"$ready\"" "$work/out" && ok ||
+    bad "deploy show --format json lacks the readiness"
 run 0 sheet-papers "$ROSTER" deploy show Papers --format sheet
-grep -q "Ready: passport 12-10" "$work/out" && ok ||
+grep -q "Ready: $ready" "$work/out" && ok ||
     bad "the call-out sheet lacks the readiness"
 
 # Open-ended: the suggestion says until when candidates must be free, and
@@ -236,5 +267,41 @@ run 2 suggest-until-end "$ROSTER" deploy suggest Papers --until 2027-01-01
 says suggest-until-end "--until is for open-ended deployments"
 run 2 suggest-until-before "$ROSTER" deploy suggest Open --until 2026-11-30
 says suggest-until-before "is before the start"
+
+# A closed deployment is over: its bookings keep nobody, even with its
+# end left open (avail:, FREE, the double-booking check, suggest), and it
+# takes no more changes but its status.
+one=$("$ROSTER" search --format ids avail:+10d..+20d lang:fr | head -n 1)
+run 0 create-over "$ROSTER" deploy create Over --country SX \
+    --start 2026-11-24 --need 1:lang:fr
+run 0 add-over "$ROSTER" deploy add Over "$one"
+run 0 set-over "$ROSTER" deploy set Over "$one" deployed
+run 0 busy "$ROSTER" search --format ids avail:+10d..+20d
+grep -q "^$one\$" "$work/out" && bad "deployed on Over, still available" || ok
+run 0 create-next "$ROSTER" deploy create Next --country SX \
+    --start +10d --end 2w
+run 0 add-next "$ROSTER" deploy add Next "$one"
+run 1 set-next-open "$ROSTER" deploy set Next "$one" confirmed
+says set-next-open "already confirmed or deployed on 'Over'"
+run 0 close-over "$ROSTER" deploy edit Over --status closed
+run 0 free "$ROSTER" search --format ids avail:+10d..+20d lang:fr
+grep -q "^$one\$" "$work/out" && ok ||
+    bad "the day after closing Over, its member is still not available"
+run 0 set-next "$ROSTER" deploy set Next "$one" confirmed
+run 1 edit-closed-end "$ROSTER" deploy edit Over --end 2w
+says edit-closed-end "deployment 'Over' is closed"
+run 1 edit-closed-start "$ROSTER" deploy edit Over --start +3d
+says edit-closed-start "deployment 'Over' is closed"
+run 1 edit-closed-kind "$ROSTER" deploy edit Over --kind flood
+says edit-closed-kind "deployment 'Over' is closed"
+run 1 edit-closed-need "$ROSTER" deploy edit Over --need 2:lang:fr
+says edit-closed-need "deployment 'Over' is closed"
+run 1 edit-closed-rename "$ROSTER" deploy edit Over --rename Done
+says edit-closed-rename "deployment 'Over' is closed"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT kind, start, coalesce(end, 'open'),
+    needs FROM deployment WHERE name = 'Over'")" = \
+    "other|2026-11-24|open|1:lang:fr" ] && ok ||
+    bad "a refused edit changed the closed deployment"
+run 0 edit-closed-status "$ROSTER" deploy edit Over --status closed
 
 finish

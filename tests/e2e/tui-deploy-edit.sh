@@ -34,7 +34,7 @@ keys Enter
 wait_for -l 29 '^ 1 member, 1 out ' || { stop; finish; exit; }
 # READY: the passport lapses before the end.
 wait_for ' READY ' || { stop; finish; exit; }
-wait_for ' proposed +passport 12-10 ' || { stop; finish; exit; }
+wait_for ' proposed +passport lapses 2026-12-10 ' || { stop; finish; exit; }
 
 # Confirming them warns, naming them, and the booking stands.
 keys s C

@@ -1,6 +1,9 @@
 #!/bin/sh
 # The full-screen interface end to end, one scenario: the real binary
 # in tmux (tui_lib.sh); runs alone or beside the other tui-*.sh.
+# At umask 000 (the tmux server and roster in it inherit it), where a
+# file created 0666 would be written by anyone.
+umask 000
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
 
 demo_pool
@@ -37,8 +40,11 @@ t_files() {
 	answer '~/other.csv'
 	wait_for -l 24 "^3 people written to $(re "$work")/other\.csv$" || return
 	check "another name" "$(rows "$work/other.csv")" 3
-	# o writes over it, 0600 again.
+	# o writes over it, 0600 again; a link planted at the name it once
+	# wrote to first is not followed.
 	chmod 644 "$work/out.csv"
+	echo victim >"$work/victim"
+	ln -s "$work/victim" "$work/out.csv.tmp"
 	keys '\;' e
 	answer '~/out.csv'
 	wait_for -l 24 'file exists: o overwrite' || return
@@ -46,8 +52,9 @@ t_files() {
 	wait_for -l 24 "^3 people written to $(re "$work")/out\.csv$" || return
 	check "overwritten" "$(rows "$work/out.csv")" 3
 	check "overwritten mode" "$(mode "$work/out.csv")" 600
+	check "planted link" "$(cat "$work/victim")" victim
 	# Written beside it and renamed over it: nothing left behind.
-	[ ! -e "$work/out.csv.tmp" ] && ok || bad "$S: out.csv.tmp left behind"
+	check "left behind" "$(ls "$work" | grep -c '^out\.csv\.')" 1
 	# The call-out sheet too; Esc at the question gives up.
 	keys D Enter
 	wait_for -l 23 '^ 0 members' || return

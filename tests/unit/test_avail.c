@@ -250,6 +250,11 @@ test_first_free(void **state)
 	assert_string_equal(first(s, "Chain"), "2027-01-04");
 	window(s, "Open", "2026-11-01", NULL);
 	assert_string_equal(first(s, "Open"), "-");
+	/* Away until the last day that can be written: never free (the
+	 * day after it cannot be written, and never as year 0000). */
+	person(s, "Last", "active", 0);
+	window(s, "Last", "2026-11-01", "9999-12-31");
+	assert_string_equal(first(s, "Last"), "-");
 	/* An open-ended window that starts later leaves the days before. */
 	window(s, "Later", "2026-11-24", NULL);
 	assert_string_equal(first(s, "Later"), "2026-11-23");

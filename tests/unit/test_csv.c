@@ -131,9 +131,14 @@ test_separator(void **state)
 		got = parse_sep(in, sizeof in - 1, chunk, 0, ';');
 		assert_string_equal(got, "1|a|b;c|d,e\nerror 2: t.csv:2: "
 		    "column 4: text after the closing quote of a field "
-		    "(expected ';' or a line end)\n");
+		    "(expected a semicolon or a line end)\n");
 		free(got);
 	}
+	/* Named, not quoted: a quoted tab would be a raw tab in a message. */
+	got = parse_sep("a\t\"b\"c\n", 7, 7, 0, '\t');
+	assert_string_equal(got, "error 2: t.csv:1: column 6: text after the "
+	    "closing quote of a field (expected a tab or a line end)\n");
+	free(got);
 }
 
 static void
@@ -227,8 +232,8 @@ test_line_numbers(void **state)
 	    "(quote the whole field)\n");
 	/* Columns count characters, not bytes. */
 	check(IN("\"Am\xc3\xa9lie\nJos\xc3\xa9\"x\n"), "error 2: t.csv:2: "
-	    "column 6: text after the closing quote of a field (expected ',' "
-	    "or a line end)\n");
+	    "column 6: text after the closing quote of a field (expected a "
+	    "comma or a line end)\n");
 }
 
 static void
@@ -247,11 +252,14 @@ test_error_after_closing_quote(void **state)
 {
 	(void)state;
 	check(IN("\"ab\"x,1\n"), "error 2: t.csv:1: column 5: text after "
-	    "the closing quote of a field (expected ',' or a line end)\n");
+	    "the closing quote of a field (expected a comma or a line "
+	    "end)\n");
 	check(IN("x,\"ab\" \n"), "error 2: t.csv:1: column 7: text after "
-	    "the closing quote of a field (expected ',' or a line end)\n");
+	    "the closing quote of a field (expected a comma or a line "
+	    "end)\n");
 	check(IN("\"a\"\xc3\xa9\n"), "error 2: t.csv:1: column 4: text after "
-	    "the closing quote of a field (expected ',' or a line end)\n");
+	    "the closing quote of a field (expected a comma or a line "
+	    "end)\n");
 }
 
 static void

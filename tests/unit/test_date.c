@@ -48,6 +48,14 @@ test_round_trip(void **state)
 	assert_string_equal(buf, "2026-11-23");
 	date_format(date_from_ymd(2024, 3, 1) - 1, buf);
 	assert_string_equal(buf, "2024-02-29");
+	/* The ends of what YYYY-MM-DD writes are what DATE_FIRST and
+	 * DATE_LAST say. */
+	assert_int_equal(DATE_FIRST, date_from_ymd(1000, 1, 1));
+	assert_int_equal(DATE_LAST, date_from_ymd(9999, 12, 31));
+	date_format(DATE_LAST, buf);
+	assert_string_equal(buf, "9999-12-31");
+	date_format(DATE_FIRST, buf);
+	assert_string_equal(buf, "1000-01-01");
 }
 
 static void

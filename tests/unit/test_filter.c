@@ -4,10 +4,15 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
+#include "demo.h"
+
 #include "filter.h"
+#include "search.h"
 #include "strbuf.h"
 #include "testdb.h"
 
@@ -139,6 +144,131 @@ test_parse_errors(void **state)
 }
 
 /* Lower-case operators between terms are refused, with what to write. */
+/* n copies of unit, then tail, in a new string. */
+static char *
+repeat(const char *unit, size_t n, const char *tail)
+{
+	struct strbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strbuf_adds(&b, unit);
+	strbuf_adds(&b, tail);
+	return strbuf_steal(&b);
+}
+
+static void
+assert_parses(char *text)
+{
+	struct filter_node *n;
+	struct error err;
+
+	if (filter_parse(text, &n, &err) != RC_OK)
+		fail_msg("%.40s...: %s", text, err.msg);
+	filter_node_free(n);
+	free(text);
+}
+
+static void
+assert_refused(char *text, const char *want)
+{
+	assert_parse_error(text, want);
+	free(text);
+}
+
+/* At each bound a filter parses; one beyond, it is refused where. */
+static void
+test_limits(void **state)
+{
+	char tail[80];
+
+	(void)state;
+	memset(tail, ')', sizeof tail);
+	tail[0] = 'a';
+	tail[65] = '\0';
+	assert_parses(repeat("(", 64, tail));
+	assert_refused(repeat("(", 65, "a"), "column 65: '(' nested deeper "
+	    "than 64 parentheses and NOTs");
+	assert_parses(repeat("-", 64, "a"));
+	assert_refused(repeat("NOT ", 65, "a"), "column 257: 'NOT' nested "
+	    "deeper than 64 parentheses and NOTs");
+	assert_refused(repeat("(-", 40, "a"), "column 65: '(' nested deeper "
+	    "than 64 parentheses and NOTs");
+	assert_parses(repeat("a ", 999, "b"));
+	assert_parses(repeat("a OR ", 999, "(b)"));
+	assert_refused(repeat("a ", 1000, "b"), "column 2001: more than 1000 "
+	    "terms");
+	/* A long word is one term; bytes, not characters, are counted. */
+	assert_parses(repeat("é", FILTER_MAX_BYTES / 2, ""));
+	assert_refused(repeat("é", FILTER_MAX_BYTES / 2, "a"), "column 16385: "
+	    "longer than 32768 bytes");
+	assert_refused(repeat("(", 40000, ""), "column 32769: longer than "
+	    "32768 bytes");
+	assert_refused(repeat("((", 10000, ""), "column 65: '(' nested "
+	    "deeper than 64 parentheses and NOTs");
+}
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Terms of one letter, the costliest words, joined by sep. */
+static char *
+letters(size_t n, const char *sep)
+{
+	struct strbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strbuf_addf(&b, "%s%c", i > 0 ? sep : "",
+		    "etaoinshrdlucmfwypvbgkjqxz"[(i * 7 + i / 26) % 26]);
+	return strbuf_steal(&b);
+}
+
+/* A filter at the bounds takes well under a second; beyond, nothing. */
+static void
+test_limit_speed(void **state)
+{
+	const char *seps[] = { " ", " OR ", " AND NOT " };
+	struct demo_opts o = { 5000, 1, 0 };
+	struct store *s = testdb_open();
+	struct search_result *r;
+	struct filter *f;
+	struct error err;
+	char *text;
+	double t0;
+	size_t i;
+
+	(void)state;
+	o.today = today;
+	assert_int_equal(demo_fill(s, &o, &err), RC_OK);
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		text = letters(FILTER_MAX_TERMS, seps[i]);
+		t0 = seconds();
+		assert_int_equal(filter_compile(s, text, today, &f, &err),
+		    RC_OK);
+		assert_int_equal(search_eval(s, f, NULL, &r, &err), RC_OK);
+		/* Generous for a slow machine under ASan. */
+		if (seconds() - t0 > 3)
+			fail_msg("%zu terms joined by '%s': %.1f s",
+			    (size_t)FILTER_MAX_TERMS, seps[i], seconds() - t0);
+		search_result_free(r);
+		filter_free(f);
+		free(text);
+	}
+	text = letters(50000, " ");
+	t0 = seconds();
+	assert_int_equal(filter_compile(s, text, today, &f, &err), RC_INPUT);
+	assert_true(seconds() - t0 < 1);
+	free(text);
+	testdb_close(s);
+}
+
 static void
 test_lower_operators(void **state)
 {
@@ -155,14 +285,31 @@ test_lower_operators(void **state)
 	assert_parse_error("a (b) nOt -c", "column 7: 'nOt' would be "
 	    "searched as a word; write NOT or -, or \"nOt\" to search the "
 	    "word");
-	/* Quoted, first, or "not" last, they are words. */
-	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
-	assert_tree("a \"and\" b", "(AND (AND a and) b)");
-	assert_tree("or lang:fr", "(AND or lang:fr)");
+	/* At an edge too: first, last, after '(' or before ')'. */
+	assert_parse_error("or lang:fr", "column 1: 'or' would be searched "
+	    "as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("and lang:fr", "column 1: 'and' would be searched "
+	    "as a word; terms side by side must all hold already, so leave "
+	    "it out, or write \"and\" to search the word");
 	assert_parse_error("lang:fr or", "column 9: 'or' would be searched "
 	    "as a word; write OR, or \"or\" to search the word");
-	assert_tree("dana not", "(AND dana not)");
+	assert_parse_error("lang:fr not", "column 9: 'not' would be searched "
+	    "as a word; write NOT or -, or \"not\" to search the word");
+	assert_parse_error("lang:fr (or lang:en)", "column 10: 'or' would be "
+	    "searched as a word; write OR, or \"or\" to search the word");
+	assert_parse_error("(lang:fr not) a", "column 10: 'not' would be "
+	    "searched as a word; write NOT or -, or \"not\" to search the "
+	    "word");
+	assert_parse_error("and", "column 1: 'and' would be searched as a "
+	    "word; terms side by side must all hold already, so leave it out, "
+	    "or write \"and\" to search the word");
+	/* Quoted, or after '-', they are words. */
+	assert_tree("lang:fr \"or\" lang:en", "(AND (AND lang:fr or) lang:en)");
+	assert_tree("a \"and\" b", "(AND (AND a and) b)");
+	assert_tree("\"or\" lang:fr", "(AND or lang:fr)");
+	assert_tree("dana \"not\"", "(AND dana not)");
 	assert_tree("a OR -or", "(OR a (NOT or))");
+	assert_tree("-not a", "(AND (NOT not) a)");
 	assert_tree("a OR b", "(OR a b)");
 }
 
@@ -417,6 +564,8 @@ main(void)
 		cmocka_unit_test(test_keys_and_quotes),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_lower_operators),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_limit_speed),
 		testdb_fixture_test(test_terms),
 		testdb_fixture_test(test_words),
 		testdb_fixture_test(test_boolean),

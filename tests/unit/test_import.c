@@ -529,6 +529,29 @@ test_empty_cell_clears(void **state)
 	testdb_close(s);
 }
 
+/*
+ * An empty cell that puts back a default (status active, notice_days 0)
+ * clears the field as much as one that leaves it empty; a default
+ * written out is a change, not a clear.
+ */
+static void
+test_empty_cell_default(void **state)
+{
+	struct store *s = fixture_db();
+
+	(void)state;
+	assert_int_equal(import(s, IMPORT_CHANGES | IMPORT_DRY_RUN, file(3,
+	    "d.csv", "id,family_name,gender,status,notice_days\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,,,\n"
+	    "33333333-3333-4333-8333-333333333333,Παπαδόπουλος,m,,0\n"
+	    "55555555-5555-4555-8555-555555555555,Kowalska,f,left,0\n"),
+	    (char *)NULL), RC_OK);
+	assert_report("$3 (dry run): added 0, updated 3 (gender 1, status 1, "
+	    "notice_days 2), unchanged 0; cleared: gender 1, status 1, "
+	    "notice_days 1\n");
+	testdb_close(s);
+}
+
 /* A spreadsheet's ';' between columns: refused, or read when told. */
 static void
 test_separator(void **state)
@@ -553,8 +576,22 @@ test_separator(void **state)
 	/* And the other way round. */
 	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "comma.csv",
 	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
-	assert_report("$0:1: this file uses ',' between columns, not ';' "
+	assert_report("$0:1: this file uses commas between columns, not "
+	    "semicolons (leave out --separator)\n");
+	/* Messages name the separator in use, never a raw tab. */
+	assert_int_equal(import(s, IMPORT_SEPARATOR('\t'), file(0, "comma.csv",
+	    "family_name,given_name\nVisser,Els\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:1: this file uses commas between columns, not tabs "
 	    "(leave out --separator)\n");
+	assert_int_equal(import(s, IMPORT_SEPARATOR(';'), file(0, "semi.csv",
+	    "family_name;given_name\nA;B;C\n"), (char *)NULL), RC_INPUT);
+	assert_report("$0:2: 3 fields, but the header has 2 (a missing or "
+	    "extra semicolon, or an unquoted field)\n");
+	assert_int_equal(import(s, IMPORT_SEPARATOR('\t'), file(0, "tab.csv",
+	    "family_name\tgiven_name\n\"A\"x\tB\n"), (char *)NULL),
+	    RC_INPUT);
+	assert_report("$0:2: column 4: text after the closing quote of a field "
+	    "(expected a tab or a line end)\n");
 	testdb_close(s);
 }
 
@@ -751,7 +788,16 @@ test_bad_people(void **state)
 	    "(passport_expiry): '2025-02-30' is not a date (expected a real "
 	    "date as YYYY-MM-DD)\n");
 	BAD("heat_expiry", "2027-6-30", "$0:3: column 13 (heat_expiry): "
-	    "'2027-6-30' is not a date (expected a real date as YYYY-MM-DD)\n");
+	    "'2027-6-30' is not a date (did you mean 2027-06-30?)\n");
+	BAD("heat_expiry", "June 2027", "$0:3: column 13 (heat_expiry): "
+	    "'June 2027' is not a date (expected a real date as YYYY-MM-DD)\n");
+	/* The ISO form is offered, not taken: files take ISO dates only. */
+	BAD("passport_expiry", "03/12/2026", "$0:3: column 11 "
+	    "(passport_expiry): '03/12/2026' is not a date (did you mean "
+	    "2026-12-03?)\n");
+	BAD("medical_expiry", "3.12.2026", "$0:3: column 12 "
+	    "(medical_expiry): '3.12.2026' is not a date (did you mean "
+	    "2026-12-03?)\n");
 	BAD("languages", "nl:native;xx:B2", "$0:3: column 14 (languages): "
 	    "unknown language code 'xx' (expected an ISO 639-1 code such as "
 	    "fr)\n");
@@ -812,6 +858,19 @@ test_bad_people(void **state)
 	    "bidirectional control U+202E (expected plain text)\n");
 	BAD("rank", "\xe2\x81\xa6" "x", "$0:3: column 5 (rank): "
 	    "bidirectional control U+2066 (expected plain text)\n");
+	/* Invisible, they would make a name look like another. */
+	BAD("family_name", "Jan\xe2\x80\x8b" "sen", "$0:3: column 2 "
+	    "(family_name): invisible character U+200B (expected plain "
+	    "text)\n");
+	BAD("given_name", "\xe2\x80\x8f" "Anna", "$0:3: column 3 "
+	    "(given_name): bidirectional control U+200F (expected plain "
+	    "text)\n");
+	BAD("notes", "a\xe2\x80\x8e" "b", "$0:3: column 17 (notes): "
+	    "bidirectional control U+200E (expected plain text)\n");
+	BAD("agency", "K\xef\xbb\xbf" "Mar", "$0:3: column 4 (agency): "
+	    "invisible character U+FEFF (expected plain text)\n");
+	BAD("rank", "x\xe2\x81\xa0", "$0:3: column 5 (rank): invisible "
+	    "character U+2060 (expected plain text)\n");
 	/* A list too long to be one is refused, not cut short. */
 	{
 		char themes[5000];
@@ -884,6 +943,8 @@ test_bad_missions(void **state)
 	    "YYYY-MM-DD)\n");
 	BAD("start", "2014-13-01", "$0:3: column 4 (start): '2014-13-01' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("end", "30-06-2015", "$0:3: column 5 (end): '30-06-2015' is not "
+	    "a date (did you mean 2015-06-30?)\n");
 	BAD("mission", "", "$0:3: column 2 (mission): missing mission name\n");
 	BAD("role", "Ad\rviser", "$0:3: column 6 (role): control character "
 	    "0x0d (expected plain text)\n");
@@ -919,6 +980,8 @@ test_bad_unavailability(void **state)
 	    "YYYY-MM-DD)\n");
 	BAD("from", "2027-02-29", "$0:3: column 2 (from): '2027-02-29' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("from", "01/03/2027", "$0:3: column 2 (from): '01/03/2027' is "
+	    "not a date (did you mean 2027-03-01?)\n");
 	BAD("person_id", "12345678-1234-4234-8234-123456789abc", "$0:3: "
 	    "column 1 (person_id): unknown person 12345678-1234-4234-8234-"
 	    "123456789abc (expected the id of a person in the database or in "
@@ -993,7 +1056,7 @@ test_bad_files(void **state)
 	refused(s, "$0:1: column 5: invalid UTF-8 (save the file as UTF-8)\n",
 	    file(0, "p.csv", "id,f\xe9mily_name\n,A\n"), (char *)NULL);
 	refused(s, "$0:2: column 8: text after the closing quote of a field "
-	    "(expected ',' or a line end)\n",
+	    "(expected a comma or a line end)\n",
 	    file(0, "p.csv", "id,family_name\n,\"Good\"x\n"), (char *)NULL);
 	refused(s, "/nonexistent/people.csv: No such file or directory\n",
 	    "/nonexistent/people.csv", (char *)NULL);
@@ -1359,6 +1422,8 @@ test_bad_deployments(void **state)
 	BAD("start", "2027-02-29", "$0:3: column 4 (start): '2027-02-29' is "
 	    "not a date (expected a real date as YYYY-MM-DD)\n");
 	BAD("end", "1/2/2027", "$0:3: column 5 (end): '1/2/2027' is not a "
+	    "date (did you mean 2027-02-01?)\n");
+	BAD("end", "31/2/2027", "$0:3: column 5 (end): '31/2/2027' is not a "
 	    "date (expected a real date as YYYY-MM-DD)\n");
 	BAD("end", "2026-12-31", "$0:3: column 5 (end): 2026-12-31 is before "
 	    "the start 2027-01-01 (expected an end on or after the start, or "
@@ -1454,6 +1519,12 @@ test_bad_assignments(void **state)
 	    "not a time (expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n"
 	    "$0:3: column 5 (history): '2026-11-23T07:60:00Z' is not a time "
 	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
+	/* A date written otherwise gets its ISO form, if all else is right. */
+	BAD("history", "proposed@23/11/2026T07:00:00Z;contacted@23/11/2026 "
+	    "08:00", "$0:3: column 5 (history): '23/11/2026T07:00:00Z' is not "
+	    "a time (did you mean 2026-11-23T07:00:00Z?)\n"
+	    "$0:3: column 5 (history): '23/11/2026 08:00' is not a time "
+	    "(expected UTC as YYYY-MM-DDTHH:MM:SSZ)\n");
 #undef BAD
 	/* One person twice on one deployment, its name in any case. */
 	refused(s, "$0:3: column 2 (person_id): person 44444444-4444-4444-"
@@ -1534,6 +1605,7 @@ main(void)
 		cmocka_unit_test(test_level_n),
 		cmocka_unit_test(test_absent_column),
 		cmocka_unit_test(test_empty_cell_clears),
+		cmocka_unit_test(test_empty_cell_default),
 		cmocka_unit_test(test_separator),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_header_only),

@@ -125,6 +125,7 @@ test_display_width(void **state)
 	assert_fit("x\xc2\x9b", 6, 1, "x\\x9b ");
 	/* A right-to-left override would reverse what follows it. */
 	assert_fit("a\xe2\x80\xae" "b", 8, 0, "a<202e>b");
+	assert_fit("a\xe2\x80\x8b" "b", 8, 0, "a<200b>b");
 	assert_int_equal(width_of("\xe2\x81\xa6"), 6);
 	/* Where a wrapped line breaks: never inside a character. */
 	assert_int_equal(width_cut("山田太郎", 5), strlen("山田"));

@@ -6,10 +6,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "date.h"
@@ -287,6 +289,87 @@ test_awkward_values(void **state)
 }
 
 /*
+ * Cells a spreadsheet would run as formulas are written after a single
+ * quote, quoted, and read back without it; a value that itself starts
+ * with a quote gets one more.  The file given holds what a spreadsheet
+ * saves, marked or not.
+ */
+static void
+test_formula_cells(void **state)
+{
+	static const char people[] =
+	    "id,family_name,given_name,phone,notes,agency\n"
+	    "aaaaaaaa-0000-4000-8000-000000000001,-Smith,@home,"
+	    "'+31 6 1234,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'Connor\n"
+	    "aaaaaaaa-0000-4000-8000-000000000002,''-Jones,'@work,"
+	    "+44 20 7946,\"'\t1\",''\n";
+	static const char *const want[] = {
+	    "SELECT count(*) FROM person WHERE family_name = '-Smith' AND "
+	    "given_name = '@home' AND phone = '+31 6 1234' AND "
+	    "notes = '=HYPERLINK(\"http://x\",\"y\")' AND agency = '''Connor'",
+	    "SELECT count(*) FROM person WHERE family_name = '''-Jones' AND "
+	    "given_name = '@work' AND phone = '+44 20 7946' AND "
+	    "notes = char(9) || '1' AND agency = ''''",
+	};
+	struct import_stats stats;
+	struct strbuf report = { 0 };
+	struct store *s;
+	struct error err;
+	char *files[1], path[200], *text;
+	size_t i;
+
+	(void)state;
+	s = testdb_open();
+	files[0] = (char *)testdb_file(2, "formula.csv", people);
+	if (import_files(s, files, 1, 0, &stats, &report, &err) != RC_OK)
+		fail_msg("import: %s\n%s", err.msg, strbuf_str(&report));
+	strbuf_free(&report);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (testdb_int(s, want[i]) != 1)
+			fail_msg("not read back: %s", want[i]);
+	snprintf(path, sizeof path, "%s.a/people.csv", testdb_path());
+	round_trip(s, 2, &stats);
+	text = slurp(path);
+	if (strstr(text, ",\"'-Smith\",\"'@home\",\"''Connor\",") == NULL ||
+	    strstr(text, ",\"''-Jones\",\"'@work\",\"''\",") == NULL ||
+	    strstr(text, ",\"'+31 6 1234\",") == NULL ||
+	    strstr(text, ",\"'=HYPERLINK(\"\"http") == NULL ||
+	    strstr(text, ",\"'\t1\"\r\n") == NULL)
+		fail_msg("formulas not marked:\n%s", text);
+	free(text);
+	testdb_close(s);
+}
+
+/*
+ * A signal that comes while export writes is held until the files are
+ * removed again: none is left, under its final or a temporary name.
+ */
+static void
+test_export_interrupted(void **state)
+{
+	struct store *s;
+	struct error err;
+	sigset_t hup, old;
+	char dir[160];
+	long long n;
+	int sig;
+
+	(void)state;
+	s = testdb_fixture();
+	snprintf(dir, sizeof dir, "%s.int", testdb_path());
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hup, &old);
+	raise(SIGHUP);
+	assert_int_equal(export_dir(s, dir, NULL, today, &n, &err), RC_INPUT);
+	assert_non_null(strstr(err.msg, "interrupted"));
+	assert_int_equal(sigwait(&hup, &sig), 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	assert_int_equal(rmdir(dir), 0);	/* fails unless empty */
+	testdb_close(s);
+}
+
+/*
  * A filtered export holds the deployments its people are on, so that it
  * imports into an empty database; exported whole from there, it is the
  * same files again.
@@ -345,6 +428,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_pool),
 		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_formula_cells),
+		cmocka_unit_test(test_export_interrupted),
 		cmocka_unit_test(test_filtered),
 	};
 

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "bitmap.h"
+#include "date.h"
+#include "deploy.h"
 #include "sqlfunc.h"
 #include "store.h"
 #include "testdb.h"
@@ -133,13 +135,198 @@ test_upgrade(void **state)
 	    "PRAGMA user_version = 1");
 	assert_int_equal(testdb_count(s, "weiss", today), 0);
 	store_close(s);
+	/* Read-only cannot upgrade, and says what to do instead. */
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_DB);
+	assert_null(s);
+	assert_true(strncmp(err.msg, path, strlen(path)) == 0);
+	assert_string_equal(err.msg + strlen(path), ": made by an older "
+	    "roster; open it once without --read-only (or ask its owner to) "
+	    "to upgrade it");
 	assert_int_equal(store_open(&s, path, 0, &err), RC_OK);
 	assert_int_equal(testdb_int(s, "PRAGMA user_version"),
 	    store_schema_version());
 	assert_int_equal(testdb_count(s, "weiss", today), 1);
 	assert_int_equal(testdb_count(s, "weiß", today), 1);
 	assert_int_equal(testdb_count(s, "theme:DVI", today), 1);
+	store_close(s);
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_OK);
 	testdb_close(s);
+}
+
+/* The bytes of a file, which must exist and be under 64 KB. */
+static size_t
+slurp(const char *path, char *buf, size_t size)
+{
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("%s does not exist", path);
+	n = fread(buf, 1, size, f);
+	fclose(f);
+	assert_true(n < size);
+	return n;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0;
+}
+
+/*
+ * Another program's SQLite file (default application_id and user_version)
+ * is refused by every kind of command and left byte for byte as it was;
+ * an empty file becomes a roster database only for a command that may
+ * create one.
+ */
+static void
+test_foreign(void **state)
+{
+	static const int flags[] = { 0, STORE_CREATE, STORE_READ_ONLY };
+	static char before[65536], after[65536];
+	struct store *s = NULL;
+	struct error err;
+	char path[256], wal[272];
+	size_t i, n;
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s", testdb_file(0, "places.sqlite", ""));
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE moz(x); INSERT INTO moz "
+	    "VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	n = slurp(path, before, sizeof before);
+	for (i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		assert_int_equal(store_open(&s, path, flags[i], &err), RC_DB);
+		assert_null(s);
+		assert_non_null(strstr(err.msg, "places.sqlite: not a roster "
+		    "database (it holds other tables)"));
+		assert_int_equal(slurp(path, after, sizeof after), n);
+		assert_memory_equal(before, after, n);
+		assert_false(exists(wal));
+	}
+
+	snprintf(path, sizeof path, "%s", testdb_file(1, "empty.sqlite", ""));
+	assert_int_equal(store_open(&s, path, 0, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "not a roster database yet"));
+	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_DB);
+	assert_int_equal(slurp(path, after, sizeof after), 0);
+	assert_int_equal(store_open(&s, path, STORE_CREATE, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "PRAGMA application_id"),
+	    STORE_APPLICATION_ID);
+	store_close(s);
+}
+
+/*
+ * A full disk, made by max_page_count: "disk full" and the file, not "disk
+ * I/O error", status 3, and the deployment that did not fit is not there.
+ */
+static void
+test_disk_full(void **state)
+{
+	struct store *s;
+	struct deployment d;
+	struct error err;
+	char name[32], want[320];
+	long long before;
+	int i, rc = RC_OK;
+
+	(void)state;
+	s = testdb_open();
+	/* It cannot go below the pages in use: the file may not grow. */
+	testdb_exec(s, "PRAGMA max_page_count = 1");
+	memset(&d, 0, sizeof d);
+	d.name = name;
+	d.kind = (char *)"flood";
+	snprintf(d.country, sizeof d.country, "NE");
+	assert_true(date_parse("2026-12-01", &d.start));
+	d.end = DEPLOY_OPEN;
+	for (i = 0; i < 10000 && rc == RC_OK; i++) {
+		before = testdb_int(s, "SELECT count(*) FROM deployment");
+		snprintf(name, sizeof name, "Deployment %d", i);
+		rc = deploy_create(s, &d, &err);
+	}
+	assert_int_equal(rc, RC_DB);
+	snprintf(want, sizeof want, "disk full: %s (free some space and try "
+	    "again)", testdb_path());
+	assert_string_equal(err.msg, want);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"),
+	    before);
+	testdb_close(s);
+}
+
+/* Whether the file holds needle anywhere; a missing file holds nothing. */
+static int
+file_holds(const char *path, const char *needle)
+{
+	struct stat sb;
+	char *buf;
+	FILE *f;
+	int found;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	assert_int_equal(fstat(fileno(f), &sb), 0);
+	buf = test_malloc((size_t)sb.st_size + 1);
+	assert_int_equal(fread(buf, 1, (size_t)sb.st_size, f),
+	    (size_t)sb.st_size);
+	fclose(f);
+	found = memmem(buf, (size_t)sb.st_size, needle, strlen(needle)) != NULL;
+	test_free(buf);
+	return found;
+}
+
+static void
+assert_forgotten(const char *path, const char *name)
+{
+	char wal[272];
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (file_holds(path, name) || file_holds(wal, name))
+		fail_msg("'%s' is still in %s or its -wal", name, path);
+}
+
+/*
+ * A name replaced by import leaves no trace in the file or its -wal, in
+ * the table, its indexes or the words index (which holds it folded),
+ * while another connection keeps the -wal from being removed.
+ */
+static void
+test_scrub(void **state)
+{
+	struct store *s, *other;
+	struct error err;
+	char path[256], wal[272];
+
+	(void)state;
+	s = testdb_fixture();
+	snprintf(path, sizeof path, "%s", testdb_path());
+	assert_int_equal(store_open(&other, path, 0, &err), RC_OK);
+	assert_int_equal(testdb_int(other, "SELECT count(*) FROM person"), 5);
+	testdb_import(s, "id,family_name,given_name,notes\n"
+	    "99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Qponmlkj,"
+	    "Xwvutsrqpo\n", NULL);
+	assert_int_equal(testdb_count(s, "zyxwvutsrq", testdb_today()), 1);
+	/* The check can see it: it is there before. */
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_true(file_holds(path, "Zyxwvutsrq") ||
+	    file_holds(wal, "Zyxwvutsrq"));
+	testdb_import(s, "id,family_name,given_name,notes\n"
+	    "99999999-9999-4999-8999-999999999999,Visser,Els,\n", NULL);
+	assert_int_equal(testdb_count(s, "zyxwvutsrq", testdb_today()), 0);
+	assert_int_equal(testdb_count(s, "visser", testdb_today()), 1);
+	store_close(s);
+	assert_forgotten(path, "Zyxwvutsrq");
+	assert_forgotten(path, "zyxwvutsrq");
+	assert_forgotten(path, "Qponmlkj");
+	assert_forgotten(path, "qponmlkj");
+	assert_forgotten(path, "xwvutsrqpo");
+	testdb_close(other);
 }
 
 static void
@@ -311,6 +498,9 @@ main(void)
 		cmocka_unit_test(test_pragmas),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_upgrade),
+		cmocka_unit_test(test_foreign),
+		cmocka_unit_test(test_disk_full),
+		cmocka_unit_test(test_scrub),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_generation),
 		cmocka_unit_test(test_sql_functions),

@@ -169,11 +169,59 @@ test_count(void **state)
 	assert_int_equal(utf8_count("Am\xc3\xa9lie", 4), 3);
 }
 
+/* What plain text refuses: controls, and what hides or reorders text. */
+static void
+test_control(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 layout;
+		size_t		 off;		/* (size_t)-1: none */
+		uint32_t	 cp;
+	} cases[] = {
+		{ "Am\xc3\xa9lie", 0, (size_t)-1, 0 },
+		{ "a\tb", 0, 1, '\t' },
+		{ "a\tb\r\n", 1, (size_t)-1, 0 },
+		{ "ab\x1b[2J", 1, 2, 0x1b },
+		{ "ab\x7f", 0, 2, 0x7f },
+		{ "\xc3\xa9\xc2\x9b", 0, 2, 0x9b },
+		{ "x\xe2\x80\xae", 0, 1, 0x202e },
+		{ "x\xe2\x81\xa9", 0, 1, 0x2069 },
+		{ "x\xe2\x80\x8b", 0, 1, 0x200b },
+		{ "x\xe2\x80\x8e", 0, 1, 0x200e },
+		{ "x\xe2\x80\x8f", 0, 1, 0x200f },
+		{ "x\xd8\x9c", 0, 1, 0x061c },
+		{ "x\xe2\x81\xa0", 0, 1, 0x2060 },
+		{ "x\xe2\x81\xa4", 0, 1, 0x2064 },
+		{ "x\xef\xbb\xbf", 0, 1, 0xfeff },
+		/* Joiners shape scripts and emoji; NBSP, dashes are text. */
+		{ "\xd9\x85\xe2\x80\x8c\xd9\x89", 0, (size_t)-1, 0 },
+		{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 0,
+		    (size_t)-1, 0 },
+		{ "a\xc2\xa0" "b\xe2\x80\x94", 0, (size_t)-1, 0 },
+	};
+	uint32_t cp;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cp = 0;
+		assert_int_equal(utf8_control(cases[i].s, cases[i].layout, &cp),
+		    cases[i].off);
+		assert_int_equal(cp, cases[i].cp);
+	}
+	assert_string_equal(utf8_control_name(0x1b), "control character");
+	assert_string_equal(utf8_control_name(0x200f),
+	    "bidirectional control");
+	assert_string_equal(utf8_control_name(0xfeff), "invisible character");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii),
+		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_multibyte),
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_decode_stops_after_one),

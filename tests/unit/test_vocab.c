@@ -58,12 +58,15 @@ test_expected(void **state)
 }
 
 static void
-test_deploy_kind_exact(void **state)
+test_deploy_kind_any_case(void **state)
 {
 	(void)state;
-	assert_true(deploy_kind_valid("civil-unrest"));
-	assert_false(deploy_kind_valid("Civil-Unrest"));
-	assert_false(deploy_kind_valid("riot"));
+	assert_string_equal(deploy_kind("civil-unrest"), "civil-unrest");
+	/* Any case, as files take it; stored in lower case. */
+	assert_string_equal(deploy_kind("Civil-Unrest"), "civil-unrest");
+	assert_string_equal(deploy_kind("HURRICANE"), "hurricane");
+	assert_null(deploy_kind("riot"));
+	assert_null(deploy_kind("civil"));
 }
 
 int
@@ -72,7 +75,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_expected),
-		cmocka_unit_test(test_deploy_kind_exact),
+		cmocka_unit_test(test_deploy_kind_any_case),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
