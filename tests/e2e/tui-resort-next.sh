@@ -20,6 +20,8 @@ t_resort_next() {
 	"$ROSTER" --db "$db" deploy show "$hx" --format csv | sed 1d |
 	    cut -d, -f1 >"$work/rows"
 	p() { sed -n "$1p" "$work/rows"; }
+	# who ID: the person's name as the messages give it, as a pattern.
+	who() { re "$("$ROSTER" --db "$db" show "$1" | sed -n 1p)"; }
 	status() {
 		"$ROSTER" --db "$db" deploy show "$hx" --format csv |
 		    awk -F, -v id="$1" '$1 == id { print $8 }'
@@ -31,39 +33,32 @@ t_resort_next() {
 	keys j j j s c
 	wait_for -l 30 ': contacted$' || return
 	keys s c
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 5)" |
-	    sed -n 1p)"): contacted$" || return
+	wait_for -l 30 "^$(who "$(p 5)"): contacted$" || return
 	keys s c
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 6)" |
-	    sed -n 1p)"): contacted$" || return
+	wait_for -l 30 "^$(who "$(p 6)"): contacted$" || return
 	check "s c: 4th" "$(status "$(p 4)")" contacted
 	check "s c: 5th" "$(status "$(p 5)")" contacted
 	check "s c: 6th" "$(status "$(p 6)")" contacted
 	check "s c: not the 3rd" "$(status "$(p 3)")" proposed
 	# Now 4 5 6 contacted above 1 2 3 7 8 9; the cursor is on the 7th.
 	keys s C
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 7)" |
-	    sed -n 1p)"): " || return
+	wait_for -l 30 "^$(who "$(p 7)"): " || return
 	keys s x
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 8)" |
-	    sed -n 1p)"): declined$" || return
+	wait_for -l 30 "^$(who "$(p 8)"): declined$" || return
 	keys s d
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 9)" |
-	    sed -n 1p)"): " || return
+	wait_for -l 30 "^$(who "$(p 9)"): " || return
 	check "s C: 7th" "$(status "$(p 7)")" confirmed
 	check "s x: 8th" "$(status "$(p 8)")" declined
 	check "s d: 9th" "$(status "$(p 9)")" deployed
 	# 9 deployed, 7 confirmed, 4 5 6 contacted, 1 2 3 10 11 12 proposed,
 	# 8 declined; the cursor is on the 10th.  X takes them off.
 	keys X
-	wait_for -l 30 "^remove $(re "$("$ROSTER" --db "$db" show "$(p 10)" |
-	    sed -n 1p)") from " || return
+	wait_for -l 30 "^remove $(who "$(p 10)") from " || return
 	keys y
 	wait_for -l 30 ' removed from ' || return
 	check "X: 10th" "$(status "$(p 10)")" ""
 	keys s c
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(p 11)" |
-	    sed -n 1p)"): contacted$" || return
+	wait_for -l 30 "^$(who "$(p 11)"): contacted$" || return
 	check "after X: 11th" "$(status "$(p 11)")" contacted
 	check "after X: not the 3rd" "$(status "$(p 3)")" proposed
 	# The suggestion: a twice from the second row takes the second and
@@ -73,11 +68,9 @@ t_resort_next() {
 	"$ROSTER" --db "$db" deploy suggest "$hx" --format ids >"$work/sug" \
 	    2>/dev/null
 	keys j a
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(sed -n 2p \
-	    "$work/sug")" | sed -n 1p)") added " || return
+	wait_for -l 30 "^$(who "$(sed -n 2p "$work/sug")") added " || return
 	keys a
-	wait_for -l 30 "^$(re "$("$ROSTER" --db "$db" show "$(sed -n 3p \
-	    "$work/sug")" | sed -n 1p)") added " || return
+	wait_for -l 30 "^$(who "$(sed -n 3p "$work/sug")") added " || return
 	keys Q
 	quit_with 0
 }
