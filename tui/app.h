@@ -291,6 +291,15 @@ void	draw_text(int y, int x, int cols, const char *s, int attr);
 enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };
 int	draw_attr(const struct app *, enum role);
+/*
+ * The message wraps over up to MESSAGE_LINES lines at the foot of the
+ * screen, the status line above it moving up: extra is how many lines
+ * beyond the one it always has (0 while the bar is open).  draw_message
+ * draws it from line y to the last, or the hint (dim) without one.
+ */
+#define MESSAGE_LINES	4
+int	draw_message_extra(const struct app *);
+void	draw_message(const struct app *, int y, const char *hint);
 void	screen_list_draw(struct app *, unsigned what);
 unsigned screen_list_key(struct app *, enum action);
 /* The bar on line y, its error on the last line (bar.c, with its keys). */

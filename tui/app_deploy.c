@@ -4,6 +4,7 @@
  * goes through deploy.h, so the screen obeys the same rules as the
  * command line (no double booking without force, statuses only forward).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,8 +180,35 @@ app_deploy_cursor_pk(const struct app *a)
 	return -1;
 }
 
+static int changed_here(struct app *, struct view *, struct error *);
+
+/* Who of several added is not free throughout, from deploy_add's lines
+ * ("NAME is not available ..."): the first few named, then how many. */
+static void
+unavailable_names(struct strbuf *msg, const struct strbuf *warn,
+    size_t lines)
+{
+	enum { NAMED = 3 };
+	const char *p = strbuf_str(warn), *end;
+	size_t i, n;
+
+	strbuf_adds(msg, "; not available for the whole deployment: ");
+	for (i = 0; i < NAMED && i < lines; i++, p += n + 1) {
+		n = strcspn(p, "\n");
+		end = strstr(p, " is not available");
+		strbuf_addf(msg, "%s%.*s", i == 0 ? "" : i + 1 == lines ?
+		    " and " : ", ", (int)(end != NULL && end < p + n ?
+		    end - p : (ptrdiff_t)n), p);
+	}
+	if (lines > NAMED)
+		strbuf_addf(msg, " and %zu more", lines - NAMED);
+}
+
+/* The people added; keep: the list whose cursor moves to the next person
+ * (changed_here), or NULL. */
 static int
-add(struct app *a, const long long *pks, size_t n, struct error *err)
+add(struct app *a, const long long *pks, size_t n, struct view *keep,
+    struct error *err)
 {
 	struct strbuf warn = { 0 }, msg = { 0 };
 	const char *dname = a->dep.d.name;
@@ -207,13 +235,12 @@ add(struct app *a, const long long *pks, size_t n, struct error *err)
 	} else {
 		strbuf_addf(&msg, "%zu added to '%s'", added, dname);
 		if (lines > 0)
-			strbuf_addf(&msg, "; %zu of them not available for "
-			    "the whole deployment", lines);
+			unavailable_names(&msg, &warn, lines);
 	}
 	app_message(a, lines > 0, "%s", strbuf_str(&msg));
 	strbuf_free(&warn);
 	strbuf_free(&msg);
-	return app_changed(a, err);
+	return keep != NULL ? changed_here(a, keep, err) : app_changed(a, err);
 }
 
 int
@@ -224,27 +251,47 @@ app_deploy_add_tagged(struct app *a, struct error *err)
 	int rc;
 
 	pks = tags_pks(&a->tags, &n);
-	rc = add(a, pks, n, err);
+	rc = add(a, pks, n, NULL, err);
 	free(pks);
 	if (rc == RC_OK)
 		tags_free(&a->tags);
 	return rc;
 }
 
+/* The person on row i of the member list or the suggestion, or -1. */
+static long long
+row_pk(const struct app *a, long long i)
+{
+	const struct deploy_ui *u = &a->dep;
+
+	if (i < 0)
+		return -1;
+	if (a->screen == SCREEN_SUGGEST)
+		return u->sug_valid && i < (long long)u->sug.n ?
+		    u->sug.people[i].person : -1;
+	return u->open && i < (long long)u->nmembers ?
+	    u->members[i].person : -1;
+}
+
 /*
- * After an action on a list, the cursor stays on its row and the next
- * person moves up under it, as in mutt after deleting a message: a key
- * typed for the next row never lands on the one just changed, wherever
- * that one sorts now.
+ * After an action on a list, the cursor goes to the person who was next
+ * (below it) before, as in mutt after deleting a message: a key typed
+ * for the next row never lands on the one just changed, nor on the one
+ * above it when the changed one sorts higher now.  Without a next
+ * person, or when they are gone, the cursor keeps its row.  Called
+ * before the list is loaded again.
  */
 static int
 changed_here(struct app *a, struct view *v, struct error *err)
 {
-	long long row = v->cursor;
+	long long row = v->cursor, next = row_pk(a, row + 1), i;
 	int rc;
 
 	rc = app_changed(a, err);
 	view_go(v, row);
+	for (i = 0; next >= 0 && i < v->n; i++)
+		if (row_pk(a, i) == next)
+			view_go(v, i);
 	return rc;
 }
 
@@ -405,8 +452,8 @@ app_deploy_accept(struct app *a, int all, struct error *err)
 		if (all || (long long)i == u->sview.cursor)
 			pks[n++] = u->sug.people[i].person;
 	/* What is left to suggest changes with every acceptance: add
-	 * suggests again (app_changed), the cursor kept where it was. */
-	rc = add(a, pks, n, err);
+	 * suggests again, the cursor on the one who was next. */
+	rc = add(a, pks, n, all ? NULL : &u->sview, err);
 	free(pks);
 	return rc;
 }
@@ -553,7 +600,7 @@ answer_need(struct app *a, const char *text, struct error *err)
 }
 
 #define START_QUESTION	"start (YYYY-MM-DD, today, +Nd): "
-#define END_QUESTION	"end (date, or a length such as 4w counted from the " \
+#define END_QUESTION	"end (date, +4w from today, or 4w counted from the " \
 	"start; empty: open-ended): "
 
 /*

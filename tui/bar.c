@@ -202,6 +202,32 @@ width_prefix(const char *s, size_t len)
 	return w;
 }
 
+/* The fewest columns the answer keeps beside a question. */
+#define ANSWER_ROOM	16
+
+/*
+ * A question "label (explanation): " too long to leave the answer room
+ * is asked as "label: ", its explanation on the line under the bar
+ * (when no error is there), so what is typed stays in sight.
+ */
+static const char *
+prompt_fit(const struct app *a, const char *prompt, int y, char *buf,
+    size_t len)
+{
+	const char *open = strstr(prompt, " ("), *close = strrchr(prompt, ')');
+
+	if ((int)width_of(prompt) + ANSWER_ROOM <= COLS || open == NULL ||
+	    close == NULL || close < open)
+		return prompt;
+	snprintf(buf, len, "%.*s: ", (int)(open - prompt), prompt);
+	if (a->bar_error[0] == '\0') {
+		snprintf(buf + strlen(buf) + 1, len - strlen(buf) - 1, "%.*s",
+		    (int)(close - open - 2), open + 2);
+		draw_text(y + 1, 0, COLS, buf + strlen(buf) + 1, A_DIM);
+	}
+	return buf;
+}
+
 /* The bar, with the cursor placed where the next character goes. */
 void
 screen_bar_draw(struct app *a, int y)
@@ -216,10 +242,14 @@ screen_bar_draw(struct app *a, int y)
 	    "export tagged to: ";
 	const char *text = line_text(l);
 	struct strbuf shown = { 0 };
-	size_t pw = strlen(prompt), skip = 0, n, k, here;
-	int i;
-	int room = COLS - (int)pw;
+	char fit[512];
+	size_t pw, skip = 0, n, k, here;
+	int i, room;
 	uint32_t cp;
+
+	prompt = prompt_fit(a, prompt, y, fit, sizeof fit);
+	pw = width_of(prompt);
+	room = COLS - (int)pw;
 
 	/*
 	 * The character under the cursor must show, and the one after it:

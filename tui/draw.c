@@ -1,5 +1,6 @@
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "strbuf.h"
@@ -60,5 +61,58 @@ draw_text(int y, int x, int cols, const char *s, int attr)
 	attrset(attr);
 	mvaddstr(y, x, strbuf_str(&b));
 	attrset(A_NORMAL);
+	strbuf_free(&b);
+}
+
+/* Bytes of s on one line of cols columns, broken after a space. */
+static size_t
+message_cut(const char *s, int cols)
+{
+	size_t cut, sp;
+
+	if (width_of(s) <= (size_t)cols)
+		return strlen(s);
+	if ((cut = width_cut(s, (size_t)(cols > 0 ? cols : 1))) == 0)
+		return strlen(s);
+	for (sp = cut; sp > 1 && s[sp - 1] != ' '; sp--)
+		continue;
+	return sp > 1 ? sp : cut;
+}
+
+int
+draw_message_extra(const struct app *a)
+{
+	const char *p = a->message;
+	int n = 0;
+
+	if (app_bar_open(a))
+		return 0;
+	while (*p != '\0' && n < MESSAGE_LINES) {
+		p += message_cut(p, COLS);
+		n++;
+	}
+	return n > 1 ? n - 1 : 0;
+}
+
+void
+draw_message(const struct app *a, int y, const char *hint)
+{
+	struct strbuf b = { 0 };
+	const char *p = a->message;
+	int attr = a->message_error ? draw_attr(a, ROLE_ERROR) : 0;
+	size_t cut;
+
+	if (*p == '\0') {
+		draw_text(y, 0, COLS, hint, A_DIM);
+		return;
+	}
+	/* Whole lines, the last cut with an ellipsis if need be. */
+	for (; y < LINES - 1 && *p != '\0'; y++, p += cut) {
+		cut = message_cut(p, COLS);
+		strbuf_reset(&b);
+		strbuf_add(&b, p, cut);
+		draw_text(y, 0, COLS, strbuf_str(&b), attr);
+	}
+	draw_text(y, 0, COLS, p, attr);
 	strbuf_free(&b);
 }

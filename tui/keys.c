@@ -58,6 +58,8 @@ const struct key keys[] = {
 	{ KEY_ENTER, F, KC_DEPLOYS, ACT_OPEN, NULL },
 	{ 'n', 0, KC_DEPLOYS, ACT_NEW,
 	    "create a deployment, a question at a time" },
+	{ 27, 0, KC_DEPLOYS, ACT_CANCEL,
+	    "give up adding the tagged people (as q)" },
 	{ 's', 0, KC_DEPLOY, ACT_STATUS,
 	    "set the member's status: then p, c, C, d, r, x or w" },
 	{ '!', 0, KC_DEPLOY, ACT_FORCE,

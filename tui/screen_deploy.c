@@ -31,14 +31,23 @@ static const struct table_col deploys_cols[DL_N] = {
 };
 
 /* READY: the member's readiness through the end, "yes" or "passport
- * expired 2026-03-15, no HEAT" (struct member); as wide as it needs. */
+ * expired 2026-03-15, no HEAT" (struct member); SINCE: when the status
+ * was set, to the minute. */
 enum { ML_NAME, ML_AGENCY, ML_STATUS, ML_READY, ML_SINCE, ML_N };
 static const struct table_col members_cols[ML_N] = {
 	{ "NAME", 14, 30, 0 },
 	{ "AGENCY", 8, 20, 3 },
 	{ "STATUS", 9, 9, 1 },
 	{ "READY", 5, 16, 2 },
-	{ "SINCE", 10, 20, 4 },
+	{ "SINCE", 10, 16, 4 },
+};
+
+/* A suggested person: the reasons take what the name leaves. */
+enum { SL_NAME, SL_AGENCY, SL_WHY, SL_N };
+static const struct table_col suggest_cols[SL_N] = {
+	{ "NAME", 14, 30, 0 },
+	{ "AGENCY", 8, 20, 1 },
+	{ "WHY", 12, 200, 2 },
 };
 
 struct deploy_draw {
@@ -46,42 +55,94 @@ struct deploy_draw {
 	struct table	 t;
 };
 
+/* The cells of deployment i, in c's buffers. */
+struct deploy_cells {
+	char		 dates[64], members[32], needs[64];
+	const char	*text[DL_N];
+};
+
+static void
+deploy_cells(const struct app *a, size_t i, struct deploy_cells *c)
+{
+	const struct deploy_summary *sum = &a->dep.all[i];
+
+	format_deploy_dates(&sum->d, c->dates, sizeof c->dates);
+	snprintf(c->members, sizeof c->members, "%zu", sum->active);
+	if (sum->d.nneeds == 0)
+		snprintf(c->needs, sizeof c->needs, "no needs");
+	else if (sum->open == 0)
+		snprintf(c->needs, sizeof c->needs, "needs covered");
+	else
+		snprintf(c->needs, sizeof c->needs, "%zu of %zu needs open",
+		    sum->open, sum->d.nneeds);
+	c->text[DL_NAME] = sum->d.name;
+	c->text[DL_KIND] = sum->d.kind;
+	c->text[DL_CC] = sum->d.country;
+	c->text[DL_DATES] = c->dates;
+	c->text[DL_STATUS] = sum->d.status;
+	c->text[DL_MEMBERS] = c->members;
+	c->text[DL_NEEDS] = c->needs;
+}
+
 static void
 row_deploys(void *arg, long long i, int y, int selected)
 {
 	struct deploy_draw *d = arg;
 	struct app *a = d->a;
-	const struct deploy_summary *sum;
-	char dates[64], members[32], needs[64];
-	const char *text[DL_N];
+	struct deploy_cells cells;
 	int attr[DL_N], base = selected ? draw_attr(a, ROLE_CURSOR) : 0, c;
 
 	if (i < 0) {
 		draw_text(y, 0, COLS, "", 0);
 		return;
 	}
-	sum = &a->dep.all[i];
-	format_deploy_dates(&sum->d, dates, sizeof dates);
-	snprintf(members, sizeof members, "%zu", sum->active);
-	if (sum->d.nneeds == 0)
-		snprintf(needs, sizeof needs, "no needs");
-	else if (sum->open == 0)
-		snprintf(needs, sizeof needs, "needs covered");
-	else
-		snprintf(needs, sizeof needs, "%zu of %zu needs open",
-		    sum->open, sum->d.nneeds);
-	text[DL_NAME] = sum->d.name;
-	text[DL_KIND] = sum->d.kind;
-	text[DL_CC] = sum->d.country;
-	text[DL_DATES] = dates;
-	text[DL_STATUS] = sum->d.status;
-	text[DL_MEMBERS] = members;
-	text[DL_NEEDS] = needs;
+	deploy_cells(a, (size_t)i, &cells);
 	for (c = 0; c < DL_N; c++)
 		attr[c] = base;
 	attr[DL_NAME] |= A_BOLD;
 	draw_text(y, 0, 2, "", base);
-	table_row(&d->t, y, text, attr, base);
+	table_row(&d->t, y, cells.text, attr, base);
+}
+
+/* Each column as wide as what it holds, no wider: what one leaves (the
+ * dates' padding) goes to another (the needs); the name takes its least
+ * first and the rest last. */
+static void
+deploys_fit(struct app *a, struct table *t)
+{
+	struct deploy_cells cells;
+	int w[DL_N] = { 0 }, c, cw;
+	size_t i;
+
+	for (i = 0; i < a->dep.nall; i++) {
+		deploy_cells(a, i, &cells);
+		for (c = 0; c < DL_N; c++)
+			if ((cw = (int)width_of(cells.text[c])) > w[c])
+				w[c] = cw;
+	}
+	for (c = 0; a->dep.nall > 0 && c < DL_N; c++)
+		table_want(t, (size_t)c, c == DL_NAME ?
+		    deploys_cols[DL_NAME].min : w[c]);
+}
+
+/* The cells of member i; since is the buffer of SINCE ("2026-11-29
+ *14:25" of the stored "2026-11-29T14:25:30Z"). */
+static void
+member_cells(const struct app *a, size_t i, struct strbuf *name,
+    char since[17], const char *text[ML_N])
+{
+	const struct member *m = &a->dep.members[i];
+
+	strbuf_reset(name);
+	strbuf_addf(name, "%s, %s", m->family_name, m->given_name);
+	snprintf(since, 17, "%.16s", m->since);
+	if (since[10] == 'T')
+		since[10] = ' ';
+	text[ML_NAME] = strbuf_str(name);
+	text[ML_AGENCY] = m->agency;
+	text[ML_STATUS] = member_status_name(m->status);
+	text[ML_READY] = m->ready;
+	text[ML_SINCE] = since;
 }
 
 static void
@@ -92,6 +153,7 @@ row_member(void *arg, long long i, int y, int selected)
 	const struct member *m;
 	struct strbuf name = { 0 };
 	const char *text[ML_N];
+	char since[17];
 	int attr[ML_N], base = selected ? draw_attr(a, ROLE_CURSOR) : 0, c;
 
 	if (i < 0) {
@@ -99,12 +161,7 @@ row_member(void *arg, long long i, int y, int selected)
 		return;
 	}
 	m = &a->dep.members[i];
-	strbuf_addf(&name, "%s, %s", m->family_name, m->given_name);
-	text[ML_NAME] = strbuf_str(&name);
-	text[ML_AGENCY] = m->agency;
-	text[ML_STATUS] = member_status_name(m->status);
-	text[ML_READY] = m->ready;
-	text[ML_SINCE] = m->since;
+	member_cells(a, (size_t)i, &name, since, text);
 	for (c = 0; c < ML_N; c++)
 		attr[c] = base;
 	if (member_status_active(m->status))
@@ -116,13 +173,47 @@ row_member(void *arg, long long i, int y, int selected)
 	strbuf_free(&name);
 }
 
+/*
+ * READY as wide as the widest readiness, leaving NAME, AGENCY and STATUS
+ * their least: a document or date cut off could send someone whose
+ * passport has expired.  What still does not fit is said on the status
+ * line.  SINCE then wants what it holds before the name takes more than
+ * its least (the name takes the rest last).
+ */
+static void
+members_fit(struct app *a, struct table *t)
+{
+	struct strbuf name = { 0 };
+	const char *text[ML_N];
+	char since[17];
+	int ready = 0, when = 0, room;
+	size_t i;
+
+	for (i = 0; i < a->dep.nmembers; i++) {
+		member_cells(a, i, &name, since, text);
+		if ((int)width_of(text[ML_READY]) > ready)
+			ready = (int)width_of(text[ML_READY]);
+		if ((int)width_of(since) > when)
+			when = (int)width_of(since);
+	}
+	strbuf_free(&name);
+	room = COLS - 2 - members_cols[ML_NAME].min -
+	    members_cols[ML_AGENCY].min - members_cols[ML_STATUS].min - 3;
+	table_want(t, ML_NAME, members_cols[ML_NAME].min);
+	table_need(t, ML_READY, ready < room ? ready : room);
+	if (when > members_cols[ML_SINCE].min)
+		table_want(t, ML_SINCE, when);
+}
+
 static void
 row_suggestion(void *arg, long long i, int y, int selected)
 {
-	struct app *a = ((struct deploy_draw *)arg)->a;
+	struct deploy_draw *d = arg;
+	struct app *a = d->a;
 	struct summary sm;
 	struct error err;
-	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0, w = COLS;
+	const char *text[SL_N];
+	int attr = selected ? draw_attr(a, ROLE_CURSOR) : 0;
 
 	if (i < 0) {
 		draw_text(y, 0, COLS, "", 0);
@@ -133,11 +224,11 @@ row_suggestion(void *arg, long long i, int y, int selected)
 		draw_text(y, 0, COLS, err.msg, draw_attr(a, ROLE_ERROR));
 		return;
 	}
+	text[SL_NAME] = sm.name;
+	text[SL_AGENCY] = sm.agency;
+	text[SL_WHY] = a->dep.sug.people[i].why;
 	draw_text(y, 0, 2, "", attr);
-	draw_text(y, 2, w / 4, sm.name, attr);
-	draw_text(y, 2 + w / 4, w / 6, sm.agency, attr);
-	draw_text(y, 2 + w / 4 + w / 6, w - 2 - w / 4 - w / 6,
-	    a->dep.sug.people[i].why, attr);
+	table_row(&d->t, y, text, NULL, attr);
 	summary_free(&sm);
 }
 
@@ -151,10 +242,9 @@ footer(struct app *a, const char *status, const char *hint)
 		curs_set(1);
 		return;
 	}
-	draw_text(LINES - 2, 0, COLS, status, draw_attr(a, ROLE_STATUS));
-	draw_text(LINES - 1, 0, COLS, a->message[0] ? a->message : hint,
-	    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
-	    draw_attr(a, ROLE_ERROR) : 0);
+	draw_text(LINES - 2 - draw_message_extra(a), 0, COLS, status,
+	    draw_attr(a, ROLE_STATUS));
+	draw_message(a, LINES - 1 - draw_message_extra(a), hint);
 }
 
 static void
@@ -164,9 +254,11 @@ draw_deploys(struct app *a)
 	struct strbuf b = { 0 }, hint = { 0 };
 
 	table_fit(&d.t, deploys_cols, DL_N, 2, COLS);
+	deploys_fit(a, &d.t);
 	draw_text(0, 0, 2, "", draw_attr(a, ROLE_HEADER));
 	table_titles(&d.t, 0, draw_attr(a, ROLE_HEADER));
-	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3);
+	view_set_size(&a->dep.lview, (long long)a->dep.nall, LINES - 3 -
+	    draw_message_extra(a));
 	view_draw(&a->dep.lview, 1, row_deploys, &d);
 	if (a->dep.nall == 0)
 		draw_text(1, 0, COLS, "  no deployments yet: n creates one",
@@ -198,7 +290,7 @@ draw_needs(struct app *a)
 	draw_text(y++, 0, COLS, strbuf_str(&b), A_BOLD);
 	/* Leave the members at least a row: title, header, status and the
 	 * message take four. */
-	room = LINES - 5;
+	room = LINES - 5 - draw_message_extra(a);
 	for (i = 0; i < u->d.nneeds && y <= room; i++) {
 		if (i + 1 < u->d.nneeds && y == room) {
 			strbuf_reset(&b);
@@ -222,27 +314,6 @@ draw_needs(struct app *a)
 	}
 	strbuf_free(&b);
 	return y;
-}
-
-/*
- * READY as wide as the widest readiness, leaving NAME, AGENCY and STATUS
- * their least: a document or date cut off could send someone whose
- * passport has expired.  What still does not fit is said on the status
- * line.
- */
-static void
-fit_ready(struct deploy_draw *d)
-{
-	struct deploy_ui *u = &d->a->dep;
-	int widest = 0, room, w;
-	size_t i;
-
-	for (i = 0; i < u->nmembers; i++)
-		if ((w = (int)width_of(u->members[i].ready)) > widest)
-			widest = w;
-	room = COLS - 2 - members_cols[ML_NAME].min -
-	    members_cols[ML_AGENCY].min - members_cols[ML_STATUS].min - 3;
-	table_need(&d->t, ML_READY, widest < room ? widest : room);
 }
 
 /*
@@ -276,10 +347,11 @@ draw_deploy(struct app *a)
 	int y = draw_needs(a);
 
 	table_fit(&d.t, members_cols, ML_N, 2, COLS);
-	fit_ready(&d);
+	members_fit(a, &d.t);
 	draw_text(y, 0, 2, "", draw_attr(a, ROLE_HEADER));
 	table_titles(&d.t, y, draw_attr(a, ROLE_HEADER));
-	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y);
+	view_set_size(&u->mview, (long long)u->nmembers, LINES - 3 - y -
+	    draw_message_extra(a));
 	view_draw(&u->mview, y + 1, row_member, &d);
 	/* Members are those who count, as in the list of deployments. */
 	active = deploy_members_active(u->members, u->nmembers);
@@ -303,15 +375,16 @@ draw_suggest(struct app *a)
 	struct strbuf b = { 0 }, hint = { 0 };
 	char horizon[128];
 	size_t i, lines = 1;
-	int y;
+	int y, foot = LINES - draw_message_extra(a);
 
+	table_fit(&d.t, suggest_cols, SL_N, 2, COLS);
 	strbuf_addf(&b, "Suggested for %s", u->d.name);
 	if (format_deploy_horizon(&u->d, &u->sug, horizon, sizeof horizon))
 		strbuf_addf(&b, "  (%s)", horizon);
 	draw_text(0, 0, COLS, strbuf_str(&b), A_BOLD);
 	for (i = 0; i < u->sug.nneeds; i++)
 		lines += u->sug.short_by[i] > 0;
-	y = LINES - 2 - (int)lines;
+	y = foot - 2 - (int)lines;
 	if (y < 2)
 		y = 2;
 	view_set_size(&u->sview, (long long)u->sug.n, y - 1);
@@ -319,7 +392,7 @@ draw_suggest(struct app *a)
 	if (u->sug.n == 0)
 		draw_text(1, 0, COLS, lines == 1 ? "  Nobody to suggest: the "
 		    "members cover every need." : "  Nobody to suggest.", 0);
-	for (i = 0; i < u->sug.nneeds && y < LINES - 3; i++) {
+	for (i = 0; i < u->sug.nneeds && y < foot - 3; i++) {
 		if (u->sug.short_by[i] == 0)
 			continue;
 		strbuf_reset(&b);
@@ -333,7 +406,7 @@ draw_suggest(struct app *a)
 	strbuf_addf(&b, "left out: %lld already booked, %lld unavailable, "
 	    "%lld not ready", u->sug.left_booked, u->sug.left_unavailable,
 	    u->sug.left_not_ready);
-	if (y < LINES - 2)
+	if (y < foot - 2)
 		draw_text(y, 0, COLS, strbuf_str(&b), 0);
 	strbuf_reset(&b);
 	strbuf_addf(&b, " %zu suggested", u->sug.n);
@@ -464,6 +537,9 @@ screen_deploy_key(struct app *a, enum action action)
 	switch (action) {
 	case ACT_BACK:
 		return deploy_back(a);
+	case ACT_CANCEL:
+		/* Esc ends only the choosing; otherwise it is quiet. */
+		return a->modal == KEYS_PICK ? deploy_back(a) : R_NONE;
 	case ACT_OPEN:
 		return deploy_open(a);
 	case ACT_STATUS:

@@ -36,7 +36,7 @@ struct list_draw {
 static void
 list_area(const struct app *a, int *y0, int *h)
 {
-	int bottom = app_bar_open(a) ? 3 : 2;
+	int bottom = (app_bar_open(a) ? 3 : 2) + draw_message_extra(a);
 
 	*y0 = 1;
 	*h = LINES - 1 - bottom;
@@ -213,7 +213,7 @@ screen_list_draw(struct app *a, unsigned what)
 				draw_text(c, COLS - fw - 1, 1, "|", 0);
 		screen_facets_draw(a, COLS - fw, fw, 0, h + 1);
 	}
-	bottom = LINES - (app_bar_open(a) ? 3 : 2);
+	bottom = LINES - (app_bar_open(a) ? 3 : 2) - draw_message_extra(a);
 	status_draw(a, bottom);
 	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
@@ -224,10 +224,7 @@ screen_list_draw(struct app *a, unsigned what)
 		/* Without a message, the keys a newcomer needs first. */
 		keys_hint_line(a->facets_focus ? HINT_FACETS : HINT_LIST,
 		    &hint);
-		draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ?
-		    a->message : strbuf_str(&hint),
-		    a->message[0] == '\0' ? (int)A_DIM : a->message_error ?
-		    draw_attr(a, ROLE_ERROR) : 0);
+		draw_message(a, bottom + 1, strbuf_str(&hint));
 		strbuf_free(&hint);
 		curs_set(0);
 	}

@@ -133,7 +133,8 @@ screen_page_draw(struct app *a)
 			break;
 		}
 	a->page_line = -1;
-	view_set_size(&a->page, (long long)rows, LINES - 1);
+	view_set_size(&a->page, (long long)rows, LINES - 1 -
+	    draw_message_extra(a));
 	/* The page scrolls as a whole: the cursor is its top row. */
 	view_draw(&a->page, 0, page_row, &d);
 	strbuf_addf(&where, " %s  %lld-%lld/%zu  ",
@@ -142,9 +143,11 @@ screen_page_draw(struct app *a)
 	    a->page.top + a->page.height : (long long)rows, rows);
 	keys_hint_line(HINT_PAGE, &where);
 	/* A message (an error reopening, say) takes the status line. */
-	draw_text(LINES - 1, 0, COLS, a->message[0] != '\0' ? a->message :
-	    strbuf_str(&where), a->message[0] != '\0' && a->message_error ?
-	    draw_attr(a, ROLE_ERROR) : draw_attr(a, ROLE_STATUS));
+	if (a->message[0] != '\0')
+		draw_message(a, LINES - 1 - draw_message_extra(a), "");
+	else
+		draw_text(LINES - 1, 0, COLS, strbuf_str(&where),
+		    draw_attr(a, ROLE_STATUS));
 	strbuf_free(&where);
 	free(d.seg);
 	curs_set(0);

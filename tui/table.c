@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "table.h"
+#include "width.h"
 
 void
 table_fit(struct table *t, const struct table_col *cols, size_t n, int x,
@@ -28,6 +29,19 @@ table_need(struct table *t, size_t c, int width)
 	if (c >= t->n || width <= t->lc[c].min)
 		return;
 	t->lc[c].min = t->lc[c].want = width;
+	layout_fit(t->lc, t->n, t->end - t->x, 1);
+}
+
+void
+table_want(struct table *t, size_t c, int width)
+{
+	if (c >= t->n)
+		return;
+	if (width < (int)width_of(t->cols[c].title))
+		width = (int)width_of(t->cols[c].title);
+	t->lc[c].want = width;
+	if (t->lc[c].min > width)
+		t->lc[c].min = width;
 	layout_fit(t->lc, t->n, t->end - t->x, 1);
 }
 

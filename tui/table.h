@@ -35,6 +35,10 @@ void	table_fit(struct table *, const struct table_col *, size_t n, int x,
 	    int end);
 /* Column c is at least width wide (what it holds today): fitted again. */
 void	table_need(struct table *, size_t c, int width);
+/* Column c wants width (what it holds today, or its title) and no
+ * more, its least lowered to that: fitted again, spare room going where
+ * it is needed, the rest to the first column of rank 0. */
+void	table_want(struct table *, size_t c, int width);
 /* A row on line y: text[i] in column i with attr[i]; base under the
  * gaps and after the last column.  NULL attr: base for every cell. */
 void	table_row(const struct table *, int y, const char *const *text,

@@ -52,7 +52,7 @@ wait_for -l 29 '^start .*: 2026-12-01$' || { stop; finish; exit; }
 keys C-u
 typ 2026-12-02
 keys Enter
-wait_for -l 29 '^end \(date, or a length such as 4w counted from the start; empty: open-ended\): 2026-12-31$' ||
+wait_for -l 29 '^end \(date, \+4w from today, or 4w counted from the start; empty: open-ended\): 2026-12-31$' ||
     { stop; finish; exit; }
 keys C-u
 typ 4w
@@ -76,7 +76,7 @@ typ 1:theme:disaster-victim-identification
 keys Enter
 wait_for -l 29 '^another need .*:$' || { stop; finish; exit; }
 keys Enter
-wait_for -l 30 "^changed '$(re "$irma")': 2${dash}29 December 2026, 28 days; need 1 \(2:lang:nl\) is not covered: 1 of 2; need 2 " ||
+wait_for -l 29 "^changed '$(re "$irma")': 2${dash}29 December 2026, 28 days; need 1 \(2:lang:nl\) is not covered: 1 of 2; need 2$" ||
     { stop; finish; exit; }
 sqlite3 "$db" "SELECT kind, start, end, status, needs FROM deployment
     WHERE name = '$irma'" >"$work/row"
@@ -104,7 +104,7 @@ typ SX
 keys Enter
 wait_for -l 29 '^start .*: \+2d$' || { stop; finish; exit; }
 keys Enter
-wait_for -l 29 '^end \(date, or a length such as 4w counted' ||
+wait_for -l 29 '^end \(date, \+4w from today, or 4w counted' ||
     { stop; finish; exit; }
 keys Enter Enter
 wait_for -l 29 '^need ' || { stop; finish; exit; }

@@ -40,8 +40,8 @@ t_newdeploy() {
 	answer flood
 	wait_for -l 23 '^need ' || return
 	answer ""
-	wait_for -l 24 "^created 'Flood NL': from .*; 2 added to 'Flood NL'" || return
-	wait_for -l 23 '^ 2 members' || return
+	wait_for -l 23 "^created 'Flood NL': from .*; 2 added to 'Flood NL'" || return
+	wait_for '^ 2 members' || return
 	members "Flood NL" >"$work/got"
 	same "the tagged on the new deployment" "$work/two" "$work/got"
 	# n from the picker: one tagged person, named.
@@ -62,7 +62,7 @@ t_newdeploy() {
 	answer other
 	wait_for -l 23 '^need ' || return
 	answer ""
-	wait_for -l 24 "^created 'Second': .*; $(re "$who") added to 'Second'" || return
+	wait_for -l 23 "^created 'Second': .*; $(re "$who") added to 'Second'" || return
 	check "the tagged one on Second" "$(members Second)" "$third"
 	# The tags went with them.
 	keys q q

@@ -5,10 +5,10 @@
 
 demo_pool
 
-# After an action on the member list the cursor keeps its row and the
-# next member moves up under it (as in mutt): 's x' re-sorts the
-# declined member to the bottom, and the 'j s C' that follows confirms
-# the member meant, not the declined one.  Prompts name the member.
+# After an action on the member list the cursor goes to the member who
+# was next (as in mutt): 's x' re-sorts the declined member to the
+# bottom, and the 'j s C' that follows confirms the member meant, not
+# the declined one.  Prompts name the member.
 t_resort() {
 	irma="Irma Sint Maarten"
 	"$ROSTER" --db "$db" deploy create "$irma" --country SX --start +2d \
@@ -35,18 +35,21 @@ t_resort() {
 	check "the declined one" "$(status "$p1")" declined
 	check "the one meant" "$(status "$p3")" confirmed
 	check "the one between" "$(status "$p2")" proposed
-	# C sorted to the top: the cursor's row now holds B, who is named.
+	# C sorted to the top: the cursor went on to D, who was next below
+	# C, and is named.
+	nd=$("$ROSTER" --db "$db" show "$p4" | sed -n 1p)
 	keys X
-	wait_for -l 30 "^remove $(re "$nb") from '$(re "$irma")'\? \(y/n\)$" ||
+	wait_for -l 30 "^remove $(re "$nd") from '$(re "$irma")'\? \(y/n\)$" ||
 	    return
 	keys y
 	wait_for -l 29 '^ 2 members, 1 out ' || return
-	wait_for -l 30 "^$(re "$nb") removed from '$(re "$irma")'$" || return
-	check "removed" "$(status "$p2")" ""
-	check "still proposed" "$(status "$p4")" proposed
-	keys s c
+	wait_for -l 30 "^$(re "$nd") removed from '$(re "$irma")'$" || return
+	check "removed" "$(status "$p4")" ""
+	check "still proposed" "$(status "$p2")" proposed
+	# C, B, then the declined A under the cursor: k is B.
+	keys k s c
 	wait_for -l 30 ': contacted$' || return
-	check "the next one up" "$(status "$p4")" contacted
+	check "the one above" "$(status "$p2")" contacted
 	keys Q
 	quit_with 0
 }

@@ -16,7 +16,7 @@ t_tags() {
 	    '2 3 5 '
 	ids "$db" | sed -n '1p;2p;4p' | sort >"$work/want"
 	keys '\;'
-	wait_for -l 24 '^3 tagged: ' || return
+	wait_for -l 23 '^3 tagged: ' || return
 	keys e
 	wait_for -l 23 '^export tagged to: tagged\.csv$' || return
 	keys Enter

@@ -59,7 +59,8 @@ check "contacted by the screen" "$(status "$first")" contacted
     2>/dev/null && "$ROSTER" --db "$db" deploy add MH17 "$first" 2>/dev/null &&
     "$ROSTER" --db "$db" deploy set MH17 "$first" confirmed ||
     bad "booking $first on MH17 failed"
-keys s C
+# The cursor went on to the next member: k comes back.
+keys k s C
 wait_for -l 30 "^! books them anyway: $(re "$who") is already confirmed or deployed on 'MH17'" ||
     { stop; finish; exit; }
 check "refused booking" "$(status "$first")" contacted
