@@ -214,6 +214,8 @@ void
 app_bar_close(struct app *a)
 {
 	a->bar_error[0] = '\0';
+	a->filter_typed = 0;
+	a->filter_full = 0;
 	a->modal = KEYS_NORMAL;
 }
 
@@ -233,6 +235,18 @@ app_filter_set(struct app *a, const char *text)
 	a->pending_keeps_cursor = 0;
 	free(a->filter);
 	a->filter = xstrdup(text);
+}
+
+void
+app_filter_typed(struct app *a)
+{
+	if (!a->filter_typed)
+		return;
+	a->filter_typed = 0;
+	app_filter_set(a, line_text(&a->line));
+	if (a->filter_full)
+		snprintf(a->bar_error, sizeof a->bar_error, "filter is limited "
+		    "to %d bytes: the rest was not taken", LINE_MAX_BYTES);
 }
 
 void

@@ -127,6 +127,11 @@ struct app {
 	long long		 before_pk;	/* and the person under the cursor */
 	long long		 before_cursor;
 	char			 bar_error[1024];
+	/* The filter was edited and is compiled once no key waits (a paste
+	 * is compiled once, not once a byte); a paste was cut short at
+	 * LINE_MAX_BYTES. */
+	int			 filter_typed;
+	int			 filter_full;
 	/* The file named at the bar exists: o, r or Esc (KC_EXISTS); and
 	 * 'o' was the answer. */
 	int			 file_exists;
@@ -190,6 +195,9 @@ void	app_bar_error(struct app *, const char *msg);
 void	app_bar_close(struct app *);
 /* Compiles text; a bad filter leaves its message in bar_error. */
 void	app_filter_set(struct app *, const char *text);
+/* Compiles the bar's filter if it was edited (filter_typed); when it
+ * was cut short (filter_full), says so in bar_error. */
+void	app_filter_typed(struct app *);
 /* The filter with term added (ANDed), or excluded. */
 void	app_filter_add(struct app *, const char *term, int exclude);
 /* Opens the bar on the filter, and restores the filter it had. */

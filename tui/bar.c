@@ -1,6 +1,6 @@
 /*
  * The bar at the foot of a screen, its drawing and its keys: the filter,
- * edited like a readline prompt and searched on every change, or another
+ * edited like a readline prompt and searched once no key waits, or another
  * question's answer.
  */
 #include <curses.h>
@@ -133,6 +133,7 @@ accept(struct app *a)
 
 	switch (a->modal) {
 	case KEYS_FILTER:
+		app_filter_typed(a);	/* Enter at the end of a paste */
 		if (a->bar_error[0] != '\0')
 			return R_BAR;	/* the message says what to fix */
 		line_remember(&a->line, text);
@@ -154,6 +155,19 @@ accept(struct app *a)
 	}
 	app_bar_close(a);
 	return R_ALL;
+}
+
+/* A character past LINE_MAX_BYTES (a huge paste): dropped, and said. */
+static unsigned
+full(struct app *a)
+{
+	if (a->modal == KEYS_FILTER) {
+		a->filter_full = 1;
+		a->filter_typed = 1;
+	} else
+		snprintf(a->bar_error, sizeof a->bar_error, "answer is limited "
+		    "to %d bytes: the rest was not taken", LINE_MAX_BYTES);
+	return R_NONE;
 }
 
 unsigned
@@ -180,12 +194,16 @@ bar_key(struct app *a, int code, int fkey)
 		memset(&ps, 0, sizeof ps);
 		if ((n = wcrtomb(utf8, (wchar_t)code, &ps)) == (size_t)-1)
 			return R_NONE;
-		line_insert(l, utf8, n);
+		if (line_insert(l, utf8, n) == -1)
+			return full(a);
 		r = R_BAR | R_STATUS;
 	} else
 		return R_NONE;
-	if (a->modal == KEYS_FILTER && r != R_BAR)
-		app_filter_set(a, line_text(l));
+	/* Compiled by the loop once no key waits: tui.c. */
+	if (a->modal == KEYS_FILTER && r != R_BAR) {
+		a->filter_typed = 1;
+		a->filter_full = 0;
+	}
 	return r | R_LIST;
 }
 
@@ -243,7 +261,7 @@ screen_bar_draw(struct app *a, int y)
 	const char *text = line_text(l);
 	struct strbuf shown = { 0 };
 	char fit[512];
-	size_t pw, skip = 0, n, k, here;
+	size_t pw, skip, n, k, here, w;
 	int i, room;
 	uint32_t cp;
 
@@ -262,11 +280,17 @@ screen_bar_draw(struct app *a, int y)
 	here = width_prefix(text + l->cursor, n - l->cursor);
 	if (here == 0)
 		here = 1;
-	/* Scroll sideways so that the cursor stays on screen. */
-	while (room > 0 && skip < l->cursor && width_prefix(text + skip,
-	    l->cursor - skip) + here > (size_t)room) {
-		n = utf8_decode(text + skip, strlen(text + skip), &cp);
-		skip += n > 0 ? n : 1;
+	/*
+	 * Scroll sideways so that the cursor stays on screen: back from it
+	 * a character at a time while they fit, so that a long line costs
+	 * a screen's width, not its length squared.
+	 */
+	for (skip = l->cursor, w = here; room > 0 && skip > 0; skip = k) {
+		for (k = skip - 1; k > 0 && ((unsigned char)text[k] & 0xc0) ==
+		    0x80; k--)
+			continue;
+		if ((w += width_prefix(text + k, skip - k)) > (size_t)room)
+			break;
 	}
 	n = room > 0 ? width_cut(text + skip, (size_t)room) : 0;
 	strbuf_add(&shown, text + skip, n);

@@ -73,10 +73,20 @@ line_free(struct line *l)
 	memset(l, 0, sizeof *l);
 }
 
-void
+/* In place, the tail moved once: a paste appends in constant time a
+ * byte, where rebuilding the line made it quadratic. */
+int
 line_insert(struct line *l, const char *utf8, size_t len)
 {
-	replace(l, l->cursor, l->cursor, utf8, len);
+	size_t tail = l->text.len - l->cursor;
+
+	if (l->text.len + len > LINE_MAX_BYTES)
+		return -1;
+	strbuf_add(&l->text, utf8, len);
+	memmove(l->text.s + l->cursor + len, l->text.s + l->cursor, tail);
+	memcpy(l->text.s + l->cursor, utf8, len);
+	l->cursor += len;
+	return 0;
 }
 
 void

@@ -10,9 +10,12 @@
 
 #include <stddef.h>
 
+#include "filter.h"
 #include "strbuf.h"
 
 #define LINE_HISTORY	100
+/* The longest text, in bytes: more is no filter (filter_compile). */
+#define LINE_MAX_BYTES	FILTER_MAX_BYTES
 
 struct line {
 	struct strbuf	 text;
@@ -27,7 +30,8 @@ void		 line_set(struct line *, const char *text);
 const char	*line_text(const struct line *);
 void		 line_free(struct line *);
 
-void	line_insert(struct line *, const char *utf8, size_t len);
+/* -1, the line unchanged, when it would grow past LINE_MAX_BYTES. */
+int	line_insert(struct line *, const char *utf8, size_t len);
 void	line_left(struct line *);
 void	line_right(struct line *);
 void	line_home(struct line *);

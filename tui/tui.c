@@ -4,9 +4,11 @@
  *
  * The search never holds a key up: it runs only when no key is waiting,
  * and SQLite abandons it (store_interrupt) the moment one arrives, leaving
- * the last good result on screen.  Only the search, the rows and the
- * facets give way like this: an action the user asked for (open, tag,
- * change a status) always runs to the end.
+ * the last good result on screen.  The filter being typed is compiled
+ * only when no key is waiting, too: a paste once, at its end, not once a
+ * byte.  Only the search, the rows and the facets give way like this: an
+ * action the user asked for (open, tag, change a status) always runs to
+ * the end.
  */
 #include <curses.h>
 #include <errno.h>
@@ -210,6 +212,10 @@ work(struct app *a, unsigned *what, struct error *err)
 {
 	int rc;
 
+	if (a->filter_typed && !key_waiting(NULL)) {
+		app_filter_typed(a);
+		*what = R_ALL;
+	}
 	if (a->pending != NULL && !key_waiting(NULL)) {
 		store_interrupt(a->store, key_waiting, NULL);
 		rc = app_search(a, err);
@@ -265,16 +271,18 @@ loop(struct app *a, struct error *err)
 	while (!a->quit && !stop_signal) {
 		if ((rc = work(a, &what, err)) != RC_OK)
 			return rc;
-		if (what != R_NONE)
+		/* In the middle of a paste, only the bar's text changes. */
+		if (what != R_NONE && !(a->filter_typed && key_waiting(NULL))) {
 			draw(a, what);
-		what = R_NONE;
+			what = R_NONE;
+		}
 		/* Wait a second at most: others' changes show within one. */
 		timeout(a->pending != NULL ? 0 : 1000);
 		got = get_wch(&ch);
 		if (got == ERR && stop_signal)
 			break;
 		if (got != ERR)
-			what = key(a, (int)ch, got == KEY_CODE_YES);
+			what |= key(a, (int)ch, got == KEY_CODE_YES);
 		/* Also while keys keep coming (j held down). */
 		if (got == ERR || now() != polled) {
 			polled = now();

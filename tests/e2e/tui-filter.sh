@@ -40,8 +40,12 @@ t_filter() {
 
 	# One keystroke from good to bad: the error names the column, the
 	# count and the rows stay those of the last good filter.
-	typ theme:borderx
+	# (Typed as a person types, the x a key of its own: text that comes
+	# at once is searched once, at its end.)
 	tb=$(count "$db" theme:border)
+	typ theme:border
+	wait_for -l 22 "^ $tb/500  theme:border  \[name\]$" || return
+	typ x
 	wait_for -l 24 "^column 7: unknown theme 'borderx'" || return
 	wait_for -l 22 "^ $tb/500  theme:border  \[name\]$" || return
 	snap

@@ -121,6 +121,28 @@ test_history(void **state)
 	line_free(&l);
 }
 
+/* A huge paste stops at the limit, whole, and the line stays as it was. */
+static void
+test_limit(void **state)
+{
+	struct line l = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < LINE_MAX_BYTES - 1; i++)
+		assert_int_equal(line_insert(&l, "a", 1), 0);
+	assert_int_equal(line_insert(&l, "\xc3\xa9", 2), -1);
+	assert_int_equal(line_insert(&l, "b", 1), 0);
+	assert_int_equal(line_insert(&l, "c", 1), -1);
+	assert_int_equal(strlen(line_text(&l)), LINE_MAX_BYTES);
+	assert_int_equal(line_text(&l)[LINE_MAX_BYTES - 1], 'b');
+	line_home(&l);
+	line_delete(&l);
+	assert_int_equal(line_insert(&l, "c", 1), 0);
+	assert_int_equal(line_text(&l)[0], 'c');
+	line_free(&l);
+}
+
 int
 main(void)
 {
@@ -129,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_kill_word),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
