@@ -200,6 +200,11 @@ says edit-needs "warning: need 2 (2:lang:fr) is not covered: 0 of 2"
 n=$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")
 [ "$n" = "1:lang:nl
 2:lang:fr" ] && ok || bad "deploy edit --need left '$n'"
+run 2 edit-needs-bound "$ROSTER" deploy edit Len --need "$need600" \
+    --need "$need600"
+says edit-needs-bound "the needs have more than 1000 terms in all"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")" \
+    = "$n" ] && ok || bad "a refused deploy edit --need changed the needs"
 run 1 edit-unknown "$ROSTER" deploy edit Katrina --kind flood
 run 2 edit-nothing "$ROSTER" deploy edit Len
 says edit-nothing "nothing to change"
