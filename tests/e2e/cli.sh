@@ -450,4 +450,41 @@ says plus-far "column 7: '+36500w' is not a date"
 run 0 today-last env ROSTER_TODAY=9899-12-31 "$ROSTER" search \
     'avail:+36500d'
 
+# A dry run writes nothing: no new pool, no directory, and an empty file
+# stays empty.  A failed import leaves no file or directory behind.
+mkdir "$work/dry"
+run 0 dry-new "$ROSTER" --db "$work/dry/sub/q.db" import --dry-run \
+    "$fix/people.csv"
+says dry-new "roster: would import 6 people"
+[ ! -e "$work/dry/sub" ] && ok || bad "dry-new: made $work/dry/sub"
+: >"$work/dry/e.db"
+run 0 dry-empty "$ROSTER" --db "$work/dry/e.db" import --dry-run \
+    "$fix/people.csv"
+[ ! -s "$work/dry/e.db" ] && ok || bad "dry-empty: e.db was written"
+printf '' >"$work/empty.csv"
+run 2 fail-new "$ROSTER" --db "$work/dry/sub/deep/p.db" import \
+    "$work/empty.csv"
+says fail-new "nothing was imported"
+[ ! -e "$work/dry/sub" ] && ok || bad "fail-new: left $work/dry/sub"
+run 2 fail-empty "$ROSTER" --db "$work/dry/e.db" import "$work/empty.csv"
+[ ! -s "$work/dry/e.db" ] && ok || bad "fail-empty: e.db was written"
+[ "$(ls "$work/dry")" = e.db ] && ok || bad "fail-empty: left $(ls "$work/dry")"
+
+# An empty file becomes a private pool (test_store checks -wal and -shm);
+# one another user planted in a shared directory is refused.
+(umask 022; : >"$work/dry/e3.db")
+run 0 adopt-own "$ROSTER" --db "$work/dry/e3.db" import "$fix/people.csv"
+mode=$(stat -c %a "$work/dry/e3.db")
+[ "$mode" = 600 ] && ok || bad "adopt-own: mode '$mode', expected 600"
+if [ "$(id -u)" = 0 ]; then
+	mkdir -m 1777 "$work/dry/shared"
+	$reader sh -c "umask 0; : >'$work/dry/shared/pool.db'"
+	run 3 adopt-planted "$ROSTER" --db "$work/dry/shared/pool.db" import \
+	    "$fix/people.csv"
+	says adopt-planted "pool.db: owned by another user; roster will not make it a pool"
+	[ ! -s "$work/dry/shared/pool.db" ] &&
+	    [ "$(stat -c %a "$work/dry/shared/pool.db")" = 666 ] && ok ||
+	    bad "adopt-planted: pool.db was changed"
+fi
+
 finish
