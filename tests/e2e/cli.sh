@@ -441,6 +441,18 @@ else
 fi
 chmod 755 "$ro" "$ro/wal"
 
+# A file size limit stops an export like a full disk: exit 3, "disk full"
+# naming the file asked for, and no temporary file left behind.
+# (The pool is big enough to pass the limit, which must leave room for
+# the database's own -shm.)
+mkdir "$work/small"
+"$ROSTER" demo --size 1000 "$work/fsize.db" 2>/dev/null
+run 3 export-fsize sh -c 'ulimit -f 100; exec "$0" --db "$1" export "$2"' \
+    "$ROSTER" "$work/fsize.db" "$work/small"
+says export-fsize "disk full: $work/small/people.csv (free some space"
+check_empty() { [ -z "$(ls -A "$1")" ] && ok || bad "$2: $(ls -A "$1")"; }
+check_empty "$work/small" "export-fsize left files"
+
 # ROSTER_TODAY and +N dates keep every day writable as YYYY-MM-DD: out of
 # range is bad input, never a crash.
 run 2 today-far env ROSTER_TODAY=9999-12-30 "$ROSTER" search
