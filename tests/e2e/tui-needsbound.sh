@@ -16,14 +16,10 @@ t_needsbound() {
 	wait_for -l 2 '^  no deployments yet: n creates one$' || return
 	keys n
 	wait_for -l 23 '^new deployment, name:' || return
-	answer "Big"
-	wait_for -l 23 '^country ' || return
+	answer Big
 	answer NL
-	wait_for -l 23 '^start ' || return
 	answer +2d
-	wait_for -l 23 '^end ' || return
 	answer ""
-	wait_for -l 23 '^kind ' || return
 	answer flood
 	wait_for -l 23 '^need ' || return
 	answer "$need"
