@@ -91,9 +91,27 @@ deploy_need_parse(struct store *s, const char *text, int today,
 		error_prefix(err, "need '%s'", text);
 		return rc;
 	}
+	out->terms = filter_terms(f);
 	filter_free(f);
 	out->count = (int)n;
 	out->filter = xstrdup(colon + 1);
+	return RC_OK;
+}
+
+int
+deploy_needs_add(const struct need *n, size_t *terms, size_t *bytes,
+    struct error *err)
+{
+	*terms += n->terms;
+	*bytes += strlen(n->filter);
+	if (*terms > FILTER_MAX_TERMS)
+		return error_set(err, RC_INPUT, "the needs have more than %d "
+		    "terms in all (at most %d for one deployment)",
+		    FILTER_MAX_TERMS, FILTER_MAX_TERMS);
+	if (*bytes > FILTER_MAX_BYTES)
+		return error_set(err, RC_INPUT, "the needs' filters are longer "
+		    "than %d bytes in all (at most %d for one deployment)",
+		    FILTER_MAX_BYTES, FILTER_MAX_BYTES);
 	return RC_OK;
 }
 

@@ -37,6 +37,7 @@ enum member_status { MS_PROPOSED, MS_CONTACTED, MS_CONFIRMED, MS_DEPLOYED,
 struct need {
 	int	 count;
 	char	*filter;	/* filter language text */
+	size_t	 terms;		/* its terms, from deploy_need_parse */
 };
 
 struct deployment {
@@ -123,6 +124,14 @@ int	deploy_name_check(const char *what, const char *name,
 int	deploy_need_parse(struct store *, const char *text, int today,
 	    struct need *out, struct error *err);
 void	deploy_need_free(struct need *);
+/*
+ * Adds need n to the running totals of one deployment's needs, which are
+ * bounded as a whole as one filter is (FILTER_MAX_TERMS terms,
+ * FILTER_MAX_BYTES bytes), or every list, summary and suggestion that
+ * evaluates them would take seconds.  RC_INPUT past the bound.
+ */
+int	deploy_needs_add(const struct need *n, size_t *terms, size_t *bytes,
+	    struct error *err);
 
 /* The window suggestions plan for: [start, end], or start + 90 days (at
  * most 9999-12-31). */

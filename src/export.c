@@ -58,6 +58,20 @@ export_file_written(const struct export_file *f)
 	return f->tmp[0] != '\0' ? f->tmp : f->path;
 }
 
+/*
+ * A write that failed, named by the file the user asked for (the
+ * temporary name means nothing to them); no room is "disk full", as the
+ * store says it.
+ */
+static int
+write_failed(const struct export_file *f, int e, struct error *err)
+{
+	if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+		return error_set(err, RC_DB, "disk full: %s (free some space "
+		    "and try again)", f->path);
+	return error_set(err, RC_DB, "%s: %s", f->path, strerror(e));
+}
+
 int
 export_file_finish(struct export_file *f, int rc, struct error *err)
 {
@@ -65,11 +79,9 @@ export_file_finish(struct export_file *f, int rc, struct error *err)
 		return rc;
 	if ((fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
 	    && rc == RC_OK)
-		rc = error_set(err, RC_DB, "%s: %s", export_file_written(f),
-		    strerror(errno));
+		rc = write_failed(f, errno != 0 ? errno : EIO, err);
 	if (fclose(f->fp) != 0 && rc == RC_OK)
-		rc = error_set(err, RC_DB, "%s: %s", export_file_written(f),
-		    strerror(errno));
+		rc = write_failed(f, errno, err);
 	f->fp = NULL;
 	return rc;
 }
@@ -109,34 +121,47 @@ write_one(struct store *s, enum file_kind kind, int everyone,
 	return rc;
 }
 
+/* The signals whose default is to end the program, which must not end
+ * it between a temporary file and its rename. */
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE,
+    SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF };
+
 /*
  * Writes the files, then renames them all into place; on any failure, or
- * if the user interrupts meanwhile, removes them all.  The signals that
- * stop roster are held until then, so they cannot leave a file behind.
+ * if a signal to stop came meanwhile, removes them all.  Those signals
+ * are held until then, so they cannot leave a file behind; the file size
+ * limit (SIGXFSZ) becomes a failed write, reported as a full disk.
  */
 static int
 write_all(struct store *s, int everyone, const char *dir, struct error *err)
 {
 	struct export_file f[FILE_NKINDS];
+	struct sigaction ign, oldxfsz;
 	sigset_t stop, old, pending;
-	int k, n, rc = RC_OK;
+	size_t i;
+	int k, n, rc = RC_OK, stopped = 0;
 
 	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGHUP);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaddset(&stop, stop_signals[i]);
 	sigprocmask(SIG_BLOCK, &stop, &old);
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &oldxfsz);
 	for (n = 0; n < FILE_NKINDS && rc == RC_OK; n++)
 		rc = write_one(s, (enum file_kind)n, everyone, dir, &f[n], err);
 	if (rc != RC_OK)
 		n--;	/* the one that failed is removed already */
-	if (rc == RC_OK && sigpending(&pending) == 0 &&
-	    (sigismember(&pending, SIGINT) == 1 ||
-	    sigismember(&pending, SIGTERM) == 1 ||
-	    sigismember(&pending, SIGHUP) == 1))
+	if (sigpending(&pending) == 0)
+		for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0];
+		    i++)
+			stopped |= sigismember(&pending, stop_signals[i]) == 1;
+	if (rc == RC_OK && stopped)
 		rc = error_set(err, RC_INPUT, "%s: interrupted", dir);
 	for (k = 0; k < n; k++)
 		rc = export_file_commit(&f[k], rc, err);
+	sigaction(SIGXFSZ, &oldxfsz, NULL);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }

@@ -134,6 +134,8 @@ const char *filter_key_name(enum filter_key);
 int	filter_compile(struct store *, const char *text, int today,
 	    struct filter **out, struct error *err);
 void	filter_free(struct filter *);
+/* Its terms, as FILTER_MAX_TERMS counts them. */
+size_t	filter_terms(const struct filter *);
 
 /*
  * The set tree (NULL for an empty filter).  A set query yields one column,

@@ -30,6 +30,7 @@ struct filter {
 	struct filter_set	*root;		/* NULL: everyone */
 	struct param		*params;
 	size_t			 nparams;
+	size_t			 nterms;
 };
 
 struct filter_compiler {
@@ -489,8 +490,10 @@ compile_node(struct filter_compiler *c, const struct filter_node *n,
 	int rc;
 
 	*out = NULL;
-	if (n->op == OP_TERM)
+	if (n->op == OP_TERM) {
+		c->f->nterms++;
 		return compile_term(c, n, out);
+	}
 	if ((rc = compile_node(c, n->left, &a)) != RC_OK)
 		return rc;
 	if (n->op != OP_NOT && (rc = compile_node(c, n->right, &b)) != RC_OK) {
@@ -527,6 +530,12 @@ filter_compile(struct store *s, const char *text, int today,
 	filter_node_free(root);
 	*out = c.f;
 	return RC_OK;
+}
+
+size_t
+filter_terms(const struct filter *f)
+{
+	return f->nterms;
 }
 
 void

@@ -681,9 +681,9 @@ check_needs(struct importer *im, int kc, struct strbuf *out)
 	const char *p = cell(im, kc), *nl;
 	struct error e;
 	struct need n;
-	size_t len, i;
+	size_t len, i, terms = 0, bytes = 0;
 	char *line;
-	int rc = RC_OK;
+	int rc = RC_OK, over = 0;
 
 	strbuf_adds(out, "");
 	for (; *p != '\0' && rc != RC_DB; p = *nl != '\0' ? nl + 1 : nl) {
@@ -706,6 +706,11 @@ check_needs(struct importer *im, int kc, struct strbuf *out)
 			;	/* a blank line */
 		else if ((rc = deploy_need_parse(im->store, line, im->today,
 		    &n, &e)) == RC_OK) {
+			if (!over && deploy_needs_add(&n, &terms, &bytes, &e)
+			    != RC_OK) {
+				problem(im, kc, "%s", e.msg);
+				over = 1;
+			}
 			strbuf_addf(out, "%s%d:%s", out->len > 0 ? "\n" : "",
 			    n.count, n.filter);
 			deploy_need_free(&n);

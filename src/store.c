@@ -330,6 +330,31 @@ migrate(struct store *s, int from, struct error *err)
 }
 
 /*
+ * An existing empty file about to become a pool: another user's (planted
+ * in a shared directory, say) is refused, and one's own is made 0600
+ * before SQLite makes the -wal and -shm files, which take its mode.  A
+ * pool that is already roster's keeps the mode its owner gave it.
+ */
+static int
+adopt_file(const char *path, struct error *err)
+{
+	struct stat sb;
+	int fd, rc = RC_OK;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &sb) == -1)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	else if (sb.st_uid != geteuid())
+		rc = error_set(err, RC_DB, "%s: owned by another user; roster "
+		    "will not make it a pool", path);
+	else if ((sb.st_mode & 077) != 0 && fchmod(fd, 0600) == -1)
+		rc = error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	if (fd != -1)
+		close(fd);
+	return rc;
+}
+
+/*
  * Reads what the file holds, writing nothing, so a file that is not
  * roster's is left as it was: *from is the schema version to upgrade
  * from, NMIGRATIONS when there is nothing to do.  Only an empty file (no
@@ -356,6 +381,9 @@ check_schema(struct store *s, const char *path, int *from,
 	if (appid == 0 && !(s->flags & STORE_CREATE))
 		return error_set(err, RC_DB, "%s: not a roster database yet "
 		    "(it is empty: roster import makes it one)", path);
+	if (appid == 0 && !(s->flags & STORE_MEMORY) &&
+	    (rc = adopt_file(path, err)) != RC_OK)
+		return rc;
 	if (version > NMIGRATIONS)
 		return error_set(err, RC_DB, "%s: database schema version %lld "
 		    "is newer than this roster understands (%d): use a newer "
@@ -426,6 +454,10 @@ open_file(const char *path, int flags, int *oflags, struct error *err)
 	struct stat sb;
 	int rc;
 
+	if (flags & STORE_MEMORY) {
+		*oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
+		return RC_OK;
+	}
 	if (flags & STORE_READ_ONLY) {
 		*oflags = SQLITE_OPEN_READONLY;
 		if (stat(path, &sb) == -1 && errno == ENOENT)

@@ -5,10 +5,12 @@
  * and roster's SQL functions (sqlfunc.h); every write transaction starts
  * with BEGIN IMMEDIATE, so a writer waits for the lock up front instead of
  * failing half way.  New database files (and their -wal and -shm files)
- * are created 0600.  A file store_open is not allowed to make a roster
- * database is refused before anything is written to it; a read-only one
- * in a directory the user may not write is read as immutable when its
- * -wal holds nothing.
+ * are created 0600, and an empty file becomes a pool only if it is the
+ * user's own, made 0600 first.  A file store_open is not allowed to make
+ * a roster database is refused before anything is written to it; a
+ * read-only one in a directory the user may not write is read as
+ * immutable when its -wal holds nothing.  STORE_MEMORY makes the pool in
+ * memory (a dry run's), path naming it in messages only.
  *
  * Memory: store_open returns a struct store the caller frees with
  * store_close.  Statements from store_prepare belong to the caller
@@ -33,6 +35,7 @@ enum {
 	STORE_CREATE = 1 << 1,		/* create the file if missing */
 	STORE_EXCLUSIVE_NEW = 1 << 2,	/* refuse an existing file */
 	STORE_BULK = 1 << 3,		/* bulk load of a new file (below) */
+	STORE_MEMORY = 1 << 4,		/* a new pool in memory, not path */
 };
 
 #define STORE_CACHE	16

@@ -77,11 +77,33 @@ utf8_count(const char *s, size_t len)
 }
 
 int
-utf8_invisible(uint32_t cp)
+utf8_bidi(uint32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
-	    cp <= 0x2069) || cp == 0x061c || cp == 0x200b || cp == 0x200e ||
-	    cp == 0x200f || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
+	    cp <= 0x2069) || cp == 0x061c || cp == 0x200e || cp == 0x200f;
+}
+
+/*
+ * Characters that show as nothing, or as a blank no different from none,
+ * so that one name could pass for another: zero-width space, word joiner
+ * and invisible operators, BOM, soft hyphen, combining grapheme joiner,
+ * Hangul fillers, Mongolian vowel separator, line and paragraph
+ * separators, interlinear annotation marks, tag characters.
+ */
+static int
+utf8_blank(uint32_t cp)
+{
+	return cp == 0x200b || (cp >= 0x2060 && cp <= 0x2064) ||
+	    cp == 0xfeff || cp == 0x00ad || cp == 0x034f || cp == 0x115f ||
+	    cp == 0x1160 || cp == 0x180e || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0x3164 || cp == 0xffa0 || (cp >= 0xfff9 && cp <= 0xfffb) ||
+	    (cp >= 0xe0000 && cp <= 0xe007f);
+}
+
+int
+utf8_invisible(uint32_t cp)
+{
+	return utf8_bidi(cp) || utf8_blank(cp);
 }
 
 const char *
@@ -89,7 +111,7 @@ utf8_control_name(uint32_t cp)
 {
 	if (cp < 0xa0)
 		return "control character";
-	if (cp == 0x200b || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff)
+	if (utf8_blank(cp))
 		return "invisible character";
 	return "bidirectional control";
 }

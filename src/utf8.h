@@ -31,14 +31,19 @@ size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
  */
 size_t	utf8_control(const char *s, int layout, uint32_t *cp);
 
+/* The bidirectional controls U+202A..U+202E and U+2066..U+2069, which
+ * reorder the text around them, and the marks U+061C, U+200E, U+200F. */
+int	utf8_bidi(uint32_t cp);
 /*
- * Whether cp is invisible yet changes how text reads or matches: the
- * bidirectional controls U+202A..U+202E and U+2066..U+2069, which reorder
- * the text around them, the direction marks U+061C, U+200E and U+200F,
- * the zero-width space U+200B, the word joiner and invisible operators
- * U+2060..U+2064, and U+FEFF (a byte order mark anywhere but at the start
- * of a file).  The zero-width (non-)joiners U+200C and U+200D are not:
- * scripts and emoji need them.
+ * Whether cp is invisible yet changes how text reads or matches: a
+ * bidirectional control (utf8_bidi), or a character that shows as
+ * nothing, so that one name could pass for another: U+200B, U+2060..
+ * U+2064, U+FEFF (a byte order mark anywhere but at the start of a
+ * file), the soft hyphen U+00AD, U+034F, the Hangul fillers U+115F,
+ * U+1160, U+3164 and U+FFA0, U+180E, the line and paragraph separators
+ * U+2028 and U+2029, U+FFF9..U+FFFB and the tags U+E0000..U+E007F.  The
+ * zero-width (non-)joiners U+200C and U+200D are not: scripts and emoji
+ * need them.
  */
 int	utf8_invisible(uint32_t cp);
 /*

@@ -553,11 +553,20 @@ draft_need_add(struct app *a, const char *text, struct error *err)
 {
 	struct deployment *d = &a->dep.draft;
 	struct need n;
+	size_t i, terms = 0, bytes = 0;
 	int rc;
 
 	if ((rc = deploy_need_parse(a->store, text, a->today, &n, err))
 	    != RC_OK)
 		return rc;
+	for (i = 0; i < d->nneeds; i++) {
+		terms += d->needs[i].terms;
+		bytes += strlen(d->needs[i].filter);
+	}
+	if ((rc = deploy_needs_add(&n, &terms, &bytes, err)) != RC_OK) {
+		deploy_need_free(&n);
+		return rc;
+	}
 	d->needs = xrealloc(d->needs, (d->nneeds + 1) * sizeof *d->needs);
 	d->needs[d->nneeds++] = n;
 	return RC_OK;

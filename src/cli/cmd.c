@@ -167,11 +167,19 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 
 	if (c->read_only)
 		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
-	if (c->db != NULL)
-		snprintf(path, sizeof path, "%s", c->db);
-	else if ((rc = store_default_path(path, sizeof path, err)) != RC_OK)
+	if ((rc = cli_db_path(c, path, sizeof path, err)) != RC_OK)
 		return rc;
 	return store_open(s, path, flags, err);
+}
+
+int
+cli_db_path(const struct cli *c, char *path, size_t len, struct error *err)
+{
+	if (c->db == NULL)
+		return store_default_path(path, len, err);
+	if ((size_t)snprintf(path, len, "%s", c->db) >= len)
+		return error_set(err, RC_INPUT, "database path too long");
+	return RC_OK;
 }
 
 /* A command, or a family's subcommand, with its words after it. */

@@ -121,5 +121,8 @@ void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Opens the database the global options name. */
 int	cli_open(const struct cli *, int flags, struct store **,
 	    struct error *err);
+/* The path of that database, into path (len bytes). */
+int	cli_db_path(const struct cli *, char *path, size_t len,
+	    struct error *err);
 
 #endif

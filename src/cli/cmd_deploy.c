@@ -82,17 +82,20 @@ print_warnings(const struct strbuf *warn)
 	}
 }
 
-/* The needs, parsed into d->needs; d->nneeds counts what to free. */
+/* The --need values, parsed into *needs; *n counts what to free. */
 static int
-create_needs(struct store *s, const struct cli_args *a, int today,
-    struct deployment *d, struct error *err)
+needs_option(struct store *s, const struct cli_args *a, int today,
+    struct need **needs, size_t *n, struct error *err)
 {
-	int i, n = cli_count(a, "need"), rc = RC_OK;
+	int i, count = cli_count(a, "need"), rc = RC_OK;
+	size_t terms = 0, bytes = 0;
 
-	d->needs = xcalloc(n > 0 ? (size_t)n : 1, sizeof *d->needs);
-	for (i = 0; rc == RC_OK && i < n; i++, d->nneeds++)
-		rc = deploy_need_parse(s, cli_value(a, "need", i), today,
-		    &d->needs[i], err);
+	*needs = xcalloc((size_t)count + 1, sizeof **needs);
+	for (i = 0; rc == RC_OK && i < count; i++, (*n)++)
+		if ((rc = deploy_need_parse(s, cli_value(a, "need", i), today,
+		    &(*needs)[i], err)) == RC_OK)
+			rc = deploy_needs_add(&(*needs)[i], &terms, &bytes,
+			    err);
 	return rc;
 }
 
@@ -129,7 +132,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 			rc = RC_INPUT;
 	}
 	if (rc == RC_OK)
-		rc = create_needs(s, a, c->today, &d, err);
+		rc = needs_option(s, a, c->today, &d.needs, &d.nneeds, err);
 	if (rc == RC_OK && (rc = deploy_create(s, &d, err)) == RC_OK) {
 		cli_note("roster: created deployment '%s' with %zu "
 		    "need%s\n", d.name, d.nneeds, d.nneeds == 1 ? "" : "s");
@@ -169,7 +172,7 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 {
 	const char *start = cli_value(a, "start", 0);
 	const char *end = cli_value(a, "end", 0);
-	int rc, i;
+	int rc;
 
 	memset(c, 0, sizeof *c);
 	c->start = c->end = DEPLOY_KEEP;
@@ -188,13 +191,7 @@ edit_change(struct store *s, const struct cli_args *a, int today,
 	    DEPLOY_KEEP, today, &c->end, err)) != RC_OK)
 		return rc;
 	c->set_needs = cli_count(a, "need") > 0;
-	c->needs = xcalloc((size_t)cli_count(a, "need") + 1,
-	    sizeof *c->needs);
-	for (i = 0; i < cli_count(a, "need"); i++, c->nneeds++)
-		if ((rc = deploy_need_parse(s, cli_value(a, "need", i), today,
-		    &c->needs[i], err)) != RC_OK)
-			return rc;
-	return RC_OK;
+	return needs_option(s, a, today, &c->needs, &c->nneeds, err);
 }
 
 static int

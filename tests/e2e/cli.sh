@@ -441,6 +441,18 @@ else
 fi
 chmod 755 "$ro" "$ro/wal"
 
+# A file size limit stops an export like a full disk: exit 3, "disk full"
+# naming the file asked for, and no temporary file left behind.
+# (The pool is big enough to pass the limit, which must leave room for
+# the database's own -shm.)
+mkdir "$work/small"
+"$ROSTER" demo --size 1000 "$work/fsize.db" 2>/dev/null
+run 3 export-fsize sh -c 'ulimit -f 100; exec "$0" --db "$1" export "$2"' \
+    "$ROSTER" "$work/fsize.db" "$work/small"
+says export-fsize "disk full: $work/small/people.csv (free some space"
+check_empty() { [ -z "$(ls -A "$1")" ] && ok || bad "$2: $(ls -A "$1")"; }
+check_empty "$work/small" "export-fsize left files"
+
 # ROSTER_TODAY and +N dates keep every day writable as YYYY-MM-DD: out of
 # range is bad input, never a crash.
 run 2 today-far env ROSTER_TODAY=9999-12-30 "$ROSTER" search
@@ -449,5 +461,42 @@ run 2 plus-far env ROSTER_TODAY=9899-12-31 "$ROSTER" search 'avail:+36500w'
 says plus-far "column 7: '+36500w' is not a date"
 run 0 today-last env ROSTER_TODAY=9899-12-31 "$ROSTER" search \
     'avail:+36500d'
+
+# A dry run writes nothing: no new pool, no directory, and an empty file
+# stays empty.  A failed import leaves no file or directory behind.
+mkdir "$work/dry"
+run 0 dry-new "$ROSTER" --db "$work/dry/sub/q.db" import --dry-run \
+    "$fix/people.csv"
+says dry-new "roster: would import 6 people"
+[ ! -e "$work/dry/sub" ] && ok || bad "dry-new: made $work/dry/sub"
+: >"$work/dry/e.db"
+run 0 dry-empty "$ROSTER" --db "$work/dry/e.db" import --dry-run \
+    "$fix/people.csv"
+[ ! -s "$work/dry/e.db" ] && ok || bad "dry-empty: e.db was written"
+printf '' >"$work/empty.csv"
+run 2 fail-new "$ROSTER" --db "$work/dry/sub/deep/p.db" import \
+    "$work/empty.csv"
+says fail-new "nothing was imported"
+[ ! -e "$work/dry/sub" ] && ok || bad "fail-new: left $work/dry/sub"
+run 2 fail-empty "$ROSTER" --db "$work/dry/e.db" import "$work/empty.csv"
+[ ! -s "$work/dry/e.db" ] && ok || bad "fail-empty: e.db was written"
+[ "$(ls "$work/dry")" = e.db ] && ok || bad "fail-empty: left $(ls "$work/dry")"
+
+# An empty file becomes a private pool (test_store checks -wal and -shm);
+# one another user planted in a shared directory is refused.
+(umask 022; : >"$work/dry/e3.db")
+run 0 adopt-own "$ROSTER" --db "$work/dry/e3.db" import "$fix/people.csv"
+mode=$(stat -c %a "$work/dry/e3.db")
+[ "$mode" = 600 ] && ok || bad "adopt-own: mode '$mode', expected 600"
+if [ "$(id -u)" = 0 ]; then
+	mkdir -m 1777 "$work/dry/shared"
+	$reader sh -c "umask 0; : >'$work/dry/shared/pool.db'"
+	run 3 adopt-planted "$ROSTER" --db "$work/dry/shared/pool.db" import \
+	    "$fix/people.csv"
+	says adopt-planted "pool.db: owned by another user; roster will not make it a pool"
+	[ ! -s "$work/dry/shared/pool.db" ] &&
+	    [ "$(stat -c %a "$work/dry/shared/pool.db")" = 666 ] && ok ||
+	    bad "adopt-planted: pool.db was changed"
+fi
 
 finish

@@ -34,6 +34,16 @@ run 2 create-bad-kind "$ROSTER" deploy create "$irma" --country SX \
 says create-bad-kind "unknown kind 'volcano'"
 run 2 create-end-before "$ROSTER" deploy create "$irma" --country SX \
     --start +2d --end +1d
+# A deployment's needs are bounded as a whole: 1000 terms in all.
+need600=$(awk 'BEGIN { s = "1:lang:nl"; for (i = 1; i < 600; i++)
+    s = s " OR lang:nl"; print s }')
+run 2 create-needs-bound "$ROSTER" deploy create "$irma" --country SX \
+    --start +2d --need "$need600" --need "$need600"
+says create-needs-bound "the needs have more than 1000 terms in all"
+printf 'name,kind,country,start,end,status,needs\nBig,other,SX,2026-12-01,,planning,"%s\n%s"\n' \
+    "$need600" "$need600" >"$work/big-needs.csv"
+run 2 import-needs-bound "$ROSTER" import "$work/big-needs.csv"
+says import-needs-bound "big-needs.csv:2: column 7 (needs): the needs have more than 1000 terms in all"
 n=$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM deployment")
 [ "$n" = 0 ] && ok || bad "refused creates left $n deployments"
 
@@ -190,6 +200,11 @@ says edit-needs "warning: need 2 (2:lang:fr) is not covered: 0 of 2"
 n=$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")
 [ "$n" = "1:lang:nl
 2:lang:fr" ] && ok || bad "deploy edit --need left '$n'"
+run 2 edit-needs-bound "$ROSTER" deploy edit Len --need "$need600" \
+    --need "$need600"
+says edit-needs-bound "the needs have more than 1000 terms in all"
+[ "$(sqlite3 "$ROSTER_DB" "SELECT needs FROM deployment WHERE name = 'Len'")" \
+    = "$n" ] && ok || bad "a refused deploy edit --need changed the needs"
 run 1 edit-unknown "$ROSTER" deploy edit Katrina --kind flood
 run 2 edit-nothing "$ROSTER" deploy edit Len
 says edit-nothing "nothing to change"

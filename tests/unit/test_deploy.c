@@ -287,6 +287,50 @@ test_create_refusals(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment"), 1);
 }
 
+/* "1:lang:nl OR lang:nl ...", terms terms, in buf. */
+static void
+need_of(char *buf, size_t len, int terms)
+{
+	size_t at;
+	int i;
+
+	at = (size_t)snprintf(buf, len, "1:lang:nl");
+	for (i = 1; i < terms && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, " OR lang:nl");
+}
+
+/* A deployment's needs are bounded as a whole as one filter is. */
+static void
+test_needs_bound(void **state)
+{
+	struct store *s = *state;
+	static char text[16384];
+	struct need a, b;
+	struct error err;
+	size_t terms = 0, bytes = 0;
+
+	need_of(text, sizeof text, 600);
+	assert_int_equal(deploy_need_parse(s, text, today, &a, &err), RC_OK);
+	assert_int_equal(a.terms, 600);
+	assert_int_equal(deploy_need_parse(s, text, today, &b, &err), RC_OK);
+	assert_int_equal(deploy_needs_add(&a, &terms, &bytes, &err), RC_OK);
+	assert_int_equal(deploy_needs_add(&b, &terms, &bytes, &err),
+	    RC_INPUT);
+	assert_non_null(strstr(err.msg, "the needs have more than 1000 "
+	    "terms in all"));
+	deploy_need_free(&a);
+	deploy_need_free(&b);
+	terms = bytes = 0;
+	need_of(text, sizeof text, 500);
+	assert_int_equal(deploy_need_parse(s, text, today, &a, &err), RC_OK);
+	assert_int_equal(deploy_need_parse(s, text, today, &b, &err), RC_OK);
+	assert_int_equal(deploy_needs_add(&a, &terms, &bytes, &err), RC_OK);
+	assert_int_equal(deploy_needs_add(&b, &terms, &bytes, &err), RC_OK);
+	assert_int_equal(terms, 1000);
+	deploy_need_free(&a);
+	deploy_need_free(&b);
+}
+
 /* A length counts from the start, its first day included; +N from today. */
 static void
 test_end_parse(void **state)
@@ -737,6 +781,7 @@ main(void)
 		testdb_test(test_coverage),
 		testdb_test(test_avail_honours_bookings),
 		testdb_test(test_create_refusals),
+		testdb_test(test_needs_bound),
 		testdb_test(test_end_parse),
 		testdb_test(test_window_check),
 		testdb_test(test_papers),

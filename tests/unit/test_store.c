@@ -46,6 +46,33 @@ test_private_files(void **state)
 	testdb_close(s);
 }
 
+/* An empty file one made oneself (at umask 022) becomes a private pool:
+ * SQLite gives the -wal and -shm files the main file's mode. */
+static void
+test_adopt_empty(void **state)
+{
+	struct store *s = NULL;
+	struct error err;
+	const char *db;
+	char path[512];
+
+	(void)state;
+	umask(022);
+	db = testdb_file(0, "adopt.db", "");
+	assert_int_equal(mode_of(db), 0644);
+	if (store_open(&s, db, STORE_CREATE, &err) != RC_OK)
+		fail_msg("store_open: %s", err.msg);
+	testdb_exec(s, "INSERT INTO audit(who, at, entity, entity_id, action) "
+	    "VALUES ('t', 't', 't', 't', 't')");
+	assert_int_equal(mode_of(db), 0600);
+	snprintf(path, sizeof path, "%s-wal", db);
+	assert_int_equal(mode_of(path), 0600);
+	snprintf(path, sizeof path, "%s-shm", db);
+	assert_int_equal(mode_of(path), 0600);
+	store_close(s);
+	remove(db);
+}
+
 static void
 test_pragmas(void **state)
 {
@@ -495,6 +522,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_private_files),
+		cmocka_unit_test(test_adopt_empty),
 		cmocka_unit_test(test_pragmas),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_upgrade),

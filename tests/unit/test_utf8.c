@@ -194,6 +194,18 @@ test_control(void **state)
 		{ "x\xe2\x81\xa0", 0, 1, 0x2060 },
 		{ "x\xe2\x81\xa4", 0, 1, 0x2064 },
 		{ "x\xef\xbb\xbf", 0, 1, 0xfeff },
+		/* Blanks that would make one name pass for another. */
+		{ "A\xc2\xad" "b", 0, 1, 0x00ad },
+		{ "A\xcd\x8f" "b", 0, 1, 0x034f },
+		{ "A\xe1\x85\x9f" "b", 0, 1, 0x115f },
+		{ "A\xe1\x85\xa0" "b", 0, 1, 0x1160 },
+		{ "A\xe1\xa0\x8e" "b", 0, 1, 0x180e },
+		{ "A\xe2\x80\xa8" "b", 0, 1, 0x2028 },
+		{ "A\xe2\x80\xa9" "b", 0, 1, 0x2029 },
+		{ "Ab\xe3\x85\xa4" "c", 0, 2, 0x3164 },
+		{ "A\xef\xbe\xa0" "b", 0, 1, 0xffa0 },
+		{ "A\xef\xbf\xb9" "b", 0, 1, 0xfff9 },
+		{ "A\xf3\xa0\x80\x81" "b", 0, 1, 0xe0001 },
 		/* Joiners shape scripts and emoji; NBSP, dashes are text. */
 		{ "\xd9\x85\xe2\x80\x8c\xd9\x89", 0, (size_t)-1, 0 },
 		{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 0,
@@ -214,6 +226,7 @@ test_control(void **state)
 	assert_string_equal(utf8_control_name(0x200f),
 	    "bidirectional control");
 	assert_string_equal(utf8_control_name(0xfeff), "invisible character");
+	assert_string_equal(utf8_control_name(0x3164), "invisible character");
 }
 
 int
