@@ -14,21 +14,42 @@
 #include "error.h"
 #include "store.h"
 
+/* One changed field: old NULL for a value that did not exist (a
+ * create), new NULL for one that no longer does. */
+struct audit_change {
+	const char	*field;
+	const char	*old;
+	const char	*new;
+};
+
 struct audit_entry {
 	const char	*who;		/* NULL: audit_user() */
 	const char	*at;		/* YYYY-MM-DDTHH:MM:SSZ; NULL: now */
-	const char	*entity;	/* "person", "deployment" */
+	const char	*entity;	/* "person", "deployment", "pool" */
 	const char	*id;		/* a person's id, a deployment's name */
 	const char	*action;	/* "create", "update", "add", ... */
 	const char	*fields;	/* what changed; NULL: "" */
+	const struct audit_change *changes;	/* each field's values */
+	size_t		 nchanges;
 };
 
 /* The login name of the OS user (from the password database, else $USER,
  * else "unknown"), for the audit's "who". */
 void	audit_user(char *out, size_t len);
 
-/* Appends one line to the audit, in the caller's transaction. */
+/* Appends one line, and its changes, to the audit, in the caller's
+ * transaction. */
 int	audit_write(struct store *, const struct audit_entry *,
+	    struct error *err);
+
+/*
+ * Calls fn for each audit line, oldest first, of entity id (NULL: all)
+ * at or after since (a YYYY-MM-DD day, UTC; NULL: all), with its changes;
+ * a non-zero return from fn stops the walk and is returned.  The line and
+ * its strings are valid during the call only.
+ */
+int	audit_each(struct store *, const char *id, const char *since,
+	    int (*fn)(const struct audit_entry *, void *), void *arg,
 	    struct error *err);
 
 #endif

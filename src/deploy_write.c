@@ -136,7 +136,7 @@ audit(struct deploy_writer *w, const char *name, const char *action,
     const char *fields, struct error *err)
 {
 	struct audit_entry e = { w->who, w->now, "deployment", name, action,
-	    fields };
+	    fields, NULL, 0 };
 
 	return audit_write(w->store, &e, err);
 }

@@ -445,7 +445,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		rc = touch(w, *pk, err);
 	if (rc == RC_OK && (w->flags & WRITER_AUDIT)) {
 		struct audit_entry e = { w->who, now, "person", p->id,
-		    exists ? "update" : "create", NULL };
+		    exists ? "update" : "create", NULL, NULL, 0 };
 
 		field_names(c.changed, &names);
 		e.fields = strbuf_str(&names);

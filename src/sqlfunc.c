@@ -83,6 +83,17 @@ pkmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		k->v[pk] = (uint16_t)v;
 }
 
+/* roster_erasing(): the flag the caller registered, read at each call. */
+static void
+erasing_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const int *erasing = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, erasing != NULL && *erasing);
+}
+
 /* The aggregates work by their side effect; their value is NULL. */
 static void
 null_final(sqlite3_context *ctx)
@@ -122,7 +133,7 @@ fold_destroy(void *p)
 }
 
 int
-sqlfunc_register(sqlite3 *db, struct error *err)
+sqlfunc_register(sqlite3 *db, const int *erasing, struct error *err)
 {
 	struct fold *fold = fold_new();
 	size_t i;
@@ -135,5 +146,11 @@ sqlfunc_register(sqlite3 *db, struct error *err)
 		    fold_destroy : NULL) != SQLITE_OK)
 			return error_set(err, RC_DB, "SQL function %s: %s",
 			    funcs[i].name, sqlite3_errmsg(db));
+	/* Not SQLITE_DIRECTONLY: the audit's triggers ask it. */
+	if (sqlite3_create_function_v2(db, "roster_erasing", 0, SQLITE_UTF8 |
+	    SQLITE_INNOCUOUS, (void *)erasing, erasing_func, NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return error_set(err, RC_DB, "SQL function roster_erasing: %s",
+		    sqlite3_errmsg(db));
 	return RC_OK;
 }

@@ -10,6 +10,10 @@
  *	bitmap_has(BITMAP, pk)		1 if the bitmap holds pk, else 0
  *	pkmax_put(PKMAX, pk, value)	aggregate: keeps per pk the largest
  *					value, clamped to 0..65535
+ *	roster_erasing()		1 while this connection erases a
+ *					person (store.h), else 0: the
+ *					audit's triggers (db/003) let
+ *					only an erase delete audit lines
  *
  * The aggregates fill a set or an array from inside a query: a million
  * rows then cost a function call each instead of a trip through
@@ -43,7 +47,8 @@ struct pkmax {
 	size_t		 n;
 };
 
-/* RC_OK, or RC_DB when SQLite refuses one. */
-int	sqlfunc_register(sqlite3 *, struct error *err);
+/* RC_OK, or RC_DB when SQLite refuses one; erasing is the flag
+ * roster_erasing() reads (the store's), NULL for always 0. */
+int	sqlfunc_register(sqlite3 *, const int *erasing, struct error *err);
 
 #endif

@@ -25,6 +25,7 @@ static const struct migration {
 	{ { "001-schema.sql", "ref/countries.sql", "ref/languages.sql",
 	    "ref/themes.sql", "ref/skills.sql", "ref/missions.sql", NULL } },
 	{ { "002-words.sql", "ref/aliases.sql", NULL } },
+	{ { "003-keeping.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -569,7 +570,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	}
 	warn_network_fs(path);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if ((rc = sqlfunc_register(s->db, err)) != RC_OK)
+	if ((rc = sqlfunc_register(s->db, &s->erasing, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
 	/* secure_delete: what a write replaces or deletes (a person's old

@@ -55,6 +55,7 @@ struct store {
 	void	*interrupt_arg;
 	long long commits;		/* store_commit's that succeeded */
 	int	 scrub;			/* store_scrub: at the next commit */
+	int	 erasing;		/* roster_erasing(), sqlfunc.h */
 	/* store_generation: the count, and what it was last decided on. */
 	long long generation;
 	long long seen_version, seen_commits;

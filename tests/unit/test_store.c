@@ -156,6 +156,12 @@ test_upgrade(void **state)
 	snprintf(path, sizeof path, "%s", testdb_path());
 	testdb_import(s, "family_name,given_name,themes\n"
 	    "Weiß,Anna,disaster-victim-identification\n", NULL);
+	testdb_exec(s, "DROP TABLE audit_change; DROP TABLE erased; "
+	    "DROP TABLE setting; DROP INDEX audit_at; DROP TRIGGER "
+	    "audit_no_update; DROP TRIGGER audit_no_delete; DROP INDEX "
+	    "person_dnc; DROP INDEX person_reviewed; ALTER TABLE person DROP "
+	    "COLUMN dnc; ALTER TABLE person DROP COLUMN dnc_until; ALTER TABLE "
+	    "person DROP COLUMN reviewed");
 	testdb_exec(s, "DROP TABLE theme_alias; DROP TABLE skill_alias; "
 	    "DELETE FROM person_fts; INSERT INTO person_fts(rowid, names) "
 	    "SELECT pk, given_name || ' ' || family_name FROM person; "
@@ -175,6 +181,11 @@ test_upgrade(void **state)
 	assert_int_equal(testdb_count(s, "weiss", today), 1);
 	assert_int_equal(testdb_count(s, "weiß", today), 1);
 	assert_int_equal(testdb_count(s, "theme:DVI", today), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
+	    "pragma_table_info('person') WHERE name IN ('dnc', 'dnc_until', "
+	    "'reviewed')"), 3);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "dnc = '' AND dnc_until IS NULL AND reviewed IS NULL"), 1);
 	store_close(s);
 	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_OK);
 	testdb_close(s);

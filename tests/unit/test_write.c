@@ -16,10 +16,14 @@ static void
 test_audit_write(void **state)
 {
 	struct store *s = *state;
+	static const struct audit_change email[] = {
+		{ "email", "a@old.example", "a@new.example" },
+	};
 	struct audit_entry given = { "ann", "2026-11-23T09:30:00Z", "person",
-	    "0f8fad5b-d9cb-469f-a165-70867728950e", "update", "email" };
+	    "0f8fad5b-d9cb-469f-a165-70867728950e", "update", "email", email,
+	    1 };
 	struct audit_entry defaults = { NULL, NULL, "deployment", "Ida",
-	    "close", NULL };
+	    "close", NULL, NULL, 0 };
 	struct error err;
 	char who[64], sql[256];
 
@@ -28,6 +32,24 @@ test_audit_write(void **state)
 	    "who = 'ann' AND at = '2026-11-23T09:30:00Z' AND entity = 'person'"
 	    " AND entity_id = '0f8fad5b-d9cb-469f-a165-70867728950e' AND "
 	    "action = 'update' AND fields = 'email'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change c "
+	    "JOIN audit a ON a.pk = c.audit WHERE a.who = 'ann' AND c.field = "
+	    "'email' AND c.old = 'a@old.example' AND c.new = 'a@new.example'"),
+	    1);
+	/* Written, never rewritten: only an erase may remove lines. */
+	assert_int_not_equal(sqlite3_exec(s->db, "UPDATE audit SET who = 'eve'",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "DELETE FROM audit", NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "UPDATE audit_change SET "
+	    "old = ''", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db, "DELETE FROM audit_change",
+	    NULL, NULL, NULL), SQLITE_OK);
+	s->erasing = 1;
+	assert_int_equal(sqlite3_exec(s->db, "DELETE FROM audit WHERE who = "
+	    "'ann'", NULL, NULL, NULL), SQLITE_OK);
+	s->erasing = 0;
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"), 0);
 	/* Unsaid, who is the OS user, at is now and fields are empty. */
 	assert_int_equal(audit_write(s, &defaults, &err), RC_OK);
 	audit_user(who, sizeof who);

@@ -1,0 +1,24 @@
+/*
+ * erase.h - erasing a person on request (GDPR Art. 17): their rows, their
+ * words in the full-text index, the audit's lines and values that name
+ * them, and, with secure_delete and a checkpoint, the bytes of the file
+ * and its WAL.  What remains is one audit line with the id and the word
+ * "erased", and the id in the erased table, so that an old file cannot
+ * bring the person back (import refuses it).
+ *
+ * Memory: nothing is allocated for the caller.
+ */
+#ifndef ROSTER_ERASE_H
+#define ROSTER_ERASE_H
+
+#include "error.h"
+#include "store.h"
+
+/* Erases person pk in one transaction: RC_REFUSED if there is none. */
+int	erase_person(struct store *, long long pk, struct error *err);
+
+/* Whether id (a person's UUID) was erased from this pool: RC_OK and *yes. */
+int	erase_known(struct store *, const char *id, int *yes,
+	    struct error *err);
+
+#endif
