@@ -105,8 +105,12 @@ int	edit_save(struct store *, struct edit_record *,
 /*
  * Completions of prefix for field f (countries, languages, themes,
  * skills) or for mission names (f = EF_N): calls fn with each candidate
- * value and its label, in order, until fn returns non-zero.
+ * value and its label, in order, until fn returns non-zero.  A mission's
+ * country is f = EDIT_COUNTRIES; gender, status and dnc offer their
+ * words; other fields have none.
  */
+#define EDIT_MISSIONS	EF_N
+#define EDIT_COUNTRIES	(EF_N + 1)
 int	edit_complete(struct store *, int f, const char *prefix,
 	    int (*fn)(const char *value, const char *label, void *), void *arg,
 	    struct error *err);

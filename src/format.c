@@ -30,7 +30,8 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    " coalesce(p.passport_expiry, ''), coalesce(p.medical_expiry, ''),"
 	    " coalesce(p.heat_expiry, ''), " LANGS("p.pk") ", "
 	    SLUGS("person_theme", "person", "p.pk") ", "
-	    SLUGS("person_skill", "person", "p.pk") ", p.notes"
+	    SLUGS("person_skill", "person", "p.pk") ", p.notes, p.dnc,"
+	    " coalesce(p.dnc_until, ''), coalesce(p.reviewed, '')"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
 	[FILE_MISSIONS] = "SELECT p.id, m.name, s.country, s.start,"
 	    " coalesce(s.end, ''), s.role, "

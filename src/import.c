@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "csv.h"
 #include "date.h"
 #include "deploy.h"
@@ -28,7 +29,8 @@
 static const char *const people_columns[] = { "id", "family_name",
     "given_name", "agency", "rank", "gender", "email", "phone", "status",
     "notice_days", "passport_expiry", "medical_expiry", "heat_expiry",
-    "languages", "themes", "skills", "notes", NULL };
+    "languages", "themes", "skills", "notes", "dnc", "dnc_until", "reviewed",
+    NULL };
 static const char *const missions_columns[] = { "person_id", "mission",
     "country", "start", "end", "role", "themes", NULL };
 static const char *const unavailability_columns[] = { "person_id", "from",
@@ -63,9 +65,7 @@ static const char *const queries[Q_N] = {
 	[Q_SEEN_PUT] = "INSERT INTO temp.seen(id, at) VALUES (?, ?)",
 };
 
-#define MAX_COLUMNS 17
-/* Room for a ';'-list cell: PERSON_MAX_LIST of the longest slug is 2 KiB. */
-#define LIST_MAX 4096
+#define MAX_COLUMNS 20
 
 /*
  * A file is read once, as a pipe allows: its kind is told from the bytes
@@ -99,6 +99,8 @@ struct importer {
 	unsigned long		 line;
 	const struct csv_record	*rec;
 	int			 row_bad;
+	struct cell_check	 check;		/* reports at column kc */
+	int			 kc;
 	/* A people file: the fields it lacks, and what it does. */
 	unsigned		 keep;
 	struct tally {
@@ -172,212 +174,39 @@ cell(struct importer *im, int kc)
 	return im->rec->fields[f];
 }
 
-/* Single-line text: no control characters, which would reach terminals. */
+static void
+cell_problem(void *arg, const char *msg)
+{
+	struct importer *im = arg;
+
+	problem(im, im->kc, "%s", msg);
+}
+
+/* The checks of cell.h, reporting at kind column kc. */
+static struct cell_check *
+at(struct importer *im, int kc)
+{
+	im->kc = kc;
+	return &im->check;
+}
+
 static int
 check_text(struct importer *im, int kc, int multiline)
 {
-	uint32_t cp;
-
-	if (utf8_control(cell(im, kc), multiline, &cp) == (size_t)-1)
-		return RC_OK;
-	if (cp < 0x80)
-		return problem(im, kc, "control character 0x%02x (expected "
-		    "plain text)", (unsigned)cp);
-	return problem(im, kc, "%s U+%04X (expected plain text)",
-	    utf8_control_name(cp), (unsigned)cp);
+	return cell_text(at(im, kc), cell(im, kc), multiline);
 }
 
 static int
 check_date(struct importer *im, int kc, int required, char out[DATE_LEN])
 {
-	const char *v = cell(im, kc);
-	char hint[64];
-	int day;
-
-	out[0] = '\0';
-	if (*v == '\0') {
-		if (required)
-			return problem(im, kc, "missing date (expected "
-			    "YYYY-MM-DD)");
-		return RC_OK;
-	}
-	/* Files take ISO dates only: a guess is offered, never taken. */
-	if (!date_parse(v, &day))
-		return problem(im, kc, "'%s' is not a date (%s)", v,
-		    filter_date_hint(v, hint, sizeof hint) ? hint :
-		    "expected a real date as YYYY-MM-DD");
-	snprintf(out, DATE_LEN, "%s", v);
-	return RC_OK;
+	return cell_date(at(im, kc), cell(im, kc), required, out);
 }
 
-static int
-check_uuid(struct importer *im, int kc, char out[PERSON_ID_LEN])
-{
-	const char *v = cell(im, kc);
-	size_t i;
-
-	out[0] = '\0';
-	if (strlen(v) != 36)
-		goto bad;
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (v[i] != '-')
-				goto bad;
-		} else if (!isxdigit((unsigned char)v[i]))
-			goto bad;
-		out[i] = (char)tolower((unsigned char)v[i]);
-	}
-	out[36] = '\0';
-	return RC_OK;
-bad:
-	out[0] = '\0';
-	return problem(im, kc, "'%s' is not an id (expected a UUID such as "
-	    "0f8fad5b-d9cb-469f-a165-70867728950e)", v);
-}
-
-/*
- * Splits a ';'-list cell into at most PERSON_MAX_LIST trimmed items, which
- * live in buf (LIST_MAX bytes).
- */
-static size_t
-split_list(struct importer *im, int kc, char *buf, char **items)
-{
-	const char *v = cell(im, kc);
-	size_t n = 0, len = strlen(v);
-	char *p, *end;
-
-	/* Any list of real items fits; cutting a longer one would lose some. */
-	if (len >= LIST_MAX) {
-		problem(im, kc, "a list of %zu bytes (expected at most %d)", len,
-		    LIST_MAX - 1);
-		return 0;
-	}
-	memcpy(buf, v, len + 1);
-	for (p = strtok(buf, ";"); p != NULL; p = strtok(NULL, ";")) {
-		while (*p == ' ')
-			p++;
-		end = p + strlen(p);
-		while (end > p && end[-1] == ' ')
-			*--end = '\0';
-		if (*p == '\0')
-			continue;
-		if (n == PERSON_MAX_LIST) {
-			problem(im, kc, "more than %d items", PERSON_MAX_LIST);
-			break;
-		}
-		items[n++] = p;
-	}
-	return n;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-cmp_lang(const void *a, const void *b)
-{
-	return strcmp(((const struct person_lang *)a)->code,
-	    ((const struct person_lang *)b)->code);
-}
-
-/*
- * A vocabulary list (themes, skills) into out[], sorted, each slug
- * checked; buf (LIST_MAX bytes) keeps the strings alive.
- */
-static size_t
-check_vocab(struct importer *im, int kc, enum vocab v, char *buf,
-    const char **out)
-{
-	char *items[PERSON_MAX_LIST];
-	size_t n, i, j, kept = 0;
-	struct error e;
-	int rc;
-
-	n = split_list(im, kc, buf, items);
-	/*
-	 * Lower case before sorting, so that "Drugs;drugs" is seen twice and
-	 * the list is in the order person_put compares and stores it.
-	 */
-	for (i = 0; i < n; i++)
-		for (j = 0; items[i][j] != '\0'; j++)
-			items[i][j] = (char)tolower((unsigned char)items[i][j]);
-	if (n > 0)
-		qsort(items, n, sizeof *items, cmp_str);
-	for (i = 0; i < n; i++) {
-		if (kept > 0 && strcmp(out[kept - 1], items[i]) == 0)
-			continue;
-		rc = refdata_vocab(im->store, v, items[i], &e);
-		if (rc == RC_REFUSED)
-			problem(im, kc, "%s", e.msg);
-		else if (rc != RC_OK)
-			return problem(im, kc, "%s", e.msg), kept;
-		out[kept++] = items[i];
-	}
-	return kept;
-}
-
-static void
-check_languages(struct importer *im, int kc, struct person *p)
-{
-	char buf[LIST_MAX], *items[PERSON_MAX_LIST], *colon;
-	char expected[VOCAB_EXPECTED_LEN];
-	size_t n, i;
-	struct error e;
-	int level;
-
-	n = split_list(im, kc, buf, items);
-	p->nlangs = 0;
-	for (i = 0; i < n; i++) {
-		if ((colon = strchr(items[i], ':')) == NULL) {
-			problem(im, kc, "'%s' has no level (expected code:level "
-			    "as in fr:B2)", items[i]);
-			continue;
-		}
-		*colon = '\0';
-		if ((level = refdata_level(colon + 1)) == 0) {
-			problem(im, kc, "'%s' is not a level (expected %s)",
-			    colon + 1, vocab_expected(&vocab_levels,
-			    VOCAB_SPACED, expected, sizeof expected));
-			continue;
-		}
-		if (strlen(items[i]) != 2 || refdata_language(im->store,
-		    items[i], p->langs[p->nlangs].code, &e) != RC_OK) {
-			problem(im, kc, "unknown language code '%s' (expected "
-			    "an ISO 639-1 code such as fr)", items[i]);
-			continue;
-		}
-		p->langs[p->nlangs++].level = level;
-	}
-	if (p->nlangs > 0)
-		qsort(p->langs, p->nlangs, sizeof *p->langs, cmp_lang);
-	for (i = 1; i < p->nlangs; i++)
-		if (strcmp(p->langs[i].code, p->langs[i - 1].code) == 0)
-			problem(im, kc, "language '%s' given twice",
-			    p->langs[i].code);
-}
-
-/* A choice cell as its word in v (or dflt when empty) into out, or reports
- * what was expected. */
 static void
 check_choice(struct importer *im, int kc, const struct vocab_list *v,
     const char *dflt, const char **out)
 {
-	const char *cellv = cell(im, kc);
-	char expected[VOCAB_EXPECTED_LEN];
-	int i;
-
-	*out = dflt;
-	if (*cellv == '\0')
-		return;
-	if ((i = vocab_find(v, cellv)) >= 0) {
-		*out = v->words[i];
-		return;
-	}
-	problem(im, kc, "'%s' is not allowed (expected %s)", cellv,
-	    vocab_expected(v, VOCAB_OR_EMPTY, expected, sizeof expected));
+	cell_choice(at(im, kc), cell(im, kc), v, dflt, out);
 }
 
 /*
@@ -494,12 +323,10 @@ blank_fields(struct importer *im)
 static int
 row_people(struct importer *im)
 {
-	char themes_buf[LIST_MAX], skills_buf[LIST_MAX], *end;
+	char themes_buf[CELL_LIST_MAX], skills_buf[CELL_LIST_MAX];
 	struct person_change change;
 	struct person p;
 	long long pk;
-	const char *v;
-	long notice;
 	int rc, kc;
 
 	memset(&p, 0, sizeof p);
@@ -508,40 +335,32 @@ row_people(struct importer *im)
 	check_text(im, 16, 1);
 	/* An empty id (or no id column) asks for a new one. */
 	if (*cell(im, 0) != '\0')
-		check_uuid(im, 0, p.id);
+		cell_uuid(at(im, 0), cell(im, 0), p.id);
 	p.family_name = cell(im, 1);
-	if (*p.family_name == '\0')
-		problem(im, 1, "missing family name");
+	cell_present(at(im, 1), p.family_name, "family name");
 	p.given_name = cell(im, 2);
 	p.agency = cell(im, 3);
 	p.rank = cell(im, 4);
 	check_choice(im, 5, &vocab_genders, "", &p.gender);
 	p.email = cell(im, 6);
-	if (*p.email != '\0' && (strchr(p.email, '@') == NULL ||
-	    strchr(p.email, ' ') != NULL))
-		problem(im, 6, "'%s' is not an e-mail address", p.email);
+	cell_email(at(im, 6), p.email);
 	p.phone = cell(im, 7);
-	if (strspn(p.phone, "0123456789+-() .") != strlen(p.phone))
-		problem(im, 7, "'%s' is not a phone number (expected digits, "
-		    "spaces and + - ( ) .)", p.phone);
+	cell_phone(at(im, 7), p.phone);
 	check_choice(im, 8, &vocab_person_statuses, "active", &p.status);
-	v = cell(im, 9);
-	notice = 0;
-	if (*v != '\0') {
-		notice = strtol(v, &end, 10);
-		if (!isdigit((unsigned char)*v) || *end != '\0' ||
-		    notice > 3650)
-			problem(im, 9, "'%s' is not a number of days (expected "
-			    "a whole number from 0 to 3650)", v);
-	}
-	p.notice_days = (int)notice;
+	cell_notice(at(im, 9), cell(im, 9), &p.notice_days);
 	check_date(im, 10, 0, p.passport_expiry);
 	check_date(im, 11, 0, p.medical_expiry);
 	check_date(im, 12, 0, p.heat_expiry);
-	check_languages(im, 13, &p);
-	p.nthemes = check_vocab(im, 14, VOCAB_THEME, themes_buf, p.themes);
-	p.nskills = check_vocab(im, 15, VOCAB_SKILL, skills_buf, p.skills);
+	cell_languages(at(im, 13), cell(im, 13), &p);
+	cell_vocab(at(im, 14), cell(im, 14), VOCAB_THEME, themes_buf,
+	    p.themes, &p.nthemes);
+	cell_vocab(at(im, 15), cell(im, 15), VOCAB_SKILL, skills_buf,
+	    p.skills, &p.nskills);
 	p.notes = cell(im, 16);
+	check_choice(im, 17, &vocab_dnc_reasons, "", &p.dnc);
+	check_date(im, 18, 0, p.dnc_until);
+	cell_dnc(at(im, 18), p.dnc, p.dnc_until);
+	check_date(im, 19, 0, p.reviewed);
 	if (p.id[0] != '\0') {
 		char what[PERSON_ID_LEN + 8];
 
@@ -581,7 +400,7 @@ row_person(struct importer *im, int kc, long long *pk,
 	id[0] = '\0';
 	if (*cell(im, kc) == '\0')
 		return problem(im, kc, "missing person id");
-	if (check_uuid(im, kc, id) != RC_OK)
+	if (cell_uuid(at(im, kc), cell(im, kc), id) != RC_OK)
 		return RC_INPUT;
 	rc = person_find(im->store, id, pk, &e);
 	if (rc == RC_REFUSED)
@@ -597,28 +416,19 @@ static int
 check_window(struct importer *im, int kend, const char *start,
     const char *end)
 {
-	if (*end != '\0' && *start != '\0' && strcmp(end, start) < 0)
-		return problem(im, kend, "%s is before the start %s (expected "
-		    "an end on or after the start, or empty)", end, start);
-	return RC_OK;
+	return cell_window(at(im, kend), start, end);
 }
 
 static void
 check_country(struct importer *im, int kc, char out[3])
 {
-	struct error e;
-
-	if (strlen(cell(im, kc)) != 2 ||
-	    refdata_country(im->store, cell(im, kc), out, &e) != RC_OK)
-		problem(im, kc, "unknown country code '%s' (expected an ISO "
-		    "3166-1 alpha-2 code such as ML; XK is Kosovo)",
-		    cell(im, kc));
+	cell_country(at(im, kc), cell(im, kc), out);
 }
 
 static int
 row_missions(struct importer *im)
 {
-	char themes_buf[LIST_MAX], id[PERSON_ID_LEN];
+	char themes_buf[CELL_LIST_MAX], id[PERSON_ID_LEN];
 	struct service sv;
 	long long pk = 0;
 	int rc;
@@ -629,14 +439,14 @@ row_missions(struct importer *im)
 	check_text(im, 1, 0);
 	check_text(im, 5, 0);
 	sv.mission = cell(im, 1);
-	if (*sv.mission == '\0')
-		problem(im, 1, "missing mission name");
+	cell_present(at(im, 1), sv.mission, "mission name");
 	check_country(im, 2, sv.country);
 	check_date(im, 3, 1, sv.start);
 	check_date(im, 4, 0, sv.end);
 	check_window(im, 4, sv.start, sv.end);
 	sv.role = cell(im, 5);
-	sv.nthemes = check_vocab(im, 6, VOCAB_THEME, themes_buf, sv.themes);
+	cell_vocab(at(im, 6), cell(im, 6), VOCAB_THEME, themes_buf, sv.themes,
+	    &sv.nthemes);
 	if (im->row_bad)
 		return RC_OK;
 	rc = service_put(im->writer, pk, &sv, im->err);
@@ -1273,6 +1083,9 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	im.err = err;
 	im.flags = flags;
 	im.sep = (char)(flags >> 8 & 0xff);
+	im.check.store = s;
+	im.check.problem = cell_problem;
+	im.check.arg = &im;
 	if (im.sep == '\0')
 		im.sep = ',';
 	/* Today only gives relative dates in needs something to count from. */

@@ -13,24 +13,30 @@
 #define KEEP(col, bit, param) \
     " " col " = CASE WHEN ?16 & " bit " THEN " col " ELSE " param " END"
 
-_Static_assert(PF_GIVEN_NAME == 1 && PF_NOTES == 12,
-    "ST_UPDATE's KEEP bits follow enum person_field");
+_Static_assert(PF_GIVEN_NAME == 1 && PF_NOTES == 12 && PF_DNC == 16 &&
+    PF_REVIEWED == 18, "ST_UPDATE's KEEP bits follow enum person_field");
 
 static const char find_sql[] = "SELECT pk FROM person WHERE id = ?";
 
 enum {
 	ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
 	ST_DEL_SKILL, ST_TOUCH, ST_MISSION_ADD, ST_MISSION_GET, ST_SERVICE,
-	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_COUNT
+	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_SERVICE_DEL,
+	ST_UNAVAIL_DEL, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
 	[ST_INSERT] = "INSERT INTO person(id, family_name, given_name, agency,"
 	    " rank, gender, email, phone, status, notice_days,"
-	    " passport_expiry, medical_expiry, heat_expiry, notes, created,"
-	    " updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " nullif(?11, ''), nullif(?12, ''), nullif(?13, ''), ?14, ?15, ?15)",
-	/* ?16 has the bits of the fields to keep (enum person_field). */
+	    " passport_expiry, medical_expiry, heat_expiry, notes, dnc,"
+	    " dnc_until, reviewed, created, updated) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''),"
+	    " nullif(?13, ''), ?14, ?17, nullif(?18, ''), nullif(?19, ''), ?15,"
+	    " ?15)",
+	/*
+	 * ?16 has the bits of the fields to keep (enum person_field); ?20
+	 * is the version the update is of, or 0 for any.
+	 */
 	[ST_UPDATE] = "UPDATE person SET"
 	    KEEP("family_name", "1", "?2") "," KEEP("given_name", "2", "?3") ","
 	    KEEP("agency", "4", "?4") "," KEEP("rank", "8", "?5") ","
@@ -40,19 +46,23 @@ static const char *const statements[ST_COUNT] = {
 	    KEEP("passport_expiry", "512", "nullif(?11, '')") ","
 	    KEEP("medical_expiry", "1024", "nullif(?12, '')") ","
 	    KEEP("heat_expiry", "2048", "nullif(?13, '')") ","
-	    KEEP("notes", "4096", "?14") ","
-	    " updated = ?15, version = version + 1 WHERE id = ?1",
+	    KEEP("notes", "4096", "?14") "," KEEP("dnc", "65536", "?17") ","
+	    KEEP("dnc_until", "131072", "nullif(?18, '')") ","
+	    KEEP("reviewed", "262144", "nullif(?19, '')") ","
+	    " updated = ?15, version = version + 1 WHERE id = ?1"
+	    " AND (?20 = 0 OR version = ?20)",
 	/* The old values, in the order of the fields[] table below. */
 	[ST_OLD] = "SELECT family_name, given_name, agency, rank, gender,"
 	    " email, phone, status, notice_days, coalesce(passport_expiry, ''),"
 	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes,"
-	    " (SELECT group_concat(code || ':' || level, ';') FROM"
-	    "  (SELECT code, level FROM person_language WHERE person = ?1"
-	    "   ORDER BY code)),"
+	    " (SELECT group_concat(code || ':' || name, ';') FROM"
+	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
+	    "   ON l.n = pl.level WHERE pl.person = ?1 ORDER BY pl.code)),"
 	    " (SELECT group_concat(slug, ';') FROM"
 	    "  (SELECT slug FROM person_theme WHERE person = ?1 ORDER BY slug)),"
 	    " (SELECT group_concat(slug, ';') FROM"
-	    "  (SELECT slug FROM person_skill WHERE person = ?1 ORDER BY slug))"
+	    "  (SELECT slug FROM person_skill WHERE person = ?1 ORDER BY slug)),"
+	    " dnc, coalesce(dnc_until, ''), coalesce(reviewed, '')"
 	    " FROM person WHERE pk = ?1",
 	[ST_DEL_LANG] = "DELETE FROM person_language WHERE person = ?",
 	[ST_DEL_THEME] = "DELETE FROM person_theme WHERE person = ?",
@@ -72,6 +82,10 @@ static const char *const statements[ST_COUNT] = {
 	[ST_UNAVAIL] = "INSERT INTO unavailability(person, start, end, reason)"
 	    " VALUES (?, ?, nullif(?, ''), ?) ON CONFLICT (person, start)"
 	    " DO UPDATE SET end = excluded.end, reason = excluded.reason",
+	[ST_SERVICE_DEL] = "DELETE FROM service WHERE person = ?1 AND start = ?3"
+	    " AND mission = (SELECT pk FROM mission WHERE name = ?2)",
+	[ST_UNAVAIL_DEL] = "DELETE FROM unavailability WHERE person = ?1"
+	    " AND start = ?2",
 };
 
 /*
@@ -100,7 +114,7 @@ static const struct {
 static const char *const fields[PF_N] = { "family_name", "given_name",
     "agency", "rank", "gender", "email", "phone", "status", "notice_days",
     "passport_expiry", "medical_expiry", "heat_expiry", "notes", "languages",
-    "themes", "skills" };
+    "themes", "skills", "dnc", "dnc_until", "reviewed" };
 #define NFIELDS PF_N
 
 struct person_writer {
@@ -216,9 +230,12 @@ bind_person(struct person_writer *w, int which, const struct person *p,
 	bind_text(w, which, 13, p->heat_expiry);
 	bind_text(w, which, 14, p->notes);
 	bind_text(w, which, 15, now);
+	bind_text(w, which, 17, p->dnc);
+	bind_text(w, which, 18, p->dnc_until);
+	bind_text(w, which, 19, p->reviewed);
 }
 
-/* The languages, themes and skills as ST_OLD spells them, for audit. */
+/* The values as ST_OLD spells them, to compare and for audit. */
 static void
 new_values(const struct person *p, struct strbuf v[NFIELDS])
 {
@@ -234,40 +251,42 @@ new_values(const struct person *p, struct strbuf v[NFIELDS])
 	strbuf_adds(&v[11], p->heat_expiry);
 	strbuf_adds(&v[12], p->notes ? p->notes : "");
 	for (i = 0; i < p->nlangs; i++)
-		strbuf_addf(&v[13], "%s%s:%d", i ? ";" : "", p->langs[i].code,
-		    p->langs[i].level);
+		strbuf_addf(&v[13], "%s%s:%s", i ? ";" : "", p->langs[i].code,
+		    refdata_level_name(p->langs[i].level));
 	for (i = 0; i < p->nthemes; i++)
 		strbuf_addf(&v[14], "%s%s", i ? ";" : "", p->themes[i]);
 	for (i = 0; i < p->nskills; i++)
 		strbuf_addf(&v[15], "%s%s", i ? ";" : "", p->skills[i]);
+	strbuf_adds(&v[16], p->dnc ? p->dnc : "");
+	strbuf_adds(&v[17], p->dnc_until);
+	strbuf_adds(&v[18], p->reviewed);
 	for (i = 0; i < NFIELDS; i++)
 		if (v[i].s == NULL)
 			strbuf_adds(&v[i], "");
 }
 
 /*
- * Which fields (not kept) an update changes, and which of those it leaves
- * empty; lists are compared in sorted order, which is how callers give
- * them.
+ * Which fields (not kept) an update to the values v changes, and which of
+ * those it leaves empty, with their old values; lists are compared in
+ * sorted order, which is how callers give them.
  */
 static int
 changed_fields(struct person_writer *w, const struct person *p, long long pk,
+    struct strbuf v[NFIELDS], struct strbuf oldv[NFIELDS],
     struct person_change *c, struct error *err)
 {
 	sqlite3_stmt *st = w->st[ST_OLD];
-	struct strbuf v[NFIELDS];
 	const char *old;
 	size_t i;
 	int rc;
 
-	memset(v, 0, sizeof v);
-	new_values(p, v);
 	sqlite3_bind_int64(st, 1, pk);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NFIELDS; i++) {
 			old = (const char *)sqlite3_column_text(st, (int)i);
+			strbuf_adds(&oldv[i], old ? old : "");
 			if ((p->keep & (1u << i)) ||
-			    strcmp(old ? old : "", strbuf_str(&v[i])) == 0)
+			    strcmp(strbuf_str(&oldv[i]), strbuf_str(&v[i])) == 0)
 				continue;
 			c->changed |= 1u << i;
 			if (v[i].len == 0 || (p->blank & (1u << i)))
@@ -275,8 +294,6 @@ changed_fields(struct person_writer *w, const struct person *p, long long pk,
 		}
 	}
 	sqlite3_reset(st);
-	for (i = 0; i < NFIELDS; i++)
-		strbuf_free(&v[i]);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(w->store, err, "person");
 	return RC_OK;
@@ -403,15 +420,48 @@ field_names(unsigned mask, struct strbuf *out)
 			    fields[i]);
 }
 
+/*
+ * The audit line of a person put: each changed field's old and new
+ * value, or for a new person each field given.
+ */
+static int
+audit_person(struct person_writer *w, const struct person *p, int exists,
+    const struct person_change *c, struct strbuf newv[NFIELDS],
+    struct strbuf oldv[NFIELDS], const char *now, struct error *err)
+{
+	struct audit_change changes[NFIELDS];
+	struct audit_entry e = { w->who, now, "person", p->id,
+	    exists ? "update" : "create", NULL, changes, 0 };
+	struct strbuf names = { 0 };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < NFIELDS; i++) {
+		if (exists ? !(c->changed & (1u << i)) : newv[i].len == 0)
+			continue;
+		changes[e.nchanges].field = fields[i];
+		changes[e.nchanges].old = exists ? strbuf_str(&oldv[i]) : NULL;
+		changes[e.nchanges++].new = strbuf_str(&newv[i]);
+	}
+	field_names(c->changed, &names);
+	e.fields = strbuf_str(&names);
+	rc = audit_write(w->store, &e, err);
+	strbuf_free(&names);
+	return rc;
+}
+
 int
 person_put(struct person_writer *w, struct person *p, long long *pk,
     struct person_change *change, struct error *err)
 {
 	struct person_change c = { PERSON_ADDED, 0, 0 };
-	struct strbuf names = { 0 };
+	struct strbuf newv[NFIELDS], oldv[NFIELDS];
 	char now[21];
+	size_t i;
 	int exists = 0, rc;
 
+	memset(newv, 0, sizeof newv);
+	memset(oldv, 0, sizeof oldv);
 	date_now_utc(now);
 	if (p->id[0] == '\0')
 		person_new_id(p->id);
@@ -421,17 +471,26 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		else if (rc != RC_REFUSED)
 			return rc;
 	}
+	/* A fresh pool of a million people is not compared or audited. */
+	if (exists || (w->flags & WRITER_AUDIT))
+		new_values(p, newv);
 	if (exists) {
 		c.outcome = PERSON_UPDATED;
-		if ((rc = changed_fields(w, p, *pk, &c, err)) != RC_OK)
-			return rc;
+		if ((rc = changed_fields(w, p, *pk, newv, oldv, &c, err))
+		    != RC_OK)
+			goto done;
 		if (c.changed == 0) {
 			c.outcome = PERSON_UNCHANGED;
-			goto out;
+			goto done;
 		}
 		bind_person(w, ST_UPDATE, p, now);
 		sqlite3_bind_int(w->st[ST_UPDATE], 16, (int)p->keep);
+		sqlite3_bind_int64(w->st[ST_UPDATE], 20, p->version);
 		rc = run(w, ST_UPDATE, err, "person");
+		if (rc == RC_OK && sqlite3_changes(w->store->db) == 0)
+			rc = error_set(err, RC_REFUSED, "%s %s was changed by "
+			    "someone else meanwhile", p->given_name,
+			    p->family_name);
 		store_scrub(w->store);
 	} else {
 		bind_person(w, ST_INSERT, p, now);
@@ -443,21 +502,16 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		    err);
 	if (rc == RC_OK)
 		rc = touch(w, *pk, err);
-	if (rc == RC_OK && (w->flags & WRITER_AUDIT)) {
-		struct audit_entry e = { w->who, now, "person", p->id,
-		    exists ? "update" : "create", NULL, NULL, 0 };
-
-		field_names(c.changed, &names);
-		e.fields = strbuf_str(&names);
-		rc = audit_write(w->store, &e, err);
+	if (rc == RC_OK && (w->flags & WRITER_AUDIT))
+		rc = audit_person(w, p, exists, &c, newv, oldv, now, err);
+done:
+	for (i = 0; i < NFIELDS; i++) {
+		strbuf_free(&newv[i]);
+		strbuf_free(&oldv[i]);
 	}
-	strbuf_free(&names);
-	if (rc != RC_OK)
-		return rc;
-out:
-	if (change != NULL)
+	if (rc == RC_OK && change != NULL)
 		*change = c;
-	return RC_OK;
+	return rc;
 }
 
 static int
@@ -540,6 +594,31 @@ unavail_put(struct person_writer *w, long long person,
 	bind_text(w, ST_UNAVAIL, 3, u->end);
 	bind_text(w, ST_UNAVAIL, 4, u->reason);
 	return run(w, ST_UNAVAIL, err, "unavailability");
+}
+
+int
+service_remove(struct person_writer *w, long long person,
+    const char *mission, const char *start, struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_int64(w->st[ST_SERVICE_DEL], 1, person);
+	bind_text(w, ST_SERVICE_DEL, 2, mission);
+	bind_text(w, ST_SERVICE_DEL, 3, start);
+	if ((rc = run(w, ST_SERVICE_DEL, err, "mission")) != RC_OK)
+		return rc;
+	store_scrub(w->store);
+	return touch(w, person, err);
+}
+
+int
+unavail_remove(struct person_writer *w, long long person, const char *start,
+    struct error *err)
+{
+	sqlite3_bind_int64(w->st[ST_UNAVAIL_DEL], 1, person);
+	bind_text(w, ST_UNAVAIL_DEL, 2, start);
+	store_scrub(w->store);
+	return run(w, ST_UNAVAIL_DEL, err, "unavailability");
 }
 
 int

@@ -33,7 +33,8 @@ struct person_lang {
 enum person_field { PF_FAMILY_NAME, PF_GIVEN_NAME, PF_AGENCY, PF_RANK,
     PF_GENDER, PF_EMAIL, PF_PHONE, PF_STATUS, PF_NOTICE_DAYS,
     PF_PASSPORT_EXPIRY, PF_MEDICAL_EXPIRY, PF_HEAT_EXPIRY, PF_NOTES,
-    PF_LANGUAGES, PF_THEMES, PF_SKILLS, PF_N };
+    PF_LANGUAGES, PF_THEMES, PF_SKILLS, PF_DNC, PF_DNC_UNTIL, PF_REVIEWED,
+    PF_N };
 
 /* The column name of a field ("passport_expiry"). */
 const char *person_field_name(enum person_field);
@@ -53,10 +54,15 @@ struct person {
 	unsigned		 blank;
 	const char		*family_name, *given_name, *agency, *rank;
 	const char		*gender, *email, *phone, *status, *notes;
+	const char		*dnc;		/* NULL or "": none */
+	/* An update only of this version (0: whatever is stored). */
+	long long		 version;
 	int			 notice_days;
 	char			 passport_expiry[DATE_LEN];	/* "" = none */
 	char			 medical_expiry[DATE_LEN];
 	char			 heat_expiry[DATE_LEN];
+	char			 dnc_until[DATE_LEN];		/* "" = none */
+	char			 reviewed[DATE_LEN];		/* "" = never */
 	struct person_lang	 langs[PERSON_MAX_LIST];
 	size_t			 nlangs;
 	const char		*themes[PERSON_MAX_LIST];
@@ -99,7 +105,10 @@ struct person_change {
 /*
  * Creates or updates (by id) a person and, unless kept, replaces their
  * languages, themes and skills; *pk is their row and *change (if not NULL)
- * what was done.  An empty id makes a new UUID v4.
+ * what was done.  An empty id makes a new UUID v4.  An update of a person
+ * whose version is no longer p->version (when not 0) writes nothing and
+ * is RC_REFUSED.  With WRITER_AUDIT the audit line has each changed
+ * field's old and new value (every field given, for a new person).
  */
 int	person_put(struct person_writer *, struct person *, long long *pk,
 	    struct person_change *change, struct error *err);
@@ -109,6 +118,11 @@ int	service_put(struct person_writer *, long long person,
 /* Creates, or updates by (person, start), one unavailability window. */
 int	unavail_put(struct person_writer *, long long person,
 	    const struct unavail *, struct error *err);
+/* Removes a person's service record (mission, start), or window (start). */
+int	service_remove(struct person_writer *, long long person,
+	    const char *mission, const char *start, struct error *err);
+int	unavail_remove(struct person_writer *, long long person,
+	    const char *start, struct error *err);
 
 /* The row of the person with this id: RC_OK, or RC_REFUSED if none. */
 int	person_find(struct store *, const char *id, long long *pk,

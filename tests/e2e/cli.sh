@@ -392,14 +392,25 @@ says empty-search "not a roster database yet"
 run 0 empty-import "$ROSTER" --db "$work/empty.db" import "$fix/people.csv"
 
 # A name replaced by import is gone from the file and its -wal, also
-# from the words index, which holds it folded.
+# from the words index, which holds it folded; only the audit keeps it
+# (its old and new values, until the person is erased).
 printf 'id,family_name,given_name\r\n99999999-9999-4999-8999-999999999999,Zyxwvutsrq,Anna\r\n' \
     >"$work/scrub1.csv"
 sed 's/Zyxwvutsrq/Visser/' "$work/scrub1.csv" >"$work/scrub2.csv"
 run 0 scrub-import "$ROSTER" --db "$work/scrub.db" import "$work/scrub1.csv"
 run 0 scrub-rename "$ROSTER" --db "$work/scrub.db" import "$work/scrub2.csv"
-grep -qi zyxwvutsrq "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null &&
-    bad "scrub: the old name is still in scrub.db" || ok
+grep -q zyxwvutsrq "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null &&
+    bad "scrub: the folded old name is still in scrub.db" || ok
+audited=$(sqlite3 "$work/scrub.db" "SELECT count(*) FROM audit_change \
+    WHERE 'Zyxwvutsrq' IN (old, new)")
+copies=$(cat "$work/scrub.db" "$work/scrub.db-wal" 2>/dev/null |
+    grep -ao Zyxwvutsrq | wc -l)
+if [ "$audited" = 2 ] && [ "$copies" -le "$audited" ]; then
+	ok
+else
+	bad "scrub: the old name is in scrub.db $copies times, the audit" \
+	    "holds it $audited times"
+fi
 
 # --read-only in a directory the reader may not write: the pool, closed
 # cleanly (no -wal), is read without a -shm file; a -wal holding commits

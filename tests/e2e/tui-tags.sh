@@ -24,7 +24,7 @@ t_tags() {
 	if [ -f "$D/tagged.csv" ]; then
 		ok
 		check "CSV header" "$(head -n 1 "$D/tagged.csv")" \
-		    "$(head -n 1 "$fix/people.csv")"
+		    "$(head -n 1 "$exp/export-people.csv")"
 		grep -E '^[0-9a-f-]{36},' "$D/tagged.csv" | cut -c1-36 | sort >"$work/got"
 		same "tagged ids" "$work/want" "$work/got"
 		"$ROSTER" --db "$work/tagged.db" import "$D/tagged.csv" 2>"$work/err"

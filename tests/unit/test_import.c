@@ -26,19 +26,19 @@ static const char fixture_unavail[] =
 static const char people_header[] =
     "id,family_name,given_name,agency,rank,gender,email,phone,status,"
     "notice_days,passport_expiry,medical_expiry,heat_expiry,languages,"
-    "themes,skills,notes\n";
+    "themes,skills,notes,dnc,dnc_until,reviewed\n";
 
 /* A valid person; the error tests spoil one column of it. */
 static const char *const person_base[] = {
 	"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "Jansen", "Pieter", "KMar",
 	"Sergeant", "m", "p.jansen@kmar.example", "+31 6 1234 5678", "active",
 	"3", "2030-01-01", "2028-01-01", "2027-06-30", "nl:native;en:C1",
-	"border-management", "leadership", "",
+	"border-management", "leadership", "", "", "", "",
 };
 /* A good new person, written before the spoilt row in every bad file. */
 static const char person_good[] =
     "99999999-9999-4999-8999-999999999999,Good,Greta,Customs,,f,,,active,"
-    "1,,,,en:B2,drugs,,\n";
+    "1,,,,en:B2,drugs,,,,,\n";
 
 static const char missions_header[] =
     "person_id,mission,country,start,end,role,themes\n";

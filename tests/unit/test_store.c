@@ -298,14 +298,14 @@ test_disk_full(void **state)
 	testdb_close(s);
 }
 
-/* Whether the file holds needle anywhere; a missing file holds nothing. */
+/* How many times the file holds needle; a missing file holds nothing. */
 static int
-file_holds(const char *path, const char *needle)
+file_count(const char *path, const char *needle)
 {
 	struct stat sb;
-	char *buf;
+	char *buf, *p;
 	FILE *f;
-	int found;
+	int found = 0;
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return 0;
@@ -314,9 +314,17 @@ file_holds(const char *path, const char *needle)
 	assert_int_equal(fread(buf, 1, (size_t)sb.st_size, f),
 	    (size_t)sb.st_size);
 	fclose(f);
-	found = memmem(buf, (size_t)sb.st_size, needle, strlen(needle)) != NULL;
+	for (p = buf; (p = memmem(p, (size_t)(buf + sb.st_size - p), needle,
+	    strlen(needle))) != NULL; p++)
+		found++;
 	test_free(buf);
 	return found;
+}
+
+static int
+file_holds(const char *path, const char *needle)
+{
+	return file_count(path, needle) > 0;
 }
 
 static void
@@ -327,6 +335,26 @@ assert_forgotten(const char *path, const char *name)
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	if (file_holds(path, name) || file_holds(wal, name))
 		fail_msg("'%s' is still in %s or its -wal", name, path);
+}
+
+/*
+ * The audit keeps each changed field's old and new value until the
+ * person is erased: the only copies of name left are the audit's.
+ */
+static void
+assert_only_audited(struct store *s, const char *path, const char *name)
+{
+	char wal[272], sql[256];
+	long long kept;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_change WHERE "
+	    "old = '%s' OR new = '%s'", name, name);
+	kept = testdb_int(s, sql);
+	assert_true(kept > 0);
+	if (file_count(path, name) + file_count(wal, name) > kept)
+		fail_msg("'%s' is still in %s or its -wal outside the audit",
+		    name, path);
 }
 
 /*
@@ -359,10 +387,11 @@ test_scrub(void **state)
 	assert_int_equal(testdb_count(s, "zyxwvutsrq", testdb_today()), 0);
 	assert_int_equal(testdb_count(s, "visser", testdb_today()), 1);
 	store_close(s);
-	assert_forgotten(path, "Zyxwvutsrq");
+	assert_only_audited(other, path, "Zyxwvutsrq");
 	assert_forgotten(path, "zyxwvutsrq");
-	assert_forgotten(path, "Qponmlkj");
+	assert_only_audited(other, path, "Qponmlkj");
 	assert_forgotten(path, "qponmlkj");
+	assert_only_audited(other, path, "Xwvutsrqpo");
 	assert_forgotten(path, "xwvutsrqpo");
 	testdb_close(other);
 }
