@@ -28,6 +28,11 @@ extern const struct cmd_entry cmd_deploy_remove_entry;
 extern const struct cmd_entry cmd_deploy_show_entry;
 extern const struct cmd_entry cmd_deploy_suggest_entry;
 extern const struct cmd_entry cmd_deploy_close_entry;
+extern const struct cmd_entry cmd_person_add_entry;
+extern const struct cmd_entry cmd_person_set_entry;
+extern const struct cmd_entry cmd_person_mission_add_entry;
+extern const struct cmd_entry cmd_person_mission_remove_entry;
+extern const struct cmd_entry cmd_person_away_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -44,6 +49,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_person_add_entry,
+	&cmd_person_set_entry,
+	&cmd_person_mission_add_entry,
+	&cmd_person_mission_remove_entry,
+	&cmd_person_away_entry,
 	NULL,
 };
 
@@ -138,7 +148,27 @@ known(const char *word)
 	return 0;
 }
 
-/* The entry a family's argv names; *used is how many words its name took. */
+/* How many words of argv spell e's name ("person mission add" takes
+ * three), or 0 if they do not. */
+static int
+name_words(const struct cmd_entry *e, int argc, char **argv)
+{
+	const char *name = e->name;
+	size_t len;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		len = strcspn(name, " ");
+		if (strlen(argv[i]) != len || strncmp(name, argv[i], len) != 0)
+			return 0;
+		if (name[len] == '\0')
+			return i + 1;
+		name += len + 1;
+	}
+	return 0;
+}
+
+/* The entry argv names; *used is how many words its name took. */
 static const struct cmd_entry *
 find(int argc, char **argv, int *used)
 {
@@ -148,14 +178,8 @@ find(int argc, char **argv, int *used)
 	if (strchr(argv[0], ' ') != NULL)
 		return NULL;
 	for (t = cmd_table; *t != NULL; t++)
-		if (strcmp((*t)->name, argv[0]) == 0) {
-			*used = 1;
+		if ((*used = name_words(*t, argc, argv)) > 0)
 			return *t;
-		} else if (argc > 1 && in_family(*t, argv[0]) &&
-		    strcmp((*t)->name + strlen(argv[0]) + 1, argv[1]) == 0) {
-			*used = 2;
-			return *t;
-		}
 	return NULL;
 }
 

@@ -384,7 +384,8 @@ run_entry(const struct cmd_entry *e, int help, int nwords,
 	snprintf(name, sizeof name, "%s", e->name);
 	argv[argc++] = "roster";
 	argv[argc++] = name;
-	if ((sub = strchr(name, ' ')) != NULL) {
+	/* "person mission add" is three words. */
+	for (sub = name; (sub = strchr(sub, ' ')) != NULL; ) {
 		*sub++ = '\0';
 		argv[argc++] = sub;
 	}

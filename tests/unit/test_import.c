@@ -871,6 +871,15 @@ test_bad_people(void **state)
 	    "invisible character U+FEFF (expected plain text)\n");
 	BAD("rank", "x\xe2\x81\xa0", "$0:3: column 5 (rank): invisible "
 	    "character U+2060 (expected plain text)\n");
+	BAD("dnc", "holiday", "$0:3: column 18 (dnc): 'holiday' is not "
+	    "allowed (expected leave, illness, personal, other or empty)\n");
+	BAD("dnc_until", "2027-1-31", "$0:3: column 19 (dnc_until): "
+	    "'2027-1-31' is not a date (did you mean 2027-01-31?)\n");
+	BAD("dnc_until", "2027-01-31", "$0:3: column 19 (dnc_until): "
+	    "2027-01-31 without a reason in dnc (expected dnc to be leave, "
+	    "illness, personal or other)\n");
+	BAD("reviewed", "last week", "$0:3: column 20 (reviewed): 'last week' "
+	    "is not a date (expected a real date as YYYY-MM-DD)\n");
 	/* A list too long to be one is refused, not cut short. */
 	{
 		char themes[5000];

@@ -288,6 +288,32 @@ test_awkward_values(void **state)
 	testdb_close(s);
 }
 
+/* The do-not-call mark and the review day go out and come back. */
+static void
+test_keeping_columns(void **state)
+{
+	static const char people[] =
+	    "id,family_name,given_name,dnc,dnc_until,reviewed\n"
+	    "aaaaaaaa-0000-4000-8000-000000000001,Wit,Anna,Leave,2027-01-31,"
+	    "2026-11-01\n"
+	    "aaaaaaaa-0000-4000-8000-000000000002,Berg,Jan,illness,,\n"
+	    "aaaaaaaa-0000-4000-8000-000000000003,Smit,Els,,,2026-05-01\n";
+	struct import_stats stats;
+	struct store *s;
+
+	(void)state;
+	s = testdb_open();
+	testdb_import(s, people, NULL);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "(family_name = 'Wit' AND dnc = 'leave' AND "
+	    "dnc_until = '2027-01-31' AND reviewed = '2026-11-01') OR "
+	    "(family_name = 'Berg' AND dnc = 'illness' AND dnc_until IS NULL "
+	    "AND reviewed IS NULL) OR (family_name = 'Smit' AND dnc = '' AND "
+	    "reviewed = '2026-05-01')"), 3);
+	round_trip(s, 3, &stats);
+	testdb_close(s);
+}
+
 /*
  * Cells a spreadsheet would run as formulas are written after a single
  * quote, quoted, and read back without it; a value that itself starts
@@ -435,6 +461,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_pool),
 		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_keeping_columns),
 		cmocka_unit_test(test_formula_cells),
 		cmocka_unit_test(test_export_interrupted),
 		cmocka_unit_test(test_filtered),

@@ -1,0 +1,355 @@
+/*
+ * roster person add, set, mission add|remove and away: changing one
+ * person from the shell, through the person editor (edit.h), so that a
+ * value is checked and refused in import's words, with the field named,
+ * and every change is one audited transaction or nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "edit.h"
+#include "person.h"
+#include "strbuf.h"
+
+/* The person an argument names, loaded; nobody by that id is bad input. */
+static int
+person_open(struct store *s, const char *cmd, const char *id,
+    struct edit_record **r, struct error *err)
+{
+	long long pk;
+	int rc;
+
+	*r = NULL;
+	if ((rc = person_resolve(s, id, &pk, err)) == RC_OK)
+		rc = edit_load(s, pk, r, err);
+	if (rc == RC_REFUSED)
+		rc = RC_INPUT;
+	if (rc != RC_OK)
+		error_prefix(err, "%s", cmd);
+	return rc;
+}
+
+/* "Anna de Wit", as messages name people. */
+static const char *
+name_of(const struct edit_record *r, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", r->value[EF_GIVEN_NAME],
+	    *r->value[EF_GIVEN_NAME] != '\0' ? " " : "",
+	    r->value[EF_FAMILY_NAME]);
+	return buf;
+}
+
+/*
+ * One FIELD=VALUE word: sets the field, or with + or - before it adds or
+ * removes one item of a list; a refusal names the field.
+ */
+static int
+apply_word(struct store *s, const char *cmd, struct edit_record *r,
+    const char *word, struct error *err)
+{
+	const char *eq = strchr(word, '='), *name = word;
+	char field[64];
+	int f, op = 0, rc;
+
+	if (*word == '+' || *word == '-')
+		op = *name++;
+	if (eq == NULL || eq == name)
+		return error_set(err, RC_INPUT, "%s: '%s' is not FIELD=VALUE "
+		    "(as in email=anna@example.org)", cmd, word);
+	snprintf(field, sizeof field, "%.*s", (int)(eq - name), name);
+	if ((f = edit_field_find(field)) < 0)
+		return error_set(err, RC_INPUT, "%s: unknown field '%s' "
+		    "(expected a column of a people file but id, roster(5))",
+		    cmd, field);
+	if (op != 0 && f != EF_LANGUAGES && f != EF_THEMES && f != EF_SKILLS)
+		return error_set(err, RC_INPUT, "%s: %s: %c works on lists "
+		    "only (languages, themes, skills)", cmd, field, op);
+	if (op == '+')
+		rc = edit_add_item(s, r, f, eq + 1, err);
+	else if (op == '-')
+		rc = edit_remove_item(s, r, f, eq + 1, err);
+	else
+		rc = edit_set(s, r, f, eq + 1, err);
+	if (rc != RC_OK)
+		error_prefix(err, "%s: %s", cmd, field);
+	return rc;
+}
+
+static int
+apply_words(struct store *s, const char *cmd, struct edit_record *r,
+    char **words, int n, struct error *err)
+{
+	int i, rc = RC_OK;
+
+	for (i = 0; i < n && rc == RC_OK; i++)
+		rc = apply_word(s, cmd, r, words[i], err);
+	return rc;
+}
+
+/* Saves r; a refusal (someone else saved meanwhile) says to try again. */
+static int
+save(struct store *s, const char *cmd, struct edit_record *r,
+    struct error *err)
+{
+	int rc;
+
+	if ((rc = edit_save(s, r, NULL, err)) == RC_REFUSED)
+		error_prefix(err, "%s: nothing changed, try again", cmd);
+	else if (rc != RC_OK)
+		error_prefix(err, "%s", cmd);
+	return rc;
+}
+
+/* The fields whose values differ between a and b, "email, languages". */
+static void
+changed_fields(const struct edit_record *a, const struct edit_record *b,
+    struct strbuf *out)
+{
+	int f;
+
+	strbuf_adds(out, "");
+	for (f = 0; f < EF_N; f++)
+		if (strcmp(a->value[f], b->value[f]) != 0)
+			strbuf_addf(out, "%s%s", out->len ? ", " : "",
+			    edit_field_names[f]);
+}
+
+static int
+cmd_person_add_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	static const char cmd[] = "person add";
+	struct edit_record *r = edit_new();
+	struct store *s = NULL;
+	char name[512];
+	int rc;
+
+	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+		goto out;
+	if ((rc = edit_set(s, r, EF_FAMILY_NAME, cli_value(a, "family", 0),
+	    err)) != RC_OK)
+		error_prefix(err, "%s: family_name", cmd);
+	else if ((rc = edit_set(s, r, EF_GIVEN_NAME, cli_value(a, "given", 0),
+	    err)) != RC_OK)
+		error_prefix(err, "%s: given_name", cmd);
+	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, err))
+	    == RC_OK)
+		rc = save(s, cmd, r, err);
+	if (rc == RC_OK)
+		printf("%s %s\n", r->id, name_of(r, name, sizeof name));
+out:
+	store_close(s);
+	edit_free(r);
+	return rc;
+}
+
+static const struct cli_opt person_add_opts[] = {
+	{ "family", CLI_VALUE | CLI_REQUIRED, "the family name", NULL },
+	{ "given", CLI_VALUE | CLI_REQUIRED, "the given name", NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_person_add_entry = {
+	.name = "person add",
+	.usage = "--family NAME --given NAME [FIELD=VALUE...]",
+	.lower = 0,
+	.upper = -1,
+	.opts = person_add_opts,
+	.exec = cmd_person_add_exec,
+};
+
+static int
+cmd_person_set_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	static const char cmd[] = "person set";
+	struct edit_record *r = NULL, *before = NULL;
+	struct strbuf what = { 0 };
+	struct store *s = NULL;
+	char name[512];
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
+	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK ||
+	    (rc = person_open(s, cmd, a->words[0], &before, err)) != RC_OK)
+		goto out;
+	if ((rc = apply_words(s, cmd, r, a->words + 1, a->nwords - 1, err))
+	    == RC_OK)
+		rc = save(s, cmd, r, err);
+	if (rc != RC_OK)
+		goto out;
+	changed_fields(before, r, &what);
+	if (r->version == before->version)
+		cli_note("roster: %s: nothing to change\n",
+		    name_of(r, name, sizeof name));
+	else
+		cli_note("roster: %s: changed %s\n", name_of(r, name,
+		    sizeof name), strbuf_str(&what));
+out:
+	strbuf_free(&what);
+	store_close(s);
+	edit_free(r);
+	edit_free(before);
+	return rc;
+}
+
+const struct cmd_entry cmd_person_set_entry = {
+	.name = "person set",
+	.usage = "ID FIELD=VALUE...",
+	.lower = 2,
+	.upper = -1,
+	.opts = NULL,
+	.exec = cmd_person_set_exec,
+};
+
+static const char *
+opt_or_empty(const struct cli_args *a, const char *name)
+{
+	const char *v = cli_value(a, name, 0);
+
+	return v != NULL ? v : "";
+}
+
+static int
+cmd_person_mission_add_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	static const char cmd[] = "person mission add";
+	struct edit_mission m = { (char *)cli_value(a, "mission", 0),
+	    (char *)cli_value(a, "country", 0), (char *)cli_value(a, "start",
+	    0), (char *)opt_or_empty(a, "end"), (char *)opt_or_empty(a,
+	    "role"), (char *)opt_or_empty(a, "themes") };
+	struct edit_record *r = NULL;
+	struct store *s = NULL;
+	char name[512];
+	size_t before;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
+	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
+		goto out;
+	before = r->nmissions;
+	if ((rc = edit_add_mission(s, r, &m, err)) != RC_OK)
+		error_prefix(err, "%s", cmd);
+	else
+		rc = save(s, cmd, r, err);
+	if (rc == RC_OK)
+		cli_note("roster: %s: %s mission %s from %s\n", name_of(r, name,
+		    sizeof name), r->nmissions > before ? "added" : "updated",
+		    r->missions[r->nmissions - 1].mission,
+		    r->missions[r->nmissions - 1].start);
+out:
+	store_close(s);
+	edit_free(r);
+	return rc;
+}
+
+static const struct cli_opt person_mission_add_opts[] = {
+	{ "mission", CLI_VALUE | CLI_REQUIRED, "the mission's name", NULL },
+	{ "country", CLI_VALUE | CLI_REQUIRED, "a country code such as ML",
+	    NULL },
+	{ "start", CLI_VALUE | CLI_REQUIRED, "a date as YYYY-MM-DD", NULL },
+	{ "end", CLI_VALUE, "a date as YYYY-MM-DD", NULL },
+	{ "role", CLI_VALUE, NULL, NULL },
+	{ "themes", CLI_VALUE, "themes separated by ';'", NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_person_mission_add_entry = {
+	.name = "person mission add",
+	.usage = "ID --mission NAME --country CC --start DATE [--end DATE] "
+	    "[--role ROLE] [--themes LIST]",
+	.lower = 1,
+	.upper = 1,
+	.opts = person_mission_add_opts,
+	.exec = cmd_person_mission_add_exec,
+};
+
+static int
+cmd_person_mission_remove_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	static const char cmd[] = "person mission remove";
+	const char *mission = a->words[1], *start = a->words[2];
+	struct edit_record *r = NULL;
+	struct store *s = NULL;
+	char name[512];
+	size_t i;
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
+	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
+		goto out;
+	for (i = 0; i < r->nmissions; i++)
+		if (strcmp(r->missions[i].mission, mission) == 0 &&
+		    strcmp(r->missions[i].start, start) == 0)
+			break;
+	if (i == r->nmissions) {
+		rc = error_set(err, RC_INPUT, "%s: %s has no mission '%s' "
+		    "from %s", cmd, name_of(r, name, sizeof name), mission,
+		    start);
+		goto out;
+	}
+	edit_remove_mission(r, i);
+	if ((rc = save(s, cmd, r, err)) == RC_OK)
+		cli_note("roster: %s: removed mission %s from %s\n",
+		    name_of(r, name, sizeof name), mission, start);
+out:
+	store_close(s);
+	edit_free(r);
+	return rc;
+}
+
+const struct cmd_entry cmd_person_mission_remove_entry = {
+	.name = "person mission remove",
+	.usage = "ID MISSION START",
+	.lower = 3,
+	.upper = 3,
+	.opts = NULL,
+	.exec = cmd_person_mission_remove_exec,
+};
+
+static int
+cmd_person_away_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	static const char cmd[] = "person away";
+	struct edit_window w = { a->words[1], a->nwords > 2 ? a->words[2] :
+	    (char *)"", (char *)opt_or_empty(a, "reason") };
+	struct edit_record *r = NULL;
+	struct store *s = NULL;
+	char name[512];
+	int rc;
+
+	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
+	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
+		goto out;
+	if ((rc = edit_add_window(s, r, &w, err)) != RC_OK)
+		error_prefix(err, "%s", cmd);
+	else
+		rc = save(s, cmd, r, err);
+	if (rc == RC_OK)
+		cli_note("roster: %s: away from %s %s%s\n", name_of(r, name,
+		    sizeof name), w.from, *w.to != '\0' ? "to " :
+		    "until further notice", w.to);
+out:
+	store_close(s);
+	edit_free(r);
+	return rc;
+}
+
+static const struct cli_opt person_away_opts[] = {
+	{ "reason", CLI_VALUE, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cmd_entry cmd_person_away_entry = {
+	.name = "person away",
+	.usage = "ID FROM [TO] [--reason REASON]",
+	.lower = 2,
+	.upper = 3,
+	.opts = person_away_opts,
+	.exec = cmd_person_away_exec,
+};
