@@ -386,6 +386,17 @@ test_import_audit(void **state)
 	/* Only what changed: the family name was given as it was. */
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change c "
 	    "JOIN audit a ON a.pk = c.audit WHERE a.action = 'update'"), 1);
+	/* A mission given again with another end: its update, and only it. */
+	testdb_import(s, "id,family_name\n" DUBOIS ",Dubois\n",
+	    "person_id,mission,country,start,end,role,themes\n" DUBOIS
+	    ",EUCAP Sahel Mali,ML,2018-03-01,2020-08-31,"
+	    "Border Management Expert,border-management\n");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = "
+	    "'mission update' AND a.fields = 'end' AND c.old = '2020-02-28' "
+	    "AND c.new = '2020-08-31' AND a.entity_id = '" DUBOIS "'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "action = 'mission update'"), 1);
 }
 
 static int
