@@ -148,6 +148,9 @@ run 0 mission-update "$ROSTER" person mission add 2222 --mission "EUBAM Libya" \
     --country LY --start 2021-02-01 --end 2022-06-30
 says mission-update "roster: Jan de Vries: updated mission EUBAM Libya from 2021-02-01"
 is mission-update-row "SELECT count(*) FROM service WHERE end = '2022-06-30'" 1
+run 0 mission-same "$ROSTER" person mission add 2222 --mission "EUBAM Libya" \
+    --country LY --start 2021-02-01 --end 2022-06-30
+says mission-same "roster: Jan de Vries: nothing to change"
 
 refused mission-bad-country "person mission add: country: unknown country code 'QQ'" \
     person mission add 2222 --mission "EUBAM Libya" --country QQ \
@@ -189,6 +192,8 @@ is away-rows "SELECT group_concat(start || '..' || coalesce(end, '') || ' ' ||
     reason, ', ') FROM (SELECT * FROM unavailability ORDER BY start)" \
     "2026-12-01..2026-12-24 Leave, 2027-02-01.. "
 is away-audit "SELECT count(*) FROM audit WHERE action = 'away add'" 2
+run 0 away-same "$ROSTER" person away 6666 2027-02-01
+says away-same "roster: Lucía García Márquez: nothing to change"
 
 refused away-bad-to "person away: to: 2026-01-31 is before the start 2026-12-01" \
     person away 4444 2026-12-01 2026-01-31
