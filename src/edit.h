@@ -109,6 +109,14 @@ int	edit_save(struct store *, struct edit_record *,
 	    struct edit_record **theirs, struct error *err);
 
 /*
+ * For a new person (pk 0): whether they are probably someone already in
+ * the pool, by import's rule (the same names and e-mail or phone, dupe.h);
+ * msg (len bytes) then says who, else it is "".
+ */
+int	edit_duplicate(struct store *, const struct edit_record *, char *msg,
+	    size_t len, struct error *err);
+
+/*
  * Completions of prefix for field f (countries, languages, themes,
  * skills) or for mission names (f = EF_N): calls fn with each candidate
  * value and its label, in order, until fn returns non-zero.  A mission's

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dupe.h"
 #include "edit.h"
 #include "edit_int.h"
 #include "fts.h"
@@ -281,5 +282,34 @@ out:
 	person_writer_free(sv.w);
 	edit_free(now);
 	free(row);
+	return rc;
+}
+
+int
+edit_duplicate(struct store *s, const struct edit_record *r, char *msg,
+    size_t len, struct error *err)
+{
+	struct dupe_finder *f = NULL;
+	struct dupe_match m;
+	struct person p;
+	int found = 0, rc;
+
+	msg[0] = '\0';
+	if (r->pk != 0)
+		return RC_OK;
+	memset(&p, 0, sizeof p);
+	p.family_name = r->value[EF_FAMILY_NAME];
+	p.given_name = r->value[EF_GIVEN_NAME];
+	p.email = r->value[EF_EMAIL];
+	p.phone = r->value[EF_PHONE];
+	/* The finder reads where import met people; none outside one. */
+	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT "
+	    "PRIMARY KEY COLLATE NOCASE, at TEXT)", err)) == RC_OK &&
+	    (rc = dupe_finder_new(s, &f, err)) == RC_OK &&
+	    (rc = dupe_find(f, &p, &found, &m, err)) == RC_OK && found)
+		snprintf(msg, len, "%s %s is probably %s (%.8s), already in "
+		    "the pool (same name and %s)", p.given_name, p.family_name,
+		    m.name, m.id, m.by);
+	dupe_finder_free(f);
 	return rc;
 }

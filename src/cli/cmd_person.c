@@ -125,7 +125,7 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	static const char cmd[] = "person add";
 	struct edit_record *r = edit_new();
 	struct store *s = NULL;
-	char name[512];
+	char name[512], dupe[1200];
 	int rc;
 
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
@@ -137,8 +137,15 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	    err)) != RC_OK)
 		error_prefix(err, "%s: given_name", cmd);
 	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, err))
-	    == RC_OK)
-		rc = save(s, cmd, r, err);
+	    == RC_OK && (rc = edit_duplicate(s, r, dupe, sizeof dupe, err))
+	    == RC_OK) {
+		/* As import refuses them: a second record splits a history. */
+		if (dupe[0] != '\0')
+			rc = error_set(err, RC_INPUT, "%s: %s: change them with "
+			    "roster person set", cmd, dupe);
+		else
+			rc = save(s, cmd, r, err);
+	}
 	if (rc == RC_OK)
 		printf("%s %s\n", r->id, name_of(r, name, sizeof name));
 out:

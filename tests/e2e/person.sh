@@ -71,6 +71,8 @@ refused add-bad-email "person add: email: 'piet.example' is not an e-mail addres
     person add --family Jansen --given Piet email=piet.example
 refused add-control "person add: given_name: control character 0x1b (expected plain text)" \
     person add --family Jansen --given "$(printf 'P\033[31miet')"
+refused add-duplicate "person add: jan De Vries is probably Jan de Vries (22222222), already in the pool (same name and e-mail): change them with roster person set" \
+    person add --family "De Vries" --given jan email=JAN.de.vries@kmar.example
 refused add-dnc-until "person add: dnc_until: 2027-01-01 without a reason in dnc" \
     person add --family Jansen --given Piet dnc_until=2027-01-01
 

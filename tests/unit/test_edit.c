@@ -281,6 +281,31 @@ test_add(void **state)
 	edit_free(r);
 }
 
+/* A new person who is probably someone in the pool, as import says. */
+static void
+test_duplicate(void **state)
+{
+	struct store *s = *state;
+	struct edit_record *r = edit_new(), *known = load(s, DUBOIS);
+	struct error err;
+	char msg[512];
+
+	allowed(s, r, EF_FAMILY_NAME, "DUBOIS", "DUBOIS");
+	allowed(s, r, EF_GIVEN_NAME, "Amelie", "Amelie");
+	assert_int_equal(edit_duplicate(s, r, msg, sizeof msg, &err), RC_OK);
+	assert_string_equal(msg, "");
+	allowed(s, r, EF_PHONE, "+33612345678", "+33612345678");
+	assert_int_equal(edit_duplicate(s, r, msg, sizeof msg, &err), RC_OK);
+	assert_string_equal(msg, "Amelie DUBOIS is probably Amélie Dubois "
+	    "(11111111), already in the pool (same name and phone)");
+	/* Someone already in the pool is not a duplicate of themselves. */
+	assert_int_equal(edit_duplicate(s, known, msg, sizeof msg, &err),
+	    RC_OK);
+	assert_string_equal(msg, "");
+	edit_free(known);
+	edit_free(r);
+}
+
 /* Two editors load Dubois; the first saves, the second is refused. */
 static void
 test_conflict(void **state)
@@ -456,6 +481,7 @@ main(void)
 		testdb_test(test_items),
 		testdb_test(test_missions),
 		testdb_test(test_add),
+		testdb_fixture_test(test_duplicate),
 		testdb_fixture_test(test_conflict),
 		testdb_fixture_test(test_audit),
 		testdb_fixture_test(test_import_audit),
