@@ -2,8 +2,9 @@
  * person.h - people and what they own (languages, themes, skills, service
  * history, unavailability), and writing them to the store.
  *
- * Values are validated before they reach this layer (import.c, demo.c);
- * the schema's constraints are the safety net, not the validation.
+ * Values are validated before they reach this layer (by cell.h's checks,
+ * in import.c and edit.c; demo.c makes only valid ones); the schema's
+ * constraints are the safety net, not the validation.
  *
  * Memory: the strings in struct person, struct service and struct unavail
  * are borrowed from the caller and must outlive the put call; the writer
