@@ -388,23 +388,6 @@ available(struct store *s, const struct deployment *d, int today,
 	return search_text(s, text, today, NULL, out, err);
 }
 
-static const char *
-person_id(struct store *s, long long pk, char out[37])
-{
-	sqlite3_stmt *st;
-	struct error err;
-
-	snprintf(out, 37, "?");
-	if (store_prepare(s, &st, "SELECT id FROM person WHERE pk = ?", &err)
-	    != RC_OK)
-		return out;
-	sqlite3_bind_int64(st, 1, pk);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 37, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
-
 /* Puts pks on now (read in w's transaction), warning of the unavailable. */
 static int
 add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,

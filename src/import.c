@@ -17,6 +17,7 @@
 #include "deploy.h"
 #include "deploy_write.h"
 #include "dupe.h"
+#include "erase.h"
 #include "filter.h"
 #include "fts.h"
 #include "import.h"
@@ -407,6 +408,28 @@ first_sighting(struct importer *im, int kc, const char *key,
 	return 1;
 }
 
+/*
+ * A row of a person who was erased is left out, with a warning, so that
+ * an old file does not bring them back; the rest of the import goes on.
+ */
+static int
+skip_erased(struct importer *im, const char *id, int *gone)
+{
+	char day[DATE_LEN];
+	int rc;
+
+	*gone = 0;
+	if ((rc = erase_day(im->store, id, day, im->err)) != RC_OK ||
+	    day[0] == '\0')
+		return rc;
+	*gone = 1;
+	strbuf_addf(im->report, "%s:%lu: %s was erased on %s; not imported "
+	    "again\n", im->path, im->line, id, day);
+	im->stats->erased++;
+	im->row_bad = 1;
+	return RC_OK;
+}
+
 /* "people.csv:12", where the current row is. */
 static void
 where(const struct importer *im, char *out, size_t len)
@@ -500,7 +523,7 @@ row_people(struct importer *im)
 	long long pk;
 	const char *v;
 	long notice;
-	int rc, kc;
+	int rc, kc, gone;
 
 	memset(&p, 0, sizeof p);
 	for (kc = 1; kc <= 7; kc++)
@@ -548,6 +571,8 @@ row_people(struct importer *im)
 		snprintf(what, sizeof what, "id %s", p.id);
 		if (!first_sighting(im, 0, p.id, what))
 			return RC_OK;
+		if ((rc = skip_erased(im, p.id, &gone)) != RC_OK)
+			return rc;
 	}
 	if (im->row_bad)
 		return RC_OK;
@@ -576,13 +601,15 @@ row_person(struct importer *im, int kc, long long *pk,
     char id[PERSON_ID_LEN])
 {
 	struct error e;
-	int rc;
+	int rc, gone;
 
 	id[0] = '\0';
 	if (*cell(im, kc) == '\0')
 		return problem(im, kc, "missing person id");
 	if (check_uuid(im, kc, id) != RC_OK)
 		return RC_INPUT;
+	if ((rc = skip_erased(im, id, &gone)) != RC_OK || gone)
+		return rc;
 	rc = person_find(im->store, id, pk, &e);
 	if (rc == RC_REFUSED)
 		return problem(im, kc, "unknown person %s (expected the id of "

@@ -118,6 +118,8 @@ int	person_count(struct store *, long long *n, struct error *err);
 /* "Anna de Wit", to name a person in a message (never a bare id); "?"
  * when the row is gone. */
 const char *person_name(struct store *, long long pk, char *buf, size_t len);
+/* The person's id, "?" when the row is gone. */
+const char *person_id(struct store *, long long pk, char out[PERSON_ID_LEN]);
 
 /* A fresh random UUID v4, lower case. */
 /*

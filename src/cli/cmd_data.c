@@ -276,6 +276,8 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
 		cli_note(", %ld deployments, %ld assignments",
 		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
+	if (stats.erased > 0)
+		cli_note("; %ld erased (not imported)", stats.erased);
 	cli_note("\n");
 	return RC_OK;
 }
