@@ -58,12 +58,45 @@ table_value(struct strbuf *b, const char *value)
 		width_fit(b, value, 200, 0);
 }
 
+/* Each changed field on a line of its own, or the fields said. */
+static void
+log_changes(const struct audit_entry *e, struct strbuf *b)
+{
+	size_t i;
+
+	if (e->nchanges == 0 && e->fields[0] != '\0') {
+		strbuf_adds(b, "\n    ");
+		width_fit(b, e->fields, 200, 0);
+	}
+	for (i = 0; i < e->nchanges; i++) {
+		strbuf_adds(b, "\n    ");
+		width_fit(b, e->changes[i].field, 40, 0);
+		strbuf_adds(b, ": ");
+		table_value(b, e->changes[i].old);
+		strbuf_adds(b, " \u2192 ");
+		table_value(b, e->changes[i].new);
+	}
+}
+
+void
+format_log_entry(const struct audit_entry *e, struct strbuf *b)
+{
+	char when[20];
+
+	log_when(e->at, when);
+	strbuf_adds(b, when);
+	strbuf_adds(b, "  ");
+	width_fit(b, e->who, 40, 0);
+	strbuf_adds(b, "  ");
+	width_fit(b, e->action, 40, 0);
+	log_changes(e, b);
+}
+
 static void
 table_line(struct log_out *o, const struct audit_entry *e)
 {
 	struct strbuf *b = &o->line;
 	char when[20];
-	size_t i;
 
 	if (o->n == 0)
 		fprintf(o->fp, "%-19s  %-12s  %-10s  %-8s  %s\n", "WHEN (UTC)",
@@ -85,18 +118,7 @@ table_line(struct log_out *o, const struct audit_entry *e)
 		strbuf_adds(b, ")");
 	} else
 		width_fit(b, e->id, 120, 0);
-	if (e->nchanges == 0 && e->fields[0] != '\0') {
-		strbuf_adds(b, "\n    ");
-		width_fit(b, e->fields, 200, 0);
-	}
-	for (i = 0; i < e->nchanges; i++) {
-		strbuf_adds(b, "\n    ");
-		width_fit(b, e->changes[i].field, 40, 0);
-		strbuf_adds(b, ": ");
-		table_value(b, e->changes[i].old);
-		strbuf_adds(b, " \u2192 ");
-		table_value(b, e->changes[i].new);
-	}
+	log_changes(e, b);
 	fprintf(o->fp, "%s\n", strbuf_str(b));
 }
 

@@ -13,8 +13,10 @@
 
 #include <stdio.h>
 
+#include "audit.h"
 #include "error.h"
 #include "store.h"
+#include "strbuf.h"
 
 enum log_format {
 	LOG_TABLE,
@@ -28,5 +30,12 @@ enum log_format {
  */
 int	format_log(struct store *, const char *id, const char *since,
 	    enum log_format, FILE *, struct error *err);
+
+/*
+ * Appends one audit line as a person's history shows it: "2026-11-23
+ * 09:30:00  ann  update", then each changed field on a line of its own,
+ * "    email: old -> new"; control characters shown, not sent.
+ */
+void	format_log_entry(const struct audit_entry *, struct strbuf *out);
 
 #endif

@@ -85,6 +85,7 @@ app_keys_where(const struct app *a)
 	case SCREEN_DETAIL:
 		return KC_DETAIL;
 	case SCREEN_HELP:
+	case SCREEN_HISTORY:
 		return KC_HELP;
 	case SCREEN_DEPLOYS:
 		return KC_DEPLOYS;
