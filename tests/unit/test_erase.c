@@ -224,10 +224,23 @@ static void
 test_erase_rows(void **state)
 {
 	struct store *s = *state;
+	static const struct audit_change others[] = {
+		{ "email", "jolanthe.qzxwvyk@mail.example",
+		    "amelie@police.example" },
+		{ "phone", "+99 123 456 789 0", "+33 1" },
+	};
+	struct audit_entry e = { "ann", NULL, "person", OTHER, "update",
+	    "email,phone", others, 2 };
 	struct error err;
 	char day[DATE_LEN];
 	long long pk = pool(s), assignments;
 	int yes;
+
+	/* Another's values: one that is the person's e-mail goes, one that
+	 * only starts like their phone stays. */
+	testdb_exec(s, "BEGIN");
+	assert_int_equal(audit_write(s, &e, &err), RC_OK);
+	testdb_exec(s, "COMMIT");
 
 	assert_int_not_equal(left_of(s, pk), 0);
 	assignments = testdb_int(s, "SELECT count(*) FROM assignment_history");
@@ -257,6 +270,10 @@ test_erase_rows(void **state)
 	    " entity_id = 'Ida' AND fields = 'person=" OTHER "'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
 	    " WHERE field = 'role' AND old = 'lead'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE old = 'jolanthe.qzxwvyk@mail.example'"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE old = '+99 123 456 789 0'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person_fts WHERE"
 	    " person_fts MATCH 'dubois'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person_fts WHERE"
