@@ -18,7 +18,8 @@
 #include "erase.h"
 
 /*
- * Run in order, each with ?1 the person's pk, ?2 their id, ?3 their
+ * Run in order (the last remembers the id, so that import refuses it),
+ * each with ?1 the person's pk, ?2 their id, ?3 their
  * e-mail, ?4 their phone, ?5 "Given Family" and ?6 "Family, Given" (a
  * parameter a statement does not use is not bound).  Values that hold
  * the id or a name anywhere go; an e-mail or phone only when it is the
@@ -35,6 +36,8 @@ static const char *const erase_sql[] = {
 	"DELETE FROM person WHERE pk = ?1",
 	"DELETE FROM mission WHERE pk NOT IN (SELECT mission FROM service)"
 	    " AND name NOT IN (SELECT name FROM mission_catalogue)",
+	"INSERT OR REPLACE INTO erased(id, at) VALUES (?2,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
 };
 
 /* The scratch tables that may hold a person's row, and how to drop it. */
@@ -136,31 +139,6 @@ erase_scratch(struct store *s, const struct erase_who *w, struct error *err)
 	return rc;
 }
 
-/* The one line that remains, and the id remembered. */
-static int
-erase_record(struct store *s, const char *id, struct error *err)
-{
-	struct audit_entry e = { NULL, NULL, "person", id, "erased", NULL,
-	    NULL, 0 };
-	sqlite3_stmt *st;
-	char now[21];
-	int rc;
-
-	date_now_utc(now);
-	e.at = now;
-	if ((rc = audit_write(s, &e, err)) != RC_OK ||
-	    (rc = store_prepare(s, &st, "INSERT OR REPLACE INTO erased(id, at)"
-	    " VALUES (?, ?)", err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, err, "erase");
-	return RC_OK;
-}
-
 /*
  * FTS5 keeps a deleted document's words in its segments, beside a
  * deletion marker, until they are merged (its 'secure-delete' option
@@ -170,14 +148,17 @@ erase_record(struct store *s, const char *id, struct error *err)
 static int
 erase_rows(struct store *s, const struct erase_who *w, struct error *err)
 {
+	struct audit_entry line = { NULL, NULL, "person", w->field[0],
+	    "erased", NULL, NULL, 0 };
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof erase_sql / sizeof erase_sql[0]; i++)
 		if ((rc = run(s, erase_sql[i], w, err)) != RC_OK)
 			return rc;
+	/* The one line that remains: the id and the word. */
 	if ((rc = erase_scratch(s, w, err)) != RC_OK ||
-	    (rc = erase_record(s, w->field[0], err)) != RC_OK)
+	    (rc = audit_write(s, &line, err)) != RC_OK)
 		return rc;
 	return store_exec(s, "INSERT INTO person_fts(person_fts)"
 	    " VALUES ('optimize')", err);

@@ -6,22 +6,11 @@
 
 jan=22222222-2222-4222-8222-222222222222
 
-# Opens Jan de Vries's record from the list.
-open_jan() {
-	wait_for -l 23 '^ [0-9]+/[0-9]+ ' || return
-	keys /
-	typ vries
-	keys Enter
-	wait_for -l 23 '^ 1/' || return
-	keys Enter
-	wait_for "^Id +$jan$" || return
-}
-
 t_erase() {
 	fixture_pool
 	all=$(count "$fdb")
 	start erase 80 24 -- --db "$fdb"
-	open_jan || return
+	open_person vries "$jan" || return
 	keys X
 	wait_for -l 24 -F 'Erase Jan de Vries for good? All their data goes; type y' ||
 	    return

@@ -21,13 +21,7 @@ t_history() {
 	"$ROSTER" --db "$fdb" import "$work/people.csv" 2>"$work/err" ||
 	    bad "import: $(cat "$work/err")"
 	start history 80 24 -- --db "$fdb"
-	wait_for -l 23 '^ [0-9]+/[0-9]+ ' || return
-	keys /
-	typ vries
-	keys Enter
-	wait_for -l 23 '^ 1/' || return
-	keys Enter
-	wait_for "^Id +$jan$" || return
+	open_person vries "$jan" || return
 	keys h
 	wait_for -l 1 "^History of Jan de Vries \($jan\)" || return
 	wait_for '^    phone: \+31 6 1111 → \+31 6 2222$' || return
@@ -62,13 +56,7 @@ t_scroll() {
 		    'person', '$jan', 'update', 'notes');"
 	done | sqlite3 "$fdb" || bad "sqlite3 could not add to the audit"
 	start scroll 80 24 -- --db "$fdb"
-	wait_for -l 23 '^ [0-9]+/[0-9]+ ' || return
-	keys /
-	typ vries
-	keys Enter
-	wait_for -l 23 '^ 1/' || return
-	keys Enter
-	wait_for "^Id +$jan$" || return
+	open_person vries "$jan" || return
 	keys h
 	wait_for -l 24 '^ history  1-23/' || return
 	keys G
