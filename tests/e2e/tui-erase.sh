@@ -29,6 +29,13 @@ t_erase() {
 	check "erased" "$(count "$fdb" vries 2>/dev/null)" 0
 	check "the line left" "$(sqlite3 "$fdb" "SELECT action FROM audit
 	    WHERE entity_id = '$jan'")" erased
+	# No byte of them in the file or its WAL, with the screen still open.
+	for f in "$fdb" "$fdb-wal"; do
+		for t in "de Vries" jan.de.vries@kmar.example "+31 6 1234 5678"; do
+			LC_ALL=C grep -aqF -- "$t" "$f" &&
+			    bad "erase: '$t' is still in $f" || ok
+		done
+	done
 	keys Q
 	quit_with 0
 }
