@@ -9,6 +9,7 @@
 #include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
+#include "review.h"
 #include "search.h"
 #include "format.h"
 #include "strbuf.h"
@@ -339,7 +340,7 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	static const char *const labels[] = { "Id", "Agency", "Rank",
 	    "Gender", "Email", "Phone", "Status" };
 	struct strbuf b = { 0 };
-	char day[DATE_LEN], buf[64], from[AVAIL_LEN];
+	char day[DATE_LEN], buf[96], from[AVAIL_LEN];
 	size_t i;
 
 	date_format(today, day);
@@ -354,8 +355,8 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	show_line(fp, "Notice", buf);
 	avail_format(free_day, today, from);
 	if (free_day == AVAIL_NEVER)
-		snprintf(buf, sizeof buf, "never (not active, or away or "
-		    "deployed with no end)");
+		snprintf(buf, sizeof buf, "never (not active, away or "
+		    "deployed with no end, or not to be called)");
 	else
 		snprintf(buf, sizeof buf, "%s%s", free_day > today ? "from " :
 		    "", from);
@@ -366,6 +367,12 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	    day);
 	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
 	    day);
+	if (review_dnc_text((const char *)sqlite3_column_text(st, 13),
+	    (const char *)sqlite3_column_text(st, 14), today, buf, sizeof buf))
+		show_line(fp, "Do not call", buf);
+	review_text((const char *)sqlite3_column_text(st, 15), today, buf,
+	    sizeof buf);
+	show_line(fp, "Reviewed", buf);
 }
 
 /* Notes, a line at a time under their heading; nothing when empty. */
@@ -431,7 +438,8 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
-	    " p.medical_expiry, p.heat_expiry, p.notes FROM person p"
+	    " p.medical_expiry, p.heat_expiry, p.notes, p.dnc, p.dnc_until,"
+	    " p.reviewed FROM person p"
 	    " WHERE p.pk = ?", err);
 	if (rc != RC_OK)
 		return rc;

@@ -244,6 +244,9 @@ void	app_page_add(struct app *, const char *text, size_t len);
 /* The person over the current screen, to which q returns; an error
  * goes to the message line. */
 void	app_person_show(struct app *, long long pk);
+/* Marks the person on screen reviewed today (review.h) and shows them
+ * again, saying so on the message line. */
+int	app_review(struct app *, struct error *err);
 /* Leaves the person or the help for screen to. */
 int	app_page_leave(struct app *, enum mode to, struct error *err);
 /* The help, its lines added, over the current screen, line at the top. */

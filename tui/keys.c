@@ -72,6 +72,8 @@ const struct key keys[] = {
 	    "change the deployment: name, dates, kind, status, needs" },
 	{ '\n', 0, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, "open the person" },
 	{ KEY_ENTER, F, KC_DEPLOY | KC_SUGGEST, ACT_OPEN, NULL },
+	{ 'R', 0, KC_DETAIL, ACT_REVIEW,
+	    "mark the record reviewed today (checked and current)" },
 	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },
 	{ 'A', 0, KC_SUGGEST, ACT_ACCEPT_ALL,
 	    "put every suggested person on the list" },
@@ -166,6 +168,7 @@ const struct key_hint key_hints[] = {
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_OPEN, "person" },
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_HELP, "help" },
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_BACK, "back" },
+	{ HINT_PAGE, KC_DETAIL, ACT_REVIEW, "reviewed" },
 	{ HINT_PAGE, KC_DETAIL, ACT_BACK, "back" },
 	{ HINT_PAGE, KC_DETAIL, ACT_HELP, "help" },
 };

@@ -42,6 +42,8 @@ warn_line(const struct app *a, const char *text)
 		return 0;
 	if (strstr(text, "(expired)") != NULL)
 		return 1;
+	if (strncmp(text, "Do not call ", 12) == 0)
+		return strstr(text, " (over)") == NULL;
 	return (strncmp(text, "Passport ", 9) == 0 ||
 	    strncmp(text, "Medical ", 8) == 0 ||
 	    strncmp(text, "HEAT ", 5) == 0) && strstr(text, " none") != NULL;
@@ -174,7 +176,11 @@ page_back(struct app *a)
 unsigned
 screen_page_key(struct app *a, enum action action)
 {
+	struct error err;
+
 	if (action == ACT_BACK)
 		return page_back(a);
+	if (action == ACT_REVIEW && a->screen == SCREEN_DETAIL)
+		return actions_failed(a, app_review(a, &err), &err);
 	return actions_shared(a, &a->page, action);
 }
