@@ -224,6 +224,8 @@ void	app_focus_list(struct app *, long long row);
 int	app_tag_toggle(struct app *);
 int	app_tag_all(struct app *, struct error *err);
 void	app_untag_all(struct app *);
+/* Writes the tagged people to a people file and says so, and how many
+ * who left the service had their contacts left out (format.h). */
 int	app_export_tagged(struct app *, const char *path, struct error *err);
 /* A new file for the user (export_file_open): one that exists is refused
  * (RC_REFUSED, file_exists set) unless file_replace.  export_file_close
