@@ -541,6 +541,59 @@ test_reviewed(void **state)
 	assert_int_equal(COUNT("reviewed:<0d"), 4);
 }
 
+/* The plan of the filter's one set query (under a NOT, for dnc:no). */
+static void
+plan(struct store *s, const char *text, struct strbuf *out)
+{
+	const struct filter_set *set;
+	struct strbuf sql = { 0 };
+	struct filter *f;
+	struct error err;
+	sqlite3_stmt *st;
+
+	if (filter_compile(s, text, today, &f, &err) != RC_OK)
+		fail_msg("%s: %s", text, err.msg);
+	set = filter_root(f);
+	if (set->op == SET_NOT)
+		set = set->a;
+	assert_int_equal(set->op, SET_QUERY);
+	strbuf_addf(&sql, "EXPLAIN QUERY PLAN %s", set->sql);
+	assert_int_equal(sqlite3_prepare_v2(s->db, strbuf_str(&sql), -1, &st,
+	    NULL), SQLITE_OK);
+	filter_bind_set(f, set, st, 1);
+	strbuf_reset(out);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(out, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	strbuf_free(&sql);
+	filter_free(f);
+}
+
+/* dnc: and reviewed: read their index only, never the whole table. */
+static void
+test_plans(void **state)
+{
+	static const struct {
+		const char *filter, *index;
+	} t[] = {
+		{ "dnc:yes", "person_dnc" }, { "dnc:no", "person_dnc" },
+		{ "dnc:illness", "person_dnc" }, { "dnc:+2w", "person_dnc" },
+		{ "reviewed:<180d", "person_reviewed" },
+		{ "reviewed:>=2026-01-01", "person_reviewed" },
+	};
+	struct store *s = *state;
+	struct strbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		plan(s, t[i].filter, &b);
+		if (strstr(strbuf_str(&b), t[i].index) == NULL ||
+		    strstr(strbuf_str(&b), "SCAN") != NULL)
+			fail_msg("%s: %s", t[i].filter, strbuf_str(&b));
+	}
+	strbuf_free(&b);
+}
+
 static void
 assert_compile_error(struct store *s, const char *text, const char *want)
 {
@@ -649,6 +702,7 @@ main(void)
 		testdb_fixture_test(test_documents),
 		testdb_fixture_test(test_dnc),
 		testdb_fixture_test(test_reviewed),
+		testdb_fixture_test(test_plans),
 		testdb_fixture_test(test_compile_errors),
 	};
 
