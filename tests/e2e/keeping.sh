@@ -54,14 +54,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$ROSTER_DB" "UPDATE person SET dnc = 'illness',
 	    dnc_until = '2027-01-31', reviewed = '2026-05-02'
 	    WHERE id LIKE '1111%'; UPDATE person SET dnc = 'personal'
-	    WHERE id LIKE '2222%'"
+	    WHERE id LIKE '6666%'"
 	run 0 show-dnc "$ROSTER" show 11111111
 	golden show-dnc.txt
-	run 0 show-dnc-open "$ROSTER" show 22222222
+	run 0 show-dnc-open "$ROSTER" show 66666666
 	grep -qx 'Do not call  personal, until further notice' "$work/out" &&
 	    ok || bad "show-dnc-open: no 'until further notice'"
 	grep -qx 'Available    never (not active, away or deployed with no end, or not to be called)' \
 	    "$work/out" && ok || bad "show-dnc-open: available"
+	# The FREE column: Amélie Dubois from the day after the mark's
+	# last day, Lucía García Márquez never.
+	run 0 dnc-free "$ROSTER" search amelie OR lucia
+	grep -q '^11111111  Dubois, Amélie .* 2027-02-01 ' "$work/out" && ok ||
+	    bad "dnc-free: Amélie Dubois not free from 2027-02-01"
+	grep -q '^66666666  García Márquez, Lucía .* - ' "$work/out" && ok ||
+	    bad "dnc-free: Lucía García Márquez free"
 	run 0 dnc-filter "$ROSTER" search --format ids dnc:yes
 	[ "$(wc -l <"$work/out")" -eq 2 ] && ok || bad "dnc-filter: not two"
 fi
