@@ -514,6 +514,37 @@ blank_fields(struct importer *im)
 	return blank;
 }
 
+/*
+ * Exports leave out the contacts of people who left the service
+ * (roster(1)), so an empty email or phone cell of someone stored as left
+ * keeps what is stored instead of clearing it: importing such an export
+ * back loses nothing.
+ */
+static int
+keep_left_contacts(struct importer *im, struct person *p)
+{
+	unsigned empty = p->blank & (1u << PF_EMAIL | 1u << PF_PHONE);
+	sqlite3_stmt *st;
+	int rc, left = 0;
+
+	if (empty == 0 || p->id[0] == '\0')
+		return RC_OK;
+	if ((rc = store_cached(im->store, &st, "SELECT 1 FROM person"
+	    " WHERE id = ? AND status = 'left'", im->err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	left = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(im->store, im->err, "import");
+	if (left) {
+		p->keep |= empty;
+		p->blank &= ~empty;
+	}
+	return RC_OK;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -582,6 +613,8 @@ row_people(struct importer *im)
 		return RC_OK;
 	p.keep = im->keep;
 	p.blank = blank_fields(im);
+	if ((rc = keep_left_contacts(im, &p)) != RC_OK)
+		return rc;
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;

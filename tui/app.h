@@ -225,6 +225,8 @@ void	app_focus_list(struct app *, long long row);
 int	app_tag_toggle(struct app *);
 int	app_tag_all(struct app *, struct error *err);
 void	app_untag_all(struct app *);
+/* Writes the tagged people to a people file and says so, and how many
+ * who left the service had their contacts left out (format.h). */
 int	app_export_tagged(struct app *, const char *path, struct error *err);
 /* A new file for the user (export_file_open): one that exists is refused
  * (RC_REFUSED, file_exists set) unless file_replace.  export_file_close
@@ -245,6 +247,9 @@ void	app_page_add(struct app *, const char *text, size_t len);
 /* The person over the current screen, to which q returns; an error
  * goes to the message line. */
 void	app_person_show(struct app *, long long pk);
+/* Marks the person on screen reviewed today (review.h) and shows them
+ * again, saying so on the message line. */
+int	app_review(struct app *, struct error *err);
 /* Leaves the person or the help for screen to. */
 int	app_page_leave(struct app *, enum mode to, struct error *err);
 /* The help, its lines added, over the current screen, line at the top. */

@@ -9,10 +9,12 @@
 
 #include "app.h"
 #include "audit.h"
+#include "date.h"
 #include "erase.h"
 #include "format.h"
 #include "format_log.h"
 #include "person.h"
+#include "review.h"
 #include "strbuf.h"
 
 void
@@ -99,6 +101,25 @@ app_person_show(struct app *a, long long pk)
 	if (app_open(a, pk, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	view_go(&a->page, 0);
+}
+
+int
+app_review(struct app *a, struct error *err)
+{
+	char name[256], day[DATE_LEN];
+	int rc;
+
+	if (a->read_only)
+		return error_set(err, RC_REFUSED, "read-only: the record cannot "
+		    "be marked reviewed (roster was started with --read-only)");
+	if ((rc = review_mark(a->store, a->detail_pk, a->today, err)) !=
+	    RC_OK)
+		return rc;
+	app_reopen(a);
+	date_format(a->today, day);
+	app_message(a, 0, "%s reviewed on %s", person_name(a->store,
+	    a->detail_pk, name, sizeof name), day);
+	return RC_OK;
 }
 
 int

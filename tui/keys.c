@@ -77,6 +77,8 @@ const struct key keys[] = {
 	{ 'X', 0, KC_DETAIL, ACT_ERASE,
 	    "erase the person for good, after a question" },
 	{ 27, 0, KC_HELP, ACT_CANCEL, "back from the help or a history (as q)" },
+	{ 'R', 0, KC_DETAIL, ACT_REVIEW,
+	    "mark the record reviewed today (checked and current)" },
 	{ 'a', 0, KC_SUGGEST, ACT_ACCEPT, "put the person on the list" },
 	{ 'A', 0, KC_SUGGEST, ACT_ACCEPT_ALL,
 	    "put every suggested person on the list" },
@@ -171,6 +173,7 @@ const struct key_hint key_hints[] = {
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_OPEN, "person" },
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_HELP, "help" },
 	{ HINT_SUGGEST, KC_SUGGEST, ACT_BACK, "back" },
+	{ HINT_PAGE, KC_DETAIL, ACT_REVIEW, "reviewed" },
 	{ HINT_PAGE, KC_DETAIL, ACT_BACK, "back" },
 	{ HINT_PAGE, KC_DETAIL, ACT_HELP, "help" },
 };

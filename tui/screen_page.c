@@ -42,6 +42,8 @@ warn_line(const struct app *a, const char *text)
 		return 0;
 	if (strstr(text, "(expired)") != NULL)
 		return 1;
+	if (strncmp(text, "Do not call ", 12) == 0)
+		return strstr(text, " (over)") == NULL;
 	return (strncmp(text, "Passport ", 9) == 0 ||
 	    strncmp(text, "Medical ", 8) == 0 ||
 	    strncmp(text, "HEAT ", 5) == 0) && strstr(text, " none") != NULL;
@@ -189,9 +191,14 @@ screen_page_key(struct app *a, enum action action)
 	case ACT_ERASE:
 		app_erase_ask(a);
 		return R_ALL;
+	case ACT_REVIEW:
+		if (a->screen != SCREEN_DETAIL)
+			break;
+		return actions_failed(a, app_review(a, &err), &err);
 	default:
-		return actions_shared(a, &a->page, action);
+		break;
 	}
+	return actions_shared(a, &a->page, action);
 }
 
 unsigned

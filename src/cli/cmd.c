@@ -21,6 +21,7 @@ extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_erase_entry;
+extern const struct cmd_entry cmd_person_review_entry;
 extern const struct cmd_entry cmd_deploy_create_entry;
 extern const struct cmd_entry cmd_deploy_edit_entry;
 extern const struct cmd_entry cmd_deploy_list_entry;
@@ -39,6 +40,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_log_entry,
 	&cmd_erase_entry,
+	&cmd_person_review_entry,
 	&cmd_deploy_create_entry,
 	&cmd_deploy_edit_entry,
 	&cmd_deploy_list_entry,
