@@ -28,6 +28,8 @@ extern const struct cmd_entry cmd_deploy_remove_entry;
 extern const struct cmd_entry cmd_deploy_show_entry;
 extern const struct cmd_entry cmd_deploy_suggest_entry;
 extern const struct cmd_entry cmd_deploy_close_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_backup_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -44,6 +46,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_check_entry,
+	&cmd_backup_entry,
 	NULL,
 };
 
