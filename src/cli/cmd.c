@@ -30,6 +30,8 @@ extern const struct cmd_entry cmd_deploy_suggest_entry;
 extern const struct cmd_entry cmd_deploy_close_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_vocab_add_entry;
+extern const struct cmd_entry cmd_vocab_list_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -48,6 +50,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_close_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
+	&cmd_vocab_add_entry,
+	&cmd_vocab_list_entry,
 	NULL,
 };
 
