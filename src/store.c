@@ -79,8 +79,8 @@ store_error(struct store *s, struct error *err, const char *what)
 	if (code == SQLITE_INTERRUPT)
 		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return error_set(err, RC_DB, "%s: database is locked by another "
-		    "process (waited %d ms)", what, STORE_BUSY_MS);
+		return error_set(err, RC_DB, "%s is locked by another roster; "
+		    "nothing was changed", s->path);
 	return error_set(err, rc, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -102,6 +102,32 @@ store_interrupt(struct store *s, int (*pending)(void *), void *arg)
 	s->interrupt_arg = arg;
 	sqlite3_progress_handler(s->db, pending ? STORE_INTERRUPT_OPS : 0,
 	    pending ? interrupt_check : NULL, s);
+}
+
+/* SQLite's busy handler: count is how many times it was called before. */
+static int
+busy(void *arg, int count)
+{
+	struct store *s = arg;
+	int waited = count * STORE_WAIT_STEP_MS, give_up;
+
+	if (s->wait_limit_ms > 0)
+		give_up = waited >= s->wait_limit_ms;
+	else if (s->wait != NULL)
+		give_up = s->wait(s->wait_arg, waited);
+	else
+		give_up = waited >= STORE_BUSY_MS;
+	if (give_up)
+		return 0;
+	sqlite3_sleep(STORE_WAIT_STEP_MS);
+	return 1;
+}
+
+void
+store_set_wait(struct store *s, int (*wait)(void *, int), void *arg)
+{
+	s->wait = wait;
+	s->wait_arg = arg;
 }
 
 int
@@ -170,10 +196,10 @@ store_commit(struct store *s, struct error *err)
 	 * snapshot, SQLite checkpoints what it can and keeps the rest, and
 	 * the next scrubbing commit tries again. */
 	if (s->scrub) {
-		sqlite3_busy_timeout(s->db, STORE_SCRUB_MS);
+		s->wait_limit_ms = STORE_SCRUB_MS;
 		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
 		    NULL, NULL);
-		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+		s->wait_limit_ms = 0;
 	}
 	s->scrub = 0;
 	return RC_OK;
@@ -569,7 +595,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		return rc;
 	}
 	warn_network_fs(path);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(s->db, busy, s);
 	if ((rc = sqlfunc_register(s->db, &s->erasing, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);

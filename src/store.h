@@ -27,8 +27,9 @@
 
 /* "roster" in ASCII, so file(1) and roster itself can tell the file. */
 #define STORE_APPLICATION_ID	0x726f7374
-#define STORE_BUSY_MS		5000
+#define STORE_BUSY_MS		5000	/* a lock's wait without store_set_wait */
 #define STORE_SCRUB_MS		250	/* store_scrub's wait for readers */
+#define STORE_WAIT_STEP_MS	50	/* how often a wait is asked about */
 
 enum {
 	STORE_READ_ONLY = 1 << 0,
@@ -53,6 +54,9 @@ struct store {
 	}	 cache[STORE_CACHE];
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
+	int	(*wait)(void *, int);	/* store_set_wait */
+	void	*wait_arg;
+	int	 wait_limit_ms;		/* a short wait's, or 0 */
 	long long commits;		/* store_commit's that succeeded */
 	int	 scrub;			/* store_scrub: at the next commit */
 	int	 erasing;		/* roster_erasing(), sqlfunc.h */
@@ -115,6 +119,20 @@ int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
  * next key this way.  pending NULL turns this off.
  */
 void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
+
+/*
+ * While another process holds the lock a write needs (an import), this
+ * connection waits for it: every STORE_WAIT_STEP_MS it calls wait(arg,
+ * ms waited so far) and gives up when that returns non-zero.  The full
+ * screen draws "waiting..." and gives up on Esc, the command line says
+ * so after a second and gives up after STORE_BUSY_MS, which is also the
+ * wait without one (wait NULL).  A write given up fails with "FILE is
+ * locked by another roster; nothing was changed" (RC_DB): every write
+ * takes the lock first, in BEGIN IMMEDIATE.  The core draws nothing: it
+ * only asks.
+ */
+void	store_set_wait(struct store *, int (*wait)(void *arg, int waited_ms),
+	    void *arg);
 
 /*
  * The one rule for "has the database changed": a number that grows

@@ -167,6 +167,22 @@ find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* After this long waiting for another roster's lock, a command says so. */
+#define CLI_WAIT_SAY_MS	1000
+
+/* A write waiting for the lock: said once, given up at STORE_BUSY_MS. */
+static int
+cli_wait(void *arg, int waited)
+{
+	const struct store *s = arg;
+
+	if (waited >= CLI_WAIT_SAY_MS &&
+	    waited - STORE_WAIT_STEP_MS < CLI_WAIT_SAY_MS)
+		cli_note("roster: waiting for another roster to finish "
+		    "(%s)\u2026\n", s->path);
+	return waited >= STORE_BUSY_MS;
+}
+
 int
 cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 {
@@ -177,7 +193,15 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
 	if ((rc = cli_db_path(c, path, sizeof path, err)) != RC_OK)
 		return rc;
-	return store_open(s, path, flags, err);
+	if ((rc = store_open(s, path, flags, err)) == RC_OK)
+		cli_set_wait(*s);
+	return rc;
+}
+
+void
+cli_set_wait(struct store *s)
+{
+	store_set_wait(s, cli_wait, s);
 }
 
 int

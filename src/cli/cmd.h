@@ -118,9 +118,12 @@ int	cli_print_people(struct store *, const char *format, int today,
  */
 void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Opens the database the global options name. */
+/* Opens the database the global options name, with cli_set_wait. */
 int	cli_open(const struct cli *, int flags, struct store **,
 	    struct error *err);
+/* A write that finds another roster's lock waits, saying so on stderr
+ * after a second, and gives up after STORE_BUSY_MS (store_set_wait). */
+void	cli_set_wait(struct store *);
 /* The path of that database, into path (len bytes). */
 int	cli_db_path(const struct cli *, char *path, size_t len,
 	    struct error *err);
