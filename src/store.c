@@ -11,6 +11,7 @@
 #include "dbfiles.h"
 #include "sqlfunc.h"
 #include "store.h"
+#include "store_int.h"
 #include "strbuf.h"
 #include "width.h"
 
@@ -78,6 +79,9 @@ store_error(struct store *s, struct error *err, const char *what)
 		    "and try again)", s->path);
 	if (code == SQLITE_INTERRUPT)
 		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
+	if (code == SQLITE_READONLY && s->read_only_why != NULL)
+		return error_set(err, RC_DB, "%s; nothing was changed",
+		    s->read_only_why);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, RC_DB, "%s is locked by another roster; "
 		    "nothing was changed", s->path);
@@ -576,15 +580,23 @@ int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
+	char *why = NULL;
 	int oflags, from = 0, rc;
 
 	*out = NULL;
-	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK)
+	/* Another's pool, or a read-only copy: read it rather than fail. */
+	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_EXCLUSIVE_NEW |
+	    STORE_BULK)) && (why = store_not_writable(path)) != NULL)
+		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
+	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK) {
+		free(why);
 		return rc;
+	}
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
 	s->path = xstrdup(path);
+	s->read_only_why = why;
 	if (flags & STORE_READ_ONLY)
 		rc = open_read_only(s, path, err);
 	else if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
@@ -618,6 +630,8 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		goto fail;
 	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
 		goto fail;
+	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_BULK)))
+		store_keep_shared(s);
 	*out = s;
 	return RC_OK;
 fail:
@@ -647,6 +661,7 @@ store_close(struct store *s)
 	free(s->bulk_indexes);
 	sqlite3_close(s->db);
 	free(s->path);
+	free(s->read_only_why);
 	free(s);
 }
 

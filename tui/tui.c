@@ -341,6 +341,8 @@ tui_main(struct store *s, int today, int read_only, struct error *err)
 		app_free(&a);
 		return rc;
 	}
+	if (s->read_only_why != NULL)
+		app_message(&a, 0, "%s; opened read-only", s->read_only_why);
 	signals();
 	term_start();
 	draw_init(&a);

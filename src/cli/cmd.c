@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_deploy_suggest_entry;
 extern const struct cmd_entry cmd_deploy_close_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_share_entry;
 extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 
@@ -50,6 +51,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_close_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
+	&cmd_share_entry,
 	&cmd_vocab_add_entry,
 	&cmd_vocab_list_entry,
 	NULL,
@@ -184,7 +186,7 @@ cli_wait(void *arg, int waited)
 }
 
 int
-cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
+cli_open(struct cli *c, int flags, struct store **s, struct error *err)
 {
 	char path[PATH_MAX];
 	int rc;
@@ -193,9 +195,13 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
 	if ((rc = cli_db_path(c, path, sizeof path, err)) != RC_OK)
 		return rc;
-	if ((rc = store_open(s, path, flags, err)) == RC_OK)
-		cli_set_wait(*s);
-	return rc;
+	if ((rc = store_open(s, path, flags, err)) != RC_OK)
+		return rc;
+	cli_set_wait(*s);
+	if ((*s)->read_only_why != NULL)
+		snprintf(c->opened_read_only, sizeof c->opened_read_only, "%s",
+		    (*s)->read_only_why);
+	return RC_OK;
 }
 
 void
@@ -253,7 +259,10 @@ interactive_run(struct cli *c, int (*interactive)(struct store *, int, int,
 
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
-	rc = interactive(s, c->today, c->read_only, err);
+	/* The screen says why it is read-only. */
+	c->opened_read_only[0] = '\0';
+	rc = interactive(s, c->today, c->read_only ||
+	    s->read_only_why != NULL, err);
 	store_close(s);
 	return rc;
 }
@@ -316,7 +325,7 @@ int
 cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
     int, struct error *))
 {
-	struct cli c = { NULL, 0, 0 };
+	struct cli c = { NULL, 0, 0, "" };
 	struct error err;
 	int i = 1, rc;
 
@@ -348,5 +357,8 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 		rc = interactive_run(&c, interactive, &err);
 	else
 		rc = dispatch(&c, argc - i, argv + i, &err);
+	/* A write refused for it said so already. */
+	if (c.opened_read_only[0] != '\0' && rc != RC_DB)
+		cli_note("roster: %s; opened read-only\n", c.opened_read_only);
 	return report(rc, &err, 0);
 }
