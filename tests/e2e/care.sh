@@ -125,35 +125,26 @@ writes=$(wc -l <"$work/writes" 2>/dev/null || echo 0)
 # IMMEDIATE, as an import does): said on stderr after a second; the
 # write lands when the lock goes within 5 s, else is given up with
 # nothing changed (exit 3).
-hold() {
-	rm -f "$work/held"
-	( printf "BEGIN IMMEDIATE;\nSELECT 'held';\n"; sleep "$1"
-	    printf 'COMMIT;\n' ) | sqlite3 "$ROSTER_DB" >"$work/held" &
-	holder=$!
-	i=0
-	while ! grep -q held "$work/held" 2>/dev/null; do
-		i=$((i + 1))
-		[ "$i" -lt 100 ] || { bad "sqlite3 did not take the lock"; break; }
-		sleep 0.1
-	done
-}
-hold 2
+lock_hold "$ROSTER_DB"
+lock_release 2
 run 0 lock-wait "$ROSTER" vocab add skill diving Diving
 says lock-wait "roster: waiting for another roster to finish ($ROSTER_DB)…"
 says lock-wait "roster: added skill 'diving'"
-wait "$holder"
-hold 7
+lock_wait
+lock_hold "$ROSTER_DB"
+lock_release 7
 run 3 lock-timeout "$ROSTER" vocab add skill sailing Sailing
 says lock-timeout "roster: waiting for another roster to finish ($ROSTER_DB)…"
 says lock-timeout "roster: $ROSTER_DB is locked by another roster; nothing was changed"
-wait "$holder"
+lock_wait
 [ "$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM skill WHERE slug = 'sailing'")" = 0 ] &&
     ok || bad "lock-timeout: the skill was added"
 # An import waits as well.
-hold 2
+lock_hold "$ROSTER_DB"
+lock_release 2
 run 0 lock-import "$ROSTER" import "$fix/people.csv"
 says lock-import "roster: waiting for another roster to finish ($ROSTER_DB)…"
-wait "$holder"
+lock_wait
 # Without a lock, no word of waiting.
 run 0 lock-none "$ROSTER" vocab add skill rowing Rowing
 if grep -q waiting "$work/err"; then
