@@ -20,8 +20,11 @@ is_database(const struct store *s, const char *path)
 
 	if (stat(path, &a) == -1)
 		return 0;
+	/* SQLite's name for the database: a link's target, beside which
+	 * it keeps the -wal and -shm. */
 	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-		snprintf(name, sizeof name, "%s%s", s->path, sfx[i]);
+		snprintf(name, sizeof name, "%s%s", sqlite3_db_filename(s->db,
+		    "main"), sfx[i]);
 		if (stat(name, &b) == 0 && a.st_dev == b.st_dev &&
 		    a.st_ino == b.st_ino)
 			return 1;

@@ -113,11 +113,16 @@ check_index_itself(struct checker *c)
 	struct error err;
 
 	if (c->store->flags & STORE_READ_ONLY) {
-		c->r->index_skipped = 1;
+		c->r->index_skipped = "it needs a database opened for writing";
 		return;
 	}
+	/* Not the file's fault: the other writer's. */
 	if (store_begin(c->store, &err) != RC_OK) {
-		found(c, "words index: %s", err.msg);
+		if ((sqlite3_errcode(c->store->db) & 0xff) == SQLITE_BUSY)
+			c->r->index_skipped = "another roster kept the "
+			    "database locked";
+		else
+			found(c, "words index: %s", err.msg);
 		return;
 	}
 	if (store_exec(c->store, "INSERT INTO person_fts(person_fts, rank)"

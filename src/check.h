@@ -5,7 +5,8 @@
  * against itself (FTS5's integrity-check), and the schema version.  The
  * reading checks see one snapshot, so a writer meanwhile is no problem;
  * FTS5's check is a write statement that changes nothing, run in a write
- * transaction rolled back (skipped, and said so, on a read-only store).
+ * transaction rolled back (skipped, and said why, on a read-only store
+ * or when another writer keeps the lock).
  *
  * Memory: nothing is kept; a problem's message is valid during the call
  * to the caller's function only.
@@ -19,7 +20,9 @@
 struct check_result {
 	long long	people;
 	long		problems;
-	int		index_skipped;	/* read-only: FTS5's own check not run */
+	/* Why FTS5's own check was not run (NULL: it was): a read-only
+	 * store, or a writer that kept the lock past the wait. */
+	const char	*index_skipped;
 };
 
 /*

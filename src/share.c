@@ -154,6 +154,7 @@ share_set(struct store *s, const char *group, struct share_result *r,
 	/* Shared, the -wal stays after the last close, with its group. */
 	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
 	    &persist);
-	r->dir_closed = group != NULL && dir_closed(s->path, gid);
+	r->dir_closed = group != NULL &&
+	    dir_closed(sqlite3_db_filename(s->db, "main"), gid);
 	return RC_OK;
 }

@@ -83,12 +83,15 @@ share_files(struct store *s, size_t first, gid_t gid, mode_t mode,
     struct error *err)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm" };
+	/* SQLite's name for it: a link's target, beside which it keeps the
+	 * -wal and -shm. */
+	const char *db = sqlite3_db_filename(s->db, "main");
 	char name[PATH_MAX + 8];
 	size_t i;
 	int rc;
 
 	for (i = first; i < sizeof sfx / sizeof sfx[0]; i++) {
-		if (snprintf(name, sizeof name, "%s%s", s->path, sfx[i]) >=
+		if (snprintf(name, sizeof name, "%s%s", db, sfx[i]) >=
 		    (int)sizeof name)
 			return error_set(err, RC_INPUT, "%s: name too long",
 			    s->path);

@@ -36,7 +36,7 @@ thousands(long long n, struct strbuf *out)
 static int
 cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
-	struct check_result r = { 0, 0, 0 };
+	struct check_result r = { 0, 0, NULL };
 	struct strbuf verdict = { 0 };
 	struct store *s = NULL;
 	char path[PATH_MAX];
@@ -51,9 +51,9 @@ cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	store_close(s);
 	if (rc != RC_OK)
 		return rc;
-	if (r.index_skipped)
-		cli_note("roster: check: the words index's own check needs "
-		    "a database opened for writing: not run\n");
+	if (r.index_skipped != NULL)
+		cli_note("roster: check: the words index's own check was not "
+		    "run: %s\n", r.index_skipped);
 	strbuf_addf(&verdict, "roster check: %s ", path);
 	if (r.problems == 0) {
 		strbuf_adds(&verdict, "is good (");

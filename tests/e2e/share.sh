@@ -106,6 +106,17 @@ for f in "$ROSTER_DB-wal" "$ROSTER_DB-shm"; do
 	fi
 done
 
+# Through a link: the -wal and -shm beside its target, where SQLite
+# keeps them.
+mkdir "$work/l"
+cp "$ROSTER_DB" "$work/l/real.db"
+ln -s real.db "$work/l/link.db"
+run 0 share-link "$ROSTER" --db "$work/l/link.db" share --group "$group"
+for f in real.db real.db-wal real.db-shm; do
+	m=$(stat -c %a "$work/l/$f" 2>/dev/null)
+	[ "$m" = 660 ] && ok || bad "share-link: $f is '$m', expected 660"
+done
+
 # Another user's pool may not be shared by this one.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 755 "$work"
