@@ -23,8 +23,8 @@ int	share_get(struct store *, char *group, size_t len,
 
 struct share_result {
 	char	old[256];		/* the group before, "" private */
-	/* The directory is not the group's to write: SQLite cannot make
-	 * the -shm file there for them when no one has the pool open. */
+	/* The directory is not the group's to write: should the -wal and
+	 * -shm go, the others could not make them again. */
 	int	dir_closed;
 };
 

@@ -33,9 +33,10 @@ cmd_share_exec(struct cli *c, const struct cli_args *a, struct error *err)
 			cli_note("roster: %s: private (mode 0600)\n", s->path);
 		if (r.dir_closed)
 			cli_note("roster: note: the pool's directory is not "
-			    "the group's to write, where SQLite makes the "
-			    "-shm file for whoever opens the pool first: "
-			    "chgrp %s and chmod g+ws it\n", group);
+			    "the group's to write: should its -wal and -shm "
+			    "files go, only you could make them again "
+			    "(chgrp %s and chmod g+ws the directory)\n",
+			    group);
 	}
 	store_close(s);
 	return rc;
