@@ -25,6 +25,7 @@ extern const struct vocab_list vocab_deploy_kinds;	/* ..., other */
 extern const struct vocab_list vocab_deploy_statuses;	/* planning, ... */
 extern const struct vocab_list vocab_person_statuses;	/* active, ... */
 extern const struct vocab_list vocab_genders;		/* f, m, x */
+extern const struct vocab_list vocab_dnc_reasons;	/* leave, ... */
 extern const struct vocab_list vocab_member_statuses;	/* enum member_status */
 extern const struct vocab_list vocab_levels;		/* A1..C2, native */
 
