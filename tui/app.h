@@ -161,6 +161,7 @@ struct app {
 	char			 message[1024];
 	int			 message_error;
 	enum modal		 modal;		/* what the next key means */
+	int			 lock_waited;	/* a write waited: redraw all */
 	int			 quit;
 };
 
