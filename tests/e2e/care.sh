@@ -87,6 +87,40 @@ run 1 backup-search "$ROSTER" --db "$work/b.db" search zzzzzz
 [ -z "$(ls "$work" | grep 'b\.db\.')" ] && ok ||
     bad "backup left temporary files: $(ls "$work")"
 
+# A directory is not a backup's name: said before any copying, exit 2.
+mkdir "$work/backups"
+run 2 backup-dir "$ROSTER" backup "$work/backups/"
+says backup-dir "roster: $work/backups/: is a directory (expected the backup's file name, such as $work/backups/pool-backup.db)"
+# No room (here the file size limit): "disk full" naming the file asked
+# for, exit 3, and neither the copy nor a journal of it left behind.
+run 3 backup-fsize sh -c 'ulimit -f 100; exec "$0" backup "$1"' "$ROSTER" \
+    "$work/backups/full.db"
+says backup-fsize "roster: disk full: $work/backups/full.db (free some space and try again)"
+[ -z "$(ls "$work/backups")" ] && ok ||
+    bad "backup-fsize: left $(ls "$work/backups")"
+# Stopped (SIGTERM, SIGINT) while it copies: the signal takes effect
+# once the copy is removed.  The copy of a bigger pool lasts long enough
+# to be caught: the test waits for its temporary file to appear.
+"$ROSTER" demo --size 20000 --seed 6 "$work/big.db" 2>/dev/null
+caught=0
+for try in 1 2 3 4 5; do
+	"$ROSTER" --db "$work/big.db" backup "$work/backups/term.db" \
+	    2>/dev/null &
+	pid=$!
+	i=0
+	while [ $i -lt 2000 ] &&
+	    ! ls "$work/backups" | grep -q '^term\.db\.'; do
+		i=$((i + 1))
+	done
+	kill -TERM $pid 2>/dev/null
+	wait $pid
+	[ $? = 143 ] && caught=1 && break
+	rm -f "$work/backups/term.db"
+done
+[ $caught = 1 ] || echo "note: backup-term: the backup was never caught" >&2
+[ -z "$(ls "$work/backups")" ] && ok ||
+    bad "backup-term: left $(ls "$work/backups")"
+
 # Under a concurrent writer: imports in a loop, changing people's words,
 # while check and backup run; both say good every time.
 "$ROSTER" --db "$work/w.db" import "$fix/people.csv" "$fix/missions.csv" \
