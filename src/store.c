@@ -584,6 +584,13 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	int oflags, from = 0, rc;
 
 	*out = NULL;
+	/* Said plainly, not as SQLite's "unable to open database file". */
+	if (!(flags & STORE_MEMORY) && (why = store_not_readable(path)) !=
+	    NULL) {
+		rc = error_set(err, RC_DB, "%s", why);
+		free(why);
+		return rc;
+	}
 	/* Another's pool, or a read-only copy: read it rather than fail. */
 	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_EXCLUSIVE_NEW |
 	    STORE_BULK)) && (why = store_not_writable(path)) != NULL)

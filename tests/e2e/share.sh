@@ -125,6 +125,38 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	    "$ROSTER" share --group nogroup >"$work/out" 2>"$work/err"
 	[ $? = 3 ] && ok || bad "share by another user: exit status"
 	says share-not-owner "only its owner (root) may share it"
+
+	# A team on one host: root shares a pool with nogroup, of which
+	# nobody is a member and daemon's group is not.  Nobody, at umask
+	# 077, writes: the -wal and -shm it makes are the group's, 0660,
+	# and the audit names nobody.  An outsider is told plainly that
+	# the file is not theirs to read.
+	mkdir "$work/team"
+	chgrp nogroup "$work/team"
+	chmod 2770 "$work/team"
+	team=$work/team/pool.db
+	cp "$ROSTER_DB" "$team"
+	rm -f "$team-wal" "$team-shm"
+	run 0 team-share setpriv --groups=65534 "$ROSTER" --db "$team" share \
+	    --group nogroup
+	rm -f "$team-wal" "$team-shm"
+	member="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	run 0 team-write $member sh -c 'umask 077; exec "$0" --db "$1" vocab add skill abseiling Abseiling' \
+	    "$ROSTER" "$team"
+	for f in "$team" "$team-wal" "$team-shm"; do
+		m=$(stat -c '%a %G' "$f" 2>/dev/null)
+		[ "$m" = "660 nogroup" ] && ok ||
+		    bad "team-write: $f is '$m', expected '660 nogroup'"
+	done
+	[ "$(sqlite3 "$team" "SELECT who FROM audit WHERE entity = 'skill'
+	    AND entity_id = 'abseiling'")" = nobody ] && ok ||
+	    bad "team-write: the audit does not name nobody"
+	outsider="setpriv --reuid=65534 --regid=1 --clear-groups"
+	run 3 team-outsider-dir $outsider "$ROSTER" --db "$team" search
+	says team-outsider-dir "roster: $team: you cannot reach this file (a directory on its way is closed to you)"
+	chmod 2775 "$work/team"
+	run 3 team-outsider $outsider "$ROSTER" --db "$team" search
+	says team-outsider "roster: $team: you cannot read this file (owner root, group nogroup, mode 0660)"
 fi
 
 finish
