@@ -66,6 +66,26 @@ tail -n 1 "$work/out" | grep -q "^roster check: $work/page.db has [0-9]* problem
 grep -q 'malformed\|integrity: ' "$work/out" && ok ||
     bad "check-page: no problem named: $(cat "$work/out")"
 
+# Cells of a page damaged: SQLite's report of them comes as one text of
+# many lines.  Each is a problem on a line of its own, named as such and
+# counted in the verdict.
+cp "$ROSTER_DB" "$work/cells.db"
+printf '\377\377\377\377\377\377\377\377' |
+    dd of="$work/cells.db" bs=1 seek=$((4096 * 20 + 100)) conv=notrunc \
+    2>/dev/null
+run 3 check-cells "$ROSTER" --db "$work/cells.db" check
+n=$(sed '$d' "$work/out" | wc -l)
+tail -n 1 "$work/out" | grep -q "^roster check: $work/cells.db has $n problems$" &&
+    ok || bad "check-cells: $n lines, verdict: $(tail -n 1 "$work/out")"
+grep -q '^integrity: On tree page 21 cell ' "$work/out" && ok ||
+    bad "check-cells: no cell named: $(cat "$work/out")"
+if sed '$d' "$work/out" | grep -v '^[a-z ]*: ' | grep -q . ||
+    grep -q '\*\*\*' "$work/out"; then
+	bad "check-cells: a line that is no problem: $(cat "$work/out")"
+else
+	ok
+fi
+
 # Read-only: the words index's own check is skipped, and said so.
 run 0 check-read-only "$ROSTER" --read-only check
 says check-read-only "roster: check: the words index's own check was not run: it needs a database opened for writing"
