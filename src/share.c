@@ -138,7 +138,10 @@ share_set(struct store *s, const char *group, struct share_result *r,
 		return rc;
 	if ((rc = store_begin(s, err)) != RC_OK)
 		return rc;
-	if ((rc = share_get(s, r->old, sizeof r->old, err)) == RC_OK)
+	/* Shared again with its group, or private again: the files are
+	 * put right, but nothing changed for the audit to record. */
+	if ((rc = share_get(s, r->old, sizeof r->old, err)) == RC_OK &&
+	    strcmp(r->old, group != NULL ? group : "") != 0)
 		rc = share_record(s, group, r->old, err);
 	/* Inside the transaction: files that could not be changed leave
 	 * the setting as it was. */

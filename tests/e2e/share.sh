@@ -97,6 +97,13 @@ says private "roster: $ROSTER_DB: private (mode 0600)"
     WHERE a.entity = 'pool' ORDER BY a.pk DESC LIMIT 1")" = "$share_with NULL" ] &&
     ok || bad "private: audit"
 run 0 private-search "$ROSTER" search --format ids lang:fr
+# Private again when private already: the files put right, but no audit
+# line, which would record a change that was not made.
+audit_before=$(q "SELECT count(*) FROM audit")
+run 0 private-again "$ROSTER" share --private
+says private-again "roster: $ROSTER_DB: private (mode 0600)"
+[ "$(q "SELECT count(*) FROM audit")" = "$audit_before" ] && ok ||
+    bad "private-again: audited: $(q "SELECT * FROM audit_change ORDER BY audit DESC LIMIT 1")"
 for f in "$ROSTER_DB-wal" "$ROSTER_DB-shm"; do
 	if [ -e "$f" ]; then
 		m=$(stat -c %a "$f")
