@@ -133,7 +133,7 @@ for try in 1 2 3 4 5; do
 		i=$((i + 1))
 	done
 	kill -TERM $pid 2>/dev/null
-	wait $pid
+	wait $pid 2>/dev/null
 	[ $? = 143 ] && caught=1 && break
 	rm -f "$work/backups/term.db"
 done
@@ -199,6 +199,28 @@ lock_release 2
 run 0 lock-import "$ROSTER" import "$fix/people.csv"
 says lock-import "roster: waiting for another roster to finish ($ROSTER_DB)…"
 lock_wait
+# Ctrl-C while waiting: the command dies of it, and nothing is written.
+lock_hold "$ROSTER_DB"
+count() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM person;
+	    SELECT count(*) FROM audit" | tr '\n' ' '
+}
+before=$(count)
+perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV' "$ROSTER" person add \
+    --family Waiter --given Wanda >"$work/out" 2>"$work/err" &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q waiting "$work/err"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -INT $pid
+wait $pid
+st=$?
+lock_release
+[ $st = 130 ] && ok || bad "lock-interrupt: exit status $st, expected 130"
+[ "$(count)" = "$before" ] && ok || bad "lock-interrupt: $(count), was $before"
+run 0 lock-interrupt-check "$ROSTER" check
 # Without a lock, no word of waiting.
 run 0 lock-none "$ROSTER" vocab add skill rowing Rowing
 if grep -q waiting "$work/err"; then
