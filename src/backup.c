@@ -34,6 +34,30 @@ is_database(const struct store *s, const char *path)
 	return 0;
 }
 
+/* Whether path may be the backup: a new file, or an older backup. */
+static int
+check_target(const struct store *s, const char *path, struct error *err)
+{
+	struct stat sb;
+	int there;
+
+	if (*path == '\0')
+		return error_set(err, RC_INPUT, "backup: the file name is empty");
+	there = stat(path, &sb) == 0;
+	if (there && S_ISDIR(sb.st_mode))
+		return error_set(err, RC_INPUT, "%s: is a directory (expected "
+		    "the backup's file name, such as %s%spool-backup.db)", path,
+		    path, path[strlen(path) - 1] == '/' ? "" : "/");
+	/* The rename would put a file in a device's place (/dev/null). */
+	if (there && !S_ISREG(sb.st_mode))
+		return error_set(err, RC_INPUT, "%s: is not a regular file "
+		    "(expected the backup's file name)", path);
+	if (is_database(s, path))
+		return error_set(err, RC_INPUT, "%s: is the database itself "
+		    "(refusing to overwrite it)", path);
+	return RC_OK;
+}
+
 /*
  * In WAL mode a reader never holds a writer up, so the whole copy is
  * made in one step, from one snapshot: a step at a time would start
@@ -96,17 +120,11 @@ backup_file(struct store *s, const char *path, long long *people,
 {
 	struct export_file f;
 	struct export_hold hold;
-	struct stat sb;
 	sqlite3 *to = NULL;
 	int rc;
 
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return error_set(err, RC_INPUT, "%s: is a directory (expected "
-		    "the backup's file name, such as %s%spool-backup.db)", path,
-		    path, path[strlen(path) - 1] == '/' ? "" : "/");
-	if (is_database(s, path))
-		return error_set(err, RC_INPUT, "%s: is the database itself "
-		    "(refusing to overwrite it)", path);
+	if ((rc = check_target(s, path, err)) != RC_OK)
+		return rc;
 	export_hold_signals(&hold);
 	if ((rc = export_file_open(&f, path, 1, err)) != RC_OK) {
 		export_release_signals(&hold);

@@ -111,6 +111,15 @@ run 1 backup-search "$ROSTER" --db "$work/b.db" search zzzzzz
 mkdir "$work/backups"
 run 2 backup-dir "$ROSTER" backup "$work/backups/"
 says backup-dir "roster: $work/backups/: is a directory (expected the backup's file name, such as $work/backups/pool-backup.db)"
+# Nor is a device, a pipe or a socket (as root, backup /dev/null would
+# have put a file in its place): exit 2, left as it was.  Nor no name.
+mkfifo "$work/backups/pipe"
+run 2 backup-pipe "$ROSTER" backup "$work/backups/pipe"
+says backup-pipe "roster: $work/backups/pipe: is not a regular file (expected the backup's file name)"
+[ -p "$work/backups/pipe" ] && ok || bad "backup-pipe: the pipe was replaced"
+rm -f "$work/backups/pipe"
+run 2 backup-empty "$ROSTER" backup ""
+says backup-empty "roster: backup: the file name is empty"
 # No room (here the file size limit): "disk full" naming the file asked
 # for, exit 3, and neither the copy nor a journal of it left behind.
 run 3 backup-fsize sh -c 'ulimit -f 100; exec "$0" backup "$1"' "$ROSTER" \
