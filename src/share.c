@@ -126,6 +126,25 @@ dir_closed(const char *path, gid_t gid)
 	    (sb.st_mode & S_IWGRP)));
 }
 
+/* The nearest directory above path that the group may not pass. */
+static void
+unreachable(const char *path, gid_t gid, char *dir, size_t len)
+{
+	char up[PATH_MAX], *p;
+	struct stat sb;
+
+	*dir = '\0';
+	snprintf(up, sizeof up, "%s", path);
+	while ((p = strrchr(up, '/')) != NULL && p != up) {
+		*p = '\0';
+		if (stat(up, &sb) == 0 && !(sb.st_mode & S_IXOTH) &&
+		    !(sb.st_gid == gid && (sb.st_mode & S_IXGRP))) {
+			snprintf(dir, len, "%s", up);
+			return;
+		}
+	}
+}
+
 int
 share_set(struct store *s, const char *group, struct share_result *r,
     struct error *err)
@@ -159,5 +178,8 @@ share_set(struct store *s, const char *group, struct share_result *r,
 	    &persist);
 	r->dir_closed = group != NULL &&
 	    dir_closed(sqlite3_db_filename(s->db, "main"), gid);
+	if (group != NULL)
+		unreachable(sqlite3_db_filename(s->db, "main"), gid,
+		    r->unreachable, sizeof r->unreachable);
 	return RC_OK;
 }

@@ -124,6 +124,13 @@ for f in real.db real.db-wal real.db-shm; do
 	[ "$m" = 660 ] && ok || bad "share-link: $f is '$m', expected 660"
 done
 
+# A pool in a directory closed to the group (a home of mode 0700): the
+# group could not even reach it, and the note says which directory.
+mkdir -m 700 "$work/home"
+cp "$ROSTER_DB" "$work/home/pool.db"
+run 0 share-closed "$ROSTER" --db "$work/home/pool.db" share --group "$group"
+says share-closed "roster: note: the group cannot reach the pool: $work/home is closed to it (chgrp $group and chmod g+x it, or move the pool to a directory of the group)"
+
 # Another user's pool may not be shared by this one.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 755 "$work"
