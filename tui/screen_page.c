@@ -176,5 +176,9 @@ screen_page_key(struct app *a, enum action action)
 {
 	if (action == ACT_BACK)
 		return page_back(a);
+	if (action == ACT_EDIT) {
+		app_form_open(a, a->detail_pk);
+		return R_ALL;
+	}
 	return actions_shared(a, &a->page, action);
 }
