@@ -20,6 +20,8 @@
 
 #define LABEL_X		2
 #define VALUE_X		19
+/* A cell narrower than this is edited across the row. */
+#define NARROW_CELL	6
 
 /* A line of the form's body. */
 enum fl_kind { FL_FIELD, FL_NOTE, FL_BLANK, FL_HEAD, FL_TITLES, FL_ROW,
@@ -202,6 +204,19 @@ field_draw(struct app *a, int y, size_t i, int focused, int *cx)
 		    line_text(&f->field[i]), 0);
 }
 
+/* The cell the cursor is in, too narrow to edit where it is on a narrow
+ * terminal: the whole row's width, after its title. */
+static void
+narrow_draw(struct form_row *r, enum form_kind kind, int c, int y, int *cx)
+{
+	const char *title = kind == FK_MISSION ? mission_titles[c] :
+	    window_titles[c];
+	int x = LABEL_X + (int)strlen(title) + 2;
+
+	draw_text(y, LABEL_X, x - LABEL_X, title, A_DIM);
+	*cx = bar_line_draw(&r->cell[c], y, x, COLS - x, A_UNDERLINE);
+}
+
 static void
 row_draw(struct app *a, int y, enum form_kind kind, size_t row, int *cx)
 {
@@ -214,11 +229,12 @@ row_draw(struct app *a, int y, enum form_kind kind, size_t row, int *cx)
 	    draw_attr(a, ROLE_ERROR));
 	for (c = 0; c < cells; c++) {
 		cell_at(kind, c, &x, &w);
-		if (w == 0)
-			continue;
-		if (at.kind == kind && at.row == row && at.cell == c)
+		if (at.kind == kind && at.row == row && at.cell == c &&
+		    w < NARROW_CELL)
+			narrow_draw(r, kind, c, y, cx);
+		else if (at.kind == kind && at.row == row && at.cell == c)
 			*cx = bar_line_draw(&r->cell[c], y, x, w, A_UNDERLINE);
-		else
+		else if (w > 0)
 			draw_text(y, x, w, line_text(&r->cell[c]),
 			    A_UNDERLINE);
 	}
@@ -302,6 +318,9 @@ scroll_to(struct form *f, const struct fline *v, size_t n, int height)
 		at--;
 	if ((int)at < f->top)
 		f->top = (int)at;
+	/* Taller than before: no blank lines below the last. */
+	if (f->top > 0 && f->top + height > (int)n)
+		f->top = (int)n - height;
 	if (f->top < 0)
 		f->top = 0;
 }
