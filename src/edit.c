@@ -20,11 +20,6 @@ const char *const edit_field_names[EF_N] = { "family_name", "given_name",
     "passport_expiry", "medical_expiry", "heat_expiry", "languages",
     "themes", "skills", "notes", "dnc", "dnc_until", "reviewed" };
 
-const char *const edit_mission_names[MISSION_NFIELDS] = { "mission",
-    "country", "start", "end", "role", "themes" };
-const char *const edit_window_names[WINDOW_NFIELDS] = { "from", "to",
-    "reason" };
-
 static const char load_sql[] = "SELECT id, version, family_name,"
     " given_name, agency, rank, gender, email, phone, status, notice_days,"
     " coalesce(passport_expiry, ''), coalesce(medical_expiry, ''),"

@@ -80,8 +80,12 @@ int	edit_add_item(struct store *, struct edit_record *, enum edit_field,
 int	edit_remove_item(struct store *, struct edit_record *,
 	    enum edit_field, const char *item, struct error *err);
 
-/* Checks a mission or a window as the missions and unavailability files
- * are checked, normalises it and appends it to the record. */
+/*
+ * Checks a mission or a window as the missions and unavailability files
+ * are checked, normalises it and appends it to the record, in place of
+ * one with the same key (mission and start; start) as an import would;
+ * RC_INPUT names the column: "country: unknown country code 'QQ' ...".
+ */
 int	edit_add_mission(struct store *, struct edit_record *,
 	    const struct edit_mission *, struct error *err);
 int	edit_add_window(struct store *, struct edit_record *,
@@ -97,10 +101,20 @@ void	edit_remove_window(struct edit_record *, size_t i);
  * not, nothing is written, *theirs (if not NULL) is the person as stored
  * now, for the caller to merge field by field, and RC_REFUSED is
  * returned; saving the merged record with theirs' version then succeeds.
- * On RC_OK the record's id, pk and version are the saved ones.
+ * On RC_OK the record's id, pk and version are the saved ones; the
+ * version is unchanged when nothing differed from what is stored.
+ * RC_INPUT names the field: "given_name: missing given name".
  */
 int	edit_save(struct store *, struct edit_record *,
 	    struct edit_record **theirs, struct error *err);
+
+/*
+ * For a new person (pk 0): whether they are probably someone already in
+ * the pool, by import's rule (the same names and e-mail or phone, dupe.h);
+ * msg (len bytes) then says who, else it is "".
+ */
+int	edit_duplicate(struct store *, const struct edit_record *, char *msg,
+	    size_t len, struct error *err);
 
 /*
  * Completions of prefix for field f (countries, languages, themes,

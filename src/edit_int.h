@@ -19,10 +19,6 @@ struct edit_window;
 #define MISSION_NFIELDS 6
 #define WINDOW_NFIELDS 3
 
-/* The columns of the missions and unavailability files, by item field. */
-extern const char *const edit_mission_names[MISSION_NFIELDS];
-extern const char *const edit_window_names[WINDOW_NFIELDS];
-
 /* A record parsed as person_put takes it, with room for the lists. */
 struct edit_row {
 	struct person	p;

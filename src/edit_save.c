@@ -2,13 +2,14 @@
  * Saving a person's record (edit.h): the whole record checked, then one
  * transaction that first compares the version with the one loaded, then
  * writes the person through person_put and only the missions and windows
- * that differ from the stored ones, each audited with old and new values.
+ * that differ from the stored ones (person.h audits each, with old and
+ * new values).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "dupe.h"
 #include "edit.h"
 #include "edit_int.h"
 #include "fts.h"
@@ -18,8 +19,6 @@ struct saver {
 	struct store		*s;
 	struct person_writer	*w;
 	long long		 pk;
-	const char		*id;
-	char			 who[64];
 	int			 changed;
 };
 
@@ -73,38 +72,6 @@ save_check(struct store *s, struct edit_record *r, struct edit_row *row,
 	snprintf(p->dnc_until, DATE_LEN, "%s", r->value[EF_DNC_UNTIL]);
 	snprintf(p->reviewed, DATE_LEN, "%s", r->value[EF_REVIEWED]);
 	return RC_OK;
-}
-
-/*
- * The audit line of one mission or window: added (old NULL), removed (new
- * NULL) or changed, each field that has or had a value, or that changed.
- */
-static int
-audit_item(struct saver *sv, const char *action, const char *const *names,
-    size_t n, const char *const *old, const char *const *new,
-    struct error *err)
-{
-	struct audit_change changes[MISSION_NFIELDS];
-	struct audit_entry e = { sv->who, NULL, "person", sv->id, action,
-	    NULL, changes, 0 };
-	struct strbuf fields = { 0 };
-	size_t i;
-	int rc;
-
-	for (i = 0; i < n; i++) {
-		if (old != NULL && new != NULL ? strcmp(old[i], new[i]) == 0 :
-		    *(old != NULL ? old : new)[i] == '\0')
-			continue;
-		changes[e.nchanges].field = names[i];
-		changes[e.nchanges].old = old != NULL ? old[i] : NULL;
-		changes[e.nchanges++].new = new != NULL ? new[i] : NULL;
-		strbuf_addf(&fields, "%s%s", fields.len ? "," : "", names[i]);
-	}
-	e.fields = strbuf_str(&fields);
-	rc = audit_write(sv->s, &e, err);
-	strbuf_free(&fields);
-	sv->changed = 1;
-	return rc;
 }
 
 static int
@@ -165,13 +132,10 @@ static int
 save_items(struct saver *sv, int mission, const struct edit_record *old,
     const struct edit_record *r, struct error *err)
 {
-	const char *const *names = mission ? edit_mission_names :
-	    edit_window_names;
 	size_t n = mission ? MISSION_NFIELDS : WINDOW_NFIELDS, i, j, k;
 	size_t nold = old == NULL ? 0 : mission ? old->nmissions :
 	    old->nwindows, nnew = mission ? r->nmissions : r->nwindows;
 	const char *o[MISSION_NFIELDS], *v[MISSION_NFIELDS];
-	char action[32];
 	int rc = RC_OK;
 
 	for (i = 0; i < nold && rc == RC_OK; i++) {
@@ -185,10 +149,7 @@ save_items(struct saver *sv, int mission, const struct edit_record *old,
 			continue;
 		rc = mission ? service_remove(sv->w, sv->pk, o[0], o[2], err) :
 		    unavail_remove(sv->w, sv->pk, o[0], err);
-		snprintf(action, sizeof action, "%s remove", mission ?
-		    "mission" : "away");
-		if (rc == RC_OK)
-			rc = audit_item(sv, action, names, n, o, NULL, err);
+		sv->changed = 1;
 	}
 	for (j = 0; j < nnew && rc == RC_OK; j++) {
 		item_values(mission, r, j, v);
@@ -202,11 +163,7 @@ save_items(struct saver *sv, int mission, const struct edit_record *old,
 		if (k == n)
 			continue;	/* as stored */
 		rc = mission ? mission_put(sv, v, err) : window_put(sv, v, err);
-		snprintf(action, sizeof action, "%s %s", mission ? "mission" :
-		    "away", i < nold ? "update" : "add");
-		if (rc == RC_OK)
-			rc = audit_item(sv, action, names, n, i < nold ? o :
-			    NULL, v, err);
+		sv->changed = 1;
 	}
 	return rc;
 }
@@ -285,7 +242,6 @@ save_all(struct saver *sv, struct edit_row *row, struct edit_record *r,
 	if ((rc = person_put(sv->w, &row->p, &sv->pk, &change, err))
 	    != RC_OK)
 		return rc;
-	sv->id = row->p.id;
 	if ((rc = save_items(sv, 1, now, r, err)) != RC_OK ||
 	    (rc = save_items(sv, 0, now, r, err)) != RC_OK)
 		return rc;
@@ -300,13 +256,12 @@ edit_save(struct store *s, struct edit_record *r,
     struct edit_record **theirs, struct error *err)
 {
 	struct edit_row *row = xcalloc(1, sizeof *row);
-	struct saver sv = { s, NULL, r->pk, NULL, "", 0 };
+	struct saver sv = { s, NULL, r->pk, 0 };
 	struct edit_record *now = NULL;
 	int rc;
 
 	if (theirs != NULL)
 		*theirs = NULL;
-	audit_user(sv.who, sizeof sv.who);
 	if ((rc = save_check(s, r, row, err)) != RC_OK ||
 	    (rc = store_begin(s, err)) != RC_OK)
 		goto out;
@@ -327,5 +282,34 @@ out:
 	person_writer_free(sv.w);
 	edit_free(now);
 	free(row);
+	return rc;
+}
+
+int
+edit_duplicate(struct store *s, const struct edit_record *r, char *msg,
+    size_t len, struct error *err)
+{
+	struct dupe_finder *f = NULL;
+	struct dupe_match m;
+	struct person p;
+	int found = 0, rc;
+
+	msg[0] = '\0';
+	if (r->pk != 0)
+		return RC_OK;
+	memset(&p, 0, sizeof p);
+	p.family_name = r->value[EF_FAMILY_NAME];
+	p.given_name = r->value[EF_GIVEN_NAME];
+	p.email = r->value[EF_EMAIL];
+	p.phone = r->value[EF_PHONE];
+	/* The finder reads where import met people; none outside one. */
+	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS seen(id TEXT "
+	    "PRIMARY KEY COLLATE NOCASE, at TEXT)", err)) == RC_OK &&
+	    (rc = dupe_finder_new(s, &f, err)) == RC_OK &&
+	    (rc = dupe_find(f, &p, &found, &m, err)) == RC_OK && found)
+		snprintf(msg, len, "%s %s is probably %s (%.8s), already in "
+		    "the pool (same name and %s)", p.given_name, p.family_name,
+		    m.name, m.id, m.by);
+	dupe_finder_free(f);
 	return rc;
 }

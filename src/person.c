@@ -22,7 +22,7 @@ enum {
 	ST_INSERT, ST_UPDATE, ST_OLD, ST_DEL_LANG, ST_DEL_THEME,
 	ST_DEL_SKILL, ST_TOUCH, ST_MISSION_ADD, ST_MISSION_GET, ST_SERVICE,
 	ST_SERVICE_NEW, ST_DEL_STHEME, ST_UNAVAIL, ST_SERVICE_DEL,
-	ST_UNAVAIL_DEL, ST_COUNT
+	ST_UNAVAIL_DEL, ST_SERVICE_OLD, ST_UNAVAIL_OLD, ST_PERSON_ID, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -86,6 +86,34 @@ static const char *const statements[ST_COUNT] = {
 	    " AND mission = (SELECT pk FROM mission WHERE name = ?2)",
 	[ST_UNAVAIL_DEL] = "DELETE FROM unavailability WHERE person = ?1"
 	    " AND start = ?2",
+	/* An item as stored, in the order of its file's columns. */
+	[ST_SERVICE_OLD] = "SELECT m.name, s.country, s.start,"
+	    " coalesce(s.end, ''), s.role, coalesce((SELECT group_concat(slug,"
+	    " ';') FROM (SELECT slug FROM service_theme WHERE service = s.pk"
+	    " ORDER BY slug)), '') FROM service s JOIN mission m"
+	    " ON m.pk = s.mission WHERE s.person = ?1 AND m.name = ?2"
+	    " AND s.start = ?3",
+	[ST_UNAVAIL_OLD] = "SELECT start, coalesce(end, ''), reason"
+	    " FROM unavailability WHERE person = ?1 AND start = ?2",
+	[ST_PERSON_ID] = "SELECT id FROM person WHERE pk = ?",
+};
+
+/*
+ * A mission or an unavailability window, for audit: its values by the
+ * columns of its file, as stored (old) and as written (new).
+ */
+#define ITEM_MAX 6
+static const char *const mission_columns[] = { "mission", "country",
+    "start", "end", "role", "themes" };
+static const char *const window_columns[] = { "from", "to", "reason" };
+
+struct item {
+	const char		*kind;	/* "mission", "away" */
+	const char *const	*names;
+	size_t			 n;
+	int			 found;	/* old holds the stored item */
+	struct strbuf		 old[ITEM_MAX];
+	const char		*new[ITEM_MAX];
 };
 
 /*
@@ -546,8 +574,138 @@ mission_pk(struct person_writer *w, const char *name, long long *pk,
 	return RC_OK;
 }
 
-int
-service_put(struct person_writer *w, long long person,
+static void
+item_free(struct item *it)
+{
+	size_t i;
+
+	for (i = 0; i < ITEM_MAX; i++)
+		strbuf_free(&it->old[i]);
+}
+
+/* Reads the item stored under person and key (a window's start, or a
+ * mission's name and start) into it->old. */
+static int
+item_old(struct person_writer *w, int which, long long person,
+    const char *key1, const char *key2, struct item *it, struct error *err)
+{
+	sqlite3_stmt *st = w->st[which];
+	const char *v;
+	size_t i;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, person);
+	bind_text(w, which, 2, key1);
+	if (key2 != NULL)
+		bind_text(w, which, 3, key2);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		it->found = 1;
+		for (i = 0; i < it->n; i++) {
+			v = (const char *)sqlite3_column_text(st, (int)i);
+			strbuf_adds(&it->old[i], v != NULL ? v : "");
+		}
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(w->store, err, it->kind);
+	return RC_OK;
+}
+
+/* Whether the item is stored with the values it is to be written with. */
+static int
+item_same(const struct item *it)
+{
+	size_t i;
+
+	for (i = 0; it->found && i < it->n; i++)
+		if (strcmp(strbuf_str(&it->old[i]), it->new[i]) != 0)
+			return 0;
+	return it->found;
+}
+
+/*
+ * The audit line of an item of person: "mission add" (old values NULL),
+ * "mission update" (the fields that changed) or, when removed, "mission
+ * remove" (new values NULL).
+ */
+static int
+item_audit(struct person_writer *w, long long person, struct item *it,
+    int removed, struct error *err)
+{
+	struct audit_change changes[ITEM_MAX];
+	struct audit_entry e = { w->who, NULL, "person", NULL, NULL, NULL,
+	    changes, 0 };
+	struct strbuf fields = { 0 }, action = { 0 };
+	const char *old, *new;
+	char *id = NULL;
+	size_t i;
+	int rc;
+
+	sqlite3_bind_int64(w->st[ST_PERSON_ID], 1, person);
+	if (sqlite3_step(w->st[ST_PERSON_ID]) == SQLITE_ROW)
+		id = store_text(w->st[ST_PERSON_ID], 0);
+	sqlite3_reset(w->st[ST_PERSON_ID]);
+	if (id == NULL)
+		return store_error(w->store, err, it->kind);
+	for (i = 0; i < it->n; i++) {
+		old = it->found ? strbuf_str(&it->old[i]) : NULL;
+		new = removed ? NULL : it->new[i];
+		if (old != NULL && new != NULL ? strcmp(old, new) == 0 :
+		    *(old != NULL ? old : new) == '\0')
+			continue;
+		changes[e.nchanges].field = it->names[i];
+		changes[e.nchanges].old = old;
+		changes[e.nchanges++].new = new;
+		strbuf_addf(&fields, "%s%s", fields.len ? "," : "",
+		    it->names[i]);
+	}
+	strbuf_addf(&action, "%s %s", it->kind, removed ? "remove" :
+	    it->found ? "update" : "add");
+	e.id = id;
+	e.action = strbuf_str(&action);
+	e.fields = strbuf_str(&fields);
+	rc = audit_write(w->store, &e, err);
+	strbuf_free(&fields);
+	strbuf_free(&action);
+	free(id);
+	return rc;
+}
+
+static void
+service_item(const struct service *sv, struct strbuf *themes,
+    struct item *it)
+{
+	size_t i;
+
+	memset(it, 0, sizeof *it);
+	it->kind = "mission";
+	it->names = mission_columns;
+	it->n = 6;
+	for (i = 0; i < sv->nthemes; i++)
+		strbuf_addf(themes, "%s%s", i ? ";" : "", sv->themes[i]);
+	it->new[0] = sv->mission;
+	it->new[1] = sv->country;
+	it->new[2] = sv->start;
+	it->new[3] = sv->end;
+	it->new[4] = sv->role != NULL ? sv->role : "";
+	it->new[5] = strbuf_str(themes);
+}
+
+static void
+window_item(const struct unavail *u, struct item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->kind = "away";
+	it->names = window_columns;
+	it->n = 3;
+	it->new[0] = u->start;
+	it->new[1] = u->end;
+	it->new[2] = u->reason != NULL ? u->reason : "";
+}
+
+static int
+service_write(struct person_writer *w, long long person,
     const struct service *sv, struct error *err)
 {
 	int which = (w->flags & WRITER_FRESH) ? ST_SERVICE_NEW : ST_SERVICE;
@@ -586,7 +744,28 @@ service_put(struct person_writer *w, long long person,
 }
 
 int
-unavail_put(struct person_writer *w, long long person,
+service_put(struct person_writer *w, long long person,
+    const struct service *sv, struct error *err)
+{
+	struct strbuf themes = { 0 };
+	struct item it;
+	int rc = RC_OK;
+
+	if (!(w->flags & WRITER_AUDIT))
+		return service_write(w, person, sv, err);
+	/* Audited: written only when it is new or differs. */
+	service_item(sv, &themes, &it);
+	if ((rc = item_old(w, ST_SERVICE_OLD, person, sv->mission, sv->start,
+	    &it, err)) == RC_OK && !item_same(&it) &&
+	    (rc = service_write(w, person, sv, err)) == RC_OK)
+		rc = item_audit(w, person, &it, 0, err);
+	item_free(&it);
+	strbuf_free(&themes);
+	return rc;
+}
+
+static int
+unavail_write(struct person_writer *w, long long person,
     const struct unavail *u, struct error *err)
 {
 	sqlite3_bind_int64(w->st[ST_UNAVAIL], 1, person);
@@ -597,28 +776,76 @@ unavail_put(struct person_writer *w, long long person,
 }
 
 int
+unavail_put(struct person_writer *w, long long person,
+    const struct unavail *u, struct error *err)
+{
+	struct item it;
+	int rc;
+
+	if (!(w->flags & WRITER_AUDIT))
+		return unavail_write(w, person, u, err);
+	window_item(u, &it);
+	if ((rc = item_old(w, ST_UNAVAIL_OLD, person, u->start, NULL, &it,
+	    err)) == RC_OK && !item_same(&it) &&
+	    (rc = unavail_write(w, person, u, err)) == RC_OK)
+		rc = item_audit(w, person, &it, 0, err);
+	item_free(&it);
+	return rc;
+}
+
+int
 service_remove(struct person_writer *w, long long person,
     const char *mission, const char *start, struct error *err)
 {
+	struct service sv;
+	struct strbuf themes = { 0 };
+	struct item it;
 	int rc;
 
+	memset(&sv, 0, sizeof sv);
+	sv.mission = mission;
+	snprintf(sv.start, sizeof sv.start, "%s", start);
+	service_item(&sv, &themes, &it);
+	strbuf_free(&themes);
+	if ((rc = item_old(w, ST_SERVICE_OLD, person, mission, start, &it,
+	    err)) != RC_OK || !it.found)
+		goto out;
 	sqlite3_bind_int64(w->st[ST_SERVICE_DEL], 1, person);
 	bind_text(w, ST_SERVICE_DEL, 2, mission);
 	bind_text(w, ST_SERVICE_DEL, 3, start);
 	if ((rc = run(w, ST_SERVICE_DEL, err, "mission")) != RC_OK)
-		return rc;
+		goto out;
 	store_scrub(w->store);
-	return touch(w, person, err);
+	if ((rc = touch(w, person, err)) == RC_OK && (w->flags & WRITER_AUDIT))
+		rc = item_audit(w, person, &it, 1, err);
+out:
+	item_free(&it);
+	return rc;
 }
 
 int
 unavail_remove(struct person_writer *w, long long person, const char *start,
     struct error *err)
 {
+	struct unavail u;
+	struct item it;
+	int rc;
+
+	memset(&u, 0, sizeof u);
+	snprintf(u.start, sizeof u.start, "%s", start);
+	window_item(&u, &it);
+	if ((rc = item_old(w, ST_UNAVAIL_OLD, person, start, NULL, &it, err))
+	    != RC_OK || !it.found)
+		goto out;
 	sqlite3_bind_int64(w->st[ST_UNAVAIL_DEL], 1, person);
 	bind_text(w, ST_UNAVAIL_DEL, 2, start);
 	store_scrub(w->store);
-	return run(w, ST_UNAVAIL_DEL, err, "unavailability");
+	if ((rc = run(w, ST_UNAVAIL_DEL, err, "unavailability")) == RC_OK &&
+	    (w->flags & WRITER_AUDIT))
+		rc = item_audit(w, person, &it, 1, err);
+out:
+	item_free(&it);
+	return rc;
 }
 
 int

@@ -2,8 +2,9 @@
  * person.h - people and what they own (languages, themes, skills, service
  * history, unavailability), and writing them to the store.
  *
- * Values are validated before they reach this layer (import.c, demo.c);
- * the schema's constraints are the safety net, not the validation.
+ * Values are validated before they reach this layer (by cell.h's checks,
+ * in import.c and edit.c; demo.c makes only valid ones); the schema's
+ * constraints are the safety net, not the validation.
  *
  * Memory: the strings in struct person, struct service and struct unavail
  * are borrowed from the caller and must outlive the put call; the writer
@@ -112,13 +113,19 @@ struct person_change {
  */
 int	person_put(struct person_writer *, struct person *, long long *pk,
 	    struct person_change *change, struct error *err);
-/* Creates, or updates by (person, mission, start), one service record. */
+/*
+ * Creates, or updates by (person, mission, start), one service record.
+ * With WRITER_AUDIT one that is stored as given is left alone, and the
+ * audit has the others as "mission add" or "mission update" with their
+ * fields' old and new values; likewise windows ("away add", ...).
+ */
 int	service_put(struct person_writer *, long long person,
 	    const struct service *, struct error *err);
 /* Creates, or updates by (person, start), one unavailability window. */
 int	unavail_put(struct person_writer *, long long person,
 	    const struct unavail *, struct error *err);
-/* Removes a person's service record (mission, start), or window (start). */
+/* Removes a person's service record (mission, start), or window (start),
+ * if there is one; audited as "mission remove", "away remove". */
 int	service_remove(struct person_writer *, long long person,
 	    const char *mission, const char *start, struct error *err);
 int	unavail_remove(struct person_writer *, long long person,

@@ -109,11 +109,13 @@ changed_fields(const struct edit_record *a, const struct edit_record *b,
 {
 	int f;
 
-	strbuf_adds(out, "");
+	const char *sep = "";
+
 	for (f = 0; f < EF_N; f++)
-		if (strcmp(a->value[f], b->value[f]) != 0)
-			strbuf_addf(out, "%s%s", out->len ? ", " : "",
-			    edit_field_names[f]);
+		if (strcmp(a->value[f], b->value[f]) != 0) {
+			strbuf_addf(out, "%s%s", sep, edit_field_names[f]);
+			sep = ", ";
+		}
 }
 
 static int
@@ -123,7 +125,7 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	static const char cmd[] = "person add";
 	struct edit_record *r = edit_new();
 	struct store *s = NULL;
-	char name[512];
+	char name[512], dupe[1200];
 	int rc;
 
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
@@ -135,8 +137,15 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	    err)) != RC_OK)
 		error_prefix(err, "%s: given_name", cmd);
 	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, err))
-	    == RC_OK)
-		rc = save(s, cmd, r, err);
+	    == RC_OK && (rc = edit_duplicate(s, r, dupe, sizeof dupe, err))
+	    == RC_OK) {
+		/* As import refuses them: a second record splits a history. */
+		if (dupe[0] != '\0')
+			rc = error_set(err, RC_INPUT, "%s: %s: change them with "
+			    "roster person set", cmd, dupe);
+		else
+			rc = save(s, cmd, r, err);
+	}
 	if (rc == RC_OK)
 		printf("%s %s\n", r->id, name_of(r, name, sizeof name));
 out:
@@ -160,36 +169,66 @@ const struct cmd_entry cmd_person_add_entry = {
 	.exec = cmd_person_add_exec,
 };
 
+/*
+ * The frame of every command on one known person: the person words[0]
+ * names, loaded twice (as it was and to change), apply's changes, one
+ * save; *before and *after are the caller's to free.
+ */
+static int
+person_change(struct cli *c, const struct cli_args *a, const char *cmd,
+    int (*apply)(struct store *, const char *, struct edit_record *,
+    const struct cli_args *, struct error *), struct edit_record **before,
+    struct edit_record **after, struct error *err)
+{
+	struct store *s = NULL;
+	int rc;
+
+	*before = *after = NULL;
+	if ((rc = cli_open(c, 0, &s, err)) == RC_OK &&
+	    (rc = person_open(s, cmd, a->words[0], before, err)) == RC_OK &&
+	    (rc = person_open(s, cmd, a->words[0], after, err)) == RC_OK &&
+	    (rc = apply(s, cmd, *after, a, err)) == RC_OK)
+		rc = save(s, cmd, *after, err);
+	store_close(s);
+	return rc;
+}
+
+/* Says what a command did to the person, or that it changed nothing. */
+static void
+done(struct edit_record *before, struct edit_record *r, const char *what)
+{
+	char name[512];
+
+	if (r->version == before->version)
+		cli_note("roster: %s: nothing to change\n", name_of(r, name,
+		    sizeof name));
+	else
+		cli_note("roster: %s: %s\n", name_of(r, name, sizeof name),
+		    what);
+}
+
+static int
+set_apply(struct store *s, const char *cmd, struct edit_record *r,
+    const struct cli_args *a, struct error *err)
+{
+	return apply_words(s, cmd, r, a->words + 1, a->nwords - 1, err);
+}
+
 static int
 cmd_person_set_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
 {
-	static const char cmd[] = "person set";
-	struct edit_record *r = NULL, *before = NULL;
+	struct edit_record *before, *r;
 	struct strbuf what = { 0 };
-	struct store *s = NULL;
-	char name[512];
 	int rc;
 
-	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
-	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK ||
-	    (rc = person_open(s, cmd, a->words[0], &before, err)) != RC_OK)
-		goto out;
-	if ((rc = apply_words(s, cmd, r, a->words + 1, a->nwords - 1, err))
-	    == RC_OK)
-		rc = save(s, cmd, r, err);
-	if (rc != RC_OK)
-		goto out;
-	changed_fields(before, r, &what);
-	if (r->version == before->version)
-		cli_note("roster: %s: nothing to change\n",
-		    name_of(r, name, sizeof name));
-	else
-		cli_note("roster: %s: changed %s\n", name_of(r, name,
-		    sizeof name), strbuf_str(&what));
-out:
+	rc = person_change(c, a, "person set", set_apply, &before, &r, err);
+	if (rc == RC_OK) {
+		strbuf_adds(&what, "changed ");
+		changed_fields(before, r, &what);
+		done(before, r, strbuf_str(&what));
+	}
 	strbuf_free(&what);
-	store_close(s);
 	edit_free(r);
 	edit_free(before);
 	return rc;
@@ -213,36 +252,39 @@ opt_or_empty(const struct cli_args *a, const char *name)
 }
 
 static int
-cmd_person_mission_add_exec(struct cli *c, const struct cli_args *a,
-    struct error *err)
+mission_add_apply(struct store *s, const char *cmd, struct edit_record *r,
+    const struct cli_args *a, struct error *err)
 {
-	static const char cmd[] = "person mission add";
 	struct edit_mission m = { (char *)cli_value(a, "mission", 0),
 	    (char *)cli_value(a, "country", 0), (char *)cli_value(a, "start",
 	    0), (char *)opt_or_empty(a, "end"), (char *)opt_or_empty(a,
 	    "role"), (char *)opt_or_empty(a, "themes") };
-	struct edit_record *r = NULL;
-	struct store *s = NULL;
-	char name[512];
-	size_t before;
 	int rc;
 
-	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
-	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
-		goto out;
-	before = r->nmissions;
 	if ((rc = edit_add_mission(s, r, &m, err)) != RC_OK)
 		error_prefix(err, "%s", cmd);
-	else
-		rc = save(s, cmd, r, err);
-	if (rc == RC_OK)
-		cli_note("roster: %s: %s mission %s from %s\n", name_of(r, name,
-		    sizeof name), r->nmissions > before ? "added" : "updated",
+	return rc;
+}
+
+static int
+cmd_person_mission_add_exec(struct cli *c, const struct cli_args *a,
+    struct error *err)
+{
+	struct edit_record *before, *r;
+	char what[1024];
+	int rc;
+
+	rc = person_change(c, a, "person mission add", mission_add_apply,
+	    &before, &r, err);
+	if (rc == RC_OK) {
+		snprintf(what, sizeof what, "%s mission %s from %s",
+		    r->nmissions > before->nmissions ? "added" : "updated",
 		    r->missions[r->nmissions - 1].mission,
 		    r->missions[r->nmissions - 1].start);
-out:
-	store_close(s);
+		done(before, r, what);
+	}
 	edit_free(r);
+	edit_free(before);
 	return rc;
 }
 
@@ -268,37 +310,40 @@ const struct cmd_entry cmd_person_mission_add_entry = {
 };
 
 static int
+mission_remove_apply(struct store *s, const char *cmd, struct edit_record *r,
+    const struct cli_args *a, struct error *err)
+{
+	char name[512];
+	size_t i;
+
+	(void)s;
+	for (i = 0; i < r->nmissions; i++)
+		if (strcmp(r->missions[i].mission, a->words[1]) == 0 &&
+		    strcmp(r->missions[i].start, a->words[2]) == 0) {
+			edit_remove_mission(r, i);
+			return RC_OK;
+		}
+	return error_set(err, RC_INPUT, "%s: %s has no mission '%s' from %s",
+	    cmd, name_of(r, name, sizeof name), a->words[1], a->words[2]);
+}
+
+static int
 cmd_person_mission_remove_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
 {
-	static const char cmd[] = "person mission remove";
-	const char *mission = a->words[1], *start = a->words[2];
-	struct edit_record *r = NULL;
-	struct store *s = NULL;
-	char name[512];
-	size_t i;
+	struct edit_record *before, *r;
+	char what[1024];
 	int rc;
 
-	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
-	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
-		goto out;
-	for (i = 0; i < r->nmissions; i++)
-		if (strcmp(r->missions[i].mission, mission) == 0 &&
-		    strcmp(r->missions[i].start, start) == 0)
-			break;
-	if (i == r->nmissions) {
-		rc = error_set(err, RC_INPUT, "%s: %s has no mission '%s' "
-		    "from %s", cmd, name_of(r, name, sizeof name), mission,
-		    start);
-		goto out;
+	rc = person_change(c, a, "person mission remove", mission_remove_apply,
+	    &before, &r, err);
+	if (rc == RC_OK) {
+		snprintf(what, sizeof what, "removed mission %s from %s",
+		    a->words[1], a->words[2]);
+		done(before, r, what);
 	}
-	edit_remove_mission(r, i);
-	if ((rc = save(s, cmd, r, err)) == RC_OK)
-		cli_note("roster: %s: removed mission %s from %s\n",
-		    name_of(r, name, sizeof name), mission, start);
-out:
-	store_close(s);
 	edit_free(r);
+	edit_free(before);
 	return rc;
 }
 
@@ -312,31 +357,35 @@ const struct cmd_entry cmd_person_mission_remove_entry = {
 };
 
 static int
+away_apply(struct store *s, const char *cmd, struct edit_record *r,
+    const struct cli_args *a, struct error *err)
+{
+	struct edit_window w = { a->words[1], a->nwords > 2 ? a->words[2] :
+	    (char *)"", (char *)opt_or_empty(a, "reason") };
+	int rc;
+
+	if ((rc = edit_add_window(s, r, &w, err)) != RC_OK)
+		error_prefix(err, "%s", cmd);
+	return rc;
+}
+
+static int
 cmd_person_away_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
 {
-	static const char cmd[] = "person away";
-	struct edit_window w = { a->words[1], a->nwords > 2 ? a->words[2] :
-	    (char *)"", (char *)opt_or_empty(a, "reason") };
-	struct edit_record *r = NULL;
-	struct store *s = NULL;
-	char name[512];
+	struct edit_record *before, *r;
+	char what[256];
 	int rc;
 
-	if ((rc = cli_open(c, 0, &s, err)) != RC_OK ||
-	    (rc = person_open(s, cmd, a->words[0], &r, err)) != RC_OK)
-		goto out;
-	if ((rc = edit_add_window(s, r, &w, err)) != RC_OK)
-		error_prefix(err, "%s", cmd);
-	else
-		rc = save(s, cmd, r, err);
-	if (rc == RC_OK)
-		cli_note("roster: %s: away from %s %s%s\n", name_of(r, name,
-		    sizeof name), w.from, *w.to != '\0' ? "to " :
-		    "until further notice", w.to);
-out:
-	store_close(s);
+	rc = person_change(c, a, "person away", away_apply, &before, &r, err);
+	if (rc == RC_OK) {
+		snprintf(what, sizeof what, "away from %s %s%s", a->words[1],
+		    a->nwords > 2 ? "to " : "until further notice",
+		    a->nwords > 2 ? a->words[2] : "");
+		done(before, r, what);
+	}
 	edit_free(r);
+	edit_free(before);
 	return rc;
 }
 

@@ -71,6 +71,8 @@ refused add-bad-email "person add: email: 'piet.example' is not an e-mail addres
     person add --family Jansen --given Piet email=piet.example
 refused add-control "person add: given_name: control character 0x1b (expected plain text)" \
     person add --family Jansen --given "$(printf 'P\033[31miet')"
+refused add-duplicate "person add: jan De Vries is probably Jan de Vries (22222222), already in the pool (same name and e-mail): change them with roster person set" \
+    person add --family "De Vries" --given jan email=JAN.de.vries@kmar.example
 refused add-dnc-until "person add: dnc_until: 2027-01-01 without a reason in dnc" \
     person add --family Jansen --given Piet dnc_until=2027-01-01
 
@@ -148,6 +150,9 @@ run 0 mission-update "$ROSTER" person mission add 2222 --mission "EUBAM Libya" \
     --country LY --start 2021-02-01 --end 2022-06-30
 says mission-update "roster: Jan de Vries: updated mission EUBAM Libya from 2021-02-01"
 is mission-update-row "SELECT count(*) FROM service WHERE end = '2022-06-30'" 1
+run 0 mission-same "$ROSTER" person mission add 2222 --mission "EUBAM Libya" \
+    --country LY --start 2021-02-01 --end 2022-06-30
+says mission-same "roster: Jan de Vries: nothing to change"
 
 refused mission-bad-country "person mission add: country: unknown country code 'QQ'" \
     person mission add 2222 --mission "EUBAM Libya" --country QQ \
@@ -189,6 +194,8 @@ is away-rows "SELECT group_concat(start || '..' || coalesce(end, '') || ' ' ||
     reason, ', ') FROM (SELECT * FROM unavailability ORDER BY start)" \
     "2026-12-01..2026-12-24 Leave, 2027-02-01.. "
 is away-audit "SELECT count(*) FROM audit WHERE action = 'away add'" 2
+run 0 away-same "$ROSTER" person away 6666 2027-02-01
+says away-same "roster: Lucía García Márquez: nothing to change"
 
 refused away-bad-to "person away: to: 2026-01-31 is before the start 2026-12-01" \
     person away 4444 2026-12-01 2026-01-31

@@ -281,6 +281,31 @@ test_add(void **state)
 	edit_free(r);
 }
 
+/* A new person who is probably someone in the pool, as import says. */
+static void
+test_duplicate(void **state)
+{
+	struct store *s = *state;
+	struct edit_record *r = edit_new(), *known = load(s, DUBOIS);
+	struct error err;
+	char msg[512];
+
+	allowed(s, r, EF_FAMILY_NAME, "DUBOIS", "DUBOIS");
+	allowed(s, r, EF_GIVEN_NAME, "Amelie", "Amelie");
+	assert_int_equal(edit_duplicate(s, r, msg, sizeof msg, &err), RC_OK);
+	assert_string_equal(msg, "");
+	allowed(s, r, EF_PHONE, "+33612345678", "+33612345678");
+	assert_int_equal(edit_duplicate(s, r, msg, sizeof msg, &err), RC_OK);
+	assert_string_equal(msg, "Amelie DUBOIS is probably Amélie Dubois "
+	    "(11111111), already in the pool (same name and phone)");
+	/* Someone already in the pool is not a duplicate of themselves. */
+	assert_int_equal(edit_duplicate(s, known, msg, sizeof msg, &err),
+	    RC_OK);
+	assert_string_equal(msg, "");
+	edit_free(known);
+	edit_free(r);
+}
+
 /* Two editors load Dubois; the first saves, the second is refused. */
 static void
 test_conflict(void **state)
@@ -386,6 +411,17 @@ test_import_audit(void **state)
 	/* Only what changed: the family name was given as it was. */
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change c "
 	    "JOIN audit a ON a.pk = c.audit WHERE a.action = 'update'"), 1);
+	/* A mission given again with another end: its update, and only it. */
+	testdb_import(s, "id,family_name\n" DUBOIS ",Dubois\n",
+	    "person_id,mission,country,start,end,role,themes\n" DUBOIS
+	    ",EUCAP Sahel Mali,ML,2018-03-01,2020-08-31,"
+	    "Border Management Expert,border-management\n");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = "
+	    "'mission update' AND a.fields = 'end' AND c.old = '2020-02-28' "
+	    "AND c.new = '2020-08-31' AND a.entity_id = '" DUBOIS "'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
+	    "action = 'mission update'"), 1);
 }
 
 static int
@@ -445,6 +481,7 @@ main(void)
 		testdb_test(test_items),
 		testdb_test(test_missions),
 		testdb_test(test_add),
+		testdb_fixture_test(test_duplicate),
 		testdb_fixture_test(test_conflict),
 		testdb_fixture_test(test_audit),
 		testdb_fixture_test(test_import_audit),
