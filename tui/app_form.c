@@ -292,6 +292,7 @@ row_put(struct app *a, enum form_kind kind, struct form_row *r,
     struct error *err)
 {
 	struct edit_record *rec = a->form->rec;
+	size_t had = kind == FK_MISSION ? rec->nmissions : rec->nwindows;
 	struct edit_mission m;
 	struct edit_window w;
 	int rc;
@@ -303,16 +304,25 @@ row_put(struct app *a, enum form_kind kind, struct form_row *r,
 		m.end = (char *)line_text(&r->cell[MC_END]);
 		m.role = (char *)line_text(&r->cell[MC_ROLE]);
 		m.themes = (char *)line_text(&r->cell[MC_THEMES]);
-		if ((rc = edit_add_mission(a->store, rec, &m, err)) == RC_OK)
-			mission_show(r, &rec->missions[rec->nmissions - 1]);
-		return rc;
+		if ((rc = edit_add_mission(a->store, rec, &m, err)) != RC_OK)
+			return rc;
+		/* The core replaces a mission with the same key, as an
+		 * import would: two rows cannot both be kept. */
+		if (rec->nmissions == had)
+			return error_set(err, RC_INPUT, "the same mission and "
+			    "start as a row above");
+		mission_show(r, &rec->missions[rec->nmissions - 1]);
+		return RC_OK;
 	}
 	w.from = (char *)line_text(&r->cell[WC_FROM]);
 	w.to = (char *)line_text(&r->cell[WC_TO]);
 	w.reason = (char *)line_text(&r->cell[WC_REASON]);
-	if ((rc = edit_add_window(a->store, rec, &w, err)) == RC_OK)
-		window_show(r, &rec->windows[rec->nwindows - 1]);
-	return rc;
+	if ((rc = edit_add_window(a->store, rec, &w, err)) != RC_OK)
+		return rc;
+	if (rec->nwindows == had)
+		return error_set(err, RC_INPUT, "the same start as a row above");
+	window_show(r, &rec->windows[rec->nwindows - 1]);
+	return RC_OK;
 }
 
 /*

@@ -185,6 +185,49 @@ conflict(struct app *a, struct edit_record *theirs)
 	    f->name != NULL ? f->name : "the person");
 }
 
+/* A refusal of the whole record names the field it is about ("given_name:
+ * missing given name"): the message goes under it too, the cursor to it. */
+static void
+refused(struct form *f, const char *msg)
+{
+	const char *colon = strchr(msg, ':');
+	char name[32];
+	int fld = -1;
+
+	if (colon != NULL && (size_t)(colon - msg) < sizeof name) {
+		snprintf(name, sizeof name, "%.*s", (int)(colon - msg), msg);
+		fld = edit_field_find(name);
+	}
+	if (fld < 0)
+		return;
+	snprintf(f->error[fld], sizeof f->error[fld], "%s", colon[1] == ' ' ?
+	    colon + 2 : colon + 1);
+	f->focus = (size_t)fld;
+}
+
+/* A new person who is probably someone in the pool already is refused,
+ * as import and roster person add refuse them: a second record would
+ * split their history. */
+static int
+duplicate(struct app *a)
+{
+	char dupe[512];
+	struct error err;
+
+	if (a->form->pk != 0)
+		return 0;
+	if (edit_duplicate(a->store, a->form->rec, dupe, sizeof dupe, &err)
+	    != RC_OK) {
+		app_message(a, 1, "not saved: %s", err.msg);
+		return 1;
+	}
+	if (dupe[0] == '\0')
+		return 0;
+	app_message(a, 1, "not saved: %s: Esc, then e on them changes them",
+	    dupe);
+	return 1;
+}
+
 void
 app_form_save(struct app *a)
 {
@@ -199,6 +242,8 @@ app_form_save(struct app *a)
 		app_message(a, 1, "not saved: %s", form_error(f, bad));
 		return;
 	}
+	if (duplicate(a))
+		return;
 	rc = edit_save(a->store, f->rec, &theirs, &err);
 	if (rc == RC_REFUSED && theirs != NULL) {
 		conflict(a, theirs);
@@ -208,6 +253,7 @@ app_form_save(struct app *a)
 	}
 	edit_free(theirs);
 	if (rc != RC_OK) {
+		refused(f, err.msg);
 		app_message(a, 1, "not saved: %s", err.msg);
 		return;
 	}
