@@ -148,7 +148,7 @@ form_text(const struct form *f)
 		for (c = 0; c < WC_N; c++)
 			strbuf_addf(&b, "%s%c", line_text(&f->windows[i].cell[c]),
 			    c + 1 < WC_N ? 0x1f : 0x1e);
-	return xstrdup(strbuf_str(&b));
+	return strbuf_steal(&b);
 }
 
 int

@@ -38,7 +38,7 @@ rows_text(const struct edit_record *r, int what)
 			strbuf_addf(&b, "%s%s..%s %s", i > 0 ? "; " : "",
 			    w->from, w->to, w->reason);
 		}
-	return xstrdup(strbuf_str(&b));
+	return strbuf_steal(&b);
 }
 
 static char *
