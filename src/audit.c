@@ -5,6 +5,7 @@
 
 #include "audit.h"
 #include "date.h"
+#include "strbuf.h"
 
 static const char insert_sql[] = "INSERT INTO audit(who, at, entity,"
     " entity_id, action, fields) VALUES (?, ?, ?, ?, ?, ?)";
@@ -78,4 +79,96 @@ audit_write(struct store *s, const struct audit_entry *e, struct error *err)
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "audit");
 	return write_changes(s, sqlite3_last_insert_rowid(s->db), e, err);
+}
+
+static const char each_sql[] = "SELECT pk, who, at, entity, entity_id,"
+    " action, fields FROM audit WHERE (?1 IS NULL OR entity_id = ?1)"
+    " AND (?2 IS NULL OR at >= ?2) ORDER BY pk";
+static const char each_change_sql[] = "SELECT field, old, new FROM"
+    " audit_change WHERE audit = ? ORDER BY field";
+
+static char *
+column_or_null(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return store_text(st, i);
+}
+
+static void
+changes_free(struct audit_change *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)c[i].field);
+		free((char *)c[i].old);
+		free((char *)c[i].new);
+	}
+	free(c);
+}
+
+/* The changes of audit line pk, copied: the walk's statement stays open
+ * while the caller's function runs. */
+static int
+changes_read(struct store *s, sqlite3_stmt *st, long long pk,
+    struct audit_change **out, size_t *n, struct error *err)
+{
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(st, 1, pk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[*n].field = store_text(st, 0);
+		(*out)[*n].old = column_or_null(st, 1);
+		(*out)[*n].new = column_or_null(st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "audit");
+	return RC_OK;
+}
+
+int
+audit_each(struct store *s, const char *id, const char *since,
+    int (*fn)(const struct audit_entry *, void *), void *arg,
+    struct error *err)
+{
+	sqlite3_stmt *st = NULL, *cst = NULL;
+	struct audit_change *c;
+	struct audit_entry e;
+	size_t n;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, each_sql, err)) != RC_OK ||
+	    (rc = store_prepare(s, &cst, each_change_sql, err)) != RC_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = changes_read(s, cst, sqlite3_column_int64(st, 0), &c,
+		    &n, err)) != RC_OK)
+			goto out;
+		e.who = (const char *)sqlite3_column_text(st, 1);
+		e.at = (const char *)sqlite3_column_text(st, 2);
+		e.entity = (const char *)sqlite3_column_text(st, 3);
+		e.id = (const char *)sqlite3_column_text(st, 4);
+		e.action = (const char *)sqlite3_column_text(st, 5);
+		e.fields = (const char *)sqlite3_column_text(st, 6);
+		e.changes = c;
+		e.nchanges = n;
+		rc = fn(&e, arg);
+		changes_free(c, n);
+		if (rc != 0)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = store_error(s, err, "audit");
+out:
+	sqlite3_finalize(cst);
+	sqlite3_finalize(st);
+	return rc;
 }

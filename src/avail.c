@@ -7,9 +7,10 @@
 #include "sqlfunc.h"
 
 /*
- * What keeps a person from leaving on or after a day: their windows and
- * their firm bookings that have not ended before it, earliest first.  The
- * conditions are those of avail: in filter_sql.c.
+ * What keeps a person from leaving on or after a day: their windows, their
+ * firm bookings that have not ended before it and a do-not-call mark (a
+ * window from the day itself), earliest first.  The conditions are those
+ * of avail: in filter_sql.c.
  */
 static const char busy_sql[] =
     "SELECT start, end FROM unavailability WHERE person = ?1"
@@ -17,7 +18,9 @@ static const char busy_sql[] =
     " UNION ALL SELECT d.start, d.end FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE a.person = ?1"
     " AND" AVAIL_BOOKED_SQL("a", "d")
-    " AND (d.end IS NULL OR d.end >= ?2) ORDER BY 1";
+    " AND (d.end IS NULL OR d.end >= ?2)"
+    " UNION ALL SELECT ?2, dnc_until FROM person WHERE pk = ?1 AND"
+    AVAIL_DNC_SQL("person", "?2") " ORDER BY 1";
 
 /* Whether the person is active, and their notice in days. */
 static int
@@ -109,13 +112,16 @@ avail_busy(struct store *s, int day, struct bitmap *out, struct error *err)
 	    &maxpk, err)) != RC_OK)
 		return rc;
 	/* The windows that reach day or later are few of them all, and
-	 * the index on end finds them without visiting the others. */
+	 * the index on end finds them without visiting the others; so
+	 * does person_dnc the marked. */
 	if ((rc = store_prepare(s, &st, "SELECT bitmap_add(?1, person) FROM"
 	    " (SELECT person FROM unavailability WHERE end IS NULL"
 	    " UNION ALL SELECT person FROM unavailability WHERE end >= ?2"
 	    " UNION ALL SELECT a.person FROM assignment a JOIN deployment d"
 	    " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
-	    " AND (d.end IS NULL OR d.end >= ?2))", err)) != RC_OK)
+	    " AND (d.end IS NULL OR d.end >= ?2)"
+	    " UNION ALL SELECT pk FROM person WHERE" AVAIL_DNC_SQL("person",
+	    "?2") ")", err)) != RC_OK)
 		return rc;
 	bitmap_init(out, maxpk);
 	date_format(day, text);

@@ -3,7 +3,8 @@
  * rule (roster(5)) first holds for them, and how lists write it.
  *
  * A person is free on day D when they are active, D >= today +
- * notice_days, and no unavailability window and no firm booking
+ * notice_days, they are not marked do not call up to D or later
+ * (AVAIL_DNC_SQL), and no unavailability window and no firm booking
  * (AVAIL_BOOKED_SQL) on a deployment covers D.  Windows and deployments are
  * inclusive and an empty end is open-ended, so the first free day is the
  * first such D: avail:D matches them there and on no day before it.
@@ -27,6 +28,16 @@
  */
 #define AVAIL_BOOKED_SQL(a, d) \
     " " a ".status IN ('confirmed', 'deployed') AND " d ".status <> 'closed'"
+
+/*
+ * Do not call, the one rule avail:, FREE, suggestions and dnc:yes share:
+ * person p is marked and the mark lasts to day (an SQL expression) or
+ * later, its last day included; no last day is until further notice.
+ * dnc > '' rather than <> so that the person_dnc index finds them.
+ */
+#define AVAIL_DNC_SQL(p, day) \
+    " " p ".dnc > '' AND (" p ".dnc_until IS NULL OR " p ".dnc_until >= " \
+    day ")"
 
 /* No free day ever: not active, or an open-ended window or deployment. */
 #define AVAIL_NEVER	(-1)

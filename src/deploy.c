@@ -388,23 +388,6 @@ available(struct store *s, const struct deployment *d, int today,
 	return search_text(s, text, today, NULL, out, err);
 }
 
-static const char *
-person_id(struct store *s, long long pk, char out[37])
-{
-	sqlite3_stmt *st;
-	struct error err;
-
-	snprintf(out, 37, "?");
-	if (store_prepare(s, &st, "SELECT id FROM person WHERE pk = ?", &err)
-	    != RC_OK)
-		return out;
-	sqlite3_bind_int64(st, 1, pk);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 37, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
-
 /* Puts pks on now (read in w's transaction), warning of the unavailable. */
 static int
 add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,
@@ -623,7 +606,7 @@ deploy_members(struct store *s, const struct deployment *d, int today,
 	    " coalesce((SELECT group_concat(status || ' ' || at, ', ') FROM"
 	    " (SELECT status, at FROM assignment_history WHERE"
 	    " assignment = a.pk ORDER BY rowid)), ''), " DEPLOY_READY_SQL
-	    DEPLOY_MEMBER_ROWS, err)) != RC_OK)
+	    ", p.status = 'left'" DEPLOY_MEMBER_ROWS, err)) != RC_OK)
 		return rc;
 	deploy_member_bind(st, d, today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -645,6 +628,7 @@ deploy_members(struct store *s, const struct deployment *d, int today,
 		    sqlite3_column_text(st, 10));
 		m->history = store_text(st, 11);
 		m->ready = store_text(st, 12);
+		m->left = sqlite3_column_int(st, 13);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -672,6 +656,24 @@ deploy_members_free(struct member *m, size_t n)
 		free(m[i].ready);
 	}
 	free(m);
+}
+
+int
+deploy_left_out(struct store *s, const struct deployment *d, long long *n,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "SELECT count(*) FROM assignment a"
+	    " JOIN person p ON p.pk = a.person WHERE a.deployment = ? AND"
+	    PERSON_LEFT_OUT_SQL("p"), err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->pk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? RC_OK : store_error(s, err, "deploy");
 }
 
 size_t

@@ -61,6 +61,7 @@ struct member {
 	enum member_status	 status;
 	char			 since[21];	/* when the status was set */
 	char			*history;	/* "proposed 2026-...Z, ..." */
+	int			 left;		/* left the service */
 	/* "yes", or each paper missing, expired or lapsing before the end
 	 * of the window (deploy_window), with its full date: "passport
 	 * expired 2026-03-15, HEAT lapses 2026-12-01, no medical"
@@ -202,6 +203,10 @@ int	deploy_remove(struct store *, const struct deployment *d,
 int	deploy_members(struct store *, const struct deployment *d, int today,
 	    struct member **out, size_t *n, struct error *err);
 void	deploy_members_free(struct member *, size_t n);
+/* How many members of d left the service and have contacts that lists
+ * leave out unless asked for (PERSON_LEFT_OUT_SQL). */
+int	deploy_left_out(struct store *, const struct deployment *d,
+	    long long *n, struct error *err);
 /* How many of them count towards the needs (proposed to deployed): the
  * one count of "members" every screen shows. */
 size_t	deploy_members_active(const struct member *, size_t n);

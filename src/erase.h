@@ -11,6 +11,7 @@
 #ifndef ROSTER_ERASE_H
 #define ROSTER_ERASE_H
 
+#include "date.h"
 #include "error.h"
 #include "store.h"
 
@@ -19,6 +20,9 @@ int	erase_person(struct store *, long long pk, struct error *err);
 
 /* Whether id (a person's UUID) was erased from this pool: RC_OK and *yes. */
 int	erase_known(struct store *, const char *id, int *yes,
+	    struct error *err);
+/* The day (YYYY-MM-DD, UTC) id was erased, for messages; "" if never. */
+int	erase_day(struct store *, const char *id, char day[DATE_LEN],
 	    struct error *err);
 
 #endif

@@ -104,7 +104,7 @@ export_file_close(struct export_file *f, int rc, struct error *err)
 }
 
 static int
-write_one(struct store *s, enum file_kind kind, int everyone,
+write_one(struct store *s, enum file_kind kind, int flags,
     const char *dir, struct export_file *f, struct error *err)
 {
 	char path[PATH_MAX];
@@ -115,7 +115,7 @@ write_one(struct store *s, enum file_kind kind, int everyone,
 		return error_set(err, RC_INPUT, "%s: name too long", dir);
 	if ((rc = export_file_open(f, path, 1, err)) != RC_OK)
 		return rc;
-	rc = format_csv_export(s, kind, everyone, f->fp, err);
+	rc = format_csv(s, kind, flags, f->fp, err);
 	if ((rc = export_file_finish(f, rc, err)) != RC_OK)
 		export_file_commit(f, rc, err);	/* removes it */
 	return rc;
@@ -133,7 +133,7 @@ static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE,
  * limit (SIGXFSZ) becomes a failed write, reported as a full disk.
  */
 static int
-write_all(struct store *s, int everyone, const char *dir, struct error *err)
+write_all(struct store *s, int flags, const char *dir, struct error *err)
 {
 	struct export_file f[FILE_NKINDS];
 	struct sigaction ign, oldxfsz;
@@ -150,7 +150,7 @@ write_all(struct store *s, int everyone, const char *dir, struct error *err)
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGXFSZ, &ign, &oldxfsz);
 	for (n = 0; n < FILE_NKINDS && rc == RC_OK; n++)
-		rc = write_one(s, (enum file_kind)n, everyone, dir, &f[n], err);
+		rc = write_one(s, (enum file_kind)n, flags, dir, &f[n], err);
 	if (rc != RC_OK)
 		n--;	/* the one that failed is removed already */
 	if (sigpending(&pending) == 0)
@@ -168,11 +168,11 @@ write_all(struct store *s, int everyone, const char *dir, struct error *err)
 
 int
 export_dir(struct store *s, const char *dir, const char *filter, int today,
-    long long *n, struct error *err)
+    int flags, long long *n, long long *left_out, struct error *err)
 {
 	struct search_result *r;
 	struct filter *f;
-	int rc, everyone;
+	int rc;
 
 	if ((rc = filter_compile(s, filter ? filter : "", today, &f, err))
 	    != RC_OK) {
@@ -188,7 +188,8 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 	 * Without a filter every deployment goes, with one only those that
 	 * an exported person is on, so that the assignments can be imported.
 	 */
-	everyone = filter == NULL || filter[strspn(filter, " \t\r\n")] == '\0';
+	if (filter == NULL || filter[strspn(filter, " \t\r\n")] == '\0')
+		flags |= FORMAT_ALL_DEPLOYMENTS;
 	/* One read transaction, so the files agree with each other. */
 	if ((rc = store_exec(s, "BEGIN", err)) != RC_OK) {
 		filter_free(f);
@@ -200,8 +201,11 @@ export_dir(struct store *s, const char *dir, const char *filter, int today,
 		search_result_free(r);
 	}
 	filter_free(f);
+	*left_out = 0;
+	if (rc == RC_OK && !(flags & FORMAT_LEFT_CONTACTS))
+		rc = format_left_out(s, left_out, err);
 	if (rc == RC_OK)
-		rc = write_all(s, everyone, dir, err);
+		rc = write_all(s, flags, dir, err);
 	store_exec(s, "COMMIT", NULL);
 	return rc;
 }

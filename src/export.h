@@ -49,8 +49,13 @@ int	export_file_commit(struct export_file *, int rc, struct error *err);
 /* Finish and commit. */
 int	export_file_close(struct export_file *, int rc, struct error *err);
 
-/* filter may be NULL or "" for everyone; *n is how many people. */
+/*
+ * filter may be NULL or "" for everyone; *n is how many people, and
+ * *left_out how many who left the service had their contacts left out
+ * (flags: FORMAT_LEFT_CONTACTS of format.h writes them).
+ */
 int	export_dir(struct store *, const char *dir, const char *filter,
-	    int today, long long *n, struct error *err);
+	    int today, int flags, long long *n, long long *left_out,
+	    struct error *err);
 
 #endif

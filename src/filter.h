@@ -54,6 +54,8 @@ enum filter_key {
 	KEY_PASSPORT,
 	KEY_MEDICAL,
 	KEY_HEAT,
+	KEY_DNC,
+	KEY_REVIEWED,
 };
 
 enum filter_op { OP_AND, OP_OR, OP_NOT, OP_TERM };

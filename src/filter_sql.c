@@ -44,9 +44,9 @@ struct filter_compiler {
 /*
  * Availability over [D1, D2] is three sets: the active people who can be
  * there in time (D1 >= today + notice_days), minus those with an
- * unavailability window, minus those with a firm booking (avail.h) on a
- * deployment that starts on or before D2 and has not ended before D1
- * (inclusive, open-ended).
+ * unavailability window or marked do not call up to D1 or later, minus
+ * those with a firm booking (avail.h) on a deployment that starts on or
+ * before D2 and has not ended before D1 (inclusive, open-ended).
  */
 static const char avail_ready_sql[] =
     "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
@@ -54,7 +54,8 @@ static const char avail_ready_sql[] =
 static const char avail_away_sql[] =
     "SELECT person AS pk FROM unavailability WHERE end IS NULL"
     " AND start <= ? UNION ALL SELECT person FROM unavailability"
-    " WHERE end >= ? AND start <= ?";
+    " WHERE end >= ? AND start <= ? UNION ALL SELECT pk FROM person WHERE"
+    AVAIL_DNC_SQL("person", "?");
 static const char avail_booked_sql[] =
     "SELECT a.person AS pk FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
@@ -365,6 +366,7 @@ term_avail(struct filter_compiler *c, const struct filter_keydef *k,
 	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);
+	add_date(c, d1);
 	away = query(c, avail_away_sql);
 	add_date(c, d1);
 	add_date(c, d2);
@@ -388,6 +390,84 @@ term_date(struct filter_compiler *c, const struct filter_keydef *k,
 	add_date(c, day);
 	*out = query(c, k->sql);
 	return RC_OK;
+}
+
+/*
+ * dnc:yes, dnc:no, dnc:REASON and dnc:DATE: marked do not call today, not
+ * marked today, marked today for that reason, marked on that day; by the
+ * rule of avail.h, from the person_dnc index.
+ */
+static int
+term_dnc(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
+{
+	char what[300], hint[64], reasons[VOCAB_EXPECTED_LEN];
+	int day = c->today, i;
+
+	(void)k;
+	if ((i = vocab_find(&vocab_dnc_reasons, n->value)) >= 0) {
+		add_text(c, vocab_dnc_reasons.words[i]);
+		add_date(c, day);
+		*out = query(c, "SELECT pk FROM person WHERE dnc = ? AND"
+		    AVAIL_DNC_SQL("person", "?"));
+		return RC_OK;
+	}
+	if (strcasecmp(n->value, "yes") != 0 &&
+	    strcasecmp(n->value, "no") != 0 &&
+	    !filter_date(n->value, c->today, &day)) {
+		filter_date_hint(n->value, hint, sizeof hint);
+		snprintf(what, sizeof what, "'%s' is not a do-not-call "
+		    "condition (expected yes, no, %s, or a date: %s)",
+		    n->value, vocab_expected(&vocab_dnc_reasons, VOCAB_NO_OR,
+		    reasons, sizeof reasons), hint);
+		return bad_value(c, n, what);
+	}
+	add_date(c, day);
+	*out = query(c, "SELECT pk FROM person WHERE" AVAIL_DNC_SQL("person",
+	    "?"));
+	if (strcasecmp(n->value, "no") == 0)
+		*out = set_new(SET_NOT, *out, NULL);
+	return RC_OK;
+}
+
+/*
+ * reviewed:<AGE or <DATE, and >= either: last confirmed before the day
+ * (or never), or on it or later.  An age is days or weeks before today
+ * (180d, 26w).
+ */
+static int
+term_reviewed(struct filter_compiler *c, const struct filter_keydef *k,
+    const struct filter_node *n, struct filter_set **out)
+{
+	const char *v = n->value;
+	char *end, what[300];
+	long age;
+	int before, day = 0, ok;
+
+	(void)k;
+	before = v[0] == '<';
+	if (before || strncmp(v, ">=", 2) == 0) {
+		v += before ? 1 : 2;
+		age = strtol(v, &end, 10);
+		if (isdigit((unsigned char)v[0]) && age <= 36500 &&
+		    (*end == 'd' || *end == 'w') && end[1] == '\0') {
+			day = c->today - (int)(*end == 'w' ? 7 * age : age);
+			ok = 1;
+		} else
+			ok = filter_date(v, c->today, &day);
+		if (ok && day >= 0) {
+			add_date(c, day);
+			*out = query(c, before ? "SELECT pk FROM person WHERE "
+			    "reviewed IS NULL UNION ALL SELECT pk FROM person "
+			    "WHERE reviewed < ?" : "SELECT pk FROM person "
+			    "WHERE reviewed >= ?");
+			return RC_OK;
+		}
+	}
+	snprintf(what, sizeof what, "'%s' is not a review condition "
+	    "(expected < or >= and an age or a date, as in reviewed:<180d "
+	    "or reviewed:>=2026-01-01)", n->value);
+	return bad_value(c, n, what);
 }
 
 /*
@@ -465,6 +545,10 @@ const struct filter_keydef filter_keys[] = {
 	    "SELECT pk FROM person WHERE medical_expiry >= ?" },
 	{ "heat", KEY_HEAT, NULL, "a date", term_date,
 	    "SELECT pk FROM person WHERE heat_expiry >= ?" },
+	{ "dnc", KEY_DNC, NULL, "yes, no, a reason or a date", term_dnc,
+	    NULL },
+	{ "reviewed", KEY_REVIEWED, NULL, "< or >= and an age or a date, as "
+	    "in reviewed:<180d", term_reviewed, NULL },
 };
 const size_t filter_nkeys = sizeof filter_keys / sizeof filter_keys[0];
 

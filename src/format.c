@@ -9,6 +9,7 @@
 #include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
+#include "review.h"
 #include "search.h"
 #include "format.h"
 #include "strbuf.h"
@@ -26,7 +27,9 @@
 
 static const char *const csv_sql[FILE_NKINDS] = {
 	[FILE_PEOPLE] = "SELECT p.id, p.family_name, p.given_name, p.agency,"
-	    " p.rank, p.gender, p.email, p.phone, p.status, p.notice_days,"
+	    " p.rank, p.gender, " PERSON_CONTACT_SQL("p", "email",
+	    ":left_contacts") ", " PERSON_CONTACT_SQL("p", "phone",
+	    ":left_contacts") ", p.status, p.notice_days,"
 	    " coalesce(p.passport_expiry, ''), coalesce(p.medical_expiry, ''),"
 	    " coalesce(p.heat_expiry, ''), " LANGS("p.pk") ", "
 	    SLUGS("person_theme", "person", "p.pk") ", "
@@ -44,13 +47,13 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    " JOIN unavailability u ON u.person = p.pk"
 	    " ORDER BY r.seq, u.start",
 	/*
-	 * Deployments are not people's: ?1 asks for all of them, else those
+	 * Deployments are not people's: :all asks for all of them, else those
 	 * that a person in temp.result is on.  Needs are kept one a line,
 	 * which a quoted field carries as they are.
 	 */
 	[FILE_DEPLOYMENTS] = "SELECT d.name, d.kind, d.country, d.start,"
 	    " coalesce(d.end, ''), d.status, d.needs FROM deployment d"
-	    " WHERE ?1 OR EXISTS (SELECT 1 FROM assignment a JOIN temp.result r"
+	    " WHERE :all OR EXISTS (SELECT 1 FROM assignment a JOIN temp.result r"
 	    " ON r.pk = a.person WHERE a.deployment = d.pk)"
 	    " ORDER BY d.start, d.name",
 	[FILE_ASSIGNMENTS] = "SELECT d.name, p.id, a.role, a.status, "
@@ -61,9 +64,19 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    " ORDER BY d.start, d.name, p.id",
 };
 
-static int
-csv_write(struct store *s, enum file_kind kind, int all_deployments,
-    FILE *fp, struct error *err)
+/* Binds the flag to the named parameter, where the statement has it. */
+static void
+bind_flag(sqlite3_stmt *st, const char *name, int flags, int flag)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_int(st, i, (flags & flag) != 0);
+}
+
+int
+format_csv(struct store *s, enum file_kind kind, int flags, FILE *fp,
+    struct error *err)
 {
 	const char *const *cols = import_columns(kind);
 	sqlite3_stmt *st;
@@ -73,8 +86,8 @@ csv_write(struct store *s, enum file_kind kind, int all_deployments,
 		csv_write_field(fp, cols[n], cols[n + 1] == NULL);
 	if ((rc = store_prepare(s, &st, csv_sql[kind], err)) != RC_OK)
 		return rc;
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int(st, 1, all_deployments);
+	bind_flag(st, ":all", flags, FORMAT_ALL_DEPLOYMENTS);
+	bind_flag(st, ":left_contacts", flags, FORMAT_LEFT_CONTACTS);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (i = 0; i < n; i++)
 			csv_write_field(fp, (const char *)
@@ -86,16 +99,10 @@ csv_write(struct store *s, enum file_kind kind, int all_deployments,
 }
 
 int
-format_csv(struct store *s, enum file_kind kind, FILE *fp, struct error *err)
+format_left_out(struct store *s, long long *n, struct error *err)
 {
-	return csv_write(s, kind, 0, fp, err);
-}
-
-int
-format_csv_export(struct store *s, enum file_kind kind, int all_deployments,
-    FILE *fp, struct error *err)
-{
-	return csv_write(s, kind, all_deployments, fp, err);
+	return store_int(s, "SELECT count(*) FROM temp.result r JOIN person p"
+	    " ON p.pk = r.pk WHERE" PERSON_LEFT_OUT_SQL("p"), n, err);
 }
 
 /* json() keeps nested arrays as JSON through the subquery boundary. */
@@ -103,7 +110,9 @@ static const char json_sql[] =
     "SELECT json_group_array(json(obj)) FROM (SELECT json_object("
     "'id', p.id, 'family_name', p.family_name, 'given_name', p.given_name,"
     " 'agency', p.agency, 'rank', p.rank, 'gender', p.gender,"
-    " 'email', p.email, 'phone', p.phone, 'status', p.status,"
+    " 'email', " PERSON_CONTACT_SQL("p", "email", ":left_contacts") ","
+    " 'phone', " PERSON_CONTACT_SQL("p", "phone", ":left_contacts") ","
+    " 'status', p.status,"
     " 'notice_days', p.notice_days, 'passport_expiry', p.passport_expiry,"
     " 'medical_expiry', p.medical_expiry, 'heat_expiry', p.heat_expiry,"
     " 'languages', json((SELECT json_group_array(json_object('code', code,"
@@ -127,13 +136,14 @@ static const char json_sql[] =
     " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq)";
 
 int
-format_json(struct store *s, FILE *fp, struct error *err)
+format_json(struct store *s, int flags, FILE *fp, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(s, &st, json_sql, err)) != RC_OK)
 		return rc;
+	bind_flag(st, ":left_contacts", flags, FORMAT_LEFT_CONTACTS);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
 		rc = RC_OK;
@@ -340,7 +350,7 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	static const char *const labels[] = { "Id", "Agency", "Rank",
 	    "Gender", "Email", "Phone", "Status" };
 	struct strbuf b = { 0 };
-	char day[DATE_LEN], buf[64], from[AVAIL_LEN];
+	char day[DATE_LEN], buf[96], from[AVAIL_LEN];
 	size_t i;
 
 	date_format(today, day);
@@ -355,8 +365,8 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	show_line(fp, "Notice", buf);
 	avail_format(free_day, today, from);
 	if (free_day == AVAIL_NEVER)
-		snprintf(buf, sizeof buf, "never (not active, or away or "
-		    "deployed with no end)");
+		snprintf(buf, sizeof buf, "never (not active, away or "
+		    "deployed with no end, or not to be called)");
 	else
 		snprintf(buf, sizeof buf, "%s%s", free_day > today ? "from " :
 		    "", from);
@@ -367,6 +377,12 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 	    day);
 	show_expiry(fp, "HEAT", (const char *)sqlite3_column_text(st, 11),
 	    day);
+	if (review_dnc_text((const char *)sqlite3_column_text(st, 13),
+	    (const char *)sqlite3_column_text(st, 14), today, buf, sizeof buf))
+		show_line(fp, "Do not call", buf);
+	review_text((const char *)sqlite3_column_text(st, 15), today, buf,
+	    sizeof buf);
+	show_line(fp, "Reviewed", buf);
 }
 
 /* Notes, a line at a time under their heading; nothing when empty. */
@@ -432,7 +448,8 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
-	    " p.medical_expiry, p.heat_expiry, p.notes FROM person p"
+	    " p.medical_expiry, p.heat_expiry, p.notes, p.dnc, p.dnc_until,"
+	    " p.reviewed FROM person p"
 	    " WHERE p.pk = ?", err);
 	if (rc != RC_OK)
 		return rc;

@@ -14,16 +14,23 @@
 #include "import.h"
 #include "store.h"
 
+/* Flags of the people's formats. */
+/* Every deployment, not only those one of the people is on. */
+#define FORMAT_ALL_DEPLOYMENTS	0x1
+/* The contacts of people who left the service too (PERSON_CONTACT_SQL). */
+#define FORMAT_LEFT_CONTACTS	0x2
+
 /*
  * The file of that kind for the people in temp.result, header first: for
  * deployments, those that one of the people is on.
  */
-int	format_csv(struct store *, enum file_kind, FILE *, struct error *err);
-/* The same, but with all_deployments every deployment (roster export). */
-int	format_csv_export(struct store *, enum file_kind, int all_deployments,
-	    FILE *, struct error *err);
+int	format_csv(struct store *, enum file_kind, int flags, FILE *,
+	    struct error *err);
 /* A JSON array of people with their languages, missions and windows. */
-int	format_json(struct store *, FILE *, struct error *err);
+int	format_json(struct store *, int flags, FILE *, struct error *err);
+/* How many of the people in temp.result left the service and have
+ * contacts that the formats leave out without FORMAT_LEFT_CONTACTS. */
+int	format_left_out(struct store *, long long *n, struct error *err);
 int	format_ids(struct store *, FILE *, struct error *err);
 /* An aligned table in display columns; today marks who is available. */
 int	format_table(struct store *, FILE *, int today, struct error *err);

@@ -4,7 +4,9 @@
 
 #include "csv.h"
 #include "date.h"
+#include "format.h"
 #include "format_deploy.h"
+#include "person.h"
 #include "strbuf.h"
 #include "width.h"
 
@@ -195,9 +197,17 @@ format_deploy_table(struct store *s, const struct deployment *d, int today,
 	return RC_OK;
 }
 
+/* A member's email or phone as written out: none for someone who left
+ * the service, unless flags ask for it. */
+static const char *
+contact(const struct member *m, const char *v, int flags)
+{
+	return m->left && !(flags & FORMAT_LEFT_CONTACTS) ? "" : v;
+}
+
 int
 format_deploy_csv(struct store *s, const struct deployment *d, int today,
-    FILE *fp, struct error *err)
+    int flags, FILE *fp, struct error *err)
 {
 	static const char *const cols[] = { "person_id", "family_name",
 	    "given_name", "agency", "phone", "email", "role", "status",
@@ -212,7 +222,8 @@ format_deploy_csv(struct store *s, const struct deployment *d, int today,
 		csv_write_field(fp, cols[j], j == n - 1);
 	for (i = 0; i < nm; i++) {
 		const char *v[] = { m[i].id, m[i].family_name, m[i].given_name,
-		    m[i].agency, m[i].phone, m[i].email, m[i].role,
+		    m[i].agency, contact(&m[i], m[i].phone, flags),
+		    contact(&m[i], m[i].email, flags), m[i].role,
 		    member_status_name(m[i].status), m[i].since, m[i].ready };
 
 		for (j = 0; j < n; j++)
@@ -224,7 +235,7 @@ format_deploy_csv(struct store *s, const struct deployment *d, int today,
 
 int
 format_deploy_json(struct store *s, const struct deployment *d, int today,
-    FILE *fp, struct error *err)
+    int flags, FILE *fp, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -232,12 +243,15 @@ format_deploy_json(struct store *s, const struct deployment *d, int today,
 	if ((rc = store_prepare(s, &st, "SELECT coalesce(json_group_array("
 	    "json(m)), '[]') FROM (SELECT json_object('person_id', p.id,"
 	    " 'family_name', p.family_name, 'given_name', p.given_name,"
-	    " 'agency', p.agency, 'phone', p.phone, 'email', p.email,"
+	    " 'agency', p.agency, 'phone', " PERSON_CONTACT_SQL("p", "phone",
+	    "?4") ", 'email', " PERSON_CONTACT_SQL("p", "email", "?4") ","
 	    " 'role', a.role, 'status', a.status, 'status_at', " DEPLOY_STATUS_AT
 	    ", 'ready', " DEPLOY_READY_SQL ") AS m" DEPLOY_MEMBER_ROWS ")",
 	    err)) != RC_OK)
 		return rc;
 	deploy_member_bind(st, d, today);
+	/* After deploy_member_bind's ?1 to ?3. */
+	sqlite3_bind_int(st, 4, (flags & FORMAT_LEFT_CONTACTS) != 0);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -246,12 +260,13 @@ format_deploy_json(struct store *s, const struct deployment *d, int today,
 
 int
 format_deploy_sheet(struct store *s, const struct deployment *d, int today,
-    FILE *fp, struct error *err)
+    int flags, FILE *fp, struct error *err)
 {
 	struct member *m;
 	struct strbuf b = { 0 };
+	const char *phone, *email;
 	char day[DATE_LEN];
-	size_t nm, i, k = 0;
+	size_t nm, i, k = 0, left_out = 0;
 	int rc;
 
 	if ((rc = deploy_members(s, d, today, &m, &nm, err)) != RC_OK)
@@ -273,10 +288,14 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 		cell(&b, m[i].given_name, 60, 0);
 		strbuf_adds(&b, "  (");
 		cell(&b, m[i].agency, 60, 0);
+		phone = contact(&m[i], m[i].phone, flags);
+		email = contact(&m[i], m[i].email, flags);
+		left_out += *phone == '\0' && *email == '\0' &&
+		    (m[i].phone[0] != '\0' || m[i].email[0] != '\0');
 		strbuf_adds(&b, ")\n     Phone: ");
-		cell(&b, m[i].phone[0] ? m[i].phone : "-", 40, 0);
+		cell(&b, phone[0] ? phone : "-", 40, 0);
 		strbuf_adds(&b, "   Email: ");
-		cell(&b, m[i].email[0] ? m[i].email : "-", 60, 0);
+		cell(&b, email[0] ? email : "-", 60, 0);
 		strbuf_adds(&b, "\n     Languages: ");
 		cell(&b, m[i].languages[0] ? m[i].languages : "-", 70, 0);
 		strbuf_addf(&b, "\n     Status: %s since %s   Ready: ",
@@ -292,6 +311,10 @@ format_deploy_sheet(struct store *s, const struct deployment *d, int today,
 	}
 	if (k == 0)
 		fprintf(fp, "\nNobody is on the list yet.\n");
+	if (left_out > 0)
+		fprintf(fp, "\nThe contacts of %zu %s who left the service are "
+		    "left out.\n", left_out, left_out == 1 ? "person" :
+		    "people");
 	strbuf_free(&b);
 	deploy_members_free(m, nm);
 	return RC_OK;

@@ -22,15 +22,20 @@ int	format_deploy_list(struct store *, int today, FILE *,
  * history of their status. */
 int	format_deploy_table(struct store *, const struct deployment *,
 	    int today, FILE *, struct error *err);
-/* A row per member: person_id, family_name, given_name, agency, phone,
- * email, role, status, status_at, ready (struct member). */
+/*
+ * A row per member: person_id, family_name, given_name, agency, phone,
+ * email, role, status, status_at, ready (struct member).  Here and in the
+ * JSON and the sheet, the contacts of members who left the service are
+ * left out unless flags has FORMAT_LEFT_CONTACTS (format.h).
+ */
 int	format_deploy_csv(struct store *, const struct deployment *,
-	    int today, FILE *, struct error *err);
+	    int today, int flags, FILE *, struct error *err);
 int	format_deploy_json(struct store *, const struct deployment *,
-	    int today, FILE *, struct error *err);
-/* Plain text to print and ring down: the members still in play. */
+	    int today, int flags, FILE *, struct error *err);
+/* Plain text to print and ring down: the members still in play; it says
+ * how many had their contacts left out. */
 int	format_deploy_sheet(struct store *, const struct deployment *,
-	    int today, FILE *, struct error *err);
+	    int today, int flags, FILE *, struct error *err);
 
 /* A suggested team: id, name, agency and why each person is on it. */
 int	format_deploy_suggest(struct store *, const struct suggest_report *,

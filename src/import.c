@@ -18,6 +18,7 @@
 #include "deploy.h"
 #include "deploy_write.h"
 #include "dupe.h"
+#include "erase.h"
 #include "filter.h"
 #include "fts.h"
 #include "import.h"
@@ -236,6 +237,28 @@ first_sighting(struct importer *im, int kc, const char *key,
 	return 1;
 }
 
+/*
+ * A row of a person who was erased is left out, with a warning, so that
+ * an old file does not bring them back; the rest of the import goes on.
+ */
+static int
+skip_erased(struct importer *im, const char *id, int *gone)
+{
+	char day[DATE_LEN];
+	int rc;
+
+	*gone = 0;
+	if ((rc = erase_day(im->store, id, day, im->err)) != RC_OK ||
+	    day[0] == '\0')
+		return rc;
+	*gone = 1;
+	strbuf_addf(im->report, "%s:%lu: %s was erased on %s; not imported "
+	    "again\n", im->path, im->line, id, day);
+	im->stats->erased++;
+	im->row_bad = 1;
+	return RC_OK;
+}
+
 /* "people.csv:12", where the current row is. */
 static void
 where(const struct importer *im, char *out, size_t len)
@@ -320,6 +343,37 @@ blank_fields(struct importer *im)
 	return blank;
 }
 
+/*
+ * Exports leave out the contacts of people who left the service
+ * (roster(1)), so an empty email or phone cell of someone stored as left
+ * keeps what is stored instead of clearing it: importing such an export
+ * back loses nothing.
+ */
+static int
+keep_left_contacts(struct importer *im, struct person *p)
+{
+	unsigned empty = p->blank & (1u << PF_EMAIL | 1u << PF_PHONE);
+	sqlite3_stmt *st;
+	int rc, left = 0;
+
+	if (empty == 0 || p->id[0] == '\0')
+		return RC_OK;
+	if ((rc = store_cached(im->store, &st, "SELECT 1 FROM person"
+	    " WHERE id = ? AND status = 'left'", im->err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	left = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(im->store, im->err, "import");
+	if (left) {
+		p->keep |= empty;
+		p->blank &= ~empty;
+	}
+	return RC_OK;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -327,7 +381,7 @@ row_people(struct importer *im)
 	struct person_change change;
 	struct person p;
 	long long pk;
-	int rc, kc;
+	int rc, kc, gone;
 
 	memset(&p, 0, sizeof p);
 	for (kc = 1; kc <= 7; kc++)
@@ -367,6 +421,8 @@ row_people(struct importer *im)
 		snprintf(what, sizeof what, "id %s", p.id);
 		if (!first_sighting(im, 0, p.id, what))
 			return RC_OK;
+		if ((rc = skip_erased(im, p.id, &gone)) != RC_OK)
+			return rc;
 	}
 	if (im->row_bad)
 		return RC_OK;
@@ -376,6 +432,8 @@ row_people(struct importer *im)
 		return RC_OK;
 	p.keep = im->keep;
 	p.blank = blank_fields(im);
+	if ((rc = keep_left_contacts(im, &p)) != RC_OK)
+		return rc;
 	rc = person_put(im->writer, &p, &pk, &change, im->err);
 	if (rc == RC_INPUT)
 		return problem(im, -1, "%s", im->err->msg), RC_OK;
@@ -395,13 +453,15 @@ row_person(struct importer *im, int kc, long long *pk,
     char id[PERSON_ID_LEN])
 {
 	struct error e;
-	int rc;
+	int rc, gone;
 
 	id[0] = '\0';
 	if (*cell(im, kc) == '\0')
 		return problem(im, kc, "missing person id");
 	if (cell_uuid(at(im, kc), cell(im, kc), id) != RC_OK)
 		return RC_INPUT;
+	if ((rc = skip_erased(im, id, &gone)) != RC_OK || gone)
+		return rc;
 	rc = person_find(im->store, id, pk, &e);
 	if (rc == RC_REFUSED)
 		return problem(im, kc, "unknown person %s (expected the id of "

@@ -891,6 +891,23 @@ person_name(struct store *s, long long pk, char *buf, size_t len)
 	return buf;
 }
 
+const char *
+person_id(struct store *s, long long pk, char out[PERSON_ID_LEN])
+{
+	sqlite3_stmt *st;
+	struct error err;
+
+	snprintf(out, PERSON_ID_LEN, "?");
+	if (store_prepare(s, &st, "SELECT id FROM person WHERE pk = ?", &err)
+	    != RC_OK)
+		return out;
+	sqlite3_bind_int64(st, 1, pk);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, PERSON_ID_LEN, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
 int
 person_resolve(struct store *s, const char *arg, long long *pk, struct error *err)
 {

@@ -139,6 +139,8 @@ int	person_count(struct store *, long long *n, struct error *err);
 /* "Anna de Wit", to name a person in a message (never a bare id); "?"
  * when the row is gone. */
 const char *person_name(struct store *, long long pk, char *buf, size_t len);
+/* The person's id, "?" when the row is gone. */
+const char *person_id(struct store *, long long pk, char out[PERSON_ID_LEN]);
 
 /* A fresh random UUID v4, lower case. */
 /*
@@ -156,6 +158,18 @@ const char *person_name(struct store *, long long pk, char *buf, size_t len);
     " (SELECT pl.code, " level " AS name FROM person_language pl" \
     " JOIN level l ON l.n = pl.level WHERE pl.person = " pk \
     " ORDER BY pl.level DESC, pl.code)), '')"
+
+/*
+ * The contacts of people who left the service (status left) are kept for
+ * the history but written out only when asked for (roster(1)): column col
+ * (email, phone) of person p, or '' for someone who left unless with (an
+ * SQL expression) is true; and whether p has contacts it would leave out.
+ */
+#define PERSON_CONTACT_SQL(p, col, with) \
+    "CASE WHEN " p ".status = 'left' AND NOT (" with ") THEN '' ELSE " \
+    p "." col " END"
+#define PERSON_LEFT_OUT_SQL(p) \
+    " " p ".status = 'left' AND (" p ".email <> '' OR " p ".phone <> '')"
 
 int	person_resolve(struct store *, const char *id, long long *pk,
 	    struct error *err);

@@ -10,21 +10,21 @@ static const char *const deploy_statuses[] = { "planning", "active",
     "closed", NULL };
 static const char *const person_statuses[] = { "active", "inactive", "left",
     NULL };
+static const char *const dnc_reasons[] = { "leave", "illness", "personal",
+    "other", NULL };
 static const char *const genders[] = { "f", "m", "x", NULL };
 static const char *const member_statuses[] = { "proposed", "contacted",
     "confirmed", "deployed", "returned", "declined", "withdrawn", NULL };
 static const char *const levels[] = { "A1", "A2", "B1", "B2", "C1", "C2",
     "native", NULL };
-static const char *const dnc_reasons[] = { "leave", "illness", "personal",
-    "other", NULL };
 
 const struct vocab_list vocab_deploy_kinds = { deploy_kinds };
 const struct vocab_list vocab_deploy_statuses = { deploy_statuses };
 const struct vocab_list vocab_person_statuses = { person_statuses };
 const struct vocab_list vocab_genders = { genders };
+const struct vocab_list vocab_dnc_reasons = { dnc_reasons };
 const struct vocab_list vocab_member_statuses = { member_statuses };
 const struct vocab_list vocab_levels = { levels };
-const struct vocab_list vocab_dnc_reasons = { dnc_reasons };
 
 int
 vocab_find(const struct vocab_list *v, const char *word)

@@ -25,9 +25,9 @@ extern const struct vocab_list vocab_deploy_kinds;	/* ..., other */
 extern const struct vocab_list vocab_deploy_statuses;	/* planning, ... */
 extern const struct vocab_list vocab_person_statuses;	/* active, ... */
 extern const struct vocab_list vocab_genders;		/* f, m, x */
+extern const struct vocab_list vocab_dnc_reasons;	/* leave, ... */
 extern const struct vocab_list vocab_member_statuses;	/* enum member_status */
 extern const struct vocab_list vocab_levels;		/* A1..C2, native */
-extern const struct vocab_list vocab_dnc_reasons;	/* leave, ... */
 
 /* The index of word in the list, ignoring the case of A to Z; -1 if none. */
 int	vocab_find(const struct vocab_list *, const char *word);

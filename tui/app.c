@@ -85,6 +85,7 @@ app_keys_where(const struct app *a)
 	case SCREEN_DETAIL:
 		return KC_DETAIL;
 	case SCREEN_HELP:
+	case SCREEN_HISTORY:
 		return KC_HELP;
 	case SCREEN_DEPLOYS:
 		return KC_DEPLOYS;
@@ -544,15 +545,26 @@ int
 app_export_tagged(struct app *a, const char *path, struct error *err)
 {
 	struct export_file f;
+	long long left_out;
 	int rc;
 
 	if ((rc = tags_collect(a->store, &a->tags, a->sort, a->reverse, err))
-	    != RC_OK)
+	    != RC_OK || (rc = format_left_out(a->store, &left_out, err)) !=
+	    RC_OK)
 		return rc;
 	if ((rc = app_file_open(a, path, &f, err)) != RC_OK)
 		return rc;
-	rc = format_csv(a->store, FILE_PEOPLE, f.fp, err);
-	return export_file_close(&f, rc, err);
+	rc = format_csv(a->store, FILE_PEOPLE, 0, f.fp, err);
+	if ((rc = export_file_close(&f, rc, err)) != RC_OK)
+		return rc;
+	if (left_out > 0)
+		app_message(a, 0, "%lld people written to %s; the contacts of "
+		    "%lld who left the service were left out", a->tags.n, path,
+		    left_out);
+	else
+		app_message(a, 0, "%lld people written to %s", a->tags.n,
+		    path);
+	return RC_OK;
 }
 
 int

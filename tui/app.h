@@ -39,7 +39,7 @@ enum {
 };
 
 enum mode { SCREEN_LIST, SCREEN_DETAIL, SCREEN_HELP, SCREEN_DEPLOYS,
-    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_FORM };
+    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM };
 
 struct form;	/* the person form (a, e): form.h */
 
@@ -84,6 +84,7 @@ enum modal {
 	KEYS_STATUS,	/* 's' waits for the member's new status */
 	KEYS_REMOVE,	/* 'X' waits for y */
 	KEYS_QUIT,	/* q with people tagged waits for y */
+	KEYS_ERASE,	/* 'X' on a person waits for y */
 	KEYS_FILTER,	/* the bar: the filter */
 	KEYS_EXPORT,	/* the file for the tagged people */
 	KEYS_NEW,	/* an answer about a new deployment */
@@ -227,6 +228,8 @@ void	app_focus_list(struct app *, long long row);
 int	app_tag_toggle(struct app *);
 int	app_tag_all(struct app *, struct error *err);
 void	app_untag_all(struct app *);
+/* Writes the tagged people to a people file and says so, and how many
+ * who left the service had their contacts left out (format.h). */
 int	app_export_tagged(struct app *, const char *path, struct error *err);
 /* A new file for the user (export_file_open): one that exists is refused
  * (RC_REFUSED, file_exists set) unless file_replace.  export_file_close
@@ -247,12 +250,22 @@ void	app_page_add(struct app *, const char *text, size_t len);
 /* The person over the current screen, to which q returns; an error
  * goes to the message line. */
 void	app_person_show(struct app *, long long pk);
+/* Marks the person on screen reviewed today (review.h) and shows them
+ * again, saying so on the message line. */
+int	app_review(struct app *, struct error *err);
 /* Leaves the person or the help for screen to. */
 int	app_page_leave(struct app *, enum mode to, struct error *err);
 /* The help, its lines added, over the current screen, line at the top. */
 void	app_help_shown(struct app *, long long line);
 /* The terminal is cols wide now. */
 void	app_resize(struct app *, int cols);
+/* The open person's audit lines, newest first, as the page on screen
+ * (SCREEN_HISTORY); q goes back to the person. */
+int	app_history_open(struct app *, struct error *err);
+/* Asks whether to erase the open person, naming them (KEYS_ERASE); the
+ * answer y erases them and goes back to the list without them. */
+void	app_erase_ask(struct app *);
+int	app_erase(struct app *, struct error *err);
 
 /* app_form.c: the person form (form.h), over the list or the record.
  * Opens it on person pk (0: a new person); refused with a message when
@@ -326,6 +339,8 @@ int	screen_list_height(const struct app *);
 long long screen_list_row_at(const struct app *, int y, int x);
 void	screen_page_draw(struct app *);
 unsigned screen_page_key(struct app *, enum action);
+/* The key after 'X' on a person: only y erases them. */
+unsigned screen_page_erase_key(struct app *, int code, int fkey);
 /* The help, drawn from the key table, as the page on screen. */
 void	screen_help_open(struct app *);
 void	screen_facets_draw(struct app *, int x, int width, int y0, int h);

@@ -876,7 +876,7 @@ app_deploy_sheet(struct app *a, const char *path, struct error *err)
 
 	if ((rc = app_file_open(a, path, &f, err)) != RC_OK)
 		return rc;
-	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, f.fp, err);
+	rc = format_deploy_sheet(a->store, &a->dep.d, a->today, 0, f.fp, err);
 	if ((rc = export_file_close(&f, rc, err)) == RC_OK)
 		app_message(a, 0, "call-out sheet written to %s", path);
 	return rc;

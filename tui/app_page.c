@@ -1,13 +1,20 @@
 /*
  * A page of text over the other screens: one person's record as roster
- * show prints it, or the help; q returns to the screen under it.
+ * show prints it, their history, or the help; q returns to the screen
+ * under it.  Erasing the person on show is here too.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "audit.h"
+#include "date.h"
+#include "erase.h"
 #include "format.h"
+#include "format_log.h"
+#include "person.h"
+#include "review.h"
 #include "strbuf.h"
 
 void
@@ -31,11 +38,26 @@ app_page_add(struct app *a, const char *text, size_t len)
 	a->lines[a->nlines++][len] = '\0';
 }
 
+/* Text of one or more lines onto the page, a line at a time. */
+static void
+page_add_lines(struct app *a, const char *text)
+{
+	const char *p, *nl;
+
+	for (p = text; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		app_page_add(a, p, (size_t)(nl - p));
+		if (*nl == '\0')
+			break;
+	}
+}
+
 /* The person's record as roster show prints it, a line at a time. */
 int
 app_open(struct app *a, long long pk, struct error *err)
 {
-	char *buf = NULL, *p, *nl;
+	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
 	int rc;
@@ -48,13 +70,7 @@ app_open(struct app *a, long long pk, struct error *err)
 	fclose(fp);
 	if (rc == RC_OK) {
 		app_close_page(a);
-		for (p = buf; *p != '\0'; p = nl + 1) {
-			if ((nl = strchr(p, '\n')) == NULL)
-				nl = p + strlen(p);
-			app_page_add(a, p, (size_t)(nl - p));
-			if (*nl == '\0')
-				break;
-		}
+		page_add_lines(a, buf);
 		a->detail_pk = pk;
 		a->screen = SCREEN_DETAIL;
 		view_set_size(&a->page, (long long)a->nlines, a->page.height);
@@ -88,6 +104,25 @@ app_person_show(struct app *a, long long pk)
 }
 
 int
+app_review(struct app *a, struct error *err)
+{
+	char name[256], day[DATE_LEN];
+	int rc;
+
+	if (a->read_only)
+		return error_set(err, RC_REFUSED, "read-only: the record cannot "
+		    "be marked reviewed (roster was started with --read-only)");
+	if ((rc = review_mark(a->store, a->detail_pk, a->today, err)) !=
+	    RC_OK)
+		return rc;
+	app_reopen(a);
+	date_format(a->today, day);
+	app_message(a, 0, "%s reviewed on %s", person_name(a->store,
+	    a->detail_pk, name, sizeof name), day);
+	return RC_OK;
+}
+
+int
 app_page_leave(struct app *a, enum mode to, struct error *err)
 {
 	a->detail_pk = -1;
@@ -111,4 +146,87 @@ app_resize(struct app *a, int cols)
 	a->cols = cols;
 	if (a->screen == SCREEN_DETAIL)
 		app_reopen(a);
+}
+
+/* The audit lines read so far, each as the history shows it. */
+struct history {
+	struct strbuf	*lines;
+	size_t		 n;
+};
+
+static int
+history_add(const struct audit_entry *e, void *arg)
+{
+	struct history *h = arg;
+
+	h->lines = xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
+	memset(&h->lines[h->n], 0, sizeof h->lines[h->n]);
+	format_log_entry(e, &h->lines[h->n++]);
+	return 0;
+}
+
+int
+app_history_open(struct app *a, struct error *err)
+{
+	struct history h = { NULL, 0 };
+	struct strbuf title = { 0 };
+	char id[PERSON_ID_LEN], name[256];
+	size_t i;
+	int rc;
+
+	person_id(a->store, a->detail_pk, id);
+	person_name(a->store, a->detail_pk, name, sizeof name);
+	if ((rc = audit_each(a->store, id, NULL, history_add, &h, err)) ==
+	    RC_OK) {
+		app_close_page(a);
+		strbuf_addf(&title, "History of %s (%s)", name, id);
+		app_page_add(a, title.s, title.len);
+		page_add_lines(a, "Newest first; times in UTC.");
+		app_page_add(a, "", 0);
+		if (h.n == 0)
+			page_add_lines(a, "Nothing recorded.");
+		for (i = h.n; i-- > 0;)
+			page_add_lines(a, strbuf_str(&h.lines[i]));
+		a->screen = SCREEN_HISTORY;
+		view_set_size(&a->page, (long long)a->nlines, a->page.height);
+		view_go(&a->page, 0);
+	}
+	for (i = 0; i < h.n; i++)
+		strbuf_free(&h.lines[i]);
+	free(h.lines);
+	strbuf_free(&title);
+	return rc;
+}
+
+void
+app_erase_ask(struct app *a)
+{
+	char name[256];
+
+	if (a->read_only) {
+		app_message(a, 1, "read-only: nobody can be erased (roster was "
+		    "started with --read-only)");
+		return;
+	}
+	person_name(a->store, a->detail_pk, name, sizeof name);
+	app_message(a, 0, "Erase %s for good? All their data goes; type y",
+	    name);
+	app_modal_set(a, KEYS_ERASE);
+}
+
+int
+app_erase(struct app *a, struct error *err)
+{
+	char name[256];
+	int rc;
+
+	person_name(a->store, a->detail_pk, name, sizeof name);
+	if ((rc = erase_person(a->store, a->detail_pk, err)) != RC_OK)
+		return rc;
+	/* The list, searched again, without them. */
+	if ((rc = app_page_leave(a, SCREEN_LIST, err)) != RC_OK ||
+	    (rc = app_changed(a, err)) != RC_OK)
+		return rc;
+	app_message(a, 0, "erased %s", name);
+	return RC_OK;
 }

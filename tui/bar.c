@@ -98,9 +98,8 @@ write_file(struct app *a, const char *text)
 	app_path(text, &path);
 	if (a->modal == KEYS_SHEET)
 		rc = app_deploy_sheet(a, strbuf_str(&path), &err);
-	else if ((rc = app_export_tagged(a, strbuf_str(&path), &err)) == RC_OK)
-		app_message(a, 0, "%lld people written to %s", a->tags.n,
-		    strbuf_str(&path));
+	else
+		rc = app_export_tagged(a, strbuf_str(&path), &err);
 	a->file_replace = 0;
 	if (rc == RC_OK)
 		app_bar_close(a);

@@ -1,5 +1,5 @@
 /*
- * A page of text: one person's record, or the help.  Long lines wrap
+ * A page of text: one person's record, their history, or the help.  Long lines wrap
  * under their value, not under their label, and lines that report an
  * expired or missing document stand out.
  */
@@ -42,6 +42,8 @@ warn_line(const struct app *a, const char *text)
 		return 0;
 	if (strstr(text, "(expired)") != NULL)
 		return 1;
+	if (strncmp(text, "Do not call ", 12) == 0)
+		return strstr(text, " (over)") == NULL;
 	return (strncmp(text, "Passport ", 9) == 0 ||
 	    strncmp(text, "Medical ", 8) == 0 ||
 	    strncmp(text, "HEAT ", 5) == 0) && strstr(text, " none") != NULL;
@@ -102,7 +104,8 @@ page_row(void *arg, long long i, int y, int selected)
 	text = a->lines[s->line];
 	if (warn_line(a, text))
 		attr = draw_attr(a, ROLE_WARN);
-	if (s->line == 0 && a->screen == SCREEN_DETAIL)
+	if (s->line == 0 && (a->screen == SCREEN_DETAIL ||
+	    a->screen == SCREEN_HISTORY))
 		attr = A_BOLD;
 	if (a->screen == SCREEN_HELP && text[0] != ' ' && text[0] != '\0')
 		attr = A_BOLD;
@@ -138,7 +141,8 @@ screen_page_draw(struct app *a)
 	/* The page scrolls as a whole: the cursor is its top row. */
 	view_draw(&a->page, 0, page_row, &d);
 	strbuf_addf(&where, " %s  %lld-%lld/%zu  ",
-	    a->screen == SCREEN_HELP ? "help" : "person", a->page.top + 1,
+	    a->screen == SCREEN_HELP ? "help" : a->screen == SCREEN_HISTORY ?
+	    "history" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
 	keys_hint_line(HINT_PAGE, &where);
@@ -153,15 +157,15 @@ screen_page_draw(struct app *a)
 	curs_set(0);
 }
 
-/* Back from the help to the person it was opened over, if they are
- * still there, or to the screen under them. */
+/* Back from the help or a history to the person it was opened over, if
+ * they are still there, or to the screen under them. */
 static unsigned
 page_back(struct app *a)
 {
 	enum mode to = a->screen == SCREEN_HELP ? a->help_from : a->back_to;
 	struct error err;
 
-	if (a->screen == SCREEN_HELP && a->detail_pk >= 0) {
+	if (a->screen != SCREEN_DETAIL && a->detail_pk >= 0) {
 		if (app_open(a, a->detail_pk, &err) == RC_OK)
 			return R_ALL;
 		/* The person is gone (erased meanwhile): back past them. */
@@ -174,11 +178,41 @@ page_back(struct app *a)
 unsigned
 screen_page_key(struct app *a, enum action action)
 {
-	if (action == ACT_BACK)
+	struct error err;
+
+	switch (action) {
+	case ACT_BACK:
+	case ACT_CANCEL:
 		return page_back(a);
-	if (action == ACT_EDIT) {
+	case ACT_EDIT:
 		app_form_open(a, a->detail_pk);
 		return R_ALL;
+	case ACT_HISTORY:
+		if (app_history_open(a, &err) != RC_OK)
+			app_message(a, 1, "%s", err.msg);
+		return R_ALL;
+	case ACT_ERASE:
+		app_erase_ask(a);
+		return R_ALL;
+	case ACT_REVIEW:
+		if (a->screen != SCREEN_DETAIL)
+			break;
+		return actions_failed(a, app_review(a, &err), &err);
+	default:
+		break;
 	}
 	return actions_shared(a, &a->page, action);
+}
+
+unsigned
+screen_page_erase_key(struct app *a, int code, int fkey)
+{
+	struct error err;
+
+	app_modal_set(a, KEYS_NORMAL);
+	if (keys_find(code, fkey, KC_YES) != ACT_YES)
+		app_message(a, 0, "not erased");
+	else if (app_erase(a, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	return R_ALL;
 }

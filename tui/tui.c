@@ -95,7 +95,8 @@ draw(struct app *a, unsigned what)
 		erase();
 	if (a->screen == SCREEN_LIST)
 		screen_list_draw(a, what);
-	else if (a->screen == SCREEN_DETAIL || a->screen == SCREEN_HELP)
+	else if (a->screen == SCREEN_DETAIL || a->screen == SCREEN_HELP ||
+	    a->screen == SCREEN_HISTORY)
 		screen_page_draw(a);
 	else if (a->screen == SCREEN_FORM)
 		screen_form_draw(a);
@@ -113,6 +114,7 @@ run(struct app *a, enum action action)
 		return screen_list_key(a, action);
 	case SCREEN_DETAIL:
 	case SCREEN_HELP:
+	case SCREEN_HISTORY:
 		return screen_page_key(a, action);
 	case SCREEN_FORM:
 		return R_NONE;	/* its keys are characters: key() */
@@ -188,6 +190,8 @@ key(struct app *a, int code, int fkey)
 	switch (a->modal) {
 	case KEYS_REMOVE:
 		return screen_deploy_remove_key(a, code, fkey);
+	case KEYS_ERASE:
+		return screen_page_erase_key(a, code, fkey);
 	case KEYS_QUIT:
 		app_quit_answer(a, keys_find(code, fkey, KC_YES) == ACT_YES);
 		return R_ALL;

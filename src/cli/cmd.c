@@ -19,6 +19,9 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_erase_entry;
+extern const struct cmd_entry cmd_person_review_entry;
 extern const struct cmd_entry cmd_deploy_create_entry;
 extern const struct cmd_entry cmd_deploy_edit_entry;
 extern const struct cmd_entry cmd_deploy_list_entry;
@@ -40,6 +43,14 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_export_entry,
 	&cmd_search_entry,
 	&cmd_show_entry,
+	&cmd_log_entry,
+	&cmd_erase_entry,
+	&cmd_person_add_entry,
+	&cmd_person_set_entry,
+	&cmd_person_mission_add_entry,
+	&cmd_person_mission_remove_entry,
+	&cmd_person_away_entry,
+	&cmd_person_review_entry,
 	&cmd_deploy_create_entry,
 	&cmd_deploy_edit_entry,
 	&cmd_deploy_list_entry,
@@ -49,11 +60,6 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
-	&cmd_person_add_entry,
-	&cmd_person_set_entry,
-	&cmd_person_mission_add_entry,
-	&cmd_person_mission_remove_entry,
-	&cmd_person_away_entry,
 	NULL,
 };
 

@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "demo.h"
 #include "export.h"
+#include "format.h"
 #include "import.h"
 
 static int
@@ -276,6 +277,8 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (stats.rows[FILE_DEPLOYMENTS] + stats.rows[FILE_ASSIGNMENTS] > 0)
 		cli_note(", %ld deployments, %ld assignments",
 		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
+	if (stats.erased > 0)
+		cli_note("; %ld erased (not imported)", stats.erased);
 	cli_note("\n");
 	return RC_OK;
 }
@@ -300,27 +303,31 @@ static int
 cmd_export_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
 	struct store *s = NULL;
-	long long n = 0;
+	long long n = 0, left_out = 0;
 	int rc;
 
 	if ((rc = cli_open(c, 0, &s, err)) == RC_OK)
 		rc = export_dir(s, a->words[0], cli_value(a, "filter", 0),
-		    c->today, &n, err);
+		    c->today, cli_flag(a, "with-left-contacts") ?
+		    FORMAT_LEFT_CONTACTS : 0, &n, &left_out, err);
 	store_close(s);
-	if (rc == RC_OK)
+	if (rc == RC_OK) {
 		cli_note("roster: exported %lld people to %s\n", n,
 		    a->words[0]);
+		cli_note_left_out(left_out);
+	}
 	return rc;
 }
 
 static const struct cli_opt export_opts[] = {
 	{ "filter", CLI_VALUE, NULL, NULL },
+	{ "with-left-contacts", 0, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "[--filter F] DIR",
+	.usage = "[--filter F] [--with-left-contacts] DIR",
 	.lower = 1,
 	.upper = 1,
 	.opts = export_opts,

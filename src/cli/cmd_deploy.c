@@ -11,6 +11,7 @@
 #include "date.h"
 #include "deploy.h"
 #include "filter.h"
+#include "format.h"
 #include "format_deploy.h"
 #include "person.h"
 #include "refdata.h"
@@ -458,17 +459,29 @@ const struct cmd_entry cmd_deploy_remove_entry = {
 	.exec = cmd_deploy_remove_exec,
 };
 
+/* The sheet says itself whose contacts it left out; CSV and JSON, whose
+ * output is data, on stderr. */
 static int
 show_print(struct store *s, const struct deployment *d, const char *format,
-    int today, struct error *err)
+    int today, int flags, struct error *err)
 {
-	if (strcmp(format, "csv") == 0)
-		return format_deploy_csv(s, d, today, stdout, err);
-	if (strcmp(format, "json") == 0)
-		return format_deploy_json(s, d, today, stdout, err);
+	long long left_out = 0;
+	int rc;
+
 	if (strcmp(format, "sheet") == 0)
-		return format_deploy_sheet(s, d, today, stdout, err);
-	return format_deploy_table(s, d, today, stdout, err);
+		return format_deploy_sheet(s, d, today, flags, stdout, err);
+	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
+		return format_deploy_table(s, d, today, stdout, err);
+	if (!(flags & FORMAT_LEFT_CONTACTS) &&
+	    (rc = deploy_left_out(s, d, &left_out, err)) != RC_OK)
+		return rc;
+	if (strcmp(format, "csv") == 0)
+		rc = format_deploy_csv(s, d, today, flags, stdout, err);
+	else
+		rc = format_deploy_json(s, d, today, flags, stdout, err);
+	if (rc == RC_OK)
+		cli_note_left_out(left_out);
+	return rc;
 }
 
 static int
@@ -485,7 +498,9 @@ cmd_deploy_show_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		rc = show_print(s, &d, format, c->today, err);
+		rc = show_print(s, &d, format, c->today,
+		    cli_flag(a, "with-left-contacts") ? FORMAT_LEFT_CONTACTS :
+		    0, err);
 		deploy_clear(&d);
 	}
 	store_close(s);
@@ -494,12 +509,13 @@ cmd_deploy_show_exec(struct cli *c, const struct cli_args *a,
 
 static const struct cli_opt show_opts[] = {
 	{ "format", CLI_VALUE, NULL, "table|csv|json|sheet" },
+	{ "with-left-contacts", 0, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_deploy_show_entry = {
 	.name = "deploy show",
-	.usage = "NAME [--format table|csv|json|sheet]",
+	.usage = "NAME [--format table|csv|json|sheet] [--with-left-contacts]",
 	.lower = 1,
 	.upper = 1,
 	.opts = show_opts,

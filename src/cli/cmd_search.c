@@ -26,16 +26,35 @@ join(char **words, int n)
 }
 
 int
-cli_print_people(struct store *s, const char *format, int today,
+cli_print_people(struct store *s, const char *format, int today, int flags,
     struct error *err)
 {
+	long long left_out = 0;
+	int rc;
+
 	if (format == NULL || strcmp(format, "table") == 0)
 		return format_table(s, stdout, today, err);
+	if (strcmp(format, "ids") == 0)
+		return format_ids(s, stdout, err);
+	if (!(flags & FORMAT_LEFT_CONTACTS) &&
+	    (rc = format_left_out(s, &left_out, err)) != RC_OK)
+		return rc;
 	if (strcmp(format, "csv") == 0)
-		return format_csv(s, FILE_PEOPLE, stdout, err);
-	if (strcmp(format, "json") == 0)
-		return format_json(s, stdout, err);
-	return format_ids(s, stdout, err);
+		rc = format_csv(s, FILE_PEOPLE, flags, stdout, err);
+	else
+		rc = format_json(s, flags, stdout, err);
+	if (rc == RC_OK)
+		cli_note_left_out(left_out);
+	return rc;
+}
+
+void
+cli_note_left_out(long long n)
+{
+	if (n > 0)
+		cli_note("roster: the contacts (email, phone) of %lld %s who "
+		    "left the service were left out (--with-left-contacts "
+		    "writes them)\n", n, n == 1 ? "person" : "people");
 }
 
 /* Like grep, status 1; and on stderr which term left nobody. */
@@ -76,7 +95,9 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	}
 	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK &&
 	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
-	    (rc = cli_print_people(s, format, c->today, err)) == RC_OK &&
+	    (rc = cli_print_people(s, format, c->today,
+	    cli_flag(a, "with-left-contacts") ? FORMAT_LEFT_CONTACTS : 0,
+	    err)) == RC_OK &&
 	    search_result_count(r) == 0)
 		rc = no_match(s, text, c->today, err);
 out:
@@ -90,12 +111,14 @@ out:
 static const struct cli_opt search_opts[] = {
 	{ "format", CLI_VALUE, NULL, "table|csv|json|ids" },
 	{ "sort", CLI_VALUE, NULL, NULL },
+	{ "with-left-contacts", 0, NULL, NULL },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cmd_entry cmd_search_entry = {
 	.name = "search",
-	.usage = "[--format table|csv|json|ids] [--sort KEY] [FILTER...]",
+	.usage = "[--format table|csv|json|ids] [--sort KEY] "
+	    "[--with-left-contacts] [FILTER...]",
 	.lower = 0,
 	.upper = -1,
 	.opts = search_opts,

@@ -64,6 +64,10 @@ same() {
 	fi
 }
 
+# stamps: the times of day in the last run's stdout become T, for goldens.
+stamps() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/T/g' "$work/out" \
+    >"$work/out.t" && mv "$work/out.t" "$work/out"; }
+
 finish() {
 	printf '%d passed, %d failed\n' "$pass" "$failed"
 	[ "$failed" -eq 0 ]

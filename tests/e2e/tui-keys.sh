@@ -30,8 +30,10 @@ t_keys() {
 	wait_for -l 1 '^The deployments \(D\)$' || return
 	# The filter language is summed up in the help.
 	keys G
-	wait_for '^The filter language' || return
 	wait_for '^  avail: +a date or a window' || return
+	wait_for '^  reviewed: +< or >= and an age or a date' || return
+	keys C-u
+	wait_for '^The filter language' || return
 	keys q
 	wait_for -l 1 '^  DEPLOYMENT +DATES +STATUS +MEMBERS +NEEDS' ||
 	    return

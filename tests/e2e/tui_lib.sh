@@ -362,3 +362,14 @@ fixture_pool() {
 		bad "sqlite3 is needed to put control characters in the fixture"
 	fi
 }
+
+# open_person FILTER ID: the one person FILTER finds, opened from the list.
+open_person() {
+	wait_for -l $((H - 1)) '^ [0-9]+/[0-9]+ ' || return
+	keys /
+	typ "$1"
+	keys Enter
+	wait_for -l $((H - 1)) '^ 1/' || return
+	keys Enter
+	wait_for "^Id +$2$"
+}

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "avail.h"
+#include "bitmap.h"
 #include "date.h"
 #include "testdb.h"
 
@@ -271,6 +272,54 @@ test_first_free(void **state)
 	assert_string_equal(first(s, "Loose"), "2026-11-23");
 }
 
+static void
+dnc(struct store *s, const char *who, const char *reason, const char *until)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "UPDATE person SET dnc = '%s', dnc_until = "
+	    "%s%s%s WHERE family_name = '%s'", reason, until ? "'" : "",
+	    until ? until : "NULL", until ? "'" : "", who);
+	testdb_exec(s, sql);
+}
+
+/*
+ * Do not call keeps a person from every day up to and including its last
+ * day, or from every day when it has none; a mark that has run out keeps
+ * them from nothing.  avail:, the first free day and the busy bitmap
+ * agree.
+ */
+static void
+test_dnc(void **state)
+{
+	struct store *s = *state;
+	struct bitmap busy;
+	struct error err = { 0 };
+
+	person(s, "Ill", "active", 0);
+	person(s, "Personal", "active", 0);
+	person(s, "Over", "active", 0);
+	person(s, "Free", "active", 0);
+	dnc(s, "Ill", "illness", "2026-12-01");
+	dnc(s, "Personal", "personal", NULL);
+	dnc(s, "Over", "leave", "2026-11-22");
+	assert_false(avail(s, "today", "Ill"));
+	assert_false(avail(s, "2026-12-01", "Ill"));
+	assert_false(avail(s, "2026-11-30..2026-12-05", "Ill"));
+	assert_true(avail(s, "2026-12-02", "Ill"));
+	assert_string_equal(first(s, "Ill"), "2026-12-02");
+	assert_false(avail(s, "+1w", "Personal"));
+	assert_string_equal(first(s, "Personal"), "-");
+	assert_true(avail(s, "today", "Over"));
+	assert_string_equal(first(s, "Over"), "2026-11-23");
+	assert_int_equal(avail_busy(s, today, &busy, &err), RC_OK);
+	assert_true(bitmap_get(&busy, pk_of(s, "Ill")));
+	assert_true(bitmap_get(&busy, pk_of(s, "Personal")));
+	assert_false(bitmap_get(&busy, pk_of(s, "Over")));
+	assert_false(bitmap_get(&busy, pk_of(s, "Free")));
+	bitmap_free(&busy);
+}
+
 /* How lists write it: now, MM-DD this year, the full date in another. */
 static void
 test_format(void **state)
@@ -301,6 +350,7 @@ main(void)
 		testdb_test(test_bookings),
 		testdb_test(test_combined),
 		testdb_test(test_first_free),
+		testdb_test(test_dnc),
 		cmocka_unit_test(test_format),
 	};
 

@@ -115,7 +115,8 @@ test_parse_errors(void **state)
 	    "column 9: unknown key 'contry' (did you mean 'country'?)");
 	assert_parse_error("amélie colour:red", "column 8: unknown key "
 	    "'colour' (expected one of country lang theme skill agency "
-	    "mission status gender notice avail ready passport medical heat)");
+	    "mission status gender notice avail ready passport medical heat dnc "
+	    "reviewed)");
 	assert_parse_error("country:", "column 9: 'country:' needs a value "
 	    "(expected a country code or English name)");
 	assert_parse_error(":fr", "column 1: expected a key before ':' (such "
@@ -481,6 +482,118 @@ test_documents(void **state)
 	    COUNT("ready:+5w"));
 }
 
+/*
+ * dnc: by the rule avail: keeps: marked today, not, for a reason, on a
+ * day; a mark that has run out is no mark.
+ */
+static void
+test_dnc(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "UPDATE person SET dnc = 'illness', dnc_until = "
+	    "'2026-12-01' WHERE family_name = 'Dubois'");
+	testdb_exec(s, "UPDATE person SET dnc = 'personal' "
+	    "WHERE family_name = 'Müller'");
+	testdb_exec(s, "UPDATE person SET dnc = 'leave', dnc_until = "
+	    "'2026-11-22' WHERE family_name = 'de Vries'");
+	assert_int_equal(COUNT("dnc:yes"), 2);
+	assert_true(MATCH("dnc:yes", "Dubois"));
+	assert_true(MATCH("dnc:yes", "Müller"));
+	assert_int_equal(COUNT("dnc:no"), 3);
+	assert_true(MATCH("dnc:no", "de Vries"));
+	assert_int_equal(COUNT("-dnc:yes"), 3);
+	assert_int_equal(COUNT("dnc:illness"), 1);
+	assert_true(MATCH("dnc:Illness", "Dubois"));
+	assert_int_equal(COUNT("dnc:leave"), 0);
+	assert_int_equal(COUNT("dnc:other"), 0);
+	assert_int_equal(COUNT("dnc:today"), 2);
+	assert_int_equal(COUNT("dnc:2026-11-22"), 3);
+	assert_int_equal(COUNT("dnc:2026-12-01"), 2);
+	assert_int_equal(COUNT("dnc:+9d"), 1);
+	assert_true(MATCH("dnc:+2w", "Müller"));
+	assert_int_equal(COUNT("dnc:yes avail:+1w"), 0);
+	assert_true(MATCH("dnc:yes avail:+5w", "Dubois"));
+}
+
+/* reviewed: older than an age or a day (or never), and the reverse. */
+static void
+test_reviewed(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "UPDATE person SET reviewed = '2026-05-26' "
+	    "WHERE family_name = 'Dubois'");	/* today - 181 */
+	testdb_exec(s, "UPDATE person SET reviewed = '2026-05-27' "
+	    "WHERE family_name = 'de Vries'");	/* today - 180 */
+	testdb_exec(s, "UPDATE person SET reviewed = '2026-11-23' "
+	    "WHERE family_name = 'Müller'");
+	assert_int_equal(COUNT("reviewed:<180d"), 3);
+	assert_true(MATCH("reviewed:<180d", "Dubois"));
+	assert_true(MATCH("reviewed:<180d", "Kowalska"));	/* never */
+	assert_false(MATCH("reviewed:<180d", "de Vries"));
+	assert_int_equal(COUNT("reviewed:>=180d"), 2);
+	assert_true(MATCH("reviewed:>=180d", "de Vries"));
+	assert_int_equal(COUNT("reviewed:<26w"), 2);	/* today - 182 */
+	assert_int_equal(COUNT("reviewed:<2026-05-27"), 3);
+	assert_int_equal(COUNT("reviewed:>=2026-05-27"), 2);
+	assert_int_equal(COUNT("reviewed:>=today"), 1);
+	assert_int_equal(COUNT("reviewed:<0d"), 4);
+}
+
+/* The plan of the filter's one set query (under a NOT, for dnc:no). */
+static void
+plan(struct store *s, const char *text, struct strbuf *out)
+{
+	const struct filter_set *set;
+	struct strbuf sql = { 0 };
+	struct filter *f;
+	struct error err;
+	sqlite3_stmt *st;
+
+	if (filter_compile(s, text, today, &f, &err) != RC_OK)
+		fail_msg("%s: %s", text, err.msg);
+	set = filter_root(f);
+	if (set->op == SET_NOT)
+		set = set->a;
+	assert_int_equal(set->op, SET_QUERY);
+	strbuf_addf(&sql, "EXPLAIN QUERY PLAN %s", set->sql);
+	assert_int_equal(sqlite3_prepare_v2(s->db, strbuf_str(&sql), -1, &st,
+	    NULL), SQLITE_OK);
+	filter_bind_set(f, set, st, 1);
+	strbuf_reset(out);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_addf(out, "%s\n", sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	strbuf_free(&sql);
+	filter_free(f);
+}
+
+/* dnc: and reviewed: read their index only, never the whole table. */
+static void
+test_plans(void **state)
+{
+	static const struct {
+		const char *filter, *index;
+	} t[] = {
+		{ "dnc:yes", "person_dnc" }, { "dnc:no", "person_dnc" },
+		{ "dnc:illness", "person_dnc" }, { "dnc:+2w", "person_dnc" },
+		{ "reviewed:<180d", "person_reviewed" },
+		{ "reviewed:>=2026-01-01", "person_reviewed" },
+	};
+	struct store *s = *state;
+	struct strbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		plan(s, t[i].filter, &b);
+		if (strstr(strbuf_str(&b), t[i].index) == NULL ||
+		    strstr(strbuf_str(&b), "SCAN") != NULL)
+			fail_msg("%s: %s", t[i].filter, strbuf_str(&b));
+	}
+	strbuf_free(&b);
+}
+
 static void
 assert_compile_error(struct store *s, const char *text, const char *want)
 {
@@ -552,6 +665,22 @@ test_compile_errors(void **state)
 	assert_compile_error(s, "avail:12/31/2026", "column 7: '12/31/2026' "
 	    "is not a date (expected YYYY-MM-DD, today, tomorrow, +Nd or "
 	    "+Nw)");
+	assert_compile_error(s, "dnc:maybe", "column 5: 'maybe' is not a "
+	    "do-not-call condition (expected yes, no, leave, illness, "
+	    "personal, other, or a date: expected YYYY-MM-DD, today, "
+	    "tomorrow, +Nd or +Nw)");
+	assert_compile_error(s, "dnc:1.12.2026", "column 5: '1.12.2026' is "
+	    "not a do-not-call condition (expected yes, no, leave, illness, "
+	    "personal, other, or a date: did you mean 2026-12-01?)");
+	assert_compile_error(s, "reviewed:180d", "column 10: '180d' is not a "
+	    "review condition (expected < or >= and an age or a date, as in "
+	    "reviewed:<180d or reviewed:>=2026-01-01)");
+	assert_compile_error(s, "reviewed:>180d", "column 10: '>180d' is not "
+	    "a review condition (expected < or >= and an age or a date, as in "
+	    "reviewed:<180d or reviewed:>=2026-01-01)");
+	assert_compile_error(s, "reviewed:<soon", "column 10: '<soon' is not "
+	    "a review condition (expected < or >= and an age or a date, as in "
+	    "reviewed:<180d or reviewed:>=2026-01-01)");
 	assert_compile_error(s, "a ...", "column 3: '...' has no letters or "
 	    "digits (expected a word)");
 }
@@ -571,6 +700,9 @@ main(void)
 		testdb_fixture_test(test_boolean),
 		testdb_test(test_keyboards),
 		testdb_fixture_test(test_documents),
+		testdb_fixture_test(test_dnc),
+		testdb_fixture_test(test_reviewed),
+		testdb_fixture_test(test_plans),
 		testdb_fixture_test(test_compile_errors),
 	};
 

@@ -540,6 +540,45 @@ test_empty_cell_clears(void **state)
 }
 
 /*
+ * Exports leave out the contacts of people who left the service: an
+ * empty email or phone of someone stored as left keeps them, even when
+ * the row brings them back as active; anyone else's is cleared.
+ */
+static void
+test_left_contacts_kept(void **state)
+{
+	struct store *s = fixture_db();
+	char *f;
+
+	(void)state;
+	testdb_exec(s, "UPDATE person SET email = 'anna@customs.example', "
+	    "phone = '+48 600 100 200' WHERE family_name = 'Kowalska'");
+	f = file(3, "back.csv", "id,family_name,email,phone,status\n"
+	    "55555555-5555-4555-8555-555555555555,Kowalska,,,left\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,,,active\n");
+	assert_int_equal(import(s, IMPORT_CHANGES, f, (char *)NULL), RC_OK);
+	assert_report("$3: added 0, updated 1 (email 1, phone 1), unchanged "
+	    "1; cleared: email 1, phone 1\n");
+	assert_int_equal(count(s, "person WHERE family_name = 'Kowalska' AND "
+	    "email = 'anna@customs.example' AND phone = '+48 600 100 200' "
+	    "AND version = 1"), 1);
+	assert_int_equal(count(s, "person WHERE family_name = 'Dubois' AND "
+	    "email = '' AND phone = ''"), 1);
+	/* Back in service from an export: the contacts stay. */
+	f = file(3, "back.csv", "id,family_name,email,phone,status\n"
+	    "55555555-5555-4555-8555-555555555555,Kowalska,,,active\n");
+	assert_int_equal(import(s, IMPORT_CHANGES, f, (char *)NULL), RC_OK);
+	assert_report("$3: added 0, updated 1 (status 1), unchanged 0\n");
+	assert_int_equal(count(s, "person WHERE family_name = 'Kowalska' AND "
+	    "email = 'anna@customs.example' AND status = 'active'"), 1);
+	/* Now active, an empty cell clears. */
+	assert_int_equal(import(s, IMPORT_CHANGES, f, (char *)NULL), RC_OK);
+	assert_int_equal(count(s, "person WHERE family_name = 'Kowalska' AND "
+	    "email = '' AND phone = ''"), 1);
+	testdb_close(s);
+}
+
+/*
  * An empty cell that puts back a default (status active, notice_days 0)
  * clears the field as much as one that leaves it empty; a default
  * written out is a change, not a clear.
@@ -1625,6 +1664,7 @@ main(void)
 		cmocka_unit_test(test_absent_column),
 		cmocka_unit_test(test_empty_cell_clears),
 		cmocka_unit_test(test_empty_cell_default),
+		cmocka_unit_test(test_left_contacts_kept),
 		cmocka_unit_test(test_separator),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_header_only),

@@ -51,9 +51,10 @@ export_to(struct store *s, const char *dir, const char *filter,
     long long want)
 {
 	struct error err;
-	long long n;
+	long long n, left_out;
 
-	if (export_dir(s, dir, filter, today, &n, &err) != RC_OK)
+	if (export_dir(s, dir, filter, today, 0, &n, &left_out, &err) !=
+	    RC_OK)
 		fail_msg("export: %s", err.msg);
 	assert_int_equal(n, want);
 }
@@ -380,7 +381,7 @@ test_export_interrupted(void **state)
 	struct error err;
 	sigset_t one, old;
 	char dir[160];
-	long long n;
+	long long n, left_out;
 	size_t i;
 	int sig;
 
@@ -392,8 +393,8 @@ test_export_interrupted(void **state)
 		sigaddset(&one, sigs[i]);
 		sigprocmask(SIG_BLOCK, &one, &old);
 		raise(sigs[i]);
-		assert_int_equal(export_dir(s, dir, NULL, today, &n, &err),
-		    RC_INPUT);
+		assert_int_equal(export_dir(s, dir, NULL, today, 0, &n,
+		    &left_out, &err), RC_INPUT);
 		assert_non_null(strstr(err.msg, "interrupted"));
 		assert_int_equal(sigwait(&one, &sig), 0);
 		sigprocmask(SIG_SETMASK, &old, NULL);

@@ -428,6 +428,37 @@ test_left_out(void **state)
 	suggest_report_free(&r);
 }
 
+/*
+ * Do not call until a day inside the window, or until further notice,
+ * leaves a person out as unavailable; a mark that ends before the window
+ * leaves them a candidate.
+ */
+static void
+test_dnc(void **state)
+{
+	static const char *const needs[] = { "3:lang:fr", NULL };
+	static const int short1[1] = { 1 };
+	struct store *s = *state;
+	struct suggest_report r;
+
+	person(s, "Ill", NULL, "fr:7");
+	person(s, "Personal", NULL, "fr:6");
+	person(s, "Over", NULL, "fr:5");
+	person(s, "Fine", NULL, "fr:4");
+	testdb_exec(s, "UPDATE person SET dnc = 'illness', dnc_until = "
+	    "'2026-12-01' WHERE family_name = 'Ill'");
+	testdb_exec(s, "UPDATE person SET dnc = 'personal' "
+	    "WHERE family_name = 'Personal'");
+	testdb_exec(s, "UPDATE person SET dnc = 'leave', dnc_until = "
+	    "'2026-11-30' WHERE family_name = 'Over'");
+	deployment(s, "Main", START, END, needs);
+	suggest(s, "Main", 0, 0, &r);
+	assert_string_equal(who_sorted(s, &r), "Fine,Over");
+	assert_short(&r, short1);
+	assert_int_equal(r.left_unavailable, 2);
+	suggest_report_free(&r);
+}
+
 /* Open-ended: papers must last until start + 90 days. */
 static void
 test_open_ended(void **state)
@@ -979,6 +1010,7 @@ main(void)
 		suggest_test(test_members),
 		suggest_test(test_shortfall),
 		suggest_test(test_left_out),
+		suggest_test(test_dnc),
 		suggest_test(test_open_ended),
 		suggest_test(test_until),
 		suggest_test(test_also_proposed),
