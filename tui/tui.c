@@ -98,6 +98,8 @@ draw(struct app *a, unsigned what)
 	else if (a->screen == SCREEN_DETAIL || a->screen == SCREEN_HELP ||
 	    a->screen == SCREEN_HISTORY)
 		screen_page_draw(a);
+	else if (a->screen == SCREEN_FORM)
+		screen_form_draw(a);
 	else
 		screen_deploy_draw(a);
 	refresh();
@@ -139,6 +141,8 @@ run(struct app *a, enum action action)
 	case SCREEN_HELP:
 	case SCREEN_HISTORY:
 		return screen_page_key(a, action);
+	case SCREEN_FORM:
+		return R_NONE;	/* its keys are characters: key() */
 	default:
 		return screen_deploy_key(a, action);
 	}
@@ -205,6 +209,8 @@ key_action(struct app *a, int code, int fkey)
 		    run(a, ACT_QUIT) : R_NONE;
 	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
+	if (a->screen == SCREEN_FORM)
+		return screen_form_key(a, code, fkey);
 	app_message_clear(a);
 	switch (a->modal) {
 	case KEYS_REMOVE:
