@@ -85,8 +85,10 @@ share_record(struct store *s, const char *group, const char *old,
 {
 	struct audit_change change = { "group", *old != '\0' ? old : NULL,
 	    group };
-	struct audit_entry e = { NULL, NULL, "pool", s->path, "share",
-	    "group", &change, 1 };
+	/* The whole path of the file itself: one pool, one name in the
+	 * log, whatever name each coordinator opens it by. */
+	struct audit_entry e = { NULL, NULL, "pool",
+	    sqlite3_db_filename(s->db, "main"), "share", "group", &change, 1 };
 	sqlite3_stmt *st;
 	int rc;
 

@@ -124,6 +124,14 @@ for f in real.db real.db-wal real.db-shm; do
 	[ "$m" = 660 ] && ok || bad "share-link: $f is '$m', expected 660"
 done
 
+# The audit names the pool by its whole path, whatever name it was
+# opened by (here a relative link): one pool, one name in the log.
+(cd "$work/l" && "$ROSTER" --db link.db share --private 2>/dev/null)
+[ "$(sqlite3 "$work/l/real.db" "SELECT entity_id FROM audit
+    WHERE entity = 'pool' ORDER BY pk DESC LIMIT 1")" = "$work/l/real.db" ] &&
+    ok || bad "share-link: audited as '$(sqlite3 "$work/l/real.db" \
+    "SELECT entity_id FROM audit WHERE entity = 'pool' ORDER BY pk DESC")'"
+
 # A pool in a directory closed to the group (a home of mode 0700): the
 # group could not even reach it, and the note says which directory.
 mkdir -m 700 "$work/home"
