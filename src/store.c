@@ -82,6 +82,10 @@ store_error(struct store *s, struct error *err, const char *what)
 	if (code == SQLITE_READONLY && s->read_only_why != NULL)
 		return error_set(err, RC_DB, "%s; nothing was changed",
 		    s->read_only_why);
+	/* Asked for (--read-only): the user's own option, as import says. */
+	if (code == SQLITE_READONLY && (s->flags & STORE_READ_ONLY))
+		return error_set(err, RC_INPUT, "%s: opened with --read-only; "
+		    "nothing was changed", s->path);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, RC_DB, "%s is locked by another roster; "
 		    "nothing was changed", s->path);

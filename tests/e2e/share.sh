@@ -80,6 +80,8 @@ if [ -n "$notin" ]; then
 else
 	echo "note: the user is in every group; share-not-member not run" >&2
 fi
+run 2 share-read-only "$ROSTER" --read-only share --private
+says share-read-only "roster: $ROSTER_DB: opened with --read-only; nothing was changed"
 run 2 share-both "$ROSTER" share --group "$group" --private
 says share-both "--group and --private contradict each other"
 after=$(modes; q "SELECT count(*) FROM audit; SELECT value FROM setting")
