@@ -56,6 +56,8 @@ static struct {
 	int		 nintros;
 } cmds;
 
+static const struct man_item *man_item(const char *);
+
 /*
  * One element of a usage shape: an option ("--size", with "V" or the
  * literal choices as its value) or a word ("file"); optional ones in
@@ -444,6 +446,21 @@ usage_line(const struct cmd_entry *e, const char *before, struct strbuf *b)
 	strbuf_adds(b, "\n");
 }
 
+/* "See man 1 roster, section COMMANDS, subsection Person.": where the
+ * manual describes the command. */
+static void
+see_line(const char *name, struct strbuf *b)
+{
+	const struct man_item *it = man_item(name);
+
+	assert_non_null(it);
+	strbuf_adds(b, "See man 1 roster, section COMMANDS");
+	if (it->ss[0] != '\0')
+		strbuf_addf(b, ", subsection %s", it->ss);
+	strbuf_adds(b, ".\n");
+}
+
+/* roster CMD --help: the usage, then where roster(1) describes it. */
 static void
 test_help_prints_the_usage(void **state)
 {
@@ -454,6 +471,7 @@ test_help_prints_the_usage(void **state)
 	assert_int_equal(runv(&all, &err, "--help", NULL), RC_OK);
 	for (t = cmd_table; *t != NULL; t++) {
 		usage_line(*t, "usage: ", &want);
+		see_line((*t)->name, &want);
 		assert_int_equal(run_entry(*t, 1, 0, &out, &err), RC_OK);
 		assert_string_equal(strbuf_str(&out), strbuf_str(&want));
 		assert_string_equal(strbuf_str(&err), "");
@@ -461,10 +479,30 @@ test_help_prints_the_usage(void **state)
 		usage_line(*t, "       ", &want);
 		assert_non_null(strstr(strbuf_str(&all), strbuf_str(&want)));
 	}
+	/* It ends by naming the pages, the course among them. */
+	assert_non_null(strstr(strbuf_str(&all), "\nSee roster(1) for the "
+	    "commands and the keys, roster(5) for files and\nfilters, and "
+	    "roster-tutorial(7) for a course.\n"));
+	assert_int_equal(all.len, (size_t)(strstr(strbuf_str(&all),
+	    "course.\n") + 8 - strbuf_str(&all)));
 	strbuf_free(&out);
 	strbuf_free(&err);
 	strbuf_free(&want);
 	strbuf_free(&all);
+}
+
+/* roster --version: "roster VERSION", nothing else. */
+static void
+test_version(void **state)
+{
+	struct strbuf out = { 0 }, err = { 0 };
+
+	(void)state;
+	assert_int_equal(runv(&out, &err, "--version", NULL), RC_OK);
+	assert_string_equal(strbuf_str(&out), "roster " PACKAGE_VERSION "\n");
+	assert_string_equal(strbuf_str(&err), "");
+	strbuf_free(&out);
+	strbuf_free(&err);
 }
 
 /* Too few words and too many: status 2 and the usage line, nothing run. */
@@ -539,6 +577,9 @@ test_family_help(void **state)
 	    "list\n       roster deploy add NAME ID... [--role R]   (ID - "
 	    "reads ids from standard input)\n"));
 	assert_null(strstr(strbuf_str(&out), "roster search"));
+	assert_non_null(strstr(strbuf_str(&out), "\n       roster deploy "
+	    "close NAME\nSee man 1 roster, section COMMANDS, subsection "
+	    "Deployments.\n"));
 	strbuf_free(&out);
 	strbuf_free(&err);
 }
@@ -847,6 +888,7 @@ main(void)
 		cmocka_unit_test(test_manual_has_no_other_command),
 		cmocka_unit_test(test_manual_describes_each_command),
 		cmocka_unit_test(test_help_prints_the_usage),
+		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_word_counts),
 		cmocka_unit_test(test_unknown_command),
 		cmocka_unit_test(test_family_help),
