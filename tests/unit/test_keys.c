@@ -40,6 +40,8 @@
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
 #define MAX_NAMES	8
+/* The subsection of roster(1) read here, which the help names. */
+#define KEYS_SS		"Keys"
 
 /* One ".It" of the Keys subsection: its key names and its text. */
 struct item {
@@ -263,7 +265,7 @@ setup(void **state)
 		len = strlen(line);
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
-		if (strcmp(line, ".Ss Keys") == 0) {
+		if (strcmp(line, ".Ss " KEYS_SS) == 0) {
 			in_keys = found = 1;
 			continue;
 		}
@@ -288,7 +290,8 @@ setup(void **state)
 	}
 	fclose(fp);
 	if (!found) {
-		fprintf(stderr, "test_keys: %s has no '.Ss Keys'\n", path);
+		fprintf(stderr, "test_keys: %s has no '.Ss " KEYS_SS "'\n",
+		    path);
 		return -1;
 	}
 	return 0;
@@ -613,7 +616,7 @@ test_hint_lines(void **state)
 {
 	static const enum hint all[] = { HINT_LIST, HINT_FACETS,
 	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE,
-	    HINT_FORM, HINT_MERGE };
+	    HINT_FORM, HINT_MERGE, HINT_HELP };
 	struct strbuf b = { 0 };
 	size_t h, i;
 
@@ -704,6 +707,19 @@ test_help_filter_language(void **state)
 			fail_msg("help: the filter language lacks %s", want);
 	}
 	app_close_page(&a);
+}
+
+/* The help names the page and the subsection read here, which exists
+ * (setup fails without it). */
+static void
+test_help_names_the_manual(void **state)
+{
+	const char *want = "man 1 roster, subsection " KEYS_SS;
+
+	(void)state;
+	assert_true(strlen(keys_manual) >= strlen(want));
+	assert_string_equal(keys_manual + strlen(keys_manual) - strlen(want),
+	    want);
 }
 
 /* A key typed that the table does not bind is named in its message. */
@@ -916,6 +932,7 @@ main(void)
 		cmocka_unit_test(test_help_at_section),
 		cmocka_unit_test(test_help_filter_language),
 		cmocka_unit_test(test_typed),
+		cmocka_unit_test(test_help_names_the_manual),
 		cmocka_unit_test(test_each_screen_names_its_keys),
 		cmocka_unit_test(test_each_part_lists_only_its_keys),
 	};
