@@ -6,7 +6,7 @@ if [ -z "${MANDOC:-}" ]; then
 	exit 1
 fi
 out=$("$MANDOC" -Tlint -W warning "$top_srcdir/man/roster.1" \
-    "$top_srcdir/man/roster.5" 2>&1)
+    "$top_srcdir/man/roster.5" "$top_srcdir/man/roster-tutorial.7" 2>&1)
 if [ -n "$out" ]; then
 	printf '%s\n' "$out"
 	echo "0 passed, 1 failed"
