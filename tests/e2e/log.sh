@@ -60,6 +60,10 @@ golden log-person.json
 raw && bad "log-person-json: a control character reached the terminal" || ok
 python3 -c 'import json, sys; json.load(sys.stdin)' <"$work/out" 2>/dev/null &&
     ok || bad "log-person-json: not JSON"
+# A member's status set and another taken off: the log says from what
+# to what, and whom a set is about.
+run 0 deploy-set "$ROSTER" deploy set "Irma, Sint Maarten" 6666 contacted
+run 0 deploy-remove "$ROSTER" deploy remove "Irma, Sint Maarten" 2222
 run 0 log-deployment "$ROSTER" log "irma, sint maarten"
 mask
 golden log-deployment.txt
@@ -89,6 +93,22 @@ says erase-prefix "roster: erase needs the whole id: 1111... is Amélie Dubois (
     ok || bad "erase-prefix: the person is gone"
 run 1 erase-unknown "$ROSTER" erase 99999999-9999-4999-8999-999999999999
 says erase-unknown "roster: erase: no person with id"
+# Amélie is on a deployment, added by the import and her status set.
+run 0 deploy-set-erased "$ROSTER" deploy set "Irma, Sint Maarten" "$amelie" \
+    deployed
+# values LIKE: how many audit values are like it; set OLD NEW: how many
+# status sets from OLD to NEW.
+values() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM audit_change WHERE
+	    old LIKE '$1' OR new LIKE '$1'"
+}
+set_lines() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM audit_change c JOIN audit a
+	    ON a.pk = c.audit WHERE a.action = 'set' AND c.field = 'status'
+	    AND c.old = '$1' AND c.new = '$2'"
+}
+[ "$(values "$amelie")$(set_lines confirmed deployed)" = 11 ] && ok ||
+    bad "deploy-set-erased: her add's and her set's values are not kept"
 run 0 erase "$ROSTER" erase "$amelie"
 [ "$(cat "$work/out")" = "erased Amélie Dubois ($amelie)" ] && ok ||
     bad "erase: printed '$(cat "$work/out")'"
@@ -101,6 +121,14 @@ for f in "$ROSTER_DB" "$ROSTER_DB-wal" "$ROSTER_DB-shm"; do
 		    bad "erase: '$t' is still in $f" || ok
 	done
 done
+# No audit value holds her id or name; the others' deployment lines keep
+# theirs.
+[ "$(values "%$amelie%")$(values %Dubois%)$(values %Amélie%)" = 000 ] &&
+    ok || bad "erase: an audit value still names her"
+[ "$(set_lines confirmed deployed)" = 0 ] && ok ||
+    bad "erase: her status set's values are kept"
+[ "$(set_lines proposed contacted)" = 1 ] && ok ||
+    bad "erase: another member's status set lost its values"
 run 0 log-erased "$ROSTER" log --format csv "$amelie"
 mask
 [ "$(cat "$work/out")" = "$(printf 'at,who,entity,id,name,action,fields,field,old,new\r\nWHEN,USER,person,%s,,erased,,,,\r' "$amelie")" ] &&
