@@ -15,6 +15,8 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 	exit 77
 fi
 
+# The date and the pool are those the page exports, as for a trainee.
+unset ROSTER_TODAY ROSTER_DB
 page=$top_srcdir/man/roster-tutorial.7
 t=$work/course
 mkdir -p "$t" "$work/pool"
@@ -31,7 +33,6 @@ function unesc(s) {
 function step(s) { n++; lesson_of[n] = les; text[n] = s; is_ans[n] = ans }
 function newfile(kind) { k++; return dir "/" kind "." k }
 /^\.Sh LESSON [0-9]+/ { les = $3 + 0; next }
-/^\.Sh / { les = les }
 /^\.\\" exercise [0-9]+\.[0-9]+$/ { ex[$3] = FNR; next }
 /^\.\\" run( [0-9]+)?$/ { mode = "run"; st = $3 == "" ? 0 : $3; ans = 0; next }
 /^\.\\" answer [0-9]+\.[0-9]+( [0-9]+)?$/ {
@@ -47,6 +48,12 @@ function newfile(kind) { k++; return dir "/" kind "." k }
 /^\.\\" lock$/ { step("lock_on " FNR); next }
 /^\.\\" unlock$/ { step("lock_off " FNR); next }
 /^\.Bd -literal/ && mode != "" { inblock = 1; cmd = ""; next }
+/^\.Bd -literal/ { shown = FNR; next }
+shown && /^\.Ed/ { shown = 0; next }
+shown && /^\$ / {
+	print "tutorial: line " FNR ": a command the page shows but nobody runs" > "/dev/stderr"
+	bad = 1
+}
 inblock && /^\.Ed/ {
 	inblock = 0
 	if (mode == "run" && cmd != "") { close(cf); close(ef) }
@@ -81,8 +88,22 @@ END {
 	exit bad
 }' "$page" >"$t/steps" || { bad "the markup of $page"; finish; exit; }
 
+# The page fits a terminal of 80 columns: no display runs over the edge.
+if [ -n "${MANDOC:-}" ]; then
+	widest=$("$MANDOC" -Tutf8 -O width=80 "$page" | sed 's/.\x08//g' |
+	    LC_ALL=C.UTF-8 wc -L)
+	if [ "$widest" -le 80 ]; then
+		ok
+	else
+		bad "the page is $widest columns wide at MANWIDTH=80"
+		"$MANDOC" -Tutf8 -O width=80 "$page" | sed 's/.\x08//g' |
+		    LC_ALL=C.UTF-8 awk 'length > 80' >&2
+	fi
+fi
+
 # match EXP OUT: every line of EXP is a line of OUT ("foo..." a line that
-# starts with foo; trailing blanks do not count); without a line "..." in
+# starts with foo, "...foo" one that ends with it, "...foo..." one that
+# holds it; trailing blanks do not count); without a line "..." in
 # EXP, OUT has no other line.  Prints what is missing.
 match() {
 	awk '
@@ -95,8 +116,9 @@ match() {
 			if (pre) { s = substr(s, 1, length(s) - 3); sub(/[ \t]+$/, "", s) }
 			if (suf) s = substr(s, 4)
 			for (j = 1; j <= g; j++)
-				if (got[j] == s || (pre && index(got[j], s) == 1) ||
-				    (suf && length(got[j]) >= length(s) &&
+				if (got[j] == s || (pre && !suf && index(got[j], s) == 1) ||
+				    (pre && suf && index(got[j], s) > 0) ||
+				    (suf && !pre && length(got[j]) >= length(s) &&
 				    substr(got[j], length(got[j]) - length(s) + 1) == s))
 					break
 			if (j > g) { print "  missing: " want[i]; r = 1 }
