@@ -6,8 +6,8 @@
 demo_pool
 
 # The help's last line says where every key is described: a subsection
-# of roster(1) that exists; its keys are the help's own (q back), not a
-# person's.
+# of roster(1) that exists; its keys, and a history's, are their own
+# (q back), not a person's (R reviewed, e edit).
 t_help_manual() {
 	start helpman 80 24 -- --db "$db"
 	wait_for -l 23 '^ 500/500 ' || return
@@ -21,7 +21,13 @@ t_help_manual() {
 	}
 	keys q
 	wait_for -l 24 '^/ filter' || return
-	keys Q
+	keys Enter
+	wait_for '^Id +[0-9a-f-]+$' || return
+	wait_for -l 24 ' R reviewed  q back  e edit  \? help' || return
+	keys h
+	wait_for -l 1 '^History of ' || return
+	wait_for -l 24 '^ history  [0-9]+-[0-9]+/[0-9]+  q back *$' || return
+	keys q Q
 	quit_with 0
 }
 
