@@ -152,4 +152,28 @@ run 1 reimport-search "$ROSTER" search amelie
 [ "$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM person")" = 5 ] && ok ||
     bad "reimport: not 5 people"
 
+# A renamed deployment keeps its history: its lines under the old name
+# are its own, and the old name still finds them.  A new deployment that
+# takes the old name later does not inherit them.
+run 0 rename "$ROSTER" deploy edit "irma, sint maarten" --rename "Irma 2017"
+run 0 log-renamed "$ROSTER" log --format csv "irma 2017"
+grep -q ',deployment,Irma\, Sint Maarten,,create,' "$work/out" ||
+    grep -q ',deployment,"Irma, Sint Maarten",,create,' "$work/out" && ok ||
+    bad "log-renamed: the create line under the old name is missing"
+grep -q ',rename,' "$work/out" && ok ||
+    bad "log-renamed: the rename line is missing"
+run 0 log-old-name "$ROSTER" log --format csv "irma, sint maarten"
+grep -q ',rename,' "$work/out" && ok ||
+    bad "log-old-name: the old name's lines are not found"
+run 0 reuse "$ROSTER" deploy create "Irma, Sint Maarten" --country SX \
+    --start 2030-01-01
+run 0 log-reused "$ROSTER" log --format csv "irma 2017"
+grep -q 2030-01-01 "$work/out" && bad "log-reused: the new deployment's \
+lines are in the old one's log" || ok
+run 0 log-reused-new "$ROSTER" log --format csv "irma, sint maarten"
+grep -q ',rename,' "$work/out" && bad "log-reused-new: the old deployment's \
+lines are in the new one's log" || ok
+grep -q 2030-01-01 "$work/out" && ok ||
+    bad "log-reused-new: the new deployment's create line is missing"
+
 finish
