@@ -27,6 +27,7 @@ awk -v dir="$t" '
 function unesc(s) {
 	gsub(/\\\(aq/, "\047", s); gsub(/\\-/, "-", s); gsub(/\\&/, "", s)
 	gsub(/\\\(en/, "\342\200\223", s); gsub(/\\\(->/, "\342\206\222", s)
+	gsub(/\\\[u2026\]/, "\342\200\246", s)
 	gsub(/\\e/, "\\", s)
 	return s
 }
