@@ -154,9 +154,15 @@ run_cmd() {
 # The screen: 80 columns by 24 lines, as the page promises, on the pool
 # the page's ROSTER_DB names.
 scr=0
+pool() {
+	case ${ROSTER_DB:-} in
+	/*) echo "$ROSTER_DB" ;;
+	*) echo "$PWD/${ROSTER_DB:-training.db}" ;;
+	esac
+}
 screen_start() {
 	scr=$((scr + 1))
-	start "screen$scr" 80 24 ROSTER_DB="$PWD/${ROSTER_DB:-training.db}" --
+	start "screen$scr" 80 24 ROSTER_DB="$(pool)" --
 }
 screen_keys() {
 	eval "set -- $(cat "$1")"
@@ -175,7 +181,7 @@ screen_expect() {
 	done <"$1"
 }
 screen_exit() { quit_with "$1"; }
-lock_on() { lock_hold "$PWD/${ROSTER_DB:-training.db}"; }
+lock_on() { lock_hold "$(pool)"; }
 lock_off() { lock_release; }
 
 while read -r what a b c d; do
