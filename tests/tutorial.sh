@@ -31,6 +31,28 @@ function unesc(s) {
 	gsub(/\\e/, "\\", s)
 	return s
 }
+# said: each key of a "keys" line is named in the text before it, as
+# .Ic KEY (Esc for Escape) or .Li TEXT, so that the keys the page tells a
+# trainee to press are those pressed.
+function said(    rest, k, q) {
+	rest = $0
+	while (rest != "") {
+		sub(/^ +/, "", rest)
+		if (rest ~ /^"/) {
+			q = index(substr(rest, 2), "\"")
+			k = substr(rest, 2, q - 1); rest = substr(rest, q + 2)
+		} else {
+			k = rest; sub(/ .*/, "", k); rest = substr(rest, length(k) + 1)
+		}
+		if (k == "") continue
+		if (k == "Escape") k = "Esc"
+		if (index(prose "\n", "\n.Ic " k "\n") || index(prose, "\n.Ic " k " ") ||
+		    index(prose "\n", "\n.Li " k "\n") || index(prose, "\n.Li " k " "))
+			continue
+		print "tutorial: line " FNR ": the text does not say to press " k > "/dev/stderr"
+		bad = 1
+	}
+}
 function step(s) { n++; lesson_of[n] = les; text[n] = s; is_ans[n] = ans }
 function newfile(kind) { k++; return dir "/" kind "." k }
 /^\.Sh LESSON [0-9]+/ { les = $3 + 0; next }
@@ -44,7 +66,9 @@ function newfile(kind) { k++; return dir "/" kind "." k }
 /^\.\\" expect$/ { mode = "expect"; next }
 /^\.\\" screen$/ { step("screen_start " FNR); next }
 /^\.\\" keys / { f = newfile("keys"); sub(/^\.\\" keys /, ""); print > f; close(f)
+	said(); prose = ""
 	step("screen_keys " f " " FNR); next }
+/^\.(Ic|Li) / { prose = prose "\n" $0 }
 /^\.\\" exit [0-9]+$/ { step("screen_exit " $3 " " FNR); next }
 /^\.\\" lock$/ { step("lock_on " FNR); next }
 /^\.\\" unlock$/ { step("lock_off " FNR); next }
