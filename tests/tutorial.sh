@@ -63,13 +63,22 @@ function newfile(kind) { k++; return dir "/" kind "." k }
 	split($3, p, "."); les_save = les; les = p[1] + 0
 	next
 }
+/^\.\\" answer [0-9]+\.[0-9]+ screen$/ {
+	ans = 1; scrans = 1; answered[$3] = FNR
+	split($3, p, "."); les_save = les; les = p[1] + 0
+	next
+}
 /^\.\\" expect$/ { mode = "expect"; next }
 /^\.\\" screen$/ { step("screen_start " FNR); next }
 /^\.\\" keys / { f = newfile("keys"); sub(/^\.\\" keys /, ""); print > f; close(f)
 	said(); prose = ""
 	step("screen_keys " f " " FNR); next }
 /^\.(Ic|Li) / { prose = prose "\n" $0 }
-/^\.\\" exit [0-9]+$/ { step("screen_exit " $3 " " FNR); next }
+/^\.\\" exit [0-9]+$/ {
+	step("screen_exit " $3 " " FNR)
+	if (scrans) { les = les_save; ans = 0; scrans = 0 }
+	next
+}
 /^\.\\" lock$/ { step("lock_on " FNR); next }
 /^\.\\" unlock$/ { step("lock_off " FNR); next }
 /^\.Bd -literal/ && mode != "" { inblock = 1; cmd = ""; next }
@@ -83,7 +92,7 @@ inblock && /^\.Ed/ {
 	inblock = 0
 	if (mode == "run" && cmd != "") { close(cf); close(ef) }
 	if (mode == "expect") { close(ef); step("screen_expect " ef " " FNR) }
-	mode = ""; if (ans) { les = les_save; ans = 0 }
+	mode = ""; if (ans && !scrans) { les = les_save; ans = 0 }
 	next
 }
 inblock && mode == "expect" {
