@@ -27,8 +27,31 @@ awk -v dir="$t" '
 function unesc(s) {
 	gsub(/\\\(aq/, "\047", s); gsub(/\\-/, "-", s); gsub(/\\&/, "", s)
 	gsub(/\\\(en/, "\342\200\223", s); gsub(/\\\(->/, "\342\206\222", s)
+	gsub(/\\\[u2026\]/, "\342\200\246", s)
 	gsub(/\\e/, "\\", s)
 	return s
+}
+# said: each key of a "keys" line is named in the text before it, as
+# .Ic KEY (Esc for Escape) or .Li TEXT, so that the keys the page tells a
+# trainee to press are those pressed.
+function said(    rest, k, q) {
+	rest = $0
+	while (rest != "") {
+		sub(/^ +/, "", rest)
+		if (rest ~ /^"/) {
+			q = index(substr(rest, 2), "\"")
+			k = substr(rest, 2, q - 1); rest = substr(rest, q + 2)
+		} else {
+			k = rest; sub(/ .*/, "", k); rest = substr(rest, length(k) + 1)
+		}
+		if (k == "") continue
+		if (k == "Escape") k = "Esc"
+		if (index(prose "\n", "\n.Ic " k "\n") || index(prose, "\n.Ic " k " ") ||
+		    index(prose "\n", "\n.Li " k "\n") || index(prose, "\n.Li " k " "))
+			continue
+		print "tutorial: line " FNR ": the text does not say to press " k > "/dev/stderr"
+		bad = 1
+	}
 }
 function step(s) { n++; lesson_of[n] = les; text[n] = s; is_ans[n] = ans }
 function newfile(kind) { k++; return dir "/" kind "." k }
@@ -40,11 +63,22 @@ function newfile(kind) { k++; return dir "/" kind "." k }
 	split($3, p, "."); les_save = les; les = p[1] + 0
 	next
 }
+/^\.\\" answer [0-9]+\.[0-9]+ screen$/ {
+	ans = 1; scrans = 1; answered[$3] = FNR
+	split($3, p, "."); les_save = les; les = p[1] + 0
+	next
+}
 /^\.\\" expect$/ { mode = "expect"; next }
 /^\.\\" screen$/ { step("screen_start " FNR); next }
 /^\.\\" keys / { f = newfile("keys"); sub(/^\.\\" keys /, ""); print > f; close(f)
+	said(); prose = ""
 	step("screen_keys " f " " FNR); next }
-/^\.\\" exit [0-9]+$/ { step("screen_exit " $3 " " FNR); next }
+/^\.(Ic|Li) / { prose = prose "\n" $0 }
+/^\.\\" exit [0-9]+$/ {
+	step("screen_exit " $3 " " FNR)
+	if (scrans) { les = les_save; ans = 0; scrans = 0 }
+	next
+}
 /^\.\\" lock$/ { step("lock_on " FNR); next }
 /^\.\\" unlock$/ { step("lock_off " FNR); next }
 /^\.Bd -literal/ && mode != "" { inblock = 1; cmd = ""; next }
@@ -58,7 +92,7 @@ inblock && /^\.Ed/ {
 	inblock = 0
 	if (mode == "run" && cmd != "") { close(cf); close(ef) }
 	if (mode == "expect") { close(ef); step("screen_expect " ef " " FNR) }
-	mode = ""; if (ans) { les = les_save; ans = 0 }
+	mode = ""; if (ans && !scrans) { les = les_save; ans = 0 }
 	next
 }
 inblock && mode == "expect" {
@@ -153,9 +187,15 @@ run_cmd() {
 # The screen: 80 columns by 24 lines, as the page promises, on the pool
 # the page's ROSTER_DB names.
 scr=0
+pool() {
+	case ${ROSTER_DB:-} in
+	/*) echo "$ROSTER_DB" ;;
+	*) echo "$PWD/${ROSTER_DB:-training.db}" ;;
+	esac
+}
 screen_start() {
 	scr=$((scr + 1))
-	start "screen$scr" 80 24 ROSTER_DB="$PWD/${ROSTER_DB:-training.db}" --
+	start "screen$scr" 80 24 ROSTER_DB="$(pool)" --
 }
 screen_keys() {
 	eval "set -- $(cat "$1")"
@@ -174,7 +214,7 @@ screen_expect() {
 	done <"$1"
 }
 screen_exit() { quit_with "$1"; }
-lock_on() { lock_hold "$PWD/${ROSTER_DB:-training.db}"; }
+lock_on() { lock_hold "$(pool)"; }
 lock_off() { lock_release; }
 
 while read -r what a b c d; do
