@@ -68,10 +68,8 @@ check_target(const struct store *s, const char *path, struct error *err)
 static int
 copy(struct store *s, sqlite3 *to, const char *path, struct error *err)
 {
-	int e;
-
 	sqlite3_backup *b;
-	int rc, tries = 0;
+	int rc, tries = 0, e;
 
 	if ((b = sqlite3_backup_init(to, "main", s->db, "main")) == NULL)
 		return error_set(err, RC_DB, "backup: %s", sqlite3_errmsg(to));
