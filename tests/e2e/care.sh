@@ -215,11 +215,12 @@ count() {
 	    SELECT count(*) FROM audit" | tr '\n' ' '
 }
 before=$(count)
+rm -f "$work/int.err"
 perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV' "$ROSTER" person add \
-    --family Waiter --given Wanda >"$work/out" 2>"$work/err" &
+    --family Waiter --given Wanda >"$work/out" 2>"$work/int.err" &
 pid=$!
 i=0
-while [ $i -lt 100 ] && ! grep -q waiting "$work/err"; do
+while [ $i -lt 100 ] && ! grep -q waiting "$work/int.err" 2>/dev/null; do
 	sleep 0.1
 	i=$((i + 1))
 done
