@@ -27,6 +27,7 @@ static const struct migration {
 	    "ref/themes.sql", "ref/skills.sql", "ref/missions.sql", NULL } },
 	{ { "002-words.sql", "ref/aliases.sql", NULL } },
 	{ { "003-keeping.sql", NULL } },
+	{ { "004-callout.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
