@@ -203,6 +203,17 @@ refused away-bad-from "person away: from: 'tomorrow' is not a date" \
     person away 4444 tomorrow
 refused away-control "person away: reason: control character 0x07 (expected plain text)" \
     person away 4444 2027-01-01 --reason "$(printf 'a\007b')"
+# Bytes that are not UTF-8: import refuses them in a file, so an export
+# of them would not import again.
+refused set-bad-utf8 "person set: rank: invalid UTF-8 (expected plain text)" \
+    person set 1111 "rank=$(printf 'A\377B')"
+refused add-bad-utf8 "person add: family_name: invalid UTF-8 (expected plain text)" \
+    person add --family "$(printf 'Jans\303')" --given Piet
+refused mission-bad-utf8 "person mission add: role: invalid UTF-8 (expected plain text)" \
+    person mission add 2222 --mission X --country LY --start 2021-02-01 \
+    --role "$(printf '\200dviser')"
+refused away-bad-utf8 "person away: reason: invalid UTF-8 (expected plain text)" \
+    person away 4444 2027-01-01 --reason "$(printf 'Le\355ve')"
 refused away-unknown "person away: no person with id 'abcdef'" \
     person away abcdef 2027-01-01
 refused away-usage "usage: roster person away ID FROM [TO] [--reason REASON]" \
