@@ -236,6 +236,12 @@ dispatch(struct cli *c, int argc, char **argv, struct error *err)
 	}
 	if ((rc = cli_parse(e, argc - used, argv + used, &a, err)) != RC_OK)
 		return rc;
+	/* Said before the pool is read, not as SQLite's "readonly". */
+	if (e->writes && c->read_only) {
+		cli_args_free(&a);
+		return error_set(err, RC_INPUT, "%s: --read-only forbids "
+		    "changing the database", e->name);
+	}
 	rc = e->exec(c, &a, err);
 	cli_args_free(&a);
 	return rc;

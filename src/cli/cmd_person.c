@@ -166,6 +166,7 @@ const struct cmd_entry cmd_person_add_entry = {
 	.lower = 0,
 	.upper = -1,
 	.opts = person_add_opts,
+	.writes = 1,
 	.exec = cmd_person_add_exec,
 };
 
@@ -240,6 +241,7 @@ const struct cmd_entry cmd_person_set_entry = {
 	.lower = 2,
 	.upper = -1,
 	.opts = NULL,
+	.writes = 1,
 	.exec = cmd_person_set_exec,
 };
 
@@ -306,6 +308,7 @@ const struct cmd_entry cmd_person_mission_add_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = person_mission_add_opts,
+	.writes = 1,
 	.exec = cmd_person_mission_add_exec,
 };
 
@@ -353,6 +356,7 @@ const struct cmd_entry cmd_person_mission_remove_entry = {
 	.lower = 3,
 	.upper = 3,
 	.opts = NULL,
+	.writes = 1,
 	.exec = cmd_person_mission_remove_exec,
 };
 
@@ -400,5 +404,6 @@ const struct cmd_entry cmd_person_away_entry = {
 	.lower = 2,
 	.upper = 3,
 	.opts = person_away_opts,
+	.writes = 1,
 	.exec = cmd_person_away_exec,
 };

@@ -219,6 +219,19 @@ refused away-unknown "person away: no person with id 'abcdef'" \
 refused away-usage "usage: roster person away ID FROM [TO] [--reason REASON]" \
     person away 4444
 
+# --read-only refuses every command that would change the pool, as it
+# refuses import: before anything is read, in the same words.
+for cmd in "person add --family Jansen --given Piet" \
+    "person set 1111 notes=x" "person review 1111" \
+    "person away 4444 2027-01-01" "person mission remove 2222 X 2021-02-01" \
+    "person mission add 2222 --mission X --country LY --start 2021-02-01" \
+    "erase $dubois" "deploy create Quake --country HT --start 2027-01-01" \
+    "deploy close Quake"; do
+	# shellcheck disable=SC2086
+	refused "read-only $cmd" "${cmd%% [0-9A-Z-]*}: --read-only forbids changing the database" \
+	    --read-only $cmd
+done
+
 # A family without its subcommand lists them.
 refused person-alone "usage: roster person add|set|" \
     person
