@@ -43,11 +43,13 @@ name_of(const struct edit_record *r, char *buf, size_t len)
 
 /*
  * One FIELD=VALUE word: sets the field, or with + or - before it adds or
- * removes one item of a list; a refusal names the field.
+ * removes one item of a list; a refusal names the field.  given[f] says
+ * what came before: a field set whole twice, or whole after its items,
+ * would silently lose the earlier value, so it is refused.
  */
 static int
 apply_word(struct store *s, const char *cmd, struct edit_record *r,
-    const char *word, struct error *err)
+    const char *word, char given[EF_N], struct error *err)
 {
 	const char *eq = strchr(word, '='), *name = word;
 	char field[64];
@@ -66,6 +68,10 @@ apply_word(struct store *s, const char *cmd, struct edit_record *r,
 	if (op != 0 && f != EF_LANGUAGES && f != EF_THEMES && f != EF_SKILLS)
 		return error_set(err, RC_INPUT, "%s: %s: %c works on lists "
 		    "only (languages, themes, skills)", cmd, field, op);
+	if (op == 0 && given[f])
+		return error_set(err, RC_INPUT, "%s: %s: given twice (give "
+		    "each field once)", cmd, field);
+	given[f] = 1;
 	if (op == '+')
 		rc = edit_add_item(s, r, f, eq + 1, err);
 	else if (op == '-')
@@ -79,12 +85,12 @@ apply_word(struct store *s, const char *cmd, struct edit_record *r,
 
 static int
 apply_words(struct store *s, const char *cmd, struct edit_record *r,
-    char **words, int n, struct error *err)
+    char **words, int n, char given[EF_N], struct error *err)
 {
 	int i, rc = RC_OK;
 
 	for (i = 0; i < n && rc == RC_OK; i++)
-		rc = apply_word(s, cmd, r, words[i], err);
+		rc = apply_word(s, cmd, r, words[i], given, err);
 	return rc;
 }
 
@@ -125,18 +131,20 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	static const char cmd[] = "person add";
 	struct edit_record *r = edit_new();
 	struct store *s = NULL;
-	char name[512], dupe[1200];
+	char name[512], dupe[1200], given[EF_N] = { 0 };
 	int rc;
 
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		goto out;
+	/* --family and --given are these fields given. */
+	given[EF_FAMILY_NAME] = given[EF_GIVEN_NAME] = 1;
 	if ((rc = edit_set(s, r, EF_FAMILY_NAME, cli_value(a, "family", 0),
 	    err)) != RC_OK)
 		error_prefix(err, "%s: family_name", cmd);
 	else if ((rc = edit_set(s, r, EF_GIVEN_NAME, cli_value(a, "given", 0),
 	    err)) != RC_OK)
 		error_prefix(err, "%s: given_name", cmd);
-	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, err))
+	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, given, err))
 	    == RC_OK && (rc = edit_duplicate(s, r, dupe, sizeof dupe, err))
 	    == RC_OK) {
 		/* As import refuses them: a second record splits a history. */
@@ -212,7 +220,10 @@ static int
 set_apply(struct store *s, const char *cmd, struct edit_record *r,
     const struct cli_args *a, struct error *err)
 {
-	return apply_words(s, cmd, r, a->words + 1, a->nwords - 1, err);
+	char given[EF_N] = { 0 };
+
+	return apply_words(s, cmd, r, a->words + 1, a->nwords - 1, given,
+	    err);
 }
 
 static int

@@ -126,6 +126,19 @@ refused set-bad-id "person set: 'zz-top' is not an id" \
     person set zz-top email=x@y.example
 refused set-no-family "person set: family_name: missing family name" \
     person set 1111 family_name=
+# A field given whole twice is a slip, not a choice of the last value;
+# items added and removed one by one are not.
+refused set-twice "person set: notice_days: given twice (give each field once)" \
+    person set 1111 notice_days=5 notice_days=6
+refused set-twice-list "person set: languages: given twice (give each field once)" \
+    person set 1111 +languages=de:B1 languages=en:C1
+refused add-twice "person add: family_name: given twice (give each field once)" \
+    person add --family Jansen --given Piet family_name=Janssen
+run 0 set-items "$ROSTER" person set 6666 +languages=de:B1 +languages=it:A2 \
+    -languages=de
+is set-items-value "SELECT group_concat(code || level, ' ') FROM (SELECT code,
+    level FROM person_language l JOIN person p ON p.pk = l.person
+    WHERE p.id LIKE '6666%' ORDER BY code)" "en4 es7 fr5 it2"
 refused set-usage "usage: roster person set ID FIELD=VALUE..." \
     person set 1111
 
