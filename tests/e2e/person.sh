@@ -139,6 +139,16 @@ run 0 set-items "$ROSTER" person set 6666 +languages=de:B1 +languages=it:A2 \
 is set-items-value "SELECT group_concat(code || level, ' ') FROM (SELECT code,
     level FROM person_language l JOIN person p ON p.pk = l.person
     WHERE p.id LIKE '6666%' ORDER BY code)" "en4 es7 fr5 it2"
+# Spaces around an item removed, as around one added.
+run 0 set-remove-spaces "$ROSTER" person set 6666 "-languages= it " \
+    "-themes= Border-Management "
+is set-remove-spaces-value "SELECT (SELECT group_concat(code, ' ') FROM
+    (SELECT code FROM person_language l JOIN person p ON p.pk = l.person
+    WHERE p.id LIKE '6666%' ORDER BY code)) || '|' || (SELECT
+    group_concat(slug) FROM person_theme t JOIN person p ON p.pk = t.person
+    WHERE p.id LIKE '6666%')" "en es fr|migrant-smuggling"
+refused set-remove-nothing "person set: themes: no item to remove (expected one, as in -themes=drugs)" \
+    person set 6666 "-themes= "
 refused set-usage "usage: roster person set ID FIELD=VALUE..." \
     person set 1111
 
