@@ -255,6 +255,17 @@ for cmd in "person add --family Jansen --given Piet" \
 	    --read-only $cmd
 done
 
+# An ambiguous prefix names the people it could be, so the next try can
+# be the right one.
+printf '%s\n' id,family_name,given_name \
+    abcdabcd-0000-4000-8000-000000000001,Twin,One \
+    abcdabcd-0000-4000-8000-000000000002,Twin,Two >"$work/twins.csv"
+"$ROSTER" import "$work/twins.csv" 2>/dev/null || bad "twins import failed"
+refused ambiguous "person set: id 'abcd' is ambiguous: One Twin (abcdabcd-0000-4000-8000-000000000001), Two Twin (abcdabcd-0000-4000-8000-000000000002) (expected more characters)" \
+    person set abcd notes=x
+refused ambiguous-review "person review: id 'abcdabcd-0000' is ambiguous: One Twin" \
+    person review 1111 abcdabcd-0000
+
 # A family without its subcommand lists them.
 refused person-alone "usage: roster person add|set|" \
     person
