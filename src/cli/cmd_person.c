@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "date.h"
 #include "edit.h"
 #include "person.h"
 #include "strbuf.h"
@@ -124,6 +125,31 @@ changed_fields(const struct edit_record *a, const struct edit_record *b,
 		}
 }
 
+/*
+ * A do-not-call mark over before it is set, or a review in the future, is
+ * taken (imports of old records have them) but told: most likely a slip.
+ * Only a value this command set (before NULL: a new person) is told.
+ */
+static void
+warn_dates(const struct edit_record *before, const struct edit_record *r,
+    int today)
+{
+	const char *until = r->value[EF_DNC_UNTIL];
+	const char *seen = r->value[EF_REVIEWED];
+	char name[512];
+	int day;
+
+	name_of(r, name, sizeof name);
+	if ((before == NULL || strcmp(before->value[EF_DNC_UNTIL], until) != 0)
+	    && date_parse(until, &day) && day < today)
+		cli_note("roster: warning: %s: dnc_until %s is before today: "
+		    "the mark is over already\n", name, until);
+	if ((before == NULL || strcmp(before->value[EF_REVIEWED], seen) != 0) &&
+	    date_parse(seen, &day) && day > today)
+		cli_note("roster: warning: %s: reviewed %s is after today\n",
+		    name, seen);
+}
+
 static int
 cmd_person_add_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
@@ -154,8 +180,10 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 		else
 			rc = save(s, cmd, r, err);
 	}
-	if (rc == RC_OK)
+	if (rc == RC_OK) {
 		printf("%s %s\n", r->id, name_of(r, name, sizeof name));
+		warn_dates(NULL, r, c->today);
+	}
 out:
 	store_close(s);
 	edit_free(r);
@@ -239,6 +267,7 @@ cmd_person_set_exec(struct cli *c, const struct cli_args *a,
 		strbuf_adds(&what, "changed ");
 		changed_fields(before, r, &what);
 		done(before, r, strbuf_str(&what));
+		warn_dates(before, r, c->today);
 	}
 	strbuf_free(&what);
 	edit_free(r);

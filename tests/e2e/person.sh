@@ -98,6 +98,18 @@ run 0 set-clear "$ROSTER" person set 1111 dnc= dnc_until=
 is set-clear-value "SELECT dnc || '|' || coalesce(dnc_until, 'none') FROM
     person WHERE id = '$dubois'" "|none"
 
+# A do-not-call mark already over, or a review in the future, is taken
+# (an import of old records has them) but is most likely a slip: warned.
+run 0 set-dnc-over "$ROSTER" person set 1111 dnc=leave dnc_until=2026-11-01
+says set-dnc-over "roster: warning: Amélie Dubois: dnc_until 2026-11-01 is before today: the mark is over already"
+run 0 set-dnc-today "$ROSTER" person set 1111 dnc_until=2026-11-23
+[ "$(grep -c warning "$work/err")" = 0 ] && ok || bad "set-dnc-today: warned"
+run 0 set-review-future "$ROSTER" person set 1111 reviewed=2027-11-20
+says set-review-future "roster: warning: Amélie Dubois: reviewed 2027-11-20 is after today"
+run 0 set-dnc-back "$ROSTER" person set 1111 dnc= dnc_until= \
+    reviewed=2026-11-20
+[ "$(grep -c warning "$work/err")" = 0 ] && ok || bad "set-dnc-back: warned"
+
 refused set-bad-lang "person set: languages: unknown language code 'xx' (expected an ISO 639-1 code such as fr)" \
     person set 1111 email=x@y.example languages=xx:B2
 refused set-add-bad-lang "person set: languages: 'B7' is not a level" \
