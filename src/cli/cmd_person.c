@@ -418,14 +418,14 @@ cmd_person_away_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
 {
 	struct edit_record *before, *r;
+	const char *to = a->nwords > 2 ? a->words[2] : "";
 	char what[256];
 	int rc;
 
 	rc = person_change(c, a, "person away", away_apply, &before, &r, err);
 	if (rc == RC_OK) {
 		snprintf(what, sizeof what, "away from %s %s%s", a->words[1],
-		    a->nwords > 2 ? "to " : "until further notice",
-		    a->nwords > 2 ? a->words[2] : "");
+		    *to != '\0' ? "to " : "until further notice", to);
 		done(before, r, what);
 	}
 	edit_free(r);

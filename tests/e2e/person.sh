@@ -232,6 +232,9 @@ is away-audit "SELECT count(*) FROM audit WHERE action = 'away add'" 2
 run 0 away-same "$ROSTER" person away 6666 2027-02-01
 says away-same "roster: Lucía García Márquez: nothing to change"
 
+# An empty TO, as a script passes an unknown end, is until further notice.
+run 0 away-empty-to "$ROSTER" person away 2222 2027-03-01 ""
+says away-empty-to "roster: Jan de Vries: away from 2027-03-01 until further notice"
 refused away-bad-to "person away: to: 2026-01-31 is before the start 2026-12-01" \
     person away 4444 2026-12-01 2026-01-31
 refused away-bad-from "person away: from: 'tomorrow' is not a date" \
