@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "date.h"
@@ -352,22 +353,54 @@ const struct cmd_entry cmd_person_mission_add_entry = {
 	.exec = cmd_person_mission_add_exec,
 };
 
+/*
+ * The mission of r named name (in this case, or else the one in any
+ * case) from start, or -1.
+ */
+static int
+mission_find(const struct edit_record *r, const char *name,
+    const char *start)
+{
+	size_t i;
+	int found = -1, n = 0;
+
+	for (i = 0; i < r->nmissions; i++) {
+		if (strcmp(r->missions[i].start, start) != 0)
+			continue;
+		if (strcmp(r->missions[i].mission, name) == 0)
+			return (int)i;
+		if (strcasecmp(r->missions[i].mission, name) == 0) {
+			found = (int)i;
+			n++;
+		}
+	}
+	return n == 1 ? found : -1;
+}
+
 static int
 mission_remove_apply(struct store *s, const char *cmd, struct edit_record *r,
     const struct cli_args *a, struct error *err)
 {
+	struct strbuf have = { 0 };
 	char name[512];
 	size_t i;
+	int m;
 
 	(void)s;
+	if ((m = mission_find(r, a->words[1], a->words[2])) >= 0) {
+		edit_remove_mission(r, (size_t)m);
+		return RC_OK;
+	}
+	/* What there is to remove, for the next try. */
 	for (i = 0; i < r->nmissions; i++)
-		if (strcmp(r->missions[i].mission, a->words[1]) == 0 &&
-		    strcmp(r->missions[i].start, a->words[2]) == 0) {
-			edit_remove_mission(r, i);
-			return RC_OK;
-		}
-	return error_set(err, RC_INPUT, "%s: %s has no mission '%s' from %s",
-	    cmd, name_of(r, name, sizeof name), a->words[1], a->words[2]);
+		strbuf_addf(&have, "%s%s from %s", i > 0 ? ", " : "",
+		    r->missions[i].mission, r->missions[i].start);
+	error_set(err, RC_INPUT, "%s: %s has no mission '%s' from %s (%s%s)",
+	    cmd, name_of(r, name, sizeof name), a->words[1], a->words[2],
+	    r->nmissions > 0 ? "their missions: " : "they have none",
+	    strbuf_str(&have));
+	strbuf_free(&have);
+	return RC_INPUT;
 }
 
 static int
@@ -376,13 +409,16 @@ cmd_person_mission_remove_exec(struct cli *c, const struct cli_args *a,
 {
 	struct edit_record *before, *r;
 	char what[1024];
-	int rc;
+	int m, rc;
 
 	rc = person_change(c, a, "person mission remove", mission_remove_apply,
 	    &before, &r, err);
 	if (rc == RC_OK) {
+		/* As it is spelt, whatever the case it was typed in. */
+		m = mission_find(before, a->words[1], a->words[2]);
 		snprintf(what, sizeof what, "removed mission %s from %s",
-		    a->words[1], a->words[2]);
+		    m >= 0 ? before->missions[m].mission : a->words[1],
+		    a->words[2]);
 		done(before, r, what);
 	}
 	edit_free(r);

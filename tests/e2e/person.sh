@@ -206,8 +206,15 @@ refused mission-no-start "usage: roster person mission add ID" \
     person mission add 2222 --mission X --country LY
 refused mission-unknown-person "person mission add: no person with id '9999'" \
     person mission add 9999 --mission X --country LY --start 2021-02-01
-refused mission-remove-missing "person mission remove: Jan de Vries has no mission 'EUBAM Libya' from 2021-03-01" \
+refused mission-remove-missing "person mission remove: Jan de Vries has no mission 'EUBAM Libya' from 2021-03-01 (their missions: EULEX Kosovo from 2015-01-15, EUBAM Libya from 2021-02-01)" \
     person mission remove 2222 "EUBAM Libya" 2021-03-01
+# The name in another case, as typed at night, is the one mission there.
+run 0 mission-remove-case "$ROSTER" person mission remove 2222 \
+    "eulex kosovo" 2015-01-15
+says mission-remove-case "roster: Jan de Vries: removed mission EULEX Kosovo from 2015-01-15"
+run 0 mission-readd "$ROSTER" person mission add 2222 --mission "EULEX Kosovo" \
+    --country XK --start 2015-01-15 --end 2017-01-14 --role Investigator \
+    --themes "organised-crime;rule-of-law"
 
 run 0 mission-remove "$ROSTER" person mission remove 2222 "EUBAM Libya" \
     2021-02-01
