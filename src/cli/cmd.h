@@ -125,6 +125,13 @@ void	cli_note_left_out(long long n);
 void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Opens the database the global options name. */
+/*
+ * The person arg names, as person_resolve finds them, with errors after
+ * "cmd: "; an id nobody has that was erased is said to be, with the day,
+ * not merely unknown (still RC_REFUSED).
+ */
+int	cli_person(struct store *, const char *cmd, const char *arg,
+	    long long *pk, struct error *err);
 int	cli_open(const struct cli *, int flags, struct store **,
 	    struct error *err);
 /* The path of that database, into path (len bytes). */

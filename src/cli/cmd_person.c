@@ -24,13 +24,10 @@ person_open(struct store *s, const char *cmd, const char *id,
 	int rc;
 
 	*r = NULL;
-	if ((rc = person_resolve(s, id, &pk, err)) == RC_OK)
-		rc = edit_load(s, pk, r, err);
-	if (rc == RC_REFUSED)
-		rc = RC_INPUT;
-	if (rc != RC_OK)
+	if ((rc = cli_person(s, cmd, id, &pk, err)) == RC_OK &&
+	    (rc = edit_load(s, pk, r, err)) != RC_OK)
 		error_prefix(err, "%s", cmd);
-	return rc;
+	return rc == RC_REFUSED ? RC_INPUT : rc;
 }
 
 /* "Anna de Wit", as messages name people. */

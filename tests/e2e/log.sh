@@ -107,6 +107,13 @@ mask
     ok || bad "log-erased: $(cat "$work/out")"
 run 1 erase-again "$ROSTER" erase "$amelie"
 says erase-again "roster: erase: $amelie was erased on "
+# The id from an old call-out sheet: said to be erased, not unknown.
+run 1 show-erased "$ROSTER" show "$amelie"
+says show-erased "roster: show: $amelie was erased on "
+run 2 set-erased "$ROSTER" person set "$amelie" notes=back
+says set-erased "roster: person set: $amelie was erased on "
+run 1 review-erased "$ROSTER" person review "$amelie"
+says review-erased "roster: person review: $amelie was erased on "
 run 0 erase-deployment "$ROSTER" deploy show "irma, sint maarten"
 grep -q Dubois "$work/out" && bad "erase: still on the deployment" || ok
 
