@@ -299,14 +299,15 @@ resolve_all(struct store *s, char **ids, int n, long long **pks, size_t *npks,
 			while (rc == RC_OK && scanf("%127s", word) == 1) {
 				*pks = xrealloc(*pks, (*npks + 1) *
 				    sizeof **pks);
-				rc = person_resolve(s, word, &(*pks)[*npks],
-				    err);
+				rc = cli_person(s, "deploy add", word,
+				    &(*pks)[*npks], err);
 				(*npks)++;
 			}
 			continue;
 		}
 		*pks = xrealloc(*pks, (*npks + 1) * sizeof **pks);
-		rc = person_resolve(s, ids[i], &(*pks)[(*npks)++], err);
+		rc = cli_person(s, "deploy add", ids[i], &(*pks)[(*npks)++],
+		    err);
 	}
 	if (rc != RC_OK) {
 		free(*pks);
@@ -334,9 +335,7 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 		return rc;
 	}
 	if ((rc = resolve_all(s, a->words + 1, a->nwords - 1, &pks, &npks,
-	    err)) != RC_OK)
-		error_prefix(err, "deploy add");
-	else {
+	    err)) == RC_OK) {
 		rc = deploy_add(s, &d, pks, npks, cli_value(a, "role", 0),
 		    c->today, &warn, &added, err);
 		free(pks);
@@ -402,9 +401,8 @@ cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
-			error_prefix(err, "deploy set");
-		else
+		if ((rc = cli_person(s, "deploy set", a->words[1], &pk, err))
+		    == RC_OK)
 			rc = deploy_set(s, &d, pk, to, cli_flag(a, "force"),
 			    err);
 		if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED))
@@ -443,9 +441,9 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
-			error_prefix(err, "deploy remove");
-		else if ((rc = deploy_remove(s, &d, pk, err)) == RC_OK)
+		if ((rc = cli_person(s, "deploy remove", a->words[1], &pk,
+		    err)) == RC_OK && (rc = deploy_remove(s, &d, pk, err)) ==
+		    RC_OK)
 			fprintf(stderr, "roster: %s taken off '%s'\n",
 			    person_name(s, pk, name, sizeof name), d.name);
 		deploy_clear(&d);
