@@ -114,12 +114,12 @@ run 2 set-erased "$ROSTER" person set "$amelie" notes=back
 says set-erased "roster: person set: $amelie was erased on "
 run 1 review-erased "$ROSTER" person review "$amelie"
 says review-erased "roster: person review: $amelie was erased on "
-run 1 add-erased "$ROSTER" deploy add "irma, sint maarten" 2222 "$amelie"
-says add-erased "roster: deploy add: $amelie was erased on "
-run 1 set-erased "$ROSTER" deploy set "irma, sint maarten" "$amelie" confirmed
-says set-erased "roster: deploy set: $amelie was erased on "
-run 1 remove-erased "$ROSTER" deploy remove "irma, sint maarten" "$amelie"
-says remove-erased "roster: deploy remove: $amelie was erased on "
+run 1 deploy-add-erased "$ROSTER" deploy add "irma, sint maarten" 2222 "$amelie"
+says deploy-add-erased "roster: deploy add: $amelie was erased on "
+run 1 deploy-set-erased "$ROSTER" deploy set "irma, sint maarten" "$amelie" confirmed
+says deploy-set-erased "roster: deploy set: $amelie was erased on "
+run 1 deploy-remove-erased "$ROSTER" deploy remove "irma, sint maarten" "$amelie"
+says deploy-remove-erased "roster: deploy remove: $amelie was erased on "
 run 0 erase-deployment "$ROSTER" deploy show "irma, sint maarten"
 grep -q Dubois "$work/out" && bad "erase: still on the deployment" || ok
 
