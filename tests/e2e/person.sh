@@ -288,6 +288,32 @@ refused ambiguous "person set: id 'abcd' is ambiguous: One Twin (abcdabcd-0000-4
 refused ambiguous-review "person review: id 'abcdabcd-0000' is ambiguous: One Twin" \
     person review 1111 abcdabcd-0000
 
+# roster(1)'s example of the person commands, run as the page prints it
+# (its ids made this pool's): the commands work and say what it shows.
+awk '/^\.Ss Person$/ { p = 1 } p && /^For example:$/ { q = 1; next }
+    q && /^\.Bd/ { r = 1; next } r && /^\.Ed/ { exit }
+    r { if (sub(/\\e$/, "")) { part = part $0; next }
+	print part $0; part = "" }' "$top_srcdir/man/roster.1" |
+    sed 's/\\-/-/g' >"$work/example"
+: >"$work/said"
+: >"$work/shown"
+short=
+while IFS= read -r line; do
+	case $line in
+	'$ roster '*)
+		cmd=$(printf '%s\n' "${line#\$ roster }" |
+		    sed "s/3f2c /${short:-3f2c} /")
+		eval "ROSTER_DB=\"\$work/example.db\" \"\$ROSTER\" $cmd" \
+		    >>"$work/said" 2>&1
+		[ -n "$short" ] || short=$(cut -c1-8 "$work/said")
+		;;
+	*)	printf '%s\n' "$line" >>"$work/shown" ;;
+	esac
+done <"$work/example"
+long=$(head -n 1 "$work/said" | cut -d' ' -f1)
+sed "s/$long/3f2c9a1e-5d7b-4c1e-9f0a-2b6d8e4c7a10/" "$work/said" >"$work/said.1"
+same man-example "$work/shown" "$work/said.1"
+
 # A family without its subcommand lists them.
 refused person-alone "usage: roster person add|set|" \
     person
