@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "csv.h"
 #include "format_log.h"
+#include "person.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "width.h"
@@ -18,19 +19,33 @@ struct log_out {
 	char		 name[256];	/* the person named, or "" */
 };
 
-/* Who a person's line is about, while they exist: "" otherwise. */
+/* A deployment's line about a member starts "person=ID". */
+#define LOG_MEMBER	"person="
+#define LOG_MEMBER_LEN	(sizeof LOG_MEMBER - 1 + PERSON_ID_LEN - 1)
+
+/*
+ * Who a person's line, or a deployment's line about a member, is about,
+ * while they exist: "" otherwise.
+ */
 static void
 log_name(struct log_out *o, const struct audit_entry *e)
 {
 	sqlite3_stmt *st;
 	struct error err;
+	char id[PERSON_ID_LEN];
 
 	o->name[0] = '\0';
-	if (strcmp(e->entity, "person") != 0 || store_cached(o->store, &st,
-	    "SELECT given_name || ' ' || family_name FROM person WHERE id = ?",
-	    &err) != RC_OK)
+	if (strcmp(e->entity, "person") == 0)
+		snprintf(id, sizeof id, "%s", e->id);
+	else if (e->fields != NULL &&
+	    strncmp(e->fields, LOG_MEMBER, strlen(LOG_MEMBER)) == 0)
+		snprintf(id, sizeof id, "%s", e->fields + strlen(LOG_MEMBER));
+	else
 		return;
-	sqlite3_bind_text(st, 1, e->id, -1, SQLITE_TRANSIENT);
+	if (store_cached(o->store, &st, "SELECT given_name || ' ' ||"
+	    " family_name FROM person WHERE id = ?", &err) != RC_OK)
+		return;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(o->name, sizeof o->name, "%s",
 		    sqlite3_column_text(st, 0));
@@ -92,6 +107,21 @@ format_log_entry(const struct audit_entry *e, struct strbuf *b)
 	log_changes(e, b);
 }
 
+/* A deployment's line about a member: the member named beside the id. */
+static void
+member_changes(struct log_out *o, const struct audit_entry *e,
+    struct strbuf *b)
+{
+	struct audit_entry named = *e;
+	struct strbuf f = { 0 };
+
+	strbuf_addf(&f, "%.*s (%s)%s", (int)LOG_MEMBER_LEN, e->fields,
+	    o->name, e->fields + LOG_MEMBER_LEN);
+	named.fields = strbuf_str(&f);
+	log_changes(&named, b);
+	strbuf_free(&f);
+}
+
 static void
 table_line(struct log_out *o, const struct audit_entry *e)
 {
@@ -112,14 +142,17 @@ table_line(struct log_out *o, const struct audit_entry *e)
 	/* "mission remove", the longest action. */
 	width_fit(b, e->action, 14, 1);
 	strbuf_adds(b, "  ");
-	if (o->name[0] != '\0') {
+	if (o->name[0] != '\0' && strcmp(e->entity, "person") == 0) {
 		width_fit(b, o->name, 120, 0);
 		strbuf_adds(b, " (");
 		width_fit(b, e->id, 120, 0);
 		strbuf_adds(b, ")");
 	} else
 		width_fit(b, e->id, 120, 0);
-	log_changes(e, b);
+	if (o->name[0] != '\0' && strcmp(e->entity, "person") != 0)
+		member_changes(o, e, b);
+	else
+		log_changes(e, b);
 	fprintf(o->fp, "%s\n", strbuf_str(b));
 }
 

@@ -63,6 +63,9 @@ python3 -c 'import json, sys; json.load(sys.stdin)' <"$work/out" 2>/dev/null &&
 run 0 log-deployment "$ROSTER" log "irma, sint maarten"
 mask
 golden log-deployment.txt
+run 0 log-deployment-csv "$ROSTER" log --format csv "irma, sint maarten"
+grep -q 'Irma, Sint Maarten",Jan de Vries,add,person=2222' "$work/out" &&
+    ok || bad "log-deployment-csv: the member not named"
 run 0 log-since "$ROSTER" log --since 2001-02-04 "$jan"
 grep -q '^2001-02-04 17:05:09  bob' "$work/out" && ok ||
     bad "log-since: the line of the day itself is missing"
