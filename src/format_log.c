@@ -1,5 +1,6 @@
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -73,13 +74,34 @@ table_value(struct strbuf *b, const char *value)
 		width_fit(b, value, 200, 0);
 }
 
-/* Each changed field on a line of its own, or the fields said. */
+/*
+ * Whether the values say all the fields text does: not for a line
+ * without values, nor for a deployment member's line that names them
+ * ("person=ID changed=status") when no value holds them (a status set).
+ */
+static int
+values_say_all(const struct audit_entry *e)
+{
+	size_t i;
+
+	if (e->nchanges == 0)
+		return 0;
+	if (strncmp(e->fields, "person=", 7) != 0)
+		return 1;
+	for (i = 0; i < e->nchanges; i++)
+		if (strcmp(e->changes[i].field, "person") == 0)
+			return 1;
+	return 0;
+}
+
+/* The fields said, when the values do not say it all, then each changed
+ * field on a line of its own. */
 static void
 log_changes(const struct audit_entry *e, struct strbuf *b)
 {
 	size_t i;
 
-	if (e->nchanges == 0 && e->fields[0] != '\0') {
+	if (e->fields[0] != '\0' && !values_say_all(e)) {
 		strbuf_adds(b, "\n    ");
 		width_fit(b, e->fields, 200, 0);
 	}
@@ -107,19 +129,48 @@ format_log_entry(const struct audit_entry *e, struct strbuf *b)
 	log_changes(e, b);
 }
 
-/* A deployment's line about a member: the member named beside the id. */
+/* v, and "v (Anna de Wit)" when v is the member's id, into out. */
+static const char *
+member_value(struct log_out *o, const char *v, const char *id,
+    struct strbuf *out)
+{
+	if (v == NULL || strcmp(v, id) != 0)
+		return v;
+	strbuf_addf(out, "%s (%s)", v, o->name);
+	return strbuf_str(out);
+}
+
+/*
+ * A deployment's line about a member: the member named beside the id,
+ * in the fields said and in the person value.
+ */
 static void
 member_changes(struct log_out *o, const struct audit_entry *e,
     struct strbuf *b)
 {
 	struct audit_entry named = *e;
-	struct strbuf f = { 0 };
+	struct audit_change *ch;
+	struct strbuf f = { 0 }, v[2] = { { 0 }, { 0 } };
+	char id[PERSON_ID_LEN];
+	size_t i;
 
+	snprintf(id, sizeof id, "%s", e->fields + strlen(LOG_MEMBER));
 	strbuf_addf(&f, "%.*s (%s)%s", (int)LOG_MEMBER_LEN, e->fields,
 	    o->name, e->fields + LOG_MEMBER_LEN);
 	named.fields = strbuf_str(&f);
+	named.changes = ch = xcalloc(e->nchanges + 1, sizeof *ch);
+	for (i = 0; i < e->nchanges; i++) {
+		ch[i] = e->changes[i];
+		if (strcmp(ch[i].field, "person") != 0)
+			continue;
+		ch[i].old = member_value(o, ch[i].old, id, &v[0]);
+		ch[i].new = member_value(o, ch[i].new, id, &v[1]);
+	}
 	log_changes(&named, b);
+	free(ch);
 	strbuf_free(&f);
+	strbuf_free(&v[0]);
+	strbuf_free(&v[1]);
 }
 
 static void

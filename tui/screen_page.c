@@ -184,6 +184,9 @@ screen_page_key(struct app *a, enum action action)
 	case ACT_BACK:
 	case ACT_CANCEL:
 		return page_back(a);
+	case ACT_EDIT:
+		app_form_open(a, a->detail_pk);
+		return R_ALL;
 	case ACT_HISTORY:
 		if (app_history_open(a, &err) != RC_OK)
 			app_message(a, 1, "%s", err.msg);

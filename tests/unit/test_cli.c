@@ -139,6 +139,7 @@ static void
 shape_man_line(const char *line, struct strbuf *b)
 {
 	char *copy = strdup(line + 1), *w[MAX_ARGV], *p;
+	struct strbuf word = { 0 };
 	int n = 0, i, optional;
 
 	assert_non_null(copy);
@@ -150,11 +151,18 @@ shape_man_line(const char *line, struct strbuf *b)
 	i = optional;
 	if (i < n && strcmp(w[i], "Fl") == 0 && i + 1 < n)
 		shape_man_opt(b, optional, w + i + 1, n - i - 1);
-	else if (i < n && strcmp(w[i], "Ar") == 0)
+	else if (i < n && strcmp(w[i], "Ar") == 0) {
 		for (i++; i < n; i++)
 			if (strcmp(w[i], "...") != 0)
 				emit(b, optional, w[i], NULL, i + 1 < n &&
 				    strcmp(w[i + 1], "...") == 0);
+	} else if (i < n && strcmp(w[i], "Cm") == 0) {
+		/* A word of literal choices: ".Cm theme | skill". */
+		for (i++; i < n; i++)
+			strbuf_adds(&word, w[i]);
+		emit(b, optional, strbuf_str(&word), NULL, 0);
+	}
+	strbuf_free(&word);
 	free(copy);
 }
 

@@ -542,7 +542,8 @@ static void
 test_hint_lines(void **state)
 {
 	static const enum hint all[] = { HINT_LIST, HINT_FACETS,
-	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE };
+	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE,
+	    HINT_FORM, HINT_MERGE };
 	struct strbuf b = { 0 };
 	size_t h, i;
 
@@ -602,6 +603,8 @@ test_help_at_section(void **state)
 	    "A suggested team (S)");
 	assert_string_equal(help_top(SCREEN_DETAIL, 0),
 	    "A person, and this help");
+	assert_string_equal(help_top(SCREEN_FORM, 0),
+	    "The person form (a adds, e edits)");
 }
 
 /* The help sums up the filter language, every key of filter.h's table
