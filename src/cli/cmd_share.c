@@ -54,5 +54,6 @@ const struct cmd_entry cmd_share_entry = {
 	.lower = 0,
 	.upper = 0,
 	.opts = share_opts,
+	.writes = 1,
 	.exec = cmd_share_exec,
 };

@@ -271,9 +271,13 @@ for cmd in "person add --family Jansen --given Piet" \
     "person away 4444 2027-01-01" "person mission remove 2222 X 2021-02-01" \
     "person mission add 2222 --mission X --country LY --start 2021-02-01" \
     "erase $dubois" "deploy create Quake --country HT --start 2027-01-01" \
-    "deploy close Quake"; do
+    "deploy close Quake" "vocab add theme cyber-fraud Fraud" \
+    "share --private"; do
+	name=$(printf '%s\n' "$cmd" | awk '{ for (i = 1; i <= NF &&
+	    $i ~ /^(person|deploy|vocab|mission|add|set|review|away|remove|create|close|erase|share)$/;
+	    i++) printf "%s%s", (i > 1 ? " " : ""), $i }')
 	# shellcheck disable=SC2086
-	refused "read-only $cmd" "${cmd%% [0-9A-Z-]*}: --read-only forbids changing the database" \
+	refused "read-only $cmd" "$name: --read-only forbids changing the database" \
 	    --read-only $cmd
 done
 
