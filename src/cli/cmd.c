@@ -3,6 +3,9 @@
  * arguments parsed against its entry, the usage text made from the table,
  * and the one place that prints a command's error.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -248,6 +251,58 @@ cli_db_path(const struct cli *c, char *path, size_t len, struct error *err)
 	if ((size_t)snprintf(path, len, "%s", c->db) >= len)
 		return error_set(err, RC_INPUT, "database path too long");
 	return RC_OK;
+}
+
+void
+cli_before_look(struct cli_before *b)
+{
+	char dir[PATH_MAX], *p;
+	struct stat sb;
+
+	b->made[0] = '\0';
+	b->existed = lstat(b->path, &sb) == 0;
+	b->empty = b->existed && S_ISREG(sb.st_mode) && sb.st_size == 0;
+	if (b->existed)
+		return;
+	snprintf(dir, sizeof dir, "%s", b->path);
+	while ((p = strrchr(dir, '/')) != NULL && p != dir) {
+		*p = '\0';
+		if (lstat(dir, &sb) == 0 || errno != ENOENT)
+			break;
+		snprintf(b->made, sizeof b->made, "%s", dir);
+	}
+}
+
+void
+cli_before_undo(const struct cli_before *b)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal", "" };
+	char f[PATH_MAX + 16], *p;
+	struct stat sb;
+	size_t i;
+
+	/* Only one's own: another's was refused before any write. */
+	if (b->empty) {
+		if (stat(b->path, &sb) == 0 && sb.st_uid == geteuid() &&
+		    sb.st_size > 0 && truncate(b->path, 0) == -1)
+			cli_note("roster: %s: %s\n", b->path, strerror(errno));
+		return;
+	}
+	if (b->existed)
+		return;
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		snprintf(f, sizeof f, "%s%s", b->path, sfx[i]);
+		unlink(f);
+	}
+	if (b->made[0] == '\0')
+		return;
+	/* rmdir takes only empty ones: never what another put there. */
+	snprintf(f, sizeof f, "%s", b->path);
+	while ((p = strrchr(f, '/')) != NULL && p != f) {
+		*p = '\0';
+		if (rmdir(f) == -1 || strcmp(f, b->made) == 0)
+			break;
+	}
 }
 
 /* A command, or a family's subcommand, with its words after it. */

@@ -19,6 +19,8 @@
 #ifndef ROSTER_CMD_H
 #define ROSTER_CMD_H
 
+#include <limits.h>
+
 #include "error.h"
 #include "store.h"
 #include "strbuf.h"
@@ -142,6 +144,20 @@ int	cli_open(struct cli *, int flags, struct store **, struct error *err);
 /* A write that finds another roster's lock waits, saying so on stderr
  * after a second, and gives up after STORE_BUSY_MS (store_set_wait). */
 void	cli_set_wait(struct store *);
+/* What a command that may create the database found at its path. */
+struct cli_before {
+	char	path[PATH_MAX];		/* the caller's, as cli_db_path */
+	char	made[PATH_MAX];		/* first directory it will make, or "" */
+	int	existed;
+	int	empty;			/* an existing zero-length file */
+};
+void	cli_before_look(struct cli_before *);
+/*
+ * A refused command leaves the path as it found it: a file it made is
+ * removed with its -wal and -shm and the directories made for it, an
+ * empty file it began to fill is empty again.
+ */
+void	cli_before_undo(const struct cli_before *);
 /* The path of that database, into path (len bytes). */
 int	cli_db_path(const struct cli *, char *path, size_t len,
 	    struct error *err);

@@ -106,6 +106,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 {
 	const char *kind = cli_value(a, "kind", 0);
 	const char *end = cli_value(a, "end", 0);
+	struct cli_before before;
 	struct deployment d;
 	struct store *s = NULL;
 	size_t i;
@@ -123,6 +124,10 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	    (rc = end_option("deploy create", end, d.start, c->today, &d.end,
 	    err)) != RC_OK))
 		return rc;
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		return rc;
+	cli_before_look(&before);
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = refdata_country(s, cli_value(a, "country", 0), d.country,
@@ -143,6 +148,9 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 		deploy_need_free(&d.needs[i]);
 	free(d.needs);
 	store_close(s);
+	/* Refused with no pool yet: none is made. */
+	if (rc != RC_OK)
+		cli_before_undo(&before);
 	return rc;
 }
 

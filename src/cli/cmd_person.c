@@ -155,9 +155,14 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	static const char cmd[] = "person add";
 	struct edit_record *r = edit_new();
 	struct store *s = NULL;
+	struct cli_before before = { .existed = 1 };
 	char name[512], dupe[1200], given[EF_N] = { 0 };
 	int rc;
 
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		goto out;
+	cli_before_look(&before);
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		goto out;
 	/* --family and --given are these fields given. */
@@ -184,6 +189,9 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	}
 out:
 	store_close(s);
+	/* Refused with no pool yet: none is made. */
+	if (rc != RC_OK)
+		cli_before_undo(&before);
 	edit_free(r);
 	return rc;
 }

@@ -76,6 +76,12 @@ refused add-duplicate "person add: jan De Vries is probably Jan de Vries (222222
 refused add-dnc-until "person add: dnc_until: 2027-01-01 without a reason in dnc" \
     person add --family Jansen --given Piet dnc_until=2027-01-01
 
+# Refused with no pool yet: none is made, nor its directory, as a
+# refused import leaves none.
+run 2 add-no-pool env ROSTER_DB="$work/none/pool.db" "$ROSTER" person add \
+    --family Jansen --given Piet email=piet.example
+[ -e "$work/none" ] && bad "add-no-pool: $(ls -R "$work/none")" || ok
+
 # person set: whole values, list items, the fields it changed.
 run 0 set "$ROSTER" person set 1111 email=a.dubois@police.example \
     -languages=ar +themes=drugs dnc=illness dnc_until=2027-03-31 \
