@@ -401,6 +401,23 @@ cli_note(const char *fmt, ...)
 	strbuf_free(&out);
 }
 
+/*
+ * A result cut short on standard output (a full disk) is no success: a
+ * script that keeps it must know.  rc is the command's.
+ */
+static int
+stdout_check(int rc, struct error *err)
+{
+	if (fflush(stdout) != EOF && !ferror(stdout))
+		return rc;
+	if (rc != RC_OK)
+		return rc;
+	if (errno == ENOSPC)
+		return error_set(err, RC_DB, "disk full: standard output "
+		    "(free some space and try again)");
+	return error_set(err, RC_DB, "standard output: %s", strerror(errno));
+}
+
 /* The one place a failure is told: "roster: MSG", and perhaps usage. */
 static int
 report(int rc, const struct error *err, int with_usage)
@@ -447,7 +464,7 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 	if (i == argc)
 		rc = interactive_run(&c, interactive, &err);
 	else
-		rc = dispatch(&c, argc - i, argv + i, &err);
+		rc = stdout_check(dispatch(&c, argc - i, argv + i, &err), &err);
 	/* A write refused for it said so already. */
 	if (c.opened_read_only[0] != '\0' && rc != RC_DB)
 		cli_note("roster: %s; opened read-only\n", c.opened_read_only);
