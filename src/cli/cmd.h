@@ -144,12 +144,16 @@ int	cli_open(struct cli *, int flags, struct store **, struct error *err);
 /* A write that finds another roster's lock waits, saying so on stderr
  * after a second, and gives up after STORE_BUSY_MS (store_set_wait). */
 void	cli_set_wait(struct store *);
-/* What a command that may create the database found at its path. */
+/*
+ * What a command that may create the database found at its path (which
+ * the caller fills, by cli_db_path): whether it existed, was an empty
+ * file, and the first directory opening it will make ("" for none).
+ */
 struct cli_before {
-	char	path[PATH_MAX];		/* the caller's, as cli_db_path */
-	char	made[PATH_MAX];		/* first directory it will make, or "" */
+	char	path[PATH_MAX];
+	char	made[PATH_MAX];
 	int	existed;
-	int	empty;			/* an existing zero-length file */
+	int	empty;
 };
 void	cli_before_look(struct cli_before *);
 /*
