@@ -179,9 +179,6 @@ table_line(struct log_out *o, const struct audit_entry *e)
 	struct strbuf *b = &o->line;
 	char when[20];
 
-	if (o->n == 0)
-		fprintf(o->fp, "%-19s  %-12s  %-10s  %-14s  %s\n", "WHEN (UTC)",
-		    "WHO", "ENTITY", "ACTION", "ID");
 	log_when(e->at, when);
 	strbuf_reset(b);
 	width_fit(b, when, 19, 1);
@@ -336,8 +333,12 @@ format_log(struct store *s, const char *id, const char *since,
 	struct log_out o = { s, format, fp, 0, { 0 }, "" };
 	int rc;
 
+	/* The header even of no lines: an empty answer reads as one. */
 	if (format == LOG_CSV)
 		csv_header(fp);
+	else if (format == LOG_TABLE)
+		fprintf(fp, "%-19s  %-12s  %-10s  %-14s  %s\n", "WHEN (UTC)",
+		    "WHO", "ENTITY", "ACTION", "ID");
 	rc = audit_each(s, id, since, log_line, &o, err);
 	strbuf_free(&o.line);
 	if (rc == RC_OK && format == LOG_JSON)

@@ -86,6 +86,11 @@ run 0 log-all "$ROSTER" log --format csv
 [ "$(grep ',person,.*,create,' "$work/out" | cut -d, -f4 | sort -u |
     wc -l)" = 6 ] && ok ||
     bad "log-all: not a create line for each of 6 people"
+# Nothing since: the table's header alone, as csv's, so that an empty
+# answer reads as one.
+run 0 log-since-none "$ROSTER" log --since 2999-01-01
+[ "$(cat "$work/out")" = "WHEN (UTC)           WHO           ENTITY      ACTION          ID" ] &&
+    ok || bad "log-since-none: '$(cat "$work/out")'"
 run 2 log-since-bad "$ROSTER" log --since 2001-02-30
 says log-since-bad "roster: log: --since: '2001-02-30' is not a day (expected YYYY-MM-DD)"
 run 2 log-format "$ROSTER" log --format xml
