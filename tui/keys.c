@@ -213,8 +213,11 @@ const struct key_hint key_hints[] = {
 	{ HINT_MERGE, KC_MERGE, ACT_MERGE_THEIRS, "theirs" },
 	{ HINT_MERGE, KC_MERGE, ACT_FORM_SAVE, "save" },
 	{ HINT_MERGE, KC_MERGE, ACT_MERGE_BACK, "back to the form" },
+	{ HINT_HELP, KC_HELP, ACT_BACK, "back" },
 };
 const size_t nkey_hints = sizeof key_hints / sizeof key_hints[0];
+
+const char keys_manual[] = "more in man 1 roster, subsection Keys";
 
 const char *
 keys_name(const struct key *k, char buf[16])

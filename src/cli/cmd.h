@@ -71,8 +71,6 @@ struct cmd_entry {
 	int			 lower;		/* fewest words */
 	int			 upper;		/* most words, -1 for any */
 	const struct cli_opt	*opts;		/* ends with a NULL name */
-	int			 writes;	/* changes the pool: not with
-						   --read-only */
 	int			(*exec)(struct cli *, const struct cli_args *,
 				    struct error *);
 };

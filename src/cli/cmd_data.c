@@ -182,6 +182,9 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (cli_flag(a, "allow-duplicates"))
 		flags |= IMPORT_ALLOW_DUPLICATES;
 	rc = parse_separator(cli_value(a, "separator", 0), &flags, err);
+	if (rc == RC_OK && c->read_only)
+		rc = error_set(err, RC_INPUT, "import: --read-only forbids "
+		    "changing the database");
 	if (rc == RC_OK)
 		rc = cli_db_path(c, before.path, sizeof before.path, err);
 	if (rc != RC_OK)
@@ -230,7 +233,6 @@ const struct cmd_entry cmd_import_entry = {
 	.lower = 1,
 	.upper = -1,
 	.opts = import_opts,
-	.writes = 1,
 	.exec = cmd_import_exec,
 };
 

@@ -170,7 +170,6 @@ const struct cmd_entry cmd_deploy_create_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = create_opts,
-	.writes = 1,
 	.exec = cmd_deploy_create_exec,
 };
 
@@ -263,7 +262,6 @@ const struct cmd_entry cmd_deploy_edit_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = edit_opts,
-	.writes = 1,
 	.exec = cmd_deploy_edit_exec,
 };
 
@@ -372,7 +370,6 @@ const struct cmd_entry cmd_deploy_add_entry = {
 	.lower = 2,
 	.upper = -1,
 	.opts = add_opts,
-	.writes = 1,
 	.exec = cmd_deploy_add_exec,
 };
 
@@ -432,7 +429,6 @@ const struct cmd_entry cmd_deploy_set_entry = {
 	.lower = 3,
 	.upper = 3,
 	.opts = set_opts,
-	.writes = 1,
 	.exec = cmd_deploy_set_exec,
 };
 
@@ -466,7 +462,6 @@ const struct cmd_entry cmd_deploy_remove_entry = {
 	.lower = 2,
 	.upper = 2,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_deploy_remove_exec,
 };
 
@@ -554,6 +549,5 @@ const struct cmd_entry cmd_deploy_close_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_deploy_close_exec,
 };

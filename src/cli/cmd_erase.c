@@ -77,6 +77,5 @@ const struct cmd_entry cmd_erase_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_erase_exec,
 };

@@ -208,7 +208,6 @@ const struct cmd_entry cmd_person_add_entry = {
 	.lower = 0,
 	.upper = -1,
 	.opts = person_add_opts,
-	.writes = 1,
 	.exec = cmd_person_add_exec,
 };
 
@@ -287,7 +286,6 @@ const struct cmd_entry cmd_person_set_entry = {
 	.lower = 2,
 	.upper = -1,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_person_set_exec,
 };
 
@@ -354,7 +352,6 @@ const struct cmd_entry cmd_person_mission_add_entry = {
 	.lower = 1,
 	.upper = 1,
 	.opts = person_mission_add_opts,
-	.writes = 1,
 	.exec = cmd_person_mission_add_exec,
 };
 
@@ -437,7 +434,6 @@ const struct cmd_entry cmd_person_mission_remove_entry = {
 	.lower = 3,
 	.upper = 3,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_person_mission_remove_exec,
 };
 
@@ -485,6 +481,5 @@ const struct cmd_entry cmd_person_away_entry = {
 	.lower = 2,
 	.upper = 3,
 	.opts = person_away_opts,
-	.writes = 1,
 	.exec = cmd_person_away_exec,
 };

@@ -40,6 +40,5 @@ const struct cmd_entry cmd_person_review_entry = {
 	.lower = 1,
 	.upper = -1,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_person_review_exec,
 };

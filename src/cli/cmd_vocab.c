@@ -36,7 +36,6 @@ const struct cmd_entry cmd_vocab_add_entry = {
 	.lower = 3,
 	.upper = 3,
 	.opts = NULL,
-	.writes = 1,
 	.exec = cmd_vocab_add_exec,
 };
 
