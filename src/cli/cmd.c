@@ -18,6 +18,7 @@
 #include "width.h"
 
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_callout_send_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_search_entry;
@@ -68,6 +69,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_callout_send_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_share_entry,
@@ -86,6 +88,7 @@ static const struct {
 	const char	*subsection;
 } cmd_sections[] = {
 	{ "deploy", "Deployments" },
+	{ "callout", "Call-outs" },
 	{ "person", "Person" },
 	{ "check", "Care of the file" },
 	{ "backup", "Care of the file" },
