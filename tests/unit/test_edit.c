@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "edit.h"
+#include "erase.h"
 #include "strbuf.h"
 #include "fixture.h"
 #include "testdb.h"
@@ -347,6 +348,40 @@ test_conflict(void **state)
 	edit_free(b);
 }
 
+/*
+ * The person a form loaded is erased meanwhile, and someone new takes
+ * their row number (SQLite gives the last one again): the save is
+ * refused, neither bringing the erased person back nor writing over the
+ * new one.
+ */
+static void
+test_erased_meanwhile(void **state)
+{
+	struct store *s = *state;
+	struct edit_record *a = edit_new(), *b = edit_new(), *form;
+	struct error err;
+
+	allowed(s, a, EF_FAMILY_NAME, "de Wit", "de Wit");
+	allowed(s, a, EF_GIVEN_NAME, "Anna", "Anna");
+	assert_int_equal(edit_save(s, a, NULL, &err), RC_OK);
+	form = load(s, a->id);
+	assert_int_equal(erase_person(s, a->pk, &err), RC_OK);
+	allowed(s, b, EF_FAMILY_NAME, "Bakker", "Bakker");
+	allowed(s, b, EF_GIVEN_NAME, "Bram", "Bram");
+	assert_int_equal(edit_save(s, b, NULL, &err), RC_OK);
+	assert_int_equal(b->pk, form->pk);
+	allowed(s, form, EF_RANK, "Inspector", "Inspector");
+	assert_int_equal(edit_save(s, form, NULL, &err), RC_REFUSED);
+	assert_string_equal(err.msg, "Anna de Wit is no longer in the pool");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "family_name = 'de Wit'"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "family_name = 'Bakker' AND rank = ''"), 1);
+	edit_free(form);
+	edit_free(a);
+	edit_free(b);
+}
+
 /* Every changed field is audited with its old and new value. */
 static void
 test_audit(void **state)
@@ -483,6 +518,7 @@ main(void)
 		testdb_test(test_add),
 		testdb_fixture_test(test_duplicate),
 		testdb_fixture_test(test_conflict),
+		testdb_test(test_erased_meanwhile),
 		testdb_fixture_test(test_audit),
 		testdb_fixture_test(test_import_audit),
 		testdb_test(test_complete),
