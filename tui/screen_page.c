@@ -166,6 +166,8 @@ page_back(struct app *a)
 	struct error err;
 
 	if (a->screen != SCREEN_DETAIL && a->detail_pk >= 0) {
+		if (!app_detail_still(a))
+			return R_ALL;
 		if (app_open(a, a->detail_pk, &err) == RC_OK)
 			return R_ALL;
 		/* The person is gone (erased meanwhile): back past them. */
@@ -180,6 +182,10 @@ screen_page_key(struct app *a, enum action action)
 {
 	struct error err;
 
+	/* Never on someone new who took an erased person's row number. */
+	if ((action == ACT_EDIT || action == ACT_HISTORY || action ==
+	    ACT_ERASE || action == ACT_REVIEW) && !app_detail_still(a))
+		return R_ALL;
 	switch (action) {
 	case ACT_BACK:
 	case ACT_CANCEL:
@@ -212,6 +218,8 @@ screen_page_erase_key(struct app *a, int code, int fkey)
 	app_modal_set(a, KEYS_NORMAL);
 	if (keys_find(code, fkey, KC_YES) != ACT_YES)
 		app_message(a, 0, "not erased");
+	else if (!app_detail_still(a))
+		return R_ALL;
 	else if (app_erase(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	return R_ALL;
