@@ -99,14 +99,17 @@ note_of(const struct form *f, enum form_kind what, size_t row, int *error)
 	    f->missions[row].error : f->windows[row].error;
 	const char *help;
 
+	/* Tab's candidates answer the last key: over an earlier refusal,
+	 * which comes back if the value is still refused when left. */
+	*error = 0;
+	if (here && f->hint[0] != '\0')
+		return f->hint;
 	*error = 1;
 	if (*e != '\0')
 		return e;
 	*error = 0;
 	if (!here)
 		return NULL;
-	if (f->hint[0] != '\0')
-		return f->hint;
 	help = what == FK_FIELD ? field_help[row] : what == FK_MISSION ?
 	    mission_help[at.cell] : window_help[at.cell];
 	return help;
