@@ -204,6 +204,8 @@ const struct key_hint key_hints[] = {
 	{ HINT_PAGE, KC_DETAIL, ACT_BACK, "back" },
 	{ HINT_PAGE, KC_DETAIL, ACT_EDIT, "edit" },
 	{ HINT_PAGE, KC_DETAIL, ACT_HELP, "help" },
+	{ HINT_HELP, KC_HELP, ACT_BACK, "back" },
+	{ HINT_HELP, KC_HELP, ACT_HELP, "help" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_SAVE, "save" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_CANCEL, "cancel" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_TAB, "complete" },

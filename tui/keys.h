@@ -86,7 +86,7 @@ extern const size_t nkeys_then;
 /* The hint line at the foot of a screen: its main keys, each with a
  * word or two, the keys named as the table binds them. */
 enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
-    HINT_SUGGEST, HINT_PAGE, HINT_FORM, HINT_MERGE };
+    HINT_SUGGEST, HINT_PAGE, HINT_HELP, HINT_FORM, HINT_MERGE };
 
 struct key_hint {
 	enum hint	 hint;

@@ -145,7 +145,9 @@ screen_page_draw(struct app *a)
 	    "history" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
-	keys_hint_line(HINT_PAGE, &where);
+	/* The record's keys (e, R) are not the help's nor a history's. */
+	keys_hint_line(a->screen == SCREEN_DETAIL ? HINT_PAGE : HINT_HELP,
+	    &where);
 	/* A message (an error reopening, say) takes the status line. */
 	if (a->message[0] != '\0')
 		draw_message(a, LINES - 1 - draw_message_extra(a), "");

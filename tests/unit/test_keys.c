@@ -543,7 +543,7 @@ test_hint_lines(void **state)
 {
 	static const enum hint all[] = { HINT_LIST, HINT_FACETS,
 	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE,
-	    HINT_FORM, HINT_MERGE };
+	    HINT_HELP, HINT_FORM, HINT_MERGE };
 	struct strbuf b = { 0 };
 	size_t h, i;
 
