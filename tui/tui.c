@@ -317,8 +317,10 @@ loop(struct app *a, struct error *err)
 	while (!a->quit && !stop_signal) {
 		if ((rc = work(a, &what, err)) != RC_OK)
 			return rc;
-		/* In the middle of a paste, only the bar's text changes. */
-		if (what != R_NONE && !(a->filter_typed && key_waiting(NULL))) {
+		/* In the middle of a paste, only the bar's text, or the
+		 * form's value, changes: drawn once it is over. */
+		if (what != R_NONE && !((a->filter_typed || a->screen ==
+		    SCREEN_FORM) && key_waiting(NULL))) {
 			draw(a, what);
 			what = R_NONE;
 		}
