@@ -325,6 +325,9 @@ void	draw_init(struct app *);
 /* s in exactly cols columns at (y, x): cut, padded, control characters
  * escaped. */
 void	draw_text(int y, int x, int cols, const char *s, int attr);
+/* The bytes of s that fill one line of cols columns, broken after a
+ * space where there is one: to wrap a long text. */
+size_t	draw_cut(const char *s, int cols);
 /* The attribute of a role, in colour unless NO_COLOR or a mono terminal. */
 enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };

@@ -22,6 +22,8 @@
 #define VALUE_X		19
 /* A cell narrower than this is edited across the row. */
 #define NARROW_CELL	6
+/* The most lines a message under an item wraps over. */
+#define NOTE_LINES	3
 
 /* A line of the form's body. */
 enum fl_kind { FL_FIELD, FL_NOTE, FL_BLANK, FL_HEAD, FL_TITLES, FL_ROW,
@@ -31,6 +33,7 @@ struct fline {
 	enum fl_kind	 kind;
 	enum form_kind	 what;		/* FK_* of a row, a heading, a note */
 	size_t		 row;		/* a field's index, or a row's */
+	int		 part;		/* which line of a note */
 };
 
 static const char *const field_help[EF_N] = {
@@ -123,18 +126,52 @@ lines_add(struct fline **v, size_t n, enum fl_kind kind, enum form_kind what,
 	(*v)[n].kind = kind;
 	(*v)[n].what = what;
 	(*v)[n].row = row;
+	(*v)[n].part = 0;
 	return n + 1;
+}
+
+/* Where the note under an item starts. */
+static int
+note_x(enum form_kind what)
+{
+	return what == FK_FIELD ? VALUE_X : LABEL_X;
+}
+
+/* The start of line part of a note wrapped at x; *len its bytes, the
+ * last line taking the rest (cut with an ellipsis). */
+static const char *
+note_part(const char *note, int x, int part, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < part && *note != '\0'; i++)
+		note += draw_cut(note, COLS - x);
+	*len = part + 1 < NOTE_LINES ? draw_cut(note, COLS - x) :
+	    strlen(note);
+	return note;
 }
 
 static size_t
 lines_item(const struct form *f, struct fline **v, size_t n,
     enum fl_kind kind, enum form_kind what, size_t row)
 {
-	int error;
+	const char *note;
+	size_t len;
+	int error, part;
 
 	n = lines_add(v, n, kind, what, row);
-	if (note_of(f, what, row, &error) != NULL)
+	if ((note = note_of(f, what, row, &error)) == NULL)
+		return n;
+	/* A long message wraps: cut, it would lose its end ("roster(5)
+	 * lists them"), and Tab's candidates all but the first few. */
+	for (part = 0; part < NOTE_LINES; part++) {
 		n = lines_add(v, n, FL_NOTE, what, row);
+		(*v)[n - 1].part = part;
+		note = note_part(note, note_x(what), 0, &len);
+		if (note[len] == '\0')
+			break;
+		note += len;
+	}
 	return n;
 }
 
@@ -260,7 +297,9 @@ static void
 body_line(struct app *a, const struct fline *l, int y, int *cx)
 {
 	struct form *f = a->form;
+	struct strbuf piece = { 0 };
 	const char *note;
+	size_t len;
 	int focused = line_has_focus(f, l), error;
 
 	switch (l->kind) {
@@ -272,9 +311,12 @@ body_line(struct app *a, const struct fline *l, int y, int *cx)
 		break;
 	case FL_NOTE:
 		note = note_of(f, l->what, l->row, &error);
-		draw_text(y, 0, l->what == FK_FIELD ? VALUE_X : LABEL_X, "", 0);
-		draw_text(y, l->what == FK_FIELD ? VALUE_X : LABEL_X, COLS,
-		    note, error ? draw_attr(a, ROLE_ERROR) : (int)A_DIM);
+		note = note_part(note, note_x(l->what), l->part, &len);
+		strbuf_add(&piece, note, len);
+		draw_text(y, 0, note_x(l->what), "", 0);
+		draw_text(y, note_x(l->what), COLS, strbuf_str(&piece), error ?
+		    draw_attr(a, ROLE_ERROR) : (int)A_DIM);
+		strbuf_free(&piece);
 		break;
 	case FL_HEAD:
 		draw_text(y, 0, COLS, l->what == FK_MISSION ? "Missions" :
@@ -302,19 +344,17 @@ body_line(struct app *a, const struct fline *l, int y, int *cx)
 static void
 scroll_to(struct form *f, const struct fline *v, size_t n, int height)
 {
-	size_t i, at = 0;
+	size_t i, at = 0, end;
 
 	for (i = 0; i < n; i++)
 		if (line_has_focus(f, &v[i])) {
 			at = i;
 			break;
 		}
-	if (at + 1 < n && v[at + 1].kind == FL_NOTE)
-		at++;
-	if ((int)at >= f->top + height)
-		f->top = (int)at - height + 1;
-	if (at > 0 && v[at].kind == FL_NOTE)
-		at--;
+	for (end = at; end + 1 < n && v[end + 1].kind == FL_NOTE; end++)
+		continue;
+	if ((int)end >= f->top + height)
+		f->top = (int)end - height + 1;
 	/* A heading stays with the first row under it. */
 	while (at > 0 && (v[at - 1].kind == FL_HEAD || v[at - 1].kind ==
 	    FL_TITLES))
