@@ -273,7 +273,11 @@ row_draw(struct app *a, int y, enum form_kind kind, size_t row, int *cx)
 		    w < NARROW_CELL)
 			narrow_draw(r, kind, c, y, cx);
 		else if (at.kind == kind && at.row == row && at.cell == c)
-			*cx = bar_line_draw(&r->cell[c], y, x, w, A_UNDERLINE);
+			/* The blank after the cell too: a date fills its
+			 * cell, and the cursor after it would scroll its
+			 * first digit away ("025-03-01"). */
+			*cx = bar_line_draw(&r->cell[c], y, x, c + 1 < cells &&
+			    x + w < COLS ? w + 1 : w, A_UNDERLINE);
 		else if (w > 0)
 			draw_text(y, x, w, line_text(&r->cell[c]),
 			    A_UNDERLINE);
