@@ -16,7 +16,7 @@
 #include "search.h"
 #include "strbuf.h"
 
-/* A list of missions or windows on one line, to compare and to show. */
+/* A list of missions or windows, a line each, to compare and to show. */
 static char *
 rows_text(const struct edit_record *r, int what)
 {
@@ -28,14 +28,14 @@ rows_text(const struct edit_record *r, int what)
 	if (what == MERGE_MISSIONS)
 		for (i = 0; i < r->nmissions; i++) {
 			m = &r->missions[i];
-			strbuf_addf(&b, "%s%s %s %s..%s %s %s", i > 0 ? "; " :
+			strbuf_addf(&b, "%s%s %s %s..%s %s %s", i > 0 ? "\n" :
 			    "", m->mission, m->country, m->start, m->end,
 			    m->role, m->themes);
 		}
 	else
 		for (i = 0; i < r->nwindows; i++) {
 			w = &r->windows[i];
-			strbuf_addf(&b, "%s%s..%s %s", i > 0 ? "; " : "",
+			strbuf_addf(&b, "%s%s..%s %s", i > 0 ? "\n" : "",
 			    w->from, w->to, w->reason);
 		}
 	return strbuf_steal(&b);

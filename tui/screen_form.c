@@ -391,19 +391,76 @@ merge_text(int y, int height, int x, const char *text, int attr)
 		draw_text(y, x, COLS - x, text, attr);
 }
 
+/* Where a value starts on the conflict screen. */
+#define MERGE_X		14
+
+/*
+ * A value of the conflict screen from line y on (drawn if in the body,
+ * counted either way): a mission or a window a line, and a long one
+ * wrapped, for a difference cut off at the edge could not be judged.
+ * Returns the lines it takes.
+ */
+static int
+merge_value(int y, int height, const char *v, int attr)
+{
+	struct strbuf item = { 0 };
+	const char *p;
+	size_t len, cut;
+	char *q, c;
+	int n = 0;
+
+	for (p = v;; p += len + 1) {
+		len = strcspn(p, "\n");
+		strbuf_reset(&item);
+		strbuf_add(&item, p, len);
+		q = item.s;
+		do {
+			cut = draw_cut(q, COLS - MERGE_X);
+			c = q[cut];
+			q[cut] = '\0';
+			merge_text(y + n++, height, MERGE_X, q, attr);
+			q[cut] = c;
+			q += cut;
+		} while (*q != '\0');
+		if (p[len] == '\0')
+			break;
+	}
+	strbuf_free(&item);
+	return n;
+}
+
+/* The first line on screen: the whole of the difference under the
+ * cursor shows, from its name, when it fits. */
+static int
+merge_top(const struct form *f, int height)
+{
+	const struct form_diff *d;
+	int y = 0, at = 0, end = 0;
+	size_t i;
+
+	for (i = 0; i < f->ndiffs; i++) {
+		d = &f->diffs[i];
+		if (i == f->diff_at)
+			at = y;
+		y += 1 + merge_value(0, 0, d->yours, 0) +
+		    merge_value(0, 0, d->theirs, 0);
+		if (i == f->diff_at)
+			end = y;
+	}
+	return end - height > 0 ? (end - height < at ? end - height : at) : 0;
+}
+
 static void
 merge_draw(struct app *a)
 {
 	struct form *f = a->form;
 	const struct form_diff *d;
-	int height = LINES - 2 - draw_message_extra(a), y, top, kept, other;
+	int height = LINES - 2 - draw_message_extra(a), y, kept, other;
 	size_t i;
 
-	top = (int)f->diff_at * 3 + 3 > height ? (int)f->diff_at * 3 + 3 -
-	    height : 0;
 	for (y = 1; y <= height; y++)
 		draw_text(y, 0, COLS, "", 0);
-	for (i = 0, y = 1 - top; i < f->ndiffs; i++, y += 3) {
+	for (i = 0, y = 1 - merge_top(f, height); i < f->ndiffs; i++) {
 		d = &f->diffs[i];
 		kept = A_BOLD;
 		other = A_DIM;
@@ -415,13 +472,13 @@ merge_draw(struct app *a)
 		if (d->both)
 			merge_text(y, height, COLS / 2, "(both changed it)",
 			    draw_attr(a, ROLE_WARN));
-		merge_text(y + 1, height, 4, d->theirs_kept ? "  yours" :
+		merge_text(++y, height, 4, d->theirs_kept ? "  yours" :
 		    "* yours", d->theirs_kept ? other : kept);
-		merge_text(y + 1, height, 14, d->yours, d->theirs_kept ?
+		y += merge_value(y, height, d->yours, d->theirs_kept ?
 		    other : kept);
-		merge_text(y + 2, height, 4, d->theirs_kept ? "* theirs" :
+		merge_text(y, height, 4, d->theirs_kept ? "* theirs" :
 		    "  theirs", d->theirs_kept ? kept : other);
-		merge_text(y + 2, height, 14, d->theirs, d->theirs_kept ?
+		y += merge_value(y, height, d->theirs, d->theirs_kept ?
 		    kept : other);
 	}
 	foot_draw(a, HINT_MERGE);
