@@ -608,7 +608,10 @@ form_key(struct app *a, enum action action)
 		form_row_remove(a);
 		break;
 	case ACT_FORM_SAVE:
-		app_form_save(a);
+		if (f->pk != 0 && !form_changed(f))
+			app_form_unchanged(a);
+		else
+			app_form_save(a);
 		break;
 	case ACT_FORM_CANCEL:
 		app_form_cancel(a);
