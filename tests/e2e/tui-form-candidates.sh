@@ -1,7 +1,9 @@
 #!/bin/sh
 # A refused value put right with Tab: the candidates Tab lists show under
 # the field, over the message of the earlier refusal, which comes back
-# only if the value is still refused when the cursor leaves.
+# only if the value is still refused when the cursor leaves.  A message
+# wraps rather than losing its end at the edge: import's whole refusal,
+# up to where to look the values up, and every candidate Tab lists.
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
 
 demo_pool
@@ -15,12 +17,14 @@ t_candidates() {
 	keys Down Down Down Down Down Down Down Down Down Down Down Down Down
 	typ zzz
 	keys Tab
-	wait_for "^ +unknown theme 'zzz'" || return
+	wait_for "^ +unknown theme 'zzz' \\(expected a theme such as" || return
+	wait_for -F '(roster(5) lists them))' || return
 	keys BTab C-u
 	typ m
 	keys Tab
 	wait_for '^ +maritime-security Maritime security  migrant-smuggling' ||
 	    return
+	wait_for '  monitoring Monitoring \(ceasefire' || return
 	wait_for -v "unknown theme 'zzz'" || return
 	typ on
 	keys Tab

@@ -7,12 +7,6 @@
 
 demo_pool
 
-paste() {
-	printf '%s' "$1" >"$work/clip"
-	tm load-buffer -b roster-paste "$work/clip"
-	tm paste-buffer -d -b roster-paste -t "$S"
-}
-
 lorem() { yes "Lorem ipsum dolor sit amet" | tr '\n' ' ' | head -c "$1"; }
 
 t_paste() {

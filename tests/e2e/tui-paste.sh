@@ -5,13 +5,6 @@
 
 demo_pool
 
-# paste TEXT: TEXT pasted into the pane at once, as a terminal pastes.
-paste() {
-	printf '%s' "$1" >"$work/clip"
-	tm load-buffer -b roster-paste "$work/clip"
-	tm paste-buffer -d -b roster-paste -t "$S"
-}
-
 # A pasted filter is searched once, when the paste is over, not once a
 # byte: the screen answers within wait_for's ten seconds (it took 42 s
 # for this 300-term OR, 15 s for 2,000 '(').  The editor takes no more
