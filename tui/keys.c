@@ -204,8 +204,6 @@ const struct key_hint key_hints[] = {
 	{ HINT_PAGE, KC_DETAIL, ACT_BACK, "back" },
 	{ HINT_PAGE, KC_DETAIL, ACT_EDIT, "edit" },
 	{ HINT_PAGE, KC_DETAIL, ACT_HELP, "help" },
-	{ HINT_HELP, KC_HELP, ACT_BACK, "back" },
-	{ HINT_HELP, KC_HELP, ACT_HELP, "help" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_SAVE, "save" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_CANCEL, "cancel" },
 	{ HINT_FORM, KC_FORM, ACT_FORM_TAB, "complete" },
@@ -215,8 +213,11 @@ const struct key_hint key_hints[] = {
 	{ HINT_MERGE, KC_MERGE, ACT_MERGE_THEIRS, "theirs" },
 	{ HINT_MERGE, KC_MERGE, ACT_FORM_SAVE, "save" },
 	{ HINT_MERGE, KC_MERGE, ACT_MERGE_BACK, "back to the form" },
+	{ HINT_HELP, KC_HELP, ACT_BACK, "back" },
 };
 const size_t nkey_hints = sizeof key_hints / sizeof key_hints[0];
+
+const char keys_manual[] = "more in man 1 roster, subsection Keys";
 
 const char *
 keys_name(const struct key *k, char buf[16])

@@ -86,7 +86,7 @@ extern const size_t nkeys_then;
 /* The hint line at the foot of a screen: its main keys, each with a
  * word or two, the keys named as the table binds them. */
 enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
-    HINT_SUGGEST, HINT_PAGE, HINT_HELP, HINT_FORM, HINT_MERGE };
+    HINT_SUGGEST, HINT_PAGE, HINT_FORM, HINT_MERGE, HINT_HELP };
 
 struct key_hint {
 	enum hint	 hint;
@@ -97,6 +97,10 @@ struct key_hint {
 
 extern const struct key_hint key_hints[];
 extern const size_t nkey_hints;
+
+/* Where the help sends the reader for more: the subsection of roster(1)
+ * that describes every key of every screen. */
+extern const char keys_manual[];
 
 /* A key's name as help and roster(1) show it: "j", "Down", "C-u". */
 const char	*keys_name(const struct key *, char buf[16]);

@@ -145,9 +145,12 @@ screen_page_draw(struct app *a)
 	    "history" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
-	/* The record's keys (e, R) are not the help's nor a history's. */
+	/* The help and a history have none of a person's keys; the help
+	 * says where the rest is. */
 	keys_hint_line(a->screen == SCREEN_DETAIL ? HINT_PAGE : HINT_HELP,
 	    &where);
+	if (a->screen == SCREEN_HELP)
+		strbuf_addf(&where, "  %s", keys_manual);
 	/* A message (an error reopening, say) takes the status line. */
 	if (a->message[0] != '\0')
 		draw_message(a, LINES - 1 - draw_message_extra(a), "");
@@ -168,8 +171,6 @@ page_back(struct app *a)
 	struct error err;
 
 	if (a->screen != SCREEN_DETAIL && a->detail_pk >= 0) {
-		if (!app_detail_still(a))
-			return R_ALL;
 		if (app_open(a, a->detail_pk, &err) == RC_OK)
 			return R_ALL;
 		/* The person is gone (erased meanwhile): back past them. */
@@ -184,10 +185,6 @@ screen_page_key(struct app *a, enum action action)
 {
 	struct error err;
 
-	/* Never on someone new who took an erased person's row number. */
-	if ((action == ACT_EDIT || action == ACT_HISTORY || action ==
-	    ACT_ERASE || action == ACT_REVIEW) && !app_detail_still(a))
-		return R_ALL;
 	switch (action) {
 	case ACT_BACK:
 	case ACT_CANCEL:
@@ -220,8 +217,6 @@ screen_page_erase_key(struct app *a, int code, int fkey)
 	app_modal_set(a, KEYS_NORMAL);
 	if (keys_find(code, fkey, KC_YES) != ACT_YES)
 		app_message(a, 0, "not erased");
-	else if (!app_detail_still(a))
-		return R_ALL;
 	else if (app_erase(a, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	return R_ALL;

@@ -73,6 +73,40 @@ const struct cmd_entry *const cmd_table[] = {
 	NULL,
 };
 
+/*
+ * Where roster(1) describes a command: the subsection of its COMMANDS,
+ * by the first word of the command's name; the others are in COMMANDS
+ * itself.  tests/unit/test_cli.c holds each against the manual.
+ */
+static const struct {
+	const char	*word;
+	const char	*subsection;
+} cmd_sections[] = {
+	{ "deploy", "Deployments" },
+	{ "person", "Person" },
+	{ "check", "Care of the file" },
+	{ "backup", "Care of the file" },
+	{ "share", "Care of the file" },
+	{ "vocab", "Care of the file" },
+};
+
+/* "See man 1 roster, section COMMANDS, subsection Person.", for the
+ * command or family name. */
+static void
+see_manual(FILE *fp, const char *name)
+{
+	size_t i, len = strcspn(name, " ");
+
+	for (i = 0; i < sizeof cmd_sections / sizeof cmd_sections[0]; i++)
+		if (strlen(cmd_sections[i].word) == len &&
+		    strncmp(cmd_sections[i].word, name, len) == 0) {
+			fprintf(fp, "See man 1 roster, section COMMANDS, "
+			    "subsection %s.\n", cmd_sections[i].subsection);
+			return;
+		}
+	fprintf(fp, "See man 1 roster, section COMMANDS.\n");
+}
+
 void
 cli_usage(const struct cmd_entry *e, struct strbuf *b)
 {
@@ -127,7 +161,8 @@ usage(FILE *fp)
 	fprintf(fp, "usage: roster [--db FILE] [--read-only]\n");
 	fprintf(fp, "       roster [--db FILE] [--read-only] COMMAND ...\n");
 	usage_lines(fp, NULL, "       ");
-	fprintf(fp, "See roster(1), and roster(5) for files and filters.\n");
+	fprintf(fp, "See roster(1) for the commands and the keys, roster(5) "
+	    "for files and\nfilters, and roster-tutorial(7) for a course.\n");
 }
 
 /* "usage: roster deploy create|list|... ...": sets err, returns RC_INPUT. */
@@ -262,6 +297,7 @@ dispatch(struct cli *c, int argc, char **argv, struct error *err)
 	if ((e = find(argc, argv, &used)) == NULL) {
 		if (argc > 1 && strcmp(argv[1], "--help") == 0) {
 			usage_lines(stdout, argv[0], "usage: ");
+			see_manual(stdout, argv[0]);
 			return RC_OK;
 		}
 		return family_error(argv[0], err);
@@ -270,6 +306,7 @@ dispatch(struct cli *c, int argc, char **argv, struct error *err)
 		cli_usage(e, &b);
 		printf("usage: %s\n", strbuf_str(&b));
 		strbuf_free(&b);
+		see_manual(stdout, e->name);
 		return RC_OK;
 	}
 	if ((rc = cli_parse(e, argc - used, argv + used, &a, err)) != RC_OK)

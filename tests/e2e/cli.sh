@@ -107,8 +107,9 @@ says show-usage "roster: usage: roster show ID"
 run 2 show-usage-many "$ROSTER" show 11111111 22222222
 says show-usage-many "roster: usage: roster show ID"
 run 0 show-help "$ROSTER" show --help
-[ "$(cat "$work/out")" = "usage: roster show ID" ] && ok ||
-    bad "show --help does not print its usage"
+[ "$(cat "$work/out")" = "usage: roster show ID
+See man 1 roster, section COMMANDS." ] && ok ||
+    bad "show --help does not print its usage and its section of roster(1)"
 
 # Deployments and their members, from files (assignments first on the
 # command line: deployments are applied before them all the same).
