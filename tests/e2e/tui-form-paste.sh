@@ -20,11 +20,11 @@ t_paste() {
 	# The notes are the 16th field, the dnc the 17th.
 	keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 	wait_for '^  notes *$' || return
-	paste "$(lorem 32000)	$(lorem 32000)"
+	paste_text "$(lorem 32000)	$(lorem 32000)"
 	wait_for '^  notes +Lorem ipsum dolor sit amet Lorem .*…$' || return
 	wait_for '^  dnc +.*sit amet Lorem ipsum' || return
 	keys C-u Up
-	paste "$(lorem 1000)"
+	paste_text "$(lorem 1000)"
 	wait_for -l 24 -F 'a value is limited to 32768 bytes' || return
 	keys Down
 	keys F2

@@ -20,12 +20,12 @@ t_paste() {
 	n=$(count "$db" "$f")
 	keys /
 	wait_for -l 23 '^/$' || return
-	paste "$f"
+	paste_text "$f"
 	wait_for -l 22 "^ $n/500  lang:fr OR theme:border OR " || return
 
 	keys C-u
 	wait_for -l 22 '^ 500/500  \(everyone\)' || return
-	paste "$(printf '(%.0s' $(seq 2000))"
+	paste_text "$(printf '(%.0s' $(seq 2000))"
 	wait_for -l 24 -F "column 65: '(' nested deeper than 64" || return
 	keys Escape
 	wait_for -l 23 '^ 500/500 ' || return
@@ -34,7 +34,7 @@ t_paste() {
 	# at the bar; Enter is refused while it shows, an edit clears it.
 	keys /
 	wait_for -l 23 '^/$' || return
-	paste "$(head -c 40000 /dev/zero | tr '\0' a)"
+	paste_text "$(head -c 40000 /dev/zero | tr '\0' a)"
 	wait_for -l 24 -F 'filter is limited to 32768 bytes' || return
 	keys Enter
 	wait_for -l 23 '^/a+$' || return
