@@ -168,6 +168,8 @@ struct app {
 	int			 message_error;
 	enum modal		 modal;		/* what the next key means */
 	int			 lock_waited;	/* a write waited: redraw all */
+	int			 drop_typed;	/* keys typed ahead were meant
+						 * for a screen not shown */
 	int			 quit;
 };
 

@@ -181,6 +181,8 @@ conflict(struct app *a, struct edit_record *theirs)
 
 	f->theirs = theirs;
 	diffs_make(f);
+	/* An F2 typed twice must not save the merge unseen. */
+	a->drop_typed = 1;
 	app_message(a, 1, "%s was saved by someone else since this form "
 	    "opened: y keeps yours, t theirs, field by field; F2 saves",
 	    f->name != NULL ? f->name : "the person");

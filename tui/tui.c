@@ -249,6 +249,10 @@ key(struct app *a, int code, int fkey)
 
 	a->lock_waited = 0;
 	what = key_action(a, code, fkey);
+	if (a->drop_typed) {
+		flushinp();
+		a->drop_typed = 0;
+	}
 	return a->lock_waited ? R_ALL : what;
 }
 
