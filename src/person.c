@@ -5,6 +5,7 @@
 #include <uuid/uuid.h>
 
 #include "audit.h"
+#include "erase.h"
 #include "person.h"
 #include "refdata.h"
 #include "strbuf.h"
@@ -26,10 +27,14 @@ enum {
 };
 
 static const char *const statements[ST_COUNT] = {
-	[ST_INSERT] = "INSERT INTO person(id, family_name, given_name, agency,"
-	    " rank, gender, email, phone, status, notice_days,"
+	/* The row is above every erased person's (erase.h). */
+	[ST_INSERT] = "INSERT INTO person(pk, id, family_name, given_name,"
+	    " agency, rank, gender, email, phone, status, notice_days,"
 	    " passport_expiry, medical_expiry, heat_expiry, notes, dnc,"
-	    " dnc_until, reviewed, created, updated) VALUES (?1, ?2, ?3, ?4,"
+	    " dnc_until, reviewed, created, updated) VALUES (max(coalesce("
+	    "(SELECT max(pk) FROM person), 0), coalesce((SELECT CAST(value AS"
+	    " INTEGER) FROM setting WHERE key = '" ERASE_ROW_FLOOR "'), 0))"
+	    " + 1, ?1, ?2, ?3, ?4,"
 	    " ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''),"
 	    " nullif(?13, ''), ?14, ?17, nullif(?18, ''), nullif(?19, ''), ?15,"
 	    " ?15)",

@@ -21,8 +21,8 @@ t_record() {
 	open_person zwart "$anna" || return
 	"$ROSTER" --db "$db" erase "$anna" >/dev/null
 	bram=$(add Bakker Bram)
-	check "the row number given again" "$(sqlite3 "$db" "SELECT
-	    count(*) FROM person WHERE id = '$bram' AND pk = 501")" 1
+	check "the erased row number is not given again" "$(sqlite3 "$db" \
+	    "SELECT count(*) FROM person WHERE id = '$bram' AND pk = 501")" 0
 	wait_for -l 24 -F 'Anna Zwart is no longer in the pool' || return
 	wait_for -l 23 '^ 0/' || return
 	snap

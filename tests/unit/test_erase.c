@@ -356,6 +356,33 @@ test_erase_bytes(void **state)
 	strbuf_free(&path);
 }
 
+/*
+ * Screens and tags hold people by row: the row of someone erased is
+ * never given to the next person added, even when it was the last.
+ */
+static void
+test_erase_row_not_reused(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	long long pk, next;
+
+	testdb_import(s, "id,family_name,given_name\n" ZID ",Zed,Anna\n",
+	    NULL);
+	pk = testdb_int(s, "SELECT pk FROM person WHERE id = '" ZID "'");
+	assert_int_equal(pk, testdb_int(s, "SELECT max(pk) FROM person"));
+	assert_int_equal(erase_person(s, pk, &err), RC_OK);
+	testdb_import(s, "family_name,given_name\nZed,Bert\n", NULL);
+	next = testdb_int(s, "SELECT pk FROM person WHERE given_name = "
+	    "'Bert'");
+	assert_true(next > pk);
+	/* A second erase does not lower the floor. */
+	assert_int_equal(erase_person(s, next, &err), RC_OK);
+	testdb_import(s, "family_name,given_name\nZed,Cleo\n", NULL);
+	assert_true(testdb_int(s, "SELECT pk FROM person WHERE given_name = "
+	    "'Cleo'") > next);
+}
+
 int
 main(void)
 {
@@ -363,6 +390,7 @@ main(void)
 		testdb_test(test_audit_each),
 		testdb_test(test_erase_rows),
 		testdb_test(test_erase_bytes),
+		testdb_test(test_erase_row_not_reused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
