@@ -548,8 +548,9 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	if (rc == RC_OK) {
 		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
 		    member_status_name(to), other != NULL ? " forced" : "");
-		rc = deploy_writer_set(w, apk, now.name, member_status_name(to),
-		    fields, err);
+		rc = deploy_writer_set(w, apk, now.name,
+		    member_status_name(from), member_status_name(to), fields,
+		    err);
 	}
 	free(other);
 	deploy_clear(&now);

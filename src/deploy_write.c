@@ -131,12 +131,13 @@ run(struct deploy_writer *w, int q, const char *what, struct error *err)
 	return store_error(w->store, err, what);
 }
 
+/* One audit line about deployment name, with change (may be NULL). */
 static int
 audit(struct deploy_writer *w, const char *name, const char *action,
-    const char *fields, struct error *err)
+    const char *fields, const struct audit_change *change, struct error *err)
 {
 	struct audit_entry e = { w->who, w->now, "deployment", name, action,
-	    fields, NULL, 0 };
+	    fields, change, change != NULL };
 
 	return audit_write(w->store, &e, err);
 }
@@ -223,9 +224,10 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 		bind(w, q, 9, w->now);
 	rc = run(w, q, "deployment", err);
 	if (rc == RC_OK && q == W_DEP_UPDATE)
-		rc = audit(w, r->name, "update", strbuf_str(&changed), err);
+		rc = audit(w, r->name, "update", strbuf_str(&changed), NULL,
+		    err);
 	else if (rc == RC_OK)
-		rc = audit(w, r->name, "create", note, err);
+		rc = audit(w, r->name, "create", note, NULL, err);
 	strbuf_free(&changed);
 	return rc;
 }
@@ -241,7 +243,7 @@ deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
 	bind(w, W_DEP_RENAME, 2, to);
 	if ((rc = run(w, W_DEP_RENAME, "deployment", err)) == RC_OK) {
 		strbuf_addf(&fields, "name=%s", to);
-		rc = audit(w, name, "rename", strbuf_str(&fields), err);
+		rc = audit(w, name, "rename", strbuf_str(&fields), NULL, err);
 	}
 	strbuf_free(&fields);
 	return rc;
@@ -256,7 +258,7 @@ deploy_writer_close(struct deploy_writer *w, long long pk, const char *name,
 	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
 	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) != RC_OK)
 		return rc;
-	return audit(w, name, "close", "", err);
+	return audit(w, name, "close", "", NULL, err);
 }
 
 static int
@@ -355,7 +357,7 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
 		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
 	if (rc == RC_OK)
 		rc = audit(w, a->dname, exists ? "update" : "add",
-		    strbuf_str(&fields), err);
+		    strbuf_str(&fields), NULL, err);
 out:
 	strbuf_free(&history);
 	strbuf_free(&changed);
@@ -365,8 +367,10 @@ out:
 
 int
 deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
-    const char *status, const char *fields, struct error *err)
+    const char *from, const char *status, const char *fields,
+    struct error *err)
 {
+	struct audit_change change = { "status", from, status };
 	int rc;
 
 	sqlite3_bind_int64(w->st[W_ASG_STATUS], 1, apk);
@@ -375,7 +379,7 @@ deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
 	    (rc = history_add(w, apk, status, w->now, strlen(w->now), err))
 	    != RC_OK)
 		return rc;
-	return audit(w, dname, "set", fields, err);
+	return audit(w, dname, "set", fields, &change, err);
 }
 
 int
@@ -394,5 +398,5 @@ deploy_writer_remove(struct deploy_writer *w, long long deployment,
 		return error_set(err, RC_REFUSED, "%s is not on the list of "
 		    "'%s'", person_id, dname);
 	snprintf(fields, sizeof fields, "person=%s", person_id);
-	return audit(w, dname, "remove", fields, err);
+	return audit(w, dname, "remove", fields, NULL, err);
 }

@@ -93,11 +93,12 @@ enum {
 int	deploy_writer_assign(struct deploy_writer *,
 	    const struct assignment_row *, int flags, int *added,
 	    struct error *err);
-/* Sets the status of the assignment apk and adds it to the history,
- * audited "set" with fields. */
+/* Sets the status of the assignment apk from from to status and adds it
+ * to the history, audited "set" with fields and the status's old and new
+ * value. */
 int	deploy_writer_set(struct deploy_writer *, long long apk,
-	    const char *dname, const char *status, const char *fields,
-	    struct error *err);
+	    const char *dname, const char *from, const char *status,
+	    const char *fields, struct error *err);
 /* Takes the person off the deployment (their history goes with them),
  * audited "remove"; RC_REFUSED when they were not on it. */
 int	deploy_writer_remove(struct deploy_writer *, long long deployment,

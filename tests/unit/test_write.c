@@ -160,8 +160,8 @@ test_deploy_assign(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history"), 2);
 	assert_int_equal(deploy_writer_set(w, testdb_int(s, "SELECT pk FROM "
-	    "assignment"), "Ida", "deployed", "person=x status=deployed", &err),
-	    RC_OK);
+	    "assignment"), "Ida", "confirmed", "deployed",
+	    "person=x status=deployed", &err), RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment WHERE"
 	    " status = 'deployed'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
