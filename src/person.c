@@ -157,6 +157,9 @@ struct person_writer {
 		long long	 pk;
 	}		 missions[128];
 	size_t		 nextmission;
+	/* The id of the person last written, whose items follow. */
+	long long	 last_pk;
+	char		 last_id[PERSON_ID_LEN];
 };
 
 const char *
@@ -530,6 +533,10 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		    err);
 	if (rc == RC_OK)
 		rc = touch(w, *pk, err);
+	if (rc == RC_OK) {
+		w->last_pk = *pk;
+		snprintf(w->last_id, sizeof w->last_id, "%s", p->id);
+	}
 	if (rc == RC_OK && (w->flags & WRITER_AUDIT))
 		rc = audit_person(w, p, exists, &c, newv, oldv, now, err);
 done:
@@ -638,16 +645,21 @@ item_audit(struct person_writer *w, long long person, struct item *it,
 	    changes, 0 };
 	struct strbuf fields = { 0 }, action = { 0 };
 	const char *old, *new;
-	char *id = NULL;
 	size_t i;
 	int rc;
 
-	sqlite3_bind_int64(w->st[ST_PERSON_ID], 1, person);
-	if (sqlite3_step(w->st[ST_PERSON_ID]) == SQLITE_ROW)
-		id = store_text(w->st[ST_PERSON_ID], 0);
-	sqlite3_reset(w->st[ST_PERSON_ID]);
-	if (id == NULL)
-		return store_error(w->store, err, it->kind);
+	/* An import writes a person's items right after the person. */
+	if (person != w->last_pk) {
+		sqlite3_bind_int64(w->st[ST_PERSON_ID], 1, person);
+		rc = sqlite3_step(w->st[ST_PERSON_ID]);
+		if (rc == SQLITE_ROW)
+			snprintf(w->last_id, sizeof w->last_id, "%s",
+			    sqlite3_column_text(w->st[ST_PERSON_ID], 0));
+		sqlite3_reset(w->st[ST_PERSON_ID]);
+		if (rc != SQLITE_ROW)
+			return store_error(w->store, err, it->kind);
+		w->last_pk = person;
+	}
 	for (i = 0; i < it->n; i++) {
 		old = it->found ? strbuf_str(&it->old[i]) : NULL;
 		new = removed ? NULL : it->new[i];
@@ -662,13 +674,12 @@ item_audit(struct person_writer *w, long long person, struct item *it,
 	}
 	strbuf_addf(&action, "%s %s", it->kind, removed ? "remove" :
 	    it->found ? "update" : "add");
-	e.id = id;
+	e.id = w->last_id;
 	e.action = strbuf_str(&action);
 	e.fields = strbuf_str(&fields);
 	rc = audit_write(w->store, &e, err);
 	strbuf_free(&fields);
 	strbuf_free(&action);
-	free(id);
 	return rc;
 }
 
