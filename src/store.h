@@ -38,7 +38,7 @@ enum {
 	STORE_MEMORY = 1 << 4,		/* a new pool in memory, not path */
 };
 
-#define STORE_CACHE	16
+#define STORE_CACHE	32
 
 struct store {
 	sqlite3	*db;
