@@ -54,14 +54,10 @@ static const char *const statements[ST_COUNT] = {
 	/* The old values, in the order of the fields[] table below. */
 	[ST_OLD] = "SELECT family_name, given_name, agency, rank, gender,"
 	    " email, phone, status, notice_days, coalesce(passport_expiry, ''),"
-	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes,"
-	    " (SELECT group_concat(code || ':' || name, ';') FROM"
-	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
-	    "   ON l.n = pl.level WHERE pl.person = ?1 ORDER BY pl.code)),"
-	    " (SELECT group_concat(slug, ';') FROM"
-	    "  (SELECT slug FROM person_theme WHERE person = ?1 ORDER BY slug)),"
-	    " (SELECT group_concat(slug, ';') FROM"
-	    "  (SELECT slug FROM person_skill WHERE person = ?1 ORDER BY slug)),"
+	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes, "
+	    PERSON_LANGS_SQL("?1") ", "
+	    PERSON_SLUGS_SQL("person_theme", "person", "?1") ", "
+	    PERSON_SLUGS_SQL("person_skill", "person", "?1") ","
 	    " dnc, coalesce(dnc_until, ''), coalesce(reviewed, '')"
 	    " FROM person WHERE pk = ?1",
 	[ST_DEL_LANG] = "DELETE FROM person_language WHERE person = ?",
@@ -88,9 +84,9 @@ static const char *const statements[ST_COUNT] = {
 	    " AND start = ?2",
 	/* An item as stored, in the order of its file's columns. */
 	[ST_SERVICE_OLD] = "SELECT m.name, s.country, s.start,"
-	    " coalesce(s.end, ''), s.role, coalesce((SELECT group_concat(slug,"
-	    " ';') FROM (SELECT slug FROM service_theme WHERE service = s.pk"
-	    " ORDER BY slug)), '') FROM service s JOIN mission m"
+	    " coalesce(s.end, ''), s.role, "
+	    PERSON_SLUGS_SQL("service_theme", "service", "s.pk")
+	    " FROM service s JOIN mission m"
 	    " ON m.pk = s.mission WHERE s.person = ?1 AND m.name = ?2"
 	    " AND s.start = ?3",
 	[ST_UNAVAIL_OLD] = "SELECT start, coalesce(end, ''), reason"
