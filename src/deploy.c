@@ -366,7 +366,7 @@ deploy_close(struct store *s, const char *name, struct error *err)
 	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
-		rc = deploy_writer_close(w, d.pk, d.name, err);
+		rc = deploy_writer_close(w, d.pk, d.name, d.status, err);
 		deploy_clear(&d);
 	}
 	return deploy_writer_end(s, w, rc, err);

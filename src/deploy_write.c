@@ -131,41 +131,65 @@ run(struct deploy_writer *w, int q, const char *what, struct error *err)
 	return store_error(w->store, err, what);
 }
 
-/* One audit line about deployment name, with change (may be NULL). */
+/* One audit line about deployment name, with its n changed values. */
 static int
 audit(struct deploy_writer *w, const char *name, const char *action,
-    const char *fields, const struct audit_change *change, struct error *err)
+    const char *fields, const struct audit_change *changes, size_t n,
+    struct error *err)
 {
 	struct audit_entry e = { w->who, w->now, "deployment", name, action,
-	    fields, change, change != NULL };
+	    fields, changes, n };
 
 	return audit_write(w->store, &e, err);
 }
 
 /*
+ * The values for the audit of a write of the columns names[0..n) with the
+ * values now: of an update, those whose bit is in diff, old as compare()
+ * read it; of a create, those given.
+ */
+static size_t
+audit_values(const char *const *names, int n, const char *const *now,
+    int exists, unsigned diff, struct strbuf *old, struct audit_change *c)
+{
+	size_t k = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (exists ? !(diff & 1u << i) : now[i][0] == '\0')
+			continue;
+		c[k].field = names[i];
+		c[k].old = exists ? strbuf_str(&old[i]) : NULL;
+		c[k++].new = now[i];
+	}
+	return k;
+}
+
+/*
  * Steps the look-up q (bound by the caller); on a row, *pk is column 0
  * and the names of the columns 1..n that differ from now[] are added to
- * changed, and bit i - 1 of *diff set for column i.  RC_OK when found,
- * RC_REFUSED when not.
+ * changed, bit i - 1 of *diff set and the value put in old[i - 1] for
+ * column i.  RC_OK when found, RC_REFUSED when not.
  */
 static int
 compare(struct deploy_writer *w, int q, const char *const *now,
     const char *const *names, int n, long long *pk, struct strbuf *changed,
-    unsigned *diff, struct error *err)
+    unsigned *diff, struct strbuf *old, struct error *err)
 {
 	sqlite3_stmt *st = w->st[q];
-	const char *old;
+	const char *v;
 	int rc, i;
 
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*pk = sqlite3_column_int64(st, 0);
 		for (i = 0; i < n; i++) {
-			old = (const char *)sqlite3_column_text(st, i + 1);
-			if (strcmp(old != NULL ? old : "", now[i]) == 0)
+			v = (const char *)sqlite3_column_text(st, i + 1);
+			if (strcmp(v != NULL ? v : "", now[i]) == 0)
 				continue;
 			strbuf_addf(changed, "%s%s", changed->len ? "," : "",
 			    names[i]);
 			*diff |= 1u << i;
+			strbuf_adds(&old[i], v != NULL ? v : "");
 		}
 	}
 	sqlite3_reset(st);
@@ -203,19 +227,22 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 {
 	const char *v[NCOLUMNS] = { r->name, r->kind, r->country, r->start,
 	    r->end, r->status, r->needs };
-	struct strbuf changed = { 0 };
+	struct strbuf changed = { 0 }, old[NCOLUMNS];
+	struct audit_change c[NCOLUMNS];
 	long long pk = 0;
 	unsigned diff = 0;
+	size_t nc;
 	int rc, i, q;
 
+	memset(old, 0, sizeof old);
 	bind(w, W_DEP_GET, 1, r->name);
 	rc = compare(w, W_DEP_GET, v, deploy_columns, NCOLUMNS, &pk, &changed,
-	    &diff, err);
-	if (rc == RC_DB || (rc == RC_OK && changed.len == 0)) {
-		strbuf_free(&changed);
-		return rc;
-	}
+	    &diff, old, err);
+	if (rc == RC_DB || (rc == RC_OK && changed.len == 0))
+		goto out;
 	q = rc == RC_OK ? W_DEP_UPDATE : W_DEP_INSERT;
+	nc = audit_values(deploy_columns, NCOLUMNS, v, q == W_DEP_UPDATE, diff,
+	    old, c);
 	if (q == W_DEP_UPDATE)
 		sqlite3_bind_int64(w->st[q], 1, pk);
 	for (i = 0; i < NCOLUMNS; i++)
@@ -224,11 +251,14 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 		bind(w, q, 9, w->now);
 	rc = run(w, q, "deployment", err);
 	if (rc == RC_OK && q == W_DEP_UPDATE)
-		rc = audit(w, r->name, "update", strbuf_str(&changed), NULL,
+		rc = audit(w, r->name, "update", strbuf_str(&changed), c, nc,
 		    err);
 	else if (rc == RC_OK)
-		rc = audit(w, r->name, "create", note, NULL, err);
+		rc = audit(w, r->name, "create", note, c, nc, err);
+out:
 	strbuf_free(&changed);
+	for (i = 0; i < NCOLUMNS; i++)
+		strbuf_free(&old[i]);
 	return rc;
 }
 
@@ -236,6 +266,7 @@ int
 deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
     const char *to, struct error *err)
 {
+	struct audit_change c = { "name", name, to };
 	struct strbuf fields = { 0 };
 	int rc;
 
@@ -243,7 +274,7 @@ deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
 	bind(w, W_DEP_RENAME, 2, to);
 	if ((rc = run(w, W_DEP_RENAME, "deployment", err)) == RC_OK) {
 		strbuf_addf(&fields, "name=%s", to);
-		rc = audit(w, name, "rename", strbuf_str(&fields), NULL, err);
+		rc = audit(w, name, "rename", strbuf_str(&fields), &c, 1, err);
 	}
 	strbuf_free(&fields);
 	return rc;
@@ -251,14 +282,15 @@ deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
 
 int
 deploy_writer_close(struct deploy_writer *w, long long pk, const char *name,
-    struct error *err)
+    const char *from, struct error *err)
 {
+	struct audit_change c = { "status", from, "closed" };
 	int rc;
 
 	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
 	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) != RC_OK)
 		return rc;
-	return audit(w, name, "close", "", NULL, err);
+	return audit(w, name, "close", "", &c, 1, err);
 }
 
 static int
@@ -319,10 +351,13 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
     int flags, int *added, struct error *err)
 {
 	static const char *const names[] = { "role", "status", "history" };
-	struct strbuf history = { 0 }, changed = { 0 }, fields = { 0 };
+	struct strbuf history = { 0 }, changed = { 0 }, fields = { 0 },
+	    old[3] = { { 0 }, { 0 }, { 0 } };
+	struct audit_change c[3];
 	const char *now[3];
 	long long apk = 0;
 	unsigned diff = 0;
+	size_t nc;
 	int rc, exists, new_history;
 
 	if (a->history != NULL)
@@ -334,7 +369,8 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
 	now[2] = strbuf_str(&history);
 	sqlite3_bind_int64(w->st[W_ASG_GET], 1, a->deployment);
 	sqlite3_bind_int64(w->st[W_ASG_GET], 2, a->person);
-	rc = compare(w, W_ASG_GET, now, names, 3, &apk, &changed, &diff, err);
+	rc = compare(w, W_ASG_GET, now, names, 3, &apk, &changed, &diff, old,
+	    err);
 	exists = rc == RC_OK;
 	if (added != NULL)
 		*added = rc == RC_REFUSED;
@@ -355,13 +391,17 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
 	strbuf_addf(&fields, "person=%s", a->person_id);
 	if (exists)
 		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
+	/* A new member's history is their status, now: said once. */
+	nc = audit_values(names, exists ? 3 : 2, now, exists, diff, old, c);
 	if (rc == RC_OK)
 		rc = audit(w, a->dname, exists ? "update" : "add",
-		    strbuf_str(&fields), NULL, err);
+		    strbuf_str(&fields), c, nc, err);
 out:
 	strbuf_free(&history);
 	strbuf_free(&changed);
 	strbuf_free(&fields);
+	for (nc = 0; nc < 3; nc++)
+		strbuf_free(&old[nc]);
 	return rc;
 }
 
@@ -379,7 +419,7 @@ deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
 	    (rc = history_add(w, apk, status, w->now, strlen(w->now), err))
 	    != RC_OK)
 		return rc;
-	return audit(w, dname, "set", fields, &change, err);
+	return audit(w, dname, "set", fields, &change, 1, err);
 }
 
 int
@@ -398,5 +438,5 @@ deploy_writer_remove(struct deploy_writer *w, long long deployment,
 		return error_set(err, RC_REFUSED, "%s is not on the list of "
 		    "'%s'", person_id, dname);
 	snprintf(fields, sizeof fields, "person=%s", person_id);
-	return audit(w, dname, "remove", fields, NULL, err);
+	return audit(w, dname, "remove", fields, NULL, 0, err);
 }

@@ -67,28 +67,31 @@ int	deploy_writer_find(struct deploy_writer *, const char *name,
 	    long long *pk, char **stored, struct error *err);
 
 /*
- * Creates the deployment, audited "create" with note as its fields, or
- * updates the one of the same name (in any case), audited "update" with
- * the changed columns; a row that changes nothing writes nothing.
+ * Creates the deployment, audited "create" with note as its fields and
+ * the values given, or updates the one of the same name (in any case),
+ * audited "update" with the changed columns and their old and new
+ * values; a row that changes nothing writes nothing.
  */
 int	deploy_writer_put(struct deploy_writer *, const struct deploy_row *,
 	    const char *note, struct error *err);
 /* Renames the deployment pk from name to to, audited "rename" under the
- * old name with "name=TO"; the caller checks that to is free. */
+ * old name with "name=TO" and both names; the caller checks that to is
+ * free. */
 int	deploy_writer_rename(struct deploy_writer *, long long pk,
 	    const char *name, const char *to, struct error *err);
-/* Closes the deployment pk (named name), audited "close". */
+/* Closes the deployment pk (named name, status from), audited "close"
+ * with the status's old and new value. */
 int	deploy_writer_close(struct deploy_writer *, long long pk,
-	    const char *name, struct error *err);
+	    const char *name, const char *from, struct error *err);
 
 enum {
 	ASSIGN_NEW_ONLY = 1 << 0,	/* leave someone already on it as is */
 };
 /*
- * Puts the person on the deployment, audited "add" with "person=ID", or
- * updates their role, status and (when it differs) history, audited
- * "update" with "person=ID changed=...".  *added (may be NULL) says
- * whether they were new.
+ * Puts the person on the deployment, audited "add" with "person=ID" and
+ * the values given, or updates their role, status and (when it differs)
+ * history, audited "update" with "person=ID changed=..." and the old and
+ * new values.  *added (may be NULL) says whether they were new.
  */
 int	deploy_writer_assign(struct deploy_writer *,
 	    const struct assignment_row *, int flags, int *added,

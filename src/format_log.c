@@ -58,13 +58,18 @@ table_value(struct strbuf *b, const char *value)
 		width_fit(b, value, 200, 0);
 }
 
-/* Each changed field on a line of its own, or the fields said. */
+/*
+ * Each changed field on a line of its own, after the fields said: a
+ * person's line lists the fields its values name, a deployment's says
+ * more (whom it was about).
+ */
 static void
 log_changes(const struct audit_entry *e, struct strbuf *b)
 {
 	size_t i;
 
-	if (e->nchanges == 0 && e->fields[0] != '\0') {
+	if (e->fields[0] != '\0' && (e->nchanges == 0 ||
+	    strcmp(e->entity, "person") != 0)) {
 		strbuf_adds(b, "\n    ");
 		width_fit(b, e->fields, 200, 0);
 	}

@@ -572,6 +572,9 @@ test_edit(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
 	    "entity_id = 'Winter' AND action = 'rename' AND fields = "
 	    "'name=Summer'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = 'rename' AND "
+	    "c.field = 'name' AND c.old = 'Winter' AND c.new = 'Summer'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
 	    "name = 'Winter'"), 0);
 	strbuf_free(&warn);

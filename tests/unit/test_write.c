@@ -79,6 +79,24 @@ audits(struct store *s, const char *action, const char *fields)
 	return testdb_int(s, sql);
 }
 
+/* Whether Ida's audit (in any case) has a line action with field's old
+ * and new value (NULL: none). */
+static int
+audited_value(struct store *s, const char *action, const char *field,
+    const char *old, const char *new)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit a JOIN"
+	    " audit_change c ON c.audit = a.pk WHERE a.entity_id = 'Ida'"
+	    " COLLATE NOCASE AND a.action = '%s' AND c.field = '%s' AND"
+	    " c.old IS %s%s%s AND"
+	    " c.new IS %s%s%s", action, field, old ? "'" : "",
+	    old ? old : "NULL", old ? "'" : "", new ? "'" : "",
+	    new ? new : "NULL", new ? "'" : "");
+	return testdb_int(s, sql) == 1;
+}
+
 static void
 test_deploy_put(void **state)
 {
@@ -95,6 +113,8 @@ test_deploy_put(void **state)
 	    RC_REFUSED);
 	assert_int_equal(deploy_writer_put(w, &r, "2:lang:fr", &err), RC_OK);
 	assert_int_equal(audits(s, "create", "2:lang:fr"), 1);
+	assert_true(audited_value(s, "create", "kind", NULL, "flood"));
+	assert_false(audited_value(s, "create", "end", NULL, ""));
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
 	    " end IS NULL AND created LIKE '20%Z'"), 1);
 	/* The same row again changes nothing and says nothing. */
@@ -106,14 +126,22 @@ test_deploy_put(void **state)
 	assert_int_equal(deploy_writer_put(w, &r, "", &err), RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
 	    " action = 'update' AND fields = 'name,kind,end'"), 1);
+	/* Each changed column with its old and new value, no other. */
+	assert_true(audited_value(s, "update", "kind", "flood", "hurricane"));
+	assert_true(audited_value(s, "update", "end", "", "2026-12-01"));
+	assert_true(audited_value(s, "update", "name", "Ida", "IDA"));
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN"
+	    " audit_change c ON c.audit = a.pk WHERE a.action = 'update'"), 3);
 	assert_int_equal(deploy_writer_find(w, "ida", &pk, &stored, &err),
 	    RC_OK);
 	assert_string_equal(stored, "IDA");
 	free(stored);
-	assert_int_equal(deploy_writer_close(w, pk, "Ida", &err), RC_OK);
+	assert_int_equal(deploy_writer_close(w, pk, "Ida", "planning", &err),
+	    RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
 	    " status = 'closed'"), 1);
 	assert_int_equal(audits(s, "close", ""), 1);
+	assert_true(audited_value(s, "close", "status", "planning", "closed"));
 	deploy_writer_free(w);
 }
 
@@ -157,6 +185,9 @@ test_deploy_assign(void **state)
 	assert_int_equal(deploy_writer_assign(w, &a, 0, &added, &err), RC_OK);
 	assert_int_equal(audits(s, "update", "person=0f8fad5b-d9cb-469f-a165-"
 	    "70867728950e changed=role,status,history"), 1);
+	assert_true(audited_value(s, "update", "role", "", "lead"));
+	assert_true(audited_value(s, "update", "status", "proposed",
+	    "confirmed"));
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history"), 2);
 	assert_int_equal(deploy_writer_set(w, testdb_int(s, "SELECT pk FROM "
