@@ -25,6 +25,9 @@ CREATE TABLE audit_change(
 	PRIMARY KEY (audit, field)
 ) WITHOUT ROWID;
 CREATE INDEX audit_at ON audit(at);
+-- A deployment's lines are kept under the name it had then; its renames
+-- (their new names) lead roster log from a name back to the earlier ones.
+CREATE INDEX audit_change_name ON audit_change(new) WHERE field = 'name';
 
 -- The audit is written, never rewritten: only erasing a person (which
 -- sets roster_erasing() on its own connection, sqlfunc.h) may remove the

@@ -96,8 +96,27 @@ audit_write(struct store *s, const struct audit_entry *e, struct error *err)
 }
 
 static const char each_sql[] = "SELECT pk, who, at, entity, entity_id,"
-    " action, fields FROM audit WHERE (?1 IS NULL OR entity_id = ?1)"
-    " AND (?2 IS NULL OR at >= ?2) ORDER BY pk";
+    " action, fields FROM audit WHERE (?2 IS NULL OR at >= ?2) ORDER BY pk";
+/*
+ * A deployment's lines are kept under the name it had when they were
+ * written: its earlier names are followed back through its renames, each
+ * only from the rename that last gave it away before and up to the rename
+ * away from it, so that deployments that had the same name at other
+ * times keep their own lines.
+ */
+static const char each_id_sql[] = "WITH RECURSIVE names(n, upto) AS ("
+    " SELECT ?1, NULL UNION"
+    " SELECT a.entity_id, a.pk FROM names JOIN audit_change c ON"
+    "  c.field = 'name' AND c.new = names.n JOIN audit a ON a.pk = c.audit"
+    "  AND a.entity = 'deployment' AND a.action = 'rename' AND"
+    "  (names.upto IS NULL OR a.pk < names.upto))"
+    " SELECT DISTINCT a.pk, a.who, a.at, a.entity, a.entity_id, a.action,"
+    " a.fields FROM names JOIN audit a ON a.entity_id = names.n AND"
+    " (names.upto IS NULL OR a.pk <= names.upto) AND a.pk >"
+    " coalesce((SELECT max(r.pk) FROM audit r WHERE r.entity_id = names.n"
+    "  AND r.entity = 'deployment' AND r.action = 'rename' AND"
+    "  (names.upto IS NULL OR r.pk < names.upto)), 0)"
+    " WHERE (?2 IS NULL OR a.at >= ?2) ORDER BY a.pk";
 static const char each_change_sql[] = "SELECT field, old, new FROM"
     " audit_change WHERE audit = ? ORDER BY field";
 
@@ -157,7 +176,8 @@ audit_each(struct store *s, const char *id, const char *since,
 	size_t n;
 	int rc, step;
 
-	if ((rc = store_prepare(s, &st, each_sql, err)) != RC_OK ||
+	if ((rc = store_prepare(s, &st, id != NULL ? each_id_sql : each_sql,
+	    err)) != RC_OK ||
 	    (rc = store_prepare(s, &cst, each_change_sql, err)) != RC_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -185,4 +205,53 @@ out:
 	sqlite3_finalize(cst);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/*
+ * The rename away from name: the latest one (after == 0), else the first
+ * after the line after; *pk 0 when there is none.
+ */
+static int
+rename_from(struct store *s, sqlite3_stmt *st, const char *name,
+    long long after, char *out, size_t len, long long *pk, struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, after);
+	*pk = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(out, len, "%s", (const char *)sqlite3_column_text(st,
+		    0));
+		*pk = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "audit");
+}
+
+int
+audit_deployment_name(struct store *s, const char *name, char *out,
+    size_t len, struct error *err)
+{
+	static const char sql[] = "SELECT c.new, a.pk FROM audit_change c"
+	    " JOIN audit a ON a.pk = c.audit AND a.entity = 'deployment' AND"
+	    " a.action = 'rename' WHERE c.field = 'name' AND"
+	    " c.old = ?1 COLLATE NOCASE AND a.pk > ?2"
+	    " ORDER BY CASE WHEN ?2 = 0 THEN -a.pk ELSE a.pk END LIMIT 1";
+	sqlite3_stmt *st;
+	long long pk, after = 0;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, sql, err)) != RC_OK)
+		return rc;
+	snprintf(out, len, "%s", name);
+	/* Each step goes forward in the audit, so a loop of renames ends. */
+	while ((rc = rename_from(s, st, out, after, out, len, &pk, err)) ==
+	    RC_OK && pk != 0)
+		after = pk;
+	sqlite3_finalize(st);
+	if (rc != RC_OK)
+		return rc;
+	return after != 0 ? RC_OK : RC_REFUSED;
 }

@@ -43,13 +43,19 @@ int	audit_write(struct store *, const struct audit_entry *,
 	    struct error *err);
 
 /*
- * Calls fn for each audit line, oldest first, of entity id (NULL: all)
- * at or after since (a YYYY-MM-DD day, UTC; NULL: all), with its changes;
+ * Calls fn for each audit line, oldest first, of entity id (NULL: all;
+ * for a deployment, its lines under earlier names too) at or after since (a YYYY-MM-DD day, UTC; NULL: all), with its changes;
  * a non-zero return from fn stops the walk and is returned.  The line and
  * its strings are valid during the call only.
  */
 int	audit_each(struct store *, const char *id, const char *since,
 	    int (*fn)(const struct audit_entry *, void *), void *arg,
 	    struct error *err);
+
+/* The name that the deployment once called name (in any case) has now,
+ * following its renames, into out: RC_OK, or RC_REFUSED when no
+ * deployment was renamed from name. */
+int	audit_deployment_name(struct store *, const char *name, char *out,
+	    size_t len, struct error *err);
 
 #endif

@@ -366,7 +366,7 @@ deploy_close(struct store *s, const char *name, struct error *err)
 	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, name, &d, err)) == RC_OK) {
-		rc = deploy_writer_close(w, d.pk, d.name, d.status, err);
+		rc = deploy_writer_close(w, d.pk, d.name, err);
 		deploy_clear(&d);
 	}
 	return deploy_writer_end(s, w, rc, err);
@@ -548,9 +548,8 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 	if (rc == RC_OK) {
 		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
 		    member_status_name(to), other != NULL ? " forced" : "");
-		rc = deploy_writer_set(w, apk, now.name,
-		    member_status_name(from), member_status_name(to), fields,
-		    err);
+		rc = deploy_writer_set(w, apk, now.name, member_status_name(to),
+		    fields, err);
 	}
 	free(other);
 	deploy_clear(&now);

@@ -8,8 +8,8 @@
 #include "strbuf.h"
 
 enum {
-	W_DEP_GET, W_DEP_INSERT, W_DEP_UPDATE, W_DEP_RENAME, W_DEP_CLOSE,
-	W_ASG_GET,
+	W_DEP_GET, W_DEP_INSERT, W_DEP_UPDATE, W_DEP_RENAME, W_DEP_STATUS,
+	W_DEP_CLOSE, W_ASG_GET, W_ASG_STATUS_OF,
 	W_ASG_INSERT, W_ASG_UPDATE, W_ASG_STATUS, W_ASG_DELETE,
 	W_HIST_DELETE, W_HIST_INSERT, W_N
 };
@@ -31,10 +31,14 @@ static const char *const statements[W_N] = {
 	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
 	    " needs = ?8 WHERE pk = ?1",
 	[W_DEP_RENAME] = "UPDATE deployment SET name = ?2 WHERE pk = ?1",
+	/* The status a close replaces, for the audit. */
+	[W_DEP_STATUS] = "SELECT status FROM deployment WHERE pk = ?",
 	[W_DEP_CLOSE] = "UPDATE deployment SET status = 'closed' WHERE pk = ?",
 	/* role, status and history, as struct assignment_row has them. */
 	[W_ASG_GET] = "SELECT pk, role, status, " DEPLOY_HISTORY_SQL("a.pk")
 	    " FROM assignment a WHERE deployment = ? AND person = ?",
+	/* The status a set replaces, for the audit. */
+	[W_ASG_STATUS_OF] = "SELECT status FROM assignment WHERE pk = ?",
 	[W_ASG_INSERT] = "INSERT INTO assignment(deployment, person, role,"
 	    " status) VALUES (?, ?, ?, ?)",
 	[W_ASG_UPDATE] = "UPDATE assignment SET role = ?2, status = ?3"
@@ -131,65 +135,51 @@ run(struct deploy_writer *w, int q, const char *what, struct error *err)
 	return store_error(w->store, err, what);
 }
 
-/* One audit line about deployment name, with its n changed values. */
+/* The values of one audit line: at most a deployment's columns. */
+struct values {
+	struct audit_change	 c[NCOLUMNS];
+	size_t			 n;
+};
+
+static void
+value_add(struct values *v, const char *field, const char *old,
+    const char *new)
+{
+	v->c[v->n].field = field;
+	v->c[v->n].old = old;
+	v->c[v->n++].new = new;
+}
+
 static int
 audit(struct deploy_writer *w, const char *name, const char *action,
-    const char *fields, const struct audit_change *changes, size_t n,
-    struct error *err)
+    const char *fields, const struct values *v, struct error *err)
 {
 	struct audit_entry e = { w->who, w->now, "deployment", name, action,
-	    fields, changes, n };
+	    fields, v->c, v->n };
 
 	return audit_write(w->store, &e, err);
 }
 
 /*
- * The values for the audit of a write of the columns names[0..n) with the
- * values now: of an update, those whose bit is in diff, old as compare()
- * read it; of a create, those given.
- */
-static size_t
-audit_values(const char *const *names, int n, const char *const *now,
-    int exists, unsigned diff, struct strbuf *old, struct audit_change *c)
-{
-	size_t k = 0;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (exists ? !(diff & 1u << i) : now[i][0] == '\0')
-			continue;
-		c[k].field = names[i];
-		c[k].old = exists ? strbuf_str(&old[i]) : NULL;
-		c[k++].new = now[i];
-	}
-	return k;
-}
-
-/*
  * Steps the look-up q (bound by the caller); on a row, *pk is column 0
- * and the names of the columns 1..n that differ from now[] are added to
- * changed, bit i - 1 of *diff set and the value put in old[i - 1] for
- * column i.  RC_OK when found, RC_REFUSED when not.
+ * and old[i] a copy of column i + 1 when that differs from now[i], else
+ * NULL (the caller frees them with strv_free).  RC_OK when found,
+ * RC_REFUSED when not.
  */
 static int
-compare(struct deploy_writer *w, int q, const char *const *now,
-    const char *const *names, int n, long long *pk, struct strbuf *changed,
-    unsigned *diff, struct strbuf *old, struct error *err)
+compare(struct deploy_writer *w, int q, const char *const *now, int n,
+    long long *pk, char **old, struct error *err)
 {
 	sqlite3_stmt *st = w->st[q];
-	const char *v;
+	const char *was;
 	int rc, i;
 
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*pk = sqlite3_column_int64(st, 0);
 		for (i = 0; i < n; i++) {
-			v = (const char *)sqlite3_column_text(st, i + 1);
-			if (strcmp(v != NULL ? v : "", now[i]) == 0)
-				continue;
-			strbuf_addf(changed, "%s%s", changed->len ? "," : "",
-			    names[i]);
-			*diff |= 1u << i;
-			strbuf_adds(&old[i], v != NULL ? v : "");
+			was = (const char *)sqlite3_column_text(st, i + 1);
+			if (strcmp(was != NULL ? was : "", now[i]) != 0)
+				old[i] = xstrdup(was != NULL ? was : "");
 		}
 	}
 	sqlite3_reset(st);
@@ -201,19 +191,44 @@ compare(struct deploy_writer *w, int q, const char *const *now,
 	    "assignment");
 }
 
-int
-deploy_writer_find(struct deploy_writer *w, const char *name, long long *pk,
-    char **stored, struct error *err)
+/* Each column compare found changed: its old and new value, and its name
+ * in changed ("name,kind"). */
+static void
+changes(const char *const *names, char *const *old, const char *const *now,
+    int n, struct values *v, struct strbuf *changed)
 {
-	sqlite3_stmt *st = w->st[W_DEP_GET];
+	int i;
+
+	strbuf_adds(changed, "");
+	for (i = 0; i < n; i++) {
+		if (old[i] == NULL)
+			continue;
+		value_add(v, names[i], old[i], now[i]);
+		strbuf_addf(changed, "%s%s", changed->len ? "," : "",
+		    names[i]);
+	}
+}
+
+/*
+ * Steps the look-up q (bound by the caller): column col of its row,
+ * copied, into *out, and column 0 into *pk unless pk is NULL; RC_REFUSED
+ * (err untouched) when there is no row.
+ */
+static int
+lookup(struct deploy_writer *w, int q, int col, long long *pk, char **out,
+    struct error *err)
+{
+	sqlite3_stmt *st = w->st[q];
 	int rc;
 
-	bind(w, W_DEP_GET, 1, name);
+	*out = NULL;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*pk = sqlite3_column_int64(st, 0);
-		*stored = xstrdup((const char *)sqlite3_column_text(st, 1));
+		if (pk != NULL)
+			*pk = sqlite3_column_int64(st, 0);
+		*out = xstrdup((const char *)sqlite3_column_text(st, col));
 	}
 	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_ROW)
 		return RC_OK;
 	if (rc == SQLITE_DONE)
@@ -222,27 +237,32 @@ deploy_writer_find(struct deploy_writer *w, const char *name, long long *pk,
 }
 
 int
+deploy_writer_find(struct deploy_writer *w, const char *name, long long *pk,
+    char **stored, struct error *err)
+{
+	bind(w, W_DEP_GET, 1, name);
+	return lookup(w, W_DEP_GET, 1, pk, stored, err);
+}
+
+int
 deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
     const char *note, struct error *err)
 {
 	const char *v[NCOLUMNS] = { r->name, r->kind, r->country, r->start,
 	    r->end, r->status, r->needs };
-	struct strbuf changed = { 0 }, old[NCOLUMNS];
-	struct audit_change c[NCOLUMNS];
+	char **old = xcalloc(NCOLUMNS, sizeof *old);
+	struct strbuf changed = { 0 };
+	struct values vals = { .n = 0 };
 	long long pk = 0;
-	unsigned diff = 0;
-	size_t nc;
 	int rc, i, q;
 
-	memset(old, 0, sizeof old);
 	bind(w, W_DEP_GET, 1, r->name);
-	rc = compare(w, W_DEP_GET, v, deploy_columns, NCOLUMNS, &pk, &changed,
-	    &diff, old, err);
-	if (rc == RC_DB || (rc == RC_OK && changed.len == 0))
+	rc = compare(w, W_DEP_GET, v, NCOLUMNS, &pk, old, err);
+	if (rc == RC_OK)
+		changes(deploy_columns, old, v, NCOLUMNS, &vals, &changed);
+	if (rc == RC_DB || (rc == RC_OK && vals.n == 0))
 		goto out;
 	q = rc == RC_OK ? W_DEP_UPDATE : W_DEP_INSERT;
-	nc = audit_values(deploy_columns, NCOLUMNS, v, q == W_DEP_UPDATE, diff,
-	    old, c);
 	if (q == W_DEP_UPDATE)
 		sqlite3_bind_int64(w->st[q], 1, pk);
 	for (i = 0; i < NCOLUMNS; i++)
@@ -250,15 +270,17 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 	if (q == W_DEP_INSERT)
 		bind(w, q, 9, w->now);
 	rc = run(w, q, "deployment", err);
-	if (rc == RC_OK && q == W_DEP_UPDATE)
-		rc = audit(w, r->name, "update", strbuf_str(&changed), c, nc,
+	/* A new deployment's values are those given. */
+	for (i = 0; q == W_DEP_INSERT && i < NCOLUMNS; i++)
+		if (v[i][0] != '\0')
+			value_add(&vals, deploy_columns[i], NULL, v[i]);
+	if (rc == RC_OK)
+		rc = audit(w, r->name, q == W_DEP_UPDATE ? "update" : "create",
+		    q == W_DEP_UPDATE ? strbuf_str(&changed) : note, &vals,
 		    err);
-	else if (rc == RC_OK)
-		rc = audit(w, r->name, "create", note, c, nc, err);
 out:
+	strv_free(old, NCOLUMNS);
 	strbuf_free(&changed);
-	for (i = 0; i < NCOLUMNS; i++)
-		strbuf_free(&old[i]);
 	return rc;
 }
 
@@ -266,15 +288,16 @@ int
 deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
     const char *to, struct error *err)
 {
-	struct audit_change c = { "name", name, to };
 	struct strbuf fields = { 0 };
+	struct values vals = { .n = 0 };
 	int rc;
 
 	sqlite3_bind_int64(w->st[W_DEP_RENAME], 1, pk);
 	bind(w, W_DEP_RENAME, 2, to);
 	if ((rc = run(w, W_DEP_RENAME, "deployment", err)) == RC_OK) {
 		strbuf_addf(&fields, "name=%s", to);
-		rc = audit(w, name, "rename", strbuf_str(&fields), &c, 1, err);
+		value_add(&vals, "name", name, to);
+		rc = audit(w, name, "rename", strbuf_str(&fields), &vals, err);
 	}
 	strbuf_free(&fields);
 	return rc;
@@ -282,15 +305,24 @@ deploy_writer_rename(struct deploy_writer *w, long long pk, const char *name,
 
 int
 deploy_writer_close(struct deploy_writer *w, long long pk, const char *name,
-    const char *from, struct error *err)
+    struct error *err)
 {
-	struct audit_change c = { "status", from, "closed" };
+	struct values vals = { .n = 0 };
+	char *old;
 	int rc;
 
-	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
-	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) != RC_OK)
+	sqlite3_bind_int64(w->st[W_DEP_STATUS], 1, pk);
+	if ((rc = lookup(w, W_DEP_STATUS, 0, NULL, &old, err)) == RC_REFUSED)
+		return error_set(err, rc, "no deployment '%s'", name);
+	if (rc != RC_OK)
 		return rc;
-	return audit(w, name, "close", "", &c, 1, err);
+	sqlite3_bind_int64(w->st[W_DEP_CLOSE], 1, pk);
+	if ((rc = run(w, W_DEP_CLOSE, "deployment", err)) == RC_OK) {
+		value_add(&vals, "status", old, "closed");
+		rc = audit(w, name, "close", "", &vals, err);
+	}
+	free(old);
+	return rc;
 }
 
 static int
@@ -346,18 +378,36 @@ assignment_write(struct deploy_writer *w, const struct assignment_row *a,
 	return rc;
 }
 
+/* The values of a member's line: those of someone new (the history only
+ * when one was given), or the columns that changed. */
+static void
+assign_values(const struct assignment_row *a, int exists,
+    char *const *old, const char *const *now, struct values *v,
+    struct strbuf *changed)
+{
+	static const char *const names[] = { "role", "status", "history" };
+
+	if (exists) {
+		changes(names, old, now, 3, v, changed);
+		return;
+	}
+	value_add(v, "person", NULL, a->person_id);
+	if (a->role[0] != '\0')
+		value_add(v, "role", NULL, a->role);
+	value_add(v, "status", NULL, a->status);
+	if (a->history != NULL)
+		value_add(v, "history", NULL, a->history);
+}
+
 int
 deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
     int flags, int *added, struct error *err)
 {
-	static const char *const names[] = { "role", "status", "history" };
-	struct strbuf history = { 0 }, changed = { 0 }, fields = { 0 },
-	    old[3] = { { 0 }, { 0 }, { 0 } };
-	struct audit_change c[3];
+	struct strbuf history = { 0 }, changed = { 0 }, fields = { 0 };
+	struct values vals = { .n = 0 };
+	char **old = xcalloc(3, sizeof *old);
 	const char *now[3];
 	long long apk = 0;
-	unsigned diff = 0;
-	size_t nc;
 	int rc, exists, new_history;
 
 	if (a->history != NULL)
@@ -369,18 +419,19 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
 	now[2] = strbuf_str(&history);
 	sqlite3_bind_int64(w->st[W_ASG_GET], 1, a->deployment);
 	sqlite3_bind_int64(w->st[W_ASG_GET], 2, a->person);
-	rc = compare(w, W_ASG_GET, now, names, 3, &apk, &changed, &diff, old,
-	    err);
+	rc = compare(w, W_ASG_GET, now, 3, &apk, old, err);
 	exists = rc == RC_OK;
 	if (added != NULL)
 		*added = rc == RC_REFUSED;
-	if (rc == RC_DB || (exists && (changed.len == 0 ||
+	if (rc != RC_DB)
+		assign_values(a, exists, old, now, &vals, &changed);
+	if (rc == RC_DB || (exists && (vals.n == 0 ||
 	    (flags & ASSIGN_NEW_ONLY)))) {
 		rc = rc == RC_DB ? rc : RC_OK;
 		goto out;
 	}
 	/* Only a history that differs replaces the one kept. */
-	new_history = !exists || (diff & 1u << 2);
+	new_history = !exists || old[2] != NULL;
 	rc = assignment_write(w, a, exists, &apk, err);
 	if (rc == RC_OK && exists && new_history) {
 		sqlite3_bind_int64(w->st[W_HIST_DELETE], 1, apk);
@@ -391,35 +442,42 @@ deploy_writer_assign(struct deploy_writer *w, const struct assignment_row *a,
 	strbuf_addf(&fields, "person=%s", a->person_id);
 	if (exists)
 		strbuf_addf(&fields, " changed=%s", strbuf_str(&changed));
-	/* A new member's history is their status, now: said once. */
-	nc = audit_values(names, exists ? 3 : 2, now, exists, diff, old, c);
 	if (rc == RC_OK)
 		rc = audit(w, a->dname, exists ? "update" : "add",
-		    strbuf_str(&fields), c, nc, err);
+		    strbuf_str(&fields), &vals, err);
 out:
+	strv_free(old, 3);
 	strbuf_free(&history);
 	strbuf_free(&changed);
 	strbuf_free(&fields);
-	for (nc = 0; nc < 3; nc++)
-		strbuf_free(&old[nc]);
 	return rc;
 }
 
 int
 deploy_writer_set(struct deploy_writer *w, long long apk, const char *dname,
-    const char *from, const char *status, const char *fields,
-    struct error *err)
+    const char *status, const char *fields, struct error *err)
 {
-	struct audit_change change = { "status", from, status };
+	struct values vals = { .n = 0 };
+	char *old;
 	int rc;
 
+	/* Read in the write's transaction: the status it replaces. */
+	sqlite3_bind_int64(w->st[W_ASG_STATUS_OF], 1, apk);
+	rc = lookup(w, W_ASG_STATUS_OF, 0, NULL, &old, err);
+	if (rc == RC_REFUSED)
+		return error_set(err, rc, "not on the list of '%s'", dname);
+	if (rc != RC_OK)
+		return rc;
 	sqlite3_bind_int64(w->st[W_ASG_STATUS], 1, apk);
 	bind(w, W_ASG_STATUS, 2, status);
-	if ((rc = run(w, W_ASG_STATUS, "assignment", err)) != RC_OK ||
+	if ((rc = run(w, W_ASG_STATUS, "assignment", err)) == RC_OK &&
 	    (rc = history_add(w, apk, status, w->now, strlen(w->now), err))
-	    != RC_OK)
-		return rc;
-	return audit(w, dname, "set", fields, &change, 1, err);
+	    == RC_OK) {
+		value_add(&vals, "status", old, status);
+		rc = audit(w, dname, "set", fields, &vals, err);
+	}
+	free(old);
+	return rc;
 }
 
 int
@@ -427,16 +485,26 @@ deploy_writer_remove(struct deploy_writer *w, long long deployment,
     long long person, const char *dname, const char *person_id,
     struct error *err)
 {
-	char fields[64];
+	struct values vals = { .n = 0 };
+	char fields[64], *last;
 	int rc;
 
+	sqlite3_bind_int64(w->st[W_ASG_GET], 1, deployment);
+	sqlite3_bind_int64(w->st[W_ASG_GET], 2, person);
+	/* Their status (column 2), the last they had there. */
+	if ((rc = lookup(w, W_ASG_GET, 2, NULL, &last, err)) == RC_REFUSED)
+		return error_set(err, rc, "%s is not on the list of '%s'",
+		    person_id, dname);
+	if (rc != RC_OK)
+		return rc;
 	sqlite3_bind_int64(w->st[W_ASG_DELETE], 1, deployment);
 	sqlite3_bind_int64(w->st[W_ASG_DELETE], 2, person);
-	if ((rc = run(w, W_ASG_DELETE, "assignment", err)) != RC_OK)
-		return rc;
-	if (sqlite3_changes(w->store->db) == 0)
-		return error_set(err, RC_REFUSED, "%s is not on the list of "
-		    "'%s'", person_id, dname);
-	snprintf(fields, sizeof fields, "person=%s", person_id);
-	return audit(w, dname, "remove", fields, NULL, 0, err);
+	if ((rc = run(w, W_ASG_DELETE, "assignment", err)) == RC_OK) {
+		snprintf(fields, sizeof fields, "person=%s", person_id);
+		value_add(&vals, "person", person_id, NULL);
+		value_add(&vals, "status", last, NULL);
+		rc = audit(w, dname, "remove", fields, &vals, err);
+	}
+	free(last);
+	return rc;
 }

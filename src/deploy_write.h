@@ -68,7 +68,7 @@ int	deploy_writer_find(struct deploy_writer *, const char *name,
 
 /*
  * Creates the deployment, audited "create" with note as its fields and
- * the values given, or updates the one of the same name (in any case),
+ * each value given, or updates the one of the same name (in any case),
  * audited "update" with the changed columns and their old and new
  * values; a row that changes nothing writes nothing.
  */
@@ -79,31 +79,32 @@ int	deploy_writer_put(struct deploy_writer *, const struct deploy_row *,
  * free. */
 int	deploy_writer_rename(struct deploy_writer *, long long pk,
 	    const char *name, const char *to, struct error *err);
-/* Closes the deployment pk (named name, status from), audited "close"
- * with the status's old and new value. */
+/* Closes the deployment pk (named name), audited "close" with the
+ * status it replaced. */
 int	deploy_writer_close(struct deploy_writer *, long long pk,
-	    const char *name, const char *from, struct error *err);
+	    const char *name, struct error *err);
 
 enum {
 	ASSIGN_NEW_ONLY = 1 << 0,	/* leave someone already on it as is */
 };
 /*
  * Puts the person on the deployment, audited "add" with "person=ID" and
- * the values given, or updates their role, status and (when it differs)
- * history, audited "update" with "person=ID changed=..." and the old and
- * new values.  *added (may be NULL) says whether they were new.
+ * the person, role, status and (when given) history, or updates their
+ * role, status and (when it differs) history, audited "update" with
+ * "person=ID changed=..." and each changed column's old and new value.
+ * *added (may be NULL) says whether they were new.
  */
 int	deploy_writer_assign(struct deploy_writer *,
 	    const struct assignment_row *, int flags, int *added,
 	    struct error *err);
-/* Sets the status of the assignment apk from from to status and adds it
- * to the history, audited "set" with fields and the status's old and new
- * value. */
+/* Sets the status of the assignment apk and adds it to the history,
+ * audited "set" with fields and the status before and after. */
 int	deploy_writer_set(struct deploy_writer *, long long apk,
-	    const char *dname, const char *from, const char *status,
-	    const char *fields, struct error *err);
+	    const char *dname, const char *status, const char *fields,
+	    struct error *err);
 /* Takes the person off the deployment (their history goes with them),
- * audited "remove"; RC_REFUSED when they were not on it. */
+ * audited "remove" with the person and their last status; RC_REFUSED
+ * when they were not on it. */
 int	deploy_writer_remove(struct deploy_writer *, long long deployment,
 	    long long person, const char *dname, const char *person_id,
 	    struct error *err);

@@ -59,17 +59,33 @@ table_value(struct strbuf *b, const char *value)
 }
 
 /*
- * Each changed field on a line of its own, after the fields said: a
- * person's line lists the fields its values name, a deployment's says
- * more (whom it was about).
+ * Whether the values say all the fields text does: not for a line
+ * without values, nor for a deployment member's line that names them
+ * ("person=ID changed=status") when no value holds them (a status set).
  */
+static int
+values_say_all(const struct audit_entry *e)
+{
+	size_t i;
+
+	if (e->nchanges == 0)
+		return 0;
+	if (strncmp(e->fields, "person=", 7) != 0)
+		return 1;
+	for (i = 0; i < e->nchanges; i++)
+		if (strcmp(e->changes[i].field, "person") == 0)
+			return 1;
+	return 0;
+}
+
+/* The fields said, when the values do not say it all, then each changed
+ * field on a line of its own. */
 static void
 log_changes(const struct audit_entry *e, struct strbuf *b)
 {
 	size_t i;
 
-	if (e->fields[0] != '\0' && (e->nchanges == 0 ||
-	    strcmp(e->entity, "person") != 0)) {
+	if (e->fields[0] != '\0' && !values_say_all(e)) {
 		strbuf_adds(b, "\n    ");
 		width_fit(b, e->fields, 200, 0);
 	}

@@ -1,14 +1,17 @@
+#include <stdio.h>
+
 #include "fts.h"
 #include "strbuf.h"
 
 /* Each person's document, by rowid (person.pk). */
-#define FTS_DOCUMENT \
-    "(rowid, names, agency, title, notes, missions)" \
+#define FTS_COLUMNS "(rowid, names, agency, title, notes, missions)"
+#define FTS_SELECT \
     " SELECT p.pk, fold_index(p.given_name || ' ' || p.family_name)," \
     " fold_index(p.agency), fold_index(p.rank), fold_index(p.notes)," \
     " fold_index((SELECT group_concat(m.name, ' ') FROM service s" \
     " JOIN mission m ON m.pk = s.mission WHERE s.person = p.pk))" \
     " FROM person p"
+#define FTS_DOCUMENT FTS_COLUMNS FTS_SELECT
 
 /*
  * The touched people's documents that are new or differ from what the
@@ -83,4 +86,49 @@ fts_fold(struct store *s, const char *text, struct strbuf *out,
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return rc;
+}
+
+/*
+ * What fts_check finds, one query each: people without an entry, entries
+ * that are not what fts_refresh would write, entries of no one.
+ */
+static const char *const check_sql[] = {
+	"SELECT p.given_name || ' ' || p.family_name, 'has no entry'"
+	" FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_fts f"
+	" WHERE f.rowid = p.pk)",
+	"WITH doc" FTS_COLUMNS " AS (" FTS_SELECT ")"
+	" SELECT p.given_name || ' ' || p.family_name,"
+	" 'has an entry that differs from the record'"
+	" FROM doc d JOIN person_fts f ON f.rowid = d.rowid"
+	" JOIN person p ON p.pk = d.rowid"
+	" WHERE NOT (f.names IS d.names AND f.agency IS d.agency"
+	" AND f.title IS d.title AND f.notes IS d.notes"
+	" AND f.missions IS d.missions)",
+	"SELECT 'entry ' || f.rowid, 'belongs to no one' FROM person_fts f"
+	" WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.pk = f.rowid)",
+};
+
+int
+fts_check(struct store *s, void (*problem)(const char *, void *), void *arg,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	char msg[512];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof check_sql / sizeof check_sql[0]; i++) {
+		if ((rc = store_prepare(s, &st, check_sql[i], err)) != RC_OK)
+			return rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			snprintf(msg, sizeof msg, "words index: %s %s",
+			    (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1));
+			problem(msg, arg);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, err, "words index");
+	}
+	return RC_OK;
 }

@@ -19,6 +19,13 @@
 /* Re-indexes the people in temp.touched, or everyone when all is set. */
 int	fts_refresh(struct store *, int all, struct error *err);
 /*
+ * Holds the index against the tables: calls problem with a message for
+ * each person without an entry, or whose entry is not the document
+ * fts_refresh would write, and for each entry of no one.
+ */
+int	fts_check(struct store *, void (*problem)(const char *msg, void *arg),
+	    void *arg, struct error *err);
+/*
  * Appends text folded as a typed word is searched (the connection's fold(),
  * fold.h): what the index holds for it, before FTS5 folds case.
  */

@@ -11,6 +11,7 @@
 #include "dbfiles.h"
 #include "sqlfunc.h"
 #include "store.h"
+#include "store_int.h"
 #include "strbuf.h"
 #include "width.h"
 
@@ -78,9 +79,12 @@ store_error(struct store *s, struct error *err, const char *what)
 		    "and try again)", s->path);
 	if (code == SQLITE_INTERRUPT)
 		return error_set(err, RC_INTERRUPTED, "%s: interrupted", what);
+	if (code == SQLITE_READONLY && s->read_only_why != NULL)
+		return error_set(err, RC_DB, "%s; nothing was changed",
+		    s->read_only_why);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return error_set(err, RC_DB, "%s: database is locked by another "
-		    "process (waited %d ms)", what, STORE_BUSY_MS);
+		return error_set(err, RC_DB, "%s is locked by another roster; "
+		    "nothing was changed", s->path);
 	return error_set(err, rc, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -102,6 +106,32 @@ store_interrupt(struct store *s, int (*pending)(void *), void *arg)
 	s->interrupt_arg = arg;
 	sqlite3_progress_handler(s->db, pending ? STORE_INTERRUPT_OPS : 0,
 	    pending ? interrupt_check : NULL, s);
+}
+
+/* SQLite's busy handler: count is how many times it was called before. */
+static int
+busy(void *arg, int count)
+{
+	struct store *s = arg;
+	int waited = count * STORE_WAIT_STEP_MS, give_up;
+
+	if (s->wait_limit_ms > 0)
+		give_up = waited >= s->wait_limit_ms;
+	else if (s->wait != NULL)
+		give_up = s->wait(s->wait_arg, waited);
+	else
+		give_up = waited >= STORE_BUSY_MS;
+	if (give_up)
+		return 0;
+	sqlite3_sleep(STORE_WAIT_STEP_MS);
+	return 1;
+}
+
+void
+store_set_wait(struct store *s, int (*wait)(void *, int), void *arg)
+{
+	s->wait = wait;
+	s->wait_arg = arg;
 }
 
 int
@@ -170,10 +200,10 @@ store_commit(struct store *s, struct error *err)
 	 * snapshot, SQLite checkpoints what it can and keeps the rest, and
 	 * the next scrubbing commit tries again. */
 	if (s->scrub) {
-		sqlite3_busy_timeout(s->db, STORE_SCRUB_MS);
+		s->wait_limit_ms = STORE_SCRUB_MS;
 		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
 		    NULL, NULL);
-		sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+		s->wait_limit_ms = 0;
 	}
 	s->scrub = 0;
 	return RC_OK;
@@ -550,15 +580,23 @@ int
 store_open(struct store **out, const char *path, int flags, struct error *err)
 {
 	struct store *s;
+	char *why = NULL;
 	int oflags, from = 0, rc;
 
 	*out = NULL;
-	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK)
+	/* Another's pool, or a read-only copy: read it rather than fail. */
+	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_EXCLUSIVE_NEW |
+	    STORE_BULK)) && (why = store_not_writable(path)) != NULL)
+		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
+	if ((rc = open_file(path, flags, &oflags, err)) != RC_OK) {
+		free(why);
 		return rc;
+	}
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return error_set(err, RC_DB, "out of memory");
 	s->flags = flags;
 	s->path = xstrdup(path);
+	s->read_only_why = why;
 	if (flags & STORE_READ_ONLY)
 		rc = open_read_only(s, path, err);
 	else if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
@@ -569,7 +607,7 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		return rc;
 	}
 	warn_network_fs(path);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(s->db, busy, s);
 	if ((rc = sqlfunc_register(s->db, &s->erasing, err)) != RC_OK)
 		goto fail;
 	sqlite3_extended_result_codes(s->db, 0);
@@ -592,6 +630,8 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		goto fail;
 	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
 		goto fail;
+	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_BULK)))
+		store_keep_shared(s);
 	*out = s;
 	return RC_OK;
 fail:
@@ -621,6 +661,7 @@ store_close(struct store *s)
 	free(s->bulk_indexes);
 	sqlite3_close(s->db);
 	free(s->path);
+	free(s->read_only_why);
 	free(s);
 }
 

@@ -19,6 +19,8 @@
 #ifndef ROSTER_STORE_H
 #define ROSTER_STORE_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include <sqlite3.h>
@@ -27,8 +29,9 @@
 
 /* "roster" in ASCII, so file(1) and roster itself can tell the file. */
 #define STORE_APPLICATION_ID	0x726f7374
-#define STORE_BUSY_MS		5000
+#define STORE_BUSY_MS		5000	/* a lock's wait without store_set_wait */
 #define STORE_SCRUB_MS		250	/* store_scrub's wait for readers */
+#define STORE_WAIT_STEP_MS	50	/* how often a wait is asked about */
 
 enum {
 	STORE_READ_ONLY = 1 << 0,
@@ -40,10 +43,19 @@ enum {
 
 #define STORE_CACHE	32
 
+/* The setting (db/003-keeping.sql) naming the group a pool is shared with. */
+#define STORE_SHARE_GROUP	"share_group"
+#define STORE_SHARED_MODE	0660
+#define STORE_PRIVATE_MODE	0600
+
 struct store {
 	sqlite3	*db;
 	char	*path;			/* as given to store_open */
 	int	 flags;
+	/* Set when the user may not write the file, which store_open then
+	 * opened read-only: "FILE: you cannot write this file (owner ann,
+	 * group crisis, mode 0640)". */
+	char	*read_only_why;
 	char	**bulk_indexes;		/* STORE_BULK: to make at the end */
 	size_t	  nbulk_indexes;
 	/* Statements of fixed SQL used once per row, kept prepared. */
@@ -53,6 +65,9 @@ struct store {
 	}	 cache[STORE_CACHE];
 	int	(*interrupt)(void *);	/* store_interrupt */
 	void	*interrupt_arg;
+	int	(*wait)(void *, int);	/* store_set_wait */
+	void	*wait_arg;
+	int	 wait_limit_ms;		/* a short wait's, or 0 */
 	long long commits;		/* store_commit's that succeeded */
 	int	 scrub;			/* store_scrub: at the next commit */
 	int	 erasing;		/* roster_erasing(), sqlfunc.h */
@@ -64,9 +79,26 @@ struct store {
 /* The database path from --db, $ROSTER_DB or the XDG data directory. */
 int	store_default_path(char *buf, size_t len, struct error *err);
 
+/*
+ * A file the user may read but not write (another coordinator's 0640
+ * pool, a read-only copy) is opened read-only, with read_only_why set,
+ * rather than refused; a write then fails with that reason and "nothing
+ * was changed" (RC_DB).  A pool shared with a group (roster share) keeps
+ * its -wal and -shm files, those the user owns made STORE_SHARED_MODE
+ * and of that group whoever created them, and its -wal is kept after the
+ * last close, so that the next coordinator finds it as it should be.
+ */
 int	store_open(struct store **out, const char *path, int flags,
 	    struct error *err);
 void	store_close(struct store *);
+
+/*
+ * Gives the database file and its -wal and -shm (made if missing) group
+ * gid and mode; the caller must own the database file, and a -wal or
+ * -shm another user made is theirs to keep right.
+ */
+int	store_share_files(struct store *, gid_t gid, mode_t mode,
+	    struct error *err);
 
 /*
  * STORE_BULK opens a new file for one big load: no journal, no syncs, a
@@ -115,6 +147,20 @@ int	store_cached(struct store *, sqlite3_stmt **, const char *sql,
  * next key this way.  pending NULL turns this off.
  */
 void	store_interrupt(struct store *, int (*pending)(void *), void *arg);
+
+/*
+ * While another process holds the lock a write needs (an import), this
+ * connection waits for it: every STORE_WAIT_STEP_MS it calls wait(arg,
+ * ms waited so far) and gives up when that returns non-zero.  The full
+ * screen draws "waiting..." and gives up on Esc, the command line says
+ * so after a second and gives up after STORE_BUSY_MS, which is also the
+ * wait without one (wait NULL).  A write given up fails with "FILE is
+ * locked by another roster; nothing was changed" (RC_DB): every write
+ * takes the lock first, in BEGIN IMMEDIATE.  The core draws nothing: it
+ * only asks.
+ */
+void	store_set_wait(struct store *, int (*wait)(void *arg, int waited_ms),
+	    void *arg);
 
 /*
  * The one rule for "has the database changed": a number that grows

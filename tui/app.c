@@ -93,6 +93,8 @@ app_keys_where(const struct app *a)
 		return KC_DEPLOY;
 	case SCREEN_SUGGEST:
 		return KC_SUGGEST;
+	case SCREEN_FORM:
+		return KC_FORM;
 	default:
 		return a->facets_focus ? KC_FACETS : KC_LIST;
 	}
@@ -171,6 +173,7 @@ app_free(struct app *a)
 	facets_free(a);
 	app_close_page(a);
 	app_deploy_free(a);
+	app_form_close(a);
 	free(a->filter);
 	free(a->before);
 	filter_free(a->pending);

@@ -39,7 +39,9 @@ enum {
 };
 
 enum mode { SCREEN_LIST, SCREEN_DETAIL, SCREEN_HELP, SCREEN_DEPLOYS,
-    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY };
+    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM };
+
+struct form;	/* the person form (a, e): form.h */
 
 /* The deployments screens: the list of them, one open, its suggestions. */
 struct deploy_ui {
@@ -155,12 +157,14 @@ struct app {
 	long long		 detail_pk;
 
 	struct deploy_ui	 dep;
+	struct form		*form;		/* on SCREEN_FORM */
 	enum mode		 back_to;	/* where q leaves a person */
 	enum mode		 help_from;	/* and the help */
 
 	char			 message[1024];
 	int			 message_error;
 	enum modal		 modal;		/* what the next key means */
+	int			 lock_waited;	/* a write waited: redraw all */
 	int			 quit;
 };
 
@@ -264,6 +268,12 @@ int	app_history_open(struct app *, struct error *err);
 void	app_erase_ask(struct app *);
 int	app_erase(struct app *, struct error *err);
 
+/* app_form.c: the person form (form.h), over the list or the record.
+ * Opens it on person pk (0: a new person); refused with a message when
+ * the database is read-only.  Closing it returns to where it was opened. */
+void	app_form_open(struct app *, long long pk);
+void	app_form_close(struct app *);
+
 /* app_deploy.c: the deployments screens' state. */
 int	app_deploys_load(struct app *, struct error *err);
 int	app_deploy_open(struct app *, const char *name, struct error *err);
@@ -341,6 +351,9 @@ unsigned screen_facets_add(struct app *, int exclude);
 long long screen_facets_rows(const struct app *);
 int	screen_facets_value(const struct app *, long long row,
 	    enum facet_kind *kind, const struct facet_value **v);
+/* The person form; its keys are characters typed as much as actions. */
+void	screen_form_draw(struct app *);
+unsigned screen_form_key(struct app *, int code, int fkey);
 /* The deployments, one of them, and its suggested team. */
 void	screen_deploy_draw(struct app *);
 unsigned screen_deploy_key(struct app *, enum action);

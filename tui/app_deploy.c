@@ -157,7 +157,9 @@ app_deploy_writable(struct app *a)
 {
 	if (a->read_only)
 		app_message(a, 1, "read-only: deployments cannot be changed "
-		    "(roster was started with --read-only)");
+		    "(%s)", a->store->read_only_why != NULL ? "you cannot "
+		    "write the database file" : "roster was started with "
+		    "--read-only");
 	return !a->read_only;
 }
 

@@ -15,8 +15,8 @@
 #include "utf8.h"
 #include "width.h"
 
-static unsigned
-edit(struct app *a, struct line *l, enum action action)
+unsigned
+bar_line_edit(struct line *l, enum action action)
 {
 	switch (action) {
 	case ACT_BAR_LEFT:
@@ -55,8 +55,22 @@ edit(struct app *a, struct line *l, enum action action)
 	default:
 		return R_NONE;
 	}
-	(void)a;
 	return R_BAR | R_STATUS;
+}
+
+int
+bar_line_type(struct line *l, int code)
+{
+	char utf8[MB_LEN_MAX + 1];
+	mbstate_t ps;
+	size_t n;
+
+	if (code < ' ' || code == 127)
+		return 0;
+	memset(&ps, 0, sizeof ps);
+	if ((n = wcrtomb(utf8, (wchar_t)code, &ps)) == (size_t)-1)
+		return 0;
+	return line_insert(l, utf8, n) == -1 ? -1 : 1;
 }
 
 static unsigned
@@ -174,10 +188,8 @@ bar_key(struct app *a, int code, int fkey)
 {
 	struct line *l = a->modal == KEYS_FILTER ? &a->line : &a->answer;
 	enum action action = keys_find(code, fkey, KC_BAR);
-	char utf8[MB_LEN_MAX + 1];
 	unsigned r;
-	mbstate_t ps;
-	size_t n;
+	int typed;
 
 	if (a->file_exists)
 		return exists_key(a, code, fkey);
@@ -188,12 +200,9 @@ bar_key(struct app *a, int code, int fkey)
 	if (action == ACT_REDRAW)
 		return actions_shared(a, &a->list, action);
 	if (action != ACT_NONE)
-		r = edit(a, l, action);
-	else if (!fkey && code >= ' ' && code != 127) {
-		memset(&ps, 0, sizeof ps);
-		if ((n = wcrtomb(utf8, (wchar_t)code, &ps)) == (size_t)-1)
-			return R_NONE;
-		if (line_insert(l, utf8, n) == -1)
+		r = bar_line_edit(l, action);
+	else if (!fkey && (typed = bar_line_type(l, code)) != 0) {
+		if (typed == -1)
 			return full(a);
 		r = R_BAR | R_STATUS;
 	} else
@@ -245,28 +254,18 @@ prompt_fit(const struct app *a, const char *prompt, int y, char *buf,
 	return buf;
 }
 
-/* The bar, with the cursor placed where the next character goes. */
-void
-screen_bar_draw(struct app *a, int y)
+/*
+ * The text of l in room columns from (y, x), scrolled sideways so that
+ * the cursor shows; returns the cursor's column.
+ */
+int
+bar_line_draw(const struct line *l, int y, int x, int room, int attr)
 {
-	const struct line *l = a->modal == KEYS_FILTER ? &a->line :
-	    &a->answer;
-	char question[256];
-	const char *prompt = a->modal == KEYS_FILTER ? "/" :
-	    a->modal == KEYS_NEW ? app_deploy_new_question(a, question,
-	    sizeof question) :
-	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
-	    "export tagged to: ";
 	const char *text = line_text(l);
 	struct strbuf shown = { 0 };
-	char fit[512];
-	size_t pw, skip, n, k, here, w;
-	int i, room;
+	size_t skip, n, k, here, w;
 	uint32_t cp;
-
-	prompt = prompt_fit(a, prompt, y, fit, sizeof fit);
-	pw = width_of(prompt);
-	room = COLS - (int)pw;
+	int i;
 
 	/*
 	 * The character under the cursor must show, and the one after it:
@@ -293,8 +292,28 @@ screen_bar_draw(struct app *a, int y)
 	}
 	n = room > 0 ? width_cut(text + skip, (size_t)room) : 0;
 	strbuf_add(&shown, text + skip, n);
-	draw_text(y, 0, (int)pw, prompt, A_BOLD);
-	draw_text(y, (int)pw, room, strbuf_str(&shown), 0);
+	draw_text(y, x, room, strbuf_str(&shown), attr);
 	strbuf_free(&shown);
-	move(y, (int)pw + (int)width_prefix(text + skip, l->cursor - skip));
+	return x + (int)width_prefix(text + skip, l->cursor - skip);
+}
+
+/* The bar, with the cursor placed where the next character goes. */
+void
+screen_bar_draw(struct app *a, int y)
+{
+	const struct line *l = a->modal == KEYS_FILTER ? &a->line :
+	    &a->answer;
+	char question[256];
+	const char *prompt = a->modal == KEYS_FILTER ? "/" :
+	    a->modal == KEYS_NEW ? app_deploy_new_question(a, question,
+	    sizeof question) :
+	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
+	    "export tagged to: ";
+	char fit[512];
+	size_t pw;
+
+	prompt = prompt_fit(a, prompt, y, fit, sizeof fit);
+	pw = width_of(prompt);
+	draw_text(y, 0, (int)pw, prompt, A_BOLD);
+	move(y, bar_line_draw(l, y, (int)pw, COLS - (int)pw, 0));
 }

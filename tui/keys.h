@@ -28,6 +28,8 @@ enum {
 	/* The answer to a question: "(y/n)", or a file that exists. */
 	KC_YES = 1 << 10,
 	KC_EXISTS = 1 << 11,
+	KC_FORM = 1 << 12,	/* the person form (a, e) */
+	KC_MERGE = 1 << 13,	/* its two saves at once, field by field */
 	KC_PAGES = KC_LIST | KC_FACETS | KC_DETAIL | KC_HELP | KC_DEPLOYS |
 	    KC_DEPLOY | KC_SUGGEST,
 };
@@ -51,6 +53,11 @@ enum action {
 	ACT_BAR_ACCEPT, ACT_BAR_CANCEL, ACT_BAR_LEFT, ACT_BAR_RIGHT, ACT_BAR_HOME,
 	ACT_BAR_END, ACT_BAR_BACKSPACE, ACT_BAR_DELETE, ACT_BAR_KILL_START,
 	ACT_BAR_KILL_END, ACT_BAR_KILL_WORD, ACT_BAR_OLDER, ACT_BAR_NEWER,
+	/* the person form, and its conflict screen */
+	ACT_ADD_PERSON, ACT_FORM_NEXT, ACT_FORM_PREV, ACT_FORM_TAB,
+	ACT_FORM_ENTER, ACT_FORM_ADD, ACT_FORM_REMOVE, ACT_FORM_SAVE,
+	ACT_FORM_CANCEL, ACT_MERGE_YOURS, ACT_MERGE_THEIRS, ACT_MERGE_ALL_YOURS,
+	ACT_MERGE_ALL_THEIRS, ACT_MERGE_BACK,
 };
 
 struct key {
@@ -79,7 +86,7 @@ extern const size_t nkeys_then;
 /* The hint line at the foot of a screen: its main keys, each with a
  * word or two, the keys named as the table binds them. */
 enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
-    HINT_SUGGEST, HINT_PAGE };
+    HINT_SUGGEST, HINT_PAGE, HINT_FORM, HINT_MERGE, HINT_HELP };
 
 struct key_hint {
 	enum hint	 hint;
@@ -90,6 +97,10 @@ struct key_hint {
 
 extern const struct key_hint key_hints[];
 extern const size_t nkey_hints;
+
+/* Where the help sends the reader for more: the subsection of roster(1)
+ * that describes every key of every screen. */
+extern const char keys_manual[];
 
 /* A key's name as help and roster(1) show it: "j", "Down", "C-u". */
 const char	*keys_name(const struct key *, char buf[16]);

@@ -32,6 +32,8 @@ static const struct {
 	{ KC_SUGGEST, "A suggested team (S)" },
 	{ KC_DETAIL | KC_HELP, "A person, and this help" },
 	{ KC_BAR, "The filter bar (/)" },
+	{ KC_FORM, "The person form (a adds, e edits)" },
+	{ KC_MERGE, "Saved by someone else meanwhile: yours or theirs" },
 	{ KC_YES, "A question that ends in (y/n)" },
 	{ KC_EXISTS, "When the file named exists (Esc cancels)" },
 };

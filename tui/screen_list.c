@@ -375,6 +375,13 @@ screen_list_key(struct app *a, enum action action)
 		return R_ALL;
 	case ACT_DEPLOYS:
 		return list_deploys(a);
+	case ACT_ADD_PERSON:
+		app_form_open(a, 0);
+		return R_ALL;
+	case ACT_EDIT:
+		if (app_cursor_pk(a) >= 0)
+			app_form_open(a, app_cursor_pk(a));
+		return R_ALL;
 	default:
 		return actions_shared(a, a->facets_focus ? &a->fview : &a->list,
 		    action);

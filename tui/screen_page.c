@@ -145,7 +145,12 @@ screen_page_draw(struct app *a)
 	    "history" : "person", a->page.top + 1,
 	    a->page.top + a->page.height < (long long)rows ?
 	    a->page.top + a->page.height : (long long)rows, rows);
-	keys_hint_line(HINT_PAGE, &where);
+	/* The help and a history have none of a person's keys; the help
+	 * says where the rest is. */
+	keys_hint_line(a->screen == SCREEN_DETAIL ? HINT_PAGE : HINT_HELP,
+	    &where);
+	if (a->screen == SCREEN_HELP)
+		strbuf_addf(&where, "  %s", keys_manual);
 	/* A message (an error reopening, say) takes the status line. */
 	if (a->message[0] != '\0')
 		draw_message(a, LINES - 1 - draw_message_extra(a), "");
@@ -184,6 +189,9 @@ screen_page_key(struct app *a, enum action action)
 	case ACT_BACK:
 	case ACT_CANCEL:
 		return page_back(a);
+	case ACT_EDIT:
+		app_form_open(a, a->detail_pk);
+		return R_ALL;
 	case ACT_HISTORY:
 		if (app_history_open(a, &err) != RC_OK)
 			app_message(a, 1, "%s", err.msg);

@@ -98,9 +98,36 @@ draw(struct app *a, unsigned what)
 	else if (a->screen == SCREEN_DETAIL || a->screen == SCREEN_HELP ||
 	    a->screen == SCREEN_HISTORY)
 		screen_page_draw(a);
+	else if (a->screen == SCREEN_FORM)
+		screen_form_draw(a);
 	else
 		screen_deploy_draw(a);
 	refresh();
+}
+
+/*
+ * A write waiting for another roster's lock (store_set_wait): the last
+ * line says so, and Esc gives up, the write then failing with the
+ * store's "locked by another roster; nothing was changed".  Keys typed
+ * meanwhile are dropped: they were meant for a screen that is not yet
+ * there.  The whole screen is drawn again after the key's action.
+ */
+static int
+lock_wait(void *arg, int waited)
+{
+	struct app *a = arg;
+	int c, give_up = 0;
+
+	if (waited == 0 && !too_small()) {
+		draw_text(LINES - 1, 0, COLS, "waiting for another roster\u2026 "
+		    "(Esc gives up)", draw_attr(a, ROLE_WARN));
+		refresh();
+	}
+	a->lock_waited = 1;
+	timeout(0);
+	while ((c = getch()) != ERR)
+		give_up |= c == 27;
+	return give_up || stop_signal != 0;
 }
 
 /* A key's action, run by the screen on show. */
@@ -114,6 +141,8 @@ run(struct app *a, enum action action)
 	case SCREEN_HELP:
 	case SCREEN_HISTORY:
 		return screen_page_key(a, action);
+	case SCREEN_FORM:
+		return R_NONE;	/* its keys are characters: key() */
 	default:
 		return screen_deploy_key(a, action);
 	}
@@ -162,7 +191,7 @@ settle(struct app *a)
 }
 
 static unsigned
-key(struct app *a, int code, int fkey)
+key_action(struct app *a, int code, int fkey)
 {
 	enum action action;
 	unsigned where;
@@ -180,6 +209,8 @@ key(struct app *a, int code, int fkey)
 		    run(a, ACT_QUIT) : R_NONE;
 	if (app_bar_open(a))
 		return bar_key(a, code, fkey);
+	if (a->screen == SCREEN_FORM)
+		return screen_form_key(a, code, fkey);
 	app_message_clear(a);
 	switch (a->modal) {
 	case KEYS_REMOVE:
@@ -208,6 +239,17 @@ key(struct app *a, int code, int fkey)
 	if (action != ACT_FORCE)
 		app_deploy_unforce(a);
 	return run(a, action) | R_BAR;
+}
+
+/* A key, and the whole screen after a wait for the lock (lock_wait). */
+static unsigned
+key(struct app *a, int code, int fkey)
+{
+	unsigned what;
+
+	a->lock_waited = 0;
+	what = key_action(a, code, fkey);
+	return a->lock_waited ? R_ALL : what;
 }
 
 /* The work between keys: search, rows, facets, each giving way to keys. */
@@ -309,11 +351,15 @@ tui_main(struct store *s, int today, int read_only, struct error *err)
 		app_free(&a);
 		return rc;
 	}
+	if (s->read_only_why != NULL)
+		app_message(&a, 0, "%s; opened read-only", s->read_only_why);
 	signals();
 	term_start();
 	draw_init(&a);
 	app_resize(&a, COLS);
+	store_set_wait(s, lock_wait, &a);
 	rc = loop(&a, err);
+	store_set_wait(s, NULL, NULL);
 	endwin();
 	app_free(&a);
 	/* Die of the signal, as the sender expects, now the terminal is

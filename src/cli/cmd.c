@@ -36,6 +36,11 @@ extern const struct cmd_entry cmd_person_set_entry;
 extern const struct cmd_entry cmd_person_mission_add_entry;
 extern const struct cmd_entry cmd_person_mission_remove_entry;
 extern const struct cmd_entry cmd_person_away_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_share_entry;
+extern const struct cmd_entry cmd_vocab_add_entry;
+extern const struct cmd_entry cmd_vocab_list_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -60,8 +65,47 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_check_entry,
+	&cmd_backup_entry,
+	&cmd_share_entry,
+	&cmd_vocab_add_entry,
+	&cmd_vocab_list_entry,
 	NULL,
 };
+
+/*
+ * Where roster(1) describes a command: the subsection of its COMMANDS,
+ * by the first word of the command's name; the others are in COMMANDS
+ * itself.  tests/unit/test_cli.c holds each against the manual.
+ */
+static const struct {
+	const char	*word;
+	const char	*subsection;
+} cmd_sections[] = {
+	{ "deploy", "Deployments" },
+	{ "person", "Person" },
+	{ "check", "Care of the file" },
+	{ "backup", "Care of the file" },
+	{ "share", "Care of the file" },
+	{ "vocab", "Care of the file" },
+};
+
+/* "See man 1 roster, section COMMANDS, subsection Person.", for the
+ * command or family name. */
+static void
+see_manual(FILE *fp, const char *name)
+{
+	size_t i, len = strcspn(name, " ");
+
+	for (i = 0; i < sizeof cmd_sections / sizeof cmd_sections[0]; i++)
+		if (strlen(cmd_sections[i].word) == len &&
+		    strncmp(cmd_sections[i].word, name, len) == 0) {
+			fprintf(fp, "See man 1 roster, section COMMANDS, "
+			    "subsection %s.\n", cmd_sections[i].subsection);
+			return;
+		}
+	fprintf(fp, "See man 1 roster, section COMMANDS.\n");
+}
 
 void
 cli_usage(const struct cmd_entry *e, struct strbuf *b)
@@ -117,7 +161,8 @@ usage(FILE *fp)
 	fprintf(fp, "usage: roster [--db FILE] [--read-only]\n");
 	fprintf(fp, "       roster [--db FILE] [--read-only] COMMAND ...\n");
 	usage_lines(fp, NULL, "       ");
-	fprintf(fp, "See roster(1), and roster(5) for files and filters.\n");
+	fprintf(fp, "See roster(1) for the commands and the keys, roster(5) "
+	    "for files and\nfilters, and roster-tutorial(7) for a course.\n");
 }
 
 /* "usage: roster deploy create|list|... ...": sets err, returns RC_INPUT. */
@@ -189,8 +234,24 @@ find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* After this long waiting for another roster's lock, a command says so. */
+#define CLI_WAIT_SAY_MS	1000
+
+/* A write waiting for the lock: said once, given up at STORE_BUSY_MS. */
+static int
+cli_wait(void *arg, int waited)
+{
+	const struct store *s = arg;
+
+	if (waited >= CLI_WAIT_SAY_MS &&
+	    waited - STORE_WAIT_STEP_MS < CLI_WAIT_SAY_MS)
+		cli_note("roster: waiting for another roster to finish "
+		    "(%s)\u2026\n", s->path);
+	return waited >= STORE_BUSY_MS;
+}
+
 int
-cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
+cli_open(struct cli *c, int flags, struct store **s, struct error *err)
 {
 	char path[PATH_MAX];
 	int rc;
@@ -199,7 +260,19 @@ cli_open(const struct cli *c, int flags, struct store **s, struct error *err)
 		flags = (flags & ~STORE_CREATE) | STORE_READ_ONLY;
 	if ((rc = cli_db_path(c, path, sizeof path, err)) != RC_OK)
 		return rc;
-	return store_open(s, path, flags, err);
+	if ((rc = store_open(s, path, flags, err)) != RC_OK)
+		return rc;
+	cli_set_wait(*s);
+	if ((*s)->read_only_why != NULL)
+		snprintf(c->opened_read_only, sizeof c->opened_read_only, "%s",
+		    (*s)->read_only_why);
+	return RC_OK;
+}
+
+void
+cli_set_wait(struct store *s)
+{
+	store_set_wait(s, cli_wait, s);
 }
 
 int
@@ -224,6 +297,7 @@ dispatch(struct cli *c, int argc, char **argv, struct error *err)
 	if ((e = find(argc, argv, &used)) == NULL) {
 		if (argc > 1 && strcmp(argv[1], "--help") == 0) {
 			usage_lines(stdout, argv[0], "usage: ");
+			see_manual(stdout, argv[0]);
 			return RC_OK;
 		}
 		return family_error(argv[0], err);
@@ -232,6 +306,7 @@ dispatch(struct cli *c, int argc, char **argv, struct error *err)
 		cli_usage(e, &b);
 		printf("usage: %s\n", strbuf_str(&b));
 		strbuf_free(&b);
+		see_manual(stdout, e->name);
 		return RC_OK;
 	}
 	if ((rc = cli_parse(e, argc - used, argv + used, &a, err)) != RC_OK)
@@ -251,7 +326,10 @@ interactive_run(struct cli *c, int (*interactive)(struct store *, int, int,
 
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
-	rc = interactive(s, c->today, c->read_only, err);
+	/* The screen says why it is read-only. */
+	c->opened_read_only[0] = '\0';
+	rc = interactive(s, c->today, c->read_only ||
+	    s->read_only_why != NULL, err);
 	store_close(s);
 	return rc;
 }
@@ -314,7 +392,7 @@ int
 cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
     int, struct error *))
 {
-	struct cli c = { NULL, 0, 0 };
+	struct cli c = { NULL, 0, 0, "" };
 	struct error err;
 	int i = 1, rc;
 
@@ -346,5 +424,8 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 		rc = interactive_run(&c, interactive, &err);
 	else
 		rc = dispatch(&c, argc - i, argv + i, &err);
+	/* A write refused for it said so already. */
+	if (c.opened_read_only[0] != '\0' && rc != RC_DB)
+		cli_note("roster: %s; opened read-only\n", c.opened_read_only);
 	return report(rc, &err, 0);
 }

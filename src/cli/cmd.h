@@ -28,6 +28,9 @@ struct cli {
 	const char	*db;		/* --db, or NULL for the default */
 	int		 read_only;
 	int		 today;		/* a day number: date_today() */
+	/* The database was opened read-only: the user may not write it
+	 * (store's read_only_why), told once the command is done. */
+	char		 opened_read_only[1024];
 };
 
 enum {
@@ -122,9 +125,14 @@ void	cli_note_left_out(long long n);
  */
 void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Opens the database the global options name. */
-int	cli_open(const struct cli *, int flags, struct store **,
-	    struct error *err);
+/*
+ * Opens the database the global options name, with cli_set_wait; one
+ * the user may not write is opened read-only and noted in the cli.
+ */
+int	cli_open(struct cli *, int flags, struct store **, struct error *err);
+/* A write that finds another roster's lock waits, saying so on stderr
+ * after a second, and gives up after STORE_BUSY_MS (store_set_wait). */
+void	cli_set_wait(struct store *);
 /* The path of that database, into path (len bytes). */
 int	cli_db_path(const struct cli *, char *path, size_t len,
 	    struct error *err);

@@ -259,9 +259,11 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (dry_run && (!before.existed || before.empty))
 		sflags |= STORE_MEMORY;
 	rc = store_open(&s, before.path, sflags, err);
-	if (rc == RC_OK)
+	if (rc == RC_OK) {
+		cli_set_wait(s);
 		rc = import_files(s, a->words, (size_t)a->nwords, flags,
 		    &stats, &report, err);
+	}
 	store_close(s);
 	if (rc != RC_OK && !(sflags & STORE_MEMORY))
 		import_undo(&before);

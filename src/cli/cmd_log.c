@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "cmd.h"
 #include "date.h"
 #include "deploy.h"
@@ -11,8 +12,8 @@
 
 /*
  * What the audit calls arg: a deployment's name as stored, a person's
- * whole id (from a prefix, as show takes it), or the id of someone
- * erased, whose one line remains.
+ * whole id (from a prefix, as show takes it), the id of someone erased,
+ * whose one line remains, or a name a deployment had before a rename.
  */
 static int
 log_entity(struct store *s, const char *arg, char *out, size_t len,
@@ -36,6 +37,10 @@ log_entity(struct store *s, const char *arg, char *out, size_t len,
 	}
 	if (rc == RC_DB || erase_day(s, arg, day, err) != RC_OK)
 		return RC_DB;
+	/* A name a deployment had before it was renamed. */
+	if (day[0] == '\0' && (rc = audit_deployment_name(s, arg, out, len,
+	    err)) != RC_REFUSED)
+		return rc;
 	/* Not an id at all: a deployment's name was meant. */
 	if (day[0] == '\0' && strspn(arg, "0123456789abcdefABCDEF-") !=
 	    strlen(arg))

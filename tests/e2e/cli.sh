@@ -107,8 +107,9 @@ says show-usage "roster: usage: roster show ID"
 run 2 show-usage-many "$ROSTER" show 11111111 22222222
 says show-usage-many "roster: usage: roster show ID"
 run 0 show-help "$ROSTER" show --help
-[ "$(cat "$work/out")" = "usage: roster show ID" ] && ok ||
-    bad "show --help does not print its usage"
+[ "$(cat "$work/out")" = "usage: roster show ID
+See man 1 roster, section COMMANDS." ] && ok ||
+    bad "show --help does not print its usage and its section of roster(1)"
 
 # Deployments and their members, from files (assignments first on the
 # command line: deployments are applied before them all the same).
@@ -420,12 +421,14 @@ ro="$work/ro?#%20"
 mkdir "$ro" "$ro/wal"
 cp "$ROSTER_DB" "$ro/pool.db"
 cp "$ROSTER_DB" "$ro/wal/pool.db"
+cp "$ROSTER_DB" "$ro/rw.db"
 run 0 ro-dir-all "$ROSTER" --db "$ro/pool.db" search --format ids
 cp "$work/out" "$work/ro-want"
 sqlite3 "$ro/wal/pool.db" ".dbconfig no_ckpt_on_close on" \
     "UPDATE person SET notes = 'changed' WHERE pk = 1" >/dev/null
 rm "$ro/wal/pool.db-shm"
 chmod 644 "$ro/pool.db" "$ro/wal"/*
+chmod 666 "$ro/rw.db"
 chmod 555 "$ro" "$ro/wal"
 reader= rbin=$ROSTER
 if [ "$(id -u)" = 0 ]; then
@@ -442,8 +445,15 @@ if $reader test -x "$rbin" -a -r "$ro/pool.db" -a ! -w "$ro"; then
 	    --format ids
 	same ro-dir "$work/ro-want" "$work/out"
 	[ ! -e "$ro/pool.db-shm" ] && ok || bad "ro-dir: a -shm file was made"
-	run 3 ro-dir-write $reader "$rbin" --db "$ro/pool.db" search
-	says ro-dir-write "pool.db: you may not write this database or its directory: use --read-only to read it"
+	# Without --read-only, a file the reader may not write is read all
+	# the same, and said so (issue 11: it used to be refused).
+	run 0 ro-dir-write $reader "$rbin" --db "$ro/pool.db" search \
+	    --format ids
+	same ro-dir-write "$work/ro-want" "$work/out"
+	says ro-dir-write "pool.db: you cannot write this file (owner $(id -un), group $(id -gn), mode 0644); opened read-only"
+	# A file the reader may write, in a directory they may not: refused.
+	run 3 ro-dir-rw $reader "$rbin" --db "$ro/rw.db" search
+	says ro-dir-rw "rw.db: you may not write this database or its directory: use --read-only to read it"
 	run 3 ro-dir-wal $reader "$rbin" --read-only --db "$ro/wal/pool.db" \
 	    search
 	says ro-dir-wal "pool.db-wal holds changes: ask the owner to run roster on it once"

@@ -72,3 +72,31 @@ finish() {
 	printf '%d passed, %d failed\n' "$pass" "$failed"
 	[ "$failed" -eq 0 ]
 }
+
+# lock_hold DB: another process takes DB's write lock, as an import
+# does (sqlite3 in BEGIN IMMEDIATE), and keeps it; lock_release [SECS]
+# lets it go, at once or after SECS seconds in the background, and
+# lock_wait waits for the holder to end.  Needs sqlite3.
+lock_hold() {
+	rm -f "$work/lock.fifo" "$work/lock.out"
+	mkfifo "$work/lock.fifo"
+	sqlite3 "$1" <"$work/lock.fifo" >"$work/lock.out" 2>&1 &
+	lock_pid=$!
+	exec 3>"$work/lock.fifo"
+	printf "BEGIN IMMEDIATE;\nSELECT 'locked';\n" >&3
+	i=0
+	while ! grep -q locked "$work/lock.out" 2>/dev/null; do
+		i=$((i + 1))
+		if [ "$i" -ge 100 ]; then
+			bad "sqlite3 did not take the lock"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+lock_release() {
+	( sleep "${1:-0}"; printf 'COMMIT;\n' >&3 ) &
+	exec 3>&-
+	[ -n "${1:-}" ] || lock_wait
+}
+lock_wait() { wait "$lock_pid"; }

@@ -60,6 +60,10 @@ golden log-person.json
 raw && bad "log-person-json: a control character reached the terminal" || ok
 python3 -c 'import json, sys; json.load(sys.stdin)' <"$work/out" 2>/dev/null &&
     ok || bad "log-person-json: not JSON"
+# A member's status set and another taken off: the log says from what
+# to what, and whom a set is about.
+run 0 deploy-set "$ROSTER" deploy set "Irma, Sint Maarten" 6666 contacted
+run 0 deploy-remove "$ROSTER" deploy remove "Irma, Sint Maarten" 2222
 run 0 log-deployment "$ROSTER" log "irma, sint maarten"
 mask
 golden log-deployment.txt
@@ -89,6 +93,22 @@ says erase-prefix "roster: erase needs the whole id: 1111... is Amélie Dubois (
     ok || bad "erase-prefix: the person is gone"
 run 1 erase-unknown "$ROSTER" erase 99999999-9999-4999-8999-999999999999
 says erase-unknown "roster: erase: no person with id"
+# Amélie is on a deployment, added by the import and her status set.
+run 0 deploy-set-erased "$ROSTER" deploy set "Irma, Sint Maarten" "$amelie" \
+    deployed
+# values LIKE: how many audit values are like it; set OLD NEW: how many
+# status sets from OLD to NEW.
+values() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM audit_change WHERE
+	    old LIKE '$1' OR new LIKE '$1'"
+}
+set_lines() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM audit_change c JOIN audit a
+	    ON a.pk = c.audit WHERE a.action = 'set' AND c.field = 'status'
+	    AND c.old = '$1' AND c.new = '$2'"
+}
+[ "$(values "$amelie")$(set_lines confirmed deployed)" = 11 ] && ok ||
+    bad "deploy-set-erased: her add's and her set's values are not kept"
 run 0 erase "$ROSTER" erase "$amelie"
 [ "$(cat "$work/out")" = "erased Amélie Dubois ($amelie)" ] && ok ||
     bad "erase: printed '$(cat "$work/out")'"
@@ -101,6 +121,14 @@ for f in "$ROSTER_DB" "$ROSTER_DB-wal" "$ROSTER_DB-shm"; do
 		    bad "erase: '$t' is still in $f" || ok
 	done
 done
+# No audit value holds her id or name; the others' deployment lines keep
+# theirs.
+[ "$(values "%$amelie%")$(values %Dubois%)$(values %Amélie%)" = 000 ] &&
+    ok || bad "erase: an audit value still names her"
+[ "$(set_lines confirmed deployed)" = 0 ] && ok ||
+    bad "erase: her status set's values are kept"
+[ "$(set_lines proposed contacted)" = 1 ] && ok ||
+    bad "erase: another member's status set lost its values"
 run 0 log-erased "$ROSTER" log --format csv "$amelie"
 mask
 [ "$(cat "$work/out")" = "$(printf 'at,who,entity,id,name,action,fields,field,old,new\r\nWHEN,USER,person,%s,,erased,,,,\r' "$amelie")" ] &&
@@ -123,5 +151,29 @@ says reimport "roster: imported 5 people, 3 missions, 1 unavailability windows, 
 run 1 reimport-search "$ROSTER" search amelie
 [ "$(sqlite3 "$ROSTER_DB" "SELECT count(*) FROM person")" = 5 ] && ok ||
     bad "reimport: not 5 people"
+
+# A renamed deployment keeps its history: its lines under the old name
+# are its own, and the old name still finds them.  A new deployment that
+# takes the old name later does not inherit them.
+run 0 rename "$ROSTER" deploy edit "irma, sint maarten" --rename "Irma 2017"
+run 0 log-renamed "$ROSTER" log --format csv "irma 2017"
+grep -q ',deployment,Irma\, Sint Maarten,,create,' "$work/out" ||
+    grep -q ',deployment,"Irma, Sint Maarten",,create,' "$work/out" && ok ||
+    bad "log-renamed: the create line under the old name is missing"
+grep -q ',rename,' "$work/out" && ok ||
+    bad "log-renamed: the rename line is missing"
+run 0 log-old-name "$ROSTER" log --format csv "irma, sint maarten"
+grep -q ',rename,' "$work/out" && ok ||
+    bad "log-old-name: the old name's lines are not found"
+run 0 reuse "$ROSTER" deploy create "Irma, Sint Maarten" --country SX \
+    --start 2030-01-01
+run 0 log-reused "$ROSTER" log --format csv "irma 2017"
+grep -q 2030-01-01 "$work/out" && bad "log-reused: the new deployment's \
+lines are in the old one's log" || ok
+run 0 log-reused-new "$ROSTER" log --format csv "irma, sint maarten"
+grep -q ',rename,' "$work/out" && bad "log-reused-new: the old deployment's \
+lines are in the new one's log" || ok
+grep -q 2030-01-01 "$work/out" && ok ||
+    bad "log-reused-new: the new deployment's create line is missing"
 
 finish

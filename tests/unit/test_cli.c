@@ -5,7 +5,11 @@
  * and word counts; every command of the SYNOPSIS must have an entry.  And
  * the dispatcher: roster CMD --help prints the table's usage, an unknown
  * command or a wrong number of words is status 2 with the usage line, and
- * the parser reads options the one way every command now shares.
+ * the parser reads options the one way every command now shares.  And
+ * every command has an item of its own in the COMMANDS section, whose
+ * text says what each of its options does: names it (".Fl \-size"), or
+ * its value as the head shows it (".Ar n", or ".Cm table" of a choice),
+ * or the introduction of its subsection names it.
  *
  * The manual is read from $top_srcdir/man/roster.1 (make check exports
  * top_srcdir).
@@ -31,6 +35,28 @@ static struct {
 	char	*lines[MAX_LINES];
 	int	 n;
 } syn;
+
+#define MAX_ITEMS	64
+
+/* An item of the COMMANDS section: "deploy add", its text, where. */
+struct man_item {
+	char		*name;
+	struct strbuf	 head;		/* its .It line, or up to .Xc */
+	struct strbuf	 text;		/* the lines after the head */
+	int		 in_head;
+	char		 ss[64];	/* its subsection, or "" */
+	const char	*intro;		/* that subsection's text before it */
+};
+
+static struct {
+	struct man_item	 items[MAX_ITEMS];
+	int		 n;
+	struct man_item	*in;		/* the item being read, or NULL */
+	struct strbuf	 intros[16];	/* of each subsection */
+	int		 nintros;
+} cmds;
+
+static const struct man_item *man_item(const char *);
 
 /*
  * One element of a usage shape: an option ("--size", with "V" or the
@@ -139,6 +165,7 @@ static void
 shape_man_line(const char *line, struct strbuf *b)
 {
 	char *copy = strdup(line + 1), *w[MAX_ARGV], *p;
+	struct strbuf word = { 0 };
 	int n = 0, i, optional;
 
 	assert_non_null(copy);
@@ -150,11 +177,18 @@ shape_man_line(const char *line, struct strbuf *b)
 	i = optional;
 	if (i < n && strcmp(w[i], "Fl") == 0 && i + 1 < n)
 		shape_man_opt(b, optional, w + i + 1, n - i - 1);
-	else if (i < n && strcmp(w[i], "Ar") == 0)
+	else if (i < n && strcmp(w[i], "Ar") == 0) {
 		for (i++; i < n; i++)
 			if (strcmp(w[i], "...") != 0)
 				emit(b, optional, w[i], NULL, i + 1 < n &&
 				    strcmp(w[i + 1], "...") == 0);
+	} else if (i < n && strcmp(w[i], "Cm") == 0) {
+		/* A word of literal choices: ".Cm theme | skill". */
+		for (i++; i < n; i++)
+			strbuf_adds(&word, w[i]);
+		emit(b, optional, strbuf_str(&word), NULL, 0);
+	}
+	strbuf_free(&word);
 	free(copy);
 }
 
@@ -412,6 +446,21 @@ usage_line(const struct cmd_entry *e, const char *before, struct strbuf *b)
 	strbuf_adds(b, "\n");
 }
 
+/* "See man 1 roster, section COMMANDS, subsection Person.": where the
+ * manual describes the command. */
+static void
+see_line(const char *name, struct strbuf *b)
+{
+	const struct man_item *it = man_item(name);
+
+	assert_non_null(it);
+	strbuf_adds(b, "See man 1 roster, section COMMANDS");
+	if (it->ss[0] != '\0')
+		strbuf_addf(b, ", subsection %s", it->ss);
+	strbuf_adds(b, ".\n");
+}
+
+/* roster CMD --help: the usage, then where roster(1) describes it. */
 static void
 test_help_prints_the_usage(void **state)
 {
@@ -422,6 +471,7 @@ test_help_prints_the_usage(void **state)
 	assert_int_equal(runv(&all, &err, "--help", NULL), RC_OK);
 	for (t = cmd_table; *t != NULL; t++) {
 		usage_line(*t, "usage: ", &want);
+		see_line((*t)->name, &want);
 		assert_int_equal(run_entry(*t, 1, 0, &out, &err), RC_OK);
 		assert_string_equal(strbuf_str(&out), strbuf_str(&want));
 		assert_string_equal(strbuf_str(&err), "");
@@ -429,10 +479,30 @@ test_help_prints_the_usage(void **state)
 		usage_line(*t, "       ", &want);
 		assert_non_null(strstr(strbuf_str(&all), strbuf_str(&want)));
 	}
+	/* It ends by naming the pages, the course among them. */
+	assert_non_null(strstr(strbuf_str(&all), "\nSee roster(1) for the "
+	    "commands and the keys, roster(5) for files and\nfilters, and "
+	    "roster-tutorial(7) for a course.\n"));
+	assert_int_equal(all.len, (size_t)(strstr(strbuf_str(&all),
+	    "course.\n") + 8 - strbuf_str(&all)));
 	strbuf_free(&out);
 	strbuf_free(&err);
 	strbuf_free(&want);
 	strbuf_free(&all);
+}
+
+/* roster --version: "roster VERSION", nothing else. */
+static void
+test_version(void **state)
+{
+	struct strbuf out = { 0 }, err = { 0 };
+
+	(void)state;
+	assert_int_equal(runv(&out, &err, "--version", NULL), RC_OK);
+	assert_string_equal(strbuf_str(&out), "roster " PACKAGE_VERSION "\n");
+	assert_string_equal(strbuf_str(&err), "");
+	strbuf_free(&out);
+	strbuf_free(&err);
 }
 
 /* Too few words and too many: status 2 and the usage line, nothing run. */
@@ -507,6 +577,9 @@ test_family_help(void **state)
 	    "list\n       roster deploy add NAME ID... [--role R]   (ID - "
 	    "reads ids from standard input)\n"));
 	assert_null(strstr(strbuf_str(&out), "roster search"));
+	assert_non_null(strstr(strbuf_str(&out), "\n       roster deploy "
+	    "close NAME\nSee man 1 roster, section COMMANDS, subsection "
+	    "Deployments.\n"));
 	strbuf_free(&out);
 	strbuf_free(&err);
 }
@@ -598,13 +671,170 @@ test_parse_refusals(void **state)
 	    "(expected table, csv, json or sheet)");
 }
 
-/* Reads the SYNOPSIS of roster(1) into syn. */
+/* The command an item's head names: ".Cm deploy add Ar name" (or its
+ * ".It Xo" and ".Cm" lines) is "deploy add". */
+static char *
+item_name(const char *head)
+{
+	struct strbuf b = { 0 };
+	char *copy = strdup(head), *tok, *name;
+	int in = 0;
+
+	assert_non_null(copy);
+	for (tok = strtok(copy, " "); tok != NULL; tok = strtok(NULL, " ")) {
+		if (strcmp(tok, "Cm") == 0 && b.len == 0)
+			in = 1;
+		else if (in && isupper((unsigned char)tok[0]) &&
+		    islower((unsigned char)tok[1]) && tok[2] == '\0')
+			break;	/* the next macro */
+		else if (in)
+			strbuf_addf(&b, "%s%s", b.len > 0 ? " " : "", tok);
+	}
+	free(copy);
+	name = strdup(strbuf_str(&b));
+	strbuf_free(&b);
+	return name;
+}
+
+/* One line of the COMMANDS section: a new item at the top level of a
+ * list, more of the item it is in, or of its subsection's introduction. */
+static void
+commands_line(const char *line, int *depth, char *ss, size_t sslen)
+{
+	struct man_item *it = cmds.in;
+	struct strbuf *intro = &cmds.intros[cmds.nintros];
+
+	if (strncmp(line, ".Ss ", 4) == 0) {
+		snprintf(ss, sslen, "%.*s", (int)sslen - 1, line + 4);
+		if (cmds.nintros + 1 < (int)(sizeof cmds.intros /
+		    sizeof cmds.intros[0]))
+			intro = &cmds.intros[++cmds.nintros];
+	}
+	if (strncmp(line, ".Bl", 3) == 0)
+		(*depth)++;
+	if (strncmp(line, ".El", 3) == 0 && --(*depth) == 0)
+		it = cmds.in = NULL;
+	if (*depth == 1 && strncmp(line, ".It", 3) == 0 && cmds.n < MAX_ITEMS) {
+		it = cmds.in = &cmds.items[cmds.n++];
+		snprintf(it->ss, sizeof it->ss, "%s", ss);
+		it->intro = strbuf_str(intro);
+		it->in_head = strcmp(line, ".It Xo") == 0;
+		strbuf_addf(&it->head, "%s\n", line);
+		/* The name is in the head: its .It line, or up to .Xc. */
+		if (!it->in_head)
+			it->name = item_name(line + 1);
+		return;
+	}
+	if (it == NULL) {
+		if (*depth == 0)
+			strbuf_addf(intro, "%s\n", line);
+		return;
+	}
+	if (!it->in_head) {
+		strbuf_addf(&it->text, "%s\n", line);
+		return;
+	}
+	strbuf_addf(&it->head, "%s\n", line);
+	it->in_head = strcmp(line, ".Xc") != 0;
+	if (it->name == NULL && strncmp(line, ".Cm ", 4) == 0)
+		it->name = item_name(line + 1);
+}
+
+/* Whether text holds a macro line's word: "Fl \-size", then a space,
+ * a newline or a comma. */
+static int
+names(const char *text, const char *what)
+{
+	const char *p;
+
+	for (p = text; (p = strstr(p, what)) != NULL; p++)
+		if (strchr(" \n,", p[strlen(what)]) != NULL && (p == text ||
+		    p[-1] == ' ' || p[-1] == '.'))
+			return 1;
+	return 0;
+}
+
+/*
+ * The value of an option as the head of its item shows it: "Ar n" of
+ * ".Op Fl \-size Ar n", "Cm table" of ".Fl \-format Cm table | csv";
+ * "" for a flag.
+ */
+static void
+head_value(const char *head, const char *opt, char *out, size_t len)
+{
+	const char *p = strstr(head, opt);
+
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	p += strlen(opt);
+	if (strncmp(p, " Ar ", 4) == 0 || strncmp(p, " Cm ", 4) == 0)
+		snprintf(out, len, "%.2s %.*s", p + 1,
+		    (int)strcspn(p + 4, " \n"), p + 4);
+}
+
+/* The items of the COMMANDS section that describe the command name. */
+static const struct man_item *
+man_item(const char *name)
+{
+	int i;
+
+	for (i = 0; i < cmds.n; i++)
+		if (cmds.items[i].name != NULL &&
+		    strcmp(cmds.items[i].name, name) == 0)
+			return &cmds.items[i];
+	return NULL;
+}
+
+/* Every command has its item in COMMANDS, naming each of its options. */
+static void
+test_manual_describes_each_command(void **state)
+{
+	const struct cmd_entry *const *t;
+	const struct man_item *it;
+	const struct cli_opt *o;
+	char want[128], value[128];
+	const char *text;
+	int bad = 0;
+
+	(void)state;
+	assert_true(cmds.n > 0);
+	for (t = cmd_table; *t != NULL; t++) {
+		if ((it = man_item((*t)->name)) == NULL) {
+			print_error("roster.1: COMMANDS has no item for "
+			    "'roster %s'\n", (*t)->name);
+			bad++;
+			continue;
+		}
+		text = strbuf_str(&it->text);
+		for (o = (*t)->opts; o != NULL && o->name != NULL; o++) {
+			snprintf(want, sizeof want, "Fl \\-%s", o->name);
+			head_value(strbuf_str(&it->head), want, value,
+			    sizeof value);
+			if (!names(strbuf_str(&it->head), want))
+				print_error("roster.1: the item of 'roster %s' "
+				    "does not show --%s\n", (*t)->name,
+				    o->name);
+			else if (names(text, want) || names(it->intro, want) ||
+			    (value[0] != '\0' && names(text, value)))
+				continue;
+			else
+				print_error("roster.1: the item of 'roster %s' "
+				    "does not say what --%s does\n", (*t)->name,
+				    o->name);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Reads the SYNOPSIS of roster(1) into syn, its COMMANDS into cmds. */
 static int
 setup(void **state)
 {
 	const char *top = getenv("top_srcdir");
-	char path[4096], line[4096];
-	int in_syn = 0;
+	char path[4096], line[4096], ss[64] = "";
+	int in_syn = 0, in_cmds = 0, depth = 0;
 	FILE *fp;
 
 	(void)state;
@@ -620,10 +850,13 @@ setup(void **state)
 	}
 	while (fgets(line, sizeof line, fp) != NULL && syn.n < MAX_LINES) {
 		line[strcspn(line, "\r\n")] = '\0';
-		if (strncmp(line, ".Sh ", 4) == 0)
+		if (strncmp(line, ".Sh ", 4) == 0) {
 			in_syn = strcmp(line, ".Sh SYNOPSIS") == 0;
-		else if (in_syn && (syn.lines[syn.n] = strdup(line)) != NULL)
+			in_cmds = strcmp(line, ".Sh COMMANDS") == 0;
+		} else if (in_syn && (syn.lines[syn.n] = strdup(line)) != NULL)
 			syn.n++;
+		else if (in_cmds)
+			commands_line(line, &depth, ss, sizeof ss);
 	}
 	fclose(fp);
 	/* The usage errors and --help need no database, but a date. */
@@ -637,6 +870,13 @@ teardown(void **state)
 	(void)state;
 	while (syn.n > 0)
 		free(syn.lines[--syn.n]);
+	while (cmds.n > 0) {
+		free(cmds.items[--cmds.n].name);
+		strbuf_free(&cmds.items[cmds.n].head);
+		strbuf_free(&cmds.items[cmds.n].text);
+	}
+	for (; cmds.nintros >= 0; cmds.nintros--)
+		strbuf_free(&cmds.intros[cmds.nintros]);
 	return 0;
 }
 
@@ -646,7 +886,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_and_manual_agree),
 		cmocka_unit_test(test_manual_has_no_other_command),
+		cmocka_unit_test(test_manual_describes_each_command),
 		cmocka_unit_test(test_help_prints_the_usage),
+		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_word_counts),
 		cmocka_unit_test(test_unknown_command),
 		cmocka_unit_test(test_family_help),

@@ -10,6 +10,12 @@
  * then p, c, C, d, r, x or w".  The help lists them under their own
  * title, and their prompts are made from the table.
  *
+ * And per screen: the Keys subsection is in parts, each starting with a
+ * comment ".\" keys: deploy" naming the screen (a KC_* context) it
+ * describes; each part must name every key bound on its screen, in its
+ * list with that action's help, or in its prose (".Ic q", "the keys of
+ * the list that move") when the key does there what a list describes.
+ *
  * The manual is read from $top_srcdir/man/roster.1 (make check exports
  * top_srcdir).
  */
@@ -34,6 +40,8 @@
 /* How many words of a help text the manual's description must hold. */
 #define HELP_WORDS	3
 #define MAX_NAMES	8
+/* The subsection of roster(1) read here, which the help names. */
+#define KEYS_SS		"Keys"
 
 /* One ".It" of the Keys subsection: its key names and its text. */
 struct item {
@@ -41,11 +49,34 @@ struct item {
 	size_t	 nnames;
 	char	*raw;		/* escapes undone, spaces single */
 	char	*text;		/* and lower case */
+	unsigned where;		/* KC_* of its part, 0 before the first */
+};
+
+/* The screens the parts of the Keys subsection name; the second keys
+ * (KC_TAGGED, KC_STATUS) are in their first key's description. */
+static const struct {
+	const char	*name;
+	unsigned	 where;
+} screens[] = {
+	{ "list", KC_LIST }, { "facets", KC_FACETS }, { "detail", KC_DETAIL },
+	{ "help", KC_HELP }, { "bar", KC_BAR }, { "deploys", KC_DEPLOYS },
+	{ "deploy", KC_DEPLOY }, { "suggest", KC_SUGGEST }, { "yes", KC_YES },
+	{ "exists", KC_EXISTS }, { "form", KC_FORM }, { "merge", KC_MERGE },
+};
+#define NSCREENS	(sizeof screens / sizeof screens[0])
+
+/* What a part says between its lists: the keys it names with ".Ic",
+ * and its other lines, for "the keys of the list that move". */
+struct part {
+	char	 names[1024];
+	char	 prose[4096];
+	int	 found;
 };
 
 struct manual {
 	struct item	*items;
 	size_t		 nitems;
+	struct part	 parts[NSCREENS];
 };
 
 static struct manual man;
@@ -174,6 +205,40 @@ add_item(const char *line)
 	return it;
 }
 
+/* ".\" keys: deploy": the part that begins, or -1 for another line. */
+static int
+part_start(const char *line)
+{
+	size_t s;
+
+	if (strncmp(line, ".\\\" keys: ", 10) != 0)
+		return -1;
+	for (s = 0; s < NSCREENS; s++)
+		if (strcmp(line + 10, screens[s].name) == 0)
+			return (int)s;
+	fprintf(stderr, "test_keys: roster.1: no screen '%s'\n", line + 10);
+	return -1;
+}
+
+/* A line of a part outside its items: " q Q " for ".Ic q" and ".Ic Q ,",
+ * the text as it is otherwise. */
+static void
+part_add(struct part *p, const char *line)
+{
+	char *word;
+	size_t len;
+
+	if (strncmp(line, ".Ic ", 4) == 0) {
+		len = strcspn(line + 4, " ");
+		word = unescape(line + 4, len);
+		snprintf(p->names + strlen(p->names), sizeof p->names -
+		    strlen(p->names), " %s ", word);
+		free(word);
+	} else
+		snprintf(p->prose + strlen(p->prose), sizeof p->prose -
+		    strlen(p->prose), " %s ", line);
+}
+
 /* Reads the Keys subsection of roster(1) into man. */
 static int
 setup(void **state)
@@ -181,7 +246,7 @@ setup(void **state)
 	const char *top = getenv("top_srcdir");
 	char path[4096], line[4096];
 	struct item *cur = NULL;
-	int in_keys = 0, found = 0;
+	int in_keys = 0, found = 0, part = -1, s;
 	size_t len;
 	FILE *fp;
 
@@ -200,25 +265,33 @@ setup(void **state)
 		len = strlen(line);
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
-		if (strcmp(line, ".Ss Keys") == 0) {
+		if (strcmp(line, ".Ss " KEYS_SS) == 0) {
 			in_keys = found = 1;
 			continue;
 		}
 		if (strncmp(line, ".Ss ", 4) == 0 || strncmp(line, ".Sh ", 4) == 0)
 			in_keys = 0;
+		if (in_keys && (s = part_start(line)) >= 0) {
+			part = s;
+			man.parts[s].found = 1;
+		}
 		if (!in_keys || strncmp(line, ".\\\"", 3) == 0)
 			continue;
-		if (strncmp(line, ".It ", 4) == 0)
+		if (strncmp(line, ".It ", 4) == 0) {
 			cur = add_item(line);
-		else if (strncmp(line, ".El", 3) == 0 ||
+			cur->where = part >= 0 ? screens[part].where : 0;
+		} else if (strncmp(line, ".El", 3) == 0 ||
 		    strncmp(line, ".Bl", 3) == 0 || strncmp(line, ".Pp", 3) == 0)
 			cur = NULL;	/* the end of an item's text */
 		else if (cur != NULL)
 			add_text(cur, line);
+		else if (part >= 0)
+			part_add(&man.parts[part], line);
 	}
 	fclose(fp);
 	if (!found) {
-		fprintf(stderr, "test_keys: %s has no '.Ss Keys'\n", path);
+		fprintf(stderr, "test_keys: %s has no '.Ss " KEYS_SS "'\n",
+		    path);
 		return -1;
 	}
 	return 0;
@@ -542,7 +615,8 @@ static void
 test_hint_lines(void **state)
 {
 	static const enum hint all[] = { HINT_LIST, HINT_FACETS,
-	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE };
+	    HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY, HINT_SUGGEST, HINT_PAGE,
+	    HINT_FORM, HINT_MERGE, HINT_HELP };
 	struct strbuf b = { 0 };
 	size_t h, i;
 
@@ -602,6 +676,8 @@ test_help_at_section(void **state)
 	    "A suggested team (S)");
 	assert_string_equal(help_top(SCREEN_DETAIL, 0),
 	    "A person, and this help");
+	assert_string_equal(help_top(SCREEN_FORM, 0),
+	    "The person form (a adds, e edits)");
 }
 
 /* The help sums up the filter language, every key of filter.h's table
@@ -631,6 +707,19 @@ test_help_filter_language(void **state)
 			fail_msg("help: the filter language lacks %s", want);
 	}
 	app_close_page(&a);
+}
+
+/* The help names the page and the subsection read here, which exists
+ * (setup fails without it). */
+static void
+test_help_names_the_manual(void **state)
+{
+	const char *want = "man 1 roster, subsection " KEYS_SS;
+
+	(void)state;
+	assert_true(strlen(keys_manual) >= strlen(want));
+	assert_string_equal(keys_manual + strlen(keys_manual) - strlen(want),
+	    want);
 }
 
 /* A key typed that the table does not bind is named in its message. */
@@ -670,6 +759,163 @@ test_no_stale_key(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The actions "the keys of the list that move" stand for, and those
+ * of "the keys of the filter bar that edit the text". */
+static int
+moves(enum action a)
+{
+	return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP ||
+	    a == ACT_PAGE_DOWN || a == ACT_HALF_UP || a == ACT_HALF_DOWN ||
+	    a == ACT_TOP || a == ACT_BOTTOM;
+}
+
+static int
+edits(enum action a)
+{
+	return a >= ACT_BAR_LEFT && a <= ACT_BAR_KILL_WORD;
+}
+
+/* The item of a screen's part that names a key, or NULL. */
+static const struct item *
+part_item(unsigned where, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < man.nitems; j++)
+		if (man.items[j].where == where &&
+		    item_has_name(&man.items[j], name))
+			return &man.items[j];
+	return NULL;
+}
+
+/* Whether the prose of a part names k, one way or the other. */
+static int
+prose_names(const struct part *p, const struct key *k, const char *name)
+{
+	char want[32];
+
+	snprintf(want, sizeof want, " %s ", name);
+	if (strstr(p->names, want) != NULL)
+		return 1;
+	if (moves(k->action) && (k->where & KC_LIST) &&
+	    strstr(p->prose, "keys of the list that move") != NULL)
+		return 1;
+	return edits(k->action) && (k->where & KC_BAR) &&
+	    strstr(p->prose, "keys of the filter bar that edit") != NULL;
+}
+
+/* Whether the list of another screen's part describes k's key doing k's
+ * action: what "work as in the list" promises. */
+static int
+listed_elsewhere(const struct key *k, unsigned here)
+{
+	char buf[16], kbuf[16];
+	const char *name = keys_name(k, kbuf);
+	size_t i, s;
+
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].action != k->action ||
+		    strcmp(keys_name(&keys[i], buf), name) != 0)
+			continue;
+		for (s = 0; s < NSCREENS; s++)
+			if (screens[s].where != here &&
+			    (keys[i].where & screens[s].where) &&
+			    part_item(screens[s].where, name) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+/* The help text of k's action on a screen (its first binding's). */
+static const char *
+help_of(const struct key *k, unsigned where)
+{
+	size_t i;
+
+	for (i = 0; i < nkeys; i++)
+		if (keys[i].action == k->action && (keys[i].where & where) &&
+		    keys[i].help != NULL)
+			return keys[i].help;
+	fail_msg("keys.c: action %d has no help text", (int)k->action);
+	return NULL;
+}
+
+/* Each screen's part of the manual names every key bound on it. */
+static void
+test_each_screen_names_its_keys(void **state)
+{
+	char buf[16], words[128];
+	const struct item *it;
+	const char *name, *screen;
+	unsigned where;
+	size_t s, i, bad = 0;
+
+	(void)state;
+	for (s = 0; s < NSCREENS; s++) {
+		screen = screens[s].name;
+		where = screens[s].where;
+		if (!man.parts[s].found) {
+			print_error("roster.1: the Keys subsection has no part "
+			    "'.\\\" keys: %s'\n", screen);
+			bad++;
+			continue;
+		}
+		for (i = 0; i < nkeys; i++) {
+			if (!(keys[i].where & where))
+				continue;
+			name = keys_name(&keys[i], buf);
+			if ((it = part_item(where, name)) != NULL) {
+				first_words(help_of(&keys[i], where), words,
+				    sizeof words);
+				if (strstr(it->text, words) != NULL)
+					continue;
+				print_error("roster.1: the item of %s in the "
+				    "part '%s' does not say \"%s\"\n", name,
+				    screen, words);
+			} else if (prose_names(&man.parts[s], &keys[i], name)) {
+				if (listed_elsewhere(&keys[i], where))
+					continue;
+				print_error("roster.1: the part '%s' says %s "
+				    "works as elsewhere; no list says so\n",
+				    screen, name);
+			} else
+				print_error("roster.1: key %s of the screen '%s' "
+				    "is missing from its part of the Keys "
+				    "subsection\n", name, screen);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* And no part lists a key that its screen does not bind. */
+static void
+test_each_part_lists_only_its_keys(void **state)
+{
+	char buf[16];
+	const struct item *it;
+	size_t i, j, k, bad = 0;
+
+	(void)state;
+	for (j = 0; j < man.nitems; j++) {
+		it = &man.items[j];
+		for (k = 0; it->where != 0 && k < it->nnames; k++) {
+			for (i = 0; i < nkeys; i++)
+				if ((keys[i].where & it->where) &&
+				    strcmp(keys_name(&keys[i], buf),
+				    it->names[k]) == 0)
+					break;
+			if (i < nkeys)
+				continue;
+			print_error("roster.1: a part of the Keys subsection "
+			    "lists %s, which its screen does not bind\n",
+			    it->names[k]);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -686,6 +932,9 @@ main(void)
 		cmocka_unit_test(test_help_at_section),
 		cmocka_unit_test(test_help_filter_language),
 		cmocka_unit_test(test_typed),
+		cmocka_unit_test(test_help_names_the_manual),
+		cmocka_unit_test(test_each_screen_names_its_keys),
+		cmocka_unit_test(test_each_part_lists_only_its_keys),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

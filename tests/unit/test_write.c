@@ -79,22 +79,24 @@ audits(struct store *s, const char *action, const char *fields)
 	return testdb_int(s, sql);
 }
 
-/* Whether Ida's audit (in any case) has a line action with field's old
- * and new value (NULL: none). */
-static int
-audited_value(struct store *s, const char *action, const char *field,
-    const char *old, const char *new)
+/*
+ * The values of the newest audit line, by field, as "field:old>new"
+ * joined by spaces, "-" for a value that did not exist or no longer
+ * does.
+ */
+static void
+values(struct store *s, char *out, size_t len)
 {
-	char sql[512];
+	sqlite3_stmt *st;
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit a JOIN"
-	    " audit_change c ON c.audit = a.pk WHERE a.entity_id = 'Ida'"
-	    " COLLATE NOCASE AND a.action = '%s' AND c.field = '%s' AND"
-	    " c.old IS %s%s%s AND"
-	    " c.new IS %s%s%s", action, field, old ? "'" : "",
-	    old ? old : "NULL", old ? "'" : "", new ? "'" : "",
-	    new ? new : "NULL", new ? "'" : "");
-	return testdb_int(s, sql) == 1;
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT coalesce("
+	    "group_concat(v, ' '), '') FROM (SELECT field || ':' ||"
+	    " coalesce(old, '-') || '>' || coalesce(new, '-') AS v FROM"
+	    " audit_change WHERE audit = (SELECT max(pk) FROM audit)"
+	    " ORDER BY field)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
 }
 
 static void
@@ -106,15 +108,17 @@ test_deploy_put(void **state)
 	struct deploy_writer *w;
 	struct error err;
 	long long pk;
-	char *stored;
+	char *stored, v[512];
 
 	assert_int_equal(deploy_writer_new(s, &w, &err), RC_OK);
 	assert_int_equal(deploy_writer_find(w, "ida", &pk, &stored, &err),
 	    RC_REFUSED);
 	assert_int_equal(deploy_writer_put(w, &r, "2:lang:fr", &err), RC_OK);
 	assert_int_equal(audits(s, "create", "2:lang:fr"), 1);
-	assert_true(audited_value(s, "create", "kind", NULL, "flood"));
-	assert_false(audited_value(s, "create", "end", NULL, ""));
+	/* Created: the values given (an open end is none). */
+	values(s, v, sizeof v);
+	assert_string_equal(v, "country:->ML kind:->flood name:->Ida "
+	    "needs:->2:lang:fr start:->2026-11-23 status:->planning");
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
 	    " end IS NULL AND created LIKE '20%Z'"), 1);
 	/* The same row again changes nothing and says nothing. */
@@ -126,22 +130,26 @@ test_deploy_put(void **state)
 	assert_int_equal(deploy_writer_put(w, &r, "", &err), RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
 	    " action = 'update' AND fields = 'name,kind,end'"), 1);
-	/* Each changed column with its old and new value, no other. */
-	assert_true(audited_value(s, "update", "kind", "flood", "hurricane"));
-	assert_true(audited_value(s, "update", "end", "", "2026-12-01"));
-	assert_true(audited_value(s, "update", "name", "Ida", "IDA"));
-	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN"
-	    " audit_change c ON c.audit = a.pk WHERE a.action = 'update'"), 3);
+	values(s, v, sizeof v);
+	assert_string_equal(v, "end:>2026-12-01 kind:flood>hurricane "
+	    "name:Ida>IDA");
 	assert_int_equal(deploy_writer_find(w, "ida", &pk, &stored, &err),
 	    RC_OK);
 	assert_string_equal(stored, "IDA");
 	free(stored);
-	assert_int_equal(deploy_writer_close(w, pk, "Ida", "planning", &err),
-	    RC_OK);
+	assert_int_equal(deploy_writer_close(w, pk, "Ida", &err), RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE"
 	    " status = 'closed'"), 1);
 	assert_int_equal(audits(s, "close", ""), 1);
-	assert_true(audited_value(s, "close", "status", "planning", "closed"));
+	values(s, v, sizeof v);
+	assert_string_equal(v, "status:planning>closed");
+	assert_int_equal(deploy_writer_rename(w, pk, "IDA", "Ida 2", &err),
+	    RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " entity_id = 'IDA' AND action = 'rename' AND fields ="
+	    " 'name=Ida 2'"), 1);
+	values(s, v, sizeof v);
+	assert_string_equal(v, "name:IDA>Ida 2");
 	deploy_writer_free(w);
 }
 
@@ -155,7 +163,7 @@ test_deploy_assign(void **state)
 	    "0f8fad5b-d9cb-469f-a165-70867728950e", "", "proposed", NULL };
 	struct deploy_writer *w;
 	struct error err;
-	char *stored;
+	char *stored, v[512];
 	int added;
 
 	assert_int_equal(deploy_writer_new(s, &w, &err), RC_OK);
@@ -168,6 +176,10 @@ test_deploy_assign(void **state)
 	assert_true(added);
 	assert_int_equal(audits(s, "add", "person=0f8fad5b-d9cb-469f-a165-"
 	    "70867728950e"), 1);
+	/* Added: who, and their status (no role, no history given). */
+	values(s, v, sizeof v);
+	assert_string_equal(v, "person:->0f8fad5b-d9cb-469f-a165-"
+	    "70867728950e status:->proposed");
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history WHERE status = 'proposed' AND at LIKE '20%Z'"),
 	    1);
@@ -185,23 +197,37 @@ test_deploy_assign(void **state)
 	assert_int_equal(deploy_writer_assign(w, &a, 0, &added, &err), RC_OK);
 	assert_int_equal(audits(s, "update", "person=0f8fad5b-d9cb-469f-a165-"
 	    "70867728950e changed=role,status,history"), 1);
-	assert_true(audited_value(s, "update", "role", "", "lead"));
-	assert_true(audited_value(s, "update", "status", "proposed",
-	    "confirmed"));
+	/* Updated: each changed column, the history kept by the add (set
+	 * when it was written) as the old one. */
+	values(s, v, sizeof v);
+	assert_non_null(strstr(v, " role:>lead status:proposed>confirmed"));
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE field = 'history' AND old LIKE 'proposed@20%Z' AND new ="
+	    " 'proposed@2026-11-20T09:00:00Z;confirmed@2026-11-21T08:30:00Z'"),
+	    1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history"), 2);
 	assert_int_equal(deploy_writer_set(w, testdb_int(s, "SELECT pk FROM "
-	    "assignment"), "Ida", "confirmed", "deployed",
-	    "person=x status=deployed", &err), RC_OK);
+	    "assignment"), "Ida", "deployed", "person=x status=deployed", &err),
+	    RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment WHERE"
 	    " status = 'deployed'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history"), 3);
 	assert_int_equal(audits(s, "set", "person=x status=deployed"), 1);
+	/* Set: the status it had, read in the write, and the new one. */
+	values(s, v, sizeof v);
+	assert_string_equal(v, "status:confirmed>deployed");
 	assert_int_equal(deploy_writer_remove(w, a.deployment, a.person, "Ida",
 	    a.person_id, &err), RC_OK);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM "
 	    "assignment_history"), 0);
+	/* Removed: who, and the last status they had there. */
+	assert_int_equal(audits(s, "remove", "person=0f8fad5b-d9cb-469f-a165-"
+	    "70867728950e"), 1);
+	values(s, v, sizeof v);
+	assert_string_equal(v, "person:0f8fad5b-d9cb-469f-a165-70867728950e>- "
+	    "status:deployed>-");
 	assert_int_equal(deploy_writer_remove(w, a.deployment, a.person, "Ida",
 	    a.person_id, &err), RC_REFUSED);
 	assert_string_equal(err.msg, "0f8fad5b-d9cb-469f-a165-70867728950e is "

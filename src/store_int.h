@@ -1,0 +1,24 @@
+/*
+ * store_int.h - between store.c and store_files.c only: who may write
+ * the database's files, and a shared pool's files kept shared.
+ *
+ * Memory: store_not_writable's string is the caller's to free.
+ */
+#ifndef ROSTER_STORE_INT_H
+#define ROSTER_STORE_INT_H
+
+/* Not store.h, which store.c includes: the two are one module. */
+struct store;
+
+/*
+ * Why the user may read path but not write it ("FILE: you cannot write
+ * this file (owner ann, group crisis, mode 0640)"), or NULL when they
+ * may write it, or cannot read it either, or it is not there.
+ */
+char	*store_not_writable(const char *path);
+
+/* After opening for writing: a shared pool's -wal and -shm as they
+ * should be, and its -wal kept after the last close; best effort. */
+void	store_keep_shared(struct store *);
+
+#endif
