@@ -800,6 +800,32 @@ unavail_put(struct person_writer *w, long long person,
 	return rc;
 }
 
+/*
+ * Deletes the item (read by old, deleted by del, both keyed by person and
+ * key1, key2) if it is there, audited with the values it had.
+ */
+static int
+item_remove(struct person_writer *w, long long person, int old, int del,
+    const char *key1, const char *key2, struct item *it, struct error *err)
+{
+	int rc;
+
+	if ((rc = item_old(w, old, person, key1, key2, it, err)) != RC_OK ||
+	    !it->found)
+		return rc;
+	sqlite3_bind_int64(w->st[del], 1, person);
+	bind_text(w, del, 2, key1);
+	if (key2 != NULL)
+		bind_text(w, del, 3, key2);
+	if ((rc = run(w, del, err, it->kind)) != RC_OK)
+		return rc;
+	/* The deleted values are personal data: out of the file too. */
+	store_scrub(w->store);
+	if ((rc = touch(w, person, err)) == RC_OK && (w->flags & WRITER_AUDIT))
+		rc = item_audit(w, person, it, 1, err);
+	return rc;
+}
+
 int
 service_remove(struct person_writer *w, long long person,
     const char *mission, const char *start, struct error *err)
@@ -813,20 +839,10 @@ service_remove(struct person_writer *w, long long person,
 	sv.mission = mission;
 	snprintf(sv.start, sizeof sv.start, "%s", start);
 	service_item(&sv, &themes, &it);
-	strbuf_free(&themes);
-	if ((rc = item_old(w, ST_SERVICE_OLD, person, mission, start, &it,
-	    err)) != RC_OK || !it.found)
-		goto out;
-	sqlite3_bind_int64(w->st[ST_SERVICE_DEL], 1, person);
-	bind_text(w, ST_SERVICE_DEL, 2, mission);
-	bind_text(w, ST_SERVICE_DEL, 3, start);
-	if ((rc = run(w, ST_SERVICE_DEL, err, "mission")) != RC_OK)
-		goto out;
-	store_scrub(w->store);
-	if ((rc = touch(w, person, err)) == RC_OK && (w->flags & WRITER_AUDIT))
-		rc = item_audit(w, person, &it, 1, err);
-out:
+	rc = item_remove(w, person, ST_SERVICE_OLD, ST_SERVICE_DEL, mission,
+	    start, &it, err);
 	item_free(&it);
+	strbuf_free(&themes);
 	return rc;
 }
 
@@ -841,16 +857,8 @@ unavail_remove(struct person_writer *w, long long person, const char *start,
 	memset(&u, 0, sizeof u);
 	snprintf(u.start, sizeof u.start, "%s", start);
 	window_item(&u, &it);
-	if ((rc = item_old(w, ST_UNAVAIL_OLD, person, start, NULL, &it, err))
-	    != RC_OK || !it.found)
-		goto out;
-	sqlite3_bind_int64(w->st[ST_UNAVAIL_DEL], 1, person);
-	bind_text(w, ST_UNAVAIL_DEL, 2, start);
-	store_scrub(w->store);
-	if ((rc = run(w, ST_UNAVAIL_DEL, err, "unavailability")) == RC_OK &&
-	    (w->flags & WRITER_AUDIT))
-		rc = item_audit(w, person, &it, 1, err);
-out:
+	rc = item_remove(w, person, ST_UNAVAIL_OLD, ST_UNAVAIL_DEL, start, NULL,
+	    &it, err);
 	item_free(&it);
 	return rc;
 }
