@@ -1,6 +1,8 @@
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "backup.h"
 #include "export.h"
@@ -32,6 +34,30 @@ is_database(const struct store *s, const char *path)
 	return 0;
 }
 
+/* Whether path may be the backup: a new file, or an older backup. */
+static int
+check_target(const struct store *s, const char *path, struct error *err)
+{
+	struct stat sb;
+	int there;
+
+	if (*path == '\0')
+		return error_set(err, RC_INPUT, "backup: the file name is empty");
+	there = stat(path, &sb) == 0;
+	if (there && S_ISDIR(sb.st_mode))
+		return error_set(err, RC_INPUT, "%s: is a directory (expected "
+		    "the backup's file name, such as %s%spool-backup.db)", path,
+		    path, path[strlen(path) - 1] == '/' ? "" : "/");
+	/* The rename would put a file in a device's place (/dev/null). */
+	if (there && !S_ISREG(sb.st_mode))
+		return error_set(err, RC_INPUT, "%s: is not a regular file "
+		    "(expected the backup's file name)", path);
+	if (is_database(s, path))
+		return error_set(err, RC_INPUT, "%s: is the database itself "
+		    "(refusing to overwrite it)", path);
+	return RC_OK;
+}
+
 /*
  * In WAL mode a reader never holds a writer up, so the whole copy is
  * made in one step, from one snapshot: a step at a time would start
@@ -40,10 +66,10 @@ is_database(const struct store *s, const char *path)
  * recovered): the step is tried again.
  */
 static int
-copy(struct store *s, sqlite3 *to, struct error *err)
+copy(struct store *s, sqlite3 *to, const char *path, struct error *err)
 {
 	sqlite3_backup *b;
-	int rc, tries = 0;
+	int rc, tries = 0, e;
 
 	if ((b = sqlite3_backup_init(to, "main", s->db, "main")) == NULL)
 		return error_set(err, RC_DB, "backup: %s", sqlite3_errmsg(to));
@@ -59,7 +85,14 @@ copy(struct store *s, sqlite3 *to, struct error *err)
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return error_set(err, RC_DB, "backup: %s is locked by another "
 		    "process", s->path);
-	return error_set(err, RC_DB, "backup: %s", sqlite3_errstr(rc));
+	/* No room, or the file size limit: as export says it. */
+	e = sqlite3_system_errno(to);
+	if ((rc & 0xff) == SQLITE_FULL || e == ENOSPC || e == EDQUOT ||
+	    e == EFBIG)
+		return error_set(err, RC_DB, "disk full: %s (free some space "
+		    "and try again)", path);
+	return error_set(err, RC_DB, "backup: %s: %s", path,
+	    sqlite3_errstr(rc));
 }
 
 /* The people in the copy, which others' writes since do not reach. */
@@ -84,26 +117,35 @@ backup_file(struct store *s, const char *path, long long *people,
     struct error *err)
 {
 	struct export_file f;
+	struct export_hold hold;
 	sqlite3 *to = NULL;
 	int rc;
 
-	if (is_database(s, path))
-		return error_set(err, RC_INPUT, "%s: is the database itself "
-		    "(refusing to overwrite it)", path);
-	if ((rc = export_file_open(&f, path, 1, err)) != RC_OK)
+	if ((rc = check_target(s, path, err)) != RC_OK)
 		return rc;
-	/* SQLite writes the file export_file_open made 0600, and keeps
-	 * that mode for its journal. */
+	export_hold_signals(&hold);
+	if ((rc = export_file_open(&f, path, 1, err)) != RC_OK) {
+		export_release_signals(&hold);
+		return rc;
+	}
+	/* SQLite writes the file export_file_open made 0600.  A copy that
+	 * fails is removed whole: it needs no journal, which a failed write
+	 * (the disk full) would leave behind. */
 	rc = export_file_finish(&f, RC_OK, err);
-	if (rc == RC_OK && sqlite3_open_v2(f.tmp, &to, SQLITE_OPEN_READWRITE,
-	    NULL) != SQLITE_OK)
+	if (rc == RC_OK && (sqlite3_open_v2(f.tmp, &to, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK || sqlite3_exec(to, "PRAGMA journal_mode = OFF",
+	    NULL, NULL, NULL) != SQLITE_OK))
 		rc = error_set(err, RC_DB, "%s: %s", path, to != NULL ?
 		    sqlite3_errmsg(to) : "cannot open");
 	if (rc == RC_OK)
-		rc = copy(s, to, err);
+		rc = copy(s, to, path, err);
 	if (rc == RC_OK)
 		rc = count_people(to, path, people, err);
 	if (to != NULL && sqlite3_close(to) != SQLITE_OK && rc == RC_OK)
 		rc = error_set(err, RC_DB, "%s: %s", path, sqlite3_errmsg(to));
-	return export_file_commit(&f, rc, err);
+	if (rc == RC_OK && export_stopped())
+		rc = error_set(err, RC_INPUT, "%s: interrupted", path);
+	rc = export_file_commit(&f, rc, err);
+	export_release_signals(&hold);
+	return rc;
 }

@@ -31,6 +31,9 @@ cell_text(struct cell_check *c, const char *v, int multiline)
 {
 	uint32_t cp;
 
+	/* A file is checked as a whole (csv.c); typed text is not. */
+	if (!utf8_valid(v, strlen(v), NULL))
+		return say(c, "invalid UTF-8 (expected plain text)");
 	if (utf8_control(v, multiline, &cp) == (size_t)-1)
 		return RC_OK;
 	if (cp < 0x80)

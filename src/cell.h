@@ -31,8 +31,8 @@ struct cell_check {
 	void		*arg;
 };
 
-/* Plain text: no control characters, which would reach terminals (tabs
- * and line ends too unless multiline). */
+/* Plain text: UTF-8 without control characters, which would reach
+ * terminals (tabs and line ends too unless multiline). */
 int	cell_text(struct cell_check *, const char *v, int multiline);
 /* Not empty: "missing WHAT". */
 int	cell_present(struct cell_check *, const char *v, const char *what);

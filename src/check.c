@@ -81,13 +81,26 @@ check_pragma(struct checker *c, const char *sql,
 	sqlite3_finalize(st);
 }
 
+/*
+ * A row may hold many problems, a line each, after a heading of the
+ * schema they are in ("*** in database main ***"): one problem a line.
+ */
 static void
 say_integrity(struct checker *c, sqlite3_stmt *st)
 {
-	const char *line = (const char *)sqlite3_column_text(st, 0);
+	const char *text = (const char *)sqlite3_column_text(st, 0), *nl;
+	int len;
 
-	if (line != NULL && strcmp(line, "ok") != 0)
-		found(c, "integrity: %s", line);
+	if (text == NULL || strcmp(text, "ok") == 0)
+		return;
+	for (; *text != '\0'; text = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(text, '\n');
+		if (nl == NULL)
+			nl = text + strlen(text);
+		len = (int)(nl - text);
+		if (len > 0 && strncmp(text, "***", 3) != 0)
+			found(c, "integrity: %.*s", len, text);
+	}
 }
 
 /* foreign_key_check's rows, counted by table and parent. */

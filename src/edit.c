@@ -413,13 +413,25 @@ edit_remove_item(struct store *s, struct edit_record *r, enum edit_field f,
 {
 	struct strbuf rest = { 0 };
 	char key[64];
+	size_t len;
 	int rc;
 
 	(void)s;
 	if (!is_list(f))
 		return error_set(err, RC_INPUT, "%s is not a list",
 		    edit_field_names[f]);
-	snprintf(key, sizeof key, "%.*s", (int)strcspn(item, ":"), item);
+	/* Trimmed, as the items of a list given whole are. */
+	while (isspace((unsigned char)*item))
+		item++;
+	len = strcspn(item, ":");
+	while (len > 0 && isspace((unsigned char)item[len - 1]))
+		len--;
+	if (len == 0)
+		return error_set(err, RC_INPUT, "no item to remove (expected "
+		    "one, as in -%s=%s)", edit_field_names[f], f ==
+		    EF_LANGUAGES ? "fr" : f == EF_THEMES ? "drugs" :
+		    "first-aid");
+	snprintf(key, sizeof key, "%.*s", (int)len, item);
 	if (!list_without(r->value[f], key, &rest))
 		rc = error_set(err, RC_INPUT, "'%s' is not in the list (%s)",
 		    item, *r->value[f] != '\0' ? r->value[f] : "it is empty");

@@ -126,43 +126,65 @@ write_one(struct store *s, enum file_kind kind, int flags,
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE,
     SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF };
 
+void
+export_hold_signals(struct export_hold *h)
+{
+	struct sigaction ign;
+	sigset_t stop;
+	size_t i;
+
+	sigemptyset(&stop);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaddset(&stop, stop_signals[i]);
+	sigprocmask(SIG_BLOCK, &stop, &h->mask);
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGXFSZ, &ign, &h->xfsz);
+}
+
+int
+export_stopped(void)
+{
+	sigset_t pending;
+	size_t i;
+	int stopped = 0;
+
+	if (sigpending(&pending) == 0)
+		for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0];
+		    i++)
+			stopped |= sigismember(&pending, stop_signals[i]) == 1;
+	return stopped;
+}
+
+void
+export_release_signals(struct export_hold *h)
+{
+	sigaction(SIGXFSZ, &h->xfsz, NULL);
+	sigprocmask(SIG_SETMASK, &h->mask, NULL);
+}
+
 /*
  * Writes the files, then renames them all into place; on any failure, or
- * if a signal to stop came meanwhile, removes them all.  Those signals
- * are held until then, so they cannot leave a file behind; the file size
- * limit (SIGXFSZ) becomes a failed write, reported as a full disk.
+ * if a signal to stop came meanwhile, removes them all.
  */
 static int
 write_all(struct store *s, int flags, const char *dir, struct error *err)
 {
 	struct export_file f[FILE_NKINDS];
-	struct sigaction ign, oldxfsz;
-	sigset_t stop, old, pending;
-	size_t i;
-	int k, n, rc = RC_OK, stopped = 0;
+	struct export_hold hold;
+	int k, n, rc = RC_OK;
 
-	sigemptyset(&stop);
-	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
-		sigaddset(&stop, stop_signals[i]);
-	sigprocmask(SIG_BLOCK, &stop, &old);
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGXFSZ, &ign, &oldxfsz);
+	export_hold_signals(&hold);
 	for (n = 0; n < FILE_NKINDS && rc == RC_OK; n++)
 		rc = write_one(s, (enum file_kind)n, flags, dir, &f[n], err);
 	if (rc != RC_OK)
 		n--;	/* the one that failed is removed already */
-	if (sigpending(&pending) == 0)
-		for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0];
-		    i++)
-			stopped |= sigismember(&pending, stop_signals[i]) == 1;
-	if (rc == RC_OK && stopped)
+	if (rc == RC_OK && export_stopped())
 		rc = error_set(err, RC_INPUT, "%s: interrupted", dir);
 	for (k = 0; k < n; k++)
 		rc = export_file_commit(&f[k], rc, err);
-	sigaction(SIGXFSZ, &oldxfsz, NULL);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	export_release_signals(&hold);
 	return rc;
 }
 

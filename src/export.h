@@ -18,6 +18,7 @@
 #define ROSTER_EXPORT_H
 
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -48,6 +49,22 @@ int	export_file_finish(struct export_file *, int rc, struct error *err);
 int	export_file_commit(struct export_file *, int rc, struct error *err);
 /* Finish and commit. */
 int	export_file_close(struct export_file *, int rc, struct error *err);
+
+/*
+ * While files are written: the signals that would end the program
+ * (SIGINT, SIGTERM, SIGHUP...) held, and the file size limit (SIGXFSZ)
+ * a failed write, reported as a full disk.  Before release, the caller
+ * asks export_stopped whether one came, and if so removes its files:
+ * release then lets the signal take effect.
+ */
+struct export_hold {
+	sigset_t		mask;
+	struct sigaction	xfsz;
+};
+
+void	export_hold_signals(struct export_hold *);
+int	export_stopped(void);
+void	export_release_signals(struct export_hold *);
 
 /*
  * filter may be NULL or "" for everyone; *n is how many people, and

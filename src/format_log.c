@@ -1,10 +1,12 @@
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
 #include "csv.h"
 #include "format_log.h"
+#include "person.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "width.h"
@@ -18,19 +20,33 @@ struct log_out {
 	char		 name[256];	/* the person named, or "" */
 };
 
-/* Who a person's line is about, while they exist: "" otherwise. */
+/* A deployment's line about a member starts "person=ID". */
+#define LOG_MEMBER	"person="
+#define LOG_MEMBER_LEN	(sizeof LOG_MEMBER - 1 + PERSON_ID_LEN - 1)
+
+/*
+ * Who a person's line, or a deployment's line about a member, is about,
+ * while they exist: "" otherwise.
+ */
 static void
 log_name(struct log_out *o, const struct audit_entry *e)
 {
 	sqlite3_stmt *st;
 	struct error err;
+	char id[PERSON_ID_LEN];
 
 	o->name[0] = '\0';
-	if (strcmp(e->entity, "person") != 0 || store_cached(o->store, &st,
-	    "SELECT given_name || ' ' || family_name FROM person WHERE id = ?",
-	    &err) != RC_OK)
+	if (strcmp(e->entity, "person") == 0)
+		snprintf(id, sizeof id, "%s", e->id);
+	else if (e->fields != NULL &&
+	    strncmp(e->fields, LOG_MEMBER, strlen(LOG_MEMBER)) == 0)
+		snprintf(id, sizeof id, "%s", e->fields + strlen(LOG_MEMBER));
+	else
 		return;
-	sqlite3_bind_text(st, 1, e->id, -1, SQLITE_TRANSIENT);
+	if (store_cached(o->store, &st, "SELECT given_name || ' ' ||"
+	    " family_name FROM person WHERE id = ?", &err) != RC_OK)
+		return;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(o->name, sizeof o->name, "%s",
 		    sqlite3_column_text(st, 0));
@@ -113,15 +129,56 @@ format_log_entry(const struct audit_entry *e, struct strbuf *b)
 	log_changes(e, b);
 }
 
+/* v, and "v (Anna de Wit)" when v is the member's id, into out. */
+static const char *
+member_value(struct log_out *o, const char *v, const char *id,
+    struct strbuf *out)
+{
+	if (v == NULL || strcmp(v, id) != 0)
+		return v;
+	strbuf_addf(out, "%s (%s)", v, o->name);
+	return strbuf_str(out);
+}
+
+/*
+ * A deployment's line about a member: the member named beside the id,
+ * in the fields said and in the person value.
+ */
+static void
+member_changes(struct log_out *o, const struct audit_entry *e,
+    struct strbuf *b)
+{
+	struct audit_entry named = *e;
+	struct audit_change *ch;
+	struct strbuf f = { 0 }, v[2] = { { 0 }, { 0 } };
+	char id[PERSON_ID_LEN];
+	size_t i;
+
+	snprintf(id, sizeof id, "%s", e->fields + strlen(LOG_MEMBER));
+	strbuf_addf(&f, "%.*s (%s)%s", (int)LOG_MEMBER_LEN, e->fields,
+	    o->name, e->fields + LOG_MEMBER_LEN);
+	named.fields = strbuf_str(&f);
+	named.changes = ch = xcalloc(e->nchanges + 1, sizeof *ch);
+	for (i = 0; i < e->nchanges; i++) {
+		ch[i] = e->changes[i];
+		if (strcmp(ch[i].field, "person") != 0)
+			continue;
+		ch[i].old = member_value(o, ch[i].old, id, &v[0]);
+		ch[i].new = member_value(o, ch[i].new, id, &v[1]);
+	}
+	log_changes(&named, b);
+	free(ch);
+	strbuf_free(&f);
+	strbuf_free(&v[0]);
+	strbuf_free(&v[1]);
+}
+
 static void
 table_line(struct log_out *o, const struct audit_entry *e)
 {
 	struct strbuf *b = &o->line;
 	char when[20];
 
-	if (o->n == 0)
-		fprintf(o->fp, "%-19s  %-12s  %-10s  %-14s  %s\n", "WHEN (UTC)",
-		    "WHO", "ENTITY", "ACTION", "ID");
 	log_when(e->at, when);
 	strbuf_reset(b);
 	width_fit(b, when, 19, 1);
@@ -133,14 +190,17 @@ table_line(struct log_out *o, const struct audit_entry *e)
 	/* "mission remove", the longest action. */
 	width_fit(b, e->action, 14, 1);
 	strbuf_adds(b, "  ");
-	if (o->name[0] != '\0') {
+	if (o->name[0] != '\0' && strcmp(e->entity, "person") == 0) {
 		width_fit(b, o->name, 120, 0);
 		strbuf_adds(b, " (");
 		width_fit(b, e->id, 120, 0);
 		strbuf_adds(b, ")");
 	} else
 		width_fit(b, e->id, 120, 0);
-	log_changes(e, b);
+	if (o->name[0] != '\0' && strcmp(e->entity, "person") != 0)
+		member_changes(o, e, b);
+	else
+		log_changes(e, b);
 	fprintf(o->fp, "%s\n", strbuf_str(b));
 }
 
@@ -273,8 +333,12 @@ format_log(struct store *s, const char *id, const char *since,
 	struct log_out o = { s, format, fp, 0, { 0 }, "" };
 	int rc;
 
+	/* The header even of no lines: an empty answer reads as one. */
 	if (format == LOG_CSV)
 		csv_header(fp);
+	else if (format == LOG_TABLE)
+		fprintf(fp, "%-19s  %-12s  %-10s  %-14s  %s\n", "WHEN (UTC)",
+		    "WHO", "ENTITY", "ACTION", "ID");
 	rc = audit_each(s, id, since, log_line, &o, err);
 	strbuf_free(&o.line);
 	if (rc == RC_OK && format == LOG_JSON)

@@ -927,6 +927,7 @@ int
 person_resolve(struct store *s, const char *arg, long long *pk, struct error *err)
 {
 	sqlite3_stmt *st;
+	struct strbuf who = { 0 };
 	size_t len = strlen(arg), i;
 	int rc, n = 0;
 
@@ -938,23 +939,30 @@ person_resolve(struct store *s, const char *arg, long long *pk, struct error *er
 	if (len < 4)
 		return error_set(err, RC_INPUT, "'%s' is too short "
 		    "(expected at least 4 characters of an id)", arg);
-	if ((rc = store_prepare(s, &st, "SELECT pk FROM person WHERE id >= "
-	    "lower(?1) AND id < lower(?1) || 'g' LIMIT 2", err)) != RC_OK)
+	if ((rc = store_prepare(s, &st, "SELECT pk, given_name || ' ' ||"
+	    " family_name || ' (' || id || ')' FROM person WHERE id >="
+	    " lower(?1) AND id < lower(?1) || 'g' ORDER BY id LIMIT 3", err))
+	    != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	/* An ambiguous prefix names whom it could be: the next try hits. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*pk = sqlite3_column_int64(st, 0);
+		strbuf_addf(&who, "%s%s", n == 0 ? "" : ", ", n < 2 ?
+		    (const char *)sqlite3_column_text(st, 1) : "and more");
 		n++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return store_error(s, err, "person");
-	if (n == 0)
-		return error_set(err, RC_REFUSED, "no person with id "
-		    "'%s'", arg);
-	if (n > 1)
-		return error_set(err, RC_INPUT, "id '%s' is ambiguous "
-		    "(expected more characters)", arg);
-	return RC_OK;
+		rc = store_error(s, err, "person");
+	else if (n == 0)
+		rc = error_set(err, RC_REFUSED, "no person with id '%s'", arg);
+	else if (n > 1)
+		rc = error_set(err, RC_INPUT, "id '%s' is ambiguous: %s "
+		    "(expected more characters)", arg, strbuf_str(&who));
+	else
+		rc = RC_OK;
+	strbuf_free(&who);
+	return rc;
 }
 

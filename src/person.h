@@ -146,7 +146,7 @@ const char *person_id(struct store *, long long pk, char out[PERSON_ID_LEN]);
 /*
  * A person by whole id or an unambiguous prefix of at least 4 characters,
  * in either case: RC_REFUSED when nobody has it, RC_INPUT when it is
- * malformed, too short or ambiguous.
+ * malformed, too short or ambiguous (the message naming whom it could be).
  */
 /*
  * SQL for a person's languages as "code:level" separated by spaces, best

@@ -34,6 +34,13 @@ review_write(struct store *s, long long pk, const char *day,
 		return error_set(err, RC_REFUSED, "no person %lld", pk);
 	if (rc != SQLITE_ROW)
 		return store_error(s, err, "review");
+	/* Reviewed that day already: an audit line from the day to itself
+	 * would say nothing, and a new version would upset an open form. */
+	if (old != NULL && strcmp(old, day) == 0) {
+		free(id);
+		free(old);
+		return RC_OK;
+	}
 	rc = store_cached(s, &st, "UPDATE person SET reviewed = ?,"
 	    " updated = ?, version = version + 1 WHERE pk = ?", err);
 	if (rc == RC_OK) {

@@ -16,8 +16,8 @@
 /*
  * Marks person pk reviewed on day (today, as the caller knows it), in one
  * transaction: reviewed = day, version + 1, updated = now, and an audit
- * line "review" with reviewed's old and new value.  RC_REFUSED when the
- * person is gone.
+ * line "review" with reviewed's old and new value; nothing when the
+ * record was already reviewed on day.  RC_REFUSED when the person is gone.
  */
 int	review_mark(struct store *, long long pk, int day, struct error *err);
 

@@ -85,8 +85,10 @@ share_record(struct store *s, const char *group, const char *old,
 {
 	struct audit_change change = { "group", *old != '\0' ? old : NULL,
 	    group };
-	struct audit_entry e = { NULL, NULL, "pool", s->path, "share",
-	    "group", &change, 1 };
+	/* The whole path of the file itself: one pool, one name in the
+	 * log, whatever name each coordinator opens it by. */
+	struct audit_entry e = { NULL, NULL, "pool",
+	    sqlite3_db_filename(s->db, "main"), "share", "group", &change, 1 };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -126,6 +128,25 @@ dir_closed(const char *path, gid_t gid)
 	    (sb.st_mode & S_IWGRP)));
 }
 
+/* The nearest directory above path that the group may not pass. */
+static void
+unreachable(const char *path, gid_t gid, char *dir, size_t len)
+{
+	char up[PATH_MAX], *p;
+	struct stat sb;
+
+	*dir = '\0';
+	snprintf(up, sizeof up, "%s", path);
+	while ((p = strrchr(up, '/')) != NULL && p != up) {
+		*p = '\0';
+		if (stat(up, &sb) == 0 && !(sb.st_mode & S_IXOTH) &&
+		    !(sb.st_gid == gid && (sb.st_mode & S_IXGRP))) {
+			snprintf(dir, len, "%s", up);
+			return;
+		}
+	}
+}
+
 int
 share_set(struct store *s, const char *group, struct share_result *r,
     struct error *err)
@@ -138,7 +159,10 @@ share_set(struct store *s, const char *group, struct share_result *r,
 		return rc;
 	if ((rc = store_begin(s, err)) != RC_OK)
 		return rc;
-	if ((rc = share_get(s, r->old, sizeof r->old, err)) == RC_OK)
+	/* Shared again with its group, or private again: the files are
+	 * put right, but nothing changed for the audit to record. */
+	if ((rc = share_get(s, r->old, sizeof r->old, err)) == RC_OK &&
+	    strcmp(r->old, group != NULL ? group : "") != 0)
 		rc = share_record(s, group, r->old, err);
 	/* Inside the transaction: files that could not be changed leave
 	 * the setting as it was. */
@@ -156,5 +180,8 @@ share_set(struct store *s, const char *group, struct share_result *r,
 	    &persist);
 	r->dir_closed = group != NULL &&
 	    dir_closed(sqlite3_db_filename(s->db, "main"), gid);
+	if (group != NULL)
+		unreachable(sqlite3_db_filename(s->db, "main"), gid,
+		    r->unreachable, sizeof r->unreachable);
 	return RC_OK;
 }

@@ -12,6 +12,7 @@
 #ifndef ROSTER_SHARE_H
 #define ROSTER_SHARE_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -26,6 +27,9 @@ struct share_result {
 	/* The directory is not the group's to write: should the -wal and
 	 * -shm go, the others could not make them again. */
 	int	dir_closed;
+	/* The nearest directory above the pool that the group may not
+	 * pass (a home of mode 0700), "" when it may reach the pool. */
+	char	unreachable[PATH_MAX];
 };
 
 /*

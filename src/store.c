@@ -27,6 +27,7 @@ static const struct migration {
 	    "ref/themes.sql", "ref/skills.sql", "ref/missions.sql", NULL } },
 	{ { "002-words.sql", "ref/aliases.sql", NULL } },
 	{ { "003-keeping.sql", NULL } },
+	{ { "004-callout.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -82,6 +83,10 @@ store_error(struct store *s, struct error *err, const char *what)
 	if (code == SQLITE_READONLY && s->read_only_why != NULL)
 		return error_set(err, RC_DB, "%s; nothing was changed",
 		    s->read_only_why);
+	/* Asked for (--read-only): the user's own option, as import says. */
+	if (code == SQLITE_READONLY && (s->flags & STORE_READ_ONLY))
+		return error_set(err, RC_INPUT, "%s: opened with --read-only; "
+		    "nothing was changed", s->path);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, RC_DB, "%s is locked by another roster; "
 		    "nothing was changed", s->path);
@@ -584,6 +589,13 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 	int oflags, from = 0, rc;
 
 	*out = NULL;
+	/* Said plainly, not as SQLite's "unable to open database file". */
+	if (!(flags & STORE_MEMORY) && (why = store_not_readable(path)) !=
+	    NULL) {
+		rc = error_set(err, RC_DB, "%s", why);
+		free(why);
+		return rc;
+	}
 	/* Another's pool, or a read-only copy: read it rather than fail. */
 	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_EXCLUSIVE_NEW |
 	    STORE_BULK)) && (why = store_not_writable(path)) != NULL)

@@ -19,12 +19,30 @@
 #include "store_int.h"
 #include "strbuf.h"
 
+/* "(owner ann, group crisis, mode 0640)" of a file. */
+static void
+add_owner(struct strbuf *b, const struct stat *sb)
+{
+	struct passwd *pw = getpwuid(sb->st_uid);
+	struct group *gr = getgrgid(sb->st_gid);
+
+	strbuf_adds(b, " (owner ");
+	if (pw != NULL)
+		strbuf_adds(b, pw->pw_name);
+	else
+		strbuf_addf(b, "%lu", (unsigned long)sb->st_uid);
+	strbuf_adds(b, ", group ");
+	if (gr != NULL)
+		strbuf_adds(b, gr->gr_name);
+	else
+		strbuf_addf(b, "%lu", (unsigned long)sb->st_gid);
+	strbuf_addf(b, ", mode %04o)", (unsigned)(sb->st_mode & 07777));
+}
+
 char *
 store_not_writable(const char *path)
 {
 	struct strbuf why = { 0 };
-	struct passwd *pw;
-	struct group *gr;
 	struct stat sb;
 
 	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode) ||
@@ -35,19 +53,26 @@ store_not_writable(const char *path)
 		    "read-only filesystem)", path);
 		return strbuf_steal(&why);
 	}
-	pw = getpwuid(sb.st_uid);
-	gr = getgrgid(sb.st_gid);
-	strbuf_addf(&why, "%s: you cannot write this file (owner ", path);
-	if (pw != NULL)
-		strbuf_adds(&why, pw->pw_name);
-	else
-		strbuf_addf(&why, "%lu", (unsigned long)sb.st_uid);
-	strbuf_adds(&why, ", group ");
-	if (gr != NULL)
-		strbuf_adds(&why, gr->gr_name);
-	else
-		strbuf_addf(&why, "%lu", (unsigned long)sb.st_gid);
-	strbuf_addf(&why, ", mode %04o)", (unsigned)(sb.st_mode & 07777));
+	strbuf_addf(&why, "%s: you cannot write this file", path);
+	add_owner(&why, &sb);
+	return strbuf_steal(&why);
+}
+
+char *
+store_not_readable(const char *path)
+{
+	struct strbuf why = { 0 };
+	struct stat sb;
+
+	if (stat(path, &sb) == -1 && errno == EACCES)
+		strbuf_addf(&why, "%s: you cannot reach this file (a directory "
+		    "on its way is closed to you)", path);
+	else if (access(path, F_OK) == 0 && access(path, R_OK) == -1 &&
+	    errno == EACCES) {
+		strbuf_addf(&why, "%s: you cannot read this file", path);
+		add_owner(&why, &sb);
+	} else
+		return NULL;
 	return strbuf_steal(&why);
 }
 

@@ -2,7 +2,8 @@
  * store_int.h - between store.c and store_files.c only: who may write
  * the database's files, and a shared pool's files kept shared.
  *
- * Memory: store_not_writable's string is the caller's to free.
+ * Memory: the strings of store_not_writable and store_not_readable are
+ * the caller's to free.
  */
 #ifndef ROSTER_STORE_INT_H
 #define ROSTER_STORE_INT_H
@@ -16,6 +17,12 @@ struct store;
  * may write it, or cannot read it either, or it is not there.
  */
 char	*store_not_writable(const char *path);
+/*
+ * Why the user may not read path, a file that is there ("FILE: you
+ * cannot read this file (owner ann, group crisis, mode 0660)", or a
+ * directory on its way closed to them), or NULL.
+ */
+char	*store_not_readable(const char *path);
 
 /* After opening for writing: a shared pool's -wal and -shm as they
  * should be, and its -wal kept after the last close; best effort. */

@@ -68,6 +68,9 @@ check_label(const char *label, struct error *err)
 	if (!utf8_valid(label, len, &bad))
 		return error_set(err, RC_INPUT, "vocab: the label is not "
 		    "UTF-8 (byte %zu)", bad + 1);
+	if (label[strspn(label, " ")] == '\0')
+		return error_set(err, RC_INPUT, "vocab: the label is blank "
+		    "(expected words, as in Sea rescue)");
 	if (utf8_control(label, 0, &cp) != (size_t)-1)
 		return error_set(err, RC_INPUT, "vocab: %s U+%04X in the label "
 		    "(expected plain text)", utf8_control_name(cp),
@@ -75,14 +78,26 @@ check_label(const char *label, struct error *err)
 	return RC_OK;
 }
 
-/* Whether the slug is taken: *label gets the label it has. */
+/*
+ * Whether the slug is taken, as a slug or as an abbreviation filters
+ * take (theme:OC), which would hide it: *label gets what it is, the
+ * label or "short for SLUG (LABEL)".
+ */
 static int
 exists(struct store *s, enum vocab v, const char *slug, char *label,
     size_t len, struct error *err)
 {
 	static const char *const sql[] = {
-		[VOCAB_THEME] = "SELECT label FROM theme WHERE slug = ?",
-		[VOCAB_SKILL] = "SELECT label FROM skill WHERE slug = ?",
+		[VOCAB_THEME] = "SELECT 'exists already (' || label || ')'"
+		    " FROM theme WHERE slug = ?1 UNION ALL"
+		    " SELECT 'is already short for ' || t.slug || ' ('"
+		    " || t.label || ')' FROM theme_alias a"
+		    " JOIN theme t ON t.slug = a.slug WHERE a.alias = ?1",
+		[VOCAB_SKILL] = "SELECT 'exists already (' || label || ')'"
+		    " FROM skill WHERE slug = ?1 UNION ALL"
+		    " SELECT 'is already short for ' || t.slug || ' ('"
+		    " || t.label || ')' FROM skill_alias a"
+		    " JOIN skill t ON t.slug = a.slug WHERE a.alias = ?1",
 	};
 	sqlite3_stmt *st;
 	int rc;
@@ -132,7 +147,7 @@ int
 vocab_db_add(struct store *s, enum vocab v, const char *slug,
     const char *label, struct error *err)
 {
-	char had[VOCAB_DB_LABEL_MAX * 4 + 1];
+	char had[VOCAB_DB_LABEL_MAX * 4 + VOCAB_DB_SLUG_MAX + 64];
 	int rc;
 
 	if ((rc = check_slug(refdata_vocab_name(v), slug, err)) != RC_OK ||
@@ -143,8 +158,8 @@ vocab_db_add(struct store *s, enum vocab v, const char *slug,
 		return rc;
 	rc = exists(s, v, slug, had, sizeof had, err);
 	if (rc == RC_REFUSED)
-		rc = error_set(err, RC_INPUT, "vocab: %s '%s' exists already "
-		    "(%s)", refdata_vocab_name(v), slug, had);
+		rc = error_set(err, RC_INPUT, "vocab: %s '%s' %s",
+		    refdata_vocab_name(v), slug, had);
 	if (rc == RC_OK)
 		rc = insert(s, v, slug, label, err);
 	if (rc == RC_OK)

@@ -3,6 +3,9 @@
  * arguments parsed against its entry, the usage text made from the table,
  * and the one place that prints a command's error.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -285,6 +288,58 @@ cli_db_path(const struct cli *c, char *path, size_t len, struct error *err)
 	return RC_OK;
 }
 
+void
+cli_before_look(struct cli_before *b)
+{
+	char dir[PATH_MAX], *p;
+	struct stat sb;
+
+	b->made[0] = '\0';
+	b->existed = lstat(b->path, &sb) == 0;
+	b->empty = b->existed && S_ISREG(sb.st_mode) && sb.st_size == 0;
+	if (b->existed)
+		return;
+	snprintf(dir, sizeof dir, "%s", b->path);
+	while ((p = strrchr(dir, '/')) != NULL && p != dir) {
+		*p = '\0';
+		if (lstat(dir, &sb) == 0 || errno != ENOENT)
+			break;
+		snprintf(b->made, sizeof b->made, "%s", dir);
+	}
+}
+
+void
+cli_before_undo(const struct cli_before *b)
+{
+	static const char *const sfx[] = { "-wal", "-shm", "-journal", "" };
+	char f[PATH_MAX + 16], *p;
+	struct stat sb;
+	size_t i;
+
+	/* Only one's own: another's was refused before any write. */
+	if (b->empty) {
+		if (stat(b->path, &sb) == 0 && sb.st_uid == geteuid() &&
+		    sb.st_size > 0 && truncate(b->path, 0) == -1)
+			cli_note("roster: %s: %s\n", b->path, strerror(errno));
+		return;
+	}
+	if (b->existed)
+		return;
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		snprintf(f, sizeof f, "%s%s", b->path, sfx[i]);
+		unlink(f);
+	}
+	if (b->made[0] == '\0')
+		return;
+	/* rmdir takes only empty ones: never what another put there. */
+	snprintf(f, sizeof f, "%s", b->path);
+	while ((p = strrchr(f, '/')) != NULL && p != f) {
+		*p = '\0';
+		if (rmdir(f) == -1 || strcmp(f, b->made) == 0)
+			break;
+	}
+}
+
 /* A command, or a family's subcommand, with its words after it. */
 static int
 dispatch(struct cli *c, int argc, char **argv, struct error *err)
@@ -377,6 +432,23 @@ cli_note(const char *fmt, ...)
 	strbuf_free(&out);
 }
 
+/*
+ * A result cut short on standard output (a full disk) is no success: a
+ * script that keeps it must know.  rc is the command's.
+ */
+static int
+stdout_check(int rc, struct error *err)
+{
+	if (fflush(stdout) != EOF && !ferror(stdout))
+		return rc;
+	if (rc != RC_OK)
+		return rc;
+	if (errno == ENOSPC)
+		return error_set(err, RC_DB, "disk full: standard output "
+		    "(free some space and try again)");
+	return error_set(err, RC_DB, "standard output: %s", strerror(errno));
+}
+
 /* The one place a failure is told: "roster: MSG", and perhaps usage. */
 static int
 report(int rc, const struct error *err, int with_usage)
@@ -423,7 +495,7 @@ cli_main(int argc, char **argv, int (*interactive)(struct store *, int,
 	if (i == argc)
 		rc = interactive_run(&c, interactive, &err);
 	else
-		rc = dispatch(&c, argc - i, argv + i, &err);
+		rc = stdout_check(dispatch(&c, argc - i, argv + i, &err), &err);
 	/* A write refused for it said so already. */
 	if (c.opened_read_only[0] != '\0' && rc != RC_DB)
 		cli_note("roster: %s; opened read-only\n", c.opened_read_only);

@@ -19,6 +19,8 @@
 #ifndef ROSTER_CMD_H
 #define ROSTER_CMD_H
 
+#include <limits.h>
+
 #include "error.h"
 #include "store.h"
 #include "strbuf.h"
@@ -126,6 +128,13 @@ void	cli_note_left_out(long long n);
 void	cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * The person arg names, as person_resolve finds them, with errors after
+ * "cmd: "; an id nobody has that was erased is said to be, with the day,
+ * not merely unknown (still RC_REFUSED).
+ */
+int	cli_person(struct store *, const char *cmd, const char *arg,
+	    long long *pk, struct error *err);
+/*
  * Opens the database the global options name, with cli_set_wait; one
  * the user may not write is opened read-only and noted in the cli.
  */
@@ -133,6 +142,24 @@ int	cli_open(struct cli *, int flags, struct store **, struct error *err);
 /* A write that finds another roster's lock waits, saying so on stderr
  * after a second, and gives up after STORE_BUSY_MS (store_set_wait). */
 void	cli_set_wait(struct store *);
+/*
+ * What a command that may create the database found at its path (which
+ * the caller fills, by cli_db_path): whether it existed, was an empty
+ * file, and the first directory opening it will make ("" for none).
+ */
+struct cli_before {
+	char	path[PATH_MAX];
+	char	made[PATH_MAX];
+	int	existed;
+	int	empty;
+};
+void	cli_before_look(struct cli_before *);
+/*
+ * A refused command leaves the path as it found it: a file it made is
+ * removed with its -wal and -shm and the directories made for it, an
+ * empty file it began to fill is empty again.
+ */
+void	cli_before_undo(const struct cli_before *);
 /* The path of that database, into path (len bytes). */
 int	cli_db_path(const struct cli *, char *path, size_t len,
 	    struct error *err);

@@ -167,77 +167,12 @@ parse_separator(const char *v, int *flags, struct error *err)
 	return RC_OK;
 }
 
-/* What an import found at the database path before it began. */
-struct import_before {
-	char	path[PATH_MAX];
-	char	made[PATH_MAX];		/* first directory it will make, or "" */
-	int	existed;
-	int	empty;			/* an existing zero-length file */
-};
-
-static void
-import_look(struct import_before *b)
-{
-	char dir[PATH_MAX], *p;
-	struct stat sb;
-
-	b->made[0] = '\0';
-	b->existed = lstat(b->path, &sb) == 0;
-	b->empty = b->existed && S_ISREG(sb.st_mode) && sb.st_size == 0;
-	if (b->existed)
-		return;
-	snprintf(dir, sizeof dir, "%s", b->path);
-	while ((p = strrchr(dir, '/')) != NULL && p != dir) {
-		*p = '\0';
-		if (lstat(dir, &sb) == 0 || errno != ENOENT)
-			break;
-		snprintf(b->made, sizeof b->made, "%s", dir);
-	}
-}
-
-/*
- * A failed import leaves the path as it found it: a file it made is
- * removed with its -wal and -shm and the directories made for it, an
- * empty file it began to fill is empty again.
- */
-static void
-import_undo(const struct import_before *b)
-{
-	static const char *const sfx[] = { "-wal", "-shm", "-journal", "" };
-	char f[PATH_MAX + 16], *p;
-	struct stat sb;
-	size_t i;
-
-	/* Only one's own: another's was refused before any write. */
-	if (b->empty) {
-		if (stat(b->path, &sb) == 0 && sb.st_uid == geteuid() &&
-		    sb.st_size > 0 && truncate(b->path, 0) == -1)
-			cli_note("roster: %s: %s\n", b->path, strerror(errno));
-		return;
-	}
-	if (b->existed)
-		return;
-	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-		snprintf(f, sizeof f, "%s%s", b->path, sfx[i]);
-		unlink(f);
-	}
-	if (b->made[0] == '\0')
-		return;
-	/* rmdir takes only empty ones: never what another put there. */
-	snprintf(f, sizeof f, "%s", b->path);
-	while ((p = strrchr(f, '/')) != NULL && p != f) {
-		*p = '\0';
-		if (rmdir(f) == -1 || strcmp(f, b->made) == 0)
-			break;
-	}
-}
-
 static int
 cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
 	int flags = IMPORT_CHANGES, dry_run = cli_flag(a, "dry-run");
 	struct strbuf report = { 0 };
-	struct import_before before;
+	struct cli_before before;
 	struct import_stats stats;
 	struct store *s = NULL;
 	int rc, sflags = STORE_CREATE;
@@ -254,7 +189,7 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		rc = cli_db_path(c, before.path, sizeof before.path, err);
 	if (rc != RC_OK)
 		return rc;
-	import_look(&before);
+	cli_before_look(&before);
 	/* A dry run makes no pool: it checks against an empty one. */
 	if (dry_run && (!before.existed || before.empty))
 		sflags |= STORE_MEMORY;
@@ -266,7 +201,7 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	}
 	store_close(s);
 	if (rc != RC_OK && !(sflags & STORE_MEMORY))
-		import_undo(&before);
+		cli_before_undo(&before);
 	cli_note("%s", strbuf_str(&report));
 	strbuf_free(&report);
 	if (rc != RC_OK)

@@ -106,6 +106,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 {
 	const char *kind = cli_value(a, "kind", 0);
 	const char *end = cli_value(a, "end", 0);
+	struct cli_before before;
 	struct deployment d;
 	struct store *s = NULL;
 	size_t i;
@@ -123,6 +124,10 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	    (rc = end_option("deploy create", end, d.start, c->today, &d.end,
 	    err)) != RC_OK))
 		return rc;
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		return rc;
+	cli_before_look(&before);
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = refdata_country(s, cli_value(a, "country", 0), d.country,
@@ -143,6 +148,9 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 		deploy_need_free(&d.needs[i]);
 	free(d.needs);
 	store_close(s);
+	/* Refused with no pool yet: none is made. */
+	if (rc != RC_OK)
+		cli_before_undo(&before);
 	return rc;
 }
 
@@ -297,14 +305,15 @@ resolve_all(struct store *s, char **ids, int n, long long **pks, size_t *npks,
 			while (rc == RC_OK && scanf("%127s", word) == 1) {
 				*pks = xrealloc(*pks, (*npks + 1) *
 				    sizeof **pks);
-				rc = person_resolve(s, word, &(*pks)[*npks],
-				    err);
+				rc = cli_person(s, "deploy add", word,
+				    &(*pks)[*npks], err);
 				(*npks)++;
 			}
 			continue;
 		}
 		*pks = xrealloc(*pks, (*npks + 1) * sizeof **pks);
-		rc = person_resolve(s, ids[i], &(*pks)[(*npks)++], err);
+		rc = cli_person(s, "deploy add", ids[i], &(*pks)[(*npks)++],
+		    err);
 	}
 	if (rc != RC_OK) {
 		free(*pks);
@@ -332,9 +341,7 @@ cmd_deploy_add_exec(struct cli *c, const struct cli_args *a,
 		return rc;
 	}
 	if ((rc = resolve_all(s, a->words + 1, a->nwords - 1, &pks, &npks,
-	    err)) != RC_OK)
-		error_prefix(err, "deploy add");
-	else {
+	    err)) == RC_OK) {
 		rc = deploy_add(s, &d, pks, npks, cli_value(a, "role", 0),
 		    c->today, &warn, &added, err);
 		free(pks);
@@ -399,9 +406,8 @@ cmd_deploy_set_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
-			error_prefix(err, "deploy set");
-		else
+		if ((rc = cli_person(s, "deploy set", a->words[1], &pk, err))
+		    == RC_OK)
 			rc = deploy_set(s, &d, pk, to, cli_flag(a, "force"),
 			    err);
 		if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED))
@@ -439,9 +445,9 @@ cmd_deploy_remove_exec(struct cli *c, const struct cli_args *a,
 	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, a->words[0], &d, err)) == RC_OK) {
-		if ((rc = person_resolve(s, a->words[1], &pk, err)) != RC_OK)
-			error_prefix(err, "deploy remove");
-		else if ((rc = deploy_remove(s, &d, pk, err)) == RC_OK)
+		if ((rc = cli_person(s, "deploy remove", a->words[1], &pk,
+		    err)) == RC_OK && (rc = deploy_remove(s, &d, pk, err)) ==
+		    RC_OK)
 			fprintf(stderr, "roster: %s taken off '%s'\n",
 			    person_name(s, pk, name, sizeof name), d.name);
 		deploy_clear(&d);

@@ -8,6 +8,22 @@
 #include "person.h"
 #include "width.h"
 
+int
+cli_person(struct store *s, const char *cmd, const char *arg, long long *pk,
+    struct error *err)
+{
+	char day[DATE_LEN];
+	int rc;
+
+	if ((rc = person_resolve(s, arg, pk, err)) == RC_REFUSED &&
+	    erase_day(s, arg, day, err) == RC_OK && day[0] != '\0')
+		return error_set(err, RC_REFUSED, "%s: %s was erased on %s",
+		    cmd, arg, day);
+	if (rc != RC_OK)
+		error_prefix(err, "%s", cmd);
+	return rc;
+}
+
 /*
  * The person to erase, by their whole id only: a prefix one character
  * off would erase someone else, and there is no undoing it.  A prefix is
@@ -17,17 +33,11 @@ static int
 erase_target(struct store *s, const char *arg, long long *pk, char *name,
     size_t len, struct error *err)
 {
-	char day[DATE_LEN], id[PERSON_ID_LEN];
+	char id[PERSON_ID_LEN];
 	int rc;
 
-	if ((rc = person_resolve(s, arg, pk, err)) == RC_REFUSED &&
-	    erase_day(s, arg, day, err) == RC_OK && day[0] != '\0')
-		return error_set(err, RC_REFUSED, "erase: %s was erased on %s",
-		    arg, day);
-	if (rc != RC_OK) {
-		error_prefix(err, "erase");
+	if ((rc = cli_person(s, "erase", arg, pk, err)) != RC_OK)
 		return rc;
-	}
 	person_name(s, *pk, name, len);
 	if (strlen(arg) != PERSON_ID_LEN - 1)
 		return error_set(err, RC_INPUT, "erase needs the whole id: "

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
+#include "date.h"
 #include "edit.h"
 #include "person.h"
 #include "strbuf.h"
@@ -22,13 +24,10 @@ person_open(struct store *s, const char *cmd, const char *id,
 	int rc;
 
 	*r = NULL;
-	if ((rc = person_resolve(s, id, &pk, err)) == RC_OK)
-		rc = edit_load(s, pk, r, err);
-	if (rc == RC_REFUSED)
-		rc = RC_INPUT;
-	if (rc != RC_OK)
+	if ((rc = cli_person(s, cmd, id, &pk, err)) == RC_OK &&
+	    (rc = edit_load(s, pk, r, err)) != RC_OK)
 		error_prefix(err, "%s", cmd);
-	return rc;
+	return rc == RC_REFUSED ? RC_INPUT : rc;
 }
 
 /* "Anna de Wit", as messages name people. */
@@ -43,11 +42,13 @@ name_of(const struct edit_record *r, char *buf, size_t len)
 
 /*
  * One FIELD=VALUE word: sets the field, or with + or - before it adds or
- * removes one item of a list; a refusal names the field.
+ * removes one item of a list; a refusal names the field.  given[f] says
+ * what came before: a field set whole twice, or whole after its items,
+ * would silently lose the earlier value, so it is refused.
  */
 static int
 apply_word(struct store *s, const char *cmd, struct edit_record *r,
-    const char *word, struct error *err)
+    const char *word, char given[EF_N], struct error *err)
 {
 	const char *eq = strchr(word, '='), *name = word;
 	char field[64];
@@ -66,6 +67,10 @@ apply_word(struct store *s, const char *cmd, struct edit_record *r,
 	if (op != 0 && f != EF_LANGUAGES && f != EF_THEMES && f != EF_SKILLS)
 		return error_set(err, RC_INPUT, "%s: %s: %c works on lists "
 		    "only (languages, themes, skills)", cmd, field, op);
+	if (op == 0 && given[f])
+		return error_set(err, RC_INPUT, "%s: %s: given twice (give "
+		    "each field once)", cmd, field);
+	given[f] = 1;
 	if (op == '+')
 		rc = edit_add_item(s, r, f, eq + 1, err);
 	else if (op == '-')
@@ -79,12 +84,12 @@ apply_word(struct store *s, const char *cmd, struct edit_record *r,
 
 static int
 apply_words(struct store *s, const char *cmd, struct edit_record *r,
-    char **words, int n, struct error *err)
+    char **words, int n, char given[EF_N], struct error *err)
 {
 	int i, rc = RC_OK;
 
 	for (i = 0; i < n && rc == RC_OK; i++)
-		rc = apply_word(s, cmd, r, words[i], err);
+		rc = apply_word(s, cmd, r, words[i], given, err);
 	return rc;
 }
 
@@ -118,6 +123,31 @@ changed_fields(const struct edit_record *a, const struct edit_record *b,
 		}
 }
 
+/*
+ * A do-not-call mark over before it is set, or a review in the future, is
+ * taken (imports of old records have them) but told: most likely a slip.
+ * Only a value this command set (before NULL: a new person) is told.
+ */
+static void
+warn_dates(const struct edit_record *before, const struct edit_record *r,
+    int today)
+{
+	const char *until = r->value[EF_DNC_UNTIL];
+	const char *seen = r->value[EF_REVIEWED];
+	char name[512];
+	int day;
+
+	name_of(r, name, sizeof name);
+	if ((before == NULL || strcmp(before->value[EF_DNC_UNTIL], until) != 0)
+	    && date_parse(until, &day) && day < today)
+		cli_note("roster: warning: %s: dnc_until %s is before today: "
+		    "the mark is over already\n", name, until);
+	if ((before == NULL || strcmp(before->value[EF_REVIEWED], seen) != 0) &&
+	    date_parse(seen, &day) && day > today)
+		cli_note("roster: warning: %s: reviewed %s is after today\n",
+		    name, seen);
+}
+
 static int
 cmd_person_add_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
@@ -125,18 +155,25 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	static const char cmd[] = "person add";
 	struct edit_record *r = edit_new();
 	struct store *s = NULL;
-	char name[512], dupe[1200];
+	struct cli_before before = { .existed = 1 };
+	char name[512], dupe[1200], given[EF_N] = { 0 };
 	int rc;
 
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		goto out;
+	cli_before_look(&before);
 	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
 		goto out;
+	/* --family and --given are these fields given. */
+	given[EF_FAMILY_NAME] = given[EF_GIVEN_NAME] = 1;
 	if ((rc = edit_set(s, r, EF_FAMILY_NAME, cli_value(a, "family", 0),
 	    err)) != RC_OK)
 		error_prefix(err, "%s: family_name", cmd);
 	else if ((rc = edit_set(s, r, EF_GIVEN_NAME, cli_value(a, "given", 0),
 	    err)) != RC_OK)
 		error_prefix(err, "%s: given_name", cmd);
-	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, err))
+	else if ((rc = apply_words(s, cmd, r, a->words, a->nwords, given, err))
 	    == RC_OK && (rc = edit_duplicate(s, r, dupe, sizeof dupe, err))
 	    == RC_OK) {
 		/* As import refuses them: a second record splits a history. */
@@ -146,10 +183,15 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 		else
 			rc = save(s, cmd, r, err);
 	}
-	if (rc == RC_OK)
+	if (rc == RC_OK) {
 		printf("%s %s\n", r->id, name_of(r, name, sizeof name));
+		warn_dates(NULL, r, c->today);
+	}
 out:
 	store_close(s);
+	/* Refused with no pool yet: none is made. */
+	if (rc != RC_OK)
+		cli_before_undo(&before);
 	edit_free(r);
 	return rc;
 }
@@ -211,7 +253,10 @@ static int
 set_apply(struct store *s, const char *cmd, struct edit_record *r,
     const struct cli_args *a, struct error *err)
 {
-	return apply_words(s, cmd, r, a->words + 1, a->nwords - 1, err);
+	char given[EF_N] = { 0 };
+
+	return apply_words(s, cmd, r, a->words + 1, a->nwords - 1, given,
+	    err);
 }
 
 static int
@@ -227,6 +272,7 @@ cmd_person_set_exec(struct cli *c, const struct cli_args *a,
 		strbuf_adds(&what, "changed ");
 		changed_fields(before, r, &what);
 		done(before, r, strbuf_str(&what));
+		warn_dates(before, r, c->today);
 	}
 	strbuf_free(&what);
 	edit_free(r);
@@ -309,22 +355,54 @@ const struct cmd_entry cmd_person_mission_add_entry = {
 	.exec = cmd_person_mission_add_exec,
 };
 
+/*
+ * The mission of r named name (in this case, or else the one in any
+ * case) from start, or -1.
+ */
+static int
+mission_find(const struct edit_record *r, const char *name,
+    const char *start)
+{
+	size_t i;
+	int found = -1, n = 0;
+
+	for (i = 0; i < r->nmissions; i++) {
+		if (strcmp(r->missions[i].start, start) != 0)
+			continue;
+		if (strcmp(r->missions[i].mission, name) == 0)
+			return (int)i;
+		if (strcasecmp(r->missions[i].mission, name) == 0) {
+			found = (int)i;
+			n++;
+		}
+	}
+	return n == 1 ? found : -1;
+}
+
 static int
 mission_remove_apply(struct store *s, const char *cmd, struct edit_record *r,
     const struct cli_args *a, struct error *err)
 {
+	struct strbuf have = { 0 };
 	char name[512];
 	size_t i;
+	int m;
 
 	(void)s;
+	if ((m = mission_find(r, a->words[1], a->words[2])) >= 0) {
+		edit_remove_mission(r, (size_t)m);
+		return RC_OK;
+	}
+	/* What there is to remove, for the next try. */
 	for (i = 0; i < r->nmissions; i++)
-		if (strcmp(r->missions[i].mission, a->words[1]) == 0 &&
-		    strcmp(r->missions[i].start, a->words[2]) == 0) {
-			edit_remove_mission(r, i);
-			return RC_OK;
-		}
-	return error_set(err, RC_INPUT, "%s: %s has no mission '%s' from %s",
-	    cmd, name_of(r, name, sizeof name), a->words[1], a->words[2]);
+		strbuf_addf(&have, "%s%s from %s", i > 0 ? ", " : "",
+		    r->missions[i].mission, r->missions[i].start);
+	error_set(err, RC_INPUT, "%s: %s has no mission '%s' from %s (%s%s)",
+	    cmd, name_of(r, name, sizeof name), a->words[1], a->words[2],
+	    r->nmissions > 0 ? "their missions: " : "they have none",
+	    strbuf_str(&have));
+	strbuf_free(&have);
+	return RC_INPUT;
 }
 
 static int
@@ -333,13 +411,16 @@ cmd_person_mission_remove_exec(struct cli *c, const struct cli_args *a,
 {
 	struct edit_record *before, *r;
 	char what[1024];
-	int rc;
+	int m, rc;
 
 	rc = person_change(c, a, "person mission remove", mission_remove_apply,
 	    &before, &r, err);
 	if (rc == RC_OK) {
+		/* As it is spelt, whatever the case it was typed in. */
+		m = mission_find(before, a->words[1], a->words[2]);
 		snprintf(what, sizeof what, "removed mission %s from %s",
-		    a->words[1], a->words[2]);
+		    m >= 0 ? before->missions[m].mission : a->words[1],
+		    a->words[2]);
 		done(before, r, what);
 	}
 	edit_free(r);
@@ -374,14 +455,14 @@ cmd_person_away_exec(struct cli *c, const struct cli_args *a,
     struct error *err)
 {
 	struct edit_record *before, *r;
+	const char *to = a->nwords > 2 ? a->words[2] : "";
 	char what[256];
 	int rc;
 
 	rc = person_change(c, a, "person away", away_apply, &before, &r, err);
 	if (rc == RC_OK) {
 		snprintf(what, sizeof what, "away from %s %s%s", a->words[1],
-		    a->nwords > 2 ? "to " : "until further notice",
-		    a->nwords > 2 ? a->words[2] : "");
+		    *to != '\0' ? "to " : "until further notice", to);
 		done(before, r, what);
 	}
 	edit_free(r);

@@ -21,12 +21,12 @@ cmd_person_review_exec(struct cli *c, const struct cli_args *a,
 		return rc;
 	pks = xcalloc((size_t)a->nwords, sizeof *pks);
 	for (i = 0; i < a->nwords && rc == RC_OK; i++)
-		if ((rc = person_resolve(s, a->words[i], &pks[i], err)) !=
-		    RC_OK)
-			error_prefix(err, "person review");
+		rc = cli_person(s, "person review", a->words[i], &pks[i], err);
 	date_format(c->today, day);
 	for (i = 0; i < a->nwords && rc == RC_OK; i++)
-		if ((rc = review_mark(s, pks[i], c->today, err)) == RC_OK)
+		if ((rc = review_mark(s, pks[i], c->today, err)) != RC_OK)
+			error_prefix(err, "person review");
+		else
 			cli_note("roster: %s reviewed on %s\n",
 			    person_name(s, pks[i], name, sizeof name), day);
 	free(pks);

@@ -31,7 +31,12 @@ cmd_share_exec(struct cli *c, const struct cli_args *a, struct error *err)
 			    "0660)\n", s->path, group);
 		else
 			cli_note("roster: %s: private (mode 0600)\n", s->path);
-		if (r.dir_closed)
+		if (r.unreachable[0] != '\0')
+			cli_note("roster: note: the group cannot reach the "
+			    "pool: %s is closed to it (chgrp %s and chmod g+x "
+			    "it, or move the pool to a directory of the "
+			    "group)\n", r.unreachable, group);
+		else if (r.dir_closed)
 			cli_note("roster: note: the pool's directory is not "
 			    "the group's to write: should its -wal and -shm "
 			    "files go, only you could make them again "

@@ -3,7 +3,6 @@
 
 #include "cmd.h"
 #include "format.h"
-#include "person.h"
 
 static int
 cmd_show_exec(struct cli *c, const struct cli_args *a, struct error *err)
@@ -13,9 +12,7 @@ cmd_show_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	int rc;
 
 	if ((rc = cli_open(c, 0, &s, err)) == RC_OK &&
-	    (rc = person_resolve(s, a->words[0], &pk, err)) != RC_OK)
-		error_prefix(err, "show");
-	else if (rc == RC_OK)
+	    (rc = cli_person(s, "show", a->words[0], &pk, err)) == RC_OK)
 		rc = format_show(s, pk, c->today, stdout, err);
 	store_close(s);
 	return rc;

@@ -66,6 +66,26 @@ tail -n 1 "$work/out" | grep -q "^roster check: $work/page.db has [0-9]* problem
 grep -q 'malformed\|integrity: ' "$work/out" && ok ||
     bad "check-page: no problem named: $(cat "$work/out")"
 
+# Cells of a page damaged: SQLite's report of them comes as one text of
+# many lines.  Each is a problem on a line of its own, named as such and
+# counted in the verdict.
+cp "$ROSTER_DB" "$work/cells.db"
+printf '\377\377\377\377\377\377\377\377' |
+    dd of="$work/cells.db" bs=1 seek=$((4096 * 20 + 100)) conv=notrunc \
+    2>/dev/null
+run 3 check-cells "$ROSTER" --db "$work/cells.db" check
+n=$(sed '$d' "$work/out" | wc -l)
+tail -n 1 "$work/out" | grep -q "^roster check: $work/cells.db has $n problems$" &&
+    ok || bad "check-cells: $n lines, verdict: $(tail -n 1 "$work/out")"
+grep -q '^integrity: On tree page 21 cell ' "$work/out" && ok ||
+    bad "check-cells: no cell named: $(cat "$work/out")"
+if sed '$d' "$work/out" | grep -v '^[a-z ]*: ' | grep -q . ||
+    grep -q '\*\*\*' "$work/out"; then
+	bad "check-cells: a line that is no problem: $(cat "$work/out")"
+else
+	ok
+fi
+
 # Read-only: the words index's own check is skipped, and said so.
 run 0 check-read-only "$ROSTER" --read-only check
 says check-read-only "roster: check: the words index's own check was not run: it needs a database opened for writing"
@@ -86,6 +106,49 @@ says backup-link "is the database itself"
 run 1 backup-search "$ROSTER" --db "$work/b.db" search zzzzzz
 [ -z "$(ls "$work" | grep 'b\.db\.')" ] && ok ||
     bad "backup left temporary files: $(ls "$work")"
+
+# A directory is not a backup's name: said before any copying, exit 2.
+mkdir "$work/backups"
+run 2 backup-dir "$ROSTER" backup "$work/backups/"
+says backup-dir "roster: $work/backups/: is a directory (expected the backup's file name, such as $work/backups/pool-backup.db)"
+# Nor is a device, a pipe or a socket (as root, backup /dev/null would
+# have put a file in its place): exit 2, left as it was.  Nor no name.
+mkfifo "$work/backups/pipe"
+run 2 backup-pipe "$ROSTER" backup "$work/backups/pipe"
+says backup-pipe "roster: $work/backups/pipe: is not a regular file (expected the backup's file name)"
+[ -p "$work/backups/pipe" ] && ok || bad "backup-pipe: the pipe was replaced"
+rm -f "$work/backups/pipe"
+run 2 backup-empty "$ROSTER" backup ""
+says backup-empty "roster: backup: the file name is empty"
+# No room (here the file size limit): "disk full" naming the file asked
+# for, exit 3, and neither the copy nor a journal of it left behind.
+run 3 backup-fsize sh -c 'ulimit -f 100; exec "$0" backup "$1"' "$ROSTER" \
+    "$work/backups/full.db"
+says backup-fsize "roster: disk full: $work/backups/full.db (free some space and try again)"
+[ -z "$(ls "$work/backups")" ] && ok ||
+    bad "backup-fsize: left $(ls "$work/backups")"
+# Stopped (SIGTERM, SIGINT) while it copies: the signal takes effect
+# once the copy is removed.  The copy of a bigger pool lasts long enough
+# to be caught: the test waits for its temporary file to appear.
+"$ROSTER" demo --size 20000 --seed 6 "$work/big.db" 2>/dev/null
+caught=0
+for try in 1 2 3 4 5; do
+	"$ROSTER" --db "$work/big.db" backup "$work/backups/term.db" \
+	    2>/dev/null &
+	pid=$!
+	i=0
+	while [ $i -lt 2000 ] &&
+	    ! ls "$work/backups" | grep -q '^term\.db\.'; do
+		i=$((i + 1))
+	done
+	kill -TERM $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	[ $? = 143 ] && caught=1 && break
+	rm -f "$work/backups/term.db"
+done
+[ $caught = 1 ] || echo "note: backup-term: the backup was never caught" >&2
+[ -z "$(ls "$work/backups")" ] && ok ||
+    bad "backup-term: left $(ls "$work/backups")"
 
 # Under a concurrent writer: imports in a loop, changing people's words,
 # while check and backup run; both say good every time.
@@ -145,6 +208,29 @@ lock_release 2
 run 0 lock-import "$ROSTER" import "$fix/people.csv"
 says lock-import "roster: waiting for another roster to finish ($ROSTER_DB)…"
 lock_wait
+# Ctrl-C while waiting: the command dies of it, and nothing is written.
+lock_hold "$ROSTER_DB"
+count() {
+	sqlite3 "$ROSTER_DB" "SELECT count(*) FROM person;
+	    SELECT count(*) FROM audit" | tr '\n' ' '
+}
+before=$(count)
+rm -f "$work/int.err"
+perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV' "$ROSTER" person add \
+    --family Waiter --given Wanda >"$work/out" 2>"$work/int.err" &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q waiting "$work/int.err" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -INT $pid
+wait $pid
+st=$?
+lock_release
+[ $st = 130 ] && ok || bad "lock-interrupt: exit status $st, expected 130"
+[ "$(count)" = "$before" ] && ok || bad "lock-interrupt: $(count), was $before"
+run 0 lock-interrupt-check "$ROSTER" check
 # Without a lock, no word of waiting.
 run 0 lock-none "$ROSTER" vocab add skill rowing Rowing
 if grep -q waiting "$work/err"; then

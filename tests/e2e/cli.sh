@@ -451,6 +451,13 @@ if $reader test -x "$rbin" -a -r "$ro/pool.db" -a ! -w "$ro"; then
 	    --format ids
 	same ro-dir-write "$work/ro-want" "$work/out"
 	says ro-dir-write "pool.db: you cannot write this file (owner $(id -un), group $(id -gn), mode 0644); opened read-only"
+	# A change to it is refused, the command named, nothing changed.
+	for cmd in "person set 1111 notes=x" "person review 1111"; do
+		# shellcheck disable=SC2086
+		run 3 ro-dir-change $reader "$rbin" --db "$ro/pool.db" $cmd
+		says ro-dir-change "roster: ${cmd% 1111*}: $ro/pool.db: you cannot write this file"
+		says ro-dir-change "; nothing was changed"
+	done
 	# A file the reader may write, in a directory they may not: refused.
 	run 3 ro-dir-rw $reader "$rbin" --db "$ro/rw.db" search
 	says ro-dir-rw "rw.db: you may not write this database or its directory: use --read-only to read it"

@@ -31,6 +31,10 @@ run 2 create-bad-kind "$ROSTER" deploy create "$irma" --country SX \
 says create-bad-kind "unknown kind 'volcano'"
 run 2 create-end-before "$ROSTER" deploy create "$irma" --country SX \
     --start +2d --end +1d
+# Refused with no pool yet: none is made, nor its directory.
+run 2 create-no-pool env ROSTER_DB="$work/none/pool.db" "$ROSTER" deploy \
+    create "$irma" --country Atlantis --start +2d
+[ -e "$work/none" ] && bad "create-no-pool: $(ls -R "$work/none")" || ok
 # A deployment's needs are bounded as a whole: 1000 terms in all.
 need600=$(awk 'BEGIN { s = "1:lang:nl"; for (i = 1; i < 600; i++)
     s = s " OR lang:nl"; print s }')

@@ -80,6 +80,8 @@ if [ -n "$notin" ]; then
 else
 	echo "note: the user is in every group; share-not-member not run" >&2
 fi
+run 2 share-read-only "$ROSTER" --read-only share --private
+says share-read-only "roster: $ROSTER_DB: opened with --read-only; nothing was changed"
 run 2 share-both "$ROSTER" share --group "$group" --private
 says share-both "--group and --private contradict each other"
 after=$(modes; q "SELECT count(*) FROM audit; SELECT value FROM setting")
@@ -97,6 +99,13 @@ says private "roster: $ROSTER_DB: private (mode 0600)"
     WHERE a.entity = 'pool' ORDER BY a.pk DESC LIMIT 1")" = "$share_with NULL" ] &&
     ok || bad "private: audit"
 run 0 private-search "$ROSTER" search --format ids lang:fr
+# Private again when private already: the files put right, but no audit
+# line, which would record a change that was not made.
+audit_before=$(q "SELECT count(*) FROM audit")
+run 0 private-again "$ROSTER" share --private
+says private-again "roster: $ROSTER_DB: private (mode 0600)"
+[ "$(q "SELECT count(*) FROM audit")" = "$audit_before" ] && ok ||
+    bad "private-again: audited: $(q "SELECT * FROM audit_change ORDER BY audit DESC LIMIT 1")"
 for f in "$ROSTER_DB-wal" "$ROSTER_DB-shm"; do
 	if [ -e "$f" ]; then
 		m=$(stat -c %a "$f")
@@ -117,6 +126,21 @@ for f in real.db real.db-wal real.db-shm; do
 	[ "$m" = 660 ] && ok || bad "share-link: $f is '$m', expected 660"
 done
 
+# The audit names the pool by its whole path, whatever name it was
+# opened by (here a relative link): one pool, one name in the log.
+(cd "$work/l" && "$ROSTER" --db link.db share --private 2>/dev/null)
+[ "$(sqlite3 "$work/l/real.db" "SELECT entity_id FROM audit
+    WHERE entity = 'pool' ORDER BY pk DESC LIMIT 1")" = "$work/l/real.db" ] &&
+    ok || bad "share-link: audited as '$(sqlite3 "$work/l/real.db" \
+    "SELECT entity_id FROM audit WHERE entity = 'pool' ORDER BY pk DESC")'"
+
+# A pool in a directory closed to the group (a home of mode 0700): the
+# group could not even reach it, and the note says which directory.
+mkdir -m 700 "$work/home"
+cp "$ROSTER_DB" "$work/home/pool.db"
+run 0 share-closed "$ROSTER" --db "$work/home/pool.db" share --group "$group"
+says share-closed "roster: note: the group cannot reach the pool: $work/home is closed to it (chgrp $group and chmod g+x it, or move the pool to a directory of the group)"
+
 # Another user's pool may not be shared by this one.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 755 "$work"
@@ -125,6 +149,38 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	    "$ROSTER" share --group nogroup >"$work/out" 2>"$work/err"
 	[ $? = 3 ] && ok || bad "share by another user: exit status"
 	says share-not-owner "only its owner (root) may share it"
+
+	# A team on one host: root shares a pool with nogroup, of which
+	# nobody is a member and daemon's group is not.  Nobody, at umask
+	# 077, writes: the -wal and -shm it makes are the group's, 0660,
+	# and the audit names nobody.  An outsider is told plainly that
+	# the file is not theirs to read.
+	mkdir "$work/team"
+	chgrp nogroup "$work/team"
+	chmod 2770 "$work/team"
+	team=$work/team/pool.db
+	cp "$ROSTER_DB" "$team"
+	rm -f "$team-wal" "$team-shm"
+	run 0 team-share setpriv --groups=65534 "$ROSTER" --db "$team" share \
+	    --group nogroup
+	rm -f "$team-wal" "$team-shm"
+	member="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	run 0 team-write $member sh -c 'umask 077; exec "$0" --db "$1" vocab add skill abseiling Abseiling' \
+	    "$ROSTER" "$team"
+	for f in "$team" "$team-wal" "$team-shm"; do
+		m=$(stat -c '%a %G' "$f" 2>/dev/null)
+		[ "$m" = "660 nogroup" ] && ok ||
+		    bad "team-write: $f is '$m', expected '660 nogroup'"
+	done
+	[ "$(sqlite3 "$team" "SELECT who FROM audit WHERE entity = 'skill'
+	    AND entity_id = 'abseiling'")" = nobody ] && ok ||
+	    bad "team-write: the audit does not name nobody"
+	outsider="setpriv --reuid=65534 --regid=1 --clear-groups"
+	run 3 team-outsider-dir $outsider "$ROSTER" --db "$team" search
+	says team-outsider-dir "roster: $team: you cannot reach this file (a directory on its way is closed to you)"
+	chmod 2775 "$work/team"
+	run 3 team-outsider $outsider "$ROSTER" --db "$team" search
+	says team-outsider "roster: $team: you cannot read this file (owner root, group nogroup, mode 0660)"
 fi
 
 finish

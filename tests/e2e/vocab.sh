@@ -58,6 +58,19 @@ done
 run 2 add-bad-label "$ROSTER" vocab add skill diving "$(printf 'Div\033[2Jing')"
 says add-bad-label "control character U+001B in the label"
 run 2 add-empty-label "$ROSTER" vocab add skill diving ""
+# An abbreviation filters take already (theme:OC is organised crime):
+# a theme of that slug could never be found by it.
+run 2 add-alias "$ROSTER" vocab add theme oc "Ocean crossings"
+says add-alias "roster: vocab: theme 'oc' is already short for organised-crime (Organised crime)"
+run 2 add-alias-skill "$ROSTER" vocab add skill gps "GPS tracking"
+says add-alias-skill "roster: vocab: skill 'gps' is already short for navigation"
+# A label of blanks alone names nothing.
+run 2 add-blank-label "$ROSTER" vocab add skill diving "   "
+says add-blank-label "roster: vocab: the label is blank (expected words, as in Sea rescue)"
+# Opened with --read-only: said so, not SQLite's "attempt to write a
+# readonly database".
+run 2 add-read-only "$ROSTER" --read-only vocab add skill diving Diving
+says add-read-only "roster: $ROSTER_DB: opened with --read-only; nothing was changed"
 run 2 add-bad-kind "$ROSTER" vocab add language xx "Xx"
 says add-bad-kind "roster: vocab add: 'language' is not theme or skill"
 run 2 add-usage "$ROSTER" vocab add theme only-slug

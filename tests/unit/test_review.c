@@ -52,6 +52,25 @@ test_mark(void **state)
 	    "'2026-11-23'))"), 2);
 }
 
+/* A second review the same day changes nothing: no audit line with the
+ * same old and new day, no new version to conflict with an open form. */
+static void
+test_same_day(void **state)
+{
+	struct store *s = *state;
+	struct error err = { 0 };
+	long long pk = dubois(s), lines, version;
+
+	assert_int_equal(review_mark(s, pk, testdb_today(), &err), RC_OK);
+	lines = testdb_int(s, "SELECT count(*) FROM audit");
+	version = testdb_int(s, "SELECT version FROM person WHERE family_name"
+	    " = 'Dubois'");
+	assert_int_equal(review_mark(s, pk, testdb_today(), &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit"), lines);
+	assert_int_equal(testdb_int(s, "SELECT version FROM person WHERE "
+	    "family_name = 'Dubois'"), version);
+}
+
 /* Gone: refused, and nothing written. */
 static void
 test_gone(void **state)
@@ -101,6 +120,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		testdb_fixture_test(test_mark),
+		testdb_fixture_test(test_same_day),
 		testdb_fixture_test(test_gone),
 		cmocka_unit_test(test_texts),
 	};

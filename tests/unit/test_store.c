@@ -156,6 +156,8 @@ test_upgrade(void **state)
 	snprintf(path, sizeof path, "%s", testdb_path());
 	testdb_import(s, "family_name,given_name,themes\n"
 	    "Weiß,Anna,disaster-victim-identification\n", NULL);
+	testdb_exec(s, "DROP TABLE reply; DROP TABLE callout_message; "
+	    "DROP TABLE callout");
 	testdb_exec(s, "DROP TABLE audit_change; DROP TABLE erased; "
 	    "DROP TABLE setting; DROP INDEX audit_at; DROP TRIGGER "
 	    "audit_no_update; DROP TRIGGER audit_no_delete; DROP INDEX "

@@ -1,0 +1,85 @@
+/*
+ * callout.h - the call-out desk (db/004-callout.sql): waves of messages
+ * to a deployment's members, each with a reply code, delivered through
+ * sendmail(8), an SMS command or on paper, and the replies to them.
+ *
+ * Memory: the strings of the request and reply structs are borrowed for
+ * the call; results are filled into caller-owned structs.
+ */
+#ifndef ROSTER_CALLOUT_H
+#define ROSTER_CALLOUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "store.h"
+
+enum callout_wave { WAVE_INFO, WAVE_ALERT, WAVE_DEPLOY, WAVE_STAND_DOWN };
+enum callout_via { VIA_EMAIL, VIA_SMS, VIA_PRINT };
+
+#define CALLOUT_CODE_LEN	16
+
+struct callout_request {
+	const char		*deployment;	/* its name, in any case */
+	enum callout_wave	 wave;
+	enum callout_via	 via;
+	/* Statuses (proposed, contacted...) or person ids; none: proposed. */
+	const char *const	*to;
+	size_t			 nto;
+	int			 again;		/* resend this wave to them */
+	int			 dry_run;	/* compose, record nothing */
+	FILE			*out;		/* print and dry run write here */
+};
+
+struct callout_result {
+	char	code[CALLOUT_CODE_LEN];		/* "IRMA2" */
+	long	sent, failed, printed;
+	long	skipped;			/* already had this wave */
+};
+
+/*
+ * Sends one wave: one message per member from the wave's template, each
+ * recorded with its delivery result (a failure is recorded and the wave
+ * goes on), proposed members moved to contacted, all in the audit.
+ * RC_REFUSED when nobody is left to send to (all had it: --again).
+ */
+int	callout_send(struct store *, const struct callout_request *,
+	    struct callout_result *, struct error *err);
+
+enum reply_answer { ANSWER_YES, ANSWER_NO, ANSWER_MAYBE, ANSWER_UNCLEAR };
+enum reply_channel { REPLY_EMAIL, REPLY_SMS, REPLY_PHONE };
+
+/*
+ * Reads an answer tolerantly ("yes", "y", "ok", "oui", "ja", "sí",
+ * "A 3", "IRMA2 yes"; quoted text and signatures ignored): the answer,
+ * ANSWER_UNCLEAR when it cannot be read for sure, and the reply code
+ * found in the text (or "") into code.
+ */
+enum reply_answer reply_read(const char *text, char code[CALLOUT_CODE_LEN]);
+
+struct reply_in {
+	const char		*deployment;	/* its name, or NULL: by code */
+	const char		*code;		/* or NULL: the latest call-out */
+	long long		 person;	/* 0: by sender */
+	const char		*sender;	/* the e-mail or number */
+	const char		*at;		/* when they answered; NULL: now */
+	enum reply_channel	 channel;
+	enum reply_answer	 answer;
+	const char		*note, *text, *message_id;
+};
+
+struct reply_out {
+	int	 duplicate;			/* message_id already kept */
+	char	 outcome[128];			/* "confirmed", "booked on Ida" */
+};
+
+/*
+ * Keeps one reply and applies it: yes confirms (a double booking is
+ * refused, and the refused yes kept and shown), no declines, maybe
+ * leaves the member contacted with the note, unclear waits for a person.
+ */
+int	reply_record(struct store *, const struct reply_in *,
+	    struct reply_out *, struct error *err);
+
+#endif
