@@ -391,6 +391,7 @@ test_audit(void **state)
 	    (char *)"Course" };
 	struct error err;
 	long long audits = testdb_int(s, "SELECT count(*) FROM audit");
+	size_t i;
 
 	/* Saving what is stored changes nothing, not even the version. */
 	assert_int_equal(edit_save(s, r, NULL, &err), RC_OK);
@@ -426,6 +427,20 @@ test_audit(void **state)
 	    "audit_change c ON c.audit = a.pk WHERE a.action = 'away update' "
 	    "AND a.fields = 'reason' AND c.old = 'Course' AND "
 	    "c.new = 'Course, extended'"), 1);
+	/* A window removed leaves the values it had, and no row. */
+	for (i = 0; i < r->nwindows; i++)
+		if (strcmp(r->windows[i].from, "2027-03-01") == 0)
+			break;
+	assert_true(i < r->nwindows);
+	edit_remove_window(r, i);
+	assert_int_equal(edit_save(s, r, NULL, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = 'away remove' "
+	    "AND a.entity_id = '" DUBOIS "' AND ((c.field = 'from' AND "
+	    "c.old = '2027-03-01') OR (c.field = 'reason' AND "
+	    "c.old = 'Course, extended')) AND c.new IS NULL"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM unavailability "
+	    "WHERE start = '2027-03-01'"), 0);
 	edit_free(r);
 }
 

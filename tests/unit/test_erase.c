@@ -125,6 +125,41 @@ test_audit_each(void **state)
 	strbuf_free(&b);
 }
 
+/* A line with more changes than audit_write writes a statement keeps
+ * them all, absent values as NULL. */
+static void
+test_audit_many(void **state)
+{
+	struct store *s = *state;
+	struct audit_change c[25];
+	struct audit_entry e = { "ann", NULL, "person", "p-2", "update", "",
+	    c, 25 };
+	char names[25][8], values[25][8];
+	struct error err;
+	size_t i;
+
+	for (i = 0; i < 25; i++) {
+		snprintf(names[i], sizeof names[i], "f%02zu", i);
+		snprintf(values[i], sizeof values[i], "v%02zu", i);
+		c[i].field = names[i];
+		c[i].old = i % 2 ? values[i] : NULL;
+		c[i].new = i % 3 ? values[i] : NULL;
+	}
+	testdb_exec(s, "BEGIN");
+	assert_int_equal(audit_write(s, &e, &err), RC_OK);
+	testdb_exec(s, "COMMIT");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"),
+	    25);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE old IS NULL"), 13);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE new IS NULL"), 9);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE field = 'f23' AND old = 'v23' AND new = 'v23'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE field = 'f24' AND old IS NULL AND new IS NULL"), 1);
+}
+
 /* Another person, on the same deployment, who stays. */
 static const char other[] = OTHER ",Dubois,Amelie,Police,,f,"
     "amelie@police.example,+33 1,active,0,,,,,,,\n";
@@ -388,6 +423,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		testdb_test(test_audit_each),
+		testdb_test(test_audit_many),
 		testdb_test(test_erase_rows),
 		testdb_test(test_erase_bytes),
 		testdb_test(test_erase_row_not_reused),
