@@ -38,6 +38,10 @@ static const char *const erase_sql[] = {
 	"DELETE FROM reply WHERE person = ?1"
 	    " OR (?3 <> '' AND sender = ?3 COLLATE NOCASE)"
 	    " OR (?4 <> '' AND sender = ?4)",
+	/* Screens and tags hold people by row: never give this one out. */
+	"INSERT INTO setting(key, value) VALUES ('" ERASE_ROW_FLOOR "', ?1)"
+	    " ON CONFLICT (key) DO UPDATE SET value ="
+	    " max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
 	"DELETE FROM person WHERE pk = ?1",
 	"DELETE FROM mission WHERE pk NOT IN (SELECT mission FROM service)"
 	    " AND name NOT IN (SELECT name FROM mission_catalogue)",
