@@ -62,6 +62,11 @@ enum reply_channel { REPLY_EMAIL, REPLY_SMS, REPLY_PHONE };
  * found in the text (or "") into code.
  */
 enum reply_answer reply_read(const char *text, char code[CALLOUT_CODE_LEN]);
+/* The answer as reply_read reads it: the text without quoted lines, the
+ * quoted message ("On ... wrote:" on) and the signature ("-- " on). */
+char	*reply_text(const char *text);
+/* The text of an HTML-only reply, its quoted history left out. */
+char	*reply_html_text(const char *html);
 
 struct reply_in {
 	const char		*deployment;	/* its name, or NULL: by code */
@@ -85,6 +90,15 @@ struct reply_out {
  * leaves the member contacted with the note, unclear waits for a person.
  */
 int	reply_record(struct store *, const struct reply_in *,
+	    struct reply_out *, struct error *err);
+/*
+ * Decides the kept reply pk, unclear or not matched to a call-out or a
+ * member: in->answer (ANSWER_UNCLEAR: ignored) applied as reply_record
+ * applies it, to in->person on in->deployment when given (else the
+ * reply's), and kept in its decided column with in->note.  RC_REFUSED
+ * when it was read for sure or decided already.
+ */
+int	reply_decide(struct store *, long long pk, const struct reply_in *,
 	    struct reply_out *, struct error *err);
 
 #endif

@@ -494,27 +494,22 @@ deploy_conflict(struct store *s, const struct deployment *d, long long person,
 }
 
 int
-deploy_set(struct store *s, const struct deployment *d, long long person,
-    enum member_status to, int force, struct error *err)
+deploy_set_in(struct store *s, struct deploy_writer *w,
+    const struct deployment *d, long long person, enum member_status to,
+    int force, const char *note, struct error *err)
 {
 	sqlite3_stmt *st;
 	enum member_status from = MS_PROPOSED;
-	struct deploy_writer *w;
-	char id[37], name[256], fields[160], *other = NULL;
-	struct deployment now;
+	char id[37], name[256], fields[256], *other = NULL;
 	long long apk = 0;
 	int rc;
 
-	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
-		return rc;
-	if ((rc = deploy_now(s, d, &now, err)) != RC_OK)
-		return deploy_writer_end(s, w, rc, err);
 	person_id(s, person, id);
 	person_name(s, person, name, sizeof name);
 	rc = store_prepare(s, &st, "SELECT pk, status FROM assignment WHERE "
 	    "deployment = ? AND person = ?", err);
 	if (rc == RC_OK) {
-		sqlite3_bind_int64(st, 1, now.pk);
+		sqlite3_bind_int64(st, 1, d->pk);
 		sqlite3_bind_int64(st, 2, person);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			apk = sqlite3_column_int64(st, 0);
@@ -524,35 +519,49 @@ deploy_set(struct store *s, const struct deployment *d, long long person,
 		} else if (rc == SQLITE_DONE)
 			rc = error_set(err, RC_REFUSED, "%s is not on the list "
 			    "of '%s' (roster deploy add puts them there)", name,
-			    now.name);
+			    d->name);
 		else
 			rc = store_error(s, err, "deploy");
 		sqlite3_finalize(st);
 	}
-	if (rc == RC_OK && from == to) {
-		/* Already so: nothing to write, nothing to record. */
-		deploy_clear(&now);
-		deploy_writer_end(s, w, RC_REFUSED, err);
+	/* Already so: nothing to write, nothing to record. */
+	if (rc == RC_OK && from == to)
 		return RC_OK;
-	}
 	if (rc == RC_OK && !may_move(from, to))
 		rc = error_set(err, RC_REFUSED, "%s is %s on '%s': cannot "
-		    "become %s", name, member_status_name(from), now.name,
+		    "become %s", name, member_status_name(from), d->name,
 		    member_status_name(to));
 	if (rc == RC_OK && (to == MS_CONFIRMED || to == MS_DEPLOYED) &&
-	    (rc = deploy_conflict(s, &now, person, &other, err)) == RC_OK &&
+	    (rc = deploy_conflict(s, d, person, &other, err)) == RC_OK &&
 	    other != NULL && !force)
 		rc = error_set(err, RC_REFUSED, "%s is already confirmed or "
 		    "deployed on '%s', whose dates overlap '%s' (--force to "
-		    "book them anyway)", name, other, now.name);
+		    "book them anyway)", name, other, d->name);
 	if (rc == RC_OK) {
-		snprintf(fields, sizeof fields, "person=%s status=%s%s", id,
-		    member_status_name(to), other != NULL ? " forced" : "");
-		rc = deploy_writer_set(w, apk, now.name, member_status_name(to),
+		snprintf(fields, sizeof fields, "person=%s status=%s%s%s", id,
+		    member_status_name(to), other != NULL ? " forced" : "",
+		    note != NULL ? note : "");
+		rc = deploy_writer_set(w, apk, d->name, member_status_name(to),
 		    fields, err);
 	}
 	free(other);
-	deploy_clear(&now);
+	return rc;
+}
+
+int
+deploy_set(struct store *s, const struct deployment *d, long long person,
+    enum member_status to, int force, struct error *err)
+{
+	struct deploy_writer *w;
+	struct deployment now;
+	int rc;
+
+	if ((rc = deploy_writer_begin(s, &w, err)) != RC_OK)
+		return rc;
+	if ((rc = deploy_now(s, d, &now, err)) == RC_OK) {
+		rc = deploy_set_in(s, w, &now, person, to, force, NULL, err);
+		deploy_clear(&now);
+	}
 	return deploy_writer_end(s, w, rc, err);
 }
 

@@ -178,6 +178,12 @@ int	deploy_add(struct store *, const struct deployment *d,
 int	deploy_set(struct store *, const struct deployment *d,
 	    long long person, enum member_status, int force,
 	    struct error *err);
+/* deploy_set in w's transaction, d read in it (a reply, callout.h, is
+ * kept and applied in one); note is added to the audit's fields. */
+struct deploy_writer;
+int	deploy_set_in(struct store *, struct deploy_writer *w,
+	    const struct deployment *d, long long person, enum member_status,
+	    int force, const char *note, struct error *err);
 /*
  * The name (*other, the caller frees it) of another deployment on which
  * the person is confirmed or deployed and whose dates overlap d's, or

@@ -2,7 +2,8 @@
  * Erasing a person (erase.h).  Deleting the person row takes, by the
  * schema's cascades, their languages, themes, skills, service records
  * and their themes, unavailability windows, assignments and assignment
- * history.  What the cascades do not reach is deleted here: their words
+ * history, call-out messages and replies.  What the cascades do not reach
+ * is deleted here: replies from their address matched to nobody, their words
  * in person_fts, the audit's lines about them (whose values go by
  * cascade) and the deployments' lines and values that name them, mission
  * names nobody else served on, and this connection's scratch tables.
@@ -33,6 +34,14 @@ static const char *const erase_sql[] = {
 	    " OR instr(old, ?5) OR instr(new, ?5)"
 	    " OR instr(old, ?6) OR instr(new, ?6)",
 	"DELETE FROM audit WHERE entity_id = ?2 OR instr(fields, ?2)",
+	/* Replies from their address that were not matched to them. */
+	"DELETE FROM reply WHERE person = ?1"
+	    " OR (?3 <> '' AND sender = ?3 COLLATE NOCASE)"
+	    " OR (?4 <> '' AND sender = ?4)",
+	/* Screens and tags hold people by row: never give this one out. */
+	"INSERT INTO setting(key, value) VALUES ('" ERASE_ROW_FLOOR "', ?1)"
+	    " ON CONFLICT (key) DO UPDATE SET value ="
+	    " max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
 	"DELETE FROM person WHERE pk = ?1",
 	"DELETE FROM mission WHERE pk NOT IN (SELECT mission FROM service)"
 	    " AND name NOT IN (SELECT name FROM mission_catalogue)",

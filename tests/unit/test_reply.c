@@ -1,0 +1,146 @@
+/*
+ * Reading replies to call-outs: a table of replies as people write them
+ * (several languages, quoted history, signatures, HTML-only mail,
+ * auto-replies), each with the answer and the reply code it must give.
+ * Whatever cannot be read for sure must be unclear, never guessed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "callout.h"
+
+#define Y ANSWER_YES
+#define N ANSWER_NO
+#define M ANSWER_MAYBE
+#define U ANSWER_UNCLEAR
+
+static const struct {
+	int			 html;	/* the text is an HTML-only mail's */
+	const char		*text;
+	enum reply_answer	 answer;
+	const char		*code;
+} replies[] = {
+	{ 0, "yes", Y, "" },
+	{ 0, "Yes!", Y, "" },
+	{ 0, "y", Y, "" },
+	{ 0, "OK", Y, "" },
+	{ 0, "Oui", Y, "" },
+	{ 0, "Ja, ik kom.", Y, "" },
+	{ 0, "Sí", Y, "" },
+	{ 0, "si", Y, "" },
+	{ 0, "yes I can come", Y, "" },
+	{ 0, "IRMA2 yes", Y, "IRMA2" },
+	{ 0, "irma2 YES", Y, "IRMA2" },
+	{ 0, "IRMA2 1", Y, "IRMA2" },
+	{ 0, "1", Y, "" },
+	{ 0, "IRMA2 2", N, "IRMA2" },
+	{ 0, "IRMA2 3", M, "IRMA2" },
+	{ 0, "A 3", M, "" },
+	{ 0, "a3", M, "" },
+	{ 0, "A1", Y, "" },
+	{ 0, "no", N, "" },
+	{ 0, "Nee", N, "" },
+	{ 0, "Nein, leider nicht.", N, "" },
+	{ 0, "Non, désolé", N, "" },
+	{ 0, "No, sorry, I can't make it this time.", N, "" },
+	{ 0, "maybe", M, "" },
+	{ 0, "Peut-être, je dois vérifier avec mon chef.", M, "" },
+	{ 0, "Vielleicht", M, "" },
+	{ 0, "Misschien, ik bel je vanavond.", M, "" },
+	{ 0, "I'm available.", Y, "" },
+	{ 0, "not available", U, "" },
+	{ 0, "I can't", U, "" },
+	{ 0, "I can’t come, sorry", U, "" },
+	{ 0, "Yes. No problem, see you at the airport.", Y, "" },
+	{ 0, "Oui, pas de souci.", Y, "" },
+	{ 0, "yes no", U, "" },
+	{ 0, "Yes, maybe", U, "" },
+	{ 0, "Hello, I will call you back.", U, "" },
+	{ 0, "", U, "" },
+	{ 0, "I will be back on 3 May", U, "" },
+	{ 0, "Yes\n\nOn Mon, 30 Nov 2026 at 09:12, Duty Officer"
+	    " <duty@example.org> wrote:\n> Hurricane Irma: can you come?\n"
+	    "> Reply IRMA2 1 (yes), IRMA2 2 (no), IRMA2 3 (maybe)\n", Y, "" },
+	{ 0, "no\n\n> IRMA2: reply yes or no\n> yes = you come\n", N, "" },
+	{ 0, "Ja\n\nAm 30.11.2026 um 09:12 schrieb Duty Officer:\n"
+	    "> Antworten Sie mit IRMA2 1 (ja)\n", Y, "" },
+	{ 0, "oui\n\nLe lun. 30 nov. 2026 à 09:12, Duty Officer a écrit :\n"
+	    "> Répondez non si vous ne pouvez pas\n", Y, "" },
+	{ 0, "Yes\n-- \nAnna de Wit\nNo 1 Police Street\n", Y, "" },
+	{ 0, "Nee\n\nVerzonden vanaf mijn iPhone\n", N, "" },
+	{ 0, "Yes, count me in.\n\n-----Original Message-----\nFrom: Duty"
+	    "\nSubject: IRMA2\nCan you come? yes/no/maybe\n", Y, "" },
+	{ 0, "Yes\n________________________________\nFrom: duty@example.org"
+	    "\nSent: Monday\nno\n", Y, "" },
+	{ 0, "I am out of the office until Monday 7 December with limited"
+	    " access to e-mail.", U, "" },
+	{ 0, "Je suis absent du bureau et n'ai pas accès à mes e-mails.",
+	    U, "" },
+	{ 0, "Ik ben afwezig tot en met 4 december.", U, "" },
+	{ 0, "Automatic reply: I am not available until 12 December.", U,
+	    "" },
+	{ 1, "<html><body><div>Yes, I can come.</div><div class=\"gmail_quote"
+	    "\">On Mon wrote:<blockquote>Reply no if not</blockquote></div>"
+	    "</body></html>", Y, "" },
+	{ 1, "<p>S&iacute;, claro</p>", Y, "" },
+	{ 1, "<html><head><style>p{x:no}</style></head><body><p>IRMA2&nbsp;2"
+	    "</p><blockquote>yes?</blockquote></body></html>", N, "IRMA2" },
+	{ 1, "<div>Peut-&ecirc;tre</div><div id=\"divRplyFwdMsg\">De : Duty"
+	    "<br>oui</div>", M, "" },
+	{ 1, "<p>I&#39;m not available</p>", U, "" },
+};
+
+static void
+test_table(void **state)
+{
+	char code[CALLOUT_CODE_LEN], *text;
+	enum reply_answer a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof replies / sizeof replies[0]; i++) {
+		text = replies[i].html ? reply_html_text(replies[i].text) :
+		    strdup(replies[i].text);
+		a = reply_read(text, code);
+		if (a != replies[i].answer || strcmp(code, replies[i].code)) {
+			fprintf(stderr, "reply %zu %s: %d, code '%s'\n", i,
+			    replies[i].text, a, code);
+			fail();
+		}
+		free(text);
+	}
+	assert_true(i >= 40);
+}
+
+/* The answer as kept: quotes and signature cut, the answer left. */
+static void
+test_text(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = reply_text("Yes\r\n> quoted\r\nsee you\r\n-- \r\nAnna\r\n");
+	assert_string_equal(t, "Yes\nsee you\n");
+	free(t);
+	t = reply_html_text("<p>a &amp; b</p><script>x</script>c&#x41;");
+	assert_string_equal(t, "\na & b\nc" "A");
+	free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
