@@ -42,6 +42,7 @@ extern const struct cmd_entry cmd_person_away_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_share_entry;
+extern const struct cmd_entry cmd_callout_rest_entry;
 extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 
@@ -68,6 +69,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_callout_rest_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_share_entry,
@@ -86,6 +88,7 @@ static const struct {
 	const char	*subsection;
 } cmd_sections[] = {
 	{ "deploy", "Deployments" },
+	{ "callout", "Call-outs" },
 	{ "person", "Person" },
 	{ "check", "Care of the file" },
 	{ "backup", "Care of the file" },
