@@ -34,6 +34,11 @@ golden rest-show.txt
 "$ROSTER" deploy create Next --country PA --start +2d --end +5d 2>/dev/null
 run 0 rest-add "$ROSTER" deploy add Next $id
 says rest-add "Andrés Alonso Martín is not available for the whole of the deployment (resting until 12-04)"
+# Suggestions leave them out, and say why.
+"$ROSTER" deploy create Lang --country PA --start +2d --end +5d \
+    --need 1:lang:ar 2>/dev/null
+run 0 rest-suggest "$ROSTER" deploy suggest Lang
+golden rest-suggest.txt
 
 # Bad input changes nothing; a new number is audited.
 for bad in -1 366 x ''; do

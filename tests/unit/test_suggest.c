@@ -423,6 +423,7 @@ test_left_out(void **state)
 	assert_short(&r, none);
 	assert_int_equal(r.left_booked, 1);
 	assert_int_equal(r.left_unavailable, 4);
+	assert_int_equal(r.left_resting, 1);
 	assert_int_equal(r.left_not_ready, 1);
 	suggest_report_free(&r);
 
