@@ -20,6 +20,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "form.h"
 #include "keys.h"
 #include "tui.h"
 
@@ -249,6 +250,10 @@ key(struct app *a, int code, int fkey)
 
 	a->lock_waited = 0;
 	what = key_action(a, code, fkey);
+	if (a->drop_typed) {
+		flushinp();
+		a->drop_typed = 0;
+	}
 	return a->lock_waited ? R_ALL : what;
 }
 
@@ -314,11 +319,20 @@ loop(struct app *a, struct error *err)
 	int rc, got, changed;
 	wint_t ch;
 
-	while (!a->quit && !stop_signal) {
+	while (!a->quit) {
+		/* Ctrl-C would throw a form's changes away: ask first. */
+		if (stop_signal == SIGINT && app_form_interrupt(a)) {
+			stop_signal = 0;
+			what = R_ALL;
+		}
+		if (stop_signal)
+			break;
 		if ((rc = work(a, &what, err)) != RC_OK)
 			return rc;
-		/* In the middle of a paste, only the bar's text changes. */
-		if (what != R_NONE && !(a->filter_typed && key_waiting(NULL))) {
+		/* In the middle of a paste, only the bar's text, or the
+		 * form's value, changes: drawn once it is over. */
+		if (what != R_NONE && !((a->filter_typed || a->screen ==
+		    SCREEN_FORM) && key_waiting(NULL))) {
 			draw(a, what);
 			what = R_NONE;
 		}
@@ -326,7 +340,7 @@ loop(struct app *a, struct error *err)
 		timeout(a->pending != NULL ? 0 : 1000);
 		got = get_wch(&ch);
 		if (got == ERR && stop_signal)
-			break;
+			continue;
 		if (got != ERR)
 			what |= key(a, (int)ch, got == KEY_CODE_YES);
 		/* Also while keys keep coming (j held down). */
