@@ -25,8 +25,9 @@
  * Counts the messages of deployment's call-outs (its pk; 0: every
  * deployment) that were replied to, by time to reply in seconds: counts[i]
  * for i < n holds those answered in less than buckets[i] seconds and at
- * least buckets[i - 1] (0 for i = 0), counts[n] those answered later
- * than buckets[n - 1].  buckets must rise; counts has n + 1 elements.
+ * least buckets[i - 1] (0 for i = 0), counts[n] those answered in
+ * buckets[n - 1] seconds or more.  buckets must rise; counts has n + 1
+ * elements.
  * Messages not answered are in no bucket: *unanswered says how many
  * (NULL: not wanted).  For the desk's histogram.
  */
