@@ -23,12 +23,22 @@
     "SELECT max(0, CAST(strftime('%s', min(at)) AS INTEGER) -" \
     " CAST(strftime('%s', ?3) AS INTEGER)) FROM reply" \
     " WHERE callout = ?1 AND person = ?2"
+/* The unclear replies to deployment ?1's call-outs that no member was
+ * matched to, not yet decided. */
+#define STRAYS_SQL \
+    "SELECT r.channel, r.at, r.sender, r.text, r.note FROM reply r" \
+    " JOIN callout c ON c.pk = r.callout WHERE c.deployment = ?1" \
+    " AND r.person IS NULL AND r.answer = 'unclear' AND r.decided = ''" \
+    " ORDER BY r.at, r.pk"
 /* The last reply of member ?2 on a call-out of deployment ?1. */
 #define LAST_REPLY_SQL \
     "SELECT r.answer, r.decided, r.at, r.text, r.note, r.outcome" \
     " FROM reply r JOIN callout c ON c.pk = r.callout" \
     " WHERE c.deployment = ?1 AND r.person = ?2" \
     " ORDER BY r.at DESC, r.pk DESC LIMIT 1"
+
+/* The statements desk_load prepares once for all members. */
+enum { ST_MESSAGE, ST_FIRST, ST_REPLY, ST_STRAYS, ST_N };
 
 static void
 copy(char *to, size_t len, sqlite3_stmt *st, int i)
@@ -40,14 +50,11 @@ copy(char *to, size_t len, sqlite3_stmt *st, int i)
 
 /* The time from the message to its first reply, into r->seconds. */
 static int
-first_reply(struct store *s, long long callout, long long person,
-    struct desk_row *r, struct error *err)
+first_reply(struct store *s, sqlite3_stmt *st, long long callout,
+    long long person, struct desk_row *r, struct error *err)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = store_cached(s, &st, FIRST_REPLY_SQL, err)) != RC_OK)
-		return rc;
 	sqlite3_bind_int64(st, 1, callout);
 	sqlite3_bind_int64(st, 2, person);
 	sqlite3_bind_text(st, 3, r->called, -1, SQLITE_STATIC);
@@ -60,15 +67,13 @@ first_reply(struct store *s, long long callout, long long person,
 }
 
 static int
-last_message(struct store *s, long long dpk, struct desk_row *r,
-    struct error *err)
+last_message(struct store *s, sqlite3_stmt **sts, long long dpk,
+    struct desk_row *r, struct error *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = sts[ST_MESSAGE];
 	long long callout = 0;
 	int rc;
 
-	if ((rc = store_cached(s, &st, LAST_MESSAGE_SQL, err)) != RC_OK)
-		return rc;
 	sqlite3_bind_int64(st, 1, dpk);
 	sqlite3_bind_int64(st, 2, r->m->person);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -80,20 +85,17 @@ last_message(struct store *s, long long dpk, struct desk_row *r,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(s, err, "desk");
-	return callout != 0 ? first_reply(s, callout, r->m->person, r, err) :
-	    RC_OK;
+	return callout != 0 ? first_reply(s, sts[ST_FIRST], callout,
+	    r->m->person, r, err) : RC_OK;
 }
 
 static int
-last_reply(struct store *s, long long dpk, struct desk_row *r,
-    struct error *err)
+last_reply(struct store *s, sqlite3_stmt *st, long long dpk,
+    struct desk_row *r, struct error *err)
 {
-	sqlite3_stmt *st;
 	const char *decided;
 	int rc;
 
-	if ((rc = store_cached(s, &st, LAST_REPLY_SQL, err)) != RC_OK)
-		return rc;
 	sqlite3_bind_int64(st, 1, dpk);
 	sqlite3_bind_int64(st, 2, r->m->person);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -113,6 +115,31 @@ last_reply(struct store *s, long long dpk, struct desk_row *r,
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RC_OK :
 	    store_error(s, err, "desk");
+}
+
+/* The replies no member was matched to, as rows after the members'. */
+static int
+strays(struct store *s, sqlite3_stmt *st, long long dpk, struct desk *k,
+    struct error *err)
+{
+	struct desk_row *r;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, dpk);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->rows = xrealloc(k->rows, (k->nrows + 1) * sizeof *k->rows);
+		r = &k->rows[k->nrows++];
+		memset(r, 0, sizeof *r);
+		r->seconds = -1;
+		r->unclear = 1;
+		snprintf(r->answer, sizeof r->answer, "unclear");
+		copy(r->channel, sizeof r->channel, st, 0);
+		copy(r->replied, sizeof r->replied, st, 1);
+		r->sender = store_text(st, 2);
+		r->text = store_text(st, 3);
+		r->note = store_text(st, 4);
+	}
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "desk");
 }
 
 /* Unclear replies on top, each part in the members' order. */
@@ -136,18 +163,28 @@ static int
 rows_load(struct store *s, const struct deployment *d, struct desk *k,
     struct error *err)
 {
+	static const char *const sql[ST_N] = { LAST_MESSAGE_SQL,
+	    FIRST_REPLY_SQL, LAST_REPLY_SQL, STRAYS_SQL };
+	sqlite3_stmt *st[ST_N] = { NULL };
 	size_t i;
-	int rc = RC_OK;
+	int rc = RC_OK, j;
 
-	k->rows = xcalloc(k->nmembers > 0 ? k->nmembers : 1,
-	    sizeof *k->rows);
+	for (j = 0; j < ST_N && rc == RC_OK; j++)
+		rc = store_prepare(s, &st[j], sql[j], err);
+	k->rows = xcalloc(k->nmembers + 1, sizeof *k->rows);
 	for (i = 0; i < k->nmembers && rc == RC_OK; i++) {
 		k->rows[i].m = &k->members[i];
 		k->rows[i].seconds = -1;
 		k->nrows++;
-		if ((rc = last_message(s, d->pk, &k->rows[i], err)) == RC_OK)
-			rc = last_reply(s, d->pk, &k->rows[i], err);
+		if ((rc = last_message(s, st, d->pk, &k->rows[i], err)) ==
+		    RC_OK)
+			rc = last_reply(s, st[ST_REPLY], d->pk, &k->rows[i],
+			    err);
 	}
+	if (rc == RC_OK)
+		rc = strays(s, st[ST_STRAYS], d->pk, k, err);
+	for (j = 0; j < ST_N; j++)
+		sqlite3_finalize(st[j]);
 	if (rc == RC_OK)
 		unclear_first(k);
 	return rc;
@@ -197,6 +234,7 @@ desk_free(struct desk *k)
 	size_t i;
 
 	for (i = 0; i < k->nrows; i++) {
+		free(k->rows[i].sender);
 		free(k->rows[i].text);
 		free(k->rows[i].note);
 		free(k->rows[i].outcome);

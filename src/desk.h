@@ -19,9 +19,12 @@
 #include "error.h"
 #include "store.h"
 
-/* A member at the desk: m points into the desk's members. */
+/* A member at the desk: m points into the desk's members; NULL for an
+ * unclear reply to one of the deployment's call-outs that could not be
+ * matched to a member (its sender says who wrote). */
 struct desk_row {
 	const struct member	*m;
+	char	*sender;
 	char	 channel[8];		/* of the last message: "email", "" */
 	char	 called[21];		/* its time, "" when never called */
 	char	 result[8];		/* "sent", "failed", "printed" */

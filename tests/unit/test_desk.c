@@ -78,6 +78,7 @@ test_desk_rows_and_needs(void **state)
 	    " 'unclear', 'A 3?')", d.pk, ann, bob, ann, bob);
 	testdb_exec(s, sql);
 	assert_int_equal(desk_load(s, &d, testdb_today(), &k, &err), RC_OK);
+	assert_int_equal(k.nmembers, 3);
 	assert_int_equal(k.nrows, 3);
 	/* Bakker's unclear reply comes first, then the members' order. */
 	assert_string_equal(k.rows[0].m->family_name, "Bakker");
@@ -101,6 +102,21 @@ test_desk_rows_and_needs(void **state)
 	assert_int_equal(k.needs[0].asked, 2);
 	assert_int_equal(k.needs[0].open, 1);
 	desk_free(&k);
+	/* An unclear reply no member was matched to comes first too, after
+	 * the members' unclear ones, by its sender. */
+	testdb_exec(s, "INSERT INTO reply(callout, at, received, channel,"
+	    " answer, note, sender, text) VALUES (1, '2026-11-29T11:00:00Z',"
+	    " '', 'email', 'unclear', 'not called', 'x@example.org', 'me?')");
+	assert_int_equal(desk_load(s, &d, testdb_today(), &k, &err), RC_OK);
+	assert_int_equal(k.nrows, 4);
+	assert_string_equal(k.rows[0].m->family_name, "Bakker");
+	assert_null(k.rows[1].m);
+	assert_true(k.rows[1].unclear);
+	assert_string_equal(k.rows[1].sender, "x@example.org");
+	assert_string_equal(k.rows[1].text, "me?");
+	assert_string_equal(k.rows[1].replied, "2026-11-29T11:00:00Z");
+	desk_free(&k);
+	testdb_exec(s, "DELETE FROM reply WHERE person IS NULL");
 	/* A person's decision stands for the unclear reply. */
 	testdb_exec(s, "UPDATE reply SET decided = 'no' WHERE answer = "
 	    "'unclear'");
