@@ -6,7 +6,7 @@
 # Replies recorded by other processes show on the desk without a key
 # press, in the members' rows, the counts and the histogram of reply
 # times: an e-mail read by roster callout inbox (as cron runs it), and a
-# phone call recorded with roster callout reply.
+# phone call recorded with roster callout reply.  Under NO_COLOR.
 desk_deployment 2 2
 # An early notice, then the alert, both on paper: the reply quotes the
 # alert's code.
@@ -26,7 +26,7 @@ row1=$(row "$m1") row2=$(row "$m2")
 mkdir -p "$work/mail/new" "$work/mail/cur" "$work/mail/tmp"
 
 t_live() {
-	open_desk live || return
+	open_desk live NO_COLOR=1 || return
 	wait_for -l 29 '^ 2 members, 2 called, 0 replied$' || return
 	wait_for '^  none +.* 4$' || return
 	cat >"$work/mail/new/1.eml" <<EOF2
@@ -55,6 +55,11 @@ EOF2
 	wait_for '^  none +.* 2$' || return
 	check "no key was needed: the message line is the hint" \
 	    "$(line 30 | cut -c1-5)" "y yes"
+	# NO_COLOR: the bars and the replies in no colour at all.
+	tm capture-pane -p -e -t "$S" >"$work/colour.txt"
+	esc=$(printf '\033')
+	sgr="$esc\\[([0-9]+;)*(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38|48)(;[0-9]+)*m"
+	check "colours with NO_COLOR" "$(grep -Ec "$sgr" "$work/colour.txt")" 0
 	keys Q
 	quit_with 0
 }
