@@ -23,20 +23,15 @@ const char *const edit_field_names[EF_N] = { "family_name", "given_name",
 static const char load_sql[] = "SELECT id, version, family_name,"
     " given_name, agency, rank, gender, email, phone, status, notice_days,"
     " coalesce(passport_expiry, ''), coalesce(medical_expiry, ''),"
-    " coalesce(heat_expiry, ''),"
-    " coalesce((SELECT group_concat(code || ':' || name, ';') FROM"
-    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
-    "  ON l.n = pl.level WHERE pl.person = ?1 ORDER BY pl.code)), ''),"
-    " coalesce((SELECT group_concat(slug, ';') FROM (SELECT slug FROM"
-    "  person_theme WHERE person = ?1 ORDER BY slug)), ''),"
-    " coalesce((SELECT group_concat(slug, ';') FROM (SELECT slug FROM"
-    "  person_skill WHERE person = ?1 ORDER BY slug)), ''),"
+    " coalesce(heat_expiry, ''), " PERSON_LANGS_SQL("?1") ", "
+    PERSON_SLUGS_SQL("person_theme", "person", "?1") ", "
+    PERSON_SLUGS_SQL("person_skill", "person", "?1") ","
     " notes, dnc, coalesce(dnc_until, ''), coalesce(reviewed, '')"
     " FROM person WHERE pk = ?1";
 static const char missions_sql[] = "SELECT m.name, s.country, s.start,"
-    " coalesce(s.end, ''), s.role, coalesce((SELECT group_concat(slug, ';')"
-    " FROM (SELECT slug FROM service_theme WHERE service = s.pk"
-    " ORDER BY slug)), '') FROM service s JOIN mission m ON m.pk = s.mission"
+    " coalesce(s.end, ''), s.role, "
+    PERSON_SLUGS_SQL("service_theme", "service", "s.pk")
+    " FROM service s JOIN mission m ON m.pk = s.mission"
     " WHERE s.person = ? ORDER BY s.start, m.name";
 static const char windows_sql[] = "SELECT start, coalesce(end, ''), reason"
     " FROM unavailability WHERE person = ? ORDER BY start";

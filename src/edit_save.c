@@ -219,9 +219,15 @@ save_base(struct store *s, const struct edit_record *r,
 	*now = NULL;
 	if (r->pk == 0)
 		return RC_OK;
-	if ((rc = edit_load(s, r->pk, now, err)) == RC_REFUSED)
+	/* Erased meanwhile, their row number perhaps given to someone
+	 * new since (SQLite reuses the last): the id tells. */
+	if ((rc = edit_load(s, r->pk, now, err)) == RC_REFUSED ||
+	    (rc == RC_OK && strcmp((*now)->id, r->id) != 0)) {
+		edit_free(*now);
+		*now = NULL;
 		return error_set(err, RC_REFUSED, "%s %s is no longer in the "
 		    "pool", r->value[EF_GIVEN_NAME], r->value[EF_FAMILY_NAME]);
+	}
 	if (rc == RC_OK && (*now)->version != r->version)
 		return error_set(err, RC_REFUSED, "%s %s was changed by "
 		    "someone else meanwhile", (*now)->value[EF_GIVEN_NAME],

@@ -33,6 +33,10 @@ static const char *const erase_sql[] = {
 	    " OR instr(old, ?5) OR instr(new, ?5)"
 	    " OR instr(old, ?6) OR instr(new, ?6)",
 	"DELETE FROM audit WHERE entity_id = ?2 OR instr(fields, ?2)",
+	/* Screens and tags hold people by row: never give this one out. */
+	"INSERT INTO setting(key, value) VALUES ('" ERASE_ROW_FLOOR "', ?1)"
+	    " ON CONFLICT (key) DO UPDATE SET value ="
+	    " max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
 	"DELETE FROM person WHERE pk = ?1",
 	"DELETE FROM mission WHERE pk NOT IN (SELECT mission FROM service)"
 	    " AND name NOT IN (SELECT name FROM mission_catalogue)",

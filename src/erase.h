@@ -15,6 +15,13 @@
 #include "error.h"
 #include "store.h"
 
+/*
+ * The setting that holds the highest row an erased person had: a new
+ * person's row is above it (person.c), so that a screen or a tag holding
+ * the erased person's row never finds someone else there.
+ */
+#define ERASE_ROW_FLOOR	"person_row_floor"
+
 /* Erases person pk in one transaction: RC_REFUSED if there is none. */
 int	erase_person(struct store *, long long pk, struct error *err);
 

@@ -15,30 +15,21 @@
 #include "strbuf.h"
 #include "width.h"
 
-/* Lists are written sorted, so an export imported and exported again is
- * byte-identical. */
-#define LANGS(pk) \
-    "coalesce((SELECT group_concat(code || ':' || name, ';') FROM" \
-    " (SELECT pl.code, l.name FROM person_language pl JOIN level l" \
-    " ON l.n = pl.level WHERE pl.person = " pk " ORDER BY pl.code)), '')"
-#define SLUGS(table, key, pk) \
-    "coalesce((SELECT group_concat(slug, ';') FROM (SELECT slug FROM " \
-    table " WHERE " key " = " pk " ORDER BY slug)), '')"
-
 static const char *const csv_sql[FILE_NKINDS] = {
 	[FILE_PEOPLE] = "SELECT p.id, p.family_name, p.given_name, p.agency,"
 	    " p.rank, p.gender, " PERSON_CONTACT_SQL("p", "email",
 	    ":left_contacts") ", " PERSON_CONTACT_SQL("p", "phone",
 	    ":left_contacts") ", p.status, p.notice_days,"
 	    " coalesce(p.passport_expiry, ''), coalesce(p.medical_expiry, ''),"
-	    " coalesce(p.heat_expiry, ''), " LANGS("p.pk") ", "
-	    SLUGS("person_theme", "person", "p.pk") ", "
-	    SLUGS("person_skill", "person", "p.pk") ", p.notes, p.dnc,"
-	    " coalesce(p.dnc_until, ''), coalesce(p.reviewed, '')"
+	    " coalesce(p.heat_expiry, ''), " PERSON_LANGS_SQL("p.pk") ", "
+	    PERSON_SLUGS_SQL("person_theme", "person", "p.pk") ", "
+	    PERSON_SLUGS_SQL("person_skill", "person", "p.pk") ","
+	    " p.notes, p.dnc, coalesce(p.dnc_until, ''),"
+	    " coalesce(p.reviewed, '')"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
 	[FILE_MISSIONS] = "SELECT p.id, m.name, s.country, s.start,"
 	    " coalesce(s.end, ''), s.role, "
-	    SLUGS("service_theme", "service", "s.pk")
+	    PERSON_SLUGS_SQL("service_theme", "service", "s.pk")
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk"
 	    " JOIN service s ON s.person = p.pk JOIN mission m"
 	    " ON m.pk = s.mission ORDER BY r.seq, s.start, m.name",

@@ -5,6 +5,7 @@
 #include <uuid/uuid.h>
 
 #include "audit.h"
+#include "erase.h"
 #include "person.h"
 #include "refdata.h"
 #include "strbuf.h"
@@ -26,10 +27,14 @@ enum {
 };
 
 static const char *const statements[ST_COUNT] = {
-	[ST_INSERT] = "INSERT INTO person(id, family_name, given_name, agency,"
-	    " rank, gender, email, phone, status, notice_days,"
+	/* The row is above every erased person's (erase.h). */
+	[ST_INSERT] = "INSERT INTO person(pk, id, family_name, given_name,"
+	    " agency, rank, gender, email, phone, status, notice_days,"
 	    " passport_expiry, medical_expiry, heat_expiry, notes, dnc,"
-	    " dnc_until, reviewed, created, updated) VALUES (?1, ?2, ?3, ?4,"
+	    " dnc_until, reviewed, created, updated) VALUES (max(coalesce("
+	    "(SELECT max(pk) FROM person), 0), coalesce((SELECT CAST(value AS"
+	    " INTEGER) FROM setting WHERE key = '" ERASE_ROW_FLOOR "'), 0))"
+	    " + 1, ?1, ?2, ?3, ?4,"
 	    " ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''),"
 	    " nullif(?13, ''), ?14, ?17, nullif(?18, ''), nullif(?19, ''), ?15,"
 	    " ?15)",
@@ -54,14 +59,10 @@ static const char *const statements[ST_COUNT] = {
 	/* The old values, in the order of the fields[] table below. */
 	[ST_OLD] = "SELECT family_name, given_name, agency, rank, gender,"
 	    " email, phone, status, notice_days, coalesce(passport_expiry, ''),"
-	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes,"
-	    " (SELECT group_concat(code || ':' || name, ';') FROM"
-	    "  (SELECT pl.code, l.name FROM person_language pl JOIN level l"
-	    "   ON l.n = pl.level WHERE pl.person = ?1 ORDER BY pl.code)),"
-	    " (SELECT group_concat(slug, ';') FROM"
-	    "  (SELECT slug FROM person_theme WHERE person = ?1 ORDER BY slug)),"
-	    " (SELECT group_concat(slug, ';') FROM"
-	    "  (SELECT slug FROM person_skill WHERE person = ?1 ORDER BY slug)),"
+	    " coalesce(medical_expiry, ''), coalesce(heat_expiry, ''), notes, "
+	    PERSON_LANGS_SQL("?1") ", "
+	    PERSON_SLUGS_SQL("person_theme", "person", "?1") ", "
+	    PERSON_SLUGS_SQL("person_skill", "person", "?1") ","
 	    " dnc, coalesce(dnc_until, ''), coalesce(reviewed, '')"
 	    " FROM person WHERE pk = ?1",
 	[ST_DEL_LANG] = "DELETE FROM person_language WHERE person = ?",
@@ -88,9 +89,9 @@ static const char *const statements[ST_COUNT] = {
 	    " AND start = ?2",
 	/* An item as stored, in the order of its file's columns. */
 	[ST_SERVICE_OLD] = "SELECT m.name, s.country, s.start,"
-	    " coalesce(s.end, ''), s.role, coalesce((SELECT group_concat(slug,"
-	    " ';') FROM (SELECT slug FROM service_theme WHERE service = s.pk"
-	    " ORDER BY slug)), '') FROM service s JOIN mission m"
+	    " coalesce(s.end, ''), s.role, "
+	    PERSON_SLUGS_SQL("service_theme", "service", "s.pk")
+	    " FROM service s JOIN mission m"
 	    " ON m.pk = s.mission WHERE s.person = ?1 AND m.name = ?2"
 	    " AND s.start = ?3",
 	[ST_UNAVAIL_OLD] = "SELECT start, coalesce(end, ''), reason"
@@ -157,6 +158,9 @@ struct person_writer {
 		long long	 pk;
 	}		 missions[128];
 	size_t		 nextmission;
+	/* The id of the person last written, whose items follow. */
+	long long	 last_pk;
+	char		 last_id[PERSON_ID_LEN];
 };
 
 const char *
@@ -530,6 +534,10 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		    err);
 	if (rc == RC_OK)
 		rc = touch(w, *pk, err);
+	if (rc == RC_OK) {
+		w->last_pk = *pk;
+		snprintf(w->last_id, sizeof w->last_id, "%s", p->id);
+	}
 	if (rc == RC_OK && (w->flags & WRITER_AUDIT))
 		rc = audit_person(w, p, exists, &c, newv, oldv, now, err);
 done:
@@ -638,16 +646,21 @@ item_audit(struct person_writer *w, long long person, struct item *it,
 	    changes, 0 };
 	struct strbuf fields = { 0 }, action = { 0 };
 	const char *old, *new;
-	char *id = NULL;
 	size_t i;
 	int rc;
 
-	sqlite3_bind_int64(w->st[ST_PERSON_ID], 1, person);
-	if (sqlite3_step(w->st[ST_PERSON_ID]) == SQLITE_ROW)
-		id = store_text(w->st[ST_PERSON_ID], 0);
-	sqlite3_reset(w->st[ST_PERSON_ID]);
-	if (id == NULL)
-		return store_error(w->store, err, it->kind);
+	/* An import writes a person's items right after the person. */
+	if (person != w->last_pk) {
+		sqlite3_bind_int64(w->st[ST_PERSON_ID], 1, person);
+		rc = sqlite3_step(w->st[ST_PERSON_ID]);
+		if (rc == SQLITE_ROW)
+			snprintf(w->last_id, sizeof w->last_id, "%s",
+			    sqlite3_column_text(w->st[ST_PERSON_ID], 0));
+		sqlite3_reset(w->st[ST_PERSON_ID]);
+		if (rc != SQLITE_ROW)
+			return store_error(w->store, err, it->kind);
+		w->last_pk = person;
+	}
 	for (i = 0; i < it->n; i++) {
 		old = it->found ? strbuf_str(&it->old[i]) : NULL;
 		new = removed ? NULL : it->new[i];
@@ -662,13 +675,12 @@ item_audit(struct person_writer *w, long long person, struct item *it,
 	}
 	strbuf_addf(&action, "%s %s", it->kind, removed ? "remove" :
 	    it->found ? "update" : "add");
-	e.id = id;
+	e.id = w->last_id;
 	e.action = strbuf_str(&action);
 	e.fields = strbuf_str(&fields);
 	rc = audit_write(w->store, &e, err);
 	strbuf_free(&fields);
 	strbuf_free(&action);
-	free(id);
 	return rc;
 }
 
@@ -793,6 +805,32 @@ unavail_put(struct person_writer *w, long long person,
 	return rc;
 }
 
+/*
+ * Deletes the item (read by old, deleted by del, both keyed by person and
+ * key1, key2) if it is there, audited with the values it had.
+ */
+static int
+item_remove(struct person_writer *w, long long person, int old, int del,
+    const char *key1, const char *key2, struct item *it, struct error *err)
+{
+	int rc;
+
+	if ((rc = item_old(w, old, person, key1, key2, it, err)) != RC_OK ||
+	    !it->found)
+		return rc;
+	sqlite3_bind_int64(w->st[del], 1, person);
+	bind_text(w, del, 2, key1);
+	if (key2 != NULL)
+		bind_text(w, del, 3, key2);
+	if ((rc = run(w, del, err, it->kind)) != RC_OK)
+		return rc;
+	/* The deleted values are personal data: out of the file too. */
+	store_scrub(w->store);
+	if ((rc = touch(w, person, err)) == RC_OK && (w->flags & WRITER_AUDIT))
+		rc = item_audit(w, person, it, 1, err);
+	return rc;
+}
+
 int
 service_remove(struct person_writer *w, long long person,
     const char *mission, const char *start, struct error *err)
@@ -806,20 +844,10 @@ service_remove(struct person_writer *w, long long person,
 	sv.mission = mission;
 	snprintf(sv.start, sizeof sv.start, "%s", start);
 	service_item(&sv, &themes, &it);
-	strbuf_free(&themes);
-	if ((rc = item_old(w, ST_SERVICE_OLD, person, mission, start, &it,
-	    err)) != RC_OK || !it.found)
-		goto out;
-	sqlite3_bind_int64(w->st[ST_SERVICE_DEL], 1, person);
-	bind_text(w, ST_SERVICE_DEL, 2, mission);
-	bind_text(w, ST_SERVICE_DEL, 3, start);
-	if ((rc = run(w, ST_SERVICE_DEL, err, "mission")) != RC_OK)
-		goto out;
-	store_scrub(w->store);
-	if ((rc = touch(w, person, err)) == RC_OK && (w->flags & WRITER_AUDIT))
-		rc = item_audit(w, person, &it, 1, err);
-out:
+	rc = item_remove(w, person, ST_SERVICE_OLD, ST_SERVICE_DEL, mission,
+	    start, &it, err);
 	item_free(&it);
+	strbuf_free(&themes);
 	return rc;
 }
 
@@ -834,16 +862,8 @@ unavail_remove(struct person_writer *w, long long person, const char *start,
 	memset(&u, 0, sizeof u);
 	snprintf(u.start, sizeof u.start, "%s", start);
 	window_item(&u, &it);
-	if ((rc = item_old(w, ST_UNAVAIL_OLD, person, start, NULL, &it, err))
-	    != RC_OK || !it.found)
-		goto out;
-	sqlite3_bind_int64(w->st[ST_UNAVAIL_DEL], 1, person);
-	bind_text(w, ST_UNAVAIL_DEL, 2, start);
-	store_scrub(w->store);
-	if ((rc = run(w, ST_UNAVAIL_DEL, err, "unavailability")) == RC_OK &&
-	    (w->flags & WRITER_AUDIT))
-		rc = item_audit(w, person, &it, 1, err);
-out:
+	rc = item_remove(w, person, ST_UNAVAIL_OLD, ST_UNAVAIL_DEL, start, NULL,
+	    &it, err);
 	item_free(&it);
 	return rc;
 }

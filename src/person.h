@@ -171,6 +171,20 @@ const char *person_id(struct store *, long long pk, char out[PERSON_ID_LEN]);
 #define PERSON_LEFT_OUT_SQL(p) \
     " " p ".status = 'left' AND (" p ".email <> '' OR " p ".phone <> '')"
 
+/*
+ * A person's (or a service's) list as the people and missions files spell
+ * it, sorted, so that export, the editor and the audit's comparison of
+ * old and new values agree: "fr:B2;en:C1" of person pk, the slugs of
+ * table whose column key is pk.  '' for none.
+ */
+#define PERSON_LANGS_SQL(pk) \
+    "coalesce((SELECT group_concat(code || ':' || name, ';') FROM" \
+    " (SELECT pl.code, l.name FROM person_language pl JOIN level l" \
+    " ON l.n = pl.level WHERE pl.person = " pk " ORDER BY pl.code)), '')"
+#define PERSON_SLUGS_SQL(table, key, pk) \
+    "coalesce((SELECT group_concat(slug, ';') FROM (SELECT slug FROM " \
+    table " WHERE " key " = " pk " ORDER BY slug)), '')"
+
 int	person_resolve(struct store *, const char *id, long long *pk,
 	    struct error *err);
 void	person_new_id(char out[PERSON_ID_LEN]);

@@ -41,7 +41,7 @@ enum {
 	STORE_MEMORY = 1 << 4,		/* a new pool in memory, not path */
 };
 
-#define STORE_CACHE	16
+#define STORE_CACHE	32
 
 /* The setting (db/003-keeping.sql) naming the group a pool is shared with. */
 #define STORE_SHARE_GROUP	"share_group"

@@ -21,6 +21,7 @@
 #include "filter.h"
 #include "keys.h"
 #include "line.h"
+#include "person.h"
 #include "search.h"
 #include "store.h"
 #include "suggest.h"
@@ -155,6 +156,8 @@ struct app {
 	struct view		 page;
 	long long		 page_line;	/* shown on top, or -1 */
 	long long		 detail_pk;
+	char			 detail_id[PERSON_ID_LEN];	/* who it was */
+	char			 detail_name[256];
 
 	struct deploy_ui	 dep;
 	struct form		*form;		/* on SCREEN_FORM */
@@ -165,6 +168,8 @@ struct app {
 	int			 message_error;
 	enum modal		 modal;		/* what the next key means */
 	int			 lock_waited;	/* a write waited: redraw all */
+	int			 drop_typed;	/* keys typed ahead were meant
+						 * for a screen not shown */
 	int			 quit;
 };
 
@@ -246,6 +251,10 @@ void	app_close_page(struct app *);
 /* Opens the person on screen again (their data or the width changed),
  * keeping the scroll. */
 void	app_reopen(struct app *);
+/* Whether the person on screen is still the one opened: 0, and back to
+ * the screen under them with a message, when they were erased meanwhile
+ * (their row number perhaps given to someone new since). */
+int	app_detail_still(struct app *);
 /* Appends a line of len bytes to the page (the record or the help). */
 void	app_page_add(struct app *, const char *text, size_t len);
 /* The person over the current screen, to which q returns; an error
@@ -318,6 +327,9 @@ void	draw_init(struct app *);
 /* s in exactly cols columns at (y, x): cut, padded, control characters
  * escaped. */
 void	draw_text(int y, int x, int cols, const char *s, int attr);
+/* The bytes of s that fill one line of cols columns, broken after a
+ * space where there is one: to wrap a long text. */
+size_t	draw_cut(const char *s, int cols);
 /* The attribute of a role, in colour unless NO_COLOR or a mono terminal. */
 enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };

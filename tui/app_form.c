@@ -494,6 +494,16 @@ app_form_cancel(struct app *a)
 }
 
 void
+app_form_unchanged(struct app *a)
+{
+	char name[256];
+
+	snprintf(name, sizeof name, "%s", a->form->name);
+	back(a);
+	app_message(a, 0, "nothing changed: %s not saved", name);
+}
+
+void
 app_form_cancel_answer(struct app *a, int yes)
 {
 	a->form->asking = 0;

@@ -16,7 +16,7 @@
 #include "search.h"
 #include "strbuf.h"
 
-/* A list of missions or windows on one line, to compare and to show. */
+/* A list of missions or windows, a line each, to compare and to show. */
 static char *
 rows_text(const struct edit_record *r, int what)
 {
@@ -28,14 +28,14 @@ rows_text(const struct edit_record *r, int what)
 	if (what == MERGE_MISSIONS)
 		for (i = 0; i < r->nmissions; i++) {
 			m = &r->missions[i];
-			strbuf_addf(&b, "%s%s %s %s..%s %s %s", i > 0 ? "; " :
+			strbuf_addf(&b, "%s%s %s %s..%s %s %s", i > 0 ? "\n" :
 			    "", m->mission, m->country, m->start, m->end,
 			    m->role, m->themes);
 		}
 	else
 		for (i = 0; i < r->nwindows; i++) {
 			w = &r->windows[i];
-			strbuf_addf(&b, "%s%s..%s %s", i > 0 ? "; " : "",
+			strbuf_addf(&b, "%s%s..%s %s", i > 0 ? "\n" : "",
 			    w->from, w->to, w->reason);
 		}
 	return strbuf_steal(&b);
@@ -124,9 +124,10 @@ form_merge_back(struct app *a)
 }
 
 /* Puts the person under the list's cursor once the search has run: a
- * new person is anywhere in the list. */
+ * new person is anywhere in the list, and so is one whose name changed
+ * (done: "added Anna de Wit"). */
 static void
-list_go(struct app *a, long long pk, const char *name)
+list_go(struct app *a, long long pk, const char *done)
 {
 	long long pks[512], from;
 	size_t n, i;
@@ -135,7 +136,7 @@ list_go(struct app *a, long long pk, const char *name)
 	if (app_search(a, &err) != RC_OK || a->result == NULL)
 		return;
 	if (!search_result_has(a->result, pk)) {
-		app_message(a, 0, "added %s (not in the current filter)", name);
+		app_message(a, 0, "%s (not in the current filter)", done);
 		return;
 	}
 	for (from = 0;; from += (long long)n) {
@@ -159,17 +160,17 @@ saved(struct app *a)
 	long long pk = a->form->rec->pk;
 	int added = a->form->pk == 0;
 	struct error err;
-	char name[256];
+	char name[256], done[300];
 
 	person_name(a->store, pk, name, sizeof name);
+	snprintf(done, sizeof done, "%s %s", added ? "added" : "saved", name);
 	app_form_close(a);
 	if (app_changed(a, &err) != RC_OK) {
 		app_message(a, 1, "%s", err.msg);
 		return;
 	}
-	app_message(a, 0, "%s %s", added ? "added" : "saved", name);
-	if (added)
-		list_go(a, pk, name);
+	app_message(a, 0, "%s", done);
+	list_go(a, pk, done);
 }
 
 /* Someone saved the person since the form opened. */
@@ -180,6 +181,8 @@ conflict(struct app *a, struct edit_record *theirs)
 
 	f->theirs = theirs;
 	diffs_make(f);
+	/* An F2 typed twice must not save the merge unseen. */
+	a->drop_typed = 1;
 	app_message(a, 1, "%s was saved by someone else since this form "
 	    "opened: y keeps yours, t theirs, field by field; F2 saves",
 	    f->name != NULL ? f->name : "the person");

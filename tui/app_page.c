@@ -72,6 +72,9 @@ app_open(struct app *a, long long pk, struct error *err)
 		app_close_page(a);
 		page_add_lines(a, buf);
 		a->detail_pk = pk;
+		person_id(a->store, pk, a->detail_id);
+		person_name(a->store, pk, a->detail_name,
+		    sizeof a->detail_name);
 		a->screen = SCREEN_DETAIL;
 		view_set_size(&a->page, (long long)a->nlines, a->page.height);
 	}
@@ -85,11 +88,28 @@ app_reopen(struct app *a)
 	long long top = a->page.top;
 	struct error err;
 
-	if (a->detail_pk < 0)
+	if (a->detail_pk < 0 || !app_detail_still(a))
 		return;
 	if (app_open(a, a->detail_pk, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	a->page.top = a->page.cursor = top;
+}
+
+int
+app_detail_still(struct app *a)
+{
+	char id[PERSON_ID_LEN], name[sizeof a->detail_name];
+	struct error err;
+
+	if (strcmp(person_id(a->store, a->detail_pk, id), a->detail_id) == 0)
+		return 1;
+	snprintf(name, sizeof name, "%s", a->detail_name);
+	if (app_page_leave(a, a->back_to, &err) != RC_OK)
+		app_message(a, 1, "%s", err.msg);
+	else
+		app_message(a, 1, "%s is no longer in the pool (erased by "
+		    "another roster)", name);
+	return 0;
 }
 
 void

@@ -64,9 +64,8 @@ draw_text(int y, int x, int cols, const char *s, int attr)
 	strbuf_free(&b);
 }
 
-/* Bytes of s on one line of cols columns, broken after a space. */
-static size_t
-message_cut(const char *s, int cols)
+size_t
+draw_cut(const char *s, int cols)
 {
 	size_t cut, sp;
 
@@ -88,7 +87,7 @@ draw_message_extra(const struct app *a)
 	if (app_bar_open(a))
 		return 0;
 	while (*p != '\0' && n < MESSAGE_LINES) {
-		p += message_cut(p, COLS);
+		p += draw_cut(p, COLS);
 		n++;
 	}
 	return n > 1 ? n - 1 : 0;
@@ -108,7 +107,7 @@ draw_message(const struct app *a, int y, const char *hint)
 	}
 	/* Whole lines, the last cut with an ellipsis if need be. */
 	for (; y < LINES - 1 && *p != '\0'; y++, p += cut) {
-		cut = message_cut(p, COLS);
+		cut = draw_cut(p, COLS);
 		strbuf_reset(&b);
 		strbuf_add(&b, p, cut);
 		draw_text(y, 0, COLS, strbuf_str(&b), attr);

@@ -102,6 +102,9 @@ int	form_changed(const struct form *);
 /* Checks everything and saves: back to the screen it came from with the
  * person on show, or the conflict screen, or a message. */
 void	app_form_save(struct app *);
+/* F2 on a person with nothing changed: leaves, saying so, and writes
+ * nothing (a save would write nothing, and be called saved). */
+void	app_form_unchanged(struct app *);
 /* Esc: leaves, or asks first (asking) when something changed. */
 void	app_form_cancel(struct app *);
 void	app_form_cancel_answer(struct app *, int yes);

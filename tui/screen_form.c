@@ -22,6 +22,8 @@
 #define VALUE_X		19
 /* A cell narrower than this is edited across the row. */
 #define NARROW_CELL	6
+/* The most lines a message under an item wraps over. */
+#define NOTE_LINES	3
 
 /* A line of the form's body. */
 enum fl_kind { FL_FIELD, FL_NOTE, FL_BLANK, FL_HEAD, FL_TITLES, FL_ROW,
@@ -31,6 +33,7 @@ struct fline {
 	enum fl_kind	 kind;
 	enum form_kind	 what;		/* FK_* of a row, a heading, a note */
 	size_t		 row;		/* a field's index, or a row's */
+	int		 part;		/* which line of a note */
 };
 
 static const char *const field_help[EF_N] = {
@@ -99,14 +102,17 @@ note_of(const struct form *f, enum form_kind what, size_t row, int *error)
 	    f->missions[row].error : f->windows[row].error;
 	const char *help;
 
+	/* Tab's candidates answer the last key: over an earlier refusal,
+	 * which comes back if the value is still refused when left. */
+	*error = 0;
+	if (here && f->hint[0] != '\0')
+		return f->hint;
 	*error = 1;
 	if (*e != '\0')
 		return e;
 	*error = 0;
 	if (!here)
 		return NULL;
-	if (f->hint[0] != '\0')
-		return f->hint;
 	help = what == FK_FIELD ? field_help[row] : what == FK_MISSION ?
 	    mission_help[at.cell] : window_help[at.cell];
 	return help;
@@ -120,18 +126,52 @@ lines_add(struct fline **v, size_t n, enum fl_kind kind, enum form_kind what,
 	(*v)[n].kind = kind;
 	(*v)[n].what = what;
 	(*v)[n].row = row;
+	(*v)[n].part = 0;
 	return n + 1;
+}
+
+/* Where the note under an item starts. */
+static int
+note_x(enum form_kind what)
+{
+	return what == FK_FIELD ? VALUE_X : LABEL_X;
+}
+
+/* The start of line part of a note wrapped at x; *len its bytes, the
+ * last line taking the rest (cut with an ellipsis). */
+static const char *
+note_part(const char *note, int x, int part, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < part && *note != '\0'; i++)
+		note += draw_cut(note, COLS - x);
+	*len = part + 1 < NOTE_LINES ? draw_cut(note, COLS - x) :
+	    strlen(note);
+	return note;
 }
 
 static size_t
 lines_item(const struct form *f, struct fline **v, size_t n,
     enum fl_kind kind, enum form_kind what, size_t row)
 {
-	int error;
+	const char *note;
+	size_t len;
+	int error, part;
 
 	n = lines_add(v, n, kind, what, row);
-	if (note_of(f, what, row, &error) != NULL)
+	if ((note = note_of(f, what, row, &error)) == NULL)
+		return n;
+	/* A long message wraps: cut, it would lose its end ("roster(5)
+	 * lists them"), and Tab's candidates all but the first few. */
+	for (part = 0; part < NOTE_LINES; part++) {
 		n = lines_add(v, n, FL_NOTE, what, row);
+		(*v)[n - 1].part = part;
+		note = note_part(note, note_x(what), 0, &len);
+		if (note[len] == '\0')
+			break;
+		note += len;
+	}
 	return n;
 }
 
@@ -233,7 +273,11 @@ row_draw(struct app *a, int y, enum form_kind kind, size_t row, int *cx)
 		    w < NARROW_CELL)
 			narrow_draw(r, kind, c, y, cx);
 		else if (at.kind == kind && at.row == row && at.cell == c)
-			*cx = bar_line_draw(&r->cell[c], y, x, w, A_UNDERLINE);
+			/* The blank after the cell too: a date fills its
+			 * cell, and the cursor after it would scroll its
+			 * first digit away ("025-03-01"). */
+			*cx = bar_line_draw(&r->cell[c], y, x, c + 1 < cells &&
+			    x + w < COLS ? w + 1 : w, A_UNDERLINE);
 		else if (w > 0)
 			draw_text(y, x, w, line_text(&r->cell[c]),
 			    A_UNDERLINE);
@@ -257,7 +301,9 @@ static void
 body_line(struct app *a, const struct fline *l, int y, int *cx)
 {
 	struct form *f = a->form;
+	struct strbuf piece = { 0 };
 	const char *note;
+	size_t len;
 	int focused = line_has_focus(f, l), error;
 
 	switch (l->kind) {
@@ -269,9 +315,12 @@ body_line(struct app *a, const struct fline *l, int y, int *cx)
 		break;
 	case FL_NOTE:
 		note = note_of(f, l->what, l->row, &error);
-		draw_text(y, 0, l->what == FK_FIELD ? VALUE_X : LABEL_X, "", 0);
-		draw_text(y, l->what == FK_FIELD ? VALUE_X : LABEL_X, COLS,
-		    note, error ? draw_attr(a, ROLE_ERROR) : (int)A_DIM);
+		note = note_part(note, note_x(l->what), l->part, &len);
+		strbuf_add(&piece, note, len);
+		draw_text(y, 0, note_x(l->what), "", 0);
+		draw_text(y, note_x(l->what), COLS, strbuf_str(&piece), error ?
+		    draw_attr(a, ROLE_ERROR) : (int)A_DIM);
+		strbuf_free(&piece);
 		break;
 	case FL_HEAD:
 		draw_text(y, 0, COLS, l->what == FK_MISSION ? "Missions" :
@@ -299,19 +348,17 @@ body_line(struct app *a, const struct fline *l, int y, int *cx)
 static void
 scroll_to(struct form *f, const struct fline *v, size_t n, int height)
 {
-	size_t i, at = 0;
+	size_t i, at = 0, end;
 
 	for (i = 0; i < n; i++)
 		if (line_has_focus(f, &v[i])) {
 			at = i;
 			break;
 		}
-	if (at + 1 < n && v[at + 1].kind == FL_NOTE)
-		at++;
-	if ((int)at >= f->top + height)
-		f->top = (int)at - height + 1;
-	if (at > 0 && v[at].kind == FL_NOTE)
-		at--;
+	for (end = at; end + 1 < n && v[end + 1].kind == FL_NOTE; end++)
+		continue;
+	if ((int)end >= f->top + height)
+		f->top = (int)end - height + 1;
 	/* A heading stays with the first row under it. */
 	while (at > 0 && (v[at - 1].kind == FL_HEAD || v[at - 1].kind ==
 	    FL_TITLES))
@@ -344,19 +391,76 @@ merge_text(int y, int height, int x, const char *text, int attr)
 		draw_text(y, x, COLS - x, text, attr);
 }
 
+/* Where a value starts on the conflict screen. */
+#define MERGE_X		14
+
+/*
+ * A value of the conflict screen from line y on (drawn if in the body,
+ * counted either way): a mission or a window a line, and a long one
+ * wrapped, for a difference cut off at the edge could not be judged.
+ * Returns the lines it takes.
+ */
+static int
+merge_value(int y, int height, const char *v, int attr)
+{
+	struct strbuf item = { 0 };
+	const char *p;
+	size_t len, cut;
+	char *q, c;
+	int n = 0;
+
+	for (p = v;; p += len + 1) {
+		len = strcspn(p, "\n");
+		strbuf_reset(&item);
+		strbuf_add(&item, p, len);
+		q = item.s;
+		do {
+			cut = draw_cut(q, COLS - MERGE_X);
+			c = q[cut];
+			q[cut] = '\0';
+			merge_text(y + n++, height, MERGE_X, q, attr);
+			q[cut] = c;
+			q += cut;
+		} while (*q != '\0');
+		if (p[len] == '\0')
+			break;
+	}
+	strbuf_free(&item);
+	return n;
+}
+
+/* The first line on screen: the whole of the difference under the
+ * cursor shows, from its name, when it fits. */
+static int
+merge_top(const struct form *f, int height)
+{
+	const struct form_diff *d;
+	int y = 0, at = 0, end = 0;
+	size_t i;
+
+	for (i = 0; i < f->ndiffs; i++) {
+		d = &f->diffs[i];
+		if (i == f->diff_at)
+			at = y;
+		y += 1 + merge_value(0, 0, d->yours, 0) +
+		    merge_value(0, 0, d->theirs, 0);
+		if (i == f->diff_at)
+			end = y;
+	}
+	return end - height > 0 ? (end - height < at ? end - height : at) : 0;
+}
+
 static void
 merge_draw(struct app *a)
 {
 	struct form *f = a->form;
 	const struct form_diff *d;
-	int height = LINES - 2 - draw_message_extra(a), y, top, kept, other;
+	int height = LINES - 2 - draw_message_extra(a), y, kept, other;
 	size_t i;
 
-	top = (int)f->diff_at * 3 + 3 > height ? (int)f->diff_at * 3 + 3 -
-	    height : 0;
 	for (y = 1; y <= height; y++)
 		draw_text(y, 0, COLS, "", 0);
-	for (i = 0, y = 1 - top; i < f->ndiffs; i++, y += 3) {
+	for (i = 0, y = 1 - merge_top(f, height); i < f->ndiffs; i++) {
 		d = &f->diffs[i];
 		kept = A_BOLD;
 		other = A_DIM;
@@ -368,13 +472,13 @@ merge_draw(struct app *a)
 		if (d->both)
 			merge_text(y, height, COLS / 2, "(both changed it)",
 			    draw_attr(a, ROLE_WARN));
-		merge_text(y + 1, height, 4, d->theirs_kept ? "  yours" :
+		merge_text(++y, height, 4, d->theirs_kept ? "  yours" :
 		    "* yours", d->theirs_kept ? other : kept);
-		merge_text(y + 1, height, 14, d->yours, d->theirs_kept ?
+		y += merge_value(y, height, d->yours, d->theirs_kept ?
 		    other : kept);
-		merge_text(y + 2, height, 4, d->theirs_kept ? "* theirs" :
+		merge_text(y, height, 4, d->theirs_kept ? "* theirs" :
 		    "  theirs", d->theirs_kept ? kept : other);
-		merge_text(y + 2, height, 14, d->theirs, d->theirs_kept ?
+		y += merge_value(y, height, d->theirs, d->theirs_kept ?
 		    kept : other);
 	}
 	foot_draw(a, HINT_MERGE);
@@ -504,7 +608,10 @@ form_key(struct app *a, enum action action)
 		form_row_remove(a);
 		break;
 	case ACT_FORM_SAVE:
-		app_form_save(a);
+		if (f->pk != 0 && !form_changed(f))
+			app_form_unchanged(a);
+		else
+			app_form_save(a);
 		break;
 	case ACT_FORM_CANCEL:
 		app_form_cancel(a);

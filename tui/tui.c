@@ -249,6 +249,10 @@ key(struct app *a, int code, int fkey)
 
 	a->lock_waited = 0;
 	what = key_action(a, code, fkey);
+	if (a->drop_typed) {
+		flushinp();
+		a->drop_typed = 0;
+	}
 	return a->lock_waited ? R_ALL : what;
 }
 
@@ -317,8 +321,10 @@ loop(struct app *a, struct error *err)
 	while (!a->quit && !stop_signal) {
 		if ((rc = work(a, &what, err)) != RC_OK)
 			return rc;
-		/* In the middle of a paste, only the bar's text changes. */
-		if (what != R_NONE && !(a->filter_typed && key_waiting(NULL))) {
+		/* In the middle of a paste, only the bar's text, or the
+		 * form's value, changes: drawn once it is over. */
+		if (what != R_NONE && !((a->filter_typed || a->screen ==
+		    SCREEN_FORM) && key_waiting(NULL))) {
 			draw(a, what);
 			what = R_NONE;
 		}

@@ -5,13 +5,6 @@
 
 demo_pool
 
-# paste TEXT: TEXT pasted into the pane at once, as a terminal pastes.
-paste() {
-	printf '%s' "$1" >"$work/clip"
-	tm load-buffer -b roster-paste "$work/clip"
-	tm paste-buffer -d -b roster-paste -t "$S"
-}
-
 # A pasted filter is searched once, when the paste is over, not once a
 # byte: the screen answers within wait_for's ten seconds (it took 42 s
 # for this 300-term OR, 15 s for 2,000 '(').  The editor takes no more
@@ -27,12 +20,12 @@ t_paste() {
 	n=$(count "$db" "$f")
 	keys /
 	wait_for -l 23 '^/$' || return
-	paste "$f"
+	paste_text "$f"
 	wait_for -l 22 "^ $n/500  lang:fr OR theme:border OR " || return
 
 	keys C-u
 	wait_for -l 22 '^ 500/500  \(everyone\)' || return
-	paste "$(printf '(%.0s' $(seq 2000))"
+	paste_text "$(printf '(%.0s' $(seq 2000))"
 	wait_for -l 24 -F "column 65: '(' nested deeper than 64" || return
 	keys Escape
 	wait_for -l 23 '^ 500/500 ' || return
@@ -41,7 +34,7 @@ t_paste() {
 	# at the bar; Enter is refused while it shows, an edit clears it.
 	keys /
 	wait_for -l 23 '^/$' || return
-	paste "$(head -c 40000 /dev/zero | tr '\0' a)"
+	paste_text "$(head -c 40000 /dev/zero | tr '\0' a)"
 	wait_for -l 24 -F 'filter is limited to 32768 bytes' || return
 	keys Enter
 	wait_for -l 23 '^/a+$' || return

@@ -10,6 +10,7 @@
 #   keys KEY...   tmux send-keys (key names: Enter, Escape, Up, C-a, '\;')
 #   typ TEXT      tmux send-keys -l (literal text)
 #   answer TEXT   TEXT typed over what the bar offers, then Enter
+#   paste_text TEXT  TEXT pasted into the pane at once, as a terminal pastes
 #   wait_for [-l LINE] [-F] [-v] PATTERN   until the screen (or line LINE)
 #                 matches the extended regular expression (-F: the string;
 #                 -v: until it no longer matches)
@@ -118,6 +119,11 @@ answer() {
 	keys C-u
 	[ -z "$1" ] || typ "$1"
 	keys Enter
+}
+paste_text() {
+	printf '%s' "$1" >"$work/clip"
+	tm load-buffer -b roster-paste "$work/clip"
+	tm paste-buffer -d -b roster-paste -t "$S"
 }
 resize() {
 	H=$2

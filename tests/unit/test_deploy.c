@@ -100,6 +100,13 @@ test_pipeline(void **state)
 	    " WHERE rowid = 4 AND status = 'returned'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
 	    "entity = 'deployment'"), 5);
+	/* Each status change has its old and new value. */
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN"
+	    " audit_change c ON c.audit = a.pk WHERE a.action = 'set' AND"
+	    " c.field = 'status' AND c.old = 'confirmed' AND"
+	    " c.new = 'deployed'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN"
+	    " audit_change c ON c.audit = a.pk WHERE a.action = 'set'"), 3);
 	deploy_clear(&d);
 }
 
@@ -565,6 +572,9 @@ test_edit(void **state)
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE "
 	    "entity_id = 'Winter' AND action = 'rename' AND fields = "
 	    "'name=Summer'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = 'rename' AND "
+	    "c.field = 'name' AND c.old = 'Winter' AND c.new = 'Summer'"), 1);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
 	    "name = 'Winter'"), 0);
 	strbuf_free(&warn);

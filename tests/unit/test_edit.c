@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "edit.h"
+#include "erase.h"
 #include "strbuf.h"
 #include "fixture.h"
 #include "testdb.h"
@@ -347,6 +348,39 @@ test_conflict(void **state)
 	edit_free(b);
 }
 
+/*
+ * The person a form loaded is erased meanwhile, and someone new is
+ * added (who does not get their row: erase.h): the save is refused,
+ * neither bringing the erased person back nor writing over the new one.
+ */
+static void
+test_erased_meanwhile(void **state)
+{
+	struct store *s = *state;
+	struct edit_record *a = edit_new(), *b = edit_new(), *form;
+	struct error err;
+
+	allowed(s, a, EF_FAMILY_NAME, "de Wit", "de Wit");
+	allowed(s, a, EF_GIVEN_NAME, "Anna", "Anna");
+	assert_int_equal(edit_save(s, a, NULL, &err), RC_OK);
+	form = load(s, a->id);
+	assert_int_equal(erase_person(s, a->pk, &err), RC_OK);
+	allowed(s, b, EF_FAMILY_NAME, "Bakker", "Bakker");
+	allowed(s, b, EF_GIVEN_NAME, "Bram", "Bram");
+	assert_int_equal(edit_save(s, b, NULL, &err), RC_OK);
+	assert_true(b->pk > form->pk);
+	allowed(s, form, EF_RANK, "Inspector", "Inspector");
+	assert_int_equal(edit_save(s, form, NULL, &err), RC_REFUSED);
+	assert_string_equal(err.msg, "Anna de Wit is no longer in the pool");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "family_name = 'de Wit'"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "family_name = 'Bakker' AND rank = ''"), 1);
+	edit_free(form);
+	edit_free(a);
+	edit_free(b);
+}
+
 /* Every changed field is audited with its old and new value. */
 static void
 test_audit(void **state)
@@ -357,6 +391,7 @@ test_audit(void **state)
 	    (char *)"Course" };
 	struct error err;
 	long long audits = testdb_int(s, "SELECT count(*) FROM audit");
+	size_t i;
 
 	/* Saving what is stored changes nothing, not even the version. */
 	assert_int_equal(edit_save(s, r, NULL, &err), RC_OK);
@@ -392,6 +427,20 @@ test_audit(void **state)
 	    "audit_change c ON c.audit = a.pk WHERE a.action = 'away update' "
 	    "AND a.fields = 'reason' AND c.old = 'Course' AND "
 	    "c.new = 'Course, extended'"), 1);
+	/* A window removed leaves the values it had, and no row. */
+	for (i = 0; i < r->nwindows; i++)
+		if (strcmp(r->windows[i].from, "2027-03-01") == 0)
+			break;
+	assert_true(i < r->nwindows);
+	edit_remove_window(r, i);
+	assert_int_equal(edit_save(s, r, NULL, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit a JOIN "
+	    "audit_change c ON c.audit = a.pk WHERE a.action = 'away remove' "
+	    "AND a.entity_id = '" DUBOIS "' AND ((c.field = 'from' AND "
+	    "c.old = '2027-03-01') OR (c.field = 'reason' AND "
+	    "c.old = 'Course, extended')) AND c.new IS NULL"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM unavailability "
+	    "WHERE start = '2027-03-01'"), 0);
 	edit_free(r);
 }
 
@@ -483,6 +532,7 @@ main(void)
 		testdb_test(test_add),
 		testdb_fixture_test(test_duplicate),
 		testdb_fixture_test(test_conflict),
+		testdb_test(test_erased_meanwhile),
 		testdb_fixture_test(test_audit),
 		testdb_fixture_test(test_import_audit),
 		testdb_test(test_complete),

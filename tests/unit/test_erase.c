@@ -125,6 +125,41 @@ test_audit_each(void **state)
 	strbuf_free(&b);
 }
 
+/* A line with more changes than audit_write writes a statement keeps
+ * them all, absent values as NULL. */
+static void
+test_audit_many(void **state)
+{
+	struct store *s = *state;
+	struct audit_change c[25];
+	struct audit_entry e = { "ann", NULL, "person", "p-2", "update", "",
+	    c, 25 };
+	char names[25][8], values[25][8];
+	struct error err;
+	size_t i;
+
+	for (i = 0; i < 25; i++) {
+		snprintf(names[i], sizeof names[i], "f%02zu", i);
+		snprintf(values[i], sizeof values[i], "v%02zu", i);
+		c[i].field = names[i];
+		c[i].old = i % 2 ? values[i] : NULL;
+		c[i].new = i % 3 ? values[i] : NULL;
+	}
+	testdb_exec(s, "BEGIN");
+	assert_int_equal(audit_write(s, &e, &err), RC_OK);
+	testdb_exec(s, "COMMIT");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"),
+	    25);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE old IS NULL"), 13);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE new IS NULL"), 9);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE field = 'f23' AND old = 'v23' AND new = 'v23'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE field = 'f24' AND old IS NULL AND new IS NULL"), 1);
+}
+
 /* Another person, on the same deployment, who stays. */
 static const char other[] = OTHER ",Dubois,Amelie,Police,,f,"
     "amelie@police.example,+33 1,active,0,,,,,,,\n";
@@ -356,13 +391,42 @@ test_erase_bytes(void **state)
 	strbuf_free(&path);
 }
 
+/*
+ * Screens and tags hold people by row: the row of someone erased is
+ * never given to the next person added, even when it was the last.
+ */
+static void
+test_erase_row_not_reused(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	long long pk, next;
+
+	testdb_import(s, "id,family_name,given_name\n" ZID ",Zed,Anna\n",
+	    NULL);
+	pk = testdb_int(s, "SELECT pk FROM person WHERE id = '" ZID "'");
+	assert_int_equal(pk, testdb_int(s, "SELECT max(pk) FROM person"));
+	assert_int_equal(erase_person(s, pk, &err), RC_OK);
+	testdb_import(s, "family_name,given_name\nZed,Bert\n", NULL);
+	next = testdb_int(s, "SELECT pk FROM person WHERE given_name = "
+	    "'Bert'");
+	assert_true(next > pk);
+	/* A second erase does not lower the floor. */
+	assert_int_equal(erase_person(s, next, &err), RC_OK);
+	testdb_import(s, "family_name,given_name\nZed,Cleo\n", NULL);
+	assert_true(testdb_int(s, "SELECT pk FROM person WHERE given_name = "
+	    "'Cleo'") > next);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		testdb_test(test_audit_each),
+		testdb_test(test_audit_many),
 		testdb_test(test_erase_rows),
 		testdb_test(test_erase_bytes),
+		testdb_test(test_erase_row_not_reused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
