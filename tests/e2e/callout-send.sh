@@ -243,4 +243,8 @@ EOF
 else
 	echo "SKIP: gammu-smsd-inject is not installed (Debian's gammu-smsd): the files-backend test did not run"
 fi
+# Erasing a person takes their messages and the audit of them.
+run 0 erase "$ROSTER" erase $C
+got=$(sqlite3 "$ROSTER_DB" .dump | grep -c -e carla -e "6 5555" -e Ruiz)
+[ "$got" = 0 ] && ok || { bad "erase left $got lines of Carla's"; sqlite3 "$ROSTER_DB" .dump | grep -e carla -e "6 5555" -e Ruiz >&2; }
 finish
