@@ -243,6 +243,20 @@ EOF
 else
 	echo "SKIP: gammu-smsd-inject is not installed (Debian's gammu-smsd): the files-backend test did not run"
 fi
+# A name with a line break (an old or hand-edited row) shapes no header
+# and reaches no terminal.
+sqlite3 "$ROSTER_DB" "UPDATE person SET given_name = 'Zo' || char(10) ||
+    'Bcc: spy@evil.example' || char(27) || '[2J' WHERE id = '$Z'"
+run 0 inject "$ROSTER" callout send Irma --wave stand-down --to $Z
+f=$(grep -l '^Subject: IRMA10 stand down' "$work/mail/new"/*)
+[ -n "$f" ] && ! grep -q '^Bcc:' "$f" && ! grep -q "$(printf '')" "$f" &&
+    ! grep -q 'spy@evil' "$work/smtp.log" && grep -q '^Dear Zo Bcc: spy' "$f" &&
+    ok || bad "a line break in a name reached the message"
+run 0 inject-dry "$ROSTER" callout send Irma --wave stand-down --to $Z \
+    --again --dry-run
+grep -q '^Bcc:' "$work/out" || grep -q "$(printf '\033')" "$work/out" &&
+    bad "a control character reached the dry run" || ok
+
 # Erasing a person takes their messages and the audit of them.
 run 0 erase "$ROSTER" erase $C
 got=$(sqlite3 "$ROSTER_DB" .dump | grep -c -e carla -e "6 5555" -e Ruiz)
