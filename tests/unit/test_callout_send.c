@@ -65,13 +65,14 @@ expand_errors(void **state)
 
 /* A directory of overrides made for the test, as XDG_CONFIG_HOME. */
 static char dir[] = "/tmp/roster-callout.XXXXXX";
+static int made;		/* dir is made */
 
 static const char *
 config_home(void)
 {
 	char path[256];
 
-	if (dir[sizeof dir - 2] == 'X')
+	if (!made++)
 		assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/roster", dir);
 	mkdir(path, 0700);
@@ -297,7 +298,7 @@ main(void)
 	int rc;
 
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	if (dir[sizeof dir - 2] != 'X') {
+	if (made) {
 		snprintf(rm, sizeof rm, "rm -rf %s", dir);
 		if (system(rm) != 0)
 			rc = 1;
