@@ -6,6 +6,9 @@
 
 #include "callout_code.h"
 
+/* Numbers a stem takes, short enough to fit any compiler's idea of it. */
+#define CALLOUT_CODE_MAX	60000
+
 void
 callout_code_stem(const char *name, char code[CALLOUT_CODE_LEN])
 {
@@ -38,11 +41,12 @@ callout_code_new(struct store *s, const char *name,
 	if ((rc = store_cached(s, &st, "SELECT 1 FROM callout WHERE open AND "
 	    "code = ? COLLATE NOCASE", err)) != RC_OK)
 		return rc;
-	for (n = 1; n < 100000; n++) {
+	for (n = 1; n < CALLOUT_CODE_MAX; n++) {
 		if (n == 1)
 			snprintf(code, CALLOUT_CODE_LEN, "%s", stem);
 		else
-			snprintf(code, CALLOUT_CODE_LEN, "%.8s%ld", stem, n);
+			snprintf(code, CALLOUT_CODE_LEN, "%.*s%hu",
+			    CALLOUT_CODE_LETTERS, stem, (unsigned short)n);
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		if ((rc = sqlite3_step(st)) == SQLITE_DONE)
@@ -53,7 +57,7 @@ callout_code_new(struct store *s, const char *name,
 		}
 	}
 	sqlite3_reset(st);
-	if (n == 100000)
+	if (n == CALLOUT_CODE_MAX)
 		return error_set(err, RC_REFUSED, "no reply code is free for "
 		    "'%s'", name);
 	return RC_OK;

@@ -15,12 +15,30 @@
 #include "date.h"
 #include "deploy_write.h"
 
+/* An audit line of the deployment's, by the user, at at. */
+static int
+audit(struct wave *w, const char *at, const char *action,
+    const char *fields, const struct audit_change *ch, size_t n,
+    struct error *err)
+{
+	struct audit_entry e;
+
+	memset(&e, 0, sizeof e);
+	e.at = at;
+	e.entity = "deployment";
+	e.id = w->d.name;
+	e.action = action;
+	e.fields = fields;
+	e.changes = ch;
+	e.nchanges = n;
+	return audit_write(w->s, &e, err);
+}
+
 int
 callout_record_new(struct wave *w, struct error *err)
 {
 	const struct callout_request *r = w->req;
 	struct audit_change ch[3];
-	struct audit_entry e;
 	sqlite3_stmt *st;
 	char who[256], at[21], fields[128];
 	int rc;
@@ -55,16 +73,7 @@ callout_record_new(struct wave *w, struct error *err)
 		    callout_wave_name(r->wave) };
 		ch[2] = (struct audit_change){ "channel", NULL,
 		    callout_via_name(r->via) };
-		memset(&e, 0, sizeof e);
-		e.who = who;
-		e.at = at;
-		e.entity = "deployment";
-		e.id = w->d.name;
-		e.action = "callout";
-		e.fields = fields;
-		e.changes = ch;
-		e.nchanges = 3;
-		rc = audit_write(w->s, &e, err);
+		rc = audit(w, at, "callout", fields, ch, 3, err);
 	}
 	if (rc != RC_OK) {
 		store_rollback(w->s);
@@ -102,7 +111,6 @@ audit_message(struct wave *w, const struct member *m,
     const struct outcome *o, const char *at, struct error *err)
 {
 	struct audit_change ch[3];
-	struct audit_entry e;
 	char fields[256];
 	size_t n = 0;
 
@@ -112,15 +120,7 @@ audit_message(struct wave *w, const struct member *m,
 	ch[n++] = (struct audit_change){ "address", NULL, o->address };
 	if (o->why[0] != '\0')
 		ch[n++] = (struct audit_change){ "error", NULL, o->why };
-	memset(&e, 0, sizeof e);
-	e.at = at;
-	e.entity = "deployment";
-	e.id = w->d.name;
-	e.action = "message";
-	e.fields = fields;
-	e.changes = ch;
-	e.nchanges = n;
-	return audit_write(w->s, &e, err);
+	return audit(w, at, "message", fields, ch, n, err);
 }
 
 /* Moves m from proposed to contacted, if proposed they still are. */

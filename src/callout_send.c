@@ -64,17 +64,23 @@ answer_text(enum callout_wave wave, const char *code, char *buf, size_t len)
 	}
 }
 
-/* s with control characters made spaces: data never shapes a message's
- * lines or headers. */
+/* Control characters made spaces, in place: data never shapes a
+ * message's lines or headers, nor drives the terminal of a dry run. */
+static char *
+unctrl(char *s)
+{
+	char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return s;
+}
+
 static char *
 clean(const char *s)
 {
-	char *c = xstrdup(s), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return c;
+	return unctrl(xstrdup(s));
 }
 
 /* Whether m is one --to picks (statuses and person pks), or the wave's
@@ -176,7 +182,7 @@ compose(struct wave *w, const struct member *m, struct strbuf *out,
     struct error *err)
 {
 	const char *vals[TV_N];
-	char answer[256], *c[6];
+	char answer[256], *c[4];
 	size_t i;
 	int rc;
 
@@ -189,12 +195,12 @@ compose(struct wave *w, const struct member *m, struct strbuf *out,
 	    "a member of the team");
 	vals[TV_ANSWER] = answer;
 	vals[TV_CODE] = w->res->code;
-	vals[TV_GIVEN] = c[3] = clean(m->given_name);
-	vals[TV_FAMILY] = c[4] = clean(m->family_name);
-	vals[TV_SENDER] = c[5] = clean(w->sender);
+	vals[TV_GIVEN] = m->given_name;
+	vals[TV_FAMILY] = m->family_name;
+	vals[TV_SENDER] = c[3] = clean(w->sender);
 	strbuf_reset(out);
 	rc = template_expand(w->text, w->file, vals, out, err);
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 4; i++)
 		free(c[i]);
 	return rc;
 }
@@ -316,6 +322,7 @@ wave_open(struct wave *w, struct error *err)
 {
 	enum callout_via v = w->req->via == VIA_EMAIL ? VIA_EMAIL : VIA_SMS;
 	char *copy, *subject, *body;
+	size_t i;
 	int rc;
 
 	if (strcmp(w->d.status, "closed") == 0)
@@ -335,7 +342,16 @@ wave_open(struct wave *w, struct error *err)
 		return rc;
 	format_deploy_window(&w->d, w->window, sizeof w->window);
 	deliver_from(w->from, sizeof w->from, w->sender, sizeof w->sender);
-	return deploy_members(w->s, &w->d, w->today, &w->m, &w->nm, err);
+	if ((rc = deploy_members(w->s, &w->d, w->today, &w->m, &w->nm, err))
+	    != RC_OK)
+		return rc;
+	for (i = 0; i < w->nm; i++) {
+		unctrl(w->m[i].given_name);
+		unctrl(w->m[i].family_name);
+		unctrl(w->m[i].email);
+		unctrl(w->m[i].phone);
+	}
+	return RC_OK;
 }
 
 /* Why nobody is left to send to, RC_REFUSED. */

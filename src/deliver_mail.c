@@ -72,6 +72,29 @@ domain_of(const char *from)
 	return at != NULL ? at + 1 : "localhost";
 }
 
+/*
+ * The body as UTF-8 text/plain: g_mime_text_part_set_text would convert
+ * it to the smallest charset that holds it (ISO-8859-1 for "Amélie"),
+ * and the templates are UTF-8 as they are.
+ */
+static GMimeTextPart *
+body_part(const char *body)
+{
+	GMimeTextPart *part;
+	GMimeDataWrapper *content;
+	GMimeStream *stream;
+
+	part = g_mime_text_part_new_with_subtype("plain");
+	stream = g_mime_stream_mem_new_with_buffer(body, strlen(body));
+	content = g_mime_data_wrapper_new_with_stream(stream,
+	    GMIME_CONTENT_ENCODING_DEFAULT);
+	g_object_unref(stream);
+	g_mime_part_set_content(GMIME_PART(part), content);
+	g_object_unref(content);
+	g_mime_text_part_set_charset(part, "UTF-8");
+	return part;
+}
+
 char *
 deliver_mail_text(const struct deliver_mail *m)
 {
@@ -100,9 +123,7 @@ deliver_mail_text(const struct deliver_mail *m)
 	id = g_mime_utils_generate_message_id(dom);
 	g_mime_message_set_message_id(msg, id);
 	g_free(id);
-	part = g_mime_text_part_new_with_subtype("plain");
-	g_mime_text_part_set_text(part, m->body);
-	g_mime_text_part_set_charset(part, "UTF-8");
+	part = body_part(m->body);
 	g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
 	g_object_unref(part);
 	g_mime_object_encode(GMIME_OBJECT(msg), GMIME_ENCODING_CONSTRAINT_7BIT);

@@ -18,8 +18,16 @@ static const char *const waves[] = { "info", "alert", "deploy",
     "stand-down" };
 static const char *const vias[] = { "email", "sms", "print" };
 
-/* The texts compiled in, by wave then channel (e-mail, SMS).  An SMS
- * stays short: one or two messages of 160 characters. */
+/* The texts compiled in, by wave then channel (e-mail, SMS), with the
+ * deployment's details in the same words in each e-mail.  An SMS stays
+ * short: one or two messages of 160 characters. */
+#define DETAILS(role) \
+	"  Deployment:   {deployment}\n" \
+	"  What:         {kind} in {country}\n" \
+	"  When:         {window}\n" \
+	"  " role "{role}\n\n" \
+	"{answer}\n\n" \
+	"Regards,\n{sender}\n"
 static const char *const builtin[][2] = {
 	[WAVE_INFO] = {
 	    "Subject: [{code}] For information: {deployment}, {kind} in "
@@ -27,12 +35,7 @@ static const char *const builtin[][2] = {
 	    "Dear {given} {family},\n\n"
 	    "This is early notice of a possible deployment. Nothing is "
 	    "decided yet.\n\n"
-	    "  Deployment:  {deployment}\n"
-	    "  What:        {kind} in {country}\n"
-	    "  When:        {window}\n"
-	    "  Asked of you: {role}\n\n"
-	    "{answer}\n\n"
-	    "Regards,\n{sender}\n",
+	    DETAILS("Asked of you: "),
 	    "{code}: early notice, {kind} in {country}, {window}, as {role}. "
 	    "{answer} {sender}",
 	},
@@ -42,12 +45,7 @@ static const char *const builtin[][2] = {
 	    "Dear {given} {family},\n\n"
 	    "We are putting a team together and would like to know whether "
 	    "you can go.\n\n"
-	    "  Deployment:  {deployment}\n"
-	    "  What:        {kind} in {country}\n"
-	    "  When:        {window}\n"
-	    "  Asked of you: {role}\n\n"
-	    "{answer}\n\n"
-	    "Regards,\n{sender}\n",
+	    DETAILS("Asked of you: "),
 	    "{code}: can you deploy? {kind} in {country}, {window}, as "
 	    "{role}. {answer} {sender}",
 	},
@@ -56,12 +54,7 @@ static const char *const builtin[][2] = {
 	    "in {country}\n\n"
 	    "Dear {given} {family},\n\n"
 	    "You are on the team. Please get ready to leave.\n\n"
-	    "  Deployment:  {deployment}\n"
-	    "  What:        {kind} in {country}\n"
-	    "  When:        {window}\n"
-	    "  Your role:   {role}\n\n"
-	    "{answer}\n\n"
-	    "Regards,\n{sender}\n",
+	    DETAILS("Your role:    "),
 	    "{code}: you deploy to {kind} in {country}, {window}, as {role}. "
 	    "{answer} {sender}",
 	},

@@ -94,7 +94,7 @@ cmd_callout_send_exec(struct cli *c, const struct cli_args *a,
 		fflush(stdout);
 		if (rc == RC_OK) {
 			summary(&r, &res);
-			if (res.failed > 0)
+			if (res.failed > 0 && !r.dry_run)
 				rc = RC_REFUSED;
 		}
 		store_close(s);
