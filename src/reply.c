@@ -403,7 +403,9 @@ decide_place(struct store *s, long long pk, const struct reply_in *in,
 	}
 	if (in->person != 0)
 		pl->person = in->person;
-	if (rc == RC_OK && (pl->deployment == 0 || pl->person == 0))
+	/* Set aside needs no member; an answer does. */
+	if (rc == RC_OK && in->answer != ANSWER_UNCLEAR &&
+	    (pl->deployment == 0 || pl->person == 0))
 		rc = error_set(err, RC_REFUSED, "reply %lld is not matched to a"
 		    " member: name the deployment and the person", pk);
 	return rc;
