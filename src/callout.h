@@ -96,7 +96,8 @@ int	reply_record(struct store *, const struct reply_in *,
  * member: in->answer (ANSWER_UNCLEAR: ignored) applied as reply_record
  * applies it, to in->person on in->deployment when given (else the
  * reply's), and kept in its decided column with in->note.  RC_REFUSED
- * when it was read for sure or decided already.
+ * when it was read for sure or decided already, or for an answer when
+ * the reply has no member and in names none.
  */
 int	reply_decide(struct store *, long long pk, const struct reply_in *,
 	    struct reply_out *, struct error *err);

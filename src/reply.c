@@ -142,6 +142,27 @@ status_of(struct store *s, long long deployment, long long person,
 	    store_error(s, err, "reply");
 }
 
+/* The name of deployment pk into out ("" when there is none). */
+static int
+deployment_name(struct store *s, long long pk, char *out, size_t len,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out[0] = '\0';
+	if ((rc = store_prepare(s, &st, "SELECT name FROM deployment WHERE"
+	    " pk = ?", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(out, len, "%s", (const char *)sqlite3_column_text(st,
+		    0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "reply");
+}
+
 /* Moves the member as the answer says, with deploy set's rules: what it
  * did, or why not, into outcome. */
 static int
@@ -153,8 +174,7 @@ apply(struct store *s, struct deploy_writer *w, const struct place *pl,
 	    MS_DECLINED, MS_CONTACTED };
 	enum member_status from, to = to_of[answer];
 	struct deployment d;
-	char *name = NULL, note[32], *other = NULL;
-	sqlite3_stmt *st;
+	char name[256], note[32], *other = NULL;
 	int rc;
 
 	if ((rc = status_of(s, pl->deployment, pl->person, &from, err))
@@ -166,21 +186,12 @@ apply(struct store *s, struct deploy_writer *w, const struct place *pl,
 	}
 	/* Maybe: they were asked; they stay where they are if further. */
 	if (to == MS_CONTACTED && from != MS_PROPOSED) {
-		snprintf(outcome, len, "%s", member_status_name(from));
+		snprintf(outcome, len, "%s%s", from == MS_CONTACTED ? "" :
+		    "stays ", member_status_name(from));
 		return RC_OK;
 	}
-	if ((rc = store_prepare(s, &st, "SELECT name FROM deployment WHERE"
-	    " pk = ?", err)) != RC_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, pl->deployment);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		name = store_text(st, 0);
-	sqlite3_finalize(st);
-	if (name == NULL)
-		return store_error(s, err, "reply");
-	rc = deploy_get(s, name, &d, err);
-	free(name);
-	if (rc != RC_OK)
+	if ((rc = deployment_name(s, pl->deployment, name, sizeof name,
+	    err)) != RC_OK || (rc = deploy_get(s, name, &d, err)) != RC_OK)
 		return rc;
 	if (to == MS_CONFIRMED && from != MS_CONFIRMED &&
 	    (rc = deploy_conflict(s, &d, pl->person, &other, err)) == RC_OK &&
@@ -212,20 +223,12 @@ reply_audit(struct store *s, const struct place *pl, const char *action,
 	    { "outcome", NULL, outcome }, { "sender", NULL, sender } };
 	struct audit_entry e = { NULL, NULL, "deployment", "", action, NULL,
 	    c, sender != NULL && sender[0] != '\0' ? 3 : 2 };
-	char id[PERSON_ID_LEN], fields[96], dname[256] = "";
-	sqlite3_stmt *st;
+	char id[PERSON_ID_LEN], fields[96], dname[256];
 	int rc;
 
-	if (pl->deployment != 0) {
-		if ((rc = store_prepare(s, &st, "SELECT name FROM deployment"
-		    " WHERE pk = ?", err)) != RC_OK)
-			return rc;
-		sqlite3_bind_int64(st, 1, pl->deployment);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(dname, sizeof dname, "%s",
-			    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-	}
+	if ((rc = deployment_name(s, pl->deployment, dname, sizeof dname,
+	    err)) != RC_OK)
+		return rc;
 	e.id = dname;
 	snprintf(fields, sizeof fields, "reply=%lld%s%s", rpk,
 	    pl->person != 0 ? " person=" : "",
@@ -400,7 +403,9 @@ decide_place(struct store *s, long long pk, const struct reply_in *in,
 	}
 	if (in->person != 0)
 		pl->person = in->person;
-	if (rc == RC_OK && (pl->deployment == 0 || pl->person == 0))
+	/* Set aside needs no member; an answer does. */
+	if (rc == RC_OK && in->answer != ANSWER_UNCLEAR &&
+	    (pl->deployment == 0 || pl->person == 0))
 		rc = error_set(err, RC_REFUSED, "reply %lld is not matched to a"
 		    " member: name the deployment and the person", pk);
 	return rc;

@@ -8,9 +8,10 @@
  * being answered, not the answer.  What is left is read word by word:
  * words that say yes, no or maybe in the languages of the pool, answer
  * numbers (1 yes, 2 no, 3 maybe, alone or as "A 3", first), the reply
- * code (letters then digits, "IRMA2"), and negations.  Two kinds of
- * answer, a yes or maybe with a negation ("not available", "can't"), or
- * nothing known, is ANSWER_UNCLEAR: a person decides.
+ * code (letters then digits, "IRMA2", or capitals, "IRMA"), and
+ * negations.  Two kinds of answer, a yes or maybe with a negation ("not
+ * available", "can't"), or nothing known, is ANSWER_UNCLEAR: a person
+ * decides.
  *
  * Memory: reply_text and reply_html_text return strings the caller frees.
  */
@@ -35,6 +36,10 @@ static const char *const cut_suffixes[] = {
 	"wrote:", "a écrit :", "a écrit:", "schrieb:", "schreef:",
 	"escribió:", "ha scritto:", "escreveu:",
 };
+
+/* Letters of a code written without digits, at most (callout send makes
+ * them of the deployment's name, six at most). */
+#define CALLOUT_CODE_CAPS	6
 
 enum word_kind { W_NONE, W_YES, W_NO, W_MAYBE, W_NOT, W_ABOUT };
 
@@ -136,12 +141,12 @@ reply_text(const char *text)
 
 /* The next word of text from *p on, folded (ASCII and Latin-1 letters to
  * lower case, ’ to ', "n't" to a plain negation): its length, 0 at the
- * end. */
+ * end; *caps says whether it was written in capitals ("IRMA"). */
 static size_t
-next_word(const char **p, char *out, size_t size)
+next_word(const char **p, char *out, size_t size, int *caps)
 {
 	const unsigned char *s = (const unsigned char *)*p;
-	size_t n = 0;
+	size_t n = 0, upper = 0, lower = 0;
 
 	while (*s != '\0' && !(isalnum(*s) || *s >= 0x80))
 		s++;
@@ -158,6 +163,10 @@ next_word(const char **p, char *out, size_t size)
 				out[n++] = '\'';
 			continue;
 		}
+		if (isupper(*s))
+			upper++;
+		else if (islower(*s) || *s >= 0x80)
+			lower++;
 		if (n + 2 < size) {
 			if (s[0] == 0xc3 && s[1] >= 0x80 && s[1] <= 0x9e &&
 			    s[1] != 0x97) {
@@ -172,6 +181,7 @@ next_word(const char **p, char *out, size_t size)
 	}
 	out[n] = '\0';
 	*p = (const char *)s;
+	*caps = upper >= 2 && lower == 0;
 	/* "can't", "n'ai": a negation all the same. */
 	if (n >= 3 && strcmp(out + n - 3, "n't") == 0)
 		strcpy(out, "not");
@@ -193,18 +203,33 @@ word_kind(const char *w)
 	return W_NONE;
 }
 
-/* Letters (two or more) then digits, as call-out codes are made. */
+/*
+ * A reply code as call-outs are made: letters (two or more) then digits
+ * ("IRMA2"), or the first code of a deployment, letters alone, when
+ * written in capitals ("IRMA") and not an answer ("OK") nor a subject's
+ * "RE:" or "FW:".
+ */
 static int
-is_code(const char *w)
+is_code(const char *w, int caps)
 {
-	size_t letters = 0, digits = 0;
+	static const char *const prefixes[] = { "re", "fw", "fwd", "aw",
+	    "wg", "tr", "sv", "vs", "antw", "odp", "rif", "ref" };
+	size_t letters = 0, digits = 0, i;
 
 	while (isalpha((unsigned char)w[letters]))
 		letters++;
 	while (isdigit((unsigned char)w[letters + digits]))
 		digits++;
-	return letters >= 2 && digits >= 1 && w[letters + digits] == '\0' &&
-	    letters + digits < CALLOUT_CODE_LEN;
+	if (letters < 2 || w[letters + digits] != '\0' ||
+	    letters + digits >= CALLOUT_CODE_LEN)
+		return 0;
+	if (digits > 0)
+		return 1;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strcmp(w, prefixes[i]) == 0)
+			return 0;
+	return caps && letters <= CALLOUT_CODE_CAPS &&
+	    word_kind(w) == W_NONE;
 }
 
 /* An answer number: "1", "2", "3", or "a3" (its "A 3" is two words). */
@@ -224,12 +249,12 @@ reply_read(const char *text, char code[CALLOUT_CODE_LEN])
 	char *cut = reply_text(text), w[64];
 	const char *p = cut;
 	enum word_kind k, last = W_NONE;
-	int seen[W_ABOUT + 1] = { 0 }, first = 1, kinds, since = 0;
+	int seen[W_ABOUT + 1] = { 0 }, first = 1, kinds, since = 0, caps;
 	size_t i;
 
 	code[0] = '\0';
-	while (next_word(&p, w, sizeof w) > 0) {
-		if (is_code(w)) {
+	while (next_word(&p, w, sizeof w, &caps) > 0) {
+		if (is_code(w, caps)) {
 			for (i = 0; code[0] == '\0' && w[i] != '\0'; i++)
 				w[i] = (char)toupper((unsigned char)w[i]);
 			if (code[0] == '\0')

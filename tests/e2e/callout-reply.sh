@@ -204,6 +204,9 @@ says decide "Dirk Jansen: no on 'Irma': declined"
 [ "$(status Irma 4)" = declined ] && ok || bad "decide: $(status Irma 4)"
 run 1 decide-again "$ROSTER" callout reply Irma "$(id 4)" no --reply "$zed"
 says decide-again "was decided: no"
+# A maybe leaves a member who said no where they are.
+run 0 maybe-after-no "$ROSTER" callout reply Irma "$(id 4)" maybe
+says maybe-after-no "Dirk Jansen: maybe on 'Irma': stays declined"
 
 # Erase takes a person's replies, those not matched to them too.
 run 0 erase "$ROSTER" erase "$(id 6)"

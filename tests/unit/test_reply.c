@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "callout.h"
+#include "testdb.h"
 
 #define Y ANSWER_YES
 #define N ANSWER_NO
@@ -42,6 +43,12 @@ static const struct {
 	{ 0, "1", Y, "" },
 	{ 0, "IRMA2 2", N, "IRMA2" },
 	{ 0, "IRMA2 3", M, "IRMA2" },
+	{ 0, "IRMA yes", Y, "IRMA" },
+	{ 0, "IRMA 2", N, "IRMA" },
+	{ 0, "Re: [IRMA] Can you deploy?", U, "IRMA" },
+	{ 0, "RE: AW: FW: IRMA3 maybe", M, "IRMA3" },
+	{ 0, "OK", Y, "" },
+	{ 0, "irma 1", U, "" },
 	{ 0, "A 3", M, "" },
 	{ 0, "a3", M, "" },
 	{ 0, "A1", Y, "" },
@@ -134,12 +141,83 @@ test_text(void **state)
 	free(t);
 }
 
+#define PEOPLE "id,family_name,given_name,agency,rank,gender,email,phone," \
+    "status,notice_days,passport_expiry,medical_expiry,heat_expiry," \
+    "languages,themes,skills,notes\n" \
+    "00000000-0000-4000-8000-000000000001,de Wit,Anna,Police,,," \
+    "anna@example.org,,active,2,,,,,,,\n"
+
+/* A pool with Anna contacted on Irma by the call-out IRMA2. */
+static struct store *
+called(void)
+{
+	struct store *s = testdb_open();
+
+	testdb_import(s, PEOPLE, NULL);
+	testdb_deploy(s, "Irma", "hurricane", "SX", "2026-12-01", NULL, NULL,
+	    NULL);
+	testdb_write(s, "INSERT INTO assignment(deployment, person, role,"
+	    " status) VALUES (1, 1, '', 'contacted');"
+	    " INSERT INTO callout(deployment, code, wave, channel, who, at)"
+	    " VALUES (1, 'IRMA2', 'alert', 'email', 'duty',"
+	    " '2026-11-23T08:00:00Z');"
+	    " INSERT INTO callout_message(callout, person, address, at, result)"
+	    " VALUES (1, 1, 'anna@example.org', '2026-11-23T08:00:00Z',"
+	    " 'sent')");
+	return s;
+}
+
+/* Kept, applied and audited once; a stranger's reply waits, and a
+ * person may set it aside. */
+static void
+test_record(void **state)
+{
+	struct store *s = called();
+	struct reply_in in = { NULL, "irma2", 0, "Anna@Example.org",
+	    "2026-11-23T09:00:00Z", REPLY_EMAIL, ANSWER_YES, NULL, "yes",
+	    "m1@example.org" };
+	struct reply_out out;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(reply_record(s, &in, &out, &err), RC_OK);
+	assert_string_equal(out.outcome, "confirmed");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment"
+	    " WHERE status = 'confirmed'"), 1);
+	assert_int_equal(reply_record(s, &in, &out, &err), RC_OK);
+	assert_true(out.duplicate);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM reply"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " action = 'reply'"), 1);
+	in.sender = "zed@example.net";
+	in.message_id = "m2@example.org";
+	assert_int_equal(reply_record(s, &in, &out, &err), RC_OK);
+	assert_string_equal(out.outcome, "unclear: not called");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM reply WHERE"
+	    " answer = 'unclear' AND person IS NULL AND note = 'not called'"),
+	    1);
+	/* Read for sure: not to be decided. */
+	in.answer = ANSWER_UNCLEAR;
+	assert_int_equal(reply_decide(s, 1, &in, &out, &err), RC_REFUSED);
+	/* An answer needs a member; setting it aside does not. */
+	in.answer = ANSWER_NO;
+	assert_int_equal(reply_decide(s, 2, &in, &out, &err), RC_REFUSED);
+	in.answer = ANSWER_UNCLEAR;
+	assert_int_equal(reply_decide(s, 2, &in, &out, &err), RC_OK);
+	assert_string_equal(out.outcome, "ignored");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM reply WHERE"
+	    " decided = 'ignored'"), 1);
+	assert_int_equal(reply_decide(s, 2, &in, &out, &err), RC_REFUSED);
+	testdb_close(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_record),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
