@@ -9,7 +9,7 @@
 # text a trainee reads cannot drift from what is checked.
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
 
-# Lesson 8 holds the database's lock as the page says: with sqlite3.
+# Lesson 9 holds the database's lock as the page says: with sqlite3.
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "SKIP: sqlite3 is needed to hold the database's lock" >&2
 	exit 77
@@ -69,6 +69,7 @@ function newfile(kind) { k++; return dir "/" kind "." k }
 	next
 }
 /^\.\\" expect$/ { mode = "expect"; next }
+/^\.\\" file [^ ]+$/ { mode = "file"; fname = $3; next }
 /^\.\\" screen$/ { step("screen_start " FNR); next }
 /^\.\\" keys / { f = newfile("keys"); sub(/^\.\\" keys /, ""); print > f; close(f)
 	said(); prose = ""
@@ -92,11 +93,12 @@ inblock && /^\.Ed/ {
 	inblock = 0
 	if (mode == "run" && cmd != "") { close(cf); close(ef) }
 	if (mode == "expect") { close(ef); step("screen_expect " ef " " FNR) }
+	if (mode == "file") { close(ef); step("write_file " ef " " fname " " FNR) }
 	mode = ""; if (ans && !scrans) { les = les_save; ans = 0 }
 	next
 }
-inblock && mode == "expect" {
-	if (cmd == "") { ef = newfile("exp"); cmd = "x" }
+inblock && (mode == "expect" || mode == "file") {
+	if (cmd == "") { ef = newfile(mode); cmd = "x" }
 	print unesc($0) > ef; next
 }
 inblock && more { more = unesc($0) ~ /[\\|]$/; print unesc($0) > cf; next }
@@ -195,7 +197,9 @@ pool() {
 }
 screen_start() {
 	scr=$((scr + 1))
-	start "screen$scr" 80 24 ROSTER_DB="$(pool)" --
+	start "screen$scr" 80 24 ROSTER_DB="$(pool)" \
+	    ${ROSTER_SENDMAIL:+"ROSTER_SENDMAIL=$ROSTER_SENDMAIL"} \
+	    ${ROSTER_FROM:+"ROSTER_FROM=$ROSTER_FROM"} --
 }
 screen_keys() {
 	eval "set -- $(cat "$1")"
@@ -214,6 +218,10 @@ screen_expect() {
 	done <"$1"
 }
 screen_exit() { quit_with "$1"; }
+# A file the page has the trainee write with an editor.
+write_file() {
+	if cp "$1" "$2"; then ok; else bad "line $3: cannot write $2"; fi
+}
 lock_on() { lock_hold "$(pool)"; }
 lock_off() { lock_release; }
 
@@ -224,6 +232,7 @@ while read -r what a b c d; do
 	screen_keys) screen_keys "$a" "$b" ;;
 	screen_expect) screen_expect "$a" "$b" ;;
 	screen_exit) screen_exit "$a" ;;
+	write_file) write_file "$a" "$b" "$c" ;;
 	lock_on) lock_on ;;
 	lock_off) lock_off ;;
 	esac
