@@ -130,6 +130,22 @@ sender_of(GMimeMessage *m)
 	return internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
 }
 
+/* Whether code is an open call-out's. */
+static int
+code_open(struct store *s, const char *code)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	if (code[0] == '\0' || store_prepare(s, &st, "SELECT 1 FROM callout"
+	    " WHERE code = ? COLLATE NOCASE AND open", NULL) != RC_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 /* Keeps one message (NULL: one GMime could not parse). */
 static int
 message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
@@ -153,7 +169,9 @@ message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
 		in.answer = reply_read(text, body);
 		if ((subject = g_mime_message_get_subject(m)) != NULL)
 			reply_read(subject, code);
-		if (code[0] == '\0')
+		/* The Subject's code, unless only the body's is open. */
+		if (code[0] == '\0' || (!code_open(ib->store, code) &&
+		    code_open(ib->store, body)))
 			memcpy(code, body, sizeof code);
 		if (auto_reply(m)) {
 			in.answer = ANSWER_UNCLEAR;
