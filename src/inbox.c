@@ -227,6 +227,14 @@ file_read(struct inbox *ib, const char *path, const char *name, int mbox,
 		return error_set(err, RC_INPUT, "callout inbox: %s: cannot "
 		    "read it", path);
 	}
+	/* An mbox begins with its first message's "From " line. */
+	if (mbox && sb.st_size > 0 && (g_mime_stream_read(stream, label, 5)
+	    != 5 || strncmp(label, "From ", 5) != 0 ||
+	    g_mime_stream_reset(stream) == -1)) {
+		g_object_unref(stream);
+		return error_set(err, RC_INPUT, "callout inbox: %s: not an "
+		    "mbox (it does not begin with 'From ')", path);
+	}
 	parser = g_mime_parser_new_with_stream(stream);
 	g_mime_parser_set_format(parser, mbox ? GMIME_FORMAT_MBOX :
 	    GMIME_FORMAT_MESSAGE);

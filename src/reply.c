@@ -64,7 +64,8 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		if ((rc = row2(s, st, &pl->deployment, NULL, err)) != RC_OK)
 			return rc;
 		if (pl->deployment == 0)
-			return error_set(err, RC_REFUSED, "no deployment '%s'",
+			return error_set(err, RC_REFUSED, "no deployment named"
+			    " '%s' (roster deploy list shows them)",
 			    in->deployment);
 		/* Its call-out by the code, else its latest: a phone call
 		 * may answer any wave. */

@@ -131,6 +131,16 @@ M
 ls -lR "$md" >"$work/before"
 cksum "$work/mbox" >>"$work/before"
 
+# Bad input: a clear message, nothing kept.
+run 2 not-mbox "$ROSTER" callout inbox "$work/people.csv"
+says not-mbox "people.csv: not an mbox (it does not begin with 'From ')"
+run 2 no-mailbox "$ROSTER" callout inbox "$work/none"
+says no-mailbox "none: no such Maildir or mbox"
+run 1 no-deployment "$ROSTER" callout reply Nope "$(id 2)" no
+says no-deployment "no deployment named 'Nope'"
+run 2 bad-at "$ROSTER" callout reply Irma "$(id 2)" no --at 25:00
+says bad-at "--at '25:00' is not a time"
+
 # A dry run records nothing.
 run 0 dry-run "$ROSTER" callout inbox --dry-run "$md"
 grep -q "not recorded (dry run)" "$work/out" && ok || bad "dry-run: $(cat "$work/out")"
