@@ -23,6 +23,12 @@ static const char *const answer_names[] = { "yes", "no", "maybe",
     "unclear" };
 static const char *const channel_names[] = { "email", "sms", "phone" };
 
+const char *
+reply_answer_name(enum reply_answer a)
+{
+	return answer_names[a];
+}
+
 /* Where a reply belongs: its call-out, deployment and member (0 when not
  * known), and why not when one is missing. */
 struct place {
