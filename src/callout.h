@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "strbuf.h"
 
 enum callout_wave { WAVE_INFO, WAVE_ALERT, WAVE_DEPLOY, WAVE_STAND_DOWN };
 enum callout_via { VIA_EMAIL, VIA_SMS, VIA_PRINT };
@@ -36,6 +37,10 @@ struct callout_result {
 	char	code[CALLOUT_CODE_LEN];		/* "IRMA2" */
 	long	sent, failed, printed;
 	long	skipped;			/* already had this wave */
+	/* A line per member not sent to (left, do not call) or whose
+	 * delivery failed, naming them and why; the caller frees it
+	 * (strbuf_free). */
+	struct strbuf notes;
 };
 
 /*

@@ -733,8 +733,11 @@ deploy_coverage(struct store *s, const struct deployment *d, int today,
 			break;
 		for (j = 0; j < nm; j++)
 			if (member_status_active(m[j].status) &&
-			    search_result_has(r, m[j].person))
+			    search_result_has(r, m[j].person)) {
 				(*out)[i].have++;
+				(*out)[i].firm += m[j].status == MS_CONFIRMED ||
+				    m[j].status == MS_DEPLOYED;
+			}
 		search_result_free(r);
 	}
 	deploy_members_free(m, nm);

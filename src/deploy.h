@@ -72,6 +72,7 @@ struct member {
 struct coverage {
 	int		 want;		/* the need's count */
 	long long	 have;		/* members proposed..deployed meeting it */
+	long long	 firm;		/* of them, confirmed or deployed */
 };
 
 /*

@@ -73,6 +73,8 @@ app_show(struct app *a, enum mode screen, struct error *err)
 		return app_deploy_reload(a, err);
 	case SCREEN_SUGGEST:
 		return app_deploy_suggest(a, 0, err);
+	case SCREEN_DESK:
+		return app_desk_reload(a, err);
 	default:
 		return RC_OK;
 	}
@@ -93,6 +95,8 @@ app_keys_where(const struct app *a)
 		return KC_DEPLOY;
 	case SCREEN_SUGGEST:
 		return KC_SUGGEST;
+	case SCREEN_DESK:
+		return KC_DESK;
 	case SCREEN_FORM:
 		return KC_FORM;
 	default:
@@ -172,6 +176,7 @@ app_free(struct app *a)
 	rows_free(a);
 	facets_free(a);
 	app_close_page(a);
+	app_desk_free(a);
 	app_deploy_free(a);
 	app_form_close(a);
 	free(a->filter);
@@ -194,6 +199,7 @@ app_bar_open(const struct app *a)
 	case KEYS_EXPORT:
 	case KEYS_NEW:
 	case KEYS_SHEET:
+	case KEYS_NOTE:
 		return 1;
 	default:
 		return 0;
@@ -460,6 +466,8 @@ app_changed(struct app *a, struct error *err)
 		return app_deploys_load(a, err);
 	if (a->screen == SCREEN_DEPLOY)
 		return app_deploy_reload(a, err);
+	if (a->screen == SCREEN_DESK)
+		return app_desk_reload(a, err);
 	/* Who is free changed: suggest again. */
 	if (a->screen == SCREEN_SUGGEST) {
 		if ((rc = app_deploy_reload(a, err)) != RC_OK)

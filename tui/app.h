@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "callout.h"
 #include "deploy.h"
+#include "desk.h"
 #include "error.h"
 #include "export.h"
 #include "facet.h"
@@ -40,7 +42,7 @@ enum {
 };
 
 enum mode { SCREEN_LIST, SCREEN_DETAIL, SCREEN_HELP, SCREEN_DEPLOYS,
-    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM };
+    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM, SCREEN_DESK };
 
 struct form;	/* the person form (a, e): form.h */
 
@@ -73,6 +75,25 @@ struct deploy_ui {
 	enum member_status	 force_status;
 };
 
+/* The reply times of the desk's histogram: under 15 minutes, an hour,
+ * 6 hours, 24 hours; later; and not answered. */
+#define DESK_HIST_N	6
+
+/* The call-out desk of the open deployment (SCREEN_DESK, desk.h). */
+struct desk_ui {
+	struct desk		 k;
+	int			 valid;
+	struct view		 view;
+	long			 hist[DESK_HIST_N];
+	/* A phone reply whose note is asked (KEYS_NOTE): the answer, and
+	 * the member it is for. */
+	enum reply_answer	 answer;
+	long long		 person;
+	/* The next wave, shown before it is sent (KEYS_WAVE). */
+	struct suggest_report	 wave;
+	int			 wave_valid;
+};
+
 /*
  * What the next key means, in one place so that the key loop asks one
  * thing: the screen's keys, the one key a question waits for, or the
@@ -90,6 +111,8 @@ enum modal {
 	KEYS_EXPORT,	/* the file for the tagged people */
 	KEYS_NEW,	/* an answer about a new deployment */
 	KEYS_SHEET,	/* the file for the call-out sheet */
+	KEYS_NOTE,	/* the note of a phone reply on the desk */
+	KEYS_WAVE,	/* 'W' on the desk waits for y to send */
 };
 
 #define FACET_MAX	50
@@ -99,6 +122,7 @@ struct app {
 	int			 today;
 	int			 read_only;
 	int			 color;
+	int			 blocks;	/* the user's locale is UTF-8 */
 	int			 cols;		/* terminal width, for the timeline */
 	struct search_cache	*cache;
 
@@ -160,6 +184,7 @@ struct app {
 	char			 detail_name[256];
 
 	struct deploy_ui	 dep;
+	struct desk_ui		 desk;
 	struct form		*form;		/* on SCREEN_FORM */
 	enum mode		 back_to;	/* where q leaves a person */
 	enum mode		 help_from;	/* and the help */
@@ -319,6 +344,27 @@ int	app_deploy_writable(struct app *);
 /* '!' forces only the refusal just shown: anything else forgets it. */
 void	app_deploy_unforce(struct app *);
 
+/* app_desk.c: the call-out desk of the open deployment.  Opening and
+ * loading it again (the deployment too: another process may have
+ * changed either); the member under the cursor, or -1. */
+int	app_desk_open(struct app *, struct error *err);
+int	app_desk_reload(struct app *, struct error *err);
+void	app_desk_free(struct app *);
+long long app_desk_cursor_pk(const struct app *);
+/* A phone reply for the member under the cursor: asks for its note
+ * (KEYS_NOTE), whose question is written into buf; the note typed
+ * records it (reply_record). */
+void	app_desk_note_ask(struct app *, enum reply_answer);
+const char *app_desk_note_question(const struct app *, char *buf,
+	    size_t len);
+int	app_desk_reply(struct app *, const char *note, struct error *err);
+/* The next wave: the people suggested for the needs still open, shown
+ * with a question (KEYS_WAVE); yes adds them and sends them the alert,
+ * anything else forgets them. */
+int	app_desk_wave(struct app *, struct error *err);
+int	app_desk_wave_send(struct app *, struct error *err);
+void	app_desk_wave_cancel(struct app *);
+
 /*
  * Screens: draw.c, and screen_*.c, each with its drawing and its keys
  * (an action of the key table; what to redraw, R_*).
@@ -366,10 +412,17 @@ int	screen_facets_value(const struct app *, long long row,
 /* The person form; its keys are characters typed as much as actions. */
 void	screen_form_draw(struct app *);
 unsigned screen_form_key(struct app *, int code, int fkey);
+/* The status line and the message (or the hint) at the foot of a list
+ * screen, or the bar when it is open. */
+void	screen_footer(struct app *, const char *status, const char *hint);
 /* The deployments, one of them, and its suggested team. */
 void	screen_deploy_draw(struct app *);
 unsigned screen_deploy_key(struct app *, enum action);
 /* The key after 'X': only y takes the member off. */
 unsigned screen_deploy_remove_key(struct app *, int code, int fkey);
+/* The call-out desk; the key after 'W': only y sends the wave. */
+void	screen_desk_draw(struct app *);
+unsigned screen_desk_key(struct app *, enum action);
+unsigned screen_desk_wave_key(struct app *, int code, int fkey);
 
 #endif

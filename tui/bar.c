@@ -152,6 +152,9 @@ accept(struct app *a)
 		line_remember(&a->line, text);
 		rc = RC_OK;
 		break;
+	case KEYS_NOTE:
+		rc = app_desk_reply(a, text, &err);
+		break;
 	case KEYS_NEW:
 		/* The next question, or the deployment made and opened. */
 		if ((rc = app_deploy_new_answer(a, text, &err)) == RC_OK) {
@@ -308,6 +311,8 @@ screen_bar_draw(struct app *a, int y)
 	    a->modal == KEYS_NEW ? app_deploy_new_question(a, question,
 	    sizeof question) :
 	    a->modal == KEYS_SHEET ? "call-out sheet to: " :
+	    a->modal == KEYS_NOTE ? app_desk_note_question(a, question,
+	    sizeof question) :
 	    "export tagged to: ";
 	char fit[512];
 	size_t pw;

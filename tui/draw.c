@@ -1,4 +1,6 @@
 #include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,15 @@ void
 draw_init(struct app *a)
 {
 	const char *no = getenv("NO_COLOR");
+	locale_t user;
+
+	/* Block characters only where the user's locale is UTF-8: roster
+	 * itself runs in one whatever it is (main.c). */
+	user = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+	if (user != (locale_t)0) {
+		a->blocks = strcmp(nl_langinfo_l(CODESET, user), "UTF-8") == 0;
+		freelocale(user);
+	}
 
 	/* https://no-color.org: present and not empty. */
 	a->color = has_colors() && (no == NULL || *no == '\0');

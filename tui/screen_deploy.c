@@ -232,8 +232,8 @@ row_suggestion(void *arg, long long i, int y, int selected)
 	summary_free(&sm);
 }
 
-static void
-footer(struct app *a, const char *status, const char *hint)
+void
+screen_footer(struct app *a, const char *status, const char *hint)
 {
 	if (app_bar_open(a)) {
 		draw_text(LINES - 1, 0, COLS, a->bar_error,
@@ -268,7 +268,7 @@ draw_deploys(struct app *a)
 	if (a->modal == KEYS_PICK)
 		strbuf_addf(&b, "  adding %lld tagged", a->tags.n);
 	keys_hint_line(a->modal == KEYS_PICK ? HINT_PICK : HINT_DEPLOYS, &hint);
-	footer(a, strbuf_str(&b), strbuf_str(&hint));
+	screen_footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
 	strbuf_free(&hint);
 }
@@ -362,7 +362,7 @@ draw_deploy(struct app *a)
 	ready_cut(&d, &b);
 	/* The questions of 's' and 'X' are messages that name the member. */
 	keys_hint_line(HINT_DEPLOY, &hint);
-	footer(a, strbuf_str(&b), strbuf_str(&hint));
+	screen_footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
 	strbuf_free(&hint);
 }
@@ -409,7 +409,7 @@ draw_suggest(struct app *a)
 	strbuf_reset(&b);
 	strbuf_addf(&b, " %zu suggested", u->sug.n);
 	keys_hint_line(HINT_SUGGEST, &hint);
-	footer(a, strbuf_str(&b), strbuf_str(&hint));
+	screen_footer(a, strbuf_str(&b), strbuf_str(&hint));
 	strbuf_free(&b);
 	strbuf_free(&hint);
 }
@@ -549,6 +549,8 @@ screen_deploy_key(struct app *a, enum action action)
 	case ACT_SHEET:
 		app_bar_ask(a, KEYS_SHEET, "callout.txt");
 		return R_ALL;
+	case ACT_DESK:
+		return actions_failed(a, app_desk_open(a, &err), &err);
 	case ACT_FORCE:
 	case ACT_ACCEPT:
 	case ACT_ACCEPT_ALL:

@@ -30,6 +30,7 @@ static const struct {
 	{ KC_DEPLOYS, "The deployments (D)" },
 	{ KC_DEPLOY, "A deployment" },
 	{ KC_SUGGEST, "A suggested team (S)" },
+	{ KC_DESK, "The call-out desk (c on a deployment)" },
 	{ KC_DETAIL | KC_HELP, "A person, and this help" },
 	{ KC_BAR, "The filter bar (/)" },
 	{ KC_FORM, "The person form (a adds, e edits)" },

@@ -101,6 +101,8 @@ draw(struct app *a, unsigned what)
 		screen_page_draw(a);
 	else if (a->screen == SCREEN_FORM)
 		screen_form_draw(a);
+	else if (a->screen == SCREEN_DESK)
+		screen_desk_draw(a);
 	else
 		screen_deploy_draw(a);
 	refresh();
@@ -144,6 +146,8 @@ run(struct app *a, enum action action)
 		return screen_page_key(a, action);
 	case SCREEN_FORM:
 		return R_NONE;	/* its keys are characters: key() */
+	case SCREEN_DESK:
+		return screen_desk_key(a, action);
 	default:
 		return screen_deploy_key(a, action);
 	}
@@ -218,6 +222,8 @@ key_action(struct app *a, int code, int fkey)
 		return screen_deploy_remove_key(a, code, fkey);
 	case KEYS_ERASE:
 		return screen_page_erase_key(a, code, fkey);
+	case KEYS_WAVE:
+		return screen_desk_wave_key(a, code, fkey);
 	case KEYS_QUIT:
 		app_quit_answer(a, keys_find(code, fkey, KC_YES) == ACT_YES);
 		return R_ALL;

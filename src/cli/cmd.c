@@ -18,6 +18,7 @@
 #include "width.h"
 
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_callout_send_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_search_entry;
@@ -72,6 +73,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_show_entry,
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
+	&cmd_callout_send_entry,
 	&cmd_callout_reply_entry,
 	&cmd_callout_inbox_entry,
 	&cmd_callout_rest_entry,
