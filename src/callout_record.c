@@ -47,7 +47,8 @@ callout_record_new(struct wave *w, struct error *err)
 	date_now_utc(at);
 	if ((rc = store_begin(w->s, err)) != RC_OK)
 		return rc;
-	if ((rc = callout_code_new(w->s, w->d.name, w->res->code, err)) ==
+	if ((rc = callout_code_free(w->s, err)) == RC_OK &&
+	    (rc = callout_code_new(w->s, w->d.name, w->res->code, err)) ==
 	    RC_OK && (rc = store_cached(w->s, &st, "INSERT INTO callout("
 	    "deployment, code, wave, channel, who, at) VALUES "
 	    "(?, ?, ?, ?, ?, ?)", err)) == RC_OK) {

@@ -202,6 +202,23 @@ says second "reply code IRMA7"
 got=$(sqlite3 "$ROSTER_DB" "SELECT count(*) - count(DISTINCT upper(code))
     FROM callout")
 [ "$got" = 0 ] && ok || bad "codes repeat"
+# A closed deployment's code is free again.
+"$ROSTER" deploy close "Irma floods" 2>/dev/null || bad "close failed"
+"$ROSTER" deploy create "Irma again" --country SX --start +3d \
+    2>/dev/null || bad "create 3 failed"
+"$ROSTER" deploy add "Irma again" $A 2>/dev/null || bad "add 3 failed"
+dump "$work/before"
+run 0 reuse-dry "$ROSTER" callout send "Irma again" --dry-run
+says reuse-dry "reply code IRMA7"
+dump "$work/after"
+same reuse-dry-records-nothing "$work/before" "$work/after"
+run 0 reuse "$ROSTER" callout send "Irma again" --via print
+says reuse "reply code IRMA7"
+got=$(sqlite3 "$ROSTER_DB" "SELECT d.name || ':' || c.open FROM callout c
+    JOIN deployment d ON d.pk = c.deployment WHERE c.code = 'IRMA7'
+    ORDER BY c.pk")
+[ "$got" = "Irma floods:0
+Irma again:1" ] && ok || bad "reuse: $got"
 
 # A template of one's own; an unknown placeholder is refused by file and
 # line, and nothing is sent or recorded.

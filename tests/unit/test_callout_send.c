@@ -173,7 +173,8 @@ code_stem(void **state)
 	assert_string_equal(code, "CALL");
 }
 
-/* Codes already taken, closed ones free again. */
+/* Codes already taken; closed ones, and those of closed deployments,
+ * free again. */
 static void
 code_unique(void **state)
 {
@@ -194,6 +195,17 @@ code_unique(void **state)
 	assert_int_equal(callout_code_new(s, "Irma floods", code, &err),
 	    RC_OK);
 	assert_string_equal(code, "IRMA3");
+	/* A deployment closed: its code is free, and closed by _free. */
+	testdb_deploy(s, "Ida", "hurricane", "SX", "2026-12-01", NULL, NULL,
+	    NULL);
+	testdb_write(s, "INSERT INTO callout(deployment, code, wave, channel, "
+	    "who, at) VALUES (2, 'IRMA3', 'alert', 'email', 'x', 'y')");
+	testdb_write(s, "UPDATE deployment SET status = 'closed' WHERE pk = 2");
+	assert_int_equal(callout_code_new(s, "Irma", code, &err), RC_OK);
+	assert_string_equal(code, "IRMA3");
+	assert_int_equal(callout_code_free(s, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM callout WHERE "
+	    "open"), 2);
 }
 
 /* A program for deliver_run: sh script text in a new file. */
