@@ -175,6 +175,10 @@ grep -q "^TEXT|+31 6 1111 1111|-text|IRMA4: early notice, other in Sint Maarten"
     "$work/sms.args" && ok || { bad "sms arguments"; cat "$work/sms.args" >&2; }
 grep -q '^TEXT|+31 6 2222 2222|-text|IRMA4' "$work/sms.args" && ok ||
     bad "Bo's SMS"
+# One SMS: short, and ASCII (an en dash would make it UCS-2, 70 a part).
+line=$(grep '^TEXT|+31 6 2222 2222|' "$work/sms.args" | cut -d'|' -f4)
+[ "$line" = "IRMA4: early notice, other in Sint Maarten (Dutch part), 2026-11-25 to 2026-12-22, as a member of the team. If you could not go, reply IRMA4 NO. Duty Officer" ] &&
+    [ ${#line} -le 160 ] && ok || bad "SMS text: $line"
 [ ! -e "$work/sms.locked" ] && ok ||
     bad "the database was locked during delivery to $(cat "$work/sms.locked")"
 got=$(sqlite3 "$ROSTER_DB" "SELECT m.result || ':' || m.error FROM
