@@ -8,8 +8,9 @@
 
 /*
  * What keeps a person from leaving on or after a day: their windows, their
- * firm bookings that have not ended before it and a do-not-call mark (a
- * window from the day itself), earliest first.  The conditions are those
+ * firm bookings that have not ended before it, a do-not-call mark (a
+ * window from the day itself) and their rests after deployments, earliest
+ * first.  The conditions are those
  * of avail: in filter_sql.c.
  */
 static const char busy_sql[] =
@@ -20,7 +21,11 @@ static const char busy_sql[] =
     " AND" AVAIL_BOOKED_SQL("a", "d")
     " AND (d.end IS NULL OR d.end >= ?2)"
     " UNION ALL SELECT ?2, dnc_until FROM person WHERE pk = ?1 AND"
-    AVAIL_DNC_SQL("person", "?2") " ORDER BY 1";
+    AVAIL_DNC_SQL("person", "?2")
+    " UNION ALL SELECT date(" AVAIL_BACK_SQL("a", "d") ", '+1 day'),"
+    AVAIL_REST_UNTIL_SQL("a", "d") " FROM assignment a JOIN deployment d"
+    " ON d.pk = a.deployment WHERE a.person = ?1 AND"
+    AVAIL_REST_UNTIL_SQL("a", "d") " >= ?2 ORDER BY 1";
 
 /* Whether the person is active, and their notice in days. */
 static int
@@ -121,7 +126,9 @@ avail_busy(struct store *s, int day, struct bitmap *out, struct error *err)
 	    " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
 	    " AND (d.end IS NULL OR d.end >= ?2)"
 	    " UNION ALL SELECT pk FROM person WHERE" AVAIL_DNC_SQL("person",
-	    "?2") ")", err)) != RC_OK)
+	    "?2") " UNION ALL SELECT a.person FROM assignment a JOIN"
+	    " deployment d ON d.pk = a.deployment WHERE"
+	    AVAIL_REST_UNTIL_SQL("a", "d") " >= ?2)", err)) != RC_OK)
 		return rc;
 	bitmap_init(out, maxpk);
 	date_format(day, text);

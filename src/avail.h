@@ -4,8 +4,9 @@
  *
  * A person is free on day D when they are active, D >= today +
  * notice_days, they are not marked do not call up to D or later
- * (AVAIL_DNC_SQL), and no unavailability window and no firm booking
- * (AVAIL_BOOKED_SQL) on a deployment covers D.  Windows and deployments are
+ * (AVAIL_DNC_SQL), and no unavailability window, no firm booking
+ * (AVAIL_BOOKED_SQL) on a deployment and no rest after one
+ * (AVAIL_RESTING_SQL) covers D.  Windows and deployments are
  * inclusive and an empty end is open-ended, so the first free day is the
  * first such D: avail:D matches them there and on no day before it.
  *
@@ -38,6 +39,36 @@
 #define AVAIL_DNC_SQL(p, day) \
     " " p ".dnc > '' AND (" p ".dnc_until IS NULL OR " p ".dnc_until >= " \
     day ")"
+
+/*
+ * Rest after a deployment, the one rule avail:, FREE, suggestions and the
+ * reasons share.  A person is back from deployment d on its end date
+ * when their assignment a there is deployed or returned (a returned
+ * member of an open-ended deployment on the day they were marked
+ * returned), and rests from the next day through rest_days later
+ * (AVAIL_REST_UNTIL_SQL, that last day included; the setting rest_days,
+ * AVAIL_REST_DEFAULT when not set).  A deployed member of a deployment
+ * still running is booked to its end and rests after it the same way.
+ */
+#define AVAIL_REST_KEY		"rest_days"
+#define AVAIL_REST_DEFAULT	14
+#define AVAIL_STR_(x)		#x
+#define AVAIL_STR(x)		AVAIL_STR_(x)
+#define AVAIL_REST_MAX		365
+#define AVAIL_REST_DAYS_SQL \
+    "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = '" \
+    AVAIL_REST_KEY "'), " AVAIL_STR(AVAIL_REST_DEFAULT) ")"
+#define AVAIL_BACK_SQL(a, d) \
+    "CASE WHEN " a ".status IN ('deployed', 'returned') THEN coalesce(" d \
+    ".end, (SELECT substr(max(h.at), 1, 10) FROM assignment_history h" \
+    " WHERE h.assignment = " a ".pk AND h.status = 'returned')) END"
+#define AVAIL_REST_UNTIL_SQL(a, d) \
+    " date(" AVAIL_BACK_SQL(a, d) ", '+' || " AVAIL_REST_DAYS_SQL \
+    " || ' days')"
+/* Whether a's rest covers a day of [from, to] (SQL expressions). */
+#define AVAIL_RESTING_SQL(a, d, from, to) \
+    " " AVAIL_BACK_SQL(a, d) " < " to " AND " AVAIL_REST_UNTIL_SQL(a, d) \
+    " >= " from
 
 /* No free day ever: not active, or an open-ended window or deployment. */
 #define AVAIL_NEVER	(-1)

@@ -10,6 +10,7 @@
 #include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
+#include "rest.h"
 #include "search.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -388,6 +389,23 @@ available(struct store *s, const struct deployment *d, int today,
 	return search_text(s, text, today, NULL, out, err);
 }
 
+/* Warns that pk is not available over d, saying so when they rest. */
+static int
+unavailable(struct store *s, const struct deployment *d, long long pk,
+    int today, struct strbuf *warn, struct error *err)
+{
+	char name[256], why[REST_WHY_LEN];
+	int a, z, until, rc;
+
+	deploy_window(d, &a, &z);
+	if ((rc = rest_until(s, pk, a, z, today, &until, why, err)) != RC_OK)
+		return rc;
+	strbuf_addf(warn, "%s is not available for the whole of the "
+	    "deployment%s%s%s\n", person_name(s, pk, name, sizeof name),
+	    *why != '\0' ? " (" : "", why, *why != '\0' ? ")" : "");
+	return RC_OK;
+}
+
 /* Puts pks on now (read in w's transaction), warning of the unavailable. */
 static int
 add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,
@@ -397,7 +415,7 @@ add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,
 	struct assignment_row a = { now->pk, 0, now->name, NULL,
 	    role != NULL ? role : "", "proposed", NULL };
 	struct search_result *avail;
-	char id[37], name[256];
+	char id[37];
 	size_t i;
 	int rc, new;
 
@@ -414,9 +432,7 @@ add_in(struct store *s, struct deploy_writer *w, const struct deployment *now,
 			continue;
 		(*added)++;
 		if (!search_result_has(avail, pks[i]))
-			strbuf_addf(warn, "%s is not available for the whole "
-			    "of the deployment\n", person_name(s, pks[i], name,
-			    sizeof name));
+			rc = unavailable(s, now, pks[i], today, warn, err);
 	}
 	search_result_free(avail);
 	return rc;

@@ -44,7 +44,8 @@ struct filter_compiler {
 /*
  * Availability over [D1, D2] is three sets: the active people who can be
  * there in time (D1 >= today + notice_days), minus those with an
- * unavailability window or marked do not call up to D1 or later, minus
+ * unavailability window, marked do not call up to D1 or later or resting
+ * after a deployment on a day of the window (avail.h), minus
  * those with a firm booking (avail.h) on a deployment that starts on or
  * before D2 and has not ended before D1 (inclusive, open-ended).
  */
@@ -55,7 +56,9 @@ static const char avail_away_sql[] =
     "SELECT person AS pk FROM unavailability WHERE end IS NULL"
     " AND start <= ? UNION ALL SELECT person FROM unavailability"
     " WHERE end >= ? AND start <= ? UNION ALL SELECT pk FROM person WHERE"
-    AVAIL_DNC_SQL("person", "?");
+    AVAIL_DNC_SQL("person", "?") " UNION ALL SELECT a.person FROM"
+    " assignment a JOIN deployment d ON d.pk = a.deployment WHERE"
+    AVAIL_RESTING_SQL("a", "d", "?", "?");
 static const char avail_booked_sql[] =
     "SELECT a.person AS pk FROM assignment a JOIN deployment d"
     " ON d.pk = a.deployment WHERE" AVAIL_BOOKED_SQL("a", "d")
@@ -363,6 +366,8 @@ term_avail(struct filter_compiler *c, const struct filter_keydef *k,
 	}
 	add_int(c, (long long)d1 - c->today);
 	ready = query(c, avail_ready_sql);
+	add_date(c, d2);
+	add_date(c, d1);
 	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);

@@ -9,6 +9,7 @@
 #include "deploy_write.h"
 #include "filter.h"
 #include "person.h"
+#include "rest.h"
 #include "review.h"
 #include "search.h"
 #include "format.h"
@@ -336,7 +337,8 @@ show_expiry(FILE *fp, const char *label, const char *date, const char *day)
 
 /* The name and the person's own fields: st is format_show's row. */
 static void
-show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
+show_fields(FILE *fp, sqlite3_stmt *st, int free_day, const char *rest,
+    int today)
 {
 	static const char *const labels[] = { "Id", "Agency", "Rank",
 	    "Gender", "Email", "Phone", "Status" };
@@ -359,8 +361,9 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, int today)
 		snprintf(buf, sizeof buf, "never (not active, away or "
 		    "deployed with no end, or not to be called)");
 	else
-		snprintf(buf, sizeof buf, "%s%s", free_day > today ? "from " :
-		    "", from);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", free_day > today ?
+		    "from " : "", from, *rest != '\0' ? " (" : "", rest,
+		    *rest != '\0' ? ")" : "");
 	show_line(fp, "Available", buf);
 	show_expiry(fp, "Passport", (const char *)sqlite3_column_text(st, 9),
 	    day);
@@ -431,10 +434,15 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		    " WHERE person = ?1 ORDER BY start" },
 	};
 	sqlite3_stmt *st;
+	char rest[REST_WHY_LEN] = "";
 	size_t i;
-	int free_day, rc;
+	int free_day, until, rc;
 
 	if ((rc = avail_first(s, pk, today, &free_day, err)) != RC_OK)
+		return rc;
+	/* Resting the day before: that is why it is not sooner. */
+	if (free_day > today && (rc = rest_until(s, pk, free_day - 1,
+	    free_day - 1, today, &until, rest, err)) != RC_OK)
 		return rc;
 	rc = store_prepare(s, &st, "SELECT p.given_name || ' ' ||"
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
@@ -449,7 +457,7 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 		sqlite3_finalize(st);
 		return store_error(s, err, "show");
 	}
-	show_fields(fp, st, free_day, today);
+	show_fields(fp, st, free_day, rest, today);
 	for (i = 0; rc == RC_OK && i < sizeof parts / sizeof parts[0]; i++)
 		rc = show_rows(s, fp, parts[i].label, parts[i].sql, pk, 0, err);
 	/* Only people who were ever on a deployment's list have this. */

@@ -351,12 +351,12 @@ format_deploy_shortfall(const struct deployment *d,
 			    r->short_by[i]);
 			shortfalls++;
 		}
-	strbuf_free(&filter);
 	if (shortfalls == 0 && r->nneeds > 0)
 		fprintf(fp, "every need is covered\n");
-	fprintf(fp, "left out: %lld already booked, %lld unavailable, %lld "
-	    "not ready\n", r->left_booked, r->left_unavailable,
-	    r->left_not_ready);
+	strbuf_reset(&filter);
+	suggest_left_out_text(r, &filter);
+	fprintf(fp, "%s\n", strbuf_str(&filter));
+	strbuf_free(&filter);
 }
 
 int

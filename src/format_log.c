@@ -249,8 +249,8 @@ csv_line(struct log_out *o, const struct audit_entry *e)
 
 /* A JSON string (or null): every control, C1 and invisible character
  * escaped, so the text reads back whole and shows nothing raw. */
-static void
-json_string(FILE *fp, const char *s)
+void
+format_json_string(FILE *fp, const char *s)
 {
 	size_t len, n;
 	uint32_t cp;
@@ -284,7 +284,7 @@ static void
 json_field(FILE *fp, const char *sep, const char *key, const char *value)
 {
 	fprintf(fp, "%s\"%s\":", sep, key);
-	json_string(fp, value);
+	format_json_string(fp, value);
 }
 
 static void

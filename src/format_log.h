@@ -38,4 +38,8 @@ int	format_log(struct store *, const char *id, const char *since,
  */
 void	format_log_entry(const struct audit_entry *, struct strbuf *out);
 
+/* A JSON string, or null for NULL, every control and invisible character
+ * escaped (other JSON writers use it too). */
+void	format_json_string(FILE *, const char *s);
+
 #endif

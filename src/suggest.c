@@ -415,8 +415,31 @@ count_left(struct team *t, const struct bitmap *left,
 	return rc;
 }
 
+/* Of left, those resting after a deployment on a day of the window. */
+static int
+resting(struct team *t, const struct bitmap *left, long long *n,
+    struct error *err)
+{
+	char from[DATE_LEN], to[DATE_LEN];
+	const char *texts[2] = { from, to };
+	struct bitmap rest;
+	int rc;
+
+	date_format(t->c.from, from);
+	date_format(t->c.to, to);
+	bitmap_init(&rest, (long long)t->c.nbits - 1);
+	if (fill_bitmap(&t->c, &rest, "SELECT bitmap_add(?1, a.person) FROM"
+	    " assignment a JOIN deployment d ON d.pk = a.deployment WHERE"
+	    AVAIL_RESTING_SQL("a", "d", "?2", "?3"), texts, 2, 0) != RC_OK)
+		rc = store_error(t->c.s, err, "suggest");
+	else
+		rc = count_left(t, left, &rest, NULL, n, err);
+	bitmap_free(&rest);
+	return rc;
+}
+
 /* Meeting a need but left out, each under the first reason: booked,
- * unavailable, not ready. */
+ * unavailable (some resting), not ready. */
 static int
 team_left_out(struct team *t, struct suggest_report *out, struct error *err)
 {
@@ -432,7 +455,8 @@ team_left_out(struct team *t, struct suggest_report *out, struct error *err)
 	    RC_OK) {
 		bitmap_and_not(&left, &bk);
 		if ((rc = count_left(t, &left, NULL, av,
-		    &out->left_unavailable, err)) == RC_OK)
+		    &out->left_unavailable, err)) == RC_OK &&
+		    (rc = resting(t, &left, &out->left_resting, err)) == RC_OK)
 			rc = count_left(t, &left, av,
 			    search_result_bitmap(t->rd), &out->left_not_ready,
 			    err);
@@ -690,4 +714,14 @@ suggest_team(struct store *s, const struct deployment *d, int today,
 		suggest_report_free(out);
 	team_free(&t);
 	return rc;
+}
+
+void
+suggest_left_out_text(const struct suggest_report *r, struct strbuf *out)
+{
+	strbuf_addf(out, "left out: %lld already booked, %lld unavailable",
+	    r->left_booked, r->left_unavailable);
+	if (r->left_resting > 0)
+		strbuf_addf(out, " (%lld resting)", r->left_resting);
+	strbuf_addf(out, ", %lld not ready", r->left_not_ready);
 }

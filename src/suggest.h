@@ -117,6 +117,8 @@ struct suggest_report {
 	size_t			 nneeds;
 	/* Meeting a need but left out, by the first reason that applies. */
 	long long		 left_unavailable, left_not_ready, left_booked;
+	/* Of the unavailable, those resting after a deployment (avail.h). */
+	long long		 left_resting;
 	/* The last day candidates must be free: the end, or the horizon of
 	 * an open-ended deployment. */
 	int			 until;
@@ -137,5 +139,10 @@ int	suggest_team(struct store *, const struct deployment *d, int today,
 	    size_t size, size_t max_per_agency, int until,
 	    struct suggest_report *out, struct error *err);
 void	suggest_report_free(struct suggest_report *);
+
+/* "left out: 1 already booked, 3 unavailable (1 resting), 0 not ready",
+ * the resting said only when there are some. */
+void	suggest_left_out_text(const struct suggest_report *,
+	    struct strbuf *out);
 
 #endif

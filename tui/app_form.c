@@ -493,6 +493,21 @@ app_form_cancel(struct app *a)
 		app_message(a, 0, "discard the new person? (y/n)");
 }
 
+int
+app_form_interrupt(struct app *a)
+{
+	struct form *f = a->form;
+
+	if (a->screen != SCREEN_FORM || f == NULL || f->asking ||
+	    (!form_changed(f) && f->theirs == NULL))
+		return 0;
+	/* Both sides of a conflict are kept in the form: ask there. */
+	if (f->theirs != NULL)
+		form_merge_back(a);
+	app_form_cancel(a);
+	return 1;
+}
+
 void
 app_form_unchanged(struct app *a)
 {

@@ -108,6 +108,9 @@ void	app_form_unchanged(struct app *);
 /* Esc: leaves, or asks first (asking) when something changed. */
 void	app_form_cancel(struct app *);
 void	app_form_cancel_answer(struct app *, int yes);
+/* Ctrl-C: on a form with changes not yet asked about, asks as Esc does
+ * and returns 1 (the program goes on); 0 when it may quit. */
+int	app_form_interrupt(struct app *);
 /* The conflict screen's choices, and saving the merged record. */
 void	form_merge_choose(struct form *, int theirs, int all);
 void	app_form_merge_save(struct app *);

@@ -403,9 +403,7 @@ draw_suggest(struct app *a)
 		    ROLE_WARN));
 	}
 	strbuf_reset(&b);
-	strbuf_addf(&b, "left out: %lld already booked, %lld unavailable, "
-	    "%lld not ready", u->sug.left_booked, u->sug.left_unavailable,
-	    u->sug.left_not_ready);
+	suggest_left_out_text(&u->sug, &b);
 	if (y < foot - 2)
 		draw_text(y, 0, COLS, strbuf_str(&b), 0);
 	strbuf_reset(&b);

@@ -20,6 +20,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "form.h"
 #include "keys.h"
 #include "tui.h"
 
@@ -318,7 +319,14 @@ loop(struct app *a, struct error *err)
 	int rc, got, changed;
 	wint_t ch;
 
-	while (!a->quit && !stop_signal) {
+	while (!a->quit) {
+		/* Ctrl-C would throw a form's changes away: ask first. */
+		if (stop_signal == SIGINT && app_form_interrupt(a)) {
+			stop_signal = 0;
+			what = R_ALL;
+		}
+		if (stop_signal)
+			break;
 		if ((rc = work(a, &what, err)) != RC_OK)
 			return rc;
 		/* In the middle of a paste, only the bar's text, or the
@@ -332,7 +340,7 @@ loop(struct app *a, struct error *err)
 		timeout(a->pending != NULL ? 0 : 1000);
 		got = get_wch(&ch);
 		if (got == ERR && stop_signal)
-			break;
+			continue;
 		if (got != ERR)
 			what |= key(a, (int)ch, got == KEY_CODE_YES);
 		/* Also while keys keep coming (j held down). */

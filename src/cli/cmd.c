@@ -43,6 +43,8 @@ extern const struct cmd_entry cmd_person_away_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_share_entry;
+extern const struct cmd_entry cmd_callout_rest_entry;
+extern const struct cmd_entry cmd_callout_stats_entry;
 extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 
@@ -70,6 +72,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_deploy_suggest_entry,
 	&cmd_deploy_close_entry,
 	&cmd_callout_send_entry,
+	&cmd_callout_rest_entry,
+	&cmd_callout_stats_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_share_entry,

@@ -136,9 +136,10 @@ test_bookings(void **state)
 		assert_true(avail(s, "2026-12-04", name));
 		assert_false(avail(s, "2026-12-05", name));
 		assert_false(avail(s, "2026-12-10", name));
-		assert_true(avail(s, "2026-12-11", name));
+		/* Deployed, they rest 14 days after it (test_rest). */
+		assert_int_equal(avail(s, "2026-12-11", name), i == 0);
 		assert_false(avail(s, "2026-12-01..2026-12-05", name));
-		assert_true(avail(s, "2026-12-11..2026-12-31", name));
+		assert_true(avail(s, "2026-12-25..2026-12-31", name));
 	}
 	for (i = 0; i < 5; i++) {
 		snprintf(name, sizeof name, "Loose%zu", i);
@@ -219,6 +220,62 @@ window(struct store *s, const char *who, const char *start, const char *end)
 	testdb_exec(s, sql);
 }
 
+/*
+ * Back from a deployment on its end date (deployed or returned there; the
+ * day marked returned when it has no end), a person rests rest_days after
+ * it: 14 unless the setting says otherwise.
+ */
+static void
+test_rest(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "INSERT INTO deployment(name, country, start, end, "
+	    "status, created) VALUES ('Irma', 'SX', '2026-11-01', "
+	    "'2026-11-20', 'closed', ''), ('Ida', 'US', '2026-11-01', NULL, "
+	    "'active', ''), ('Otto', 'PA', '2026-12-01', '2026-12-10', "
+	    "'active', '')");
+	person(s, "Returned", "active", 0);
+	assign(s, "Returned", "Irma", "returned");
+	person(s, "Deployed", "active", 0);
+	assign(s, "Deployed", "Irma", "deployed");
+	person(s, "Declined", "active", 0);
+	assign(s, "Declined", "Irma", "declined");
+	person(s, "Open", "active", 0);
+	assign(s, "Open", "Ida", "returned");
+	testdb_exec(s, "INSERT INTO assignment_history(assignment, status, "
+	    "at) SELECT a.pk, 'returned', '2026-11-22T09:00:00Z' FROM "
+	    "assignment a JOIN person p ON p.pk = a.person WHERE "
+	    "p.family_name = 'Open'");
+	person(s, "Going", "active", 0);
+	assign(s, "Going", "Otto", "deployed");
+	/* Back on 11-20: resting 11-21 to 12-04. */
+	assert_false(avail(s, "today", "Returned"));
+	assert_false(avail(s, "2026-12-04", "Returned"));
+	assert_true(avail(s, "2026-12-05", "Returned"));
+	assert_false(avail(s, "2026-11-23..2026-12-20", "Returned"));
+	assert_string_equal(first(s, "Returned"), "2026-12-05");
+	assert_string_equal(first(s, "Deployed"), "2026-12-05");
+	assert_string_equal(first(s, "Declined"), "2026-11-23");
+	/* Marked returned on 11-22 from an open-ended deployment. */
+	assert_string_equal(first(s, "Open"), "2026-12-07");
+	/* Booked to 12-10, then resting to 12-24. */
+	assert_true(avail(s, "2026-11-30", "Going"));
+	assert_false(avail(s, "2026-12-24", "Going"));
+	assert_string_equal(first(s, "Going"), "2026-11-23");
+	assert_true(avail(s, "2026-12-25", "Going"));
+	/* The setting: 2 days, back on 11-20, free from 11-23. */
+	testdb_exec(s, "INSERT INTO setting(key, value) VALUES "
+	    "('rest_days', '2')");
+	assert_true(avail(s, "today", "Returned"));
+	assert_string_equal(first(s, "Open"), "2026-11-25");
+	assert_false(avail(s, "2026-12-12", "Going"));
+	assert_true(avail(s, "2026-12-13", "Going"));
+	testdb_exec(s, "UPDATE setting SET value = '0' WHERE key = "
+	    "'rest_days'");
+	assert_true(avail(s, "2026-12-11", "Going"));
+}
+
 /* Notice, windows (busy, free, busy again), bookings and status. */
 static void
 test_first_free(void **state)
@@ -267,7 +324,8 @@ test_first_free(void **state)
 	assign(s, "Booked", "Irma", "confirmed");
 	assign(s, "Booked", "Long", "deployed");
 	window(s, "Booked", "2026-12-13", "2026-12-14");
-	assert_string_equal(first(s, "Booked"), "2026-12-15");
+	/* Deployed on Long, back 12-12, resting to 12-26 (test_rest). */
+	assert_string_equal(first(s, "Booked"), "2026-12-27");
 	assign(s, "Loose", "Irma", "proposed");
 	assert_string_equal(first(s, "Loose"), "2026-11-23");
 }
@@ -351,6 +409,7 @@ main(void)
 		testdb_test(test_combined),
 		testdb_test(test_first_free),
 		testdb_test(test_dnc),
+		testdb_test(test_rest),
 		cmocka_unit_test(test_format),
 	};
 

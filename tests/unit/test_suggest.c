@@ -375,7 +375,7 @@ test_left_out(void **state)
 	static const int none[1] = { 0 };
 	struct store *s = *state;
 	struct suggest_report r;
-	long long booked, later, proposed, m;
+	long long booked, later, resting, proposed, m;
 
 	person(s, "Fine", NULL, "fr:4");
 	/* Booked elsewhere over the window, and papers lapse: booked. */
@@ -384,6 +384,9 @@ test_left_out(void **state)
 	/* Booked on a deployment that ends before: a candidate. */
 	later = person_full(s, "Later", "X", "Police", 0, "2030-01-01",
 	    "active", NULL, "fr:2");
+	/* Deployed on one that ends the day before, resting over the
+	 * start: unavailable. */
+	resting = person(s, "Resting", NULL, "fr:7");
 	/* Proposed on an overlapping deployment: still a candidate. */
 	proposed = person(s, "Proposed", NULL, "fr:3");
 	/* Away, and papers lapse: unavailable. */
@@ -412,13 +415,15 @@ test_left_out(void **state)
 	deployment(s, "Main", START, END, needs);
 	member(s, "Other", booked, MS_CONFIRMED);
 	member(s, "Other", proposed, MS_PROPOSED);
-	member(s, "Before", later, MS_DEPLOYED);
+	member(s, "Before", later, MS_CONFIRMED);
+	member(s, "Before", resting, MS_DEPLOYED);
 	member(s, "Main", m, MS_DECLINED);
 	suggest(s, "Main", 0, 0, &r);
 	assert_string_equal(who(s, &r), "Fine");
 	assert_short(&r, none);
 	assert_int_equal(r.left_booked, 1);
-	assert_int_equal(r.left_unavailable, 3);
+	assert_int_equal(r.left_unavailable, 4);
+	assert_int_equal(r.left_resting, 1);
 	assert_int_equal(r.left_not_ready, 1);
 	suggest_report_free(&r);
 
