@@ -206,8 +206,13 @@ says second "reply code IRMA7"
 got=$(sqlite3 "$ROSTER_DB" "SELECT count(*) - count(DISTINCT upper(code))
     FROM callout")
 [ "$got" = 0 ] && ok || bad "codes repeat"
+# Someone not on the list, and a closed deployment, are refused.
+run 2 not-member "$ROSTER" callout send "Irma floods" --to $Z
+says not-member "callout send: --to: Zoë Ünal is not on the list of 'Irma floods'"
 # A closed deployment's code is free again.
 "$ROSTER" deploy close "Irma floods" 2>/dev/null || bad "close failed"
+run 1 closed "$ROSTER" callout send "Irma floods" --again
+says closed "callout send: 'Irma floods' is closed"
 "$ROSTER" deploy create "Irma again" --country SX --start +3d \
     2>/dev/null || bad "create 3 failed"
 "$ROSTER" deploy add "Irma again" $A 2>/dev/null || bad "add 3 failed"
