@@ -236,7 +236,9 @@ run_outcomes(void **state)
 	char line[256];
 
 	(void)state;
-	sh = script("ok", "printf '%s|' \"$@\" > \"$0.args\"; cat > \"$0.in\"");
+	assert_int_equal(dup2(1, 42), 42);
+	sh = script("ok", "printf '%s|' \"$@\" > \"$0.args\"; cat > \"$0.in\"; "
+	    "ls /proc/$$/fd > \"$0.fds\"");
 	assert_int_equal(deliver_run(sh, args, 3, "the message\n", why), 0);
 	snprintf(cmd, sizeof cmd, "%s.args", sh);
 	assert_non_null(fp = fopen(cmd, "r"));
@@ -244,6 +246,13 @@ run_outcomes(void **state)
 	fclose(fp);
 	/* No shell: each argument arrives as it was, spaces and all. */
 	assert_string_equal(line, "a b|-text|$HOME;`x`|");
+	/* Nothing of ours is left open in it (fd 42, as a database's). */
+	snprintf(cmd, sizeof cmd, "%s.fds", sh);
+	assert_non_null(fp = fopen(cmd, "r"));
+	while (fgets(line, sizeof line, fp) != NULL)
+		assert_string_not_equal(line, "42\n");
+	fclose(fp);
+	close(42);
 	sh = script("fail", "echo 'relay refused: 554' >&2; echo more >&2; "
 	    "exit 3");
 	assert_int_equal(deliver_run(sh, NULL, 0, "x", why), -1);
