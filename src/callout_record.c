@@ -167,7 +167,8 @@ callout_record_message(struct wave *w, const struct member *m,
 		return rc;
 	if ((rc = insert_message(w, m, o, at, err)) == RC_OK &&
 	    (rc = audit_message(w, m, o, at, err)) == RC_OK &&
-	    strcmp(o->result, "failed") != 0)
+	    strcmp(o->result, "failed") != 0 &&
+	    w->req->wave != WAVE_STAND_DOWN)
 		rc = contacted(w, dw, m, err);
 	return deploy_writer_end(w->s, dw, rc, err);
 }

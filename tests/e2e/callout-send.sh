@@ -240,6 +240,7 @@ run 2 template-bad "$ROSTER" callout send Irma --wave stand-down --via sms
 says template-bad "$XDG_CONFIG_HOME/roster/callout-stand-down.sms, line 1: unknown placeholder {date}"
 dump "$work/after"
 same template-bad-unchanged "$work/before" "$work/after"
+rm "$XDG_CONFIG_HOME/roster/callout-stand-down.sms"
 run 0 template "$ROSTER" callout send Irma --wave stand-down --to $A
 f=$(grep -l '^Subject: IRMA8 stand down' "$work/mail/new"/*)
 [ -n "$f" ] && grep -q '^Dear Anna,$' "$f" && grep -q '^Duty Officer$' "$f" &&
@@ -282,6 +283,15 @@ run 0 inject-dry "$ROSTER" callout send Irma --wave stand-down --to $Z \
     --again --dry-run
 grep -q '^Bcc:' "$work/out" || grep -q "$(printf '\033')" "$work/out" &&
     bad "a control character reached the dry run" || ok
+
+# A stand-down asks nothing: the proposed stay proposed.
+"$ROSTER" deploy add "Irma again" $B 2>/dev/null || bad "add 4 failed"
+run 0 stand-down "$ROSTER" callout send "Irma again" --wave stand-down \
+    --via print --to $B
+[ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN
+    deployment d ON d.pk = a.deployment JOIN person p ON p.pk = a.person
+    WHERE d.name = 'Irma again' AND p.id = '$B'")" = proposed ] && ok ||
+    bad "a stand-down moved Bo"
 
 # Erasing a person takes their messages and the audit of them.
 run 0 erase "$ROSTER" erase $C
