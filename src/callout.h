@@ -54,6 +54,8 @@ int	callout_send(struct store *, const struct callout_request *,
 
 enum reply_answer { ANSWER_YES, ANSWER_NO, ANSWER_MAYBE, ANSWER_UNCLEAR };
 enum reply_channel { REPLY_EMAIL, REPLY_SMS, REPLY_PHONE };
+/* "yes", "no", "maybe", "unclear": as the reply table keeps them. */
+const char *reply_answer_name(enum reply_answer);
 
 /*
  * Reads an answer tolerantly ("yes", "y", "ok", "oui", "ja", "sí",

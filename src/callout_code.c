@@ -29,6 +29,14 @@ callout_code_stem(const char *name, char code[CALLOUT_CODE_LEN])
 }
 
 int
+callout_code_free(struct store *s, struct error *err)
+{
+	return store_exec(s, "UPDATE callout SET open = 0 WHERE open AND "
+	    "deployment IN (SELECT pk FROM deployment WHERE status = "
+	    "'closed')", err);
+}
+
+int
 callout_code_new(struct store *s, const char *name,
     char code[CALLOUT_CODE_LEN], struct error *err)
 {
@@ -38,8 +46,9 @@ callout_code_new(struct store *s, const char *name,
 	int rc;
 
 	callout_code_stem(name, stem);
-	if ((rc = store_cached(s, &st, "SELECT 1 FROM callout WHERE open AND "
-	    "code = ? COLLATE NOCASE", err)) != RC_OK)
+	if ((rc = store_cached(s, &st, "SELECT 1 FROM callout c JOIN "
+	    "deployment d ON d.pk = c.deployment WHERE c.open AND d.status <> "
+	    "'closed' AND c.code = ? COLLATE NOCASE", err)) != RC_OK)
 		return rc;
 	for (n = 1; n < CALLOUT_CODE_MAX; n++) {
 		if (n == 1)

@@ -20,8 +20,15 @@
  * in upper case, at most CALLOUT_CODE_LETTERS of them; "CALL" when the
  * name has none. */
 void	callout_code_stem(const char *name, char code[CALLOUT_CODE_LEN]);
-/* The first of STEM, STEM2, STEM3... no open call-out has, in the
- * caller's transaction for it to stay free until the insert. */
+/*
+ * Closes (open = 0) the call-outs of closed deployments, freeing their
+ * codes: a deployment may be closed by deploy close, deploy edit or an
+ * import, and this is where it matters, before a code is handed out.
+ */
+int	callout_code_free(struct store *, struct error *err);
+/* The first of STEM, STEM2, STEM3... no open call-out of a deployment
+ * still open has, in the caller's transaction for it to stay free until
+ * the insert (after callout_code_free). */
 int	callout_code_new(struct store *, const char *name,
 	    char code[CALLOUT_CODE_LEN], struct error *err);
 

@@ -38,7 +38,8 @@ struct outcome {
 /* Records the call-out itself and takes its code into w->res->code. */
 int	callout_record_new(struct wave *, struct error *err);
 /* Records the message to member m, moving them from proposed to
- * contacted when it was not a failure, in one short transaction. */
+ * contacted when it was not a failure nor a stand-down, in one short
+ * transaction. */
 int	callout_record_message(struct wave *, const struct member *m,
 	    const struct outcome *, struct error *err);
 /* Whether m had this wave of this deployment already (not a failure). */

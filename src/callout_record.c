@@ -47,7 +47,8 @@ callout_record_new(struct wave *w, struct error *err)
 	date_now_utc(at);
 	if ((rc = store_begin(w->s, err)) != RC_OK)
 		return rc;
-	if ((rc = callout_code_new(w->s, w->d.name, w->res->code, err)) ==
+	if ((rc = callout_code_free(w->s, err)) == RC_OK &&
+	    (rc = callout_code_new(w->s, w->d.name, w->res->code, err)) ==
 	    RC_OK && (rc = store_cached(w->s, &st, "INSERT INTO callout("
 	    "deployment, code, wave, channel, who, at) VALUES "
 	    "(?, ?, ?, ?, ?, ?)", err)) == RC_OK) {
@@ -166,7 +167,8 @@ callout_record_message(struct wave *w, const struct member *m,
 		return rc;
 	if ((rc = insert_message(w, m, o, at, err)) == RC_OK &&
 	    (rc = audit_message(w, m, o, at, err)) == RC_OK &&
-	    strcmp(o->result, "failed") != 0)
+	    strcmp(o->result, "failed") != 0 &&
+	    w->req->wave != WAVE_STAND_DOWN)
 		rc = contacted(w, dw, m, err);
 	return deploy_writer_end(w->s, dw, rc, err);
 }

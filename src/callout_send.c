@@ -41,22 +41,30 @@ static const char *const wave_who[] = {
 	[WAVE_STAND_DOWN] = "proposed, contacted, confirmed or deployed",
 };
 
-/* What the person is asked how to answer, for the wave. */
+/* What the person is asked how to answer, for the wave: in an SMS (and
+ * on the phone) in fewer words. */
 static void
-answer_text(enum callout_wave wave, const char *code, char *buf, size_t len)
+answer_text(enum callout_wave wave, enum callout_via via, const char *code,
+    char *buf, size_t len)
 {
+	int mail = via == VIA_EMAIL;
+
 	switch (wave) {
 	case WAVE_INFO:
-		snprintf(buf, len, "Nothing is asked of you yet; if you could "
-		    "not go, reply \"%s no\".", code);
+		snprintf(buf, len, mail ? "Nothing is asked of you yet; if you "
+		    "could not go, reply \"%s no\"." : "If you could not go, "
+		    "reply %s NO.", code);
 		break;
 	case WAVE_ALERT:
-		snprintf(buf, len, "Reply \"%s yes\", \"%s no\" or \"%s "
-		    "maybe\".", code, code, code);
+		if (mail)
+			snprintf(buf, len, "Reply \"%s yes\", \"%s no\" or "
+			    "\"%s maybe\".", code, code, code);
+		else
+			snprintf(buf, len, "Reply %s YES, NO or MAYBE.", code);
 		break;
 	case WAVE_DEPLOY:
-		snprintf(buf, len, "Reply \"%s yes\" once you have read this.",
-		    code);
+		snprintf(buf, len, mail ? "Reply \"%s yes\" once you have read "
+		    "this." : "Reply %s YES once read.", code);
 		break;
 	case WAVE_STAND_DOWN:
 		snprintf(buf, len, "No answer is needed.");
@@ -186,7 +194,8 @@ compose(struct wave *w, const struct member *m, struct strbuf *out,
 	size_t i;
 	int rc;
 
-	answer_text(w->req->wave, w->res->code, answer, sizeof answer);
+	answer_text(w->req->wave, w->req->via, w->res->code, answer,
+	    sizeof answer);
 	vals[TV_DEPLOYMENT] = c[0] = clean(w->d.name);
 	vals[TV_KIND] = c[1] = clean(w->d.kind);
 	vals[TV_COUNTRY] = w->country;
@@ -340,7 +349,11 @@ wave_open(struct wave *w, struct error *err)
 	}
 	if ((rc = country(w, err)) != RC_OK)
 		return rc;
-	format_deploy_window(&w->d, w->window, sizeof w->window);
+	/* An SMS keeps to ASCII, or it holds a third as much. */
+	if (v == VIA_EMAIL)
+		format_deploy_window(&w->d, w->window, sizeof w->window);
+	else
+		format_deploy_dates(&w->d, w->window, sizeof w->window);
 	deliver_from(w->from, sizeof w->from, w->sender, sizeof w->sender);
 	if ((rc = deploy_members(w->s, &w->d, w->today, &w->m, &w->nm, err))
 	    != RC_OK)
@@ -382,7 +395,8 @@ sheet(struct wave *w, struct error *err)
 	if ((rc = format_deploy_sheet(w->s, &w->d, w->today, 0, w->req->out,
 	    err)) != RC_OK)
 		return rc;
-	answer_text(w->req->wave, w->res->code, answer, sizeof answer);
+	answer_text(w->req->wave, w->req->via, w->res->code, answer,
+	    sizeof answer);
 	fprintf(w->req->out, "\nReply code %s (%s).  %s\n\nWhat to tell each "
 	    "one:\n", w->res->code, callout_wave_name(w->req->wave), answer);
 	return RC_OK;
@@ -424,6 +438,9 @@ callout_send(struct store *s, const struct callout_request *req,
 	w.s = s;
 	w.req = req;
 	w.res = res;
+	if (req->out == NULL && (req->dry_run || req->via == VIA_PRINT))
+		return error_set(err, RC_INPUT, "callout send: nowhere to "
+		    "write a dry run or a sheet");
 	if ((rc = date_today(&w.today, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_get(s, req->deployment, &w.d, err)) != RC_OK)

@@ -44,7 +44,8 @@ split(const char *cmd, char *buf, const char *const *args, size_t nargs,
 	return n;
 }
 
-/* In the child: stdin from in, stdout to /dev/null, stderr to errfd. */
+/* In the child: stdin from in, stdout to /dev/null, stderr to errfd,
+ * nothing else open. */
 static void
 child(int in, int errfd, char **argv)
 {
@@ -53,6 +54,8 @@ child(int in, int errfd, char **argv)
 	if ((null = open("/dev/null", O_WRONLY)) == -1 ||
 	    dup2(in, 0) == -1 || dup2(null, 1) == -1 || dup2(errfd, 2) == -1)
 		_exit(127);
+	/* The database and the terminal are none of its business. */
+	closefrom(3);
 	signal(SIGPIPE, SIG_DFL);
 	execvp(argv[0], argv);
 	dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));

@@ -130,6 +130,22 @@ sender_of(GMimeMessage *m)
 	return internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
 }
 
+/* Whether code is an open call-out's. */
+static int
+code_open(struct store *s, const char *code)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	if (code[0] == '\0' || store_prepare(s, &st, "SELECT 1 FROM callout"
+	    " WHERE code = ? COLLATE NOCASE AND open", NULL) != RC_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 /* Keeps one message (NULL: one GMime could not parse). */
 static int
 message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
@@ -153,7 +169,9 @@ message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
 		in.answer = reply_read(text, body);
 		if ((subject = g_mime_message_get_subject(m)) != NULL)
 			reply_read(subject, code);
-		if (code[0] == '\0')
+		/* The Subject's code, unless only the body's is open. */
+		if (code[0] == '\0' || (!code_open(ib->store, code) &&
+		    code_open(ib->store, body)))
 			memcpy(code, body, sizeof code);
 		if (auto_reply(m)) {
 			in.answer = ANSWER_UNCLEAR;
@@ -208,6 +226,14 @@ file_read(struct inbox *ib, const char *path, const char *name, int mbox,
 			g_error_free(gerr);
 		return error_set(err, RC_INPUT, "callout inbox: %s: cannot "
 		    "read it", path);
+	}
+	/* An mbox begins with its first message's "From " line. */
+	if (mbox && sb.st_size > 0 && (g_mime_stream_read(stream, label, 5)
+	    != 5 || strncmp(label, "From ", 5) != 0 ||
+	    g_mime_stream_reset(stream) == -1)) {
+		g_object_unref(stream);
+		return error_set(err, RC_INPUT, "callout inbox: %s: not an "
+		    "mbox (it does not begin with 'From ')", path);
 	}
 	parser = g_mime_parser_new_with_stream(stream);
 	g_mime_parser_set_format(parser, mbox ? GMIME_FORMAT_MBOX :

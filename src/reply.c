@@ -23,6 +23,12 @@ static const char *const answer_names[] = { "yes", "no", "maybe",
     "unclear" };
 static const char *const channel_names[] = { "email", "sms", "phone" };
 
+const char *
+reply_answer_name(enum reply_answer a)
+{
+	return answer_names[a];
+}
+
 /* Where a reply belongs: its call-out, deployment and member (0 when not
  * known), and why not when one is missing. */
 struct place {
@@ -64,7 +70,8 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		if ((rc = row2(s, st, &pl->deployment, NULL, err)) != RC_OK)
 			return rc;
 		if (pl->deployment == 0)
-			return error_set(err, RC_REFUSED, "no deployment '%s'",
+			return error_set(err, RC_REFUSED, "no deployment named"
+			    " '%s' (roster deploy list shows them)",
 			    in->deployment);
 		/* Its call-out by the code, else its latest: a phone call
 		 * may answer any wave. */

@@ -14,8 +14,6 @@
 #include "person.h"
 #include "width.h"
 
-static const char *const answers[] = { "yes", "no", "maybe", "unclear" };
-
 /*
  * --at as UTC YYYY-MM-DDTHH:MM:SSZ: that form itself, or a local time
  * "YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM" or "HH:MM" (today).
@@ -57,11 +55,11 @@ at_parse(const char *text, char out[21], struct error *err)
 static int
 answer_parse(const char *text, enum reply_answer *a, struct error *err)
 {
-	int i;
+	enum reply_answer i;
 
-	for (i = 0; i < ANSWER_UNCLEAR; i++)
-		if (strcmp(text, answers[i]) == 0) {
-			*a = (enum reply_answer)i;
+	for (i = ANSWER_YES; i < ANSWER_UNCLEAR; i++)
+		if (strcmp(text, reply_answer_name(i)) == 0) {
+			*a = i;
 			return RC_OK;
 		}
 	return error_set(err, RC_INPUT, "callout reply: unknown answer '%s' "
@@ -103,7 +101,7 @@ cmd_callout_reply_exec(struct cli *c, const struct cli_args *a,
 		    out.outcome);
 	else if (rc == RC_OK)
 		cli_note("roster: %s: %s on '%s': %s\n", person_name(s,
-		    in.person, name, sizeof name), answers[in.answer],
+		    in.person, name, sizeof name), reply_answer_name(in.answer),
 		    a->words[0], out.outcome);
 	store_close(s);
 	return rc;
@@ -142,7 +140,7 @@ inbox_line(const struct inbox_item *it, void *arg)
 	field(&b, it->file, "  ");
 	field(&b, it->sender, "  ");
 	field(&b, it->code, "  ");
-	field(&b, answers[it->answer], "  ");
+	field(&b, reply_answer_name(it->answer), "  ");
 	if (it->out == NULL)
 		strbuf_adds(&b, "not recorded (dry run)");
 	else if (it->out->duplicate)

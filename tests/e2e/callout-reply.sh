@@ -2,7 +2,8 @@
 # Replies to a call-out end to end: a Maildir and an mbox written by hand
 # with replies of every kind (quoted history, a signature, HTML only, an
 # auto-reply, an unknown sender, a code of no open call-out, a double
-# booking, a message read twice), read by callout inbox; a phone reply;
+# booking, a stale code in the Subject beside an open one in the body, a
+# message read twice), read by callout inbox; a phone reply;
 # an unclear reply decided; and erase taking a person's replies with them.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
@@ -72,7 +73,7 @@ On Mon, 23 Nov 2026 at 09:00, Duty Officer <duty@example.org> wrote:
 --
 Anna
 M
-mail "$md/new/2.bram" "bram@example.org" b1 "Re: Hurricane Irma" <<'M'
+mail "$md/new/2.bram" "bram@example.org" b1 "Re: IRMA9 Hurricane Irma" <<'M'
 Content-Type: text/plain; charset=utf-8
 
 IRMA2 1
@@ -129,6 +130,16 @@ M
 } >"$work/mbox"
 ls -lR "$md" >"$work/before"
 cksum "$work/mbox" >>"$work/before"
+
+# Bad input: a clear message, nothing kept.
+run 2 not-mbox "$ROSTER" callout inbox "$work/people.csv"
+says not-mbox "people.csv: not an mbox (it does not begin with 'From ')"
+run 2 no-mailbox "$ROSTER" callout inbox "$work/none"
+says no-mailbox "none: no such Maildir or mbox"
+run 1 no-deployment "$ROSTER" callout reply Nope "$(id 2)" no
+says no-deployment "no deployment named 'Nope'"
+run 2 bad-at "$ROSTER" callout reply Irma "$(id 2)" no --at 25:00
+says bad-at "--at '25:00' is not a time"
 
 # A dry run records nothing.
 run 0 dry-run "$ROSTER" callout inbox --dry-run "$md"

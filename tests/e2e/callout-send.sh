@@ -175,6 +175,10 @@ grep -q "^TEXT|+31 6 1111 1111|-text|IRMA4: early notice, other in Sint Maarten"
     "$work/sms.args" && ok || { bad "sms arguments"; cat "$work/sms.args" >&2; }
 grep -q '^TEXT|+31 6 2222 2222|-text|IRMA4' "$work/sms.args" && ok ||
     bad "Bo's SMS"
+# One SMS: short, and ASCII (an en dash would make it UCS-2, 70 a part).
+line=$(grep '^TEXT|+31 6 2222 2222|' "$work/sms.args" | cut -d'|' -f4)
+[ "$line" = "IRMA4: early notice, other in Sint Maarten (Dutch part), 2026-11-25 to 2026-12-22, as a member of the team. If you could not go, reply IRMA4 NO. Duty Officer" ] &&
+    [ ${#line} -le 160 ] && ok || bad "SMS text: $line"
 [ ! -e "$work/sms.locked" ] && ok ||
     bad "the database was locked during delivery to $(cat "$work/sms.locked")"
 got=$(sqlite3 "$ROSTER_DB" "SELECT m.result || ':' || m.error FROM
@@ -202,6 +206,28 @@ says second "reply code IRMA7"
 got=$(sqlite3 "$ROSTER_DB" "SELECT count(*) - count(DISTINCT upper(code))
     FROM callout")
 [ "$got" = 0 ] && ok || bad "codes repeat"
+# Someone not on the list, and a closed deployment, are refused.
+run 2 not-member "$ROSTER" callout send "Irma floods" --to $Z
+says not-member "callout send: --to: Zoë Ünal is not on the list of 'Irma floods'"
+# A closed deployment's code is free again.
+"$ROSTER" deploy close "Irma floods" 2>/dev/null || bad "close failed"
+run 1 closed "$ROSTER" callout send "Irma floods" --again
+says closed "callout send: 'Irma floods' is closed"
+"$ROSTER" deploy create "Irma again" --country SX --start +3d \
+    2>/dev/null || bad "create 3 failed"
+"$ROSTER" deploy add "Irma again" $A 2>/dev/null || bad "add 3 failed"
+dump "$work/before"
+run 0 reuse-dry "$ROSTER" callout send "Irma again" --dry-run
+says reuse-dry "reply code IRMA7"
+dump "$work/after"
+same reuse-dry-records-nothing "$work/before" "$work/after"
+run 0 reuse "$ROSTER" callout send "Irma again" --via print
+says reuse "reply code IRMA7"
+got=$(sqlite3 "$ROSTER_DB" "SELECT d.name || ':' || c.open FROM callout c
+    JOIN deployment d ON d.pk = c.deployment WHERE c.code = 'IRMA7'
+    ORDER BY c.pk")
+[ "$got" = "Irma floods:0
+Irma again:1" ] && ok || bad "reuse: $got"
 
 # A template of one's own; an unknown placeholder is refused by file and
 # line, and nothing is sent or recorded.
@@ -214,6 +240,7 @@ run 2 template-bad "$ROSTER" callout send Irma --wave stand-down --via sms
 says template-bad "$XDG_CONFIG_HOME/roster/callout-stand-down.sms, line 1: unknown placeholder {date}"
 dump "$work/after"
 same template-bad-unchanged "$work/before" "$work/after"
+rm "$XDG_CONFIG_HOME/roster/callout-stand-down.sms"
 run 0 template "$ROSTER" callout send Irma --wave stand-down --to $A
 f=$(grep -l '^Subject: IRMA8 stand down' "$work/mail/new"/*)
 [ -n "$f" ] && grep -q '^Dear Anna,$' "$f" && grep -q '^Duty Officer$' "$f" &&
@@ -256,6 +283,15 @@ run 0 inject-dry "$ROSTER" callout send Irma --wave stand-down --to $Z \
     --again --dry-run
 grep -q '^Bcc:' "$work/out" || grep -q "$(printf '\033')" "$work/out" &&
     bad "a control character reached the dry run" || ok
+
+# A stand-down asks nothing: the proposed stay proposed.
+"$ROSTER" deploy add "Irma again" $B 2>/dev/null || bad "add 4 failed"
+run 0 stand-down "$ROSTER" callout send "Irma again" --wave stand-down \
+    --via print --to $B
+[ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN
+    deployment d ON d.pk = a.deployment JOIN person p ON p.pk = a.person
+    WHERE d.name = 'Irma again' AND p.id = '$B'")" = proposed ] && ok ||
+    bad "a stand-down moved Bo"
 
 # Erasing a person takes their messages and the audit of them.
 run 0 erase "$ROSTER" erase $C

@@ -173,7 +173,8 @@ code_stem(void **state)
 	assert_string_equal(code, "CALL");
 }
 
-/* Codes already taken, closed ones free again. */
+/* Codes already taken; closed ones, and those of closed deployments,
+ * free again. */
 static void
 code_unique(void **state)
 {
@@ -194,6 +195,17 @@ code_unique(void **state)
 	assert_int_equal(callout_code_new(s, "Irma floods", code, &err),
 	    RC_OK);
 	assert_string_equal(code, "IRMA3");
+	/* A deployment closed: its code is free, and closed by _free. */
+	testdb_deploy(s, "Ida", "hurricane", "SX", "2026-12-01", NULL, NULL,
+	    NULL);
+	testdb_write(s, "INSERT INTO callout(deployment, code, wave, channel, "
+	    "who, at) VALUES (2, 'IRMA3', 'alert', 'email', 'x', 'y')");
+	testdb_write(s, "UPDATE deployment SET status = 'closed' WHERE pk = 2");
+	assert_int_equal(callout_code_new(s, "Irma", code, &err), RC_OK);
+	assert_string_equal(code, "IRMA3");
+	assert_int_equal(callout_code_free(s, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM callout WHERE "
+	    "open"), 2);
 }
 
 /* A program for deliver_run: sh script text in a new file. */
@@ -224,7 +236,9 @@ run_outcomes(void **state)
 	char line[256];
 
 	(void)state;
-	sh = script("ok", "printf '%s|' \"$@\" > \"$0.args\"; cat > \"$0.in\"");
+	assert_int_equal(dup2(1, 42), 42);
+	sh = script("ok", "printf '%s|' \"$@\" > \"$0.args\"; cat > \"$0.in\"; "
+	    "ls /proc/$$/fd > \"$0.fds\"");
 	assert_int_equal(deliver_run(sh, args, 3, "the message\n", why), 0);
 	snprintf(cmd, sizeof cmd, "%s.args", sh);
 	assert_non_null(fp = fopen(cmd, "r"));
@@ -232,6 +246,13 @@ run_outcomes(void **state)
 	fclose(fp);
 	/* No shell: each argument arrives as it was, spaces and all. */
 	assert_string_equal(line, "a b|-text|$HOME;`x`|");
+	/* Nothing of ours is left open in it (fd 42, as a database's). */
+	snprintf(cmd, sizeof cmd, "%s.fds", sh);
+	assert_non_null(fp = fopen(cmd, "r"));
+	while (fgets(line, sizeof line, fp) != NULL)
+		assert_string_not_equal(line, "42\n");
+	fclose(fp);
+	close(42);
 	sh = script("fail", "echo 'relay refused: 554' >&2; echo more >&2; "
 	    "exit 3");
 	assert_int_equal(deliver_run(sh, NULL, 0, "x", why), -1);

@@ -49,6 +49,9 @@ static const struct {
 	{ 0, "RE: AW: FW: IRMA3 maybe", M, "IRMA3" },
 	{ 0, "OK", Y, "" },
 	{ 0, "irma 1", U, "" },
+	{ 0, "IRMA yes\n\nOn Mon, 23 Nov 2026, Duty <duty@example.org> wrote:"
+	    "\n> Reply \"IRMA yes\", \"IRMA no\" or \"IRMA maybe\".\n", Y,
+	    "IRMA" },
 	{ 0, "A 3", M, "" },
 	{ 0, "a3", M, "" },
 	{ 0, "A1", Y, "" },
