@@ -153,7 +153,8 @@ message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
 {
 	struct reply_in in = { NULL, NULL, 0, "", NULL, REPLY_EMAIL,
 	    ANSWER_UNCLEAR, NULL, NULL, NULL };
-	struct inbox_item item = { file, "", "", ANSWER_UNCLEAR, NULL };
+	struct inbox_item item = { file, "", "", ANSWER_UNCLEAR, NULL,
+	    m == NULL };
 	struct reply_out out;
 	char at[21], code[CALLOUT_CODE_LEN] = "", body[CALLOUT_CODE_LEN];
 	char *text = NULL, *cut = NULL, *digest = NULL;

@@ -1,0 +1,39 @@
+#!/bin/sh
+# roster callout inbox on hostile mailboxes: a file that is no mail
+# message at all (binary garbage, a huge headerless blob) is named as
+# such on its line, not passed off as a dry run, and nothing is kept.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+export ROSTER_TODAY=2026-11-23
+export ROSTER_DB="$work/pool.db"
+export XDG_CONFIG_HOME="$work/config"
+unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
+
+A=aaaaaaaa-1111-4111-8111-111111111111
+cat >"$work/people.csv" <<CSV
+id,family_name,given_name,agency,email,phone,status
+$A,de Wit,Anna,Politie,anna.dewit@politie.example,+31 6 1111 1111,active
+CSV
+"$ROSTER" import "$work/people.csv" 2>/dev/null || bad "import failed"
+"$ROSTER" deploy create Irma --country SX --start +2d --end 4w \
+    2>/dev/null || bad "create failed"
+"$ROSTER" deploy add Irma $A 2>/dev/null || bad "add failed"
+"$ROSTER" callout send Irma --via print >/dev/null 2>&1 || bad "send failed"
+
+md=$work/md
+mkdir -p "$md/cur" "$md/new" "$md/tmp"
+printf 'From: ANNA.DEWIT@POLITIE.EXAMPLE\nSubject: Re: [IRMA] x\nDate: Sun, 29 Nov 2026 18:00:00 +0000\n\nno\n\n> IRMA yes\n' >"$md/new/1"
+printf '\000\001\377 garbage\n\n\n' >"$md/new/2"
+head -c 3000000 /dev/zero | tr '\0' A >"$md/new/3"
+run 0 inbox "$ROSTER" callout inbox "$md"
+grep -q '^new/1  ANNA.DEWIT@POLITIE.EXAMPLE  IRMA  no  declined$' \
+    "$work/out" && ok || { bad "inbox: Anna's no"; cat "$work/out" >&2; }
+for f in 2 3; do
+	grep -q "^new/$f  -  -  unclear  not read: not a mail message$" \
+	    "$work/out" && ok || { bad "inbox: new/$f"; cat "$work/out" >&2; }
+done
+grep -q "dry run" "$work/out" && bad "inbox: says dry run" || ok
+run 0 dry "$ROSTER" callout inbox "$md" --dry-run
+grep -q "^new/2  -  -  unclear  not read: not a mail message$" \
+    "$work/out" && ok || { bad "dry: new/2"; cat "$work/out" >&2; }
+finish
