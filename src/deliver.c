@@ -78,8 +78,13 @@ split(const char *cmd, char *buf, const char *const *args, size_t nargs,
 static void
 child(int in, int errfd, char **argv)
 {
+	sigset_t none;
 	int null;
 
+	/* The caller holds Ctrl-C back while it delivers; this program
+	 * must not inherit that. */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 	if ((null = open("/dev/null", O_WRONLY)) == -1 ||
 	    dup2(in, 0) == -1 || dup2(null, 1) == -1 || dup2(errfd, 2) == -1)
 		_exit(127);

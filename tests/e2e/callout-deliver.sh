@@ -81,4 +81,34 @@ else
 	ok
 fi
 
+# Interrupted in the middle of a wave (Ctrl-C while a message is with
+# sendmail): what was handed over is recorded, so the next run sends
+# nothing twice.
+"$ROSTER" deploy create Ida --country SX --start +2d --end 4w \
+    2>/dev/null || bad "create Ida failed"
+"$ROSTER" deploy add Ida $A $C 2>/dev/null || bad "add Ida failed"
+B=bbbbbbbb-2222-4222-8222-222222222222
+printf 'id,family_name,given_name,agency,email,status\n%s,Li,Bo,Douane,bo@d.example,active\n' $B >"$work/bo.csv"
+"$ROSTER" import "$work/bo.csv" >/dev/null 2>&1 || bad "import Bo failed"
+"$ROSTER" deploy add Ida $B 2>/dev/null || bad "add Bo failed"
+cat >"$work/slow" <<SH
+#!/bin/sh
+sed -n 's/^To: //p' >>"$work/to"
+sleep 1
+SH
+chmod 755 "$work/slow"
+export ROSTER_SENDMAIL="$work/slow"
+/usr/bin/python3 -c '
+import signal, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
+    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+time.sleep(1.5)
+p.send_signal(signal.SIGINT)
+p.wait()' "$ROSTER" callout send Ida
+"$ROSTER" callout send Ida >/dev/null 2>&1
+got=$(sort "$work/to" | uniq -d)
+[ -z "$got" ] && ok || bad "interrupted wave: sent twice to $got"
+[ "$(wc -l <"$work/to")" = 3 ] && ok || { bad "interrupted wave: not 3"; cat "$work/to" >&2; }
+
 finish
