@@ -10,14 +10,16 @@ export XDG_CONFIG_HOME="$work/config"
 unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
 
 A=aaaaaaaa-1111-4111-8111-111111111111
+B=bbbbbbbb-2222-4222-8222-222222222222
 cat >"$work/people.csv" <<CSV
 id,family_name,given_name,agency,email,phone,status
 $A,de Wit,Anna,Politie,anna.dewit@politie.example,+31 6 1111 1111,active
+$B,Li,Bo,Douane,bo@d.example,+31 6 2222 2222,active
 CSV
 "$ROSTER" import "$work/people.csv" 2>/dev/null || bad "import failed"
 "$ROSTER" deploy create Irma --country SX --start +2d --end 4w \
     2>/dev/null || bad "create failed"
-"$ROSTER" deploy add Irma $A 2>/dev/null || bad "add failed"
+"$ROSTER" deploy add Irma $A $B 2>/dev/null || bad "add failed"
 "$ROSTER" callout send Irma --via print >/dev/null 2>&1 || bad "send failed"
 
 md=$work/md
@@ -36,4 +38,18 @@ grep -q "dry run" "$work/out" && bad "inbox: says dry run" || ok
 run 0 dry "$ROSTER" callout inbox "$md" --dry-run
 grep -q "^new/2  -  -  unclear  not read: not a mail message$" \
     "$work/out" && ok || { bad "dry: new/2"; cat "$work/out" >&2; }
+
+# Two members who answer the same word in mail without a Message-ID
+# (as SMS gateways send) are two replies, not one kept before.
+rm -r "$md"
+mkdir -p "$md/cur" "$md/new" "$md/tmp"
+printf 'From: Anna <anna.dewit@politie.example>\nSubject: Re: [IRMA] x\nDate: Sun, 29 Nov 2026 18:00:00 +0000\n\nmaybe\n' >"$md/new/1"
+printf 'From: Bo <bo@d.example>\nSubject: Re: [IRMA] x\nDate: Sun, 29 Nov 2026 18:00:00 +0000\n\nmaybe\n' >"$md/new/2"
+run 0 same-words "$ROSTER" callout inbox "$md"
+grep -q '^new/2  bo@d.example  IRMA  maybe  ' "$work/out" &&
+    ! grep -q '  kept before$' "$work/out" && ok ||
+    { bad "same-words: Bo's reply"; cat "$work/out" >&2; }
+run 0 again "$ROSTER" callout inbox "$md"
+grep -q '^2 read, 0 kept, 2 kept before, 0 unclear$' "$work/out" && ok ||
+    { bad "again: not kept before"; cat "$work/out" >&2; }
 finish
