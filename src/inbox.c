@@ -154,7 +154,8 @@ message_digest(GMimeMessage *m, const char *text)
 	return out;
 }
 
-/* Whether code is an open call-out's. */
+/* Whether code is an open call-out's (a closed deployment's call-outs
+ * are closed, whether or not callout_code_free has run since). */
 static int
 code_open(struct store *s, const char *code)
 {
@@ -162,7 +163,9 @@ code_open(struct store *s, const char *code)
 	int found;
 
 	if (code[0] == '\0' || store_prepare(s, &st, "SELECT 1 FROM callout"
-	    " WHERE code = ? COLLATE NOCASE AND open", NULL) != RC_OK)
+	    " WHERE code = ? COLLATE NOCASE AND open AND deployment IN"
+	    " (SELECT pk FROM deployment WHERE status <> 'closed')", NULL)
+	    != RC_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;

@@ -89,8 +89,9 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		return RC_OK;
 	}
 	if ((rc = store_prepare(s, &st, "SELECT pk, deployment FROM callout"
-	    " WHERE code = ? COLLATE NOCASE AND open ORDER BY pk DESC"
-	    " LIMIT 1", err)) != RC_OK)
+	    " WHERE code = ? COLLATE NOCASE AND open AND deployment IN"
+	    " (SELECT pk FROM deployment WHERE status <> 'closed')"
+	    " ORDER BY pk DESC LIMIT 1", err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
 	if ((rc = row2(s, st, &pl->callout, &pl->deployment, err)) == RC_OK &&

@@ -52,4 +52,14 @@ grep -q '^new/2  bo@d.example  IRMA  maybe  ' "$work/out" &&
 run 0 again "$ROSTER" callout inbox "$md"
 grep -q '^2 read, 0 kept, 2 kept before, 0 unclear$' "$work/out" && ok ||
     { bad "again: not kept before"; cat "$work/out" >&2; }
+# A reply quoting the code of a deployment closed since is kept unclear
+# and moves nobody on the closed deployment.
+"$ROSTER" deploy close Irma 2>/dev/null || bad "close failed"
+printf 'From: Bo <bo@d.example>\nSubject: Re: [IRMA] x\nDate: Sun, 29 Nov 2026 19:00:00 +0000\n\nno\n' >"$md/new/3"
+run 0 closed "$ROSTER" callout inbox "$md"
+grep -q '^new/3  bo@d.example  IRMA  no  unclear: no open call-out IRMA$' \
+    "$work/out" && ok || { bad "closed: Bo's no"; cat "$work/out" >&2; }
+[ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN person p
+    ON p.pk = a.person WHERE p.id = '$B'")" = contacted ] && ok ||
+    bad "closed: Bo moved on a closed deployment"
 finish
