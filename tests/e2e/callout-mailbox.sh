@@ -62,4 +62,14 @@ grep -q '^new/3  bo@d.example  IRMA  no  unclear: no open call-out IRMA$' \
 [ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN person p
     ON p.pk = a.person WHERE p.id = '$B'")" = contacted ] && ok ||
     bad "closed: Bo moved on a closed deployment"
+
+# Erasing Bo leaves no trace of his replies, even one from his address
+# in other case that could not be placed (raw bytes of db and WAL).
+printf 'From: BO@D.EXAMPLE\nSubject: hello\nDate: Sun, 29 Nov 2026 20:00:00 +0000\n\nok\n' >"$md/new/4"
+"$ROSTER" callout inbox "$md" >/dev/null 2>&1 || bad "inbox 4 failed"
+run 0 erase "$ROSTER" erase $B
+got=$(sqlite3 "$ROSTER_DB" .dump | grep -ci -e 'bo@d' -e 'Bo Li')
+[ "$got" = 0 ] && ok || { bad "erase left $got lines of Bo's";
+    sqlite3 "$ROSTER_DB" .dump | grep -i 'bo@d' >&2; }
+cat "$ROSTER_DB"* | grep -aqi 'bo@d' && bad "erase: Bo's address in the file" || ok
 finish
