@@ -227,6 +227,11 @@ address(const struct wave *w, const struct member *m, struct outcome *o)
 		o->address = m->email;
 		if (*m->email == '\0')
 			snprintf(o->why, sizeof o->why, "no e-mail address");
+		/* Never a guess at a mangled one, nor a second recipient. */
+		else if (strpbrk(m->email, " \t,;<>\"()") != NULL ||
+		    strchr(m->email, '@') == NULL)
+			snprintf(o->why, sizeof o->why, "'%s' is not one "
+			    "e-mail address", m->email);
 		break;
 	case VIA_SMS:
 		o->address = m->phone;

@@ -62,7 +62,8 @@ export ROSTER_SENDMAIL="$work/no-such-sendmail -t"
 run 1 missing "$ROSTER" callout send Irma --again
 says missing "Carla Ruiz: not sent: cannot run $work/no-such-sendmail"
 
-# An address with a line break or a comma never reaches sendmail -t.
+# An address with a line break or a comma never reaches sendmail -t:
+# no header or recipient smuggled in, no mail to a guess at the address.
 sqlite3 "$ROSTER_DB" "UPDATE person SET email = 'anna@x.example' ||
     char(10) || 'Bcc: spy@evil.example' WHERE id = '$A';
     UPDATE person SET email = 'carla@gc.example, spy@evil.example'
@@ -73,7 +74,10 @@ cat >>"$work/sent"
 SH
 chmod 755 "$work/keep"
 export ROSTER_SENDMAIL="$work/keep"
-"$ROSTER" callout send Irma --again >/dev/null 2>&1
+run 1 injection "$ROSTER" callout send Irma --again
+says injection "Anna de Wit: not sent: 'anna@x.example Bcc: spy@evil.example' is not one e-mail address"
+says injection "Carla Ruiz: not sent: 'carla@gc.example, spy@evil.example' is not one e-mail address"
+[ ! -f "$work/sent" ] && ok || { bad "injection: mail to a mangled address"; cat "$work/sent" >&2; }
 if [ -f "$work/sent" ] && grep -qi -e '^Bcc:' -e 'spy@' "$work/sent"; then
 	bad "injection: a header or recipient was smuggled in"
 	grep -i -e '^Bcc:' -e 'spy@' "$work/sent" >&2
@@ -84,6 +88,9 @@ fi
 # Interrupted in the middle of a wave (Ctrl-C while a message is with
 # sendmail): what was handed over is recorded, so the next run sends
 # nothing twice.
+sqlite3 "$ROSTER_DB" "UPDATE person SET email = 'anna@x.example'
+    WHERE id = '$A'; UPDATE person SET email = 'carla@gc.example'
+    WHERE id = '$C'"
 "$ROSTER" deploy create Ida --country SX --start +2d --end 4w \
     2>/dev/null || bad "create Ida failed"
 "$ROSTER" deploy add Ida $A $C 2>/dev/null || bad "add Ida failed"
