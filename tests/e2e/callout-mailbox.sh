@@ -62,6 +62,8 @@ grep -q '^new/3  bo@d.example  IRMA  no  unclear: no open call-out IRMA$' \
 [ "$(sqlite3 "$ROSTER_DB" "SELECT a.status FROM assignment a JOIN person p
     ON p.pk = a.person WHERE p.id = '$B'")" = contacted ] && ok ||
     bad "closed: Bo moved on a closed deployment"
+run 1 closed-phone "$ROSTER" callout reply Irma $A yes
+says closed-phone "deployment 'Irma' is closed"
 
 # Erasing Bo leaves no trace of his replies, even one from his address
 # in other case that could not be placed (raw bytes of db and WAL).
