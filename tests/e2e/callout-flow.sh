@@ -69,11 +69,12 @@ run 1 send-again "$ROSTER" callout send Irma
 [ "$(ls "$work/mail/new" | wc -l | tr -d ' ')" = 4 ] && ok ||
     bad "send-again: a message was sent twice"
 
-# The time the messages went, as recorded: the replies come 30 minutes,
-# 2 hours and 10 hours after it; Dag does not answer.
-sent=$(sqlite3 "$ROSTER_DB" "SELECT at FROM callout_message LIMIT 1")
+# The replies come 30 minutes, 2 hours and 10 hours after each member's
+# message went, as recorded; Dag does not answer.  at ADDRESS OFFSET:
 at() {
-	date -u -R -d "$(printf '%s' "$sent" | tr T ' ' | tr -d Z) UTC + $1"
+	sent=$(sqlite3 "$ROSTER_DB" "SELECT m.at FROM callout_message m
+	    JOIN person p ON p.pk = m.person WHERE p.email = '$1'")
+	date -u -R -d "$(printf '%s' "$sent" | tr T ' ' | tr -d Z) UTC + $2"
 }
 # reply ADDRESS NAME MINUTES BODY: a reply to the message sent to ADDRESS,
 # quoting it, as a mail program writes one.
@@ -86,13 +87,13 @@ reply() {
 		printf 'From: %s <%s>\n' "$2" "$1"
 		printf 'To: duty@crisis.example\n'
 		printf 'Subject: Re: %s\n' "$subj"
-		printf 'Date: %s\n' "$(at "$3 minutes")"
+		printf 'Date: %s\n' "$(at "$1" "$3 minutes")"
 		printf 'Message-ID: <flow-%s@example>\n' "$3"
 		printf 'In-Reply-To: %s\n' "$mid"
 		printf 'MIME-Version: 1.0\n'
 		printf 'Content-Type: text/plain; charset=UTF-8\n\n'
 		printf '%s\n\n' "$4"
-		printf 'On %s, Duty Officer wrote:\n' "$(at 0minutes)"
+		printf 'On %s, Duty Officer wrote:\n' "$(at "$1" 0minutes)"
 		sed '1,/^$/d; s/^/> /' "$orig"
 	} >"$f"
 }
