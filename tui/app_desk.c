@@ -149,6 +149,7 @@ int
 app_desk_wave(struct app *a, struct error *err)
 {
 	struct desk_ui *u = &a->desk;
+	char name[256];
 	int rc;
 
 	app_desk_wave_cancel(a);
@@ -165,8 +166,13 @@ app_desk_wave(struct app *a, struct error *err)
 		    "nobody free and ready meets one");
 		return RC_OK;
 	}
-	app_message(a, 0, "add these %zu and send them the alert by e-mail? "
-	    "(y/n)", u->wave.n);
+	if (u->wave.n == 1)
+		app_message(a, 0, "add %s and send them the alert by e-mail? "
+		    "(y/n)", person_name(a->store, u->wave.people[0].person,
+		    name, sizeof name));
+	else
+		app_message(a, 0, "add these %zu and send them the alert by "
+		    "e-mail? (y/n)", u->wave.n);
 	app_modal_set(a, KEYS_WAVE);
 	return RC_OK;
 }
