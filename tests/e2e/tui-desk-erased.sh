@@ -8,10 +8,7 @@
 # nothing and says why (not a database error), and the others are left
 # alone.
 desk_deployment 3 3
-"$ROSTER" --db "$db" callout send "$irma" --via print >/dev/null 2>&1 ||
-    bad "callout send --via print failed"
-"$ROSTER" --db "$db" deploy show "$irma" --format csv | sed 1d |
-    cut -d, -f1 >"$work/order"
+desk_called
 m2=$(sed -n 2p "$work/order")
 n2=$("$ROSTER" --db "$db" show "$m2" | sed -n 1p)
 

@@ -8,11 +8,7 @@
 # member's status, so a desk ordered by status would move the row the
 # cursor follows, and the next j would land elsewhere.
 desk_deployment 4 4
-"$ROSTER" --db "$db" callout send "$irma" --via print >/dev/null 2>&1 ||
-    bad "callout send --via print failed"
-# All contacted, so the desk shows them by name, as here.
-"$ROSTER" --db "$db" deploy show "$irma" --format csv | sed 1d |
-    cut -d, -f1 >"$work/order"
+desk_called
 m1=$(sed -n 1p "$work/order") m2=$(sed -n 2p "$work/order")
 m3=$(sed -n 3p "$work/order") m4=$(sed -n 4p "$work/order")
 name_of() { "$ROSTER" --db "$db" show "$1" | sed -n 1p; }
