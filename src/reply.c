@@ -60,19 +60,25 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
     struct error *err)
 {
 	sqlite3_stmt *st;
+	long long closed = 0;
 	int rc;
 
 	if (in->deployment != NULL) {
-		if ((rc = store_prepare(s, &st, "SELECT pk FROM deployment"
-		    " WHERE name = ? COLLATE NOCASE", err)) != RC_OK)
+		if ((rc = store_prepare(s, &st, "SELECT pk, status = 'closed'"
+		    " FROM deployment WHERE name = ? COLLATE NOCASE", err))
+		    != RC_OK)
 			return rc;
 		sqlite3_bind_text(st, 1, in->deployment, -1, SQLITE_STATIC);
-		if ((rc = row2(s, st, &pl->deployment, NULL, err)) != RC_OK)
+		if ((rc = row2(s, st, &pl->deployment, &closed, err)) != RC_OK)
 			return rc;
 		if (pl->deployment == 0)
 			return error_set(err, RC_REFUSED, "no deployment named"
 			    " '%s' (roster deploy list shows them)",
 			    in->deployment);
+		/* Closed is closed, as for every other change. */
+		if (closed)
+			return error_set(err, RC_REFUSED, "deployment '%s' is"
+			    " closed", in->deployment);
 		/* Its call-out by the code, else its latest: a phone call
 		 * may answer any wave. */
 		if ((rc = store_prepare(s, &st, "SELECT pk FROM callout WHERE"
@@ -89,8 +95,9 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		return RC_OK;
 	}
 	if ((rc = store_prepare(s, &st, "SELECT pk, deployment FROM callout"
-	    " WHERE code = ? COLLATE NOCASE AND open ORDER BY pk DESC"
-	    " LIMIT 1", err)) != RC_OK)
+	    " WHERE code = ? COLLATE NOCASE AND open AND deployment IN"
+	    " (SELECT pk FROM deployment WHERE status <> 'closed')"
+	    " ORDER BY pk DESC LIMIT 1", err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
 	if ((rc = row2(s, st, &pl->callout, &pl->deployment, err)) == RC_OK &&
