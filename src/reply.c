@@ -116,10 +116,20 @@ place_person(struct store *s, const struct reply_in *in, struct place *pl,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (in->person != 0 || pl->callout == 0) {
-		pl->person = in->person;
-		return RC_OK;
+	if (in->person != 0) {
+		/* Named when asked (the desk's note), erased since. */
+		if ((rc = store_prepare(s, &st, "SELECT pk FROM person WHERE"
+		    " pk = ?", err)) != RC_OK)
+			return rc;
+		sqlite3_bind_int64(st, 1, in->person);
+		if ((rc = row2(s, st, &pl->person, NULL, err)) == RC_OK &&
+		    pl->person == 0)
+			rc = error_set(err, RC_REFUSED, "the person was erased "
+			    "meanwhile: nothing recorded");
+		return rc;
 	}
+	if (pl->callout == 0)
+		return RC_OK;
 	if ((rc = store_prepare(s, &st, "SELECT m.person FROM callout_message"
 	    " m JOIN person p ON p.pk = m.person WHERE m.callout = ?1 AND"
 	    " ?2 <> '' AND (m.address = ?2 COLLATE NOCASE OR p.email = ?2"
