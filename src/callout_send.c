@@ -3,6 +3,7 @@
  * message each from the wave's template, delivered one by one with no
  * lock held, each recorded as it went (callout_record.c).
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,11 @@ address(const struct wave *w, const struct member *m, struct outcome *o)
 		o->address = m->email;
 		if (*m->email == '\0')
 			snprintf(o->why, sizeof o->why, "no e-mail address");
+		/* Never a guess at a mangled one, nor a second recipient. */
+		else if (strpbrk(m->email, " \t,;<>\"()") != NULL ||
+		    strchr(m->email, '@') == NULL)
+			snprintf(o->why, sizeof o->why, "'%s' is not one "
+			    "e-mail address", m->email);
 		break;
 	case VIA_SMS:
 		o->address = m->phone;
@@ -278,18 +284,17 @@ deliver(struct wave *w, const struct member *m, char *text,
 	o->result = ok || r->dry_run ? "sent" : "failed";
 }
 
-/* Composes, delivers and records the message to m. */
+/* send_one's work, text the message's buffer. */
 static int
-send_one(struct wave *w, const struct member *m, struct error *err)
+send_record(struct wave *w, const struct member *m, struct strbuf *text,
+    struct error *err)
 {
-	struct strbuf text = { 0 };
 	struct outcome o;
 	char name[256];
 	int rc = RC_OK;
 
-	if (address(w, m, &o) && (rc = compose(w, m, &text, err)) == RC_OK)
-		deliver(w, m, text.s, &o);
-	strbuf_free(&text);
+	if (address(w, m, &o) && (rc = compose(w, m, text, err)) == RC_OK)
+		deliver(w, m, text->s, &o);
 	if (rc != RC_OK)
 		return rc;
 	if (strcmp(o.result, "failed") == 0) {
@@ -303,6 +308,28 @@ send_one(struct wave *w, const struct member *m, struct error *err)
 	if (w->req->dry_run)
 		return RC_OK;
 	return callout_record_message(w, m, &o, err);
+}
+
+/* Composes, delivers and records the message to m.  Ctrl-C and the
+ * like wait until it is recorded: a message handed to sendmail but not
+ * recorded would go out twice on the next run. */
+static int
+send_one(struct wave *w, const struct member *m, struct error *err)
+{
+	struct strbuf text = { 0 };
+	sigset_t stop, old;
+	int rc;
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	rc = send_record(w, m, &text, err);
+	strbuf_free(&text);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 /* The country's English name for d into w->country. */

@@ -9,16 +9,45 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "deliver.h"
 #include "strbuf.h"
 
 #define DELIVER_MAX_WORDS	32
+#define DELIVER_TIMEOUT		60	/* seconds, ROSTER_DELIVER_TIMEOUT */
+
+/* Seconds a delivery program may take: a mail relay that never answers
+ * must not hold the whole wave (and the duty officer) forever. */
+static long
+timeout_secs(void)
+{
+	const char *s = getenv("ROSTER_DELIVER_TIMEOUT");
+	char *end;
+	long n;
+
+	if (s == NULL || *s == '\0')
+		return DELIVER_TIMEOUT;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < 1 || n > 86400)
+		return DELIVER_TIMEOUT;
+	return n;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
 
 /* cmd split at blanks into words (the copy in buf), then args; NULL at
  * the end.  0 when cmd has no word or too many. */
@@ -49,8 +78,13 @@ split(const char *cmd, char *buf, const char *const *args, size_t nargs,
 static void
 child(int in, int errfd, char **argv)
 {
+	sigset_t none;
 	int null;
 
+	/* The caller holds Ctrl-C back while it delivers; this program
+	 * must not inherit that. */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 	if ((null = open("/dev/null", O_WRONLY)) == -1 ||
 	    dup2(in, 0) == -1 || dup2(null, 1) == -1 || dup2(errfd, 2) == -1)
 		_exit(127);
@@ -62,23 +96,47 @@ child(int in, int errfd, char **argv)
 	_exit(127);
 }
 
-/* Writes all of s to fd; a reader that went away is not an error here
- * (its exit status says what happened). */
+/* Writes s to fd (non-blocking) until done or the deadline; a reader
+ * that went away or stopped reading is not an error here (its exit
+ * status, or the timeout, says what happened). */
 static void
-feed(int fd, const char *s)
+feed(int fd, const char *s, long deadline)
 {
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
 	size_t len = strlen(s);
 	ssize_t n;
+	long left;
 
-	while (len > 0) {
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	while (len > 0 && (left = deadline - now_ms()) > 0) {
+		if (poll(&pfd, 1, (int)left) <= 0)
+			continue;
 		if ((n = write(fd, s, len)) == -1) {
-			if (errno == EINTR)
+			if (errno == EINTR || errno == EAGAIN)
 				continue;
 			return;
 		}
 		s += n;
 		len -= n;
 	}
+}
+
+/* Waits for pid until the deadline, then kills it: 1 if it had to be
+ * killed.  The status is in *status either way. */
+static int
+reap(pid_t pid, int *status, long deadline)
+{
+	pid_t r;
+
+	while ((r = waitpid(pid, status, WNOHANG)) == 0 &&
+	    now_ms() < deadline)
+		usleep(10000);
+	if (r == pid || (r == -1 && errno != EINTR))
+		return 0;
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) == -1 && errno == EINTR)
+		;
+	return 1;
 }
 
 /* The first line the program wrote on errfd, else how it ended. */
@@ -108,7 +166,8 @@ deliver_run(const char *cmd, const char *const *args, size_t nargs,
 {
 	struct sigaction ign, old;
 	char *argv[DELIVER_MAX_WORDS + 8], *buf;
-	int fds[2], status;
+	int fds[2], status, killed = 0;
+	long secs = timeout_secs(), deadline = now_ms() + secs * 1000;
 	FILE *errfp;
 	pid_t pid;
 
@@ -137,20 +196,24 @@ deliver_run(const char *cmd, const char *const *args, size_t nargs,
 	}
 	close(fds[0]);
 	if (pid != -1)
-		feed(fds[1], input);
+		feed(fds[1], input, deadline);
 	close(fds[1]);
 	status = -1;
-	while (pid != -1 && waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
+	if (pid != -1)
+		killed = reap(pid, &status, deadline);
 	sigaction(SIGPIPE, &old, NULL);
 	if (pid == -1)
 		snprintf(why, DELIVER_WHY_LEN, "cannot run %s: %s", argv[0],
 		    strerror(errno));
+	else if (killed)
+		snprintf(why, DELIVER_WHY_LEN, "%s did not finish in %ld s",
+		    argv[0], secs);
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		reason(errfp, argv[0], status, why);
 	fclose(errfp);
 	free(buf);
-	if (pid != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	if (pid != -1 && !killed && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0)
 		return 0;
 	return -1;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "desk.h"
 #include "strbuf.h"
@@ -206,6 +207,19 @@ needs_count(const struct coverage *cov, struct desk *k)
 	}
 }
 
+/* By name, as the deployment lists them within a status. */
+static int
+member_cmp(const void *va, const void *vb)
+{
+	const struct member *a = va, *b = vb;
+	int c;
+
+	if ((c = strcasecmp(a->family_name, b->family_name)) != 0 ||
+	    (c = strcasecmp(a->given_name, b->given_name)) != 0)
+		return c;
+	return strcmp(a->id, b->id);
+}
+
 int
 desk_load(struct store *s, const struct deployment *d, int today,
     struct desk *k, struct error *err)
@@ -217,6 +231,12 @@ desk_load(struct store *s, const struct deployment *d, int today,
 	if ((rc = deploy_members(s, d, today, &k->members, &k->nmembers,
 	    err)) != RC_OK)
 		return rc;
+	/*
+	 * Not by status, as on the deployment: a reply changes a status,
+	 * and a row moving under the cursor sends the next key typed
+	 * ahead (j, then y) to someone else.
+	 */
+	qsort(k->members, k->nmembers, sizeof *k->members, member_cmp);
 	if ((rc = rows_load(s, d, k, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_coverage(s, d, today, &cov, err)) != RC_OK)

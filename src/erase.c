@@ -23,13 +23,15 @@
  * each with ?1 the person's pk, ?2 their id, ?3 their
  * e-mail, ?4 their phone, ?5 "Given Family" and ?6 "Family, Given" (a
  * parameter a statement does not use is not bound).  Values that hold
- * the id or a name anywhere go; an e-mail or phone only when it is the
- * whole value, as "+31 6 1" is also the start of others' numbers.
+ * the id or a name anywhere go; an e-mail (in any case, as a reply's
+ * sender may have it) or phone only when it is the whole value, as
+ * "+31 6 1" is also the start of others' numbers.
  */
 static const char *const erase_sql[] = {
 	"DELETE FROM person_fts WHERE rowid = ?1",
 	"DELETE FROM audit_change WHERE instr(old, ?2) OR instr(new, ?2)"
-	    " OR (?3 <> '' AND (old = ?3 OR new = ?3))"
+	    " OR (?3 <> '' AND (old = ?3 COLLATE NOCASE OR"
+	    " new = ?3 COLLATE NOCASE))"
 	    " OR (?4 <> '' AND (old = ?4 OR new = ?4))"
 	    " OR instr(old, ?5) OR instr(new, ?5)"
 	    " OR instr(old, ?6) OR instr(new, ?6)",

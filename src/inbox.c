@@ -3,7 +3,8 @@
  * the sender from From, the time from Date (else the file's time), the
  * reply code from Subject (else the body), the answer from the first
  * text/plain part (else text/html made text), and the Message-ID (else a
- * digest of the message) so that a second run keeps nothing twice.
+ * digest of its sender, date, subject and text) so that a second run
+ * keeps nothing twice.
  * Auto-replies (Auto-Submitted, X-Autoreply) are kept unclear.
  */
 #include <sys/stat.h>
@@ -130,7 +131,31 @@ sender_of(GMimeMessage *m)
 	return internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
 }
 
-/* Whether code is an open call-out's. */
+/* What stands for a missing Message-ID: a digest of the sender, date,
+ * subject and text, so that two people who answer the same word are two
+ * replies (the caller g_frees it). */
+static char *
+message_digest(GMimeMessage *m, const char *text)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	GMimeObject *o = GMIME_OBJECT(m);
+	const char *h[] = { "From", "Date", "Subject" }, *v;
+	char *out;
+	size_t i;
+
+	for (i = 0; i < sizeof h / sizeof h[0]; i++) {
+		if ((v = g_mime_object_get_header(o, h[i])) != NULL)
+			g_checksum_update(sum, (const guchar *)v, -1);
+		g_checksum_update(sum, (const guchar *)"\n", 1);
+	}
+	g_checksum_update(sum, (const guchar *)text, -1);
+	out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return out;
+}
+
+/* Whether code is an open call-out's (a closed deployment's call-outs
+ * are closed, whether or not callout_code_free has run since). */
 static int
 code_open(struct store *s, const char *code)
 {
@@ -138,7 +163,9 @@ code_open(struct store *s, const char *code)
 	int found;
 
 	if (code[0] == '\0' || store_prepare(s, &st, "SELECT 1 FROM callout"
-	    " WHERE code = ? COLLATE NOCASE AND open", NULL) != RC_OK)
+	    " WHERE code = ? COLLATE NOCASE AND open AND deployment IN"
+	    " (SELECT pk FROM deployment WHERE status <> 'closed')", NULL)
+	    != RC_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;
@@ -153,7 +180,8 @@ message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
 {
 	struct reply_in in = { NULL, NULL, 0, "", NULL, REPLY_EMAIL,
 	    ANSWER_UNCLEAR, NULL, NULL, NULL };
-	struct inbox_item item = { file, "", "", ANSWER_UNCLEAR, NULL };
+	struct inbox_item item = { file, "", "", ANSWER_UNCLEAR, NULL,
+	    m == NULL };
 	struct reply_out out;
 	char at[21], code[CALLOUT_CODE_LEN] = "", body[CALLOUT_CODE_LEN];
 	char *text = NULL, *cut = NULL, *digest = NULL;
@@ -181,8 +209,7 @@ message(struct inbox *ib, const char *file, GMimeMessage *m, time_t mtime,
 		in.text = cut = reply_text(text);
 		in.message_id = g_mime_message_get_message_id(m);
 		if (in.message_id == NULL)
-			in.message_id = digest = g_compute_checksum_for_string(
-			    G_CHECKSUM_SHA256, text, -1);
+			in.message_id = digest = message_digest(m, text);
 		item.answer = in.answer;
 	}
 	if (!ib->dry_run && m != NULL) {

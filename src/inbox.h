@@ -19,7 +19,8 @@ struct inbox_item {
 	const char		*sender;	/* "" when it had none */
 	const char		*code;		/* the reply code found, or "" */
 	enum reply_answer	 answer;	/* as read */
-	const struct reply_out	*out;		/* NULL in a dry run */
+	const struct reply_out	*out;		/* NULL in a dry run or unread */
+	int			 unread;	/* no mail message: not kept */
 };
 
 struct inbox_totals {
@@ -29,7 +30,8 @@ struct inbox_totals {
 /*
  * Reads every message of the mailbox at path, calling fn for each; with
  * dry_run set nothing is recorded.  RC_INPUT when path is neither a
- * Maildir nor a file; a message GMime cannot parse is reported unclear.
+ * Maildir nor a file; a message GMime cannot parse is reported unread
+ * and not kept.
  */
 int	inbox_read(struct store *, const char *path, int dry_run,
 	    void (*fn)(const struct inbox_item *, void *), void *arg,

@@ -60,19 +60,25 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
     struct error *err)
 {
 	sqlite3_stmt *st;
+	long long closed = 0;
 	int rc;
 
 	if (in->deployment != NULL) {
-		if ((rc = store_prepare(s, &st, "SELECT pk FROM deployment"
-		    " WHERE name = ? COLLATE NOCASE", err)) != RC_OK)
+		if ((rc = store_prepare(s, &st, "SELECT pk, status = 'closed'"
+		    " FROM deployment WHERE name = ? COLLATE NOCASE", err))
+		    != RC_OK)
 			return rc;
 		sqlite3_bind_text(st, 1, in->deployment, -1, SQLITE_STATIC);
-		if ((rc = row2(s, st, &pl->deployment, NULL, err)) != RC_OK)
+		if ((rc = row2(s, st, &pl->deployment, &closed, err)) != RC_OK)
 			return rc;
 		if (pl->deployment == 0)
 			return error_set(err, RC_REFUSED, "no deployment named"
 			    " '%s' (roster deploy list shows them)",
 			    in->deployment);
+		/* Closed is closed, as for every other change. */
+		if (closed)
+			return error_set(err, RC_REFUSED, "deployment '%s' is"
+			    " closed", in->deployment);
 		/* Its call-out by the code, else its latest: a phone call
 		 * may answer any wave. */
 		if ((rc = store_prepare(s, &st, "SELECT pk FROM callout WHERE"
@@ -89,8 +95,9 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		return RC_OK;
 	}
 	if ((rc = store_prepare(s, &st, "SELECT pk, deployment FROM callout"
-	    " WHERE code = ? COLLATE NOCASE AND open ORDER BY pk DESC"
-	    " LIMIT 1", err)) != RC_OK)
+	    " WHERE code = ? COLLATE NOCASE AND open AND deployment IN"
+	    " (SELECT pk FROM deployment WHERE status <> 'closed')"
+	    " ORDER BY pk DESC LIMIT 1", err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, in->code, -1, SQLITE_STATIC);
 	if ((rc = row2(s, st, &pl->callout, &pl->deployment, err)) == RC_OK &&
@@ -109,10 +116,20 @@ place_person(struct store *s, const struct reply_in *in, struct place *pl,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (in->person != 0 || pl->callout == 0) {
-		pl->person = in->person;
-		return RC_OK;
+	if (in->person != 0) {
+		/* Named when asked (the desk's note), erased since. */
+		if ((rc = store_prepare(s, &st, "SELECT pk FROM person WHERE"
+		    " pk = ?", err)) != RC_OK)
+			return rc;
+		sqlite3_bind_int64(st, 1, in->person);
+		if ((rc = row2(s, st, &pl->person, NULL, err)) == RC_OK &&
+		    pl->person == 0)
+			rc = error_set(err, RC_REFUSED, "the person was erased "
+			    "meanwhile: nothing recorded");
+		return rc;
 	}
+	if (pl->callout == 0)
+		return RC_OK;
 	if ((rc = store_prepare(s, &st, "SELECT m.person FROM callout_message"
 	    " m JOIN person p ON p.pk = m.person WHERE m.callout = ?1 AND"
 	    " ?2 <> '' AND (m.address = ?2 COLLATE NOCASE OR p.email = ?2"

@@ -86,9 +86,11 @@ struct desk_ui {
 	struct view		 view;
 	long			 hist[DESK_HIST_N];
 	/* A phone reply whose note is asked (KEYS_NOTE): the answer, and
-	 * the member it is for. */
+	 * the member it is for, named as when asked (they may be erased
+	 * meanwhile). */
 	enum reply_answer	 answer;
 	long long		 person;
+	char			 name[256];
 	/* The next wave, shown before it is sent (KEYS_WAVE). */
 	struct suggest_report	 wave;
 	int			 wave_valid;

@@ -87,17 +87,16 @@ app_desk_note_ask(struct app *a, enum reply_answer answer)
 {
 	a->desk.answer = answer;
 	a->desk.person = app_desk_cursor_pk(a);
+	person_name(a->store, a->desk.person, a->desk.name,
+	    sizeof a->desk.name);
 	app_bar_ask(a, KEYS_NOTE, "");
 }
 
 const char *
 app_desk_note_question(const struct app *a, char *buf, size_t len)
 {
-	char name[256];
-
 	snprintf(buf, len, "%s from %s by phone, note (Enter: none): ",
-	    answers[a->desk.answer], person_name(a->store, a->desk.person,
-	    name, sizeof name));
+	    answers[a->desk.answer], a->desk.name);
 	return buf;
 }
 
@@ -106,9 +105,19 @@ app_desk_reply(struct app *a, const char *note, struct error *err)
 {
 	struct reply_in in = { 0 };
 	struct reply_out out;
-	char name[256];
+	const char *name = a->desk.name;
+	size_t i;
 	int rc;
 
+	/* Erased or removed by another roster while the note was asked. */
+	for (i = 0; i < a->desk.k.nmembers; i++)
+		if (a->desk.k.members[i].person == a->desk.person)
+			break;
+	if (i == a->desk.k.nmembers) {
+		app_message(a, 1, "%s is no longer on %s: nothing recorded",
+		    name, a->dep.d.name);
+		return RC_OK;
+	}
 	in.deployment = a->dep.d.name;
 	in.person = a->desk.person;
 	in.channel = REPLY_PHONE;
@@ -116,7 +125,6 @@ app_desk_reply(struct app *a, const char *note, struct error *err)
 	in.note = note;
 	if ((rc = reply_record(a->store, &in, &out, err)) != RC_OK)
 		return rc;
-	person_name(a->store, a->desk.person, name, sizeof name);
 	/* A yes refused (a double booking) is kept, and said as an error. */
 	if (a->desk.answer == ANSWER_YES && strcmp(out.outcome,
 	    "confirmed") != 0)
@@ -141,6 +149,7 @@ int
 app_desk_wave(struct app *a, struct error *err)
 {
 	struct desk_ui *u = &a->desk;
+	char name[256];
 	int rc;
 
 	app_desk_wave_cancel(a);
@@ -157,8 +166,13 @@ app_desk_wave(struct app *a, struct error *err)
 		    "nobody free and ready meets one");
 		return RC_OK;
 	}
-	app_message(a, 0, "add these %zu and send them the alert by e-mail? "
-	    "(y/n)", u->wave.n);
+	if (u->wave.n == 1)
+		app_message(a, 0, "add %s and send them the alert by e-mail? "
+		    "(y/n)", person_name(a->store, u->wave.people[0].person,
+		    name, sizeof name));
+	else
+		app_message(a, 0, "add these %zu and send them the alert by "
+		    "e-mail? (y/n)", u->wave.n);
 	app_modal_set(a, KEYS_WAVE);
 	return RC_OK;
 }

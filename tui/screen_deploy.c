@@ -337,6 +337,19 @@ ready_cut(struct deploy_draw *d, struct strbuf *b)
 	strbuf_addf(b, " %s%s", b->len > 0 ? "  " : "", m->ready);
 }
 
+/*
+ * That c opens the call-out desk, on the status line when it has room:
+ * the line of keys is full at 80 columns.
+ */
+static void
+desk_said(struct strbuf *b)
+{
+	static const char said[] = "   c opens the call-out desk";
+
+	if (width_of(strbuf_str(b)) + sizeof said - 1 <= (size_t)COLS)
+		strbuf_adds(b, said);
+}
+
 static void
 draw_deploy(struct app *a)
 {
@@ -360,6 +373,7 @@ draw_deploy(struct app *a)
 		strbuf_addf(&b, ", %zu out (declined, withdrawn or returned)",
 		    u->nmembers - active);
 	ready_cut(&d, &b);
+	desk_said(&b);
 	/* The questions of 's' and 'X' are messages that name the member. */
 	keys_hint_line(HINT_DEPLOY, &hint);
 	screen_footer(a, strbuf_str(&b), strbuf_str(&hint));

@@ -324,6 +324,7 @@ desk_write(struct app *a, enum action action)
 		{ ACT_REPLY_MAYBE, ANSWER_MAYBE },
 	};
 	struct error err;
+	char name[256];
 	size_t i;
 
 	if (!app_deploy_writable(a))
@@ -332,6 +333,14 @@ desk_write(struct app *a, enum action action)
 		return actions_failed(a, app_desk_wave(a, &err), &err);
 	if (app_desk_cursor_pk(a) < 0)
 		return R_NONE;
+	/* A reply answers a call: W then y y, typed fast, must not
+	 * confirm whoever the cursor is on. */
+	if (a->desk.k.rows[a->desk.view.cursor].called[0] == '\0') {
+		app_message(a, 1, "%s was not called: no reply to take (W "
+		    "calls the next wave)", person_name(a->store,
+		    app_desk_cursor_pk(a), name, sizeof name));
+		return R_ALL;
+	}
 	for (i = 0; i < sizeof replies / sizeof replies[0]; i++)
 		if (replies[i].action == action)
 			app_desk_note_ask(a, replies[i].answer);

@@ -141,7 +141,9 @@ inbox_line(const struct inbox_item *it, void *arg)
 	field(&b, it->sender, "  ");
 	field(&b, it->code, "  ");
 	field(&b, reply_answer_name(it->answer), "  ");
-	if (it->out == NULL)
+	if (it->unread)
+		strbuf_adds(&b, "not read: not a mail message");
+	else if (it->out == NULL)
 		strbuf_adds(&b, "not recorded (dry run)");
 	else if (it->out->duplicate)
 		strbuf_adds(&b, "kept before");

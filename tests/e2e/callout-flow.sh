@@ -13,33 +13,7 @@ export XDG_CONFIG_HOME="$work/config"
 export ROSTER_FROM="Duty Officer <duty@crisis.example>"
 unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
 
-for p in msmtp /usr/bin/python3; do
-	command -v $p >/dev/null || { echo "FAIL: $p is missing (./bootstrap installs it)"; exit 1; }
-done
-/usr/bin/python3 -c 'import aiosmtpd' ||
-    { echo "FAIL: python3-aiosmtpd is missing (./bootstrap installs it)"; exit 1; }
-
-mkdir "$work/mail"
-/usr/bin/python3 "$top_srcdir/tests/e2e/smtp-maildir.py" "$work/mail" \
-    "$work/port" 2>"$work/smtp.log" &
-smtp=$!
-trap 'kill $smtp 2>/dev/null; wait $smtp 2>/dev/null; rm -rf "$work"' EXIT
-i=0
-while [ ! -s "$work/port" ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "FAIL: the SMTP server did not start"; cat "$work/smtp.log"; exit 1; }
-	sleep 0.1
-done
-cat >"$work/msmtprc" <<EOF
-account default
-host 127.0.0.1
-port $(cat "$work/port")
-from duty@crisis.example
-auth off
-tls off
-EOF
-chmod 600 "$work/msmtprc"
-export ROSTER_SENDMAIL="msmtp -C $work/msmtprc -t"
+. "${top_srcdir:-.}/tests/e2e/mail_lib.sh"
 
 A=aaaaaaaa-1111-4111-8111-111111111111
 B=bbbbbbbb-2222-4222-8222-222222222222
@@ -69,11 +43,12 @@ run 1 send-again "$ROSTER" callout send Irma
 [ "$(ls "$work/mail/new" | wc -l | tr -d ' ')" = 4 ] && ok ||
     bad "send-again: a message was sent twice"
 
-# The time the messages went, as recorded: the replies come 30 minutes,
-# 2 hours and 10 hours after it; Dag does not answer.
-sent=$(sqlite3 "$ROSTER_DB" "SELECT at FROM callout_message LIMIT 1")
+# The replies come 30 minutes, 2 hours and 10 hours after each member's
+# message went, as recorded; Dag does not answer.  at ADDRESS OFFSET:
 at() {
-	date -u -R -d "$(printf '%s' "$sent" | tr T ' ' | tr -d Z) UTC + $1"
+	sent=$(sqlite3 "$ROSTER_DB" "SELECT m.at FROM callout_message m
+	    JOIN person p ON p.pk = m.person WHERE p.email = '$1'")
+	date -u -R -d "$(printf '%s' "$sent" | tr T ' ' | tr -d Z) UTC + $2"
 }
 # reply ADDRESS NAME MINUTES BODY: a reply to the message sent to ADDRESS,
 # quoting it, as a mail program writes one.
@@ -86,13 +61,13 @@ reply() {
 		printf 'From: %s <%s>\n' "$2" "$1"
 		printf 'To: duty@crisis.example\n'
 		printf 'Subject: Re: %s\n' "$subj"
-		printf 'Date: %s\n' "$(at "$3 minutes")"
+		printf 'Date: %s\n' "$(at "$1" "$3 minutes")"
 		printf 'Message-ID: <flow-%s@example>\n' "$3"
 		printf 'In-Reply-To: %s\n' "$mid"
 		printf 'MIME-Version: 1.0\n'
 		printf 'Content-Type: text/plain; charset=UTF-8\n\n'
 		printf '%s\n\n' "$4"
-		printf 'On %s, Duty Officer wrote:\n' "$(at 0minutes)"
+		printf 'On %s, Duty Officer wrote:\n' "$(at "$1" 0minutes)"
 		sed '1,/^$/d; s/^/> /' "$orig"
 	} >"$f"
 }

@@ -15,34 +15,7 @@ export XDG_CONFIG_HOME="$work/config"
 export ROSTER_FROM="Duty Officer <duty@crisis.example>"
 unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
 
-for p in msmtp /usr/bin/python3; do
-	command -v $p >/dev/null || { echo "FAIL: $p is missing (./bootstrap installs it)"; exit 1; }
-done
-/usr/bin/python3 -c 'import aiosmtpd' ||
-    { echo "FAIL: python3-aiosmtpd is missing (./bootstrap installs it)"; exit 1; }
-
-# The mail server, stopped (by its pid) when the test ends.
-mkdir "$work/mail"
-/usr/bin/python3 "$top_srcdir/tests/e2e/smtp-maildir.py" "$work/mail" \
-    "$work/port" 2>"$work/smtp.log" &
-smtp=$!
-trap 'kill $smtp 2>/dev/null; wait $smtp 2>/dev/null; rm -rf "$work"' EXIT
-i=0
-while [ ! -s "$work/port" ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "FAIL: the SMTP server did not start"; cat "$work/smtp.log"; exit 1; }
-	sleep 0.1
-done
-cat >"$work/msmtprc" <<EOF
-account default
-host 127.0.0.1
-port $(cat "$work/port")
-from duty@crisis.example
-auth off
-tls off
-EOF
-chmod 600 "$work/msmtprc"
-export ROSTER_SENDMAIL="msmtp -C $work/msmtprc -t"
+. "${top_srcdir:-.}/tests/e2e/mail_lib.sh"
 
 A=aaaaaaaa-1111-4111-8111-111111111111
 B=bbbbbbbb-2222-4222-8222-222222222222

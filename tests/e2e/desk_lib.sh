@@ -4,6 +4,9 @@
 #   desk_deployment NEEDS MEMBERS   the demo pool in $db, a deployment
 #                 $irma in SX needing NEEDS lang:nl, the first MEMBERS
 #                 people suggested for it on its list (ids in $work/ids)
+#   desk_called   the members alerted on paper (callout send --via
+#                 print), their ids in the desk's order (by name) in
+#                 $work/order
 #   member_status ID   the member's status on $irma, by the command line
 #   open_desk NAME [VAR=VALUE...]   roster in a 100x30 session NAME, on
 #                 the desk of $irma with MEMBERS members
@@ -24,6 +27,13 @@ desk_deployment() {
 		"$ROSTER" --db "$db" deploy add "$irma" "$id" 2>/dev/null ||
 		    bad "deploy add $id failed"
 	done <"$work/ids"
+}
+
+desk_called() {
+	"$ROSTER" --db "$db" callout send "$irma" --via print >/dev/null 2>&1 ||
+	    bad "callout send --via print failed"
+	"$ROSTER" --db "$db" deploy show "$irma" --format csv | sed 1d |
+	    cut -d, -f1 >"$work/order"
 }
 
 member_status() {

@@ -46,7 +46,7 @@ t_phone() {
 	wait_for -l 2 '1 confirmed / 2 asked / 1 still open' || return
 
 	# Esc at the note records nothing.
-	keys g j m
+	keys g j j m
 	wait_for -l 29 "^maybe from $(re "$n3")" || return
 	keys Escape
 	wait_for -l 29 -v '^maybe from ' || return
@@ -68,7 +68,7 @@ t_phone() {
 	    "$ROSTER" --db "$db" deploy add MH17 "$m4" 2>/dev/null &&
 	    "$ROSTER" --db "$db" deploy set MH17 "$m4" confirmed ||
 	    bad "booking $m4 on MH17 failed"
-	keys g j j
+	keys g j j j
 	phone y yes "$n4" "" || return
 	wait_for -l 30 "^$(re "$n4") said yes, but is not confirmed" || return
 	check "refused yes" "$(member_status "$m4")" contacted

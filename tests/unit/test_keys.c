@@ -917,6 +917,27 @@ test_each_part_lists_only_its_keys(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* y, n and m on the desk all ask for a note: each help says so, not
+ * only y's (the help is all a tired duty officer reads). */
+static void
+test_phone_keys_say_the_note(void **state)
+{
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].action != ACT_REPLY_YES &&
+		    keys[i].action != ACT_REPLY_NO &&
+		    keys[i].action != ACT_REPLY_MAYBE)
+			continue;
+		n++;
+		if (strstr(keys[i].help, "(a note is asked)") == NULL)
+			fail_msg("'%c': \"%s\" does not say a note is asked",
+			    keys[i].code, keys[i].help);
+	}
+	assert_int_equal(n, 3);
+}
+
 int
 main(void)
 {
@@ -936,6 +957,7 @@ main(void)
 		cmocka_unit_test(test_help_names_the_manual),
 		cmocka_unit_test(test_each_screen_names_its_keys),
 		cmocka_unit_test(test_each_part_lists_only_its_keys),
+		cmocka_unit_test(test_phone_keys_say_the_note),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

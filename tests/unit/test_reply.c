@@ -170,6 +170,24 @@ called(void)
 	return s;
 }
 
+/* A phone reply for someone erased meanwhile (the desk asked the note
+ * first): refused with a message, not a foreign-key error; nothing kept. */
+static void
+test_record_erased(void **state)
+{
+	struct store *s = called();
+	struct reply_in in = { "Irma", NULL, 42, NULL, NULL, REPLY_PHONE,
+	    ANSWER_YES, "on his way", NULL, NULL };
+	struct reply_out out;
+	struct error err;
+
+	(void)state;
+	assert_int_equal(reply_record(s, &in, &out, &err), RC_REFUSED);
+	assert_non_null(strstr(err.msg, "erased"));
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM reply"), 0);
+	testdb_close(s);
+}
+
 /* Kept, applied and audited once; a stranger's reply waits, and a
  * person may set it aside. */
 static void
@@ -221,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_record),
+		cmocka_unit_test(test_record_erased),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
