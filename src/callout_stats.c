@@ -233,7 +233,8 @@ stats_messages(struct store *s, const char *deployment, const char *since,
 	}
 	out->nagencies = nag;
 	free(ag);
-	qsort(out->agencies, nag, sizeof *out->agencies, cmp_agency);
+	if (nag > 0)
+		qsort(out->agencies, nag, sizeof *out->agencies, cmp_agency);
 	return rc == SQLITE_DONE ? RC_OK :
 	    store_error(s, err, "call-out statistics");
 }

@@ -236,7 +236,9 @@ desk_load(struct store *s, const struct deployment *d, int today,
 	 * and a row moving under the cursor sends the next key typed
 	 * ahead (j, then y) to someone else.
 	 */
-	qsort(k->members, k->nmembers, sizeof *k->members, member_cmp);
+	if (k->nmembers > 0)
+		qsort(k->members, k->nmembers, sizeof *k->members,
+		    member_cmp);
 	if ((rc = rows_load(s, d, k, err)) != RC_OK)
 		return rc;
 	if ((rc = deploy_coverage(s, d, today, &cov, err)) != RC_OK)

@@ -310,7 +310,8 @@ maildir_read(struct inbox *ib, const char *path, const char *sub,
 			}
 		closedir(d);
 	}
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 0)
+		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n && rc == RC_OK; i++) {
 		strbuf_reset(&file);
 		strbuf_addf(&file, "%s/%s", strbuf_str(&dir), names[i]);
