@@ -79,15 +79,21 @@ place_callout(struct store *s, const struct reply_in *in, struct place *pl,
 		if (closed)
 			return error_set(err, RC_REFUSED, "deployment '%s' is"
 			    " closed", in->deployment);
-		/* Its call-out by the code, else its latest: a phone call
-		 * may answer any wave. */
-		if ((rc = store_prepare(s, &st, "SELECT pk FROM callout WHERE"
-		    " deployment = ?1 AND (?2 IS NULL OR code = ?2 COLLATE"
-		    " NOCASE) ORDER BY at DESC, pk DESC LIMIT 1", err))
+		/*
+		 * Its call-out by the code, else the latest the member was
+		 * sent (a later wave to others is not what they answer),
+		 * else the latest: a phone call may answer any wave.
+		 */
+		if ((rc = store_prepare(s, &st, "SELECT c.pk FROM callout c"
+		    " WHERE c.deployment = ?1 AND (?2 IS NULL OR c.code = ?2"
+		    " COLLATE NOCASE) ORDER BY EXISTS (SELECT 1 FROM"
+		    " callout_message m WHERE m.callout = c.pk AND"
+		    " m.person = ?3) DESC, c.at DESC, c.pk DESC LIMIT 1", err))
 		    != RC_OK)
 			return rc;
 		sqlite3_bind_int64(st, 1, pl->deployment);
 		sqlite3_bind_text(st, 2, in->code, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, in->person);
 		return row2(s, st, &pl->callout, NULL, err);
 	}
 	if (in->code == NULL || in->code[0] == '\0') {

@@ -232,6 +232,29 @@ test_record(void **state)
 	testdb_close(s);
 }
 
+/*
+ * A phone reply answers the call-out the member was sent, not a later
+ * wave to others: IRMA3 went to someone else after Anna's IRMA2.
+ */
+static void
+test_record_phone_callout(void **state)
+{
+	struct store *s = called();
+	struct reply_in in = { "Irma", NULL, 1, NULL, "2026-11-23T09:30:00Z",
+	    REPLY_PHONE, ANSWER_YES, NULL, NULL, NULL };
+	struct reply_out out;
+	struct error err;
+
+	(void)state;
+	testdb_write(s, "INSERT INTO callout(deployment, code, wave, channel,"
+	    " who, at) VALUES (1, 'IRMA3', 'alert', 'email', 'duty',"
+	    " '2026-11-23T09:00:00Z')");
+	assert_int_equal(reply_record(s, &in, &out, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT c.code = 'IRMA2' FROM reply r"
+	    " JOIN callout c ON c.pk = r.callout"), 1);
+	testdb_close(s);
+}
+
 int
 main(void)
 {
@@ -240,6 +263,7 @@ main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_record),
 		cmocka_unit_test(test_record_erased),
+		cmocka_unit_test(test_record_phone_callout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
