@@ -9,12 +9,6 @@
 # deployments, templates, and no lock held while a delivery runs.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
-export ROSTER_TODAY=2026-11-23
-export ROSTER_DB="$work/pool.db"
-export XDG_CONFIG_HOME="$work/config"
-export ROSTER_FROM="Duty Officer <duty@crisis.example>"
-unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
-
 . "${top_srcdir:-.}/tests/e2e/mail_lib.sh"
 
 A=aaaaaaaa-1111-4111-8111-111111111111

@@ -1,7 +1,14 @@
-# Real mail software for the call-out tests, sourced after lib.sh: an
-# SMTP server on the loopback address (smtp-maildir.py, aiosmtpd) that
-# keeps what it is given in the Maildir $work/mail, stopped when the test
-# ends, and msmtp configured for it as ROSTER_SENDMAIL.
+# Real mail software for the call-out tests, sourced after lib.sh: a
+# fixed day, a pool and a sender of their own, an SMTP server on the
+# loopback address (smtp-maildir.py, aiosmtpd) that keeps what it is
+# given in the Maildir $work/mail, stopped when the test ends, and msmtp
+# configured for it as ROSTER_SENDMAIL.
+
+export ROSTER_TODAY=2026-11-23
+export ROSTER_DB="$work/pool.db"
+export XDG_CONFIG_HOME="$work/config"
+export ROSTER_FROM="Duty Officer <duty@crisis.example>"
+unset XDG_DATA_HOME ROSTER_SENDMAIL ROSTER_SMS
 
 for p in msmtp /usr/bin/python3; do
 	command -v $p >/dev/null || { echo "FAIL: $p is missing (./bootstrap installs it)"; exit 1; }
