@@ -28,6 +28,7 @@ static const struct migration {
 	{ { "002-words.sql", "ref/aliases.sql", NULL } },
 	{ { "003-keeping.sql", NULL } },
 	{ { "004-callout.sql", NULL } },
+	{ { "005-pools.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -186,7 +187,12 @@ store_exec(struct store *s, const char *sql, struct error *err)
 int
 store_begin(struct store *s, struct error *err)
 {
-	return store_exec(s, "BEGIN IMMEDIATE", err);
+	int rc;
+
+	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)) != RC_OK)
+		return rc;
+	s->begun = sqlite3_total_changes64(s->db);
+	return RC_OK;
 }
 
 int
@@ -194,6 +200,16 @@ store_commit(struct store *s, struct error *err)
 {
 	int rc;
 
+	/* A transaction that wrote is one step of the change sequence that
+	 * changesets are cut from; its rows were noted with the step's
+	 * number, n + 1 (db/005-pools.sql).  One that wrote nothing leaves
+	 * the file as it was. */
+	if (sqlite3_total_changes64(s->db) != s->begun &&
+	    (rc = store_exec(s, "UPDATE change_counter SET n = n + 1",
+	    err)) != RC_OK) {
+		store_rollback(s);
+		return rc;
+	}
 	/* A COMMIT that fails (busy, full) leaves the transaction open and
 	 * the write lock held: give both up. */
 	if ((rc = store_exec(s, "COMMIT", err)) != RC_OK) {
@@ -341,7 +357,9 @@ migrate(struct store *s, int from, struct error *err)
 	const char *text;
 	int v, i, rc;
 
-	if ((rc = store_begin(s, err)) != RC_OK)
+	/* Not store_begin and store_commit: the change sequence may not
+	 * exist yet. */
+	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)) != RC_OK)
 		return rc;
 	for (v = from; v < NMIGRATIONS; v++) {
 		for (i = 0; migrations[v].files[i] != NULL; i++) {

@@ -69,6 +69,7 @@ struct store {
 	void	*wait_arg;
 	int	 wait_limit_ms;		/* a short wait's, or 0 */
 	long long commits;		/* store_commit's that succeeded */
+	sqlite3_int64 begun;		/* total changes at store_begin */
 	int	 scrub;			/* store_scrub: at the next commit */
 	int	 erasing;		/* roster_erasing(), sqlfunc.h */
 	/* store_generation: the count, and what it was last decided on. */
@@ -114,6 +115,7 @@ int	store_make_parent(const char *path, struct error *err);
 /* The schema version this binary writes and understands. */
 int	store_schema_version(void);
 
+/* BEGIN IMMEDIATE, counted as one step of the change sequence. */
 int	store_begin(struct store *, struct error *err);
 int	store_commit(struct store *, struct error *err);
 void	store_rollback(struct store *);
