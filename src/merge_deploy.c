@@ -24,6 +24,7 @@ static const char *const dnames[DVALUES] = { "name", "kind", "country",
 struct drec {
 	char	*v[DVALUES];
 	char	*id, *origin, *created, *updated;
+	char	*stored;	/* here: its name here, v[0] the one it came by */
 	long long pk;
 };
 
@@ -56,6 +57,7 @@ drec_read(sqlite3_stmt *st, struct drec *d)
 	d->created = xstrdup(merge_col(st, DVALUES + 2));
 	d->updated = xstrdup(merge_col(st, DVALUES + 3));
 	d->pk = sqlite3_column_int64(st, DVALUES + 4);
+	d->stored = xstrdup(d->v[0]);
 }
 
 static void
@@ -69,6 +71,7 @@ drec_free(struct drec *d)
 	free(d->origin);
 	free(d->created);
 	free(d->updated);
+	free(d->stored);
 }
 
 /* The name a deployment takes here: its own, or "NAME (ORIGIN)" when a
@@ -90,13 +93,14 @@ name_for(struct merger *m, const struct drec *d, long long self,
 		return rc;
 	strbuf_reset(name);
 	strbuf_addf(name, "%s (%s)", d->v[0], origin);
-	if ((rc = deploy_writer_find(m->dw, strbuf_str(name), &pk, &stored,
-	    err)) == RC_OK) {
-		free(stored);
+	rc = deploy_writer_find(m->dw, strbuf_str(name), &pk, &stored, err);
+	free(stored);
+	if (rc == RC_OK && pk == self)
+		return RC_OK;
+	if (rc == RC_OK)
 		return error_set(err, RC_INPUT, "deployment '%s': '%s' is "
 		    "here already; nothing was changed", d->v[0],
 		    strbuf_str(name));
-	}
 	if (rc != RC_REFUSED)
 		return rc;
 	merge_note_add(&m->r->deploy_renamed, &m->r->ndeploy_renamed,
@@ -293,9 +297,9 @@ dwrite(struct merger *m, const struct drec *d, const struct drec *here,
 	    &name, err)) != RC_OK)
 		goto out;
 	row.name = strbuf_str(&name);
-	if (here != NULL && strcmp(here->v[0], row.name) != 0 &&
-	    (rc = deploy_writer_rename(m->dw, pk, here->v[0], row.name, err))
-	    != RC_OK)
+	if (here != NULL && strcmp(here->stored, row.name) != 0 &&
+	    (rc = deploy_writer_rename(m->dw, pk, here->stored, row.name,
+	    err)) != RC_OK)
 		goto out;
 	if ((rc = deploy_writer_put(m->dw, &row, "merge", err)) != RC_OK ||
 	    (rc = deploy_writer_find(m->dw, row.name, &pk, &stored, err))
@@ -338,14 +342,24 @@ audit_lost(struct merger *m, const struct drec *kept, const struct drec *lost,
 	return rc;
 }
 
-/* Staged d and here's of the same id. */
+/*
+ * Staged d and here's of the same id.  One named "NAME (ORIGIN)" here
+ * because another had its name is still called NAME where it came from.
+ */
 static int
-dmeet(struct merger *m, const struct drec *d, const struct drec *here,
+dmeet(struct merger *m, const struct drec *d, struct drec *here,
     struct error *err)
 {
 	struct merge_side sk, sl;
+	struct strbuf alt = { 0 };
 	int i, c = 0, won, same = 1;
 
+	strbuf_addf(&alt, "%s (%s)", d->v[0], here->origin);
+	if (strcmp(here->v[0], strbuf_str(&alt)) == 0) {
+		free(here->v[0]);
+		here->v[0] = xstrdup(d->v[0]);
+	}
+	strbuf_free(&alt);
 	for (i = 0; i < DVALUES; i++)
 		same &= strcmp(d->v[i], here->v[i]) == 0;
 	if (same)

@@ -112,8 +112,7 @@ pool_write(struct merger *m, struct error *err)
 	if ((rc = store_prepare(m->s, &st, "INSERT INTO pool(id, name, mark,"
 	    " at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET"
 	    " name = coalesce(nullif(excluded.name, ''), name),"
-	    " mark = max(mark, excluded.mark), at = excluded.at"
-	    " WHERE ?5 OR mark < excluded.mark OR name <> excluded.name",
+	    " mark = max(mark, excluded.mark), at = excluded.at WHERE ?5",
 	    err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, meta->pool_id, -1, SQLITE_STATIC);
@@ -121,9 +120,12 @@ pool_write(struct merger *m, struct error *err)
 	sqlite3_bind_int64(st, 3, meta->until);
 	sqlite3_bind_text(st, 4, meta->made[0] ? meta->made : now, -1,
 	    SQLITE_STATIC);
-	/* A merge that brought nothing leaves the pool as it was. */
-	sqlite3_bind_int(st, 5, sqlite3_total_changes64(m->s->db) !=
-	    m->s->begun);
+	/*
+	 * A merge that brought nothing leaves the pool as it was: two pools
+	 * in step may meet any number of times without a change to pass on.
+	 */
+	sqlite3_bind_int(st, 5, m->opts->changeset ||
+	    sqlite3_total_changes64(m->s->db) != m->s->begun);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
