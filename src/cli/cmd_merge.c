@@ -39,7 +39,7 @@ stage_from(struct store *s, const char *path, sqlite3 *stage,
 	int rc;
 
 	if (stat(path, &sb) == -1)
-		return error_set(err, RC_INPUT, "merge: %s: no such file or "
+		return error_set(err, RC_INPUT, "%s: no such file or "
 		    "directory", path);
 	if (!S_ISDIR(sb.st_mode))
 		return merge_source_db(s->path, path, stage, err);
@@ -66,17 +66,19 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (c->read_only)
 		return error_set(err, RC_INPUT, "merge: --read-only forbids "
 		    "changing the database");
+	/* The source's messages name it; the merge's are about it. */
 	if ((rc = cli_open(c, 0, &s, err)) == RC_OK &&
 	    (rc = exchange_stage_open(&stage, err)) == RC_OK &&
-	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK)
-		rc = merge_stage(s, stage, &o, &r, err);
+	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK &&
+	    (rc = merge_stage(s, stage, &o, &r, err)) != RC_OK)
+		error_prefix(err, "%s", a->words[0]);
 	if (rc == RC_OK)
 		format_merge_report(stdout, &r, o.dry_run);
 	else if (r.nmissing > 0 && !r.vocabulary_added)
 		for (i = 0; i < r.nmissing; i++)
 			cli_note("roster: merge: missing %s\n", r.missing[i]);
 	if (rc != RC_OK && strncmp(err->msg, "merge: ", 7) != 0)
-		error_prefix(err, "merge: %s", a->words[0]);
+		error_prefix(err, "merge");
 	merge_report_free(&r);
 	sqlite3_close(stage);
 	store_close(s);
