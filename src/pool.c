@@ -69,7 +69,7 @@ pool_info_get(struct store *s, struct pool_info *p, struct error *err)
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if ((rc = store_prepare(s, &st, "SELECT " POOL_NAME_SQL ", coalesce("
+	if ((rc = store_prepare(s, &st, "SELECT " STORE_POOL_NAME_SQL ", coalesce("
 	    "(SELECT value FROM setting WHERE key = 'pool_id'), ''),"
 	    " (SELECT n FROM change_counter)", err)) != RC_OK)
 		return rc;

@@ -18,10 +18,6 @@
 #include "person.h"
 #include "store.h"
 
-/* SQL for this pool's name, '' before it has one. */
-#define POOL_NAME_SQL \
-    "coalesce((SELECT value FROM setting WHERE key = 'pool_name'), '')"
-
 /* A pool this one has taken records from (table pool). */
 struct pool_known {
 	char		 id[PERSON_ID_LEN];

@@ -89,4 +89,23 @@ run 0 rename-cyrillic "$ROSTER" pool name 'Митниця' --rename
 is rename-cyrillic "$(q "SELECT value FROM setting WHERE key = 'pool_name'")" \
     "Митниця"
 
+# New records carry the name: a person, and a deployment with an id.
+run 0 person-add "$ROSTER" person add --family Kovalenko --given Olena
+is person-origin "$(q "SELECT origin FROM person
+    WHERE family_name = 'Kovalenko'")" "Митниця"
+run 0 deploy-create "$ROSTER" deploy create Irma --country SX \
+    --start 2026-12-01
+is deploy-origin "$(q "SELECT origin FROM deployment WHERE name = 'Irma'")" \
+    "Митниця"
+q "SELECT id FROM deployment WHERE name = 'Irma'" |
+    grep -Eqx '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' &&
+    ok || bad "deploy-id: not a UUID v4"
+# An edit changes neither.
+run 0 person-set "$ROSTER" person set "$(q "SELECT id FROM person
+    WHERE family_name = 'Kovalenko'")" rank=Inspector
+run 0 rename-again "$ROSTER" pool name 'Customs UA' --rename
+is renamed-new-records "$(q "SELECT p.origin || '|' || d.origin FROM person p,
+    deployment d WHERE p.family_name = 'Kovalenko' AND d.name = 'Irma'")" \
+    "Customs UA|Customs UA"
+
 finish
