@@ -13,21 +13,7 @@
 #include "format_merge.h"
 #include "merge.h"
 #include "merge_source.h"
-
-/* A pool's short name (1..POOL_NAME_MAX bytes of letters, digits,
- * space, '-', '_' and '.'), as --origin gives it. */
-static int
-check_origin(const char *name, struct error *err)
-{
-	size_t len = strlen(name);
-
-	if (len == 0 || len > POOL_NAME_MAX || strspn(name, "abcdefghijklm"
-	    "nopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.") != len)
-		return error_set(err, RC_INPUT, "merge: --origin '%s' is not a "
-		    "pool name (expected 1 to %d letters, digits, spaces, "
-		    "'-', '_' or '.', as in KMar)", name, POOL_NAME_MAX);
-	return RC_OK;
-}
+#include "pool.h"
 
 /* Fills the stage from path, a database file or an export directory. */
 static int
@@ -61,8 +47,11 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	int rc;
 
 	memset(&r, 0, sizeof r);
-	if (o.origin != NULL && (rc = check_origin(o.origin, err)) != RC_OK)
+	if (o.origin != NULL && (rc = pool_name_check(o.origin, err)) !=
+	    RC_OK) {
+		error_prefix(err, "merge: --origin");
 		return rc;
+	}
 	if (c->read_only)
 		return error_set(err, RC_INPUT, "merge: --read-only forbids "
 		    "changing the database");

@@ -87,8 +87,7 @@ while [ "$i" -le "$npools" ]; do
 	p=$work/merge-$each-$i.db
 	if [ ! -f "$p" ]; then
 		"$roster" demo --size "$each" --seed $((i + 100)) "$p" 2>/dev/null
-		sqlite3 "$p" "INSERT OR REPLACE INTO setting(key, value)
-		    VALUES ('pool_name', 'force-$i')"
+		"$roster" --db "$p" pool name "force-$i" 2>/dev/null
 	fi
 	i=$((i + 1))
 done

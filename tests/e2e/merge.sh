@@ -9,7 +9,7 @@
 export ROSTER_TODAY=2026-11-23
 unset ROSTER_DB XDG_DATA_HOME
 if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "SKIP: sqlite3 is needed to name the pools and read them" >&2
+	echo "SKIP: sqlite3 is needed to read the pools" >&2
 	exit 77
 fi
 export TMPDIR="$work/tmp"
@@ -19,8 +19,7 @@ mkdir "$TMPDIR"
 pool() {
 	"$ROSTER" demo --size "$3" --seed "$4" "$1" 2>/dev/null ||
 	    bad "demo $1"
-	sqlite3 "$1" "INSERT OR REPLACE INTO setting(key, value)
-	    VALUES ('pool_name', '$2')" || bad "name $1"
+	"$ROSTER" --db "$1" pool name "$2" 2>/dev/null || bad "name $1"
 }
 people() { sqlite3 "$1" "SELECT count(*) FROM person"; }
 ids() { sqlite3 "$1" "SELECT count(DISTINCT id) FROM person"; }
@@ -84,13 +83,22 @@ grep -qx 'dry run: nothing was changed' "$work/out" && ok || bad "dry: said"
 dump "$work/fiod.db" "$work/after"
 same dry "$work/before" "$work/after"
 
-# An export directory: its records' origin from --origin.
+# An export directory: each record's origin from its origin column, or,
+# from a pool without a name, from --origin.
 "$ROSTER" --db "$work/dry.db" export "$work/export" 2>/dev/null ||
     bad "export"
+"$ROSTER" demo --size 5 --seed 5 "$work/anon.db" 2>/dev/null || bad "anon"
+"$ROSTER" --db "$work/anon.db" export "$work/export-anon" 2>/dev/null ||
+    bad "export-anon"
 pool "$work/fresh.db" Fresh 0 1
-run 0 export "$ROSTER" --db "$work/fresh.db" merge --origin Douane \
-    "$work/export"
+run 0 export "$ROSTER" --db "$work/fresh.db" merge "$work/export"
 grep -q '^Douane: 10 added' "$work/out" && ok || bad "export: $(cat "$work/out")"
+run 0 export-origin "$ROSTER" --db "$work/fresh.db" merge --origin Zoll \
+    "$work/export-anon"
+grep -q '^Zoll: 5 added' "$work/out" && ok ||
+    bad "export-origin: $(cat "$work/out")"
+[ "$(sqlite3 "$work/fresh.db" "SELECT count(*) FROM person WHERE
+    origin = 'Zoll'")" = 5 ] && ok || bad "export-origin: not Zoll's"
 
 # Bad input: exit 2, the pool unchanged.
 cp "$work/kmar.db" "$work/newer.db"
@@ -117,11 +125,11 @@ run 2 missing "$ROSTER" --db "$work/fiod.db" merge "$work/nowhere.db"
 says missing "no such file or directory"
 run 2 empty-dir "$ROSTER" --db "$work/fiod.db" merge "$work/empty"
 says empty-dir "no export files"
-run 2 no-origin "$ROSTER" --db "$work/fiod.db" merge "$work/export"
+run 2 no-origin "$ROSTER" --db "$work/fiod.db" merge "$work/export-anon"
 says no-origin "give --origin NAME"
 run 2 bad-origin "$ROSTER" --db "$work/fiod.db" merge --origin 'a/b' \
-    "$work/export"
-says bad-origin "is not a pool name"
+    "$work/export-anon"
+says bad-origin "merge: --origin: pool name: character 2"
 run 2 vocabulary "$ROSTER" --db "$work/fiod.db" merge "$work/sea.db"
 says vocabulary "give --add-vocabulary to add them"
 says vocabulary "missing theme:sea-rescue"
