@@ -1,0 +1,151 @@
+/*
+ * The same person twice (dupes.h): the pairs found and not found, not
+ * the same remembered, and a merge with its field choice, its united
+ * lists, the alias it leaves and its refusal on a version that moved.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alias.h"
+#include "dupes.h"
+#include "edit.h"
+#include "testdb.h"
+
+#define A_ID	"11111111-1111-4111-8111-111111111111"
+#define B_ID	"22222222-2222-4222-8222-222222222222"
+
+static const char people_head[] = "id,family_name,given_name,agency,rank,"
+    "gender,email,phone,status,notice_days,passport_expiry,medical_expiry,"
+    "heat_expiry,languages,themes,skills,notes\n";
+static const char missions_head[] = "person_id,mission,country,start,end,"
+    "role,themes\n";
+
+static long long
+pk_of(struct store *s, const char *id)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE id = '%s'",
+	    id);
+	return testdb_int(s, sql);
+}
+
+/* Two records of Anna de Wit with different contacts and lists. */
+static void
+two_annas(struct store *s)
+{
+	char people[1024], missions[1024];
+
+	snprintf(people, sizeof people, "%s"
+	    A_ID ",de Wit,Anna,KMar,Major,f,a.dewit@kmar.nl,+31 6 1,active,"
+	    "2,,,,fr:B2,drugs,,first\n"
+	    B_ID ",de Wit,Anna,KMar,Captain,f,anna@example.org,,active,5,,,,"
+	    "fr:C1;en:B1,forensics;drugs,,second\n", people_head);
+	snprintf(missions, sizeof missions, "%s"
+	    A_ID ",EULEX Kosovo,XK,2019-03-01,2019-09-30,adviser,\n"
+	    B_ID ",EULEX Kosovo,XK,2019-03-01,2019-09-30,mentor,\n"
+	    B_ID ",EUCAP Sahel Mali,ML,2021-01-01,2021-06-30,,\n",
+	    missions_head);
+	testdb_import(s, people, missions);
+}
+
+static void
+test_merge_take(void **state)
+{
+	struct store *s = *state;
+	struct edit_record *r;
+	struct error err;
+	char kept[PERSON_ID_LEN];
+	long long a, b;
+	int found;
+
+	two_annas(s);
+	a = pk_of(s, A_ID);
+	b = pk_of(s, B_ID);
+	assert_int_equal(dupes_merge(s, a, 0, b, 0, 1u << EF_RANK, &err),
+	    RC_OK);
+	assert_int_equal(edit_load(s, a, &r, &err), RC_OK);
+	assert_string_equal(r->value[EF_RANK], "Captain");
+	assert_string_equal(r->value[EF_EMAIL], "a.dewit@kmar.nl");
+	assert_string_equal(r->value[EF_NOTICE_DAYS], "2");
+	/* United: the higher level, every theme once. */
+	assert_string_equal(r->value[EF_LANGUAGES], "en:B1;fr:C1");
+	assert_string_equal(r->value[EF_THEMES], "drugs;forensics");
+	/* Keep's mission of the same key stays keep's. */
+	assert_int_equal(r->nmissions, 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM service s"
+	    " JOIN mission m ON m.pk = s.mission WHERE m.name ="
+	    " 'EULEX Kosovo' AND role = 'adviser'"), 1);
+	edit_free(r);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person_fts"), 1);
+	assert_int_equal(alias_resolve(s, B_ID, kept, &found, &err), RC_OK);
+	assert_true(found);
+	assert_string_equal(kept, A_ID);
+	/* What came from whom, on both ids. */
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " action = 'merge' AND ((entity_id = '" A_ID "' AND fields ="
+	    " 'from=" B_ID "') OR (entity_id = '" B_ID "' AND fields ="
+	    " 'into=" A_ID "'))"), 2);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change c"
+	    " JOIN audit a ON a.pk = c.audit WHERE a.entity_id = '" B_ID "'"
+	    " AND a.action = 'merge' AND c.field = 'email' AND c.old ="
+	    " 'anna@example.org'"), 1);
+}
+
+/* The state a refused merge must leave as it was. */
+static char *
+snapshot(struct store *s)
+{
+	sqlite3_stmt *st;
+	char *out;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT (SELECT"
+	    " group_concat(id || rank || version || email, ',') FROM person)"
+	    " || (SELECT count(*) FROM audit) || (SELECT count(*) FROM"
+	    " person_alias) || (SELECT count(*) FROM service)", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static void
+test_merge_version(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	long long a, b, v;
+	char *before, *after;
+
+	two_annas(s);
+	a = pk_of(s, A_ID);
+	b = pk_of(s, B_ID);
+	v = testdb_int(s, "SELECT version FROM person WHERE id = '" B_ID "'");
+	before = snapshot(s);
+	assert_int_equal(dupes_merge(s, a, 0, b, v + 1, 0, &err), RC_REFUSED);
+	assert_non_null(strstr(err.msg, "Anna de Wit"));
+	assert_int_equal(dupes_merge(s, a, a, a, 0, 0, &err), RC_INPUT);
+	after = snapshot(s);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		testdb_test(test_merge_take),
+		testdb_test(test_merge_version),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
