@@ -15,6 +15,7 @@
 #include "alias.h"
 #include "dupes.h"
 #include "edit.h"
+#include "erase.h"
 #include "testdb.h"
 
 #define A_ID	"11111111-1111-4111-8111-111111111111"
@@ -243,6 +244,29 @@ test_merge_take(void **state)
 	    " 'anna@example.org'"), 1);
 }
 
+/* Erasing the kept person erases the ids merged into theirs. */
+static void
+test_erase_merged(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	int yes;
+
+	two_annas(s);
+	assert_int_equal(dupes_merge(s, pk_of(s, A_ID), 0, pk_of(s, B_ID), 0,
+	    0, &err), RC_OK);
+	assert_int_equal(erase_person(s, pk_of(s, A_ID), &err), RC_OK);
+	assert_int_equal(erase_known(s, B_ID, &yes, &err), RC_OK);
+	assert_true(yes);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person_alias"),
+	    0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " entity_id = '" B_ID "' OR instr(fields, '" B_ID "')"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE instr(old, 'anna@example.org') OR instr(new,"
+	    " 'anna@example.org')"), 0);
+}
+
 /* The state a refused merge must leave as it was. */
 static char *
 snapshot(struct store *s)
@@ -294,6 +318,7 @@ main(void)
 		testdb_test(test_find_decided),
 		testdb_test(test_merge_take),
 		testdb_test(test_merge_version),
+		testdb_test(test_erase_merged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
