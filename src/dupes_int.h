@@ -21,6 +21,7 @@
 struct dupes_list;
 
 struct dupes_mission {
+	long long	 pk;		/* the same mission is the same pk */
 	const char	*name;
 	char	 start[DATE_LEN], end[DATE_LEN];	/* end "" = open */
 };

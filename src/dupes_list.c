@@ -141,8 +141,8 @@ dupes_missions_read(struct store *s, struct dupes_scan *sc,
 	/* CROSS: service in the order of its table, not mission by mission
 	 * through an index, which costs a look-up a row. */
 	if ((rc = store_prepare(s, &st, "SELECT s.person, m.name, s.start,"
-	    " coalesce(s.end, '') FROM service s CROSS JOIN mission m ON"
-	    " m.pk = s.mission", err)) != RC_OK)
+	    " coalesce(s.end, ''), m.pk FROM service s CROSS JOIN mission m"
+	    " ON m.pk = s.mission", err)) != RC_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pk = sqlite3_column_int64(st, 0);
@@ -152,6 +152,7 @@ dupes_missions_read(struct store *s, struct dupes_scan *sc,
 		p->missions = xrealloc(p->missions, (p->nmissions + 1) *
 		    sizeof *p->missions);
 		m = &p->missions[p->nmissions++];
+		m->pk = sqlite3_column_int64(st, 4);
 		m->name = dupes_keep(sc, (const char *)sqlite3_column_text(st,
 		    1), (size_t)sqlite3_column_bytes(st, 1));
 		snprintf(m->start, sizeof m->start, "%s",
@@ -181,7 +182,7 @@ dupes_mission_note(struct dupes_scan *sc, size_t a, size_t b)
 		for (j = 0; j < sc->people[b].nmissions; j++) {
 			x = &sc->people[a].missions[i];
 			y = &sc->people[b].missions[j];
-			if (strcmp(x->name, y->name) != 0 ||
+			if (x->pk != y->pk ||
 			    ends_before(x, y) || ends_before(y, x))
 				continue;
 			/* The time both were there. */

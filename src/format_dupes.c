@@ -13,15 +13,30 @@
 #include "strbuf.h"
 #include "width.h"
 
+/* s as the screen shows it: most text is printable ASCII, which shows
+ * as it is, and tens of thousands of lines are written at a time. */
+static void
+shown(struct strbuf *b, const char *s)
+{
+	const char *c;
+
+	for (c = s; *c >= 0x20 && *c < 0x7f; c++)
+		;
+	if (*c == '\0')
+		strbuf_adds(b, s);
+	else
+		width_fit(b, s, SIZE_MAX, 0);
+}
+
 /* "Anna de Wit (1b4e28ba, KMar)" as the screen shows it. */
 static void
 who(struct strbuf *b, const char *name, const char *id, const char *origin)
 {
-	width_fit(b, name, SIZE_MAX, 0);
+	shown(b, name);
 	strbuf_addf(b, " (%.8s", id);
 	if (*origin != '\0') {
 		strbuf_adds(b, ", ");
-		width_fit(b, origin, SIZE_MAX, 0);
+		shown(b, origin);
 	}
 	strbuf_adds(b, ")");
 }
@@ -40,7 +55,7 @@ table(const struct dupes_list *l, FILE *fp)
 		who(&b, l->pairs[i].name_b, l->pairs[i].b,
 		    l->pairs[i].origin_b);
 		strbuf_adds(&b, ": ");
-		width_fit(&b, l->pairs[i].evidence, SIZE_MAX, 0);
+		shown(&b, l->pairs[i].evidence);
 		fprintf(fp, "%s\n", strbuf_str(&b));
 	}
 	strbuf_free(&b);
@@ -50,7 +65,7 @@ static void
 csv_cell(FILE *fp, struct strbuf *b, const char *s, int last)
 {
 	strbuf_reset(b);
-	width_fit(b, s, SIZE_MAX, 0);
+	shown(b, s);
 	csv_write_field(fp, strbuf_str(b), last);
 }
 
