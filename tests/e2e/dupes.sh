@@ -61,6 +61,8 @@ run 0 merge "$ROSTER" dupes merge aaaa bbbb --take phone --take rank
 grep -q "^merged Anna De Wit (bbbbbbbb) into Anna de Wit (aaaaaaaa)$" \
     "$work/out" && ok || bad "merge said: $(cat "$work/out")"
 run 1 merged-gone "$ROSTER" dupes
+# The words index holds the kept person and no one else.
+run 0 check "$ROSTER" check
 run 0 show-alias "$ROSTER" show "$anne"
 says show-alias "roster: show: $anne was merged into Anna de Wit (aaaaaaaa)"
 grep -q "Captain" "$work/out" && ok || bad "show: the rank taken is missing"
