@@ -33,6 +33,19 @@ run 0 list-json "$ROSTER" dupes --format json
 grep -q '"why": \["email"\]' "$work/out" && ok ||
     bad "dupes --format json: $(cat "$work/out")"
 
+# A name written outside roster with an escape sequence is shown, never
+# sent to the terminal.
+sqlite3 "$ROSTER_DB" "UPDATE person SET family_name = 'De Wit' ||
+    char(27) || ']0;PWNED' || char(7) WHERE id = '$anne'"
+for f in table csv json; do
+	run 0 "hostile-$f" "$ROSTER" dupes --format $f
+	grep -q PWNED "$work/out" && ok || bad "dupes --format $f: no name"
+	LC_ALL=C tr -d '\n\r' <"$work/out" | LC_ALL=C grep -aq '[[:cntrl:]]' &&
+	    bad "dupes --format $f sent a control character" || ok
+done
+sqlite3 "$ROSTER_DB" "UPDATE person SET family_name = 'De Wit'
+    WHERE id = '$anne'"
+
 # Bad input: exit 2, nothing changed.
 sqlite3 "$ROSTER_DB" .dump >"$work/before.dump"
 run 2 take-list "$ROSTER" dupes merge aaaa bbbb --take languages
