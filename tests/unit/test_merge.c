@@ -467,7 +467,10 @@ test_vocabulary(void **state)
 	testdb_close(b);
 }
 
-/* A known pool under a new name: its people's origin follows. */
+static void	import_deploy(struct store *, const char *, const char *);
+
+/* A known pool under a new name: its people's and deployments' origin
+ * follows. */
 static void
 test_renamed_pool(void **state)
 {
@@ -476,6 +479,11 @@ test_renamed_pool(void **state)
 
 	(void)state;
 	import(b, people_c, NULL);
+	import_deploy(b, "name,kind,country,start,end,status,needs\n"
+	    "Irma,hurricane,SX,2017-09-06,,active,\n",
+	    "deployment,person_id,role,status,history\n");
+	testdb_write(b, "UPDATE deployment SET updated ="
+	    " '2020-01-01T00:00:00Z'");
 	merge_ok(a, b, &r);
 	merge_report_free(&r);
 	assert_int_equal(count(a, "SELECT count(*) FROM person WHERE origin ="
@@ -492,6 +500,9 @@ test_renamed_pool(void **state)
 	    " 'NP'"), 1);
 	assert_int_equal(count(a, "SELECT count(*) FROM pool WHERE name ="
 	    " 'NP'"), 1);
+	/* The deployment's origin follows, its time does not move. */
+	assert_int_equal(count(a, "SELECT count(*) FROM deployment WHERE"
+	    " origin = 'NP' AND updated = '2020-01-01T00:00:00Z'"), 1);
 	testdb_close(a);
 	testdb_close(b);
 }
