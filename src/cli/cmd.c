@@ -51,6 +51,9 @@ extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
+extern const struct cmd_entry cmd_dupes_entry;
+extern const struct cmd_entry cmd_dupes_merge_entry;
+extern const struct cmd_entry cmd_dupes_not_same_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -88,6 +91,10 @@ const struct cmd_entry *const cmd_table[] = {
 	/* Before "pool", which would take "pool name" as its own. */
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
+	/* The subcommands first: "dupes" alone would take their words. */
+	&cmd_dupes_merge_entry,
+	&cmd_dupes_not_same_entry,
+	&cmd_dupes_entry,
 	NULL,
 };
 
@@ -108,6 +115,7 @@ static const struct {
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
+	{ "dupes", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the
