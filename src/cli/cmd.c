@@ -49,6 +49,8 @@ extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
+extern const struct cmd_entry cmd_pool_name_entry;
+extern const struct cmd_entry cmd_pool_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -83,6 +85,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_share_entry,
 	&cmd_vocab_add_entry,
 	&cmd_vocab_list_entry,
+	/* Before "pool", which would take "pool name" as its own. */
+	&cmd_pool_name_entry,
+	&cmd_pool_entry,
 	NULL,
 };
 
@@ -102,6 +107,7 @@ static const struct {
 	{ "backup", "Care of the file" },
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
+	{ "pool", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the
