@@ -101,20 +101,6 @@ strbuf_addf(struct strbuf *b, const char *fmt, ...)
 }
 
 void
-strbuf_thousands(struct strbuf *b, long long n)
-{
-	char digits[32];
-	size_t len, i;
-
-	len = (size_t)snprintf(digits, sizeof digits, "%lld", n);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
-			strbuf_adds(b, ",");
-		strbuf_add(b, digits + i, 1);
-	}
-}
-
-void
 strbuf_reset(struct strbuf *b)
 {
 	b->len = 0;
@@ -144,6 +130,20 @@ const char *
 strbuf_str(const struct strbuf *b)
 {
 	return b->s ? b->s : "";
+}
+
+void
+strbuf_thousands(struct strbuf *out, long long n)
+{
+	char digits[32];
+	size_t len, i;
+
+	len = (size_t)snprintf(digits, sizeof digits, "%lld", n);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			strbuf_adds(out, ",");
+		strbuf_add(out, digits + i, 1);
+	}
 }
 
 void

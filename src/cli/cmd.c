@@ -51,6 +51,7 @@ extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
+extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_changes_entry;
 
 const struct cmd_entry *const cmd_table[] = {
@@ -89,6 +90,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* Before "pool", which would take "pool name" as its own. */
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
+	&cmd_merge_entry,
 	&cmd_changes_entry,
 	NULL,
 };
@@ -110,6 +112,7 @@ static const struct {
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
+	{ "merge", "Pools" },
 	{ "changes", "Pools" },
 };
 
