@@ -53,6 +53,7 @@ extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_changes_entry;
+extern const struct cmd_entry cmd_apply_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -92,6 +93,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pool_entry,
 	&cmd_merge_entry,
 	&cmd_changes_entry,
+	&cmd_apply_entry,
 	NULL,
 };
 
@@ -114,6 +116,7 @@ static const struct {
 	{ "pool", "Pools" },
 	{ "merge", "Pools" },
 	{ "changes", "Pools" },
+	{ "apply", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the
