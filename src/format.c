@@ -378,6 +378,10 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, const char *rest,
 	review_text((const char *)sqlite3_column_text(st, 15), today, buf,
 	    sizeof buf);
 	show_line(fp, "Reviewed", buf);
+	/* The pool the record was first made in; '' before it had a name. */
+	show_line(fp, "Origin", *sqlite3_column_text(st, 16) != '\0' ?
+	    (const char *)sqlite3_column_text(st, 16) :
+	    "this pool (not named yet)");
 }
 
 /* Notes, a line at a time under their heading; nothing when empty. */
@@ -449,7 +453,7 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
 	    " p.medical_expiry, p.heat_expiry, p.notes, p.dnc, p.dnc_until,"
-	    " p.reviewed FROM person p"
+	    " p.reviewed, p.origin FROM person p"
 	    " WHERE p.pk = ?", err);
 	if (rc != RC_OK)
 		return rc;

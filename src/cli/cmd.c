@@ -54,6 +54,9 @@ extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_changes_entry;
 extern const struct cmd_entry cmd_apply_entry;
+extern const struct cmd_entry cmd_dupes_entry;
+extern const struct cmd_entry cmd_dupes_merge_entry;
+extern const struct cmd_entry cmd_dupes_not_same_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -94,6 +97,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_merge_entry,
 	&cmd_changes_entry,
 	&cmd_apply_entry,
+	/* The subcommands first: "dupes" alone would take their words. */
+	&cmd_dupes_merge_entry,
+	&cmd_dupes_not_same_entry,
+	&cmd_dupes_entry,
 	NULL,
 };
 
@@ -117,6 +124,7 @@ static const struct {
 	{ "merge", "Pools" },
 	{ "changes", "Pools" },
 	{ "apply", "Pools" },
+	{ "dupes", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

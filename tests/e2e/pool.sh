@@ -100,6 +100,11 @@ is deploy-origin "$(q "SELECT origin FROM deployment WHERE name = 'Irma'")" \
 q "SELECT id FROM deployment WHERE name = 'Irma'" |
     grep -Eqx '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' &&
     ok || bad "deploy-id: not a UUID v4"
+# The record shows it.
+run 0 show "$ROSTER" show "$(q "SELECT id FROM person
+    WHERE family_name = 'Kovalenko'")"
+grep -qx 'Origin       Митниця' "$work/out" && ok ||
+    bad "show: no origin: $(cat "$work/out")"
 # An edit changes neither.
 run 0 person-set "$ROSTER" person set "$(q "SELECT id FROM person
     WHERE family_name = 'Kovalenko'")" rank=Inspector
