@@ -105,8 +105,11 @@ BEGIN
 	    WHERE alias = NEW.alias;
 END;
 
--- Every table a person or a deployment owns notes its owner as changed.
+-- Every table a person or a deployment owns notes its owner as changed,
+-- once a transaction (an import writes many rows of one person).
 CREATE TRIGGER person_changed_insert AFTER INSERT ON person
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.pk AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.pk, n + 1
 	    FROM change_counter WHERE 1
@@ -114,6 +117,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_changed_update AFTER UPDATE ON person
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.pk AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.pk, n + 1
 	    FROM change_counter WHERE 1
@@ -121,6 +126,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_language_changed_insert AFTER INSERT ON person_language
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -128,6 +135,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_language_changed_update AFTER UPDATE ON person_language
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -135,6 +144,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_language_changed_delete AFTER DELETE ON person_language
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = OLD.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', OLD.person, n + 1
 	    FROM change_counter WHERE 1
@@ -142,6 +153,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_theme_changed_insert AFTER INSERT ON person_theme
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -149,6 +162,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_theme_changed_update AFTER UPDATE ON person_theme
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -156,6 +171,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_theme_changed_delete AFTER DELETE ON person_theme
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = OLD.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', OLD.person, n + 1
 	    FROM change_counter WHERE 1
@@ -163,6 +180,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_skill_changed_insert AFTER INSERT ON person_skill
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -170,6 +189,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_skill_changed_update AFTER UPDATE ON person_skill
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -177,6 +198,8 @@ BEGIN
 END;
 
 CREATE TRIGGER person_skill_changed_delete AFTER DELETE ON person_skill
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = OLD.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', OLD.person, n + 1
 	    FROM change_counter WHERE 1
@@ -184,6 +207,8 @@ BEGIN
 END;
 
 CREATE TRIGGER service_changed_insert AFTER INSERT ON service
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -191,6 +216,8 @@ BEGIN
 END;
 
 CREATE TRIGGER service_changed_update AFTER UPDATE ON service
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -198,6 +225,8 @@ BEGIN
 END;
 
 CREATE TRIGGER service_changed_delete AFTER DELETE ON service
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = OLD.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', OLD.person, n + 1
 	    FROM change_counter WHERE 1
@@ -205,6 +234,8 @@ BEGIN
 END;
 
 CREATE TRIGGER unavailability_changed_insert AFTER INSERT ON unavailability
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -212,6 +243,8 @@ BEGIN
 END;
 
 CREATE TRIGGER unavailability_changed_update AFTER UPDATE ON unavailability
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = NEW.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', NEW.person, n + 1
 	    FROM change_counter WHERE 1
@@ -219,6 +252,8 @@ BEGIN
 END;
 
 CREATE TRIGGER unavailability_changed_delete AFTER DELETE ON unavailability
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'p' AND ref = OLD.person AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'p', OLD.person, n + 1
 	    FROM change_counter WHERE 1
@@ -226,6 +261,8 @@ BEGIN
 END;
 
 CREATE TRIGGER deployment_changed_insert AFTER INSERT ON deployment
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'd' AND ref = NEW.pk AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'd', NEW.pk, n + 1
 	    FROM change_counter WHERE 1
@@ -233,6 +270,8 @@ BEGIN
 END;
 
 CREATE TRIGGER deployment_changed_update AFTER UPDATE ON deployment
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'd' AND ref = NEW.pk AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'd', NEW.pk, n + 1
 	    FROM change_counter WHERE 1
@@ -240,6 +279,8 @@ BEGIN
 END;
 
 CREATE TRIGGER assignment_changed_insert AFTER INSERT ON assignment
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'd' AND ref = NEW.deployment AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'd', NEW.deployment, n + 1
 	    FROM change_counter WHERE 1
@@ -247,6 +288,8 @@ BEGIN
 END;
 
 CREATE TRIGGER assignment_changed_update AFTER UPDATE ON assignment
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'd' AND ref = NEW.deployment AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'd', NEW.deployment, n + 1
 	    FROM change_counter WHERE 1
@@ -254,6 +297,8 @@ BEGIN
 END;
 
 CREATE TRIGGER assignment_changed_delete AFTER DELETE ON assignment
+    WHEN NOT EXISTS (SELECT 1 FROM changed, change_counter WHERE
+    kind = 'd' AND ref = OLD.deployment AND seq = n + 1)
 BEGIN
 	INSERT INTO changed(kind, ref, seq) SELECT 'd', OLD.deployment, n + 1
 	    FROM change_counter WHERE 1
