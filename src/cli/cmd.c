@@ -49,6 +49,9 @@ extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
+extern const struct cmd_entry cmd_dupes_entry;
+extern const struct cmd_entry cmd_dupes_merge_entry;
+extern const struct cmd_entry cmd_dupes_not_same_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -83,6 +86,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_share_entry,
 	&cmd_vocab_add_entry,
 	&cmd_vocab_list_entry,
+	/* The subcommands first: "dupes" alone would take their words. */
+	&cmd_dupes_merge_entry,
+	&cmd_dupes_not_same_entry,
+	&cmd_dupes_entry,
 	NULL,
 };
 
@@ -102,6 +109,7 @@ static const struct {
 	{ "backup", "Care of the file" },
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
+	{ "dupes", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

@@ -15,6 +15,7 @@
 #include "alias.h"
 #include "dupes.h"
 #include "edit.h"
+#include "erase.h"
 #include "testdb.h"
 
 #define A_ID	"11111111-1111-4111-8111-111111111111"
@@ -34,6 +35,150 @@ pk_of(struct store *s, const char *id)
 	snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE id = '%s'",
 	    id);
 	return testdb_int(s, sql);
+}
+
+#define C_ID	"33333333-3333-4333-8333-333333333333"
+#define D_ID	"44444444-4444-4444-8444-444444444444"
+
+/* Four people, A..D, given as the people file's rows after the id. */
+static void
+four(struct store *s, const char *a, const char *b, const char *c,
+    const char *d)
+{
+	char people[2048];
+
+	snprintf(people, sizeof people, "%s" A_ID ",%s\n" B_ID ",%s\n"
+	    C_ID ",%s\n" D_ID ",%s\n", people_head, a, b, c, d);
+	testdb_import(s, people, NULL);
+}
+
+/* The pairs found, as "A-B why evidence" lines by the ids' first
+ * letters. */
+static char *
+found(struct store *s)
+{
+	struct dupes_list l;
+	struct error err;
+	char line[1024], *out;
+	size_t i, len = 0;
+
+	assert_int_equal(dupes_find(s, &l, &err), RC_OK);
+	out = calloc(1, 1);
+	for (i = 0; i < l.n; i++) {
+		snprintf(line, sizeof line, "%c-%c %u %s\n", l.pairs[i].a[0],
+		    l.pairs[i].b[0], l.pairs[i].why, l.pairs[i].evidence);
+		out = realloc(out, len + strlen(line) + 1);
+		strcpy(out + len, line);
+		len += strlen(line);
+	}
+	dupes_list_free(&l);
+	return out;
+}
+
+#define assert_found(s, want) do { \
+	char *got_ = found(s); \
+	assert_string_equal(got_, want); \
+	free(got_); \
+} while (0)
+
+static void
+test_find_email(void **state)
+{
+	struct store *s = *state;
+
+	four(s, "de Wit,Anna,KMar,,,a.dewit@KMAR.nl,,active,0,,,,,,,",
+	    "Wit,Anneke,Politie,,,A.DeWit@kmar.nl,,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,,,active,0,,,,,,,",
+	    "Bakker,Kees,KMar,,,,,active,0,,,,,,,");
+	/* Two empty e-mails are not the same e-mail. */
+	assert_found(s, "1-2 1 same e-mail a.dewit@KMAR.nl\n");
+}
+
+static void
+test_find_phone(void **state)
+{
+	struct store *s = *state;
+
+	four(s, "de Wit,Anna,KMar,,,,+31 6 1234 5678,active,0,,,,,,,",
+	    "Wit,Anneke,Politie,,,,0031612345678,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,,06 1234 5679,active,0,,,,,,,",
+	    "Bakker,Kees,KMar,,,,06 1234 5679,active,0,,,,,,,");
+	testdb_write(s, "UPDATE person SET origin = 'KMar'");
+	assert_found(s, "1-2 2 same phone +31 6 1234 5678\n"
+	    "3-4 2 same phone 06 1234 5679\n");
+	/* A national number is the same only in the same pool. */
+	testdb_write(s, "UPDATE person SET origin = 'Politie' WHERE id = '"
+	    D_ID "'");
+	assert_found(s, "1-2 2 same phone +31 6 1234 5678\n");
+}
+
+static void
+test_find_folded(void **state)
+{
+	struct store *s = *state;
+
+	four(s, "Müller,Jürgen,BKA,,,,,active,0,,,,,,,",
+	    "Mueller,Juergen,bka,,,,,active,0,,,,,,,",
+	    "MULLER,Jurgen,BKA,,,,,active,0,,,,,,,",
+	    "Müller,Jürgen,Bundespolizei,,,,,active,0,,,,,,,");
+	/* The same agency in any case; not across agencies (D) without a
+	 * mission in common. */
+	assert_found(s, "1-2 4 same name and agency BKA\n"
+	    "1-3 4 same name and agency BKA\n");
+}
+
+static void
+test_find_mission(void **state)
+{
+	struct store *s = *state;
+	char missions[1024];
+
+	four(s, "de Wit,Anna,KMar,,,,,active,0,,,,,,,",
+	    "De Wit,Anna,Politie,,,,,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,,,active,0,,,,,,,",
+	    "Jansen,Piet,Politie,,,,,active,0,,,,,,,");
+	snprintf(missions, sizeof missions, "%s"
+	    A_ID ",EULEX Kosovo,XK,2019-01-01,2019-09-30,,\n"
+	    B_ID ",EULEX Kosovo,XK,2019-03-01,,,\n"
+	    C_ID ",EULEX Kosovo,XK,2019-01-01,2019-02-28,,\n"
+	    D_ID ",EULEX Kosovo,XK,2019-03-01,2019-09-30,,\n", missions_head);
+	testdb_import(s, "id,family_name,given_name\n", missions);
+	/* Piet Jansen's two were there at different times. */
+	assert_found(s, "1-2 8 same name, both on EULEX Kosovo "
+	    "(2019-03-01..2019-09-30)\n");
+}
+
+static void
+test_find_decided(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	char kept[PERSON_ID_LEN];
+	int found_alias;
+
+	four(s, "de Wit,Anna,KMar,,,a@kmar.nl,,active,0,,,,,,,",
+	    "de Wit,Anna,KMar,,,a@kmar.nl,,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,p@kmar.nl,,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,p@kmar.nl,,active,0,,,,,,,");
+	assert_found(s, "1-2 5 same e-mail a@kmar.nl; same name and agency "
+	    "KMar\n3-4 5 same e-mail p@kmar.nl; same name and agency KMar\n");
+	/* Either order; remembered. */
+	assert_int_equal(dupes_not_same(s, D_ID, C_ID, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM not_same WHERE"
+	    " a = '" C_ID "' AND b = '" D_ID "'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " action = 'not-same'"), 2);
+	assert_found(s, "1-2 5 same e-mail a@kmar.nl; same name and agency "
+	    "KMar\n");
+	assert_int_equal(dupes_not_same(s, C_ID, C_ID, &err), RC_INPUT);
+	/* Merged: the pair is gone, the id leads to the one kept. */
+	assert_int_equal(dupes_merge(s, pk_of(s, A_ID), 0, pk_of(s, B_ID), 0,
+	    0, &err), RC_OK);
+	assert_found(s, "");
+	assert_int_equal(alias_resolve(s, B_ID, kept, &found_alias, &err),
+	    RC_OK);
+	assert_true(found_alias);
+	assert_string_equal(kept, A_ID);
 }
 
 /* Two records of Anna de Wit with different contacts and lists. */
@@ -99,6 +244,29 @@ test_merge_take(void **state)
 	    " 'anna@example.org'"), 1);
 }
 
+/* Erasing the kept person erases the ids merged into theirs. */
+static void
+test_erase_merged(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	int yes;
+
+	two_annas(s);
+	assert_int_equal(dupes_merge(s, pk_of(s, A_ID), 0, pk_of(s, B_ID), 0,
+	    0, &err), RC_OK);
+	assert_int_equal(erase_person(s, pk_of(s, A_ID), &err), RC_OK);
+	assert_int_equal(erase_known(s, B_ID, &yes, &err), RC_OK);
+	assert_true(yes);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person_alias"),
+	    0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit WHERE"
+	    " entity_id = '" B_ID "' OR instr(fields, '" B_ID "')"), 0);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change"
+	    " WHERE instr(old, 'anna@example.org') OR instr(new,"
+	    " 'anna@example.org')"), 0);
+}
+
 /* The state a refused merge must leave as it was. */
 static char *
 snapshot(struct store *s)
@@ -143,8 +311,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		testdb_test(test_find_email),
+		testdb_test(test_find_phone),
+		testdb_test(test_find_folded),
+		testdb_test(test_find_mission),
+		testdb_test(test_find_decided),
 		testdb_test(test_merge_take),
 		testdb_test(test_merge_version),
+		testdb_test(test_erase_merged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
