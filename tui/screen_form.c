@@ -222,16 +222,24 @@ line_has_focus(const struct form *f, const struct fline *l)
 	}
 }
 
+const char *
+form_label(size_t i, char label[32])
+{
+	char *u;
+
+	snprintf(label, 32, "%s", edit_field_names[i]);
+	for (u = label; (u = strchr(u, '_')) != NULL; u++)
+		*u = ' ';
+	return label;
+}
+
 static void
 field_draw(struct app *a, int y, size_t i, int focused, int *cx)
 {
 	struct form *f = a->form;
 	char label[32];
-	char *u;
 
-	snprintf(label, sizeof label, "%s", edit_field_names[i]);
-	for (u = label; (u = strchr(u, '_')) != NULL; u++)
-		*u = ' ';
+	form_label(i, label);
 	draw_text(y, 0, LABEL_X, "", 0);
 	draw_text(y, LABEL_X, VALUE_X - LABEL_X, label, focused ?
 	    draw_attr(a, ROLE_CURSOR) : f->error[i][0] != '\0' ?
