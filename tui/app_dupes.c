@@ -125,14 +125,13 @@ app_twin_open(struct app *a, struct error *err)
 	    "");
 	t->name[TWIN_LEFT] = xstrdup(p->name_a);
 	t->name[TWIN_RIGHT] = xstrdup(p->name_b);
+	t->evidence = xstrdup(p->evidence);
 	t->keep = TWIN_LEFT;
 	/* Gone since the list was made: the poll makes it again. */
 	if ((rc = twin_load_both(a, t, err)) != RC_OK) {
 		twin_free(t);
 		return rc;
 	}
-	/* The first field that differs on screen, however short it is. */
-	t->view.cursor = t->at > 0 ? t->at : 0;
 	twin_close(a);
 	a->dupes.twin = t;
 	a->screen = SCREEN_TWIN;

@@ -9,6 +9,7 @@
  */
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "actions.h"
 #include "app.h"
@@ -37,11 +38,43 @@ cols_at(struct twin_cols *c)
 	c->width[TWIN_RIGHT] = COLS - c->value[TWIN_RIGHT];
 }
 
+/* The evidence wraps over at most this many lines above the fields. */
+#define WHY_LINES	3
+#define WHY_X		2
+
+/* The start of line part of the evidence; *len its bytes, the last
+ * line taking the rest (cut with an ellipsis); NULL past its end. */
+static const char *
+why_part(const char *why, int part, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < part && *why != '\0'; i++)
+		why += draw_cut(why, COLS - WHY_X);
+	if (*why == '\0')
+		return NULL;
+	*len = part + 1 < WHY_LINES ? draw_cut(why, COLS - WHY_X) :
+	    strlen(why);
+	return why;
+}
+
+/* The lines above the fields: the evidence, and a blank. */
+static long long
+lead_n(const struct twin *t)
+{
+	size_t len;
+	int n = 0;
+
+	while (n < WHY_LINES && why_part(t->evidence, n, &len) != NULL)
+		n++;
+	return n + 1;
+}
+
 static long long
 lines_n(const struct twin *t)
 {
 	/* A heading and a line a row (or "none"), for each of the two. */
-	return EF_N + 2 + (t->united->nmissions > 0 ?
+	return lead_n(t) + EF_N + 2 + (t->united->nmissions > 0 ?
 	    (long long)t->united->nmissions : 1) + 2 +
 	    (t->united->nwindows > 0 ? (long long)t->united->nwindows : 1);
 }
@@ -127,17 +160,35 @@ rows_line(struct twin_draw *d, int y, long long i)
 }
 
 static void
+why_line(int y, const char *why, long long i)
+{
+	struct strbuf b = { 0 };
+	const char *p;
+	size_t len;
+
+	draw_text(y, 0, COLS, "", 0);
+	if ((p = why_part(why, (int)i, &len)) == NULL)
+		return;
+	strbuf_add(&b, p, len);
+	draw_text(y, WHY_X, COLS - WHY_X, strbuf_str(&b), A_DIM);
+	strbuf_free(&b);
+}
+
+static void
 twin_line(void *arg, long long i, int y, int selected)
 {
 	struct twin_draw *d = arg;
+	long long lead = lead_n(d->t);
 
 	(void)selected;	/* the cursor is on a field: t->at */
 	if (i < 0)
 		draw_text(y, 0, COLS, "", 0);
-	else if (i < EF_N)
-		field_line(d, y, (int)i);
+	else if (i < lead)
+		why_line(y, d->t->evidence, i);
+	else if (i < lead + EF_N)
+		field_line(d, y, (int)(i - lead));
 	else
-		rows_line(d, y, i - EF_N);
+		rows_line(d, y, i - lead - EF_N);
 }
 
 /* "kept: Anna de Wit (KMar)" over each column. */
@@ -175,6 +226,13 @@ screen_twin_draw(struct app *a)
 	titles_draw(&d, 1);
 	view_set_size(&d.t->view, lines_n(d.t), LINES - 4 -
 	    draw_message_extra(a));
+	/* Opened, or the terminal resized: the field under the cursor on
+	 * screen, however short the screen is. */
+	if (d.t->cols != COLS || d.t->lines != LINES) {
+		view_go(&d.t->view, lead_n(d.t) + d.t->at);
+		d.t->cols = COLS;
+		d.t->lines = LINES;
+	}
 	view_draw(&d.t->view, 2, twin_line, &d);
 	for (f = 0; f < EF_N; f++)
 		n += twin_differs(d.t, f);
@@ -198,7 +256,7 @@ twin_move(struct twin *t, int dir)
 
 	if (f >= 0)
 		t->at = f;
-	view_go(&t->view, t->at);
+	view_go(&t->view, lead_n(t) + t->at);
 	return R_ALL;
 }
 
@@ -221,7 +279,7 @@ screen_twin_key(struct app *a, enum action action)
 			    "remembers they are two people");
 		twin_choose(t, action == ACT_TWIN_LEFT ? TWIN_LEFT :
 		    TWIN_RIGHT);
-		view_go(&t->view, t->at);
+		view_go(&t->view, lead_n(t) + t->at);
 		return R_ALL;
 	case ACT_TWIN_SWAP:
 		app_twin_swap(a);

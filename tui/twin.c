@@ -181,5 +181,6 @@ twin_free(struct twin *t)
 		edit_free(t->rec[i]);
 	}
 	edit_free(t->united);
+	free(t->evidence);
 	free(t);
 }

@@ -26,6 +26,7 @@ struct twin {
 	char			 id[2][PERSON_ID_LEN];
 	char			*origin[2];
 	char			*name[2];	/* "Anna de Wit (KMar)" */
+	char			*evidence;	/* why they may be one */
 	struct edit_record	*rec[2];	/* as loaded */
 	int			 keep;		/* the side whose id stays */
 	int			 side[EF_N];	/* whose value each field keeps */
@@ -36,6 +37,7 @@ struct twin {
 	struct edit_record	*united;
 	int			 at;		/* the field under the cursor */
 	struct view		 view;		/* over the lines on screen */
+	int			 cols, lines;	/* the size last drawn at */
 };
 
 /* twin.c */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The same person twice, merged side by side: = lists the pair, Enter
-# shows both records, the phone is taken from the other side (l), the
+# shows both records under the evidence, the phone is taken from the other side (l), the
 # rest kept; the merge asks first, naming both.  Afterwards the kept
 # record has the chosen phone, its own rank, the languages of both (the
 # higher level of each), and the other's id is its alias.
@@ -8,6 +8,8 @@
 
 dupes_pool
 open_twin merge 80 24 || { stop; finish; exit; }
+# Why they may be one, whole, above the fields.
+wait_for -l 3 -F '  same e-mail a.dewit@kmar.nl' || { stop; finish; exit; }
 # The cursor starts on the first field that differs, the rank.
 wait_for '^\* rank +> Wachtmeester' || { stop; finish; exit; }
 wait_for '^  languages +united: en:C2;fr:B1;nl:native' || { stop; finish; exit; }
