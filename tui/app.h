@@ -399,6 +399,11 @@ void	draw_text(int y, int x, int cols, const char *s, int attr);
 /* The bytes of s that fill one line of cols columns, broken after a
  * space where there is one: to wrap a long text. */
 size_t	draw_cut(const char *s, int cols);
+/* Line part of s wrapped at cols (draw_cut) over at most lines lines:
+ * its start, *len its bytes, the last line taking the rest (for
+ * draw_text to cut with an ellipsis); past the end, "". */
+const char *draw_wrap(const char *s, int cols, int part, int lines,
+	    size_t *len);
 /* The attribute of a role, in colour unless NO_COLOR or a mono terminal. */
 enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };

@@ -137,18 +137,11 @@ note_x(enum form_kind what)
 	return what == FK_FIELD ? VALUE_X : LABEL_X;
 }
 
-/* The start of line part of a note wrapped at x; *len its bytes, the
- * last line taking the rest (cut with an ellipsis). */
+/* Line part of a note wrapped at x. */
 static const char *
 note_part(const char *note, int x, int part, size_t *len)
 {
-	int i;
-
-	for (i = 0; i < part && *note != '\0'; i++)
-		note += draw_cut(note, COLS - x);
-	*len = part + 1 < NOTE_LINES ? draw_cut(note, COLS - x) :
-	    strlen(note);
-	return note;
+	return draw_wrap(note, COLS - x, part, NOTE_LINES, len);
 }
 
 static size_t

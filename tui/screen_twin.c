@@ -9,7 +9,6 @@
  */
 #include <curses.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "actions.h"
 #include "app.h"
@@ -42,20 +41,12 @@ cols_at(struct twin_cols *c)
 #define WHY_LINES	3
 #define WHY_X		2
 
-/* The start of line part of the evidence; *len its bytes, the last
- * line taking the rest (cut with an ellipsis); NULL past its end. */
+/* Line part of the evidence, NULL past its end. */
 static const char *
 why_part(const char *why, int part, size_t *len)
 {
-	int i;
-
-	for (i = 0; i < part && *why != '\0'; i++)
-		why += draw_cut(why, COLS - WHY_X);
-	if (*why == '\0')
-		return NULL;
-	*len = part + 1 < WHY_LINES ? draw_cut(why, COLS - WHY_X) :
-	    strlen(why);
-	return why;
+	why = draw_wrap(why, COLS - WHY_X, part, WHY_LINES, len);
+	return *why != '\0' ? why : NULL;
 }
 
 /* The lines above the fields: the evidence, and a blank. */
