@@ -196,9 +196,9 @@ app_twin_ask(struct app *a, enum modal question)
 	struct twin *t = a->dupes.twin;
 
 	if (a->read_only) {
-		app_message(a, 1, "read-only: nothing can be %s (roster was "
-		    "started with --read-only)", question == KEYS_MERGE ?
-		    "merged" : "marked");
+		app_message(a, 1, "read-only: %s (roster was started with "
+		    "--read-only)", question == KEYS_MERGE ? "nothing can be "
+		    "merged" : "nothing can be remembered");
 		return;
 	}
 	if (question == KEYS_MERGE)

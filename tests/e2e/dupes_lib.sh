@@ -6,8 +6,8 @@
 #                 $anna2 from the Police (no rank, phone +31 70 222 2222,
 #                 en:C2;fr:B1), the same e-mail; and Piet Jansen once
 #   on NAME       the session the next keys go to
-#   open_twin NAME W H   roster in a W x H session NAME, on the pair side
-#                 by side
+#   open_twin NAME W H [ARGS...]   roster (with ARGS) in a W x H session
+#                 NAME, on the pair side by side
 #   person_count  how many people $db holds
 
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
@@ -35,8 +35,11 @@ EOT
 on() { S=$1 D=$work/$1; }
 
 open_twin() {
-	start "$1" "$2" "$3" -- --db "$db"
-	wait_for -l $(($3 - 1)) '^ 3/3 ' || return
+	ot_h=$3
+	ot_name=$1 ot_w=$2
+	shift 3
+	start "$ot_name" "$ot_w" "$ot_h" -- --db "$db" "$@"
+	wait_for -l $((ot_h - 1)) '^ 3/3 ' || return
 	keys =
 	wait_for '^  Anna de Wit \(KMar\) +Anna de Wit \(Police\) ' || return
 	keys Enter
