@@ -236,7 +236,7 @@ deploy_create(struct store *s, const struct deployment *d, struct error *err)
 	char start[DATE_LEN], end[DATE_LEN] = "", *needs, *stored;
 	char expected[VOCAB_EXPECTED_LEN];
 	struct deploy_row r = { d->name, deploy_kind(d->kind), d->country,
-	    start, end, "planning", NULL };
+	    start, end, "planning", NULL, NULL, NULL };
 	struct deploy_writer *w;
 	long long pk;
 	int rc;

@@ -136,7 +136,7 @@ edit_write(struct deploy_writer *w, struct deployment *d, const char *to,
 {
 	char start[DATE_LEN], end[DATE_LEN] = "";
 	struct deploy_row r = { d->name, d->kind, d->country, start, end,
-	    d->status, NULL };
+	    d->status, NULL, NULL, NULL };
 	char *needs;
 	int rc = RC_OK;
 

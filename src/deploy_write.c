@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "date.h"
 #include "deploy_write.h"
+#include "person.h"
 #include "strbuf.h"
 
 enum {
@@ -24,9 +25,11 @@ static const char *const statements[W_N] = {
 	[W_DEP_GET] = "SELECT pk, name, kind, country, start, coalesce(end,"
 	    " ''), status, needs FROM deployment WHERE name = ? COLLATE NOCASE"
 	    " ORDER BY pk LIMIT 1",
+	/* The origin is this pool's name unless it came from another. */
 	[W_DEP_INSERT] = "INSERT INTO deployment(name, kind, country, start,"
-	    " end, status, needs, created) VALUES (?2, ?3, ?4, ?5,"
-	    " nullif(?6, ''), ?7, ?8, ?9)",
+	    " end, status, needs, created, id, origin) VALUES (?2, ?3, ?4, ?5,"
+	    " nullif(?6, ''), ?7, ?8, ?9, ?10, coalesce(nullif(?11, ''), "
+	    STORE_POOL_NAME_SQL "))",
 	[W_DEP_UPDATE] = "UPDATE deployment SET name = ?2, kind = ?3,"
 	    " country = ?4, start = ?5, end = nullif(?6, ''), status = ?7,"
 	    " needs = ?8 WHERE pk = ?1",
@@ -253,6 +256,7 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 	char **old = xcalloc(NCOLUMNS, sizeof *old);
 	struct strbuf changed = { 0 };
 	struct values vals = { .n = 0 };
+	char id[PERSON_ID_LEN];
 	long long pk = 0;
 	int rc, i, q;
 
@@ -267,8 +271,15 @@ deploy_writer_put(struct deploy_writer *w, const struct deploy_row *r,
 		sqlite3_bind_int64(w->st[q], 1, pk);
 	for (i = 0; i < NCOLUMNS; i++)
 		bind(w, q, i + 2, v[i]);
-	if (q == W_DEP_INSERT)
+	if (q == W_DEP_INSERT) {
 		bind(w, q, 9, w->now);
+		if (r->id != NULL && r->id[0] != '\0')
+			snprintf(id, sizeof id, "%s", r->id);
+		else
+			person_new_id(id);
+		bind(w, q, 10, id);
+		bind(w, q, 11, r->origin != NULL ? r->origin : "");
+	}
 	rc = run(w, q, "deployment", err);
 	/* A new deployment's values are those given. */
 	for (i = 0; q == W_DEP_INSERT && i < NCOLUMNS; i++)

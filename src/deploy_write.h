@@ -24,6 +24,10 @@
  * needs "N:FILTER" lines joined by LF. */
 struct deploy_row {
 	const char	*name, *kind, *country, *start, *end, *status, *needs;
+	/* A new deployment's id and origin (the pool it was first made
+	 * in); NULL or "": a new UUID, this pool's name.  An update keeps
+	 * both as stored. */
+	const char	*id, *origin;
 };
 
 /* One person on one deployment. */

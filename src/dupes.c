@@ -1,11 +1,12 @@
 /*
  * Finding the people recorded twice (dupes.h).  The pool is read once,
- * in the order people were recorded, each name folded once (fold() in
- * the query, then the words index's tokenizer, dupe.h); every person
+ * each name folded once (fold() in the query, then the words index's
+ * tokenizer, dupe.h); every person
  * gives a key for each thing that can make a pair (their e-mail, their
  * phone, their name), the keys are sorted, and only people with an equal
  * key are compared: no pair of the pool is looked at that shares
- * nothing, so 100,000 people take a sort, not ten billion comparisons.
+ * nothing, so 100,000 people take a sort (by a hash of the key, which
+ * reads no string but on a tie), not five billion comparisons.
  * Missions are read only for people whose names meet across agencies.
  */
 #include <ctype.h>
@@ -18,7 +19,7 @@
 #include "dupes.h"
 #include "dupes_int.h"
 
-/* The kinds of key, in the order their evidence is told. */
+/* The kinds of key: each key's first byte. */
 enum { KEY_EMAIL = '1', KEY_PHONE = '2', KEY_NAME = '3' };
 
 /*
@@ -49,17 +50,18 @@ key_cmp(const void *a, const void *b)
 	return x->who < y->who ? -1 : x->who > y->who;
 }
 
+/* Adds text as a key of person who, and empties it for the next. */
 static void
 key_add(struct dupes_scan *sc, size_t who, struct strbuf *text)
 {
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
 	if (sc->nkeys == sc->capkeys) {
 		sc->capkeys = sc->capkeys ? sc->capkeys * 2 : 1024;
 		sc->keys = xrealloc(sc->keys, sc->capkeys * sizeof *sc->keys);
 	}
-	uint64_t h = 14695981039346656037u;
-	size_t i;
-
-	/* FNV-1a: sorting by it reads no string but on a tie. */
+	/* FNV-1a */
 	for (i = 0; i < text->len; i++)
 		h = (h ^ (unsigned char)text->s[i]) * 1099511628211u;
 	sc->keys[sc->nkeys].hash = h;
@@ -124,6 +126,11 @@ person_keys(struct dupes_scan *sc, size_t who, sqlite3_stmt *st)
 				continue;
 			strbuf_addf(&k, "%c", KEY_NAME);
 			dupe_names_key(sc->names, family, strlen(family), &k);
+			/* A name of no words is no one's name. */
+			if (k.len == 1) {
+				strbuf_reset(&k);
+				continue;
+			}
 			strbuf_adds(&k, " /");
 			dupe_names_key(sc->names, given, strlen(given), &k);
 			key_add(sc, who, &k);

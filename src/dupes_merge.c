@@ -215,18 +215,22 @@ run(struct store *s, const char *sql, const struct edit_record *keep,
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "merge");
 }
 
-/* other's assignments on a deployment keep is on too: they go, their
- * status in the audit of both; the rest become keep's. */
+/*
+ * other's assignments become keep's, each in keep's audit; on a
+ * deployment keep is on too keep's stays, and other's status is in
+ * other's audit.
+ */
 static int
 move_assignments(struct store *s, const struct edit_record *keep,
     const struct edit_record *other, struct fold_log *l, struct error *err)
 {
+	const char *theirs, *ours;
 	sqlite3_stmt *st;
 	char field[512];
 	int rc;
 
 	if ((rc = store_prepare(s, &st, "SELECT d.name, o.status, k.status"
-	    " FROM assignment o JOIN assignment k ON k.deployment ="
+	    " FROM assignment o LEFT JOIN assignment k ON k.deployment ="
 	    " o.deployment AND k.person = ?1 JOIN deployment d ON d.pk ="
 	    " o.deployment WHERE o.person = ?2 ORDER BY d.name", err))
 	    != RC_OK)
@@ -236,8 +240,12 @@ move_assignments(struct store *s, const struct edit_record *keep,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		snprintf(field, sizeof field, "deployment %s",
 		    sqlite3_column_text(st, 0));
-		log_add(l, 0, field, (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2));
+		theirs = (const char *)sqlite3_column_text(st, 1);
+		ours = (const char *)sqlite3_column_text(st, 2);
+		if (ours == NULL)
+			log_add(l, 1, field, NULL, theirs);
+		else
+			log_add(l, 0, field, theirs, ours);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

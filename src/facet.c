@@ -15,6 +15,7 @@ static const struct {
 	{ "lang", "Languages" },
 	{ "theme", "Themes" },
 	{ "agency", "Agencies" },
+	{ "origin", "Origins" },
 };
 
 const char *
@@ -77,13 +78,35 @@ static const struct source sources[FACET_N][2] = {
 		"SELECT bitmap_add(?1, pk), sum(agency <> ?2) FROM person "
 		    "WHERE agency = ?2 COLLATE NOCASE",
 	} },
+	/* Origins likewise, as origin:o matches them. */
+	[FACET_ORIGIN] = { {
+		"SELECT origin FROM person WHERE origin > ?1 COLLATE NOCASE "
+		    "ORDER BY origin COLLATE NOCASE LIMIT 1",
+		"SELECT bitmap_add(?1, pk), sum(origin <> ?2) FROM person "
+		    "WHERE origin = ?2 COLLATE NOCASE",
+	} },
 };
 
-#define AGENCY_SPELLINGS \
-    "SELECT DISTINCT agency FROM person WHERE agency = ?1 COLLATE NOCASE"
-#define AGENCY_FILL_EXACT \
-    "SELECT bitmap_add(?1, pk) FROM person " \
-    "WHERE agency = ?2 COLLATE NOCASE AND agency = ?2"
+/*
+ * The kinds grouped ignoring case: a group's spellings, and the people
+ * of one spelling, for a group written more than one way.
+ */
+static const struct {
+	const char	*spellings, *exact;
+} groups[FACET_N] = {
+	[FACET_AGENCY] = {
+		"SELECT DISTINCT agency FROM person WHERE agency = ?1"
+		    " COLLATE NOCASE",
+		"SELECT bitmap_add(?1, pk) FROM person"
+		    " WHERE agency = ?2 COLLATE NOCASE AND agency = ?2",
+	},
+	[FACET_ORIGIN] = {
+		"SELECT DISTINCT origin FROM person WHERE origin = ?1"
+		    " COLLATE NOCASE",
+		"SELECT bitmap_add(?1, pk) FROM person"
+		    " WHERE origin = ?2 COLLATE NOCASE AND origin = ?2",
+	},
+};
 
 /* The iterate plan: one person's values, repeats allowed. */
 static const char *const lookups[FACET_N] = {
@@ -94,6 +117,8 @@ static const char *const lookups[FACET_N] = {
 	    "JOIN service_theme st ON st.service = s.pk WHERE s.person = ?1",
 	[FACET_AGENCY] = "SELECT agency FROM person "
 	    "WHERE pk = ?1 AND agency <> ''",
+	[FACET_ORIGIN] = "SELECT origin FROM person "
+	    "WHERE pk = ?1 AND origin <> ''",
 };
 
 /* Themes and agencies are shown as they are written in filters. */
@@ -115,6 +140,7 @@ static const long long iterate_ratio[FACET_N] = {
 	[FACET_LANG] = 12,
 	[FACET_THEME] = 20,
 	[FACET_AGENCY] = 32,
+	[FACET_ORIGIN] = 32,
 };
 
 /* One value's count, found in a small open-addressing table. */
@@ -354,16 +380,18 @@ fill(struct store *s, sqlite3_stmt *st, const char *value, long long *other,
 	return rc;
 }
 
-/* An agency group written more than one way: a set per spelling. */
+/* An agency (or origin) group written more than one way: a set per
+ * spelling. */
 static int
-split_spellings(struct store *s, const char *group, struct bitmap *bm,
-    sink_fn sink, void *arg, struct error *err)
+split_spellings(struct store *s, enum facet_kind kind, const char *group,
+    struct bitmap *bm, sink_fn sink, void *arg, struct error *err)
 {
 	sqlite3_stmt *st[2] = { NULL, NULL };
 	int rc, step;
 
-	if ((rc = store_prepare(s, &st[0], AGENCY_SPELLINGS, err)) != RC_OK ||
-	    (rc = store_prepare(s, &st[1], AGENCY_FILL_EXACT, err)) != RC_OK) {
+	if ((rc = store_prepare(s, &st[0], groups[kind].spellings, err)) !=
+	    RC_OK || (rc = store_prepare(s, &st[1], groups[kind].exact, err))
+	    != RC_OK) {
 		finalize_all(st, 2);
 		return rc;
 	}
@@ -465,12 +493,14 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 		mixed = 0;
 		for (i = 0; i < nsrc && rc == RC_OK; i++) {
 			other = 0;
-			rc = fill(s, st[2 * i + 1], prev, kind == FACET_AGENCY ?
-			    &other : NULL, err);
+			rc = fill(s, st[2 * i + 1], prev,
+			    groups[kind].spellings != NULL ? &other : NULL,
+			    err);
 			mixed |= other > 0;
 		}
 		if (rc == RC_OK && mixed)
-			rc = split_spellings(s, prev, &bm, sink, arg, err);
+			rc = split_spellings(s, kind, prev, &bm, sink, arg,
+			    err);
 		else if (rc == RC_OK)
 			sink(prev, &bm, arg);
 		if (rc != RC_OK)
@@ -573,7 +603,7 @@ finish(struct store *s, struct tallies *t, enum facet_kind kind, size_t max,
 	size_t i;
 	int rc = RC_OK;
 
-	if (kind == FACET_AGENCY)
+	if (groups[kind].spellings != NULL)
 		merge_groups(t);
 	if (t->n > 0)
 		if (t->n > 0)

@@ -1,12 +1,14 @@
 /*
  * facet.h - how the current matches spread over countries served,
- * languages, themes and agencies, so that a coordinator can narrow a
- * search by picking a value (the facet panel of the full-screen list).
+ * languages, themes, agencies and origins (the pools people came from),
+ * so that a coordinator can narrow a search by picking a value (the facet
+ * panel of the full-screen list).
  *
  * A person counts once per value: once for Mali however many missions
  * they served there, once for a theme that is both their own and a
- * mission's.  Agencies are grouped ignoring (ASCII) case, as agency:a
- * matches them; a group shows its most common spelling among the matches.
+ * mission's.  Agencies and origins are grouped ignoring (ASCII) case, as
+ * agency:a and origin:o match them; a group shows its most common
+ * spelling among the matches.
  *
  * Two plans.  Few matches are looked up one person at a time.  Many are
  * counted by filling one bitmap per value from the value's index range
@@ -36,7 +38,7 @@
 #include "strbuf.h"
 
 enum facet_kind { FACET_COUNTRY, FACET_LANG, FACET_THEME, FACET_AGENCY,
-    FACET_N };
+    FACET_ORIGIN, FACET_N };
 
 struct facet_value {
 	char		*value;	/* what follows the key in a filter term:
@@ -52,9 +54,9 @@ struct facet {
 	size_t			 n;
 };
 
-/* "country", "lang", "theme", "agency": the filter key. */
+/* "country", "lang", "theme", "agency", "origin": the filter key. */
 const char *facet_key(enum facet_kind);
-/* "Countries", "Languages", "Themes", "Agencies". */
+/* "Countries", "Languages", "Themes", "Agencies", "Origins". */
 const char *facet_title(enum facet_kind);
 
 /* The max most common values; max 0 means all of them. */

@@ -530,6 +530,9 @@ const struct filter_keydef filter_keys[] = {
 	{ "agency", KEY_AGENCY, NULL, "an agency, as in agency:KMar",
 	    term_text, "SELECT pk FROM person"
 	    " WHERE agency = ? COLLATE NOCASE" },
+	{ "origin", KEY_ORIGIN, NULL, "a pool's name, as in origin:KMar",
+	    term_text, "SELECT pk FROM person"
+	    " WHERE origin = ? COLLATE NOCASE" },
 	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
 	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
 	    " WHERE mission IN (SELECT pk FROM mission"

@@ -26,7 +26,7 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    PERSON_SLUGS_SQL("person_theme", "person", "p.pk") ", "
 	    PERSON_SLUGS_SQL("person_skill", "person", "p.pk") ","
 	    " p.notes, p.dnc, coalesce(p.dnc_until, ''),"
-	    " coalesce(p.reviewed, '')"
+	    " coalesce(p.reviewed, ''), p.origin"
 	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
 	[FILE_MISSIONS] = "SELECT p.id, m.name, s.country, s.start,"
 	    " coalesce(s.end, ''), s.role, "
@@ -44,7 +44,8 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	 * which a quoted field carries as they are.
 	 */
 	[FILE_DEPLOYMENTS] = "SELECT d.name, d.kind, d.country, d.start,"
-	    " coalesce(d.end, ''), d.status, d.needs FROM deployment d"
+	    " coalesce(d.end, ''), d.status, d.needs, d.id, d.origin"
+	    " FROM deployment d"
 	    " WHERE :all OR EXISTS (SELECT 1 FROM assignment a JOIN temp.result r"
 	    " ON r.pk = a.person WHERE a.deployment = d.pk)"
 	    " ORDER BY d.start, d.name",
@@ -124,7 +125,7 @@ static const char json_sql[] =
     " 'unavailability', json((SELECT json_group_array(json_object("
     "   'from', start, 'to', end, 'reason', reason)) FROM (SELECT * FROM"
     "   unavailability WHERE person = p.pk ORDER BY start))),"
-    " 'notes', p.notes) AS obj"
+    " 'notes', p.notes, 'origin', p.origin) AS obj"
     " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq)";
 
 int
@@ -377,6 +378,10 @@ show_fields(FILE *fp, sqlite3_stmt *st, int free_day, const char *rest,
 	review_text((const char *)sqlite3_column_text(st, 15), today, buf,
 	    sizeof buf);
 	show_line(fp, "Reviewed", buf);
+	/* The pool the record was first made in; '' before it had a name. */
+	show_line(fp, "Origin", *sqlite3_column_text(st, 16) != '\0' ?
+	    (const char *)sqlite3_column_text(st, 16) :
+	    "this pool (not named yet)");
 }
 
 /* Notes, a line at a time under their heading; nothing when empty. */
@@ -448,7 +453,7 @@ format_show(struct store *s, long long pk, int today, FILE *fp,
 	    " p.family_name, p.id, p.agency, p.rank, p.gender, p.email,"
 	    " p.phone, p.status, p.notice_days, p.passport_expiry,"
 	    " p.medical_expiry, p.heat_expiry, p.notes, p.dnc, p.dnc_until,"
-	    " p.reviewed FROM person p"
+	    " p.reviewed, p.origin FROM person p"
 	    " WHERE p.pk = ?", err);
 	if (rc != RC_OK)
 		return rc;

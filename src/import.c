@@ -24,6 +24,7 @@
 #include "fts.h"
 #include "import.h"
 #include "person.h"
+#include "pool.h"
 #include "refdata.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -32,13 +33,13 @@ static const char *const people_columns[] = { "id", "family_name",
     "given_name", "agency", "rank", "gender", "email", "phone", "status",
     "notice_days", "passport_expiry", "medical_expiry", "heat_expiry",
     "languages", "themes", "skills", "notes", "dnc", "dnc_until", "reviewed",
-    NULL };
+    "origin", NULL };
 static const char *const missions_columns[] = { "person_id", "mission",
     "country", "start", "end", "role", "themes", NULL };
 static const char *const unavailability_columns[] = { "person_id", "from",
     "to", "reason", NULL };
 static const char *const deployments_columns[] = { "name", "kind",
-    "country", "start", "end", "status", "needs", NULL };
+    "country", "start", "end", "status", "needs", "id", "origin", NULL };
 static const char *const assignments_columns[] = { "deployment",
     "person_id", "role", "status", "history", NULL };
 
@@ -67,7 +68,7 @@ static const char *const queries[Q_N] = {
 	[Q_SEEN_PUT] = "INSERT INTO temp.seen(id, at) VALUES (?, ?)",
 };
 
-#define MAX_COLUMNS 20
+#define MAX_COLUMNS 21
 
 /*
  * A file is read once, as a pipe allows: its kind is told from the bytes
@@ -400,6 +401,21 @@ keep_left_contacts(struct importer *im, struct person *p)
 	return RC_OK;
 }
 
+/*
+ * The origin cell kc: a pool's name (pool.h), or empty for this pool's;
+ * a stored record keeps the origin it has.
+ */
+static const char *
+check_origin(struct importer *im, int kc)
+{
+	const char *v = cell(im, kc);
+	struct error e;
+
+	if (*v != '\0' && pool_name_check(v, &e) != RC_OK)
+		problem(im, kc, "%s", e.msg);
+	return v;
+}
+
 static int
 row_people(struct importer *im)
 {
@@ -441,6 +457,7 @@ row_people(struct importer *im)
 	check_date(im, 18, 0, p.dnc_until);
 	cell_dnc(at(im, 18), p.dnc, p.dnc_until);
 	check_date(im, 19, 0, p.reviewed);
+	p.origin = check_origin(im, 20);
 	if (p.id[0] != '\0') {
 		char what[PERSON_ID_LEN + 8];
 
@@ -626,6 +643,7 @@ row_deployments(struct importer *im)
 {
 	struct strbuf needs = { 0 }, key = { 0 }, what = { 0 };
 	char country[3] = "", start[DATE_LEN], end[DATE_LEN];
+	char id[PERSON_ID_LEN] = "";
 	struct deploy_row r;
 	int rc, name_ok;
 
@@ -647,6 +665,11 @@ row_deployments(struct importer *im)
 	if ((rc = check_needs(im, 6, &needs)) != RC_OK)
 		goto out;
 	r.needs = strbuf_str(&needs);
+	/* Without an id (or the column) a new deployment gets a new one. */
+	if (*cell(im, 7) != '\0')
+		cell_uuid(at(im, 7), cell(im, 7), id);
+	r.id = id;
+	r.origin = check_origin(im, 8);
 	if (name_ok) {
 		strbuf_addf(&key, "deployment %s", r.name);
 		strbuf_addf(&what, "deployment '%s'", r.name);

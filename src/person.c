@@ -27,17 +27,20 @@ enum {
 };
 
 static const char *const statements[ST_COUNT] = {
-	/* The row is above every erased person's (erase.h). */
+	/*
+	 * The row is above every erased person's (erase.h); the origin is
+	 * this pool's name unless the record came from another.
+	 */
 	[ST_INSERT] = "INSERT INTO person(pk, id, family_name, given_name,"
 	    " agency, rank, gender, email, phone, status, notice_days,"
 	    " passport_expiry, medical_expiry, heat_expiry, notes, dnc,"
-	    " dnc_until, reviewed, created, updated) VALUES (max(coalesce("
+	    " dnc_until, reviewed, created, updated, origin) VALUES (max(coalesce("
 	    "(SELECT max(pk) FROM person), 0), coalesce((SELECT CAST(value AS"
 	    " INTEGER) FROM setting WHERE key = '" ERASE_ROW_FLOOR "'), 0))"
 	    " + 1, ?1, ?2, ?3, ?4,"
 	    " ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, ''), nullif(?12, ''),"
 	    " nullif(?13, ''), ?14, ?17, nullif(?18, ''), nullif(?19, ''), ?15,"
-	    " ?15)",
+	    " ?15, coalesce(nullif(?21, ''), " STORE_POOL_NAME_SQL "))",
 	/*
 	 * ?16 has the bits of the fields to keep (enum person_field); ?20
 	 * is the version the update is of, or 0 for any.
@@ -526,6 +529,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 		store_scrub(w->store);
 	} else {
 		bind_person(w, ST_INSERT, p, now);
+		bind_text(w, ST_INSERT, 21, p->origin);
 		rc = run(w, ST_INSERT, err, "person");
 		*pk = sqlite3_last_insert_rowid(w->store->db);
 	}

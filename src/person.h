@@ -56,6 +56,9 @@ struct person {
 	const char		*family_name, *given_name, *agency, *rank;
 	const char		*gender, *email, *phone, *status, *notes;
 	const char		*dnc;		/* NULL or "": none */
+	/* The pool the person was first recorded in, for a new person;
+	 * NULL or "": this pool's name.  An update never changes it. */
+	const char		*origin;
 	/* An update only of this version (0: whatever is stored). */
 	long long		 version;
 	int			 notice_days;

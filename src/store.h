@@ -48,6 +48,13 @@ enum {
 #define STORE_SHARED_MODE	0660
 #define STORE_PRIVATE_MODE	0600
 
+/*
+ * SQL for this pool's short name (db/005-pools.sql, pool.h), '' before
+ * it has one: the origin of every record made here.
+ */
+#define STORE_POOL_NAME_SQL \
+    "coalesce((SELECT value FROM setting WHERE key = 'pool_name'), '')"
+
 struct store {
 	sqlite3	*db;
 	char	*path;			/* as given to store_open */

@@ -1,8 +1,8 @@
 /*
  * The facet panel: for the current matches, how many have each country,
- * language, theme and agency - a title line per kind, then its values;
- * Enter adds the value under the cursor to the filter.  The list's keys
- * (screen_list.c) bring the panel's here.
+ * language, theme, agency and origin - a title line per kind, then its
+ * values; Enter adds the value under the cursor to the filter.  The
+ * list's keys (screen_list.c) bring the panel's here.
  */
 #include <curses.h>
 #include <stdio.h>

@@ -14,8 +14,8 @@
  * table); roster(5) has the rest. */
 static const char *const filter_help[][2] = {
 	{ "lang:fr theme:border", "terms side by side must all hold" },
-	{ "a OR b, -a, NOT a", "either; not (operators in capitals)" },
-	{ "(a OR b) c", "parentheses group" },
+	{ "(a OR b) -c, NOT d", "either, grouped; not (operators in "
+	    "capitals)" },
 	{ "agency:\"Nat Police\"", "double quotes keep spaces" },
 	{ "word", "a name or word anywhere in the record" },
 	{ "dates", "2026-12-01, today, tomorrow, +3d, +2w" },

@@ -49,6 +49,8 @@ extern const struct cmd_entry cmd_vocab_add_entry;
 extern const struct cmd_entry cmd_vocab_list_entry;
 extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
+extern const struct cmd_entry cmd_pool_name_entry;
+extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_dupes_entry;
 extern const struct cmd_entry cmd_dupes_merge_entry;
 extern const struct cmd_entry cmd_dupes_not_same_entry;
@@ -86,6 +88,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_share_entry,
 	&cmd_vocab_add_entry,
 	&cmd_vocab_list_entry,
+	/* Before "pool", which would take "pool name" as its own. */
+	&cmd_pool_name_entry,
+	&cmd_pool_entry,
 	/* The subcommands first: "dupes" alone would take their words. */
 	&cmd_dupes_merge_entry,
 	&cmd_dupes_not_same_entry,
@@ -109,6 +114,7 @@ static const struct {
 	{ "backup", "Care of the file" },
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
+	{ "pool", "Pools" },
 	{ "dupes", "Pools" },
 };
 

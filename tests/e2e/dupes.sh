@@ -33,6 +33,19 @@ run 0 list-json "$ROSTER" dupes --format json
 grep -q '"why": \["email"\]' "$work/out" && ok ||
     bad "dupes --format json: $(cat "$work/out")"
 
+# A name written outside roster with an escape sequence is shown, never
+# sent to the terminal.
+sqlite3 "$ROSTER_DB" "UPDATE person SET family_name = 'De Wit' ||
+    char(27) || ']0;PWNED' || char(7) WHERE id = '$anne'"
+for f in table csv json; do
+	run 0 "hostile-$f" "$ROSTER" dupes --format $f
+	grep -q PWNED "$work/out" && ok || bad "dupes --format $f: no name"
+	LC_ALL=C tr -d '\n\r' <"$work/out" | LC_ALL=C grep -aq '[[:cntrl:]]' &&
+	    bad "dupes --format $f sent a control character" || ok
+done
+sqlite3 "$ROSTER_DB" "UPDATE person SET family_name = 'De Wit'
+    WHERE id = '$anne'"
+
 # Bad input: exit 2, nothing changed.
 sqlite3 "$ROSTER_DB" .dump >"$work/before.dump"
 run 2 take-list "$ROSTER" dupes merge aaaa bbbb --take languages
@@ -61,6 +74,8 @@ run 0 merge "$ROSTER" dupes merge aaaa bbbb --take phone --take rank
 grep -q "^merged Anna De Wit (bbbbbbbb) into Anna de Wit (aaaaaaaa)$" \
     "$work/out" && ok || bad "merge said: $(cat "$work/out")"
 run 1 merged-gone "$ROSTER" dupes
+# The words index holds the kept person and no one else.
+run 0 check "$ROSTER" check
 run 0 show-alias "$ROSTER" show "$anne"
 says show-alias "roster: show: $anne was merged into Anna de Wit (aaaaaaaa)"
 grep -q "Captain" "$work/out" && ok || bad "show: the rank taken is missing"

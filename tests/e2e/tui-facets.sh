@@ -34,14 +34,15 @@ t_facets() {
 	keys Q
 	quit_with 0
 
-	# All four facets on the fixture pool, counts aligned even with wide
-	# names; the last agency, then the one before it, picked.
+	# All five facets on the fixture pool, counts aligned even with wide
+	# names; the last agency, then the one before it, picked (the pool
+	# has no name, so Origins, last, is a title alone).
 	start facets3 100 60 -- --db "$fdb"
 	wait_for -l 59 '^ 11/11 ' || return
 	keys f
 	wait_for '\|Agencies$' || return
 	snap
-	for t in Countries Languages Themes Agencies; do
+	for t in Countries Languages Themes Agencies Origins; do
 		check "facet title $t" "$(grep -c "|$t\$" "$work/screen")" 1
 	done
 	wait_for '\|French +5$' || return
@@ -50,7 +51,7 @@ t_facets() {
 	sed -n '1,58p' "$work/screen" | sed 's/^.*|//' | grep '[0-9]$' | cols |
 	    awk '{ print length($0) }' | sort -u >"$work/widths"
 	check "facet counts end in one column" "$(wc -l <"$work/widths" | tr -d ' ')" 1
-	keys Tab G Enter
+	keys Tab G k Enter
 	wait_for -l 59 '^ 1/11  agency:경찰청  \[name\]$' || return
 	wait_for -l 2 '^  김, 민준 ' || return
 	keys Q
@@ -59,7 +60,7 @@ t_facets() {
 	wait_for -l 59 '^ 11/11 ' || return
 	keys f
 	wait_for '\|Agencies$' || return
-	keys Tab G k -
+	keys Tab G k k -
 	wait_for -l 59 -F ' 10/11  -agency:"National Police"  [name]' || return
 	check "count of -agency:\"National Police\"" \
 	    "$(count "$fdb" -- '-agency:"National Police"')" 10

@@ -244,6 +244,48 @@ test_merge_take(void **state)
 	    " 'anna@example.org'"), 1);
 }
 
+/* other's deployments and replies become keep's; where both are on one
+ * deployment keep's place stays and other's status is in the audit. */
+static void
+test_merge_assignments(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	char sql[1024];
+	long long a, b;
+
+	two_annas(s);
+	a = pk_of(s, A_ID);
+	b = pk_of(s, B_ID);
+	testdb_deploy(s, "Ida", "hurricane", "HT", "2026-09-01", NULL, NULL,
+	    NULL);
+	testdb_deploy(s, "Ana", "flood", "HT", "2026-09-01", NULL, NULL, NULL);
+	snprintf(sql, sizeof sql, "INSERT INTO assignment(deployment, person,"
+	    " status) SELECT pk, %lld, 'confirmed' FROM deployment WHERE name"
+	    " = 'Ida' UNION ALL SELECT pk, %lld, 'declined' FROM deployment"
+	    " WHERE name = 'Ida' UNION ALL SELECT pk, %lld, 'proposed' FROM"
+	    " deployment WHERE name = 'Ana'; INSERT INTO reply(person, at,"
+	    " received, channel, answer) VALUES (%lld, '2026-09-01T10:00:00Z',"
+	    " '2026-09-01T10:00:00Z', 'sms', 'yes')", a, b, b, b);
+	testdb_write(s, sql);
+	assert_int_equal(dupes_merge(s, a, 0, b, 0, 0, &err), RC_OK);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM assignment WHERE"
+	    " person = %lld", a);
+	assert_int_equal(testdb_int(s, sql), 2);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM reply WHERE"
+	    " person = %lld", a);
+	assert_int_equal(testdb_int(s, sql), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM assignment a JOIN"
+	    " deployment d ON d.pk = a.deployment WHERE d.name = 'Ida' AND"
+	    " a.status = 'confirmed'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM audit_change c"
+	    " JOIN audit a ON a.pk = c.audit WHERE a.action = 'merge' AND"
+	    " ((a.entity_id = '" B_ID "' AND c.field = 'deployment Ida' AND"
+	    " c.old = 'declined' AND c.new = 'confirmed') OR (a.entity_id ="
+	    " '" A_ID "' AND c.field = 'deployment Ana' AND c.old IS NULL AND"
+	    " c.new = 'proposed'))"), 2);
+}
+
 /* Erasing the kept person erases the ids merged into theirs. */
 static void
 test_erase_merged(void **state)
@@ -318,6 +360,7 @@ main(void)
 		testdb_test(test_find_decided),
 		testdb_test(test_merge_take),
 		testdb_test(test_merge_version),
+		testdb_test(test_merge_assignments),
 		testdb_test(test_erase_merged),
 	};
 

@@ -168,7 +168,7 @@ static void
 deployment(struct store *s)
 {
 	struct deploy_row r = { "Ida", "flood", "ML", "2026-11-23", "",
-	    "planning", "" };
+	    "planning", "", NULL, NULL };
 	struct assignment_row a = { 0, 0, "Ida", ZID, "", "proposed", NULL };
 	struct deploy_writer *w;
 	struct error err;

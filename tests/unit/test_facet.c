@@ -47,6 +47,11 @@ setup_demo(void **state)
 	opts.today = today;
 	if (demo_fill(s, &opts, &err) != RC_OK)
 		fail_msg("demo: %s", err.msg);
+	/* Pools merged into one, and people made before it had a name
+	 * (test_origins has spellings, which the reference cannot tell). */
+	testdb_exec(s, "UPDATE person SET origin = CASE pk % 5 WHEN 0 THEN"
+	    " 'KMar' WHEN 1 THEN 'Douane' WHEN 2 THEN 'Politie' WHEN 3 THEN"
+	    " 'Guardia Civil' ELSE '' END");
 	*state = s;
 	return 0;
 }
@@ -271,6 +276,7 @@ test_term(void **state)
 	assert_term(FACET_AGENCY, "A\tB", "x agency:\"A\tB\"");
 	assert_term(FACET_AGENCY, "Unit:7", "x agency:Unit:7");
 	assert_term(FACET_AGENCY, "Unit \"7\"", "x agency:\"Unit 7\"");
+	assert_term(FACET_ORIGIN, "Douane Nord", "x origin:\"Douane Nord\"");
 	assert_term(FACET_LANG, "ar", "x lang:ar");
 	assert_term(FACET_COUNTRY, "ML", "x country:ML");
 	assert_term(FACET_THEME, "border-management",
@@ -283,6 +289,8 @@ test_term(void **state)
 	assert_string_equal(facet_title(FACET_LANG), "Languages");
 	assert_string_equal(facet_title(FACET_THEME), "Themes");
 	assert_string_equal(facet_title(FACET_AGENCY), "Agencies");
+	assert_string_equal(facet_key(FACET_ORIGIN), "origin");
+	assert_string_equal(facet_title(FACET_ORIGIN), "Origins");
 	/* The quoted term is one term of the filter language. */
 	if (filter_parse("agency:\"Police (Nord)\" lang:ar", &n, &err) != RC_OK)
 		fail_msg("%s", err.msg);
@@ -327,6 +335,29 @@ assert_terms_find_counts(struct store *s, const char *text)
 	}
 	strbuf_free(&b);
 	search_result_free(r);
+}
+
+/*
+ * Origins count like agencies, grouped ignoring case; people made before
+ * the pool had a name ('') are left out.
+ */
+static void
+test_origins(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "UPDATE person SET origin = 'KMar' WHERE family_name"
+	    " IN ('Dubois', 'de Vries', 'Jansen')");
+	testdb_exec(s, "UPDATE person SET origin = 'kmar'"
+	    " WHERE family_name = 'Bakker'");
+	testdb_exec(s, "UPDATE person SET origin = 'Douane Nord'"
+	    " WHERE family_name = 'Müller'");
+	assert_facet(s, "", FACET_ORIGIN, 0, 1,
+	    "KMar/KMar 4, Douane Nord/Douane Nord 1");
+	assert_facet(s, "lang:nl", FACET_ORIGIN, 0, 0, "KMar 3");
+	assert_facet(s, "visser", FACET_ORIGIN, 0, 0, "");
+	assert_terms_find_counts(s, "");
+	assert_terms_find_counts(s, "lang:fr");
 }
 
 static void
@@ -470,6 +501,9 @@ static const char *const reference[FACET_N] = {
 	"SELECT agency, count(*) FROM person "
 	    "WHERE pk IN (SELECT pk FROM temp.m) AND agency <> '' "
 	    "GROUP BY agency COLLATE NOCASE ORDER BY 2 DESC, 1",
+	"SELECT origin, count(*) FROM person "
+	    "WHERE pk IN (SELECT pk FROM temp.m) AND origin <> '' "
+	    "GROUP BY origin COLLATE NOCASE ORDER BY 2 DESC, 1",
 };
 
 static void
@@ -533,6 +567,8 @@ main(void)
 		testdb_fixture_test(test_theme_once),
 		testdb_fixture_test(test_order_and_max),
 		cmocka_unit_test_setup_teardown(test_agency_spellings,
+		    setup_spellings, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_origins,
 		    setup_spellings, testdb_teardown),
 		cmocka_unit_test(test_term),
 		cmocka_unit_test_setup_teardown(test_terms_find_counts,

@@ -115,8 +115,8 @@ test_parse_errors(void **state)
 	    "column 9: unknown key 'contry' (did you mean 'country'?)");
 	assert_parse_error("amélie colour:red", "column 8: unknown key "
 	    "'colour' (expected one of country lang theme skill agency "
-	    "mission status gender notice avail ready passport medical heat dnc "
-	    "reviewed)");
+	    "origin mission status gender notice avail ready passport medical "
+	    "heat dnc reviewed)");
 	assert_parse_error("country:", "column 9: 'country:' needs a value "
 	    "(expected a country code or English name)");
 	assert_parse_error(":fr", "column 1: expected a key before ':' (such "
@@ -516,6 +516,27 @@ test_dnc(void **state)
 	assert_true(MATCH("dnc:yes avail:+5w", "Dubois"));
 }
 
+/*
+ * origin: the pool a person came from, the whole value in any case; ''
+ * (made before the pool had a name) is no origin to find.
+ */
+static void
+test_origin(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "UPDATE person SET origin = 'KMar' WHERE family_name"
+	    " IN ('Dubois', 'de Vries')");
+	testdb_exec(s, "UPDATE person SET origin = 'Douane Nord'"
+	    " WHERE family_name = 'Müller'");
+	assert_int_equal(COUNT("origin:kmar"), 2);
+	assert_true(MATCH("origin:KMAR", "Dubois"));
+	assert_int_equal(COUNT("origin:km"), 0);
+	assert_true(MATCH("origin:\"douane nord\"", "Müller"));
+	assert_int_equal(COUNT("-origin:kmar"), 3);
+	assert_int_equal(COUNT("origin:kmar OR origin:\"Douane Nord\""), 3);
+}
+
 /* reviewed: older than an age or a day (or never), and the reverse. */
 static void
 test_reviewed(void **state)
@@ -701,6 +722,7 @@ main(void)
 		testdb_test(test_keyboards),
 		testdb_fixture_test(test_documents),
 		testdb_fixture_test(test_dnc),
+		testdb_fixture_test(test_origin),
 		testdb_fixture_test(test_reviewed),
 		testdb_fixture_test(test_plans),
 		testdb_fixture_test(test_compile_errors),

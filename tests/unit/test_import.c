@@ -26,19 +26,19 @@ static const char fixture_unavail[] =
 static const char people_header[] =
     "id,family_name,given_name,agency,rank,gender,email,phone,status,"
     "notice_days,passport_expiry,medical_expiry,heat_expiry,languages,"
-    "themes,skills,notes,dnc,dnc_until,reviewed\n";
+    "themes,skills,notes,dnc,dnc_until,reviewed,origin\n";
 
 /* A valid person; the error tests spoil one column of it. */
 static const char *const person_base[] = {
 	"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "Jansen", "Pieter", "KMar",
 	"Sergeant", "m", "p.jansen@kmar.example", "+31 6 1234 5678", "active",
 	"3", "2030-01-01", "2028-01-01", "2027-06-30", "nl:native;en:C1",
-	"border-management", "leadership", "", "", "", "",
+	"border-management", "leadership", "", "", "", "", "",
 };
 /* A good new person, written before the spoilt row in every bad file. */
 static const char person_good[] =
     "99999999-9999-4999-8999-999999999999,Good,Greta,Customs,,f,,,active,"
-    "1,,,,en:B2,drugs,,,,,\n";
+    "1,,,,en:B2,drugs,,,,,,\n";
 
 static const char missions_header[] =
     "person_id,mission,country,start,end,role,themes\n";
@@ -79,13 +79,13 @@ static const char fixture_assignments[] =
     "returned@2020-02-01T18:00:00Z\n";
 
 static const char deployments_header[] =
-    "name,kind,country,start,end,status,needs\n";
+    "name,kind,country,start,end,status,needs,id,origin\n";
 static const char *const deployment_base[] = {
 	"Katrina", "hurricane", "US", "2027-01-01", "2027-02-01", "planning",
-	"2:lang:en",
+	"2:lang:en", "", "",
 };
 static const char deployment_good[] =
-    "Andrew,hurricane,US,2027-03-01,,planning,1:lang:en\n";
+    "Andrew,hurricane,US,2027-03-01,,planning,1:lang:en,,\n";
 
 static const char assignments_header[] =
     "deployment,person_id,role,status,history\n";
@@ -840,6 +840,9 @@ test_bad_people(void **state)
 	    "'2027-6-30' is not a date (did you mean 2027-06-30?)\n");
 	BAD("heat_expiry", "June 2027", "$0:3: column 13 (heat_expiry): "
 	    "'June 2027' is not a date (expected a real date as YYYY-MM-DD)\n");
+	BAD("origin", "K/Mar", "$0:3: column 21 (origin): pool name: "
+	    "character 2 (U+002F) is not a letter, a digit, a space, '-', '_' "
+	    "or '.'\n");
 	/* The ISO form is offered, not taken: files take ISO dates only. */
 	BAD("passport_expiry", "03/12/2026", "$0:3: column 11 "
 	    "(passport_expiry): '03/12/2026' is not a date (did you mean "
@@ -1463,6 +1466,9 @@ test_bad_deployments(void **state)
 #define BAD(col, value, want) \
 	refused(s, want, spoilt(0, FILE_DEPLOYMENTS, col, value), (char *)NULL)
 	BAD("name", "", "$0:3: column 1 (name): missing deployment name\n");
+	BAD("origin", "KMar\tNL", "$0:3: column 9 (origin): pool name: "
+	    "character 5 (U+0009) is not a letter, a digit, a space, '-', '_' "
+	    "or '.'\n");
 	BAD("name", "   ", "$0:3: column 1 (name): missing deployment name\n");
 	BAD("name", "Kat\nrina", "$0:3: column 1 (name): control character "
 	    "0x0a (expected plain text)\n");
@@ -1655,6 +1661,41 @@ test_deploy_reimport(void **state)
 	testdb_close(s);
 }
 
+/*
+ * The origin of a new person or deployment is the file's, or this pool's
+ * name where the file has none; a stored record keeps the one it has.
+ */
+static void
+test_origin(void **state)
+{
+	struct store *s = fixture_deploy_db();
+
+	(void)state;
+	assert_int_equal(store_exec(s, "INSERT INTO setting(key, value) VALUES"
+	    " ('pool_name', 'KMar')", NULL), RC_OK);
+	import_ok(s, 0, file(0, "people.csv", "id,family_name,origin\n"
+	    "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa,Jansen,Douane\n"
+	    "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb,Visser,\n"
+	    "11111111-1111-4111-8111-111111111111,Dubois,Politie\n"), NULL,
+	    NULL);
+	assert_int_equal(count(s, "person WHERE family_name = 'Jansen' AND "
+	    "origin = 'Douane'"), 1);
+	assert_int_equal(count(s, "person WHERE family_name = 'Visser' AND "
+	    "origin = 'KMar'"), 1);
+	assert_int_equal(count(s, "person WHERE origin = 'Politie'"), 0);
+	import_ok(s, 0, file(3, "deployments.csv", "name,country,start,id,"
+	    "origin\nAndrew,US,2027-03-01,cccccccc-cccc-4ccc-8ccc-cccccccccccc,"
+	    "Douane\nBetsy,US,2027-04-01,,\nIrma,SX,2026-12-01,"
+	    "dddddddd-dddd-4ddd-8ddd-dddddddddddd,Politie\n"), NULL, NULL);
+	assert_int_equal(count(s, "deployment WHERE name = 'Andrew' AND id = "
+	    "'cccccccc-cccc-4ccc-8ccc-cccccccccccc' AND origin = 'Douane'"), 1);
+	assert_int_equal(count(s, "deployment WHERE name = 'Betsy' AND "
+	    "origin = 'KMar' AND length(id) = 36"), 1);
+	assert_int_equal(count(s, "deployment WHERE id = "
+	    "'dddddddd-dddd-4ddd-8ddd-dddddddddddd' OR origin = 'Politie'"), 0);
+	testdb_close(s);
+}
+
 int
 main(void)
 {
@@ -1682,6 +1723,7 @@ main(void)
 		cmocka_unit_test(test_bad_deployments),
 		cmocka_unit_test(test_bad_assignments),
 		cmocka_unit_test(test_deploy_reimport),
+		cmocka_unit_test(test_origin),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -289,6 +289,38 @@ test_awkward_values(void **state)
 	testdb_close(s);
 }
 
+/*
+ * Origins (this pool's name, another pool's) and deployments' ids go out
+ * and come back into a pool that has no name, or another.
+ */
+static void
+test_origins(void **state)
+{
+	static const char people[] =
+	    "id,family_name,given_name,origin\n"
+	    "aaaaaaaa-0000-4000-8000-000000000001,Wit,Anna,\n"
+	    "aaaaaaaa-0000-4000-8000-000000000002,Berg,Jan,Douane\n";
+	struct import_stats stats;
+	struct deployment mh17;
+	struct store *s;
+
+	(void)state;
+	s = testdb_open();
+	assert_int_equal(store_exec(s, "INSERT INTO setting(key, value) VALUES"
+	    " ('pool_name', 'KMar')", NULL), RC_OK);
+	testdb_import(s, people, NULL);
+	testdb_deploy(s, "MH17", "air-disaster", "UA", "2026-11-25", NULL,
+	    NULL, &mh17);
+	deploy_clear(&mh17);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM person WHERE "
+	    "origin = 'KMar'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM deployment WHERE "
+	    "origin = 'KMar' AND length(id) = 36"), 1);
+	round_trip(s, 2, &stats);
+	assert_int_equal(stats.rows[FILE_DEPLOYMENTS], 1);
+	testdb_close(s);
+}
+
 /* The do-not-call mark and the review day go out and come back. */
 static void
 test_keeping_columns(void **state)
@@ -361,7 +393,7 @@ test_formula_cells(void **state)
 	    strstr(text, ",\"''-Jones\",\"'@work\",\"''\",") == NULL ||
 	    strstr(text, ",\"'+31 6 1234\",") == NULL ||
 	    strstr(text, ",\"'=HYPERLINK(\"\"http") == NULL ||
-	    strstr(text, ",\"'\t1\",,,\r\n") == NULL)
+	    strstr(text, ",\"'\t1\",,,,\r\n") == NULL)
 		fail_msg("formulas not marked:\n%s", text);
 	free(text);
 	testdb_close(s);
@@ -462,6 +494,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_pool),
 		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_origins),
 		cmocka_unit_test(test_keeping_columns),
 		cmocka_unit_test(test_formula_cells),
 		cmocka_unit_test(test_export_interrupted),

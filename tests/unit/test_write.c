@@ -104,7 +104,7 @@ test_deploy_put(void **state)
 {
 	struct store *s = *state;
 	struct deploy_row r = { "Ida", "flood", "ML", "2026-11-23", "",
-	    "planning", "2:lang:fr" };
+	    "planning", "2:lang:fr", NULL, NULL };
 	struct deploy_writer *w;
 	struct error err;
 	long long pk;
@@ -158,7 +158,7 @@ test_deploy_assign(void **state)
 {
 	struct store *s = *state;
 	struct deploy_row r = { "Ida", "flood", "ML", "2026-11-23", "",
-	    "planning", "" };
+	    "planning", "", NULL, NULL };
 	struct assignment_row a = { 0, 0, "Ida",
 	    "0f8fad5b-d9cb-469f-a165-70867728950e", "", "proposed", NULL };
 	struct deploy_writer *w;
