@@ -16,9 +16,6 @@
 #include "strbuf.h"
 #include "twin.h"
 
-/* The lines of the body: the fields, then the missions and windows. */
-enum { TL_MISSIONS = EF_N };
-
 /* Where the columns are at this width. */
 struct twin_cols {
 	int	label, value[2], width[2];
@@ -107,7 +104,7 @@ field_line(struct twin_draw *d, int y, int f)
 	draw_text(y, 0, COLS, differs ? "*" : "", A_BOLD);
 	draw_text(y, 2, d->c.label - 1, form_label((size_t)f, label),
 	    f == t->at && differs ? draw_attr(d->a, ROLE_CURSOR) : 0);
-	if (f == EF_LANGUAGES || f == EF_THEMES || f == EF_SKILLS) {
+	if (twin_united(f)) {
 		strbuf_addf(&b, "  united: %s", t->united->value[f]);
 		draw_text(y, d->c.value[TWIN_LEFT], COLS, strbuf_str(&b), 0);
 		strbuf_free(&b);
@@ -137,8 +134,8 @@ rows_line(struct twin_draw *d, int y, long long i)
 	}
 	if (i < nm + 2 && u->nmissions > 0) {
 		r = (size_t)(i - 2);
-		strbuf_addf(&b, "    %s  %s  %s..%s  %s", u->missions[r].mission,
-		    u->missions[r].country, u->missions[r].start,
+		strbuf_addf(&b, "    %s  %s  %s..%s  %s",
+		    u->missions[r].mission, u->missions[r].country, u->missions[r].start,
 		    u->missions[r].end, u->missions[r].role);
 	} else if (i > nm + 3 && u->nwindows > 0) {
 		r = (size_t)(i - nm - 4);
@@ -196,8 +193,8 @@ titles_draw(struct twin_draw *d, int y)
 		strbuf_addf(&b, "%s %s", side == t->keep ? "kept:" :
 		    "merged in:", t->name[side]);
 		draw_text(y, d->c.value[side], d->c.width[side],
-		    strbuf_str(&b), side == t->keep ? (int)(A_BOLD | A_UNDERLINE) :
-		    (int)A_UNDERLINE);
+		    strbuf_str(&b), (int)A_UNDERLINE | (side == t->keep ?
+		    (int)A_BOLD : 0));
 	}
 	strbuf_free(&b);
 }

@@ -11,9 +11,8 @@
 #include "strbuf.h"
 #include "twin.h"
 
-/* The fields the merge unites rather than choosing one side's. */
-static int
-united(int f)
+int
+twin_united(int f)
 {
 	return f == EF_LANGUAGES || f == EF_THEMES || f == EF_SKILLS;
 }
@@ -21,7 +20,7 @@ united(int f)
 int
 twin_differs(const struct twin *t, int f)
 {
-	return f >= 0 && f < EF_N && !united(f) &&
+	return f >= 0 && f < EF_N && !twin_united(f) &&
 	    strcmp(t->rec[TWIN_LEFT]->value[f], t->rec[TWIN_RIGHT]->value[f]) !=
 	    0;
 }
@@ -124,18 +123,18 @@ static int
 unite_rows(struct store *s, struct edit_record *u,
     const struct edit_record *o, struct error *err)
 {
+	const struct edit_mission *m;
 	size_t i, j;
 	int rc = RC_OK;
 
 	for (i = 0; i < o->nmissions && rc != RC_DB; i++) {
+		m = &o->missions[i];
 		for (j = 0; j < u->nmissions; j++)
-			if (strcmp(u->missions[j].mission,
-			    o->missions[i].mission) == 0 &&
-			    strcmp(u->missions[j].start, o->missions[i].start) ==
-			    0)
+			if (strcmp(u->missions[j].mission, m->mission) == 0 &&
+			    strcmp(u->missions[j].start, m->start) == 0)
 				break;
 		if (j == u->nmissions)
-			rc = edit_add_mission(s, u, &o->missions[i], err);
+			rc = edit_add_mission(s, u, m, err);
 	}
 	for (i = 0; i < o->nwindows && rc != RC_DB; i++) {
 		for (j = 0; j < u->nwindows; j++)
@@ -157,7 +156,7 @@ twin_unite(struct store *s, struct twin *t, struct error *err)
 	if ((rc = edit_load(s, t->pk[t->keep], &u, err)) != RC_OK)
 		return rc;
 	for (f = 0; f < EF_N && rc == RC_OK; f++)
-		if (united(f))
+		if (twin_united(f))
 			rc = unite_list(s, u, o->value[f], f, err);
 	if (rc == RC_OK)
 		rc = unite_rows(s, u, o, err);

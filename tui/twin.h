@@ -29,7 +29,7 @@ struct twin {
 	char			*evidence;	/* why they may be one */
 	struct edit_record	*rec[2];	/* as loaded */
 	int			 keep;		/* the side whose id stays */
-	int			 side[EF_N];	/* whose value each field keeps */
+	int			 side[EF_N];	/* whose value each keeps */
 	unsigned		 touched;	/* 1 << f: chosen by the user */
 	/* What the merge keeps of the united fields (languages, themes,
 	 * skills, missions, windows): the kept record with the other's
@@ -41,6 +41,9 @@ struct twin {
 };
 
 /* twin.c */
+/* Whether field f is one the merge unites rather than choosing a side's
+ * (languages, themes, skills). */
+int	twin_united(int f);
 /* Whether field f is chosen (not united) and differs. */
 int	twin_differs(const struct twin *, int f);
 /* The first differing field from f on in direction dir (1, -1), or -1. */

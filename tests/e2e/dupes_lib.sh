@@ -2,9 +2,10 @@
 # after tui_lib.sh:
 #
 #   dupes_pool    $db: Anna de Wit entered twice, $anna1 from the KMar
-#                 (rank, phone +31 6 1111 1111, nl:native;en:C1) and
-#                 $anna2 from the Police (no rank, phone +31 70 222 2222,
-#                 en:C2;fr:B1), the same e-mail; and Piet Jansen once
+#                 (rank, phone +31 6 1111 1111, nl:native;en:C1, EULEX
+#                 Kosovo) and $anna2 from the Police (no rank, phone
+#                 +31 70 222 2222, en:C2;fr:B1, EUCAP Sahel Mali), the
+#                 same e-mail; and Piet Jansen once
 #   on NAME       the session the next keys go to
 #   open_twin NAME W H [ARGS...]   roster (with ARGS) in a W x H session
 #                 NAME, on the pair side by side
@@ -24,8 +25,13 @@ $anna1,de Wit,Anna,Koninklijke Marechaussee,Wachtmeester,f,a.dewit@kmar.nl,+31 6
 $anna2,de Wit,Anna,Koninklijke Marechaussee,,f,a.dewit@kmar.nl,+31 70 222 2222,active,5,,2027-06-30,,en:C2;fr:B1,,first-aid,from the police list
 aaaaaaaa-0000-4000-8000-000000000003,Jansen,Piet,Politie,Inspecteur,m,piet@politie.nl,+31 6 3333 3333,active,2,,,,nl:native,,,
 EOT
-	"$ROSTER" --db "$db" import "$work/people.csv" >/dev/null 2>&1 ||
-	    bad "the import of the pair failed"
+	cat >"$work/missions.csv" <<EOT
+person_id,mission,country,start,end,role,themes
+$anna1,EULEX Kosovo,XK,2019-03-01,2019-09-30,Investigator,rule-of-law
+$anna2,EUCAP Sahel Mali,ML,2021-01-01,2021-12-31,Border Expert,border-management
+EOT
+	"$ROSTER" --db "$db" import "$work/people.csv" "$work/missions.csv" \
+	    >/dev/null 2>&1 || bad "the import of the pair failed"
 	# The pools they came from, as a merge of two pools leaves them.
 	sqlite3 "$db" "UPDATE person SET origin = 'KMar' WHERE id = '$anna1';
 	    UPDATE person SET origin = 'Police' WHERE id = '$anna2'" ||

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The same person twice, merged side by side: = lists the pair, Enter
-# shows both records under the evidence, the phone is taken from the other side (l), the
-# rest kept; the merge asks first, naming both.  Afterwards the kept
+# shows both records under the evidence, the phone is taken from the
+# other side (l), the rest kept; the merge asks first, naming both.  Afterwards the kept
 # record has the chosen phone, its own rank, the languages of both (the
 # higher level of each), and the other's id is its alias.
 . "${top_srcdir:-.}/tests/e2e/dupes_lib.sh"
@@ -15,6 +15,13 @@ wait_for '^\* rank +> Wachtmeester' || { stop; finish; exit; }
 wait_for '^  languages +united: en:C2;fr:B1;nl:native' || { stop; finish; exit; }
 wait_for '^\* phone +> \+31 6 1111 1111 +\+31 70 222 2222' ||
     { stop; finish; exit; }
+# The missions of both, at the foot.
+keys G
+wait_for '^    EULEX Kosovo  XK  2019-03-01\.\.2019-09-30  Investigator' ||
+    { stop; finish; exit; }
+wait_for '^    EUCAP Sahel Mali  ML  2021-01-01\.\.2021-12-31  Border Expert' ||
+    { stop; finish; exit; }
+# The next field that differs, back on screen: the phone.
 keys j
 keys l
 wait_for '^\* phone +\+31 6 1111 1111 +> \+31 70 222 2222' ||
@@ -34,6 +41,8 @@ check "the phone chosen, the rank kept" "$(sqlite3 "$db" "SELECT phone ||
 "$ROSTER" --db "$db" show "$anna1" >"$work/show" 2>&1
 check "the languages united" "$(sed -n 's/^Languages  *//p' "$work/show")" \
     "nl native, en C2, fr B1"
+check "the missions united" "$(grep -c 'EULEX Kosovo\|EUCAP Sahel Mali' \
+    "$work/show")" 2
 check "the other id an alias" "$(sqlite3 "$db" "SELECT id FROM person_alias
     WHERE alias = '$anna2'")" "$anna1"
 keys q
