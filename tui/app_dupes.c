@@ -235,7 +235,7 @@ app_twin_merge(struct app *a, struct error *err)
 		if ((rc = app_twin_reload(a, err)) != RC_OK)
 			return rc;
 		if (a->screen == SCREEN_TWIN)
-			app_message(a, 1, "not merged: %s; shown again as "
+			app_message(a, 1, "%s; the pair is shown again as "
 			    "stored", why.msg);
 		return RC_OK;
 	}
