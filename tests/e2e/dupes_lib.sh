@@ -9,6 +9,8 @@
 #   on NAME       the session the next keys go to
 #   open_twin NAME W H [ARGS...]   roster (with ARGS) in a W x H session
 #                 NAME, on the pair side by side
+#   ask_merge OTHER KEPT   m, and the question naming both ("Anna de Wit
+#                 (Police)")
 #   person_count  how many people $db holds
 
 . "${top_srcdir:-.}/tests/e2e/tui_lib.sh"
@@ -50,6 +52,11 @@ open_twin() {
 	wait_for '^  Anna de Wit \(KMar\) +Anna de Wit \(Police\) ' || return
 	keys Enter
 	wait_for -l 1 "^ $twin_title" || return
+}
+
+ask_merge() {
+	keys m
+	wait_for -l "$H" -F "Merge $1 into $2? (y/n)"
 }
 
 person_count() { sqlite3 "$db" "SELECT count(*) FROM person"; }

@@ -6,9 +6,7 @@
 
 dupes_pool
 open_twin changed 80 24 || { stop; finish; exit; }
-keys m
-wait_for -l 24 -F 'Merge Anna de Wit (Police) into Anna de Wit (KMar)? (y/n)' ||
-    { stop; finish; exit; }
+ask_merge 'Anna de Wit (Police)' 'Anna de Wit (KMar)' || { stop; finish; exit; }
 "$ROSTER" --db "$db" person set "$anna2" rank=Hoofdagent >/dev/null 2>&1 ||
     bad "person set failed"
 wait_for -l 24 -F 'changed by another roster meanwhile: shown again as stored' ||

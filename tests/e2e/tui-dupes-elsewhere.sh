@@ -7,15 +7,11 @@
 
 dupes_pool
 open_twin one 80 24 || { stop; finish; exit; }
-keys m
-wait_for -l 24 -F 'Merge Anna de Wit (Police) into Anna de Wit (KMar)? (y/n)' ||
-    { stop; finish; exit; }
+ask_merge 'Anna de Wit (Police)' 'Anna de Wit (KMar)' || { stop; finish; exit; }
 open_twin two 80 24 || { stop; finish; exit; }
 keys s
 wait_for -l 2 -F 'kept: Anna de Wit (Police)' || { stop; finish; exit; }
-keys m
-wait_for -l 24 -F 'Merge Anna de Wit (KMar) into Anna de Wit (Police)? (y/n)' ||
-    { stop; finish; exit; }
+ask_merge 'Anna de Wit (KMar)' 'Anna de Wit (Police)' || { stop; finish; exit; }
 keys y
 wait_for -l 24 -F 'merged Anna de Wit (KMar) into Anna de Wit (Police)' ||
     { stop; finish; exit; }

@@ -26,9 +26,7 @@ keys j
 keys l
 wait_for '^\* phone +\+31 6 1111 1111 +> \+31 70 222 2222' ||
     { stop; finish; exit; }
-keys m
-wait_for -l 24 -F 'Merge Anna de Wit (Police) into Anna de Wit (KMar)? (y/n)' ||
-    { stop; finish; exit; }
+ask_merge 'Anna de Wit (Police)' 'Anna de Wit (KMar)' || { stop; finish; exit; }
 check "nothing merged before the answer" "$(person_count)" 3
 keys y
 wait_for -l 24 -F 'merged Anna de Wit (Police) into Anna de Wit (KMar)' ||

@@ -7,9 +7,7 @@
 
 dupes_pool
 open_twin refused 80 24 || { stop; finish; exit; }
-keys m
-wait_for -l 24 -F 'Merge Anna de Wit (Police) into Anna de Wit (KMar)? (y/n)' ||
-    { stop; finish; exit; }
+ask_merge 'Anna de Wit (Police)' 'Anna de Wit (KMar)' || { stop; finish; exit; }
 lock_hold "$db" || { stop; finish; exit; }
 printf "UPDATE person SET rank = 'Hoofdagent', version = version + 1
     WHERE id = '%s';\n" "$anna2" >&3
