@@ -51,6 +51,7 @@ extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
+extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_dupes_entry;
 extern const struct cmd_entry cmd_dupes_merge_entry;
 extern const struct cmd_entry cmd_dupes_not_same_entry;
@@ -91,6 +92,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* Before "pool", which would take "pool name" as its own. */
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
+	&cmd_merge_entry,
 	/* The subcommands first: "dupes" alone would take their words. */
 	&cmd_dupes_merge_entry,
 	&cmd_dupes_not_same_entry,
@@ -115,6 +117,7 @@ static const struct {
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
+	{ "merge", "Pools" },
 	{ "dupes", "Pools" },
 };
 
