@@ -65,26 +65,16 @@ pool_known_get(struct store *s, struct pool_info *p, struct error *err)
 int
 pool_info_get(struct store *s, struct pool_info *p, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct exchange_meta m;
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if ((rc = store_prepare(s, &st, "SELECT " STORE_POOL_NAME_SQL ", coalesce("
-	    "(SELECT value FROM setting WHERE key = 'pool_id'), ''),"
-	    " (SELECT n FROM change_counter)", err)) != RC_OK)
+	if ((rc = exchange_pool_self(s, &m, err)) != RC_OK)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(p->name, sizeof p->name, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		snprintf(p->id, sizeof p->id, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		p->change = sqlite3_column_int64(st, 2);
-	}
-	rc = rc == SQLITE_ROW ? RC_OK : store_error(s, err, "pool");
-	sqlite3_finalize(st);
-	if (rc == RC_OK)
-		rc = pool_known_get(s, p, err);
-	return rc;
+	snprintf(p->name, sizeof p->name, "%s", m.pool_name);
+	snprintf(p->id, sizeof p->id, "%s", m.pool_id);
+	p->change = m.until;
+	return pool_known_get(s, p, err);
 }
 
 void

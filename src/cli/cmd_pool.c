@@ -20,16 +20,15 @@ pool_print_known(const struct pool_info *p)
 		return;
 	}
 	printf("known pools:\n");
-	strbuf_adds(&b, "");
 	width_fit(&b, "NAME", POOL_COLS, 1);
 	printf("  %s  %-36s  %6s  %s\n", strbuf_str(&b), "ID", "MARK",
 	    "WHEN");
 	for (i = 0; i < p->nknown; i++) {
-		strbuf_adds(&b, "");
+		strbuf_reset(&b);
 		width_fit(&b, p->known[i].name, POOL_COLS, 1);
 		printf("  %s  %-36s  %6lld  ", strbuf_str(&b),
 		    p->known[i].id, p->known[i].mark);
-		strbuf_adds(&b, "");
+		strbuf_reset(&b);
 		width_escape(&b, p->known[i].at);
 		printf("%s\n", strbuf_str(&b));
 	}

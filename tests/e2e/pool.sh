@@ -58,6 +58,15 @@ run 0 pool-named "$ROSTER" pool
 grep -qx 'name: Koninklijke Marechaussee' "$work/out" && ok ||
     bad "pool-named: $(cat "$work/out")"
 
+# The known pools, as merge and apply record them.
+q "INSERT INTO pool(id, name, mark, at) VALUES
+    ('0b5e6f1e-4a7c-4d0e-9a51-3f2d8c0a9b17', 'Douane', 12,
+    '2026-11-20T10:00:00Z')"
+run 0 pool-known "$ROSTER" pool
+grep -Eq '^  Douane +0b5e6f1e-4a7c-4d0e-9a51-3f2d8c0a9b17 +12  2026-11-20T10:00:00Z$' \
+    "$work/out" && ok || bad "pool-known: $(cat "$work/out")"
+q "DELETE FROM pool"
+
 # The same name again: said, nothing written.
 dump before
 run 0 name-same "$ROSTER" pool name 'Koninklijke Marechaussee'
