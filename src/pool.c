@@ -177,10 +177,12 @@ pool_name_set(struct store *s, const char *name, int rename,
 			    &n->deployments, err);
 		if (rc == RC_OK)
 			rc = error_set(err, RC_REFUSED, "the pool is called "
-			    "%s already, and %lld people and %lld deployments"
+			    "%s already, and %lld %s and %lld deployment%s"
 			    " carry that name as their origin: give --rename "
 			    "to call it %s and them with it", n->old,
-			    n->people, n->deployments, name);
+			    n->people, n->people == 1 ? "person" : "people",
+			    n->deployments, n->deployments == 1 ? "" : "s",
+			    name);
 	} else
 		rc = pool_name_write(s, name, n, err);
 out:

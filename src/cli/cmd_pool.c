@@ -94,13 +94,15 @@ cmd_pool_name_exec(struct cli *c, const struct cli_args *a,
 		cli_note("roster: the pool is called %s already; nothing "
 		    "changed\n", name);
 	else if (n.old[0] != '\0')
-		cli_note("roster: the pool %s is now called %s (%lld people "
-		    "and %lld deployments renamed)\n", n.old, name, n.people,
-		    n.deployments);
+		cli_note("roster: the pool %s is now called %s (%lld %s and "
+		    "%lld deployment%s renamed)\n", n.old, name, n.people,
+		    n.people == 1 ? "person" : "people", n.deployments,
+		    n.deployments == 1 ? "" : "s");
 	else
-		cli_note("roster: the pool is called %s (%lld people and %lld "
-		    "deployments made here took the name)\n", name, n.people,
-		    n.deployments);
+		cli_note("roster: the pool is called %s (%lld %s and %lld "
+		    "deployment%s made here took the name)\n", name, n.people,
+		    n.people == 1 ? "person" : "people", n.deployments,
+		    n.deployments == 1 ? "" : "s");
 	return RC_OK;
 }
 
