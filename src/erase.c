@@ -176,27 +176,57 @@ erase_rows(struct store *s, const struct erase_who *w, struct error *err)
 }
 
 int
-erase_person(struct store *s, long long pk, struct error *err)
+erase_person_in(struct store *s, long long pk, struct error *err)
 {
 	struct erase_who w;
 	int rc;
 
-	if ((rc = store_begin(s, err)) != RC_OK)
-		return rc;
 	if ((rc = who_read(s, pk, &w, err)) == RC_OK) {
 		s->erasing = 1;
 		rc = erase_rows(s, &w, err);
 		s->erasing = 0;
 	}
 	who_free(&w);
-	if (rc != RC_OK) {
+	/* The -wal still holds the pages as they were: the commit
+	 * checkpoints and truncates it. */
+	if (rc == RC_OK)
+		store_scrub(s);
+	return rc;
+}
+
+int
+erase_person(struct store *s, long long pk, struct error *err)
+{
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = erase_person_in(s, pk, err)) != RC_OK) {
 		store_rollback(s);
 		return rc;
 	}
-	/* The -wal still holds the pages as they were: the commit
-	 * checkpoints and truncates it. */
-	store_scrub(s);
 	return store_commit(s, err);
+}
+
+int
+erase_tombstone(struct store *s, const char *id, const char *at,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "INSERT OR IGNORE INTO erased(id, at)"
+	    " VALUES (lower(?1), coalesce(?2, strftime('%Y-%m-%dT%H:%M:%SZ',"
+	    " 'now')))", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (at != NULL && at[0] != '\0')
+		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "erased");
+	return RC_OK;
 }
 
 int

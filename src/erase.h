@@ -24,6 +24,13 @@
 
 /* Erases person pk in one transaction: RC_REFUSED if there is none. */
 int	erase_person(struct store *, long long pk, struct error *err);
+/* The same inside the caller's transaction (a merge's). */
+int	erase_person_in(struct store *, long long pk, struct error *err);
+/* Remembers id as erased elsewhere at at (NULL: now) when it is not
+ * here, so that no later file brings them in; inside the caller's
+ * transaction. */
+int	erase_tombstone(struct store *, const char *id, const char *at,
+	    struct error *err);
 
 /* Whether id (a person's UUID) was erased from this pool: RC_OK and *yes. */
 int	erase_known(struct store *, const char *id, int *yes,

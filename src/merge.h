@@ -71,6 +71,10 @@ struct merge_report {
 	struct merge_conflict	*conflicts;
 	size_t			 nconflicts;
 	long long		 deployments_added, deployments_updated;
+	/* A deployment whose name this pool gives another: "Irma 2017
+	 * (KMar)", the name it has here. */
+	char			**deploy_renamed;
+	size_t			 ndeploy_renamed;
 	char			**missing;	/* "theme:cyber-crime" */
 	size_t			 nmissing;
 	int			 vocabulary_added;	/* missing were added */

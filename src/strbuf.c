@@ -133,6 +133,20 @@ strbuf_str(const struct strbuf *b)
 }
 
 void
+strbuf_thousands(struct strbuf *out, long long n)
+{
+	char digits[32];
+	size_t len, i;
+
+	len = (size_t)snprintf(digits, sizeof digits, "%lld", n);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			strbuf_adds(out, ",");
+		strbuf_add(out, digits + i, 1);
+	}
+}
+
+void
 strv_free(char **v, size_t n)
 {
 	size_t i;

@@ -20,6 +20,8 @@ void	 strbuf_add(struct strbuf *, const char *s, size_t len);
 void	 strbuf_adds(struct strbuf *, const char *s);
 void	 strbuf_addf(struct strbuf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* n with a comma between thousands: "1,234". */
+void	 strbuf_thousands(struct strbuf *, long long n);
 void	 strbuf_reset(struct strbuf *);
 char	*strbuf_steal(struct strbuf *);
 void	 strbuf_free(struct strbuf *);

@@ -144,7 +144,7 @@ insert(struct store *s, enum vocab v, const char *slug, const char *label,
 }
 
 int
-vocab_db_add(struct store *s, enum vocab v, const char *slug,
+vocab_db_add_in(struct store *s, enum vocab v, const char *slug,
     const char *label, struct error *err)
 {
 	char had[VOCAB_DB_LABEL_MAX * 4 + VOCAB_DB_SLUG_MAX + 64];
@@ -153,16 +153,25 @@ vocab_db_add(struct store *s, enum vocab v, const char *slug,
 	if ((rc = check_slug(refdata_vocab_name(v), slug, err)) != RC_OK ||
 	    (rc = check_label(label, err)) != RC_OK)
 		return rc;
-	/* The look-up in the write's transaction: no one adds it between. */
-	if ((rc = store_begin(s, err)) != RC_OK)
-		return rc;
 	rc = exists(s, v, slug, had, sizeof had, err);
 	if (rc == RC_REFUSED)
 		rc = error_set(err, RC_INPUT, "vocab: %s '%s' %s",
 		    refdata_vocab_name(v), slug, had);
 	if (rc == RC_OK)
 		rc = insert(s, v, slug, label, err);
-	if (rc == RC_OK)
+	return rc;
+}
+
+int
+vocab_db_add(struct store *s, enum vocab v, const char *slug,
+    const char *label, struct error *err)
+{
+	int rc;
+
+	/* The look-up in the write's transaction: no one adds it between. */
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = vocab_db_add_in(s, v, slug, label, err)) == RC_OK)
 		return store_commit(s, err);
 	store_rollback(s);
 	return rc;

@@ -42,6 +42,9 @@ int	vocab_db_find(const char *name);
 #define VOCAB_DB_LABEL_MAX	80
 int	vocab_db_add(struct store *, enum vocab, const char *slug,
 	    const char *label, struct error *err);
+/* The same inside the caller's transaction (a merge's). */
+int	vocab_db_add_in(struct store *, enum vocab, const char *slug,
+	    const char *label, struct error *err);
 
 /*
  * Calls fn with each entry of list, by code: a slug and its label, a

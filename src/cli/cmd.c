@@ -51,6 +51,7 @@ extern const struct cmd_entry cmd_callout_reply_entry;
 extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
+extern const struct cmd_entry cmd_merge_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -88,6 +89,7 @@ const struct cmd_entry *const cmd_table[] = {
 	/* Before "pool", which would take "pool name" as its own. */
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
+	&cmd_merge_entry,
 	NULL,
 };
 
@@ -108,6 +110,7 @@ static const struct {
 	{ "share", "Care of the file" },
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
+	{ "merge", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

@@ -18,21 +18,6 @@ print_problem(const char *msg, void *arg)
 	strbuf_free(&line);
 }
 
-/* n with a comma between thousands: "1,234". */
-static void
-thousands(long long n, struct strbuf *out)
-{
-	char digits[32];
-	size_t len, i;
-
-	len = (size_t)snprintf(digits, sizeof digits, "%lld", n);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
-			strbuf_adds(out, ",");
-		strbuf_add(out, digits + i, 1);
-	}
-}
-
 static int
 cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
@@ -57,7 +42,7 @@ cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	strbuf_addf(&verdict, "roster check: %s ", path);
 	if (r.problems == 0) {
 		strbuf_adds(&verdict, "is good (");
-		thousands(r.people, &verdict);
+		strbuf_thousands(&verdict, r.people);
 		strbuf_adds(&verdict, r.people == 1 ? " person)" : " people)");
 	} else
 		strbuf_addf(&verdict, "has %ld problem%s", r.problems,
