@@ -99,14 +99,16 @@ audit_write(struct store *s, const struct audit_entry *e, struct error *err)
 static const char each_sql[] = "SELECT pk, who, at, entity, entity_id,"
     " action, fields FROM audit WHERE (?2 IS NULL OR at >= ?2) ORDER BY pk";
 /*
- * A deployment's lines are kept under the name it had when they were
- * written: its earlier names are followed back through its renames, each
+ * A person's lines include those of the ids merged into theirs (their
+ * aliases, alias.h).  A deployment's lines are kept under the name it
+ * had when they were written: its earlier names are followed back through its renames, each
  * only from the rename that last gave it away before and up to the rename
  * away from it, so that deployments that had the same name at other
  * times keep their own lines.
  */
 static const char each_id_sql[] = "WITH RECURSIVE names(n, upto) AS ("
     " SELECT ?1, NULL UNION"
+    " SELECT alias, NULL FROM person_alias WHERE id = ?1 UNION"
     " SELECT a.entity_id, a.pk FROM names JOIN audit_change c ON"
     "  c.field = 'name' AND c.new = names.n JOIN audit a ON a.pk = c.audit"
     "  AND a.entity = 'deployment' AND a.action = 'rename' AND"

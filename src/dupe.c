@@ -41,12 +41,16 @@ static const char *const queries[Q_N] = {
 /* The words index's tokenizer and arguments (db/001-schema.sql). */
 static const char *const tokenizer_args[] = { "remove_diacritics", "2" };
 
-struct dupe_finder {
-	struct store	*store;
-	sqlite3_stmt	*q[Q_N];
-	int		 loaded;	/* the pool is in temp.dupe */
+struct dupe_names {
 	fts5_tokenizer	 tok;
 	Fts5Tokenizer	*t;
+};
+
+struct dupe_finder {
+	struct store		*store;
+	sqlite3_stmt		*q[Q_N];
+	int			 loaded;	/* the pool is in temp.dupe */
+	struct dupe_names	*names;
 };
 
 static fts5_api *
@@ -64,20 +68,32 @@ fts5_api_of(sqlite3 *db)
 	return api;
 }
 
-static int
-tokenizer_new(struct dupe_finder *f, struct error *err)
+int
+dupe_names_new(struct store *s, struct dupe_names **out, struct error *err)
 {
-	fts5_api *api = fts5_api_of(f->store->db);
+	fts5_api *api = fts5_api_of(s->db);
+	struct dupe_names *n = xcalloc(1, sizeof *n);
 	void *ud;
 
+	*out = NULL;
 	if (api == NULL || api->xFindTokenizer(api, "unicode61", &ud,
-	    &f->tok) != SQLITE_OK || f->tok.xCreate(ud, (const char **)
-	    tokenizer_args, 2, &f->t) != SQLITE_OK) {
-		f->t = NULL;
+	    &n->tok) != SQLITE_OK || n->tok.xCreate(ud, (const char **)
+	    tokenizer_args, 2, &n->t) != SQLITE_OK) {
+		free(n);
 		return error_set(err, RC_DB, "SQLite has no unicode61 "
 		    "tokenizer (FTS5)");
 	}
+	*out = n;
 	return RC_OK;
+}
+
+void
+dupe_names_free(struct dupe_names *n)
+{
+	if (n == NULL)
+		return;
+	n->tok.xDelete(n->t);
+	free(n);
 }
 
 int
@@ -100,7 +116,7 @@ dupe_finder_new(struct store *s, struct dupe_finder **out, struct error *err)
 			dupe_finder_free(f);
 			return rc;
 		}
-	if ((rc = tokenizer_new(f, err)) != RC_OK) {
+	if ((rc = dupe_names_new(s, &f->names, err)) != RC_OK) {
 		dupe_finder_free(f);
 		return rc;
 	}
@@ -117,8 +133,7 @@ dupe_finder_free(struct dupe_finder *f)
 		return;
 	for (i = 0; i < Q_N; i++)
 		sqlite3_finalize(f->q[i]);
-	if (f->t != NULL)
-		f->tok.xDelete(f->t);
+	dupe_names_free(f->names);
 	free(f);
 }
 
@@ -159,6 +174,15 @@ add_token(void *ctx, int flags, const char *token, int n, int start, int end)
 	return SQLITE_OK;
 }
 
+void
+dupe_names_key(struct dupe_names *n, const char *folded, size_t len,
+    struct strbuf *key)
+{
+	strbuf_adds(key, "");
+	n->tok.xTokenize(n->t, key, FTS5_TOKENIZE_DOCUMENT, folded, (int)len,
+	    add_token);
+}
+
 /* A name as the words index sees it: "de vries" for "De Vries". */
 static void
 name_key(struct dupe_finder *f, const char *name, struct strbuf *key)
@@ -171,9 +195,7 @@ name_key(struct dupe_finder *f, const char *name, struct strbuf *key)
 		strbuf_free(&folded);
 		strbuf_adds(&folded, name);
 	}
-	strbuf_adds(key, "");
-	f->tok.xTokenize(f->t, key, FTS5_TOKENIZE_DOCUMENT, folded.s,
-	    (int)folded.len, add_token);
+	dupe_names_key(f->names, folded.s, folded.len, key);
 	strbuf_free(&folded);
 }
 

@@ -15,8 +15,10 @@
 #include "error.h"
 #include "person.h"
 #include "store.h"
+#include "strbuf.h"
 
 struct dupe_finder;
+struct dupe_names;
 
 struct dupe_match {
 	char		 name[512];	/* "Anna de Wit", as stored */
@@ -24,6 +26,19 @@ struct dupe_match {
 	char		 at[512];	/* "people.csv:3"; "" for the pool */
 	const char	*by;		/* "e-mail" or "phone" */
 };
+
+/*
+ * Names as the words index compares them, for finders of duplicates:
+ * dupe_names_key appends the words of folded (a name through fold(),
+ * fts_fold) as the index's tokenizer cuts and folds them for case and
+ * diacritics, each after a space when key is not empty ("de vries" for
+ * "De Vries").
+ */
+int	dupe_names_new(struct store *, struct dupe_names **,
+	    struct error *err);
+void	dupe_names_free(struct dupe_names *);
+void	dupe_names_key(struct dupe_names *, const char *folded, size_t len,
+	    struct strbuf *key);
 
 int	dupe_finder_new(struct store *, struct dupe_finder **,
 	    struct error *err);

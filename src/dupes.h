@@ -9,7 +9,8 @@
  * 00 and the digits, spaces and punctuation ignored; a number without a
  * country code matches only the same digits from the same origin); the
  * same family and given name folded for case and diacritics (as the
- * words index folds them) together with the same agency or a mission in
+ * words index folds them; ä, ö, ü also as ae, oe, ue, German's way
+ * without them) together with the same agency or a mission in
  * common (the same mission name, dates overlapping).  A pair marked not
  * the same is not listed again; nor is a pair already merged (the alias).
  *

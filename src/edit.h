@@ -108,6 +108,12 @@ void	edit_remove_window(struct edit_record *, size_t i);
 int	edit_save(struct store *, struct edit_record *,
 	    struct edit_record **theirs, struct error *err);
 
+/* The same, inside the caller's transaction (a merge of two people,
+ * dupes.h): RC_REFUSED, and the caller rolls back, on a version that
+ * moved. */
+int	edit_save_within(struct store *, struct edit_record *,
+	    struct error *err);
+
 /*
  * For a new person (pk 0): whether they are probably someone already in
  * the pool, by import's rule (the same names and e-mail or phone, dupe.h);

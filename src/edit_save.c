@@ -292,6 +292,24 @@ out:
 }
 
 int
+edit_save_within(struct store *s, struct edit_record *r, struct error *err)
+{
+	struct edit_row *row = xcalloc(1, sizeof *row);
+	struct saver sv = { s, NULL, r->pk, 0 };
+	struct edit_record *now = NULL;
+	int rc;
+
+	if ((rc = save_check(s, r, row, err)) == RC_OK &&
+	    (rc = save_base(s, r, &now, err)) == RC_OK &&
+	    (rc = save_all(&sv, row, r, now, err)) == RC_OK)
+		rc = reread(s, r, sv.pk, err);
+	person_writer_free(sv.w);
+	edit_free(now);
+	free(row);
+	return rc;
+}
+
+int
 edit_duplicate(struct store *s, const struct edit_record *r, char *msg,
     size_t len, struct error *err)
 {

@@ -4,9 +4,11 @@
  * and their themes, unavailability windows, assignments and assignment
  * history, call-out messages and replies.  What the cascades do not reach
  * is deleted here: replies from their address matched to nobody, their words
- * in person_fts, the audit's lines about them (whose values go by
- * cascade) and the deployments' lines and values that name them, mission
- * names nobody else served on, and this connection's scratch tables.
+ * in person_fts, the audit's lines about them and about the ids merged
+ * into theirs, which are erased too (whose values go by cascade), their
+ * not-same pairs, and the deployments' lines and values that name them,
+ * mission names nobody else served on, and this connection's scratch
+ * tables.
  * The statistics of sqlite_stat1 hold counts only (SQLite is built
  * without STAT4, whose samples would hold index keys).
  */
@@ -36,6 +38,16 @@ static const char *const erase_sql[] = {
 	    " OR instr(old, ?5) OR instr(new, ?5)"
 	    " OR instr(old, ?6) OR instr(new, ?6)",
 	"DELETE FROM audit WHERE entity_id = ?2 OR instr(fields, ?2)",
+	/* The ids merged into theirs (alias.h) go as theirs does, each
+	 * leaving a tombstone that stops a file bringing it back. */
+	"DELETE FROM audit WHERE EXISTS (SELECT 1 FROM person_alias a"
+	    " WHERE a.id = ?2 AND (audit.entity_id = a.alias OR"
+	    " instr(audit.fields, a.alias)))",
+	"INSERT OR REPLACE INTO erased(id, at) SELECT alias,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM person_alias"
+	    " WHERE id = ?2",
+	"DELETE FROM person_alias WHERE id = ?2",
+	"DELETE FROM not_same WHERE a = ?2 OR b = ?2",
 	/* Replies from their address that were not matched to them. */
 	"DELETE FROM reply WHERE person = ?1"
 	    " OR (?3 <> '' AND sender = ?3 COLLATE NOCASE)"

@@ -43,8 +43,10 @@ log_name(struct log_out *o, const struct audit_entry *e)
 		snprintf(id, sizeof id, "%s", e->fields + strlen(LOG_MEMBER));
 	else
 		return;
+	/* An id merged into another's is that person's (alias.h). */
 	if (store_cached(o->store, &st, "SELECT given_name || ' ' ||"
-	    " family_name FROM person WHERE id = ?", &err) != RC_OK)
+	    " family_name FROM person WHERE id = ?1 OR id = (SELECT id FROM"
+	    " person_alias WHERE alias = ?1)", &err) != RC_OK)
 		return;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)

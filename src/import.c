@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alias.h"
 #include "cell.h"
 #include "csv.h"
 #include "date.h"
@@ -260,6 +261,31 @@ skip_erased(struct importer *im, const char *id, int *gone)
 	return RC_OK;
 }
 
+/*
+ * A row naming an id merged into another person's record (alias.h) is
+ * about the person kept: id becomes theirs, said in the report.
+ */
+static int
+follow_alias(struct importer *im, char id[PERSON_ID_LEN])
+{
+	char kept[PERSON_ID_LEN], name[256];
+	long long pk;
+	int found, rc;
+
+	if ((rc = alias_resolve(im->store, id, kept, &found, im->err)) !=
+	    RC_OK || !found)
+		return rc;
+	if (person_find(im->store, kept, &pk, im->err) == RC_OK)
+		person_name(im->store, pk, name, sizeof name);
+	else
+		snprintf(name, sizeof name, "a person of this import");
+	strbuf_addf(im->report, "%s:%lu: %s was merged into %s (%.8s); "
+	    "that record is updated\n", im->path, im->line, id, name, kept);
+	im->stats->merged++;
+	snprintf(id, PERSON_ID_LEN, "%s", kept);
+	return RC_OK;
+}
+
 /* "people.csv:12", where the current row is. */
 static void
 where(const struct importer *im, char *out, size_t len)
@@ -438,7 +464,8 @@ row_people(struct importer *im)
 		snprintf(what, sizeof what, "id %s", p.id);
 		if (!first_sighting(im, 0, p.id, what))
 			return RC_OK;
-		if ((rc = skip_erased(im, p.id, &gone)) != RC_OK)
+		if ((rc = skip_erased(im, p.id, &gone)) != RC_OK ||
+		    (!gone && (rc = follow_alias(im, p.id)) != RC_OK))
 			return rc;
 	}
 	if (im->row_bad)
@@ -477,7 +504,8 @@ row_person(struct importer *im, int kc, long long *pk,
 		return problem(im, kc, "missing person id");
 	if (cell_uuid(at(im, kc), cell(im, kc), id) != RC_OK)
 		return RC_INPUT;
-	if ((rc = skip_erased(im, id, &gone)) != RC_OK || gone)
+	if ((rc = skip_erased(im, id, &gone)) != RC_OK || gone ||
+	    (rc = follow_alias(im, id)) != RC_OK)
 		return rc;
 	rc = person_find(im->store, id, pk, &e);
 	if (rc == RC_REFUSED)

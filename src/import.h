@@ -23,6 +23,7 @@ enum file_kind { FILE_PEOPLE, FILE_MISSIONS, FILE_UNAVAILABILITY,
 struct import_stats {
 	long	rows[FILE_NKINDS];
 	long	erased;		/* rows of erased people, left out */
+	long	merged;		/* rows of ids merged into another's */
 };
 
 enum {

@@ -52,6 +52,9 @@ extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_merge_entry;
+extern const struct cmd_entry cmd_dupes_entry;
+extern const struct cmd_entry cmd_dupes_merge_entry;
+extern const struct cmd_entry cmd_dupes_not_same_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -90,6 +93,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
 	&cmd_merge_entry,
+	/* The subcommands first: "dupes" alone would take their words. */
+	&cmd_dupes_merge_entry,
+	&cmd_dupes_not_same_entry,
+	&cmd_dupes_entry,
 	NULL,
 };
 
@@ -111,6 +118,7 @@ static const struct {
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
 	{ "merge", "Pools" },
+	{ "dupes", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

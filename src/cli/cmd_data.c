@@ -216,6 +216,9 @@ cmd_import_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		    stats.rows[FILE_DEPLOYMENTS], stats.rows[FILE_ASSIGNMENTS]);
 	if (stats.erased > 0)
 		cli_note("; %ld erased (not imported)", stats.erased);
+	if (stats.merged > 0)
+		cli_note("; %ld of ids merged away (the kept person updated)",
+		    stats.merged);
 	cli_note("\n");
 	return RC_OK;
 }

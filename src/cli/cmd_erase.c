@@ -2,11 +2,32 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alias.h"
 #include "cmd.h"
 #include "date.h"
 #include "erase.h"
 #include "person.h"
 #include "width.h"
+
+/*
+ * An id merged into another person's record (dupes merge) is that
+ * person's, said on stderr: RC_REFUSED when arg is no such id.
+ */
+static int
+merged_person(struct store *s, const char *cmd, const char *arg,
+    long long *pk)
+{
+	char kept[PERSON_ID_LEN], name[256];
+	struct error e;
+	int found;
+
+	if (alias_resolve(s, arg, kept, &found, &e) != RC_OK || !found ||
+	    person_find(s, kept, pk, &e) != RC_OK)
+		return RC_REFUSED;
+	cli_note("roster: %s: %s was merged into %s (%.8s)\n", cmd, arg,
+	    person_name(s, *pk, name, sizeof name), kept);
+	return RC_OK;
+}
 
 int
 cli_person(struct store *s, const char *cmd, const char *arg, long long *pk,
@@ -16,7 +37,10 @@ cli_person(struct store *s, const char *cmd, const char *arg, long long *pk,
 	int rc;
 
 	if ((rc = person_resolve(s, arg, pk, err)) == RC_REFUSED &&
-	    erase_day(s, arg, day, err) == RC_OK && day[0] != '\0')
+	    merged_person(s, cmd, arg, pk) == RC_OK)
+		return RC_OK;
+	if (rc == RC_REFUSED && erase_day(s, arg, day, err) == RC_OK &&
+	    day[0] != '\0')
 		return error_set(err, RC_REFUSED, "%s: %s was erased on %s",
 		    cmd, arg, day);
 	if (rc != RC_OK)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alias.h"
 #include "audit.h"
 #include "cmd.h"
 #include "date.h"
@@ -12,8 +13,9 @@
 
 /*
  * What the audit calls arg: a deployment's name as stored, a person's
- * whole id (from a prefix, as show takes it), the id of someone erased,
- * whose one line remains, or a name a deployment had before a rename.
+ * whole id (from a prefix, as show takes it, or an id merged into
+ * theirs), the id of someone erased, whose one line remains, or a name a
+ * deployment had before a rename.
  */
 static int
 log_entity(struct store *s, const char *arg, char *out, size_t len,
@@ -22,7 +24,7 @@ log_entity(struct store *s, const char *arg, char *out, size_t len,
 	struct deployment d;
 	char day[DATE_LEN], id[PERSON_ID_LEN];
 	long long pk;
-	int rc;
+	int rc, found;
 
 	if ((rc = deploy_get(s, arg, &d, err)) == RC_OK) {
 		snprintf(out, len, "%s", d.name);
@@ -33,6 +35,12 @@ log_entity(struct store *s, const char *arg, char *out, size_t len,
 		return rc;
 	if ((rc = person_resolve(s, arg, &pk, err)) == RC_OK) {
 		snprintf(out, len, "%s", person_id(s, pk, id));
+		return RC_OK;
+	}
+	/* An id merged away: the kept person's history holds its lines. */
+	if (rc == RC_REFUSED && alias_resolve(s, arg, id, &found, err) ==
+	    RC_OK && found) {
+		snprintf(out, len, "%s", id);
 		return RC_OK;
 	}
 	if (rc == RC_DB || erase_day(s, arg, day, err) != RC_OK)
