@@ -55,6 +55,8 @@ extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_dupes_entry;
 extern const struct cmd_entry cmd_dupes_merge_entry;
 extern const struct cmd_entry cmd_dupes_not_same_entry;
+extern const struct cmd_entry cmd_changes_entry;
+extern const struct cmd_entry cmd_apply_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -97,6 +99,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_dupes_merge_entry,
 	&cmd_dupes_not_same_entry,
 	&cmd_dupes_entry,
+	&cmd_changes_entry,
+	&cmd_apply_entry,
 	NULL,
 };
 
@@ -119,6 +123,8 @@ static const struct {
 	{ "pool", "Pools" },
 	{ "merge", "Pools" },
 	{ "dupes", "Pools" },
+	{ "changes", "Pools" },
+	{ "apply", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

@@ -39,6 +39,7 @@ enum {
 	CLI_VALUE = 0x1,	/* --name VALUE or --name=VALUE, else a flag */
 	CLI_REPEAT = 0x2,	/* may be given more than once */
 	CLI_REQUIRED = 0x4,	/* a usage error without it */
+	CLI_SHORT = 0x8,	/* also -X, X its first letter: -o FILE */
 };
 
 /* One long option of a command. */
