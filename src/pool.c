@@ -27,7 +27,10 @@ pool_name_check(const char *name, struct error *err)
 			return error_set(err, RC_INPUT, "pool name: not UTF-8 "
 			    "at byte %zu", i + 1);
 		if (u_isalpha((UChar32)cp) || u_isdigit((UChar32)cp) ||
-		    strchr(" -_.", (int)cp) != NULL)
+		    (cp < 0x80 && strchr(" -_.", (int)cp) != NULL))
+			continue;
+		/* A letter's accent written apart from it (NFD). */
+		if (i > 0 && (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK))
 			continue;
 		/* Shown as a code point: it may be a control character. */
 		return error_set(err, RC_INPUT, "pool name: character %zu "

@@ -98,6 +98,20 @@ run 0 rename-cyrillic "$ROSTER" pool name 'Митниця' --rename
 is rename-cyrillic "$(q "SELECT value FROM setting WHERE key = 'pool_name'")" \
     "Митниця"
 
+# Letters of other scripts, accents written apart (NFD), and the marks
+# allowed; an accent with no letter before it and other signs are not.
+for name in '警察庁' "$(printf 'Douane co\314\202tie\314\200re')" 'A.B-C_D 1'; do
+	run 0 "name-$name" "$ROSTER" pool name "$name" --rename
+done
+dump before
+run 2 name-lone-accent "$ROSTER" pool name "$(printf '\314\201X')"
+says name-lone-accent "character 1 (U+0301) is not a letter"
+run 2 name-emoji "$ROSTER" pool name 'KMar 🚓'
+says name-emoji "character 6 (U+1F693) is not a letter"
+dump after
+same more-bad-names-change-nothing "$work/before.dump" "$work/after.dump"
+run 0 name-back "$ROSTER" pool name 'Митниця' --rename
+
 # New records carry the name: a person, and a deployment with an id.
 run 0 person-add "$ROSTER" person add --family Kovalenko --given Olena
 is person-origin "$(q "SELECT origin FROM person
