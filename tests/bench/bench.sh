@@ -80,6 +80,29 @@ echo
 echo "import of $n people ($rows CSV lines): $((t1 - t0)) ms," \
     "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s"
 
+# Duplicates: roster dupes over the largest pool of 100,000 or fewer, with
+# five people entered a second time under new ids (the e-mail in capitals,
+# the family name too); the demo's pools already hold many people of one
+# name and agency, each with one e-mail, which are listed as well.
+n=$(echo "$sizes" | tr ' ' '\n' | sort -n | awk '$1 <= 100000' | tail -1)
+if [ -n "$n" ]; then
+	cp "$work/pool-$n.db" "$work/dupes.db"
+	sqlite3 "$work/dupes.db" "INSERT INTO person(id, family_name,
+	    given_name, agency, email, phone, created, updated)
+	    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) ||
+	    '-4' || substr(hex(randomblob(2)), 2) || '-a' ||
+	    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+	    upper(family_name), given_name, agency, upper(email), '',
+	    created, updated FROM person ORDER BY pk LIMIT 5"
+	t0=$(ms)
+	"$roster" --db "$work/dupes.db" dupes >"$work/dupes.out"
+	t1=$(ms)
+	echo
+	echo "dupes at $n people: $((t1 - t0)) ms," \
+	    "$(wc -l <"$work/dupes.out") pairs"
+	rm -f "$work/dupes.db" "$work/dupes.out"
+fi
+
 # Merge: the pools of one member state's 19 forces, 5,000 people each, into
 # an empty pool, one roster merge after another.
 npools=${BENCH_MERGE_POOLS:-19} each=${BENCH_MERGE_SIZE:-5000}
@@ -106,26 +129,3 @@ echo
 echo "merge of $npools pools of $each people into an empty one:" \
     "$((t1 - t0)) ms, $(sqlite3 "$work/merged.db" \
     "SELECT count(*) FROM person") people"
-
-# Duplicates: roster dupes over the largest pool of 100,000 or fewer, with
-# five people entered a second time under new ids (the e-mail in capitals,
-# the family name too); the demo's pools already hold many people of one
-# name and agency, each with one e-mail, which are listed as well.
-n=$(echo "$sizes" | tr ' ' '\n' | sort -n | awk '$1 <= 100000' | tail -1)
-if [ -n "$n" ]; then
-	cp "$work/pool-$n.db" "$work/dupes.db"
-	sqlite3 "$work/dupes.db" "INSERT INTO person(id, family_name,
-	    given_name, agency, email, phone, created, updated)
-	    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) ||
-	    '-4' || substr(hex(randomblob(2)), 2) || '-a' ||
-	    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-	    upper(family_name), given_name, agency, upper(email), '',
-	    created, updated FROM person ORDER BY pk LIMIT 5"
-	t0=$(ms)
-	"$roster" --db "$work/dupes.db" dupes >"$work/dupes.out"
-	t1=$(ms)
-	echo
-	echo "dupes at $n people: $((t1 - t0)) ms," \
-	    "$(wc -l <"$work/dupes.out") pairs"
-	rm -f "$work/dupes.db" "$work/dupes.out"
-fi

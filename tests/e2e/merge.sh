@@ -74,6 +74,17 @@ grep -q '^    lost "+31 6 1111 1111" (KMar)' "$work/out" && ok ||
     ok || bad "conflict: the later change not kept"
 [ "$(people "$work/kmar.db")" = 150 ] && ok || bad "conflict: not 150"
 
+# A value from data is shown, never sent: an escape in a conflict's note.
+sqlite3 "$work/kmar.db" "UPDATE person SET notes = 'red' || char(27) ||
+    '[31m', updated = '2099-02-01T00:00:00Z' WHERE id = '$anna'"
+sqlite3 "$work/fiod.db" "UPDATE person SET notes = 'bell' || char(7),
+    updated = '2099-02-02T00:00:00Z' WHERE id = '$anna'"
+run 0 control "$ROSTER" --db "$work/kmar.db" merge "$work/fiod.db"
+grep -q "$(printf '[\033\007]')" "$work/out" && bad "control: sent raw" ||
+    ok
+grep -q 'notes: kept "bell^G" (FIOD)' "$work/out" && ok ||
+    bad "control: $(cat "$work/out")"
+
 # A dry run says what it would do and changes nothing.
 pool "$work/dry.db" Douane 10 4
 dump "$work/fiod.db" "$work/before"
