@@ -52,11 +52,11 @@ extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_merge_entry;
+extern const struct cmd_entry cmd_changes_entry;
+extern const struct cmd_entry cmd_apply_entry;
 extern const struct cmd_entry cmd_dupes_entry;
 extern const struct cmd_entry cmd_dupes_merge_entry;
 extern const struct cmd_entry cmd_dupes_not_same_entry;
-extern const struct cmd_entry cmd_changes_entry;
-extern const struct cmd_entry cmd_apply_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_demo_entry,
@@ -95,12 +95,12 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
 	&cmd_merge_entry,
+	&cmd_changes_entry,
+	&cmd_apply_entry,
 	/* The subcommands first: "dupes" alone would take their words. */
 	&cmd_dupes_merge_entry,
 	&cmd_dupes_not_same_entry,
 	&cmd_dupes_entry,
-	&cmd_changes_entry,
-	&cmd_apply_entry,
 	NULL,
 };
 

@@ -8,7 +8,6 @@
 
 #include "changeset.h"
 #include "cmd.h"
-#include "format_merge.h"
 #include "merge.h"
 
 static int
@@ -21,7 +20,6 @@ cmd_apply_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	struct merge_report r;
 	struct store *s = NULL;
 	sqlite3 *stage = NULL;
-	size_t i;
 	int rc;
 
 	memset(&r, 0, sizeof r);
@@ -33,11 +31,12 @@ cmd_apply_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		o.origin = m.pool_name[0] != '\0' ? m.pool_name : NULL;
 		rc = merge_stage(s, stage, &o, &r, err);
 	}
-	if (rc == RC_OK)
-		format_merge_report(stdout, &r, o.dry_run);
-	else if (r.nmissing > 0 && !r.vocabulary_added)
-		for (i = 0; i < r.nmissing; i++)
-			cli_note("roster: apply: missing %s\n", r.missing[i]);
+	/* A pool that grew from few people by applying keeps the query
+	 * planner's old counts, which make each later apply scan. */
+	if (rc == RC_OK && !o.dry_run)
+		store_exec(s, "PRAGMA analysis_limit = 1000; PRAGMA optimize",
+		    NULL);
+	cli_merge_print("apply", rc, &r, o.dry_run);
 	if (rc != RC_OK)
 		error_prefix(err, "apply");
 	merge_report_free(&r);
