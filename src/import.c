@@ -638,6 +638,33 @@ check_needs(struct importer *im, int kc, struct strbuf *out)
 	return rc == RC_DB ? RC_DB : RC_OK;
 }
 
+/*
+ * A deployment's id in column kc, which no other deployment (stored, or
+ * met earlier in this import) may have: the same id is the same
+ * deployment, which has one name.
+ */
+static int
+check_deployment_id(struct importer *im, int kc, const char *id,
+    const char *name)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_cached(im->store, &st, "SELECT name FROM deployment"
+	    " WHERE id = ?1 AND name <> ?2 COLLATE NOCASE", im->err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		problem(im, kc, "%s is the id of the deployment '%s' (expected "
+		    "that name, or another id)", id,
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(im->store, im->err, "import");
+	return RC_OK;
+}
+
 static int
 row_deployments(struct importer *im)
 {
@@ -666,8 +693,10 @@ row_deployments(struct importer *im)
 		goto out;
 	r.needs = strbuf_str(&needs);
 	/* Without an id (or the column) a new deployment gets a new one. */
-	if (*cell(im, 7) != '\0')
-		cell_uuid(at(im, 7), cell(im, 7), id);
+	if (*cell(im, 7) != '\0' && cell_uuid(at(im, 7), cell(im, 7), id) ==
+	    RC_OK && name_ok && (rc = check_deployment_id(im, 7, id, r.name))
+	    != RC_OK)
+		goto out;
 	r.id = id;
 	r.origin = check_origin(im, 8);
 	if (name_ok) {
@@ -679,6 +708,8 @@ row_deployments(struct importer *im)
 	}
 	if (!im->row_bad)
 		rc = deploy_writer_put(im->deploys, &r, "", im->err);
+	if (rc == RC_INPUT && !im->row_bad)
+		problem(im, -1, "%s", im->err->msg);
 out:
 	strbuf_free(&needs);
 	strbuf_free(&key);

@@ -27,7 +27,10 @@ pool_name_check(const char *name, struct error *err)
 			return error_set(err, RC_INPUT, "pool name: not UTF-8 "
 			    "at byte %zu", i + 1);
 		if (u_isalpha((UChar32)cp) || u_isdigit((UChar32)cp) ||
-		    strchr(" -_.", (int)cp) != NULL)
+		    (cp < 0x80 && strchr(" -_.", (int)cp) != NULL))
+			continue;
+		/* A letter's accent written apart from it (NFD). */
+		if (i > 0 && (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK))
 			continue;
 		/* Shown as a code point: it may be a control character. */
 		return error_set(err, RC_INPUT, "pool name: character %zu "
@@ -65,26 +68,16 @@ pool_known_get(struct store *s, struct pool_info *p, struct error *err)
 int
 pool_info_get(struct store *s, struct pool_info *p, struct error *err)
 {
-	sqlite3_stmt *st;
+	struct exchange_meta m;
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if ((rc = store_prepare(s, &st, "SELECT " STORE_POOL_NAME_SQL ", coalesce("
-	    "(SELECT value FROM setting WHERE key = 'pool_id'), ''),"
-	    " (SELECT n FROM change_counter)", err)) != RC_OK)
+	if ((rc = exchange_pool_self(s, &m, err)) != RC_OK)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(p->name, sizeof p->name, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		snprintf(p->id, sizeof p->id, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
-		p->change = sqlite3_column_int64(st, 2);
-	}
-	rc = rc == SQLITE_ROW ? RC_OK : store_error(s, err, "pool");
-	sqlite3_finalize(st);
-	if (rc == RC_OK)
-		rc = pool_known_get(s, p, err);
-	return rc;
+	snprintf(p->name, sizeof p->name, "%s", m.pool_name);
+	snprintf(p->id, sizeof p->id, "%s", m.pool_id);
+	p->change = m.until;
+	return pool_known_get(s, p, err);
 }
 
 void
@@ -187,10 +180,12 @@ pool_name_set(struct store *s, const char *name, int rename,
 			    &n->deployments, err);
 		if (rc == RC_OK)
 			rc = error_set(err, RC_REFUSED, "the pool is called "
-			    "%s already, and %lld people and %lld deployments"
+			    "%s already, and %lld %s and %lld deployment%s"
 			    " carry that name as their origin: give --rename "
 			    "to call it %s and them with it", n->old,
-			    n->people, n->deployments, name);
+			    n->people, n->people == 1 ? "person" : "people",
+			    n->deployments, n->deployments == 1 ? "" : "s",
+			    name);
 	} else
 		rc = pool_name_write(s, name, n, err);
 out:

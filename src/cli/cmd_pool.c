@@ -20,16 +20,15 @@ pool_print_known(const struct pool_info *p)
 		return;
 	}
 	printf("known pools:\n");
-	strbuf_adds(&b, "");
 	width_fit(&b, "NAME", POOL_COLS, 1);
 	printf("  %s  %-36s  %6s  %s\n", strbuf_str(&b), "ID", "MARK",
 	    "WHEN");
 	for (i = 0; i < p->nknown; i++) {
-		strbuf_adds(&b, "");
+		strbuf_reset(&b);
 		width_fit(&b, p->known[i].name, POOL_COLS, 1);
 		printf("  %s  %-36s  %6lld  ", strbuf_str(&b),
 		    p->known[i].id, p->known[i].mark);
-		strbuf_adds(&b, "");
+		strbuf_reset(&b);
 		width_escape(&b, p->known[i].at);
 		printf("%s\n", strbuf_str(&b));
 	}
@@ -95,13 +94,15 @@ cmd_pool_name_exec(struct cli *c, const struct cli_args *a,
 		cli_note("roster: the pool is called %s already; nothing "
 		    "changed\n", name);
 	else if (n.old[0] != '\0')
-		cli_note("roster: the pool %s is now called %s (%lld people "
-		    "and %lld deployments renamed)\n", n.old, name, n.people,
-		    n.deployments);
+		cli_note("roster: the pool %s is now called %s (%lld %s and "
+		    "%lld deployment%s renamed)\n", n.old, name, n.people,
+		    n.people == 1 ? "person" : "people", n.deployments,
+		    n.deployments == 1 ? "" : "s");
 	else
-		cli_note("roster: the pool is called %s (%lld people and %lld "
-		    "deployments made here took the name)\n", name, n.people,
-		    n.deployments);
+		cli_note("roster: the pool is called %s (%lld %s and %lld "
+		    "deployment%s made here took the name)\n", name, n.people,
+		    n.people == 1 ? "person" : "people", n.deployments,
+		    n.deployments == 1 ? "" : "s");
 	return RC_OK;
 }
 

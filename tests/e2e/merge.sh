@@ -149,6 +149,16 @@ dump "$work/fiod.db" "$work/after"
 same bad-input "$work/before" "$work/after"
 [ -z "$(ls "$TMPDIR")" ] && ok || bad "bad input left: $(ls "$TMPDIR")"
 
+# Into a pool not made yet: made by the merge, but not by a dry run or a
+# merge that fails.
+run 0 new-dry "$ROSTER" --db "$work/new/one.db" merge --dry-run \
+    "$work/kmar.db"
+[ ! -e "$work/new" ] && ok || bad "new-dry: left $(ls "$work/new")"
+run 2 new-bad "$ROSTER" --db "$work/new/one.db" merge "$work/junk.db"
+[ ! -e "$work/new" ] && ok || bad "new-bad: left $(ls "$work/new")"
+run 0 new "$ROSTER" --db "$work/new/one.db" merge "$work/kmar.db"
+[ "$(people "$work/new/one.db")" = 150 ] && ok || bad "new: not 150"
+
 # With --add-vocabulary the theme comes too.
 run 0 add-vocabulary "$ROSTER" --db "$work/fiod.db" merge --add-vocabulary \
     "$work/sea.db"

@@ -58,6 +58,15 @@ run 0 pool-named "$ROSTER" pool
 grep -qx 'name: Koninklijke Marechaussee' "$work/out" && ok ||
     bad "pool-named: $(cat "$work/out")"
 
+# The known pools, as merge and apply record them.
+q "INSERT INTO pool(id, name, mark, at) VALUES
+    ('0b5e6f1e-4a7c-4d0e-9a51-3f2d8c0a9b17', 'Douane', 12,
+    '2026-11-20T10:00:00Z')"
+run 0 pool-known "$ROSTER" pool
+grep -Eq '^  Douane +0b5e6f1e-4a7c-4d0e-9a51-3f2d8c0a9b17 +12  2026-11-20T10:00:00Z$' \
+    "$work/out" && ok || bad "pool-known: $(cat "$work/out")"
+q "DELETE FROM pool"
+
 # The same name again: said, nothing written.
 dump before
 run 0 name-same "$ROSTER" pool name 'Koninklijke Marechaussee'
@@ -88,6 +97,20 @@ is rename-audit "$(q "SELECT a.action, c.old, c.new FROM audit a JOIN
 run 0 rename-cyrillic "$ROSTER" pool name 'Митниця' --rename
 is rename-cyrillic "$(q "SELECT value FROM setting WHERE key = 'pool_name'")" \
     "Митниця"
+
+# Letters of other scripts, accents written apart (NFD), and the marks
+# allowed; an accent with no letter before it and other signs are not.
+for name in '警察庁' "$(printf 'Douane co\314\202tie\314\200re')" 'A.B-C_D 1'; do
+	run 0 "name-$name" "$ROSTER" pool name "$name" --rename
+done
+dump before
+run 2 name-lone-accent "$ROSTER" pool name "$(printf '\314\201X')"
+says name-lone-accent "character 1 (U+0301) is not a letter"
+run 2 name-emoji "$ROSTER" pool name 'KMar 🚓'
+says name-emoji "character 6 (U+1F693) is not a letter"
+dump after
+same more-bad-names-change-nothing "$work/before.dump" "$work/after.dump"
+run 0 name-back "$ROSTER" pool name 'Митниця' --rename
 
 # New records carry the name: a person, and a deployment with an id.
 run 0 person-add "$ROSTER" person add --family Kovalenko --given Olena

@@ -1693,6 +1693,18 @@ test_origin(void **state)
 	    "origin = 'KMar' AND length(id) = 36"), 1);
 	assert_int_equal(count(s, "deployment WHERE id = "
 	    "'dddddddd-dddd-4ddd-8ddd-dddddddddddd' OR origin = 'Politie'"), 0);
+	/* One id, one deployment: another name with it is refused. */
+	refused(s, "$0:2: column 2 (id): cccccccc-cccc-4ccc-8ccc-cccccccccccc "
+	    "is the id of the deployment 'Andrew' (expected that name, or "
+	    "another id)\n", file(0, "deployments.csv", "name,id,country,"
+	    "start\nAndy,cccccccc-cccc-4ccc-8ccc-cccccccccccc,US,2027-03-01\n"),
+	    (char *)NULL);
+	refused(s, "$0:3: column 2 (id): eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee "
+	    "is the id of the deployment 'Carol' (expected that name, or "
+	    "another id)\n", file(0, "deployments.csv", "name,id,country,"
+	    "start\nCarol,eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee,US,2027-03-01\n"
+	    "Dora,eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee,US,2027-03-01\n"),
+	    (char *)NULL);
 	testdb_close(s);
 }
 
