@@ -34,24 +34,25 @@ is_database(const struct store *s, const char *path)
 	return 0;
 }
 
-/* Whether path may be the backup: a new file, or an older backup. */
-static int
-check_target(const struct store *s, const char *path, struct error *err)
+int
+backup_check_target(const struct store *s, const char *path,
+    const char *what, const char *example, struct error *err)
 {
 	struct stat sb;
 	int there;
 
 	if (*path == '\0')
-		return error_set(err, RC_INPUT, "backup: the file name is empty");
+		return error_set(err, RC_INPUT, "%s: the file name is empty",
+		    what);
 	there = stat(path, &sb) == 0;
 	if (there && S_ISDIR(sb.st_mode))
 		return error_set(err, RC_INPUT, "%s: is a directory (expected "
-		    "the backup's file name, such as %s%spool-backup.db)", path,
-		    path, path[strlen(path) - 1] == '/' ? "" : "/");
+		    "the %s's file name, such as %s%s%s)", path, what, path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", example);
 	/* The rename would put a file in a device's place (/dev/null). */
 	if (there && !S_ISREG(sb.st_mode))
 		return error_set(err, RC_INPUT, "%s: is not a regular file "
-		    "(expected the backup's file name)", path);
+		    "(expected the %s's file name)", path, what);
 	if (is_database(s, path))
 		return error_set(err, RC_INPUT, "%s: is the database itself "
 		    "(refusing to overwrite it)", path);
@@ -121,7 +122,8 @@ backup_file(struct store *s, const char *path, long long *people,
 	sqlite3 *to = NULL;
 	int rc;
 
-	if ((rc = check_target(s, path, err)) != RC_OK)
+	if ((rc = backup_check_target(s, path, "backup", "pool-backup.db",
+	    err)) != RC_OK)
 		return rc;
 	export_hold_signals(&hold);
 	if ((rc = export_file_open(&f, path, 1, err)) != RC_OK) {

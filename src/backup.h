@@ -22,4 +22,13 @@
 int	backup_file(struct store *, const char *path, long long *people,
 	    struct error *err);
 
+/*
+ * Whether path may be written over by a file roster makes (the what: a
+ * "backup", a "changeset"): a new file or an older one; not a directory
+ * (example is the name to suggest in it), a device or the database
+ * itself (RC_INPUT).
+ */
+int	backup_check_target(const struct store *, const char *path,
+	    const char *what, const char *example, struct error *err);
+
 #endif

@@ -52,6 +52,8 @@ extern const struct cmd_entry cmd_callout_inbox_entry;
 extern const struct cmd_entry cmd_pool_name_entry;
 extern const struct cmd_entry cmd_pool_entry;
 extern const struct cmd_entry cmd_merge_entry;
+extern const struct cmd_entry cmd_changes_entry;
+extern const struct cmd_entry cmd_apply_entry;
 extern const struct cmd_entry cmd_dupes_entry;
 extern const struct cmd_entry cmd_dupes_merge_entry;
 extern const struct cmd_entry cmd_dupes_not_same_entry;
@@ -93,6 +95,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pool_name_entry,
 	&cmd_pool_entry,
 	&cmd_merge_entry,
+	&cmd_changes_entry,
+	&cmd_apply_entry,
 	/* The subcommands first: "dupes" alone would take their words. */
 	&cmd_dupes_merge_entry,
 	&cmd_dupes_not_same_entry,
@@ -118,6 +122,8 @@ static const struct {
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
 	{ "merge", "Pools" },
+	{ "changes", "Pools" },
+	{ "apply", "Pools" },
 	{ "dupes", "Pools" },
 };
 

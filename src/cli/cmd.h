@@ -39,6 +39,7 @@ enum {
 	CLI_VALUE = 0x1,	/* --name VALUE or --name=VALUE, else a flag */
 	CLI_REPEAT = 0x2,	/* may be given more than once */
 	CLI_REQUIRED = 0x4,	/* a usage error without it */
+	CLI_SHORT = 0x8,	/* also -X, X its first letter: -o FILE */
 };
 
 /* One long option of a command. */
@@ -160,6 +161,11 @@ void	cli_before_look(struct cli_before *);
  * empty file it began to fill is empty again.
  */
 void	cli_before_undo(const struct cli_before *);
+struct merge_report;
+/* A merge's report (merge.h) on stdout, or, refused for vocabulary the
+ * pool lacks, what it lacks on stderr: for roster merge and apply. */
+void	cli_merge_print(const char *cmd, int rc, const struct merge_report *,
+	    int dry_run);
 /* The path of that database, into path (len bytes). */
 int	cli_db_path(const struct cli *, char *path, size_t len,
 	    struct error *err);

@@ -16,6 +16,18 @@ opt_find(const struct cli_opt *o, const char *name, size_t len)
 	return NULL;
 }
 
+/* The option arg is the short form of ("-o"), or NULL. */
+static const struct cli_opt *
+opt_short(const struct cli_opt *o, const char *arg)
+{
+	if (arg[0] != '-' || arg[1] == '\0' || arg[1] == '-' || arg[2] != '\0')
+		return NULL;
+	for (; o != NULL && o->name != NULL; o++)
+		if ((o->flags & CLI_SHORT) && o->name[0] == arg[1])
+			return o;
+	return NULL;
+}
+
 static int
 opt_count(const struct cli_args *a, const struct cli_opt *o)
 {
@@ -70,9 +82,12 @@ parse_opt(struct cli_args *a, int argc, char **argv, int *i,
 	const char *cmd = a->entry->name, *arg = argv[*i], *eq, *value;
 	const struct cli_opt *o;
 
-	eq = strchr(arg, '=');
-	o = opt_find(a->entry->opts, arg + 2, eq != NULL ?
-	    (size_t)(eq - arg - 2) : strlen(arg + 2));
+	eq = NULL;
+	if ((o = opt_short(a->entry->opts, arg)) == NULL) {
+		eq = strchr(arg, '=');
+		o = opt_find(a->entry->opts, arg + 2, eq != NULL ?
+		    (size_t)(eq - arg - 2) : strlen(arg + 2));
+	}
 	if (o == NULL)
 		return error_set(err, RC_INPUT, "%s: unknown option '%s' (see "
 		    "roster %s --help)", cmd, arg, cmd);
@@ -126,9 +141,10 @@ cli_parse(const struct cmd_entry *e, int argc, char **argv,
 	a->values = xcalloc((size_t)argc + 1, sizeof *a->values);
 	a->nwords = a->nvalues = 0;
 	for (i = 0; i < argc && rc == RC_OK; i++) {
-		if (only_words || strncmp(argv[i], "--", 2) != 0)
+		if (only_words || (strncmp(argv[i], "--", 2) != 0 &&
+		    opt_short(e->opts, argv[i]) == NULL))
 			a->words[a->nwords++] = argv[i];
-		else if (argv[i][2] == '\0')
+		else if (strcmp(argv[i], "--") == 0)
 			only_words = 1;
 		else
 			rc = parse_opt(a, argc, argv, &i, err);

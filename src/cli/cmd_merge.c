@@ -35,6 +35,19 @@ stage_from(struct store *s, const char *path, sqlite3 *stage,
 	return rc;
 }
 
+void
+cli_merge_print(const char *cmd, int rc, const struct merge_report *r,
+    int dry_run)
+{
+	size_t i;
+
+	if (rc == RC_OK)
+		format_merge_report(stdout, r, dry_run);
+	else if (r->nmissing > 0 && !r->vocabulary_added)
+		for (i = 0; i < r->nmissing; i++)
+			cli_note("roster: %s: missing %s\n", cmd, r->missing[i]);
+}
+
 static int
 cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 {
@@ -44,7 +57,6 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	struct cli_before before;
 	struct store *s = NULL;
 	sqlite3 *stage = NULL;
-	size_t i;
 	int rc;
 
 	memset(&r, 0, sizeof r);
@@ -70,11 +82,7 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK &&
 	    (rc = merge_stage(s, stage, &o, &r, err)) != RC_OK)
 		error_prefix(err, "%s", a->words[0]);
-	if (rc == RC_OK)
-		format_merge_report(stdout, &r, o.dry_run);
-	else if (r.nmissing > 0 && !r.vocabulary_added)
-		for (i = 0; i < r.nmissing; i++)
-			cli_note("roster: merge: missing %s\n", r.missing[i]);
+	cli_merge_print("merge", rc, &r, o.dry_run);
 	if (rc != RC_OK && strncmp(err->msg, "merge: ", 7) != 0)
 		error_prefix(err, "merge");
 	merge_report_free(&r);

@@ -80,6 +80,34 @@ echo
 echo "import of $n people ($rows CSV lines): $((t1 - t0)) ms," \
     "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s"
 
+# roster apply: a changeset of 1,000 changed people into a pool of
+# 20,000 that has all of the sender's others already.
+cs=$work/changeset
+rm -rf "$cs"
+mkdir -p "$cs"
+"$roster" demo --size 20000 --seed 2 "$cs/a.db" 2>/dev/null
+"$roster" --db "$cs/a.db" pool name Sender 2>/dev/null
+"$roster" demo --size 1 --seed 3 "$cs/b.db" 2>/dev/null
+"$roster" --db "$cs/b.db" pool name Receiver 2>/dev/null
+"$roster" --db "$cs/a.db" changes --since all -o "$cs/all.changes" >/dev/null
+t0=$(ms)
+"$roster" --db "$cs/b.db" apply "$cs/all.changes" >/dev/null
+t1=$(ms)
+mark=$(sqlite3 "$cs/a.db" "SELECT n FROM change_counter")
+# 1,000 people changed as roster would change them: the change counted.
+sqlite3 "$cs/a.db" "BEGIN; UPDATE person SET phone = phone || '0',
+    updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+1 minute')
+    WHERE pk % 20 = 0; UPDATE change_counter SET n = n + 1; COMMIT"
+"$roster" --db "$cs/a.db" changes --since "$mark" -o "$cs/1000.changes" \
+    >/dev/null
+t2=$(ms)
+"$roster" --db "$cs/b.db" apply "$cs/1000.changes" >/dev/null
+t3=$(ms)
+echo
+echo "apply a changeset of 20,000 people into an empty pool:" \
+    "$((t1 - t0)) ms, $(du -k "$cs/all.changes" | cut -f1) kB"
+echo "apply a changeset of 1,000 changed people into a pool of 20,000:" \
+    "$((t3 - t2)) ms, $(du -k "$cs/1000.changes" | cut -f1) kB"
 # Duplicates: roster dupes over the largest pool of 100,000 or fewer, with
 # five people entered a second time under new ids (the e-mail in capitals,
 # the family name too); the demo's pools already hold many people of one
