@@ -287,7 +287,7 @@ dwrite(struct merger *m, const struct drec *d, const struct drec *here,
     const char *origin, struct error *err)
 {
 	struct deploy_row row = { NULL, d->v[1], d->v[2], d->v[3], d->v[4],
-	    d->v[5], d->v[6], d->v[0], origin };
+	    d->v[5], d->v[6], d->id, origin };
 	struct strbuf name = { 0 };
 	long long pk = here != NULL ? here->pk : 0;
 	char *stored = NULL;

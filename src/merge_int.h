@@ -59,8 +59,8 @@ const char *merge_value_name(int);
 
 /*
  * Writes the staged record of id (rec, the stage's values) as person
- * kept: *pk 0 adds them, else replaces theirs, missions and windows
- * included; origin (NULL: as it is) and the record's updated are kept.
+ * kept: *pk 0 adds them with origin, else replaces theirs, missions and
+ * windows included (their origin stays); the record's times are kept.
  */
 int	merge_person_put(struct merger *, const char *id, const char *kept,
 	    const struct merge_record *rec, const char *origin, long long *pk,

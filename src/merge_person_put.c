@@ -240,26 +240,22 @@ items_drop(struct merger *m, const char *id, long long pk, int windows,
 	return rc;
 }
 
-/* The record's times (and a new person's origin), not the merge's. */
+/* The record's times (a new person's created too), not the merge's. */
 static int
 times_put(struct merger *m, long long pk, const struct merge_record *rec,
-    const char *origin, struct error *err)
+    int new, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = merge_cached(m, m->s->db, &st, "UPDATE person SET"
-	    " origin = coalesce(?2, origin),"
-	    " created = coalesce(nullif(?3, ''), created),"
-	    " updated = coalesce(nullif(?4, ''), updated) WHERE pk = ?1",
+	    " created = coalesce(nullif(?2, ''), created),"
+	    " updated = coalesce(nullif(?3, ''), updated) WHERE pk = ?1",
 	    err)) != RC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, pk);
-	if (origin != NULL)
-		sqlite3_bind_text(st, 2, origin, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, origin != NULL ? rec->created : "", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, rec->updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, new ? rec->created : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rec->updated, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -276,14 +272,16 @@ merge_person_put(struct merger *m, const char *id, const char *kept,
 	struct staged x;
 	int rc, exists = *pk != 0;
 
-	if ((rc = staged_make(&x, kept, rec, err)) == RC_OK)
+	if ((rc = staged_make(&x, kept, rec, err)) == RC_OK) {
+		x.p.origin = origin;
 		rc = person_put(m->pw, &x.p, pk, NULL, err);
+	}
 	if (rc == RC_OK && exists &&
 	    (rc = items_drop(m, id, *pk, 0, err)) == RC_OK)
 		rc = items_drop(m, id, *pk, 1, err);
 	if (rc == RC_OK && (rc = services_put(m, id, *pk, err)) == RC_OK &&
 	    (rc = windows_put(m, id, *pk, err)) == RC_OK)
-		rc = times_put(m, *pk, rec, origin, err);
+		rc = times_put(m, *pk, rec, !exists, err);
 	staged_free(&x);
 	return rc;
 }

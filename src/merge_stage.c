@@ -72,9 +72,17 @@ static int
 rename_origin(struct merger *m, const char *old, const char *new,
     struct error *err)
 {
+	/*
+	 * A deployment's trigger stamps it updated now when a write leaves
+	 * updated as it was, which would make this pool's copy the later
+	 * one: updated is changed and changed back instead.
+	 */
 	static const char *const sql[] = {
 		"UPDATE person SET origin = ?2 WHERE origin = ?1",
-		"UPDATE deployment SET origin = ?2 WHERE origin = ?1",
+		"UPDATE deployment SET origin = ?2, updated = updated || ' '"
+		    " WHERE origin = ?1",
+		"UPDATE deployment SET updated = rtrim(updated)"
+		    " WHERE origin = ?2 AND updated LIKE '% '",
 	};
 	struct audit_change change = { "name", old, new };
 	struct audit_entry e = { NULL, NULL, "pool", new, "rename", "name",

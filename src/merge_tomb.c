@@ -1,13 +1,15 @@
 /*
  * merge_tomb.c - the ids a stage says are gone: people erased in its pool
  * (erased here too, erase.h) and records merged into another (the id
- * becomes an alias here too, alias.h).
+ * becomes an alias here too, alias.h; two records of one person that are
+ * both here are folded into one, dupes.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "alias.h"
 #include "audit.h"
+#include "dupes.h"
 #include "erase.h"
 #include "merge_int.h"
 
@@ -95,24 +97,6 @@ take_id(struct merger *m, long long pk, const char *alias, const char *kept,
 	return alias_add(m->s, alias, kept, err);
 }
 
-/*
- * Two records here that the stage's pool found to be one person: joined
- * as dupes_fold does, when it is there to call.
- */
-static int
-fold(struct merger *m, long long keep, long long other, struct error *err)
-{
-	char a[256], b[256], ida[PERSON_ID_LEN], idb[PERSON_ID_LEN];
-
-	person_name(m->s, keep, a, sizeof a);
-	person_name(m->s, other, b, sizeof b);
-	return error_set(err, RC_REFUSED, "%s found %s (%s) and %s (%s) to be "
-	    "one person, and both are here: merge them here first (roster "
-	    "dupes merge %s %s); nothing was changed", m->from, a,
-	    person_id(m->s, keep, ida), b, person_id(m->s, other, idb), ida,
-	    idb);
-}
-
 static int
 alias_one(struct merger *m, const char *alias, const char *id,
     struct error *err)
@@ -134,8 +118,11 @@ alias_one(struct merger *m, const char *alias, const char *id,
 	    rc != RC_REFUSED)
 		return rc;
 	here_k = rc == RC_OK;
+	/* Two records here that the stage's pool found to be one person:
+	 * joined as a coordinator's merge joins them, keeping kept's
+	 * fields and uniting the lists. */
 	if (here_a && here_k)
-		return pa == pk ? RC_OK : fold(m, pk, pa, err);
+		return pa == pk ? RC_OK : dupes_fold(m->s, pk, pa, 0, err);
 	if (here_a)
 		return take_id(m, pa, was, kept, err);
 	return alias_add(m->s, alias, kept, err);

@@ -13,21 +13,7 @@
 #include "format_merge.h"
 #include "merge.h"
 #include "merge_source.h"
-
-/* A pool's short name (1..POOL_NAME_MAX bytes of letters, digits,
- * space, '-', '_' and '.'), as --origin gives it. */
-static int
-check_origin(const char *name, struct error *err)
-{
-	size_t len = strlen(name);
-
-	if (len == 0 || len > POOL_NAME_MAX || strspn(name, "abcdefghijklm"
-	    "nopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.") != len)
-		return error_set(err, RC_INPUT, "merge: --origin '%s' is not a "
-		    "pool name (expected 1 to %d letters, digits, spaces, "
-		    "'-', '_' or '.', as in KMar)", name, POOL_NAME_MAX);
-	return RC_OK;
-}
+#include "pool.h"
 
 /* Fills the stage from path, a database file or an export directory. */
 static int
@@ -39,7 +25,7 @@ stage_from(struct store *s, const char *path, sqlite3 *stage,
 	int rc;
 
 	if (stat(path, &sb) == -1)
-		return error_set(err, RC_INPUT, "merge: %s: no such file or "
+		return error_set(err, RC_INPUT, "%s: no such file or "
 		    "directory", path);
 	if (!S_ISDIR(sb.st_mode))
 		return merge_source_db(s->path, path, stage, err);
@@ -73,18 +59,23 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	int rc;
 
 	memset(&r, 0, sizeof r);
-	if (o.origin != NULL && (rc = check_origin(o.origin, err)) != RC_OK)
+	if (o.origin != NULL && (rc = pool_name_check(o.origin, err)) !=
+	    RC_OK) {
+		error_prefix(err, "merge: --origin");
 		return rc;
+	}
 	if (c->read_only)
 		return error_set(err, RC_INPUT, "merge: --read-only forbids "
 		    "changing the database");
+	/* The source's messages name it; the merge's are about it. */
 	if ((rc = cli_open(c, 0, &s, err)) == RC_OK &&
 	    (rc = exchange_stage_open(&stage, err)) == RC_OK &&
-	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK)
-		rc = merge_stage(s, stage, &o, &r, err);
+	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK &&
+	    (rc = merge_stage(s, stage, &o, &r, err)) != RC_OK)
+		error_prefix(err, "%s", a->words[0]);
 	cli_merge_print("merge", rc, &r, o.dry_run);
 	if (rc != RC_OK && strncmp(err->msg, "merge: ", 7) != 0)
-		error_prefix(err, "merge: %s", a->words[0]);
+		error_prefix(err, "merge");
 	merge_report_free(&r);
 	sqlite3_close(stage);
 	store_close(s);

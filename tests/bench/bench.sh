@@ -130,3 +130,30 @@ if [ -n "$n" ]; then
 	    "$(wc -l <"$work/dupes.out") pairs"
 	rm -f "$work/dupes.db" "$work/dupes.out"
 fi
+
+# Merge: the pools of one member state's 19 forces, 5,000 people each, into
+# an empty pool, one roster merge after another.
+npools=${BENCH_MERGE_POOLS:-19} each=${BENCH_MERGE_SIZE:-5000}
+i=1
+while [ "$i" -le "$npools" ]; do
+	p=$work/merge-$each-$i.db
+	if [ ! -f "$p" ]; then
+		"$roster" demo --size "$each" --seed $((i + 100)) "$p" 2>/dev/null
+		"$roster" --db "$p" pool name "force-$i" 2>/dev/null
+	fi
+	i=$((i + 1))
+done
+rm -f "$work/merged.db" "$work/merged.db-wal" "$work/merged.db-shm"
+"$roster" demo --size 0 "$work/merged.db" 2>/dev/null
+t0=$(ms)
+i=1
+while [ "$i" -le "$npools" ]; do
+	"$roster" --db "$work/merged.db" merge "$work/merge-$each-$i.db" \
+	    >/dev/null
+	i=$((i + 1))
+done
+t1=$(ms)
+echo
+echo "merge of $npools pools of $each people into an empty one:" \
+    "$((t1 - t0)) ms, $(sqlite3 "$work/merged.db" \
+    "SELECT count(*) FROM person") people"

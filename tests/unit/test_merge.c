@@ -66,6 +66,35 @@ import(struct store *s, const char *people, const char *missions)
 	    " WHERE key = 'pool_name') WHERE origin = ''");
 }
 
+/* Two pools: KMar holding Anna (with a mission) and Bert, and Politie. */
+struct pair {
+	struct store	*a, *b;
+};
+
+static int
+pair_setup(void **state)
+{
+	struct pair *p = calloc(1, sizeof *p);
+
+	assert_non_null(p);
+	p->a = pool("KMar");
+	p->b = pool("Politie");
+	import(p->a, people_ab, missions_a);
+	*state = p;
+	return 0;
+}
+
+static int
+pair_teardown(void **state)
+{
+	struct pair *p = *state;
+
+	testdb_close(p->a);
+	testdb_close(p->b);
+	free(p);
+	return 0;
+}
+
 static sqlite3 *
 stage_of(struct store *src)
 {
@@ -134,6 +163,17 @@ dump(struct store *s)
 	return d;
 }
 
+/* s is as dump said it was before, which is freed. */
+static void
+unchanged(struct store *s, char *before)
+{
+	char *after = dump(s);
+
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 static long long
 count(struct store *s, const char *sql)
 {
@@ -144,11 +184,10 @@ count(struct store *s, const char *sql)
 static void
 test_two_pools(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	import(b, people_c, NULL);
 	merge_ok(b, a, &r);
 	assert_int_equal(tally(&r, "KMar")->added, 2);
@@ -165,19 +204,16 @@ test_two_pools(void **state)
 	assert_int_equal(count(b, "SELECT count(*) FROM service"), 1);
 	/* The words index knows the newcomers. */
 	assert_int_equal(testdb_count(b, "wit", testdb_today()), 1);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /* Three pools, each meeting the others' people once. */
 static void
 test_three_pools(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie"), *c = pool("FIOD");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b, *c = pool("FIOD");
 	struct merge_report r;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	import(b, people_c, NULL);
 	import(c, "id,family_name,given_name\n" DORA ",Bakker,Dora\n",
 	    NULL);
@@ -191,8 +227,6 @@ test_three_pools(void **state)
 	merge_report_free(&r);
 	assert_int_equal(count(c, "SELECT count(*) FROM person"), 4);
 	assert_int_equal(count(c, "SELECT count(DISTINCT id) FROM person"), 4);
-	testdb_close(a);
-	testdb_close(b);
 	testdb_close(c);
 }
 
@@ -200,12 +234,11 @@ test_three_pools(void **state)
 static void
 test_identical_writes_nothing(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
-	char *before, *after;
+	char *before;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	merge_ok(b, a, &r);
 	merge_report_free(&r);
 	merge_ok(a, b, &r);
@@ -215,12 +248,7 @@ test_identical_writes_nothing(void **state)
 	assert_int_equal(tally(&r, "KMar")->unchanged, 2);
 	assert_int_equal(tally(&r, "KMar")->updated, 0);
 	merge_report_free(&r);
-	after = dump(b);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
-	testdb_close(a);
-	testdb_close(b);
+	unchanged(b, before);
 }
 
 /* Both pools change Anna: the later change wins, the other is in the
@@ -228,12 +256,11 @@ test_identical_writes_nothing(void **state)
 static void
 test_conflict_newer_wins(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 	const struct merge_conflict *c;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	merge_ok(b, a, &r);
 	merge_report_free(&r);
 	testdb_write(a, "UPDATE person SET phone = '+31 6 2222 2222',"
@@ -270,19 +297,16 @@ test_conflict_newer_wins(void **state)
 	merge_report_free(&r);
 	assert_int_equal(count(a, "SELECT count(*) FROM audit_change WHERE"
 	    " field = 'phone' AND old = '+31 6 4444 4444'"), 1);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /* A mission removed on the winning side is removed here. */
 static void
 test_lists_follow_winner(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	merge_ok(b, a, &r);
 	merge_report_free(&r);
 	testdb_write(b, "DELETE FROM service");
@@ -292,21 +316,18 @@ test_lists_follow_winner(void **state)
 	assert_int_equal(tally(&r, "KMar")->updated, 1);
 	merge_report_free(&r);
 	assert_int_equal(count(a, "SELECT count(*) FROM service"), 0);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /* Erased here: not brought back by another pool's copy. */
 static void
 test_erased_not_back(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 	struct error err;
 	long long pk;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	merge_ok(b, a, &r);
 	merge_report_free(&r);
 	assert_int_equal(person_find(a, BERT, &pk, &err), RC_OK);
@@ -320,21 +341,18 @@ test_erased_not_back(void **state)
 	merge_report_free(&r);
 	assert_int_equal(count(a, "SELECT count(*) FROM person WHERE id = '"
 	    BERT "'"), 0);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /* The other pool erased Bert: he is erased here too. */
 static void
 test_stage_erases(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 	struct error err;
 	long long pk;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	merge_ok(b, a, &r);
 	merge_report_free(&r);
 	assert_int_equal(person_find(b, BERT, &pk, &err), RC_OK);
@@ -347,98 +365,76 @@ test_stage_erases(void **state)
 	assert_int_equal(count(a, "SELECT count(*) FROM erased WHERE id = '"
 	    BERT "'"), 1);
 	assert_int_equal(count(a, "SELECT count(*) FROM person"), 1);
-	testdb_close(a);
-	testdb_close(b);
 }
 
-/* A stage of b with one alias added: alias stands for id. */
-static sqlite3 *
-stage_alias(struct store *b, const char *alias, const char *id)
+/*
+ * Merges b into a with one alias added to the stage, alias standing for
+ * id, and checks that a now takes alias for kept.
+ */
+static void
+merge_alias(struct store *a, struct store *b, const char *alias,
+    const char *id, const char *kept)
 {
+	struct merge_opts o = { 0, 0, 0, NULL };
+	struct merge_report r;
+	struct error err;
+	char sql[256], now[PERSON_ID_LEN];
 	sqlite3 *stage = stage_of(b);
-	char sql[256];
+	int found;
 
 	snprintf(sql, sizeof sql, "INSERT INTO x_alias(alias, id, at) VALUES"
 	    " ('%s', '%s', '2099-01-01T00:00:00Z'); UPDATE x_meta SET value ="
 	    " (SELECT count(*) FROM x_alias) WHERE key = 'count_x_alias'",
 	    alias, id);
 	assert_int_equal(sqlite3_exec(stage, sql, NULL, NULL, NULL), SQLITE_OK);
-	return stage;
+	if (merge_stage(a, stage, &o, &r, &err) != RC_OK)
+		fail_msg("merge: %s", err.msg);
+	merge_report_free(&r);
+	sqlite3_close(stage);
+	assert_int_equal(alias_resolve(a, alias, now, &found, &err), RC_OK);
+	assert_true(found);
+	assert_string_equal(now, kept);
 }
 
 /* The alias is here, the id it stands for is not: the person takes it. */
 static void
 test_alias_moves_id(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
-	struct merge_opts o = { 0, 0, 0, NULL };
-	struct merge_report r;
-	struct error err;
-	char kept[PERSON_ID_LEN];
-	sqlite3 *stage;
-	int found;
+	struct pair *p = *state;
 
-	(void)state;
-	import(a, people_ab, missions_a);
-	import(b, people_c, NULL);
-	stage = stage_alias(b, BERT, EMIL);
-	assert_int_equal(merge_stage(a, stage, &o, &r, &err), RC_OK);
-	merge_report_free(&r);
-	sqlite3_close(stage);
-	assert_int_equal(count(a, "SELECT count(*) FROM person WHERE id = '"
+	merge_alias(p->a, p->b, BERT, EMIL, EMIL);
+	assert_int_equal(count(p->a, "SELECT count(*) FROM person WHERE id = '"
 	    EMIL "' AND given_name = 'Bert'"), 1);
-	assert_int_equal(alias_resolve(a, BERT, kept, &found, &err), RC_OK);
-	assert_true(found);
-	assert_string_equal(kept, EMIL);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /*
  * Both the alias and the id it stands for are here: two records another
- * pool found to be one.  Refused until dupes_fold (branch i14-dupes)
- * joins them; then this test expects one person.
+ * pool found to be one, folded into the kept one (dupes_fold).
  */
 static void
 test_alias_both_here(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
-	struct merge_opts o = { 0, 0, 0, NULL };
-	struct merge_report r;
-	struct error err;
-	sqlite3 *stage;
-	char *before, *after;
+	struct pair *p = *state;
 
-	(void)state;
-	import(a, people_ab, missions_a);
-	import(b, people_c, NULL);
-	before = dump(a);
-	stage = stage_alias(b, BERT, ANNA);
-	assert_int_equal(merge_stage(a, stage, &o, &r, &err), RC_REFUSED);
-	assert_non_null(strstr(err.msg, "Bert Jansen"));
-	assert_non_null(strstr(err.msg, "Anna de Wit"));
-	merge_report_free(&r);
-	sqlite3_close(stage);
-	after = dump(a);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
-	testdb_close(a);
-	testdb_close(b);
+	merge_alias(p->a, p->b, BERT, ANNA, ANNA);
+	assert_int_equal(count(p->a, "SELECT count(*) FROM person WHERE id IN"
+	    " ('" ANNA "', '" BERT "')"), 1);
+	assert_int_equal(count(p->a, "SELECT count(*) FROM person WHERE id = '"
+	    ANNA "' AND given_name = 'Anna'"), 1);
+	assert_int_equal(testdb_count(p->a, "jansen", testdb_today()), 0);
 }
 
 /* A theme the pool lacks: refused, nothing written; or added. */
 static void
 test_vocabulary(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_opts o = { 0, 0, 0, NULL };
 	struct merge_report r;
 	struct error err;
-	char *before, *after;
+	char *before;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	assert_int_equal(vocab_db_add(b, VOCAB_THEME, "sea-rescue",
 	    "Sea rescue", &err), RC_OK);
 	import(b, "id,family_name,given_name,themes\n" CARL
@@ -449,9 +445,7 @@ test_vocabulary(void **state)
 	assert_int_equal(r.nmissing, 1);
 	assert_string_equal(r.missing[0], "theme:sea-rescue");
 	merge_report_free(&r);
-	after = dump(a);
-	assert_string_equal(before, after);
-	free(after);
+	unchanged(a, before);
 	o.add_vocabulary = 1;
 	assert_int_equal(merge(a, b, &o, &r, &err), RC_OK);
 	assert_true(r.vocabulary_added);
@@ -460,20 +454,25 @@ test_vocabulary(void **state)
 	    " slug = 'sea-rescue'"), 1);
 	assert_int_equal(count(a, "SELECT count(*) FROM audit WHERE entity ="
 	    " 'theme' AND entity_id = 'sea-rescue'"), 1);
-	free(before);
-	testdb_close(a);
-	testdb_close(b);
 }
 
-/* A known pool under a new name: its people's origin follows. */
+static void	import_deploy(struct store *, const char *, const char *);
+
+/* A known pool under a new name: its people's and deployments' origin
+ * follows. */
 static void
 test_renamed_pool(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 
-	(void)state;
 	import(b, people_c, NULL);
+	import_deploy(b, "name,kind,country,start,end,status,needs\n"
+	    "Irma,hurricane,SX,2017-09-06,,active,\n",
+	    "deployment,person_id,role,status,history\n");
+	testdb_write(b, "UPDATE deployment SET updated ="
+	    " '2020-01-01T00:00:00Z'");
 	merge_ok(a, b, &r);
 	merge_report_free(&r);
 	assert_int_equal(count(a, "SELECT count(*) FROM person WHERE origin ="
@@ -490,47 +489,41 @@ test_renamed_pool(void **state)
 	    " 'NP'"), 1);
 	assert_int_equal(count(a, "SELECT count(*) FROM pool WHERE name ="
 	    " 'NP'"), 1);
-	testdb_close(a);
-	testdb_close(b);
+	/* The deployment's origin follows, its time does not move. */
+	assert_int_equal(count(a, "SELECT count(*) FROM deployment WHERE"
+	    " origin = 'NP' AND updated = '2020-01-01T00:00:00Z'"), 1);
 }
 
 /* A dry run says what it would do and changes nothing. */
 static void
 test_dry_run(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_opts o = { 1, 0, 0, NULL };
 	struct merge_report r;
 	struct error err;
-	char *before, *after;
+	char *before;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	import(b, people_c, NULL);
 	before = dump(a);
 	assert_int_equal(merge(a, b, &o, &r, &err), RC_OK);
 	assert_int_equal(tally(&r, "Politie")->added, 1);
 	merge_report_free(&r);
-	after = dump(a);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
-	testdb_close(a);
-	testdb_close(b);
+	unchanged(a, before);
 }
 
 /* A changeset's order, its own pool and a newer schema are checked. */
 static void
 test_changeset_checks(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_opts o = { 0, 0, 1, NULL };
 	struct merge_report r;
 	struct error err;
 	sqlite3 *stage;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	import(b, people_c, NULL);
 	assert_int_equal(merge(a, b, &o, &r, &err), RC_OK);
 	merge_report_free(&r);
@@ -558,8 +551,6 @@ test_changeset_checks(void **state)
 	assert_int_equal(merge(a, a, &o, &r, &err), RC_INPUT);
 	assert_non_null(strstr(err.msg, "this pool itself"));
 	merge_report_free(&r);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 /* Imports deployment and assignment files (CSV text) into s. */
@@ -583,11 +574,10 @@ import_deploy(struct store *s, const char *deployments,
 static void
 test_deployments(void **state)
 {
-	struct store *a = pool("KMar"), *b = pool("Politie");
+	struct pair *p = *state;
+	struct store *a = p->a, *b = p->b;
 	struct merge_report r;
 
-	(void)state;
-	import(a, people_ab, missions_a);
 	import(b, people_c, NULL);
 	import_deploy(a, "name,kind,country,start,end,status,needs\n"
 	    "Irma,hurricane,SX,2017-09-06,,active,\n",
@@ -620,28 +610,40 @@ test_deployments(void **state)
 	    " deployment d ON d.pk = a.deployment WHERE d.name ="
 	    " 'Irma (KMar)' AND a.status = 'deployed' AND d.updated ="
 	    " '2099-01-01T00:00:00Z'"), 1);
-	testdb_close(a);
-	testdb_close(b);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_two_pools),
-		cmocka_unit_test(test_three_pools),
-		cmocka_unit_test(test_identical_writes_nothing),
-		cmocka_unit_test(test_conflict_newer_wins),
-		cmocka_unit_test(test_lists_follow_winner),
-		cmocka_unit_test(test_erased_not_back),
-		cmocka_unit_test(test_stage_erases),
-		cmocka_unit_test(test_alias_moves_id),
-		cmocka_unit_test(test_alias_both_here),
-		cmocka_unit_test(test_vocabulary),
-		cmocka_unit_test(test_renamed_pool),
-		cmocka_unit_test(test_dry_run),
-		cmocka_unit_test(test_changeset_checks),
-		cmocka_unit_test(test_deployments),
+		cmocka_unit_test_setup_teardown(test_two_pools, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_three_pools, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_identical_writes_nothing, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_newer_wins, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_lists_follow_winner, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_erased_not_back, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_stage_erases, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_alias_moves_id, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_alias_both_here, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_vocabulary, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_renamed_pool, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_dry_run, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_changeset_checks, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_deployments, pair_setup,
+		    pair_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
