@@ -54,6 +54,7 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	struct merge_opts o = { cli_flag(a, "dry-run"),
 	    cli_flag(a, "add-vocabulary"), 0, cli_value(a, "origin", 0) };
 	struct merge_report r;
+	struct cli_before before;
 	struct store *s = NULL;
 	sqlite3 *stage = NULL;
 	int rc;
@@ -67,8 +68,16 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	if (c->read_only)
 		return error_set(err, RC_INPUT, "merge: --read-only forbids "
 		    "changing the database");
-	/* The source's messages name it; the merge's are about it. */
-	if ((rc = cli_open(c, 0, &s, err)) == RC_OK &&
+	/*
+	 * The pool merged into is made if need be, as import makes it, and
+	 * taken away again if the merge fails.  The source's messages name
+	 * it; the merge's are about it.
+	 */
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		return rc;
+	cli_before_look(&before);
+	if ((rc = cli_open(c, STORE_CREATE, &s, err)) == RC_OK &&
 	    (rc = exchange_stage_open(&stage, err)) == RC_OK &&
 	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK &&
 	    (rc = merge_stage(s, stage, &o, &r, err)) != RC_OK)
@@ -79,6 +88,8 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	merge_report_free(&r);
 	sqlite3_close(stage);
 	store_close(s);
+	if (rc != RC_OK || o.dry_run)
+		cli_before_undo(&before);
 	return rc;
 }
 

@@ -111,6 +111,24 @@ grep -q '^Zoll: 5 added' "$work/out" && ok ||
 [ "$(sqlite3 "$work/fresh.db" "SELECT count(*) FROM person WHERE
     origin = 'Zoll'")" = 5 ] && ok || bad "export-origin: not Zoll's"
 
+# A pool an older roster made (schema 4, before pools had names): its
+# private copy is upgraded, the file itself left as it was.
+"$ROSTER" demo --size 20 --seed 9 "$work/old.db" 2>/dev/null || bad "old"
+sqlite3 "$work/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM
+    sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'audit%'" |
+    sqlite3 "$work/old.db"
+sqlite3 "$work/old.db" "DROP INDEX person_origin; DROP INDEX
+    deployment_id; DROP TABLE person_alias; DROP TABLE not_same; DROP
+    TABLE pool; DROP TABLE change_counter; DROP TABLE changed; ALTER TABLE
+    person DROP COLUMN origin; ALTER TABLE deployment DROP COLUMN origin;
+    ALTER TABLE deployment DROP COLUMN id; ALTER TABLE deployment DROP
+    COLUMN updated; ALTER TABLE erased DROP COLUMN seq; DELETE FROM
+    setting WHERE key IN ('pool_id', 'pool_name'); PRAGMA user_version = 4"
+cp "$work/old.db" "$work/old.copy"
+run 0 old "$ROSTER" --db "$work/fresh.db" merge --origin Oud "$work/old.db"
+grep -q '^Oud: 20 added' "$work/out" && ok || bad "old: $(cat "$work/out")"
+same old-untouched "$work/old.db" "$work/old.copy"
+
 # Bad input: exit 2, the pool unchanged.
 cp "$work/kmar.db" "$work/newer.db"
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99"
@@ -148,6 +166,16 @@ run 2 usage "$ROSTER" --db "$work/fiod.db" merge
 dump "$work/fiod.db" "$work/after"
 same bad-input "$work/before" "$work/after"
 [ -z "$(ls "$TMPDIR")" ] && ok || bad "bad input left: $(ls "$TMPDIR")"
+
+# Into a pool not made yet: made by the merge, but not by a dry run or a
+# merge that fails.
+run 0 new-dry "$ROSTER" --db "$work/new/one.db" merge --dry-run \
+    "$work/kmar.db"
+[ ! -e "$work/new" ] && ok || bad "new-dry: left $(ls "$work/new")"
+run 2 new-bad "$ROSTER" --db "$work/new/one.db" merge "$work/junk.db"
+[ ! -e "$work/new" ] && ok || bad "new-bad: left $(ls "$work/new")"
+run 0 new "$ROSTER" --db "$work/new/one.db" merge "$work/kmar.db"
+[ "$(people "$work/new/one.db")" = 150 ] && ok || bad "new: not 150"
 
 # With --add-vocabulary the theme comes too.
 run 0 add-vocabulary "$ROSTER" --db "$work/fiod.db" merge --add-vocabulary \
