@@ -17,6 +17,11 @@
  * pool that comes under a new name renames the origin of its records.
  * The mark (pool.mark) of the stage's pool becomes its until.
  *
+ * A merge is one large transaction: merge_stage keeps the connection's
+ * temporary storage in memory from then on (PRAGMA temp_store, which
+ * drops its temporary tables) and its page cache large; call it on a
+ * connection of a command's own, not the full screen's.
+ *
  * Memory: a merge_report owns its arrays and strings and is released with
  * merge_report_free.
  */

@@ -364,7 +364,7 @@ dmeet(struct merger *m, const struct drec *d, struct drec *here,
 		same &= strcmp(d->v[i], here->v[i]) == 0;
 	if (same)
 		return RC_OK;
-	if ((c = strcmp(d->updated, here->updated)) == 0)
+	if ((c = merge_later(m, here->updated, d->updated)) == 0)
 		for (i = 0; i < DVALUES && c == 0; i++)
 			c = strcmp(d->v[i], here->v[i]);
 	won = c > 0;

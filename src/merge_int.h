@@ -85,6 +85,15 @@ const char *merge_col(sqlite3_stmt *, int i);
 
 /* The tally of origin, made on first use. */
 struct merge_tally *merge_tally_of(struct merge_report *, const char *origin);
+/*
+ * Which of two records of one thing, changed at ours and theirs, is the
+ * later: > 0 the stage's, < 0 this pool's, 0 when that cannot tell (the
+ * same second, both changed since the pools last met).  Of the same
+ * second, one this pool has not changed since it last heard from the
+ * stage's pool is the earlier: theirs is a change it has not seen.
+ */
+int	merge_later(const struct merger *, const char *ours,
+	    const char *theirs);
 /* Whether a difference is a conflict: both sides changed it since the
  * pools last met (ours and theirs are the records' updated). */
 int	merge_both_changed(const struct merger *, const char *ours,

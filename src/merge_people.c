@@ -127,15 +127,17 @@ differ(const struct merge_record *a, const struct merge_record *b)
 }
 
 /*
- * Whether the staged record wins: the later updated, and between two of
- * the same second the greater text, so that both pools choose alike.
+ * Whether the staged record wins: the later (merge_later), and between
+ * two that cannot be told apart the greater text, so that both pools
+ * choose alike.
  */
 static int
-stage_wins(const struct merge_record *ours, const struct merge_record *theirs)
+stage_wins(const struct merger *m, const struct merge_record *ours,
+    const struct merge_record *theirs)
 {
 	int c, i;
 
-	if ((c = strcmp(theirs->updated, ours->updated)) != 0)
+	if ((c = merge_later(m, ours->updated, theirs->updated)) != 0)
 		return c > 0;
 	for (i = 0; i < MERGE_NVALUES; i++)
 		if ((c = strcmp(theirs->v[i], ours->v[i])) != 0)
@@ -209,7 +211,7 @@ meet(struct merger *m, const char *id, const char *kept, long long pk,
 		t->unchanged++;
 		goto out;
 	}
-	won = stage_wins(&ours, theirs);
+	won = stage_wins(m, &ours, theirs);
 	if (merge_both_changed(m, ours.updated, theirs->updated)) {
 		t->conflicting++;
 		conflicts(m, kept, &ours, theirs, won, d);

@@ -76,6 +76,16 @@ merge_tally_of(struct merge_report *r, const char *origin)
 }
 
 int
+merge_later(const struct merger *m, const char *ours, const char *theirs)
+{
+	int c = strcmp(theirs, ours);
+
+	if (c != 0)
+		return c;
+	return m->heard[0] != '\0' && strcmp(ours, m->heard) <= 0;
+}
+
+int
 merge_both_changed(const struct merger *m, const char *ours,
     const char *theirs)
 {

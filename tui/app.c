@@ -75,6 +75,10 @@ app_show(struct app *a, enum mode screen, struct error *err)
 		return app_deploy_suggest(a, 0, err);
 	case SCREEN_DESK:
 		return app_desk_reload(a, err);
+	case SCREEN_DUPES:
+		return app_dupes_load(a, err);
+	case SCREEN_TWIN:
+		return app_twin_reload(a, err);
 	default:
 		return RC_OK;
 	}
@@ -99,6 +103,10 @@ app_keys_where(const struct app *a)
 		return KC_DESK;
 	case SCREEN_FORM:
 		return KC_FORM;
+	case SCREEN_DUPES:
+		return KC_DUPES;
+	case SCREEN_TWIN:
+		return KC_TWIN;
 	default:
 		return a->facets_focus ? KC_FACETS : KC_LIST;
 	}
@@ -177,6 +185,7 @@ app_free(struct app *a)
 	facets_free(a);
 	app_close_page(a);
 	app_desk_free(a);
+	app_dupes_free(a);
 	app_deploy_free(a);
 	app_form_close(a);
 	free(a->filter);
@@ -468,6 +477,9 @@ app_changed(struct app *a, struct error *err)
 		return app_deploy_reload(a, err);
 	if (a->screen == SCREEN_DESK)
 		return app_desk_reload(a, err);
+	/* A pair merged or changed elsewhere is not acted on. */
+	if (a->screen == SCREEN_DUPES || a->screen == SCREEN_TWIN)
+		return app_show(a, a->screen, err);
 	/* Who is free changed: suggest again. */
 	if (a->screen == SCREEN_SUGGEST) {
 		if ((rc = app_deploy_reload(a, err)) != RC_OK)

@@ -17,6 +17,7 @@
 #include "callout.h"
 #include "deploy.h"
 #include "desk.h"
+#include "dupes.h"
 #include "error.h"
 #include "export.h"
 #include "facet.h"
@@ -42,9 +43,11 @@ enum {
 };
 
 enum mode { SCREEN_LIST, SCREEN_DETAIL, SCREEN_HELP, SCREEN_DEPLOYS,
-    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM, SCREEN_DESK };
+    SCREEN_DEPLOY, SCREEN_SUGGEST, SCREEN_HISTORY, SCREEN_FORM, SCREEN_DESK, SCREEN_DUPES,
+    SCREEN_TWIN };
 
 struct form;	/* the person form (a, e): form.h */
+struct twin;	/* a pair side by side: twin.h */
 
 /* The deployments screens: the list of them, one open, its suggestions. */
 struct deploy_ui {
@@ -96,6 +99,13 @@ struct desk_ui {
 	int			 wave_valid;
 };
 
+/* The same person twice (=): the probable pairs, and one open. */
+struct dupes_ui {
+	struct dupes_list	 list;
+	struct view		 view;
+	struct twin		*twin;		/* on SCREEN_TWIN */
+};
+
 /*
  * What the next key means, in one place so that the key loop asks one
  * thing: the screen's keys, the one key a question waits for, or the
@@ -115,6 +125,8 @@ enum modal {
 	KEYS_SHEET,	/* the file for the call-out sheet */
 	KEYS_NOTE,	/* the note of a phone reply on the desk */
 	KEYS_WAVE,	/* 'W' on the desk waits for y to send */
+	KEYS_MERGE,	/* 'm' on a pair waits for y to merge them */
+	KEYS_APART,	/* 'n' on a pair waits for y: not the same */
 };
 
 #define FACET_MAX	50
@@ -187,6 +199,7 @@ struct app {
 
 	struct deploy_ui	 dep;
 	struct desk_ui		 desk;
+	struct dupes_ui		 dupes;
 	struct form		*form;		/* on SCREEN_FORM */
 	enum mode		 back_to;	/* where q leaves a person */
 	enum mode		 help_from;	/* and the help */
@@ -367,6 +380,14 @@ int	app_desk_wave(struct app *, struct error *err);
 int	app_desk_wave_send(struct app *, struct error *err);
 void	app_desk_wave_cancel(struct app *);
 
+/* app_dupes.c: the same person twice (twin.h).  The pairs, found
+ * again; the pair on show read again, and back to the pairs, saying
+ * who, when either of them is gone. */
+int	app_dupes_open(struct app *, struct error *err);
+int	app_dupes_load(struct app *, struct error *err);
+int	app_twin_reload(struct app *, struct error *err);
+void	app_dupes_free(struct app *);
+
 /*
  * Screens: draw.c, and screen_*.c, each with its drawing and its keys
  * (an action of the key table; what to redraw, R_*).
@@ -378,6 +399,11 @@ void	draw_text(int y, int x, int cols, const char *s, int attr);
 /* The bytes of s that fill one line of cols columns, broken after a
  * space where there is one: to wrap a long text. */
 size_t	draw_cut(const char *s, int cols);
+/* Line part of s wrapped at cols (draw_cut) over at most lines lines:
+ * its start, *len its bytes, the last line taking the rest (for
+ * draw_text to cut with an ellipsis); past the end, "". */
+const char *draw_wrap(const char *s, int cols, int part, int lines,
+	    size_t *len);
 /* The attribute of a role, in colour unless NO_COLOR or a mono terminal. */
 enum role { ROLE_HEADER, ROLE_STATUS, ROLE_CURSOR, ROLE_ERROR, ROLE_YES,
     ROLE_WARN, ROLE_TAG };

@@ -89,6 +89,17 @@ draw_cut(const char *s, int cols)
 	return sp > 1 ? sp : cut;
 }
 
+const char *
+draw_wrap(const char *s, int cols, int part, int lines, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < part && *s != '\0'; i++)
+		s += draw_cut(s, cols);
+	*len = part + 1 < lines ? draw_cut(s, cols) : strlen(s);
+	return s;
+}
+
 int
 draw_message_extra(const struct app *a)
 {

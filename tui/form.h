@@ -75,6 +75,10 @@ struct form {
 	size_t			 diff_at;
 };
 
+/* screen_form.c: field i's name as the form shows it ("passport
+ * expiry"), in label. */
+const char *form_label(size_t i, char label[32]);
+
 /* app_form.c (app_form_open and app_form_close are in app.h) */
 size_t	form_items(const struct form *);
 struct form_at form_item(const struct form *, size_t i);

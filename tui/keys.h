@@ -31,8 +31,10 @@ enum {
 	KC_FORM = 1 << 12,	/* the person form (a, e) */
 	KC_MERGE = 1 << 13,	/* its two saves at once, field by field */
 	KC_DESK = 1 << 14,	/* the call-out desk of a deployment */
+	KC_DUPES = 1 << 15,	/* the same person twice? the pairs */
+	KC_TWIN = 1 << 16,	/* a pair side by side */
 	KC_PAGES = KC_LIST | KC_FACETS | KC_DETAIL | KC_HELP | KC_DEPLOYS |
-	    KC_DEPLOY | KC_SUGGEST | KC_DESK,
+	    KC_DEPLOY | KC_SUGGEST | KC_DESK | KC_DUPES | KC_TWIN,
 };
 
 enum action {
@@ -43,7 +45,8 @@ enum action {
 	ACT_DEPLOYS, ACT_STATUS, ACT_REMOVE, ACT_SUGGEST, ACT_FORCE,
 	ACT_ACCEPT, ACT_ACCEPT_ALL, ACT_NEW, ACT_SHEET, ACT_EDIT, ACT_CANCEL,
 	ACT_HISTORY, ACT_ERASE, ACT_REVIEW, ACT_DESK, ACT_REPLY_YES,
-	ACT_REPLY_NO, ACT_REPLY_MAYBE, ACT_WAVE,
+	ACT_REPLY_NO, ACT_REPLY_MAYBE, ACT_WAVE, ACT_DUPES, ACT_TWIN_LEFT,
+	ACT_TWIN_RIGHT, ACT_TWIN_SWAP, ACT_TWIN_MERGE, ACT_TWIN_APART,
 	/* answers */
 	ACT_YES, ACT_OVERWRITE, ACT_RENAME,
 	/* after ';' */
@@ -88,7 +91,8 @@ extern const size_t nkeys_then;
 /* The hint line at the foot of a screen: its main keys, each with a
  * word or two, the keys named as the table binds them. */
 enum hint { HINT_LIST, HINT_FACETS, HINT_DEPLOYS, HINT_PICK, HINT_DEPLOY,
-    HINT_SUGGEST, HINT_DESK, HINT_PAGE, HINT_FORM, HINT_MERGE, HINT_HELP };
+    HINT_SUGGEST, HINT_DESK, HINT_PAGE, HINT_FORM, HINT_MERGE, HINT_HELP,
+    HINT_DUPES, HINT_TWIN };
 
 struct key_hint {
 	enum hint	 hint;

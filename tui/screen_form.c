@@ -137,18 +137,11 @@ note_x(enum form_kind what)
 	return what == FK_FIELD ? VALUE_X : LABEL_X;
 }
 
-/* The start of line part of a note wrapped at x; *len its bytes, the
- * last line taking the rest (cut with an ellipsis). */
+/* Line part of a note wrapped at x. */
 static const char *
 note_part(const char *note, int x, int part, size_t *len)
 {
-	int i;
-
-	for (i = 0; i < part && *note != '\0'; i++)
-		note += draw_cut(note, COLS - x);
-	*len = part + 1 < NOTE_LINES ? draw_cut(note, COLS - x) :
-	    strlen(note);
-	return note;
+	return draw_wrap(note, COLS - x, part, NOTE_LINES, len);
 }
 
 static size_t
@@ -222,16 +215,24 @@ line_has_focus(const struct form *f, const struct fline *l)
 	}
 }
 
+const char *
+form_label(size_t i, char label[32])
+{
+	char *u;
+
+	snprintf(label, 32, "%s", edit_field_names[i]);
+	for (u = label; (u = strchr(u, '_')) != NULL; u++)
+		*u = ' ';
+	return label;
+}
+
 static void
 field_draw(struct app *a, int y, size_t i, int focused, int *cx)
 {
 	struct form *f = a->form;
 	char label[32];
-	char *u;
 
-	snprintf(label, sizeof label, "%s", edit_field_names[i]);
-	for (u = label; (u = strchr(u, '_')) != NULL; u++)
-		*u = ' ';
+	form_label(i, label);
 	draw_text(y, 0, LABEL_X, "", 0);
 	draw_text(y, LABEL_X, VALUE_X - LABEL_X, label, focused ?
 	    draw_attr(a, ROLE_CURSOR) : f->error[i][0] != '\0' ?

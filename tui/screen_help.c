@@ -31,6 +31,8 @@ static const struct {
 	{ KC_DEPLOY, "A deployment" },
 	{ KC_SUGGEST, "A suggested team (S)" },
 	{ KC_DESK, "The call-out desk (c on a deployment)" },
+	{ KC_DUPES, "The same person twice? (= in the list)" },
+	{ KC_TWIN, "A pair side by side (Enter on a pair)" },
 	{ KC_DETAIL | KC_HELP, "A person, and this help" },
 	{ KC_BAR, "The filter bar (/)" },
 	{ KC_FORM, "The person form (a adds, e edits)" },

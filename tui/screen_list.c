@@ -334,6 +334,8 @@ list_deploys(struct app *a)
 unsigned
 screen_list_key(struct app *a, enum action action)
 {
+	struct error err;
+
 	switch (action) {
 	case ACT_BACK:
 		return list_back(a);
@@ -375,6 +377,8 @@ screen_list_key(struct app *a, enum action action)
 		return R_ALL;
 	case ACT_DEPLOYS:
 		return list_deploys(a);
+	case ACT_DUPES:
+		return actions_failed(a, app_dupes_open(a, &err), &err);
 	case ACT_ADD_PERSON:
 		app_form_open(a, 0);
 		return R_ALL;

@@ -23,6 +23,7 @@
 #include "form.h"
 #include "keys.h"
 #include "tui.h"
+#include "twin.h"
 
 /* The one flag a signal handler may set. */
 static volatile sig_atomic_t stop_signal;
@@ -103,6 +104,10 @@ draw(struct app *a, unsigned what)
 		screen_form_draw(a);
 	else if (a->screen == SCREEN_DESK)
 		screen_desk_draw(a);
+	else if (a->screen == SCREEN_DUPES)
+		screen_dupes_draw(a);
+	else if (a->screen == SCREEN_TWIN)
+		screen_twin_draw(a);
 	else
 		screen_deploy_draw(a);
 	refresh();
@@ -148,6 +153,10 @@ run(struct app *a, enum action action)
 		return R_NONE;	/* its keys are characters: key() */
 	case SCREEN_DESK:
 		return screen_desk_key(a, action);
+	case SCREEN_DUPES:
+		return screen_dupes_key(a, action);
+	case SCREEN_TWIN:
+		return screen_twin_key(a, action);
 	default:
 		return screen_deploy_key(a, action);
 	}
@@ -224,6 +233,9 @@ key_action(struct app *a, int code, int fkey)
 		return screen_page_erase_key(a, code, fkey);
 	case KEYS_WAVE:
 		return screen_desk_wave_key(a, code, fkey);
+	case KEYS_MERGE:
+	case KEYS_APART:
+		return screen_twin_answer(a, code, fkey);
 	case KEYS_QUIT:
 		app_quit_answer(a, keys_find(code, fkey, KC_YES) == ACT_YES);
 		return R_ALL;

@@ -122,9 +122,9 @@ static const struct {
 	{ "vocab", "Care of the file" },
 	{ "pool", "Pools" },
 	{ "merge", "Pools" },
-	{ "dupes", "Pools" },
 	{ "changes", "Pools" },
 	{ "apply", "Pools" },
+	{ "dupes", "Pools" },
 };
 
 /* "See man 1 roster, section COMMANDS, subsection Person.", for the

@@ -111,6 +111,24 @@ grep -q '^Zoll: 5 added' "$work/out" && ok ||
 [ "$(sqlite3 "$work/fresh.db" "SELECT count(*) FROM person WHERE
     origin = 'Zoll'")" = 5 ] && ok || bad "export-origin: not Zoll's"
 
+# A pool an older roster made (schema 4, before pools had names): its
+# private copy is upgraded, the file itself left as it was.
+"$ROSTER" demo --size 20 --seed 9 "$work/old.db" 2>/dev/null || bad "old"
+sqlite3 "$work/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM
+    sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'audit%'" |
+    sqlite3 "$work/old.db"
+sqlite3 "$work/old.db" "DROP INDEX person_origin; DROP INDEX
+    deployment_id; DROP TABLE person_alias; DROP TABLE not_same; DROP
+    TABLE pool; DROP TABLE change_counter; DROP TABLE changed; ALTER TABLE
+    person DROP COLUMN origin; ALTER TABLE deployment DROP COLUMN origin;
+    ALTER TABLE deployment DROP COLUMN id; ALTER TABLE deployment DROP
+    COLUMN updated; ALTER TABLE erased DROP COLUMN seq; DELETE FROM
+    setting WHERE key IN ('pool_id', 'pool_name'); PRAGMA user_version = 4"
+cp "$work/old.db" "$work/old.copy"
+run 0 old "$ROSTER" --db "$work/fresh.db" merge --origin Oud "$work/old.db"
+grep -q '^Oud: 20 added' "$work/out" && ok || bad "old: $(cat "$work/out")"
+same old-untouched "$work/old.db" "$work/old.copy"
+
 # Bad input: exit 2, the pool unchanged.
 cp "$work/kmar.db" "$work/newer.db"
 sqlite3 "$work/newer.db" "PRAGMA user_version = 99"

@@ -62,7 +62,7 @@ static const struct {
 	{ "help", KC_HELP }, { "bar", KC_BAR }, { "deploys", KC_DEPLOYS },
 	{ "deploy", KC_DEPLOY }, { "suggest", KC_SUGGEST }, { "yes", KC_YES },
 	{ "exists", KC_EXISTS }, { "form", KC_FORM }, { "merge", KC_MERGE },
-	{ "desk", KC_DESK },
+	{ "desk", KC_DESK }, { "dupes", KC_DUPES }, { "twin", KC_TWIN },
 };
 #define NSCREENS	(sizeof screens / sizeof screens[0])
 

@@ -299,6 +299,28 @@ test_conflict_newer_wins(void **state)
 	    " field = 'phone' AND old = '+31 6 4444 4444'"), 1);
 }
 
+/*
+ * Changed again within the same second (updated alike): the change this
+ * pool has not seen wins, whichever text is greater.
+ */
+static void
+test_same_second(void **state)
+{
+	struct pair *p = *state;
+	struct merge_report r;
+
+	merge_ok(p->b, p->a, &r);
+	merge_report_free(&r);
+	testdb_write(p->a, "UPDATE person SET phone = '+31 6 0000 0000',"
+	    " updated = updated WHERE id = '" ANNA "'");
+	merge_ok(p->b, p->a, &r);
+	assert_int_equal(tally(&r, "KMar")->updated, 1);
+	assert_int_equal(r.nconflicts, 0);
+	merge_report_free(&r);
+	assert_int_equal(count(p->b, "SELECT count(*) FROM person WHERE"
+	    " phone = '+31 6 0000 0000'"), 1);
+}
+
 /* A mission removed on the winning side is removed here. */
 static void
 test_lists_follow_winner(void **state)
@@ -623,6 +645,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_identical_writes_nothing, pair_setup,
 		    pair_teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_newer_wins, pair_setup,
+		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_same_second, pair_setup,
 		    pair_teardown),
 		cmocka_unit_test_setup_teardown(test_lists_follow_winner, pair_setup,
 		    pair_teardown),
