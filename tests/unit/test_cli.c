@@ -627,6 +627,15 @@ test_parse(void **state)
 	    "c", NULL), RC_OK);
 	assert_true(cli_flag(&a, "force"));
 	cli_args_free(&a);
+	/* A short form where the entry gives one; "-o" is a word elsewhere. */
+	assert_int_equal(parse("changes", &a, &err, "--since", "all", "-o",
+	    "f.changes", NULL), RC_OK);
+	assert_int_equal(a.nwords, 0);
+	assert_string_equal(cli_value(&a, "output", 0), "f.changes");
+	cli_args_free(&a);
+	assert_int_equal(parse("search", &a, &err, "-o", NULL), RC_OK);
+	assert_string_equal(a.words[0], "-o");
+	cli_args_free(&a);
 }
 
 /* Its refusals, each with the message the commands always gave. */
