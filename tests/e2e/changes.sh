@@ -245,6 +245,16 @@ run 0 new-dry "$ROSTER" --db "$work/new/one.db" apply --dry-run \
 echo junk >"$work/junk.changes"
 run 2 new-bad "$ROSTER" --db "$work/new/one.db" apply "$work/junk.changes"
 [ ! -e "$work/new" ] && ok || bad "new-bad: left $(ls "$work/new")"
+# Refused after the pool was made (a theme it lacks): taken away again.
+V=$work/v.db
+{ "$ROSTER" --db "$V" person add --family Zee --given Anna &&
+    "$ROSTER" --db "$V" vocab add theme sea-rescue 'Sea rescue' &&
+    "$ROSTER" --db "$V" person set "$(q "$V" "SELECT id FROM person")" \
+    +themes=sea-rescue && "$ROSTER" --db "$V" pool name Zee &&
+    "$ROSTER" --db "$V" changes --since all -o "$work/v.changes"; } \
+    >/dev/null 2>&1 || bad "the sea-rescue changeset failed"
+run 2 new-vocab "$ROSTER" --db "$work/new/one.db" apply "$work/v.changes"
+[ ! -e "$work/new" ] && ok || bad "new-vocab: left $(ls "$work/new")"
 run 0 new "$ROSTER" --db "$work/new/one.db" apply "$work/a1.changes"
 [ "$(cnt "$work/new/one.db")" = "$people" ] && ok ||
     bad "new: $(cnt "$work/new/one.db") people, not $people"
