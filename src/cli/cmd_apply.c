@@ -18,16 +18,30 @@ cmd_apply_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	    cli_flag(a, "add-vocabulary"), 1, NULL };
 	struct exchange_meta m;
 	struct merge_report r;
+	struct cli_before before;
 	struct store *s = NULL;
 	sqlite3 *stage = NULL;
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	memset(&before, 0, sizeof before);
+	before.existed = 1;	/* nothing to undo before it is looked at */
 	if (c->read_only)
 		return error_set(err, RC_INPUT, "apply: --read-only forbids "
 		    "changing the database");
-	if ((rc = changeset_read(a->words[0], &stage, &m, err)) == RC_OK &&
-	    (rc = cli_open(c, 0, &s, err)) == RC_OK) {
+	/*
+	 * A new pool starts from a changeset (changes --since all), so the
+	 * pool applied to is made if need be, as merge makes it, and taken
+	 * away again if the apply is a dry run or fails.
+	 */
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
+		return rc;
+	if ((rc = changeset_read(a->words[0], &stage, &m, err)) == RC_OK) {
+		cli_before_look(&before);
+		rc = cli_open(c, STORE_CREATE, &s, err);
+	}
+	if (rc == RC_OK) {
 		o.origin = m.pool_name[0] != '\0' ? m.pool_name : NULL;
 		rc = merge_stage(s, stage, &o, &r, err);
 	}
@@ -42,6 +56,8 @@ cmd_apply_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	merge_report_free(&r);
 	sqlite3_close(stage);
 	store_close(s);
+	if (rc != RC_OK || o.dry_run)
+		cli_before_undo(&before);
 	return rc;
 }
 

@@ -237,4 +237,27 @@ grep -q "conflicts" "$work/out" && grep -q "+31 6 7777 0000" "$work/out" &&
 [ "$(q "$B" "SELECT phone FROM person WHERE id = '$id1'")" = \
     "+31 6 8888 0000" ] && ok || bad "both-apply: the newer edit lost"
 
+# Into a pool not made yet (a new pool's first changeset, --since all):
+# made by the apply, but not by a dry run or an apply that fails.
+run 0 new-dry "$ROSTER" --db "$work/new/one.db" apply --dry-run \
+    "$work/a1.changes"
+[ ! -e "$work/new" ] && ok || bad "new-dry: left $(ls "$work/new")"
+echo junk >"$work/junk.changes"
+run 2 new-bad "$ROSTER" --db "$work/new/one.db" apply "$work/junk.changes"
+[ ! -e "$work/new" ] && ok || bad "new-bad: left $(ls "$work/new")"
+# Refused after the pool was made (a theme it lacks): taken away again.
+V=$work/v.db
+{ "$ROSTER" --db "$V" person add --family Zee --given Anna &&
+    "$ROSTER" --db "$V" vocab add theme sea-rescue 'Sea rescue' &&
+    "$ROSTER" --db "$V" person set "$(q "$V" "SELECT id FROM person")" \
+    +themes=sea-rescue && "$ROSTER" --db "$V" pool name Zee &&
+    "$ROSTER" --db "$V" changes --since all -o "$work/v.changes"; } \
+    >/dev/null 2>&1 || bad "the sea-rescue changeset failed"
+run 2 new-vocab "$ROSTER" --db "$work/new/one.db" apply "$work/v.changes"
+[ ! -e "$work/new" ] && ok || bad "new-vocab: left $(ls "$work/new")"
+run 0 new "$ROSTER" --db "$work/new/one.db" apply "$work/a1.changes"
+[ "$(cnt "$work/new/one.db")" = "$people" ] && ok ||
+    bad "new: $(cnt "$work/new/one.db") people, not $people"
+[ "$(stat -c %a "$work/new/one.db")" = 600 ] && ok || bad "new: not 0600"
+
 finish
