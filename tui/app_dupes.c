@@ -208,6 +208,8 @@ app_twin_ask(struct app *a, enum modal question)
 		app_message(a, 0, "%s and %s are two people: remember that? "
 		    "(y/n)", t->name[TWIN_LEFT], t->name[TWIN_RIGHT]);
 	app_modal_set(a, question);
+	/* A y typed ahead, before the question showed, decides nothing. */
+	a->drop_typed = 1;
 }
 
 /* After a merge or a "not the same": the pool and the pairs anew. */
