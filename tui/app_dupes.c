@@ -73,13 +73,18 @@ twin_load(struct app *a, struct twin *t, int i, struct error *err)
 {
 	struct edit_record *r;
 	char id[PERSON_ID_LEN];
-	int rc;
+	int rc, f;
 
 	if (strcmp(person_id(a->store, t->pk[i], id), t->id[i]) != 0)
 		return error_set(err, RC_REFUSED, "%s is no longer in the pool "
 		    "(merged or erased meanwhile)", t->name[i]);
 	if ((rc = edit_load(a->store, t->pk[i], &r, err)) != RC_OK)
 		return rc;
+	/* A choice between values one of which has changed since is no
+	 * choice about what is there now. */
+	for (f = 0; t->rec[i] != NULL && f < EF_N; f++)
+		if (strcmp(t->rec[i]->value[f], r->value[f]) != 0)
+			t->touched &= ~(1u << f);
 	edit_free(t->rec[i]);
 	t->rec[i] = r;
 	free(t->name[i]);
