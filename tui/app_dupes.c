@@ -53,16 +53,19 @@ app_dupes_free(struct app *a)
 	dupes_list_free(&a->dupes.list);
 }
 
-/* "Anna de Wit (KMar)": the name as stored, the pool it came from. */
+/* "Anna de Wit (KMar)": the name as stored, the pool it came from; and
+ * the short id, when id is not NULL. */
 static char *
-twin_name(const struct edit_record *r, const char *origin)
+twin_name(const struct edit_record *r, const char *origin, const char *id)
 {
 	struct strbuf b = { 0 };
+	int any = origin != NULL && *origin != '\0';
 
 	strbuf_addf(&b, "%s %s", r->value[EF_GIVEN_NAME],
 	    r->value[EF_FAMILY_NAME]);
-	if (origin != NULL && *origin != '\0')
-		strbuf_addf(&b, " (%s)", origin);
+	if (any || id != NULL)
+		strbuf_addf(&b, " (%s%s%.8s)", any ? origin : "",
+		    any && id != NULL ? ", " : "", id != NULL ? id : "");
 	return strbuf_steal(&b);
 }
 
@@ -88,18 +91,26 @@ twin_load(struct app *a, struct twin *t, int i, struct error *err)
 	edit_free(t->rec[i]);
 	t->rec[i] = r;
 	free(t->name[i]);
-	t->name[i] = twin_name(r, t->origin[i]);
+	t->name[i] = twin_name(r, t->origin[i], NULL);
 	return RC_OK;
 }
 
 static int
 twin_load_both(struct app *a, struct twin *t, struct error *err)
 {
-	int rc;
+	int rc, i;
 
 	if ((rc = twin_load(a, t, TWIN_LEFT, err)) != RC_OK ||
 	    (rc = twin_load(a, t, TWIN_RIGHT, err)) != RC_OK)
 		return rc;
+	/* One name from one pool twice: "Merge Anna de Wit into Anna de
+	 * Wit?" would not say which is kept; the short ids do. */
+	if (strcmp(t->name[TWIN_LEFT], t->name[TWIN_RIGHT]) == 0)
+		for (i = TWIN_LEFT; i <= TWIN_RIGHT; i++) {
+			free(t->name[i]);
+			t->name[i] = twin_name(t->rec[i], t->origin[i],
+			    t->id[i]);
+		}
 	twin_defaults(t);
 	if ((rc = twin_unite(a->store, t, err)) != RC_OK)
 		return rc;
