@@ -916,6 +916,24 @@ person_name(struct store *s, long long pk, char *buf, size_t len)
 }
 
 const char *
+person_label(struct store *s, long long pk, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	struct error err;
+
+	snprintf(buf, len, "?");
+	if (store_prepare(s, &st, "SELECT given_name || ' ' || family_name || "
+	    "CASE WHEN origin <> '' THEN ' (' || origin || ')' ELSE '' END "
+	    "FROM person WHERE pk = ?", &err) != RC_OK)
+		return buf;
+	sqlite3_bind_int64(st, 1, pk);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+const char *
 person_id(struct store *s, long long pk, char out[PERSON_ID_LEN])
 {
 	sqlite3_stmt *st;

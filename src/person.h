@@ -142,6 +142,9 @@ int	person_count(struct store *, long long *n, struct error *err);
 /* "Anna de Wit", to name a person in a message (never a bare id); "?"
  * when the row is gone. */
 const char *person_name(struct store *, long long pk, char *buf, size_t len);
+/* "Anna de Wit (Police)": the name and, once pools have merged, the
+ * pool the person came from; "?" when the row is gone. */
+const char *person_label(struct store *, long long pk, char *buf, size_t len);
 /* The person's id, "?" when the row is gone. */
 const char *person_id(struct store *, long long pk, char out[PERSON_ID_LEN]);
 

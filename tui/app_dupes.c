@@ -53,16 +53,19 @@ app_dupes_free(struct app *a)
 	dupes_list_free(&a->dupes.list);
 }
 
-/* "Anna de Wit (KMar)": the name as stored, the pool it came from. */
+/* "Anna de Wit (KMar)": the name as stored, the pool it came from; and
+ * the short id, when id is not NULL. */
 static char *
-twin_name(const struct edit_record *r, const char *origin)
+twin_name(const struct edit_record *r, const char *origin, const char *id)
 {
 	struct strbuf b = { 0 };
+	int any = origin != NULL && *origin != '\0';
 
 	strbuf_addf(&b, "%s %s", r->value[EF_GIVEN_NAME],
 	    r->value[EF_FAMILY_NAME]);
-	if (origin != NULL && *origin != '\0')
-		strbuf_addf(&b, " (%s)", origin);
+	if (any || id != NULL)
+		strbuf_addf(&b, " (%s%s%.8s)", any ? origin : "",
+		    any && id != NULL ? ", " : "", id != NULL ? id : "");
 	return strbuf_steal(&b);
 }
 
@@ -73,28 +76,41 @@ twin_load(struct app *a, struct twin *t, int i, struct error *err)
 {
 	struct edit_record *r;
 	char id[PERSON_ID_LEN];
-	int rc;
+	int rc, f;
 
 	if (strcmp(person_id(a->store, t->pk[i], id), t->id[i]) != 0)
 		return error_set(err, RC_REFUSED, "%s is no longer in the pool "
 		    "(merged or erased meanwhile)", t->name[i]);
 	if ((rc = edit_load(a->store, t->pk[i], &r, err)) != RC_OK)
 		return rc;
+	/* A choice between values one of which has changed since is no
+	 * choice about what is there now. */
+	for (f = 0; t->rec[i] != NULL && f < EF_N; f++)
+		if (strcmp(t->rec[i]->value[f], r->value[f]) != 0)
+			t->touched &= ~(1u << f);
 	edit_free(t->rec[i]);
 	t->rec[i] = r;
 	free(t->name[i]);
-	t->name[i] = twin_name(r, t->origin[i]);
+	t->name[i] = twin_name(r, t->origin[i], NULL);
 	return RC_OK;
 }
 
 static int
 twin_load_both(struct app *a, struct twin *t, struct error *err)
 {
-	int rc;
+	int rc, i;
 
 	if ((rc = twin_load(a, t, TWIN_LEFT, err)) != RC_OK ||
 	    (rc = twin_load(a, t, TWIN_RIGHT, err)) != RC_OK)
 		return rc;
+	/* One name from one pool twice: "Merge Anna de Wit into Anna de
+	 * Wit?" would not say which is kept; the short ids do. */
+	if (strcmp(t->name[TWIN_LEFT], t->name[TWIN_RIGHT]) == 0)
+		for (i = TWIN_LEFT; i <= TWIN_RIGHT; i++) {
+			free(t->name[i]);
+			t->name[i] = twin_name(t->rec[i], t->origin[i],
+			    t->id[i]);
+		}
 	twin_defaults(t);
 	if ((rc = twin_unite(a->store, t, err)) != RC_OK)
 		return rc;
@@ -208,6 +224,8 @@ app_twin_ask(struct app *a, enum modal question)
 		app_message(a, 0, "%s and %s are two people: remember that? "
 		    "(y/n)", t->name[TWIN_LEFT], t->name[TWIN_RIGHT]);
 	app_modal_set(a, question);
+	/* A y typed ahead, before the question showed, decides nothing. */
+	a->drop_typed = 1;
 }
 
 /* After a merge or a "not the same": the pool and the pairs anew. */

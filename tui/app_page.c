@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "alias.h"
 #include "audit.h"
 #include "date.h"
 #include "erase.h"
@@ -73,7 +74,7 @@ app_open(struct app *a, long long pk, struct error *err)
 		page_add_lines(a, buf);
 		a->detail_pk = pk;
 		person_id(a->store, pk, a->detail_id);
-		person_name(a->store, pk, a->detail_name,
+		person_label(a->store, pk, a->detail_name,
 		    sizeof a->detail_name);
 		a->screen = SCREEN_DETAIL;
 		view_set_size(&a->page, (long long)a->nlines, a->page.height);
@@ -98,12 +99,24 @@ app_reopen(struct app *a)
 int
 app_detail_still(struct app *a)
 {
-	char id[PERSON_ID_LEN], name[sizeof a->detail_name];
+	char id[PERSON_ID_LEN], kept[PERSON_ID_LEN];
+	char name[sizeof a->detail_name], into[sizeof a->detail_name];
+	long long pk;
+	int found;
 	struct error err;
 
 	if (strcmp(person_id(a->store, a->detail_pk, id), a->detail_id) == 0)
 		return 1;
 	snprintf(name, sizeof name, "%s", a->detail_name);
+	/* Merged into another record: that record is who they are now. */
+	if (alias_resolve(a->store, a->detail_id, kept, &found, &err) ==
+	    RC_OK && found && person_find(a->store, kept, &pk, &err) == RC_OK) {
+		a->detail_pk = pk;
+		snprintf(a->detail_id, sizeof a->detail_id, "%s", kept);
+		app_message(a, 1, "%s was merged into %s by another roster", name,
+		    person_label(a->store, pk, into, sizeof into));
+		return 1;
+	}
 	if (app_page_leave(a, a->back_to, &err) != RC_OK)
 		app_message(a, 1, "%s", err.msg);
 	else

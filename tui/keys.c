@@ -7,6 +7,9 @@
 
 #define CTRL(c)	((c) & 0x1f)
 #define F	1	/* a function key */
+/* Where j, k and q do as in a list: side by side they skip to the
+ * fields that differ, and q drops the pair undecided. */
+#define KC_LINES	(KC_PAGES & ~KC_TWIN)
 
 /*
  * Bindings follow mutt, tig and less: j/k and arrows move, / filters, ?
@@ -14,14 +17,21 @@
  * text; the others are listed beside it.
  */
 const struct key keys[] = {
-	{ 'q', 0, KC_PAGES, ACT_BACK, "back; quit from the list" },
+	{ 'q', 0, KC_LINES, ACT_BACK, "back; quit from the list" },
+	{ 'q', 0, KC_TWIN, ACT_BACK, "back to the pairs, nothing done" },
 	{ 'Q', 0, KC_PAGES, ACT_QUIT, "quit at once" },
-	{ 'j', 0, KC_PAGES, ACT_DOWN, "next line" },
-	{ KEY_DOWN, F, KC_PAGES, ACT_DOWN, NULL },
-	{ CTRL('n'), 0, KC_PAGES, ACT_DOWN, NULL },
-	{ 'k', 0, KC_PAGES, ACT_UP, "previous line" },
-	{ KEY_UP, F, KC_PAGES, ACT_UP, NULL },
-	{ CTRL('p'), 0, KC_PAGES, ACT_UP, NULL },
+	{ 'j', 0, KC_LINES, ACT_DOWN, "next line" },
+	{ KEY_DOWN, F, KC_LINES, ACT_DOWN, NULL },
+	{ CTRL('n'), 0, KC_LINES, ACT_DOWN, NULL },
+	{ 'j', 0, KC_TWIN, ACT_DOWN, "next field that differs" },
+	{ KEY_DOWN, F, KC_TWIN, ACT_DOWN, NULL },
+	{ CTRL('n'), 0, KC_TWIN, ACT_DOWN, NULL },
+	{ 'k', 0, KC_LINES, ACT_UP, "previous line" },
+	{ KEY_UP, F, KC_LINES, ACT_UP, NULL },
+	{ CTRL('p'), 0, KC_LINES, ACT_UP, NULL },
+	{ 'k', 0, KC_TWIN, ACT_UP, "previous field that differs" },
+	{ KEY_UP, F, KC_TWIN, ACT_UP, NULL },
+	{ CTRL('p'), 0, KC_TWIN, ACT_UP, NULL },
 	{ KEY_NPAGE, F, KC_PAGES, ACT_PAGE_DOWN, "next page" },
 	{ ' ', 0, KC_PAGES, ACT_PAGE_DOWN, NULL },
 	{ CTRL('f'), 0, KC_PAGES, ACT_PAGE_DOWN, NULL },

@@ -67,8 +67,9 @@ row_pair(void *arg, long long i, int y, int selected)
 	strbuf_free(&nm[1]);
 }
 
-/* The names as wide as the widest, no wider: the evidence takes the
- * rest. */
+/* The names as wide as the widest, no wider, nor wider than their
+ * columns want (a pool's long name must not push the evidence out): the
+ * evidence takes the rest. */
 static void
 pairs_fit(struct app *a, struct table *t)
 {
@@ -81,7 +82,8 @@ pairs_fit(struct app *a, struct table *t)
 		pair_cells(a, i, nm, text);
 		for (c = PL_A; c <= PL_B; c++)
 			if ((cw = (int)width_of(text[c])) > w[c])
-				w[c] = cw;
+				w[c] = cw < pair_cols[c].want ? cw :
+				    pair_cols[c].want;
 	}
 	for (c = PL_A; a->dupes.list.n > 0 && c <= PL_B; c++)
 		table_want(t, (size_t)c, w[c]);
