@@ -1,6 +1,7 @@
 /* roster pool, roster pool name: this pool's name, id and change number,
  * the pools it has taken records from, and naming it. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "pool.h"
@@ -78,18 +79,28 @@ cmd_pool_name_exec(struct cli *c, const struct cli_args *a,
 {
 	const char *name = a->words[0];
 	struct pool_naming n;
+	struct cli_before before;
 	struct store *s = NULL;
 	int rc;
 
 	/* A bad name is told before the database is opened, or made. */
 	if ((rc = pool_name_check(name, err)) != RC_OK)
 		return rc;
-	if ((rc = cli_open(c, 0, &s, err)) != RC_OK)
+	/* Naming is the first thing done to a new hub's pool: it is made
+	 * if need be, and taken away again if the naming fails. */
+	memset(&before, 0, sizeof before);
+	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
+	    RC_OK)
 		return rc;
-	rc = pool_name_set(s, name, cli_flag(a, "rename"), &n, err);
+	cli_before_look(&before);
+	if ((rc = cli_open(c, c->read_only ? 0 : STORE_CREATE, &s, err)) ==
+	    RC_OK)
+		rc = pool_name_set(s, name, cli_flag(a, "rename"), &n, err);
 	store_close(s);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		cli_before_undo(&before);
 		return rc;
+	}
 	if (n.same)
 		cli_note("roster: the pool is called %s already; nothing "
 		    "changed\n", name);

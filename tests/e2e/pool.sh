@@ -136,4 +136,13 @@ is renamed-new-records "$(q "SELECT p.origin || '|' || d.origin FROM person p,
     deployment d WHERE p.family_name = 'Kovalenko' AND d.name = 'Irma'")" \
     "Customs UA|Customs UA"
 
+# A new hub's first step: naming makes the pool, 0600; a bad name makes
+# no file.
+run 0 name-new "$ROSTER" --db "$work/hub.db" pool name Hub
+[ "$(stat -c %a "$work/hub.db")" = 600 ] && ok || bad "name-new: not 0600"
+is name-new-name "$(sqlite3 "$work/hub.db" "SELECT value FROM setting
+    WHERE key = 'pool_name'")" "Hub"
+run 2 name-new-bad "$ROSTER" --db "$work/hub2.db" pool name 'Hub/2'
+[ -e "$work/hub2.db" ] && bad "name-new-bad: a file was made" || ok
+
 finish
