@@ -1,6 +1,7 @@
 /*
  * exchange.c - the stage: one pool's records by id (exchange.h).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,7 +343,8 @@ exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
 		return rc;
 	if (number(buf, &schema) == -1)
 		missing = 1;
-	m->schema = (int)schema;
+	/* Not cut to an int, where 2^32 + 5 would pass for schema 5. */
+	m->schema = schema > INT_MAX ? INT_MAX : (int)schema;
 	if ((rc = meta_get(stage, "since", buf, sizeof buf, &missing, err))
 	    != RC_OK)
 		return rc;

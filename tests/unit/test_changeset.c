@@ -303,6 +303,31 @@ test_newer_schema(void **state)
 	assert_non_null(strstr(err.msg, "newer roster (schema 99;"));
 }
 
+/* A schema too large for an int is newer still, not schema 5 again. */
+static void
+test_huge_schema(void **state)
+{
+	struct store *s = *state;
+	struct changeset_summary sum;
+	struct changeset cs;
+	struct exchange_meta m;
+	struct error err;
+	const char *path = testdb_file(2, "huge.changes", "");
+	sqlite3 *stage = NULL;
+
+	testdb_import(s, people, NULL);
+	assert_int_equal(changeset_begin(&cs, &err), RC_OK);
+	assert_int_equal(exchange_fill(s, cs.stage, 0, &err), RC_OK);
+	assert_int_equal(sqlite3_exec(cs.stage, "UPDATE x_meta SET value = "
+	    "'4294967301' WHERE key = 'schema'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(changeset_save(&cs, s, path, &sum, &err), RC_OK);
+	changeset_end(&cs);
+	assert_int_equal(changeset_read(path, &stage, &m, &err), RC_INPUT);
+	assert_null(stage);
+	assert_non_null(strstr(err.msg, "newer roster"));
+}
+
 /* Never over the database, a directory or a device. */
 static void
 test_targets(void **state)
@@ -331,6 +356,7 @@ main(void)
 		testdb_test(test_flipped),
 		testdb_test(test_garbage),
 		testdb_test(test_newer_schema),
+		testdb_test(test_huge_schema),
 		testdb_test(test_targets),
 	};
 
