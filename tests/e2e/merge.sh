@@ -141,7 +141,18 @@ sqlite3 "$work/sea.db" "INSERT INTO theme(slug, label) VALUES
     SELECT pk, 'sea-rescue' FROM person LIMIT 1;
     UPDATE person SET updated = '2099-01-03T00:00:00Z' WHERE pk =
     (SELECT min(pk) FROM person)"
+# An id with more after a UUID must not be cut to another person's.
+cp "$work/politie.db" "$work/longid.db"
+sqlite3 "$work/longid.db" "UPDATE person SET id = (SELECT id FROM person
+    ORDER BY pk LIMIT 1) || 'zz' WHERE pk = (SELECT max(pk) FROM person)"
+cp "$work/politie.db" "$work/badid.db"
+sqlite3 "$work/badid.db" "INSERT INTO erased(id, at) VALUES ('p-1',
+    '2026-01-01T00:00:00Z')"
 dump "$work/fiod.db" "$work/before"
+run 2 long-id "$ROSTER" --db "$work/fiod.db" merge "$work/longid.db"
+says long-id "damaged: an id of its people is not a UUID"
+run 2 bad-id "$ROSTER" --db "$work/fiod.db" merge "$work/badid.db"
+says bad-id "damaged: an id of its erased ids is not a UUID"
 run 2 itself "$ROSTER" --db "$work/fiod.db" merge "$work/fiod.db"
 says itself "is the pool being merged into"
 run 2 newer "$ROSTER" --db "$work/fiod.db" merge "$work/newer.db"
