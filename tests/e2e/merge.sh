@@ -194,4 +194,20 @@ run 0 add-vocabulary "$ROSTER" --db "$work/fiod.db" merge --add-vocabulary \
 grep -qx 'vocabulary added: theme:sea-rescue' "$work/out" && ok ||
     bad "add-vocabulary: $(cat "$work/out")"
 
+# Stopped while it reads another pool, the private copy of that pool in
+# TMPDIR goes first: a signal to stop waits until it is removed.
+"$ROSTER" demo --size 20000 --seed 5 "$work/big.db" >/dev/null 2>&1 ||
+    bad "demo big"
+"$ROSTER" --db "$work/big.db" pool name Big 2>/dev/null || bad "name big"
+"$ROSTER" --db "$work/fiod.db" merge --dry-run "$work/big.db" \
+    >/dev/null 2>&1 &
+pid=$!
+n=0
+while [ -z "$(ls "$TMPDIR")" ] && [ "$n" -lt 5000 ]; do
+	n=$((n + 1))
+done
+kill -TERM "$pid"
+wait "$pid"
+[ -z "$(ls "$TMPDIR")" ] && ok || bad "stopped: left $(ls "$TMPDIR")"
+
 finish
