@@ -148,7 +148,12 @@ sqlite3 "$work/longid.db" "UPDATE person SET id = (SELECT id FROM person
 cp "$work/politie.db" "$work/badid.db"
 sqlite3 "$work/badid.db" "INSERT INTO erased(id, at) VALUES ('p-1',
     '2026-01-01T00:00:00Z')"
+cp "$work/politie.db" "$work/baddate.db"
+sqlite3 "$work/baddate.db" "UPDATE person SET passport_expiry = 'soon'
+    WHERE pk = (SELECT min(pk) FROM person)"
 dump "$work/fiod.db" "$work/before"
+run 2 bad-date "$ROSTER" --db "$work/fiod.db" merge "$work/baddate.db"
+says bad-date "passport_expiry 'soon' is not valid"
 run 2 long-id "$ROSTER" --db "$work/fiod.db" merge "$work/longid.db"
 says long-id "damaged: an id of its people is not a UUID"
 run 2 bad-id "$ROSTER" --db "$work/fiod.db" merge "$work/badid.db"
