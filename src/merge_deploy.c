@@ -417,6 +417,22 @@ deploy_one(struct merger *m, const struct drec *d, struct error *err)
 	return dwrite(m, d, NULL, origin, err);
 }
 
+/* Its start and end: none, or real dates (the stage checks nothing, and
+ * the pool's schema no dates). */
+static int
+dates_check(const struct drec *d, struct error *err)
+{
+	static const char *const what[] = { "start", "end" };
+	int i, day;
+
+	for (i = 0; i < 2; i++)
+		if (d->v[3 + i][0] != '\0' && !date_parse(d->v[3 + i], &day))
+			return error_set(err, RC_INPUT, "deployment '%s': %s "
+			    "'%.40s' is not valid; nothing was changed",
+			    d->v[0], what[i], d->v[3 + i]);
+	return RC_OK;
+}
+
 static int
 deploy_row(struct merger *m, sqlite3_stmt *row, struct error *err)
 {
@@ -424,7 +440,8 @@ deploy_row(struct merger *m, sqlite3_stmt *row, struct error *err)
 	int rc;
 
 	drec_read(row, &d);
-	rc = deploy_one(m, &d, err);
+	if ((rc = dates_check(&d, err)) == RC_OK)
+		rc = deploy_one(m, &d, err);
 	drec_free(&d);
 	return rc;
 }

@@ -151,7 +151,14 @@ sqlite3 "$work/badid.db" "INSERT INTO erased(id, at) VALUES ('p-1',
 cp "$work/politie.db" "$work/baddate.db"
 sqlite3 "$work/baddate.db" "UPDATE person SET passport_expiry = 'soon'
     WHERE pk = (SELECT min(pk) FROM person)"
+cp "$work/politie.db" "$work/baddeploy.db"
+"$ROSTER" --db "$work/baddeploy.db" deploy create "Op Late" --country ML \
+    --start 2026-12-01 >/dev/null 2>&1 || bad "deploy create"
+sqlite3 "$work/baddeploy.db" "UPDATE deployment SET start = 'later'"
 dump "$work/fiod.db" "$work/before"
+run 2 bad-deploy-date "$ROSTER" --db "$work/fiod.db" merge \
+    "$work/baddeploy.db"
+says bad-deploy-date "deployment 'Op Late': start 'later' is not valid"
 run 2 bad-date "$ROSTER" --db "$work/fiod.db" merge "$work/baddate.db"
 says bad-date "passport_expiry 'soon' is not valid"
 run 2 long-id "$ROSTER" --db "$work/fiod.db" merge "$work/longid.db"
