@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,21 +173,27 @@ check_body(const char *path, const char *body, size_t len,
 	return RC_OK;
 }
 
-/* SQLite's variable-length integer at b[*pos], or -1 past end. */
+/* SQLite's variable-length integer at b[*pos], or -1 past end or when
+ * too large to be a length (shifted unsigned: a signed overflow is
+ * undefined). */
 static long long
 varint(const unsigned char *b, size_t len, size_t *pos)
 {
-	long long v = 0;
+	unsigned long long v = 0;
 	int i;
 
-	for (i = 0; i < 9 && *pos < len; i++) {
-		if (i == 8)
-			return (v << 8) | b[(*pos)++];
+	for (i = 0; i < 9; i++) {
+		if (*pos >= len)
+			return -1;
+		if (i == 8) {
+			v = (v << 8) | b[(*pos)++];
+			break;
+		}
 		v = (v << 7) | (b[*pos] & 0x7f);
 		if ((b[(*pos)++] & 0x80) == 0)
-			return v;
+			break;
 	}
-	return -1;
+	return v > LLONG_MAX ? -1 : (long long)v;
 }
 
 /* One record's ncol values: a type byte, then what the type says. */

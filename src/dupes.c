@@ -73,7 +73,8 @@ key_add(struct dupes_scan *sc, size_t who, struct strbuf *text)
 /*
  * A phone as a key: "+" and its digits when it has a country code (+ or
  * 00), else the digits after the origin, which alone says which country
- * a national number is in.  Nothing for none.
+ * a national number is in.  Nothing for none, nor for zeros alone ("0",
+ * "000"), which stand for none as an empty field does.
  */
 static void
 phone_key(const char *phone, const char *origin, struct strbuf *k)
@@ -89,6 +90,8 @@ phone_key(const char *phone, const char *origin, struct strbuf *k)
 			d[n++] = '0';
 		}
 	d[n] = '\0';
+	if (strspn(d, "0") == n)
+		return;
 	if (n > 2 && d[0] == '0' && d[1] == '0')
 		strbuf_addf(k, "%c+%s", KEY_PHONE, d + 2);
 	else if (n > 0 && strncmp(d, "00", 2) != 0) {

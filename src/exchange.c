@@ -1,6 +1,7 @@
 /*
  * exchange.c - the stage: one pool's records by id (exchange.h).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,45 @@ number(const char *text, long long *v)
 	return *end == '\0' ? 0 : -1;
 }
 
+#define HEX4	"[0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
+#define UUID_GLOB	HEX4 HEX4 "-" HEX4 "-" HEX4 "-" HEX4 "-" HEX4 HEX4 HEX4
+
+/*
+ * Every id of the stage is a UUID: one with more after it would be cut
+ * to fit PERSON_ID_LEN and taken for another person's, one of any other
+ * form would be stored as an id here.
+ */
+static int
+ids_check(sqlite3 *stage, struct error *err)
+{
+	static const char sql[] = "SELECT what FROM ("
+	    " SELECT 'people' AS what, id AS v FROM x_person"
+	    " UNION ALL SELECT 'service records', person FROM x_service"
+	    " UNION ALL SELECT 'unavailability windows', person FROM x_window"
+	    " UNION ALL SELECT 'deployments', id FROM x_deployment"
+	    " UNION ALL SELECT 'deployment members', deployment"
+	    "  FROM x_assignment"
+	    " UNION ALL SELECT 'deployment members', person FROM x_assignment"
+	    " UNION ALL SELECT 'erased ids', id FROM x_erased"
+	    " UNION ALL SELECT 'aliases', alias FROM x_alias"
+	    " UNION ALL SELECT 'aliases', id FROM x_alias)"
+	    " WHERE v IS NULL OR lower(v) NOT GLOB '" UUID_GLOB "' LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(stage, sql, -1, &st, NULL) != SQLITE_OK)
+		return stage_error(stage, err, "stage");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = error_set(err, RC_INPUT, "damaged: an id of its %s is not "
+		    "a UUID", sqlite3_column_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		rc = RC_OK;
+	else
+		rc = stage_error(stage, err, "stage");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
     struct error *err)
@@ -342,7 +382,8 @@ exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
 		return rc;
 	if (number(buf, &schema) == -1)
 		missing = 1;
-	m->schema = (int)schema;
+	/* Not cut to an int, where 2^32 + 5 would pass for schema 5. */
+	m->schema = schema > INT_MAX ? INT_MAX : (int)schema;
 	if ((rc = meta_get(stage, "since", buf, sizeof buf, &missing, err))
 	    != RC_OK)
 		return rc;
@@ -374,5 +415,5 @@ exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
 			return error_set(err, RC_INPUT, "damaged: %lld %s where"
 			    " it says %lld", have, tables[t].what, want);
 	}
-	return RC_OK;
+	return ids_check(stage, err);
 }

@@ -417,22 +417,37 @@ deploy_one(struct merger *m, const struct drec *d, struct error *err)
 	return dwrite(m, d, NULL, origin, err);
 }
 
+/* Its start and end: none, or real dates (the stage checks nothing, and
+ * the pool's schema no dates). */
+static int
+dates_check(const struct drec *d, struct error *err)
+{
+	static const char *const what[] = { "start", "end" };
+	int i, day;
+
+	for (i = 0; i < 2; i++)
+		if (d->v[3 + i][0] != '\0' && !date_parse(d->v[3 + i], &day))
+			return error_set(err, RC_INPUT, "deployment '%s': %s "
+			    "'%.40s' is not valid; nothing was changed",
+			    d->v[0], what[i], d->v[3 + i]);
+	return RC_OK;
+}
+
+static int
+deploy_row(struct merger *m, sqlite3_stmt *row, struct error *err)
+{
+	struct drec d;
+	int rc;
+
+	drec_read(row, &d);
+	if ((rc = dates_check(&d, err)) == RC_OK)
+		rc = deploy_one(m, &d, err);
+	drec_free(&d);
+	return rc;
+}
+
 int
 merge_deployments(struct merger *m, struct error *err)
 {
-	struct drec d;
-	sqlite3_stmt *st;
-	int rc, step = SQLITE_DONE;
-
-	if ((rc = merge_stage_prepare(m, &st, stage_sql, err)) != RC_OK)
-		return rc;
-	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		drec_read(st, &d);
-		rc = deploy_one(m, &d, err);
-		drec_free(&d);
-	}
-	if (rc == RC_OK && step != SQLITE_DONE)
-		rc = merge_stage_error(m, err);
-	sqlite3_finalize(st);
-	return rc;
+	return merge_stage_each(m, stage_sql, deploy_row, err);
 }

@@ -76,6 +76,11 @@ int	merge_deployments(struct merger *, struct error *err);
 int	merge_stage_prepare(struct merger *, sqlite3_stmt **, const char *sql,
 	    struct error *err);
 int	merge_stage_error(struct merger *, struct error *err);
+/* Runs one on each row of the stage's sql, in order, until one fails. */
+typedef int (*merge_row_fn)(struct merger *, sqlite3_stmt *,
+	    struct error *);
+int	merge_stage_each(struct merger *, const char *sql, merge_row_fn one,
+	    struct error *err);
 /* A statement of the stage (db m->stage) or of the pool (m->s->db) kept
  * for the merge: sql is a string literal; the caller resets it. */
 int	merge_cached(struct merger *, sqlite3 *db, sqlite3_stmt **,

@@ -278,15 +278,5 @@ out:
 int
 merge_people(struct merger *m, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc, step = SQLITE_DONE;
-
-	if ((rc = merge_stage_prepare(m, &st, stage_sql, err)) != RC_OK)
-		return rc;
-	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-		rc = person_one(m, st, err);
-	if (rc == RC_OK && step != SQLITE_DONE)
-		rc = merge_stage_error(m, err);
-	sqlite3_finalize(st);
-	return rc;
+	return merge_stage_each(m, stage_sql, person_one, err);
 }

@@ -30,11 +30,15 @@ bad(const char *id, const char *field, const char *value, struct error *err)
 	    "nothing was changed", id, field, value);
 }
 
+/* A date of the stage: none, or a real one as YYYY-MM-DD (the stage's
+ * tables check nothing, and the pool's check no dates). */
 static int
 date_copy(char out[DATE_LEN], const char *id, const char *field,
     const char *v, struct error *err)
 {
-	if (strlen(v) >= DATE_LEN)
+	int day;
+
+	if (*v != '\0' && !date_parse(v, &day))
 		return bad(id, field, v, err);
 	snprintf(out, DATE_LEN, "%s", v);
 	return RC_OK;

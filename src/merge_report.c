@@ -45,6 +45,23 @@ merge_cached(struct merger *m, sqlite3 *db, sqlite3_stmt **st,
 }
 
 int
+merge_stage_each(struct merger *m, const char *sql, merge_row_fn one,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc, step = SQLITE_DONE;
+
+	if ((rc = merge_stage_prepare(m, &st, sql, err)) != RC_OK)
+		return rc;
+	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = one(m, st, err);
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = merge_stage_error(m, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
 merge_stage_error(struct merger *m, struct error *err)
 {
 	return error_set(err, RC_INPUT, "not a roster stage: %s",

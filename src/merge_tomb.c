@@ -36,9 +36,9 @@ origin_of(struct merger *m, long long pk, char *out, size_t len,
 
 /* Erases the person id (or the one it is an alias of) here. */
 static int
-erase_one(struct merger *m, const char *id, const char *at,
-    struct error *err)
+erase_one(struct merger *m, sqlite3_stmt *row, struct error *err)
 {
+	const char *id = merge_col(row, 0), *at = merge_col(row, 1);
 	char kept[PERSON_ID_LEN], origin[POOL_NAME_MAX + 1];
 	long long pk;
 	int rc, alias;
@@ -58,18 +58,8 @@ erase_one(struct merger *m, const char *id, const char *at,
 int
 merge_erased(struct merger *m, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc, step = SQLITE_DONE;
-
-	if ((rc = merge_stage_prepare(m, &st, "SELECT id, at FROM x_erased"
-	    " ORDER BY id", err)) != RC_OK)
-		return rc;
-	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-		rc = erase_one(m, merge_col(st, 0), merge_col(st, 1), err);
-	if (rc == RC_OK && step != SQLITE_DONE)
-		rc = merge_stage_error(m, err);
-	sqlite3_finalize(st);
-	return rc;
+	return merge_stage_each(m, "SELECT id, at FROM x_erased ORDER BY id",
+	    erase_one, err);
 }
 
 /* Person pk, here under alias, takes the id kept that its pool gave. */
@@ -98,9 +88,9 @@ take_id(struct merger *m, long long pk, const char *alias, const char *kept,
 }
 
 static int
-alias_one(struct merger *m, const char *alias, const char *id,
-    struct error *err)
+alias_one(struct merger *m, sqlite3_stmt *row, struct error *err)
 {
+	const char *alias = merge_col(row, 0), *id = merge_col(row, 1);
 	char kept[PERSON_ID_LEN], was[PERSON_ID_LEN];
 	long long pa = 0, pk = 0;
 	int rc, found, here_a, here_k;
@@ -131,16 +121,6 @@ alias_one(struct merger *m, const char *alias, const char *id,
 int
 merge_aliases(struct merger *m, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc, step = SQLITE_DONE;
-
-	if ((rc = merge_stage_prepare(m, &st, "SELECT alias, id FROM x_alias"
-	    " ORDER BY at, alias", err)) != RC_OK)
-		return rc;
-	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-		rc = alias_one(m, merge_col(st, 0), merge_col(st, 1), err);
-	if (rc == RC_OK && step != SQLITE_DONE)
-		rc = merge_stage_error(m, err);
-	sqlite3_finalize(st);
-	return rc;
+	return merge_stage_each(m, "SELECT alias, id FROM x_alias"
+	    " ORDER BY at, alias", alias_one, err);
 }

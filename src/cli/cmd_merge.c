@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,8 +26,9 @@ stage_from(struct store *s, const char *path, sqlite3 *stage,
 	int rc;
 
 	if (stat(path, &sb) == -1)
-		return error_set(err, RC_INPUT, "%s: no such file or "
-		    "directory", path);
+		return errno == ENOENT ? error_set(err, RC_INPUT, "%s: no such "
+		    "file or directory", path) : error_set(err, RC_INPUT,
+		    "%s: cannot be read (%s)", path, strerror(errno));
 	if (!S_ISDIR(sb.st_mode))
 		return merge_source_db(s->path, path, stage, err);
 	rc = merge_source_dir(path, stage, &report, err);

@@ -141,7 +141,30 @@ sqlite3 "$work/sea.db" "INSERT INTO theme(slug, label) VALUES
     SELECT pk, 'sea-rescue' FROM person LIMIT 1;
     UPDATE person SET updated = '2099-01-03T00:00:00Z' WHERE pk =
     (SELECT min(pk) FROM person)"
+# An id with more after a UUID must not be cut to another person's.
+cp "$work/politie.db" "$work/longid.db"
+sqlite3 "$work/longid.db" "UPDATE person SET id = (SELECT id FROM person
+    ORDER BY pk LIMIT 1) || 'zz' WHERE pk = (SELECT max(pk) FROM person)"
+cp "$work/politie.db" "$work/badid.db"
+sqlite3 "$work/badid.db" "INSERT INTO erased(id, at) VALUES ('p-1',
+    '2026-01-01T00:00:00Z')"
+cp "$work/politie.db" "$work/baddate.db"
+sqlite3 "$work/baddate.db" "UPDATE person SET passport_expiry = 'soon'
+    WHERE pk = (SELECT min(pk) FROM person)"
+cp "$work/politie.db" "$work/baddeploy.db"
+"$ROSTER" --db "$work/baddeploy.db" deploy create "Op Late" --country ML \
+    --start 2026-12-01 >/dev/null 2>&1 || bad "deploy create"
+sqlite3 "$work/baddeploy.db" "UPDATE deployment SET start = 'later'"
 dump "$work/fiod.db" "$work/before"
+run 2 bad-deploy-date "$ROSTER" --db "$work/fiod.db" merge \
+    "$work/baddeploy.db"
+says bad-deploy-date "deployment 'Op Late': start 'later' is not valid"
+run 2 bad-date "$ROSTER" --db "$work/fiod.db" merge "$work/baddate.db"
+says bad-date "passport_expiry 'soon' is not valid"
+run 2 long-id "$ROSTER" --db "$work/fiod.db" merge "$work/longid.db"
+says long-id "damaged: an id of its people is not a UUID"
+run 2 bad-id "$ROSTER" --db "$work/fiod.db" merge "$work/badid.db"
+says bad-id "damaged: an id of its erased ids is not a UUID"
 run 2 itself "$ROSTER" --db "$work/fiod.db" merge "$work/fiod.db"
 says itself "is the pool being merged into"
 run 2 newer "$ROSTER" --db "$work/fiod.db" merge "$work/newer.db"
@@ -152,6 +175,9 @@ run 2 junk "$ROSTER" --db "$work/fiod.db" merge "$work/junk.db"
 says junk "not a roster database"
 run 2 missing "$ROSTER" --db "$work/fiod.db" merge "$work/nowhere.db"
 says missing "no such file or directory"
+ln -s "$work/loop.db" "$work/loop.db"
+run 2 loop "$ROSTER" --db "$work/fiod.db" merge "$work/loop.db"
+says loop "loop.db: cannot be read (Too many levels of symbolic links)"
 run 2 empty-dir "$ROSTER" --db "$work/fiod.db" merge "$work/empty"
 says empty-dir "no export files"
 run 2 no-origin "$ROSTER" --db "$work/fiod.db" merge "$work/export-anon"
@@ -182,5 +208,21 @@ run 0 add-vocabulary "$ROSTER" --db "$work/fiod.db" merge --add-vocabulary \
     "$work/sea.db"
 grep -qx 'vocabulary added: theme:sea-rescue' "$work/out" && ok ||
     bad "add-vocabulary: $(cat "$work/out")"
+
+# Stopped while it reads another pool, the private copy of that pool in
+# TMPDIR goes first: a signal to stop waits until it is removed.
+"$ROSTER" demo --size 20000 --seed 5 "$work/big.db" >/dev/null 2>&1 ||
+    bad "demo big"
+"$ROSTER" --db "$work/big.db" pool name Big 2>/dev/null || bad "name big"
+"$ROSTER" --db "$work/fiod.db" merge --dry-run "$work/big.db" \
+    >/dev/null 2>&1 &
+pid=$!
+n=0
+while [ -z "$(ls "$TMPDIR")" ] && [ "$n" -lt 5000 ]; do
+	n=$((n + 1))
+done
+kill -TERM "$pid"
+wait "$pid"
+[ -z "$(ls "$TMPDIR")" ] && ok || bad "stopped: left $(ls "$TMPDIR")"
 
 finish

@@ -279,28 +279,57 @@ test_garbage(void **state)
 	assert_non_null(strstr(err.msg, "is a directory"));
 }
 
+/* The pool's changeset with x_meta's schema set to schema, in path. */
+static void
+schema_file(struct store *s, const char *path, const char *schema,
+    struct changeset_summary *sum)
+{
+	struct changeset cs;
+	struct error err;
+	sqlite3_stmt *st;
+
+	testdb_import(s, people, NULL);
+	assert_int_equal(changeset_begin(&cs, &err), RC_OK);
+	assert_int_equal(exchange_fill(s, cs.stage, 0, &err), RC_OK);
+	assert_int_equal(sqlite3_prepare_v2(cs.stage, "UPDATE x_meta SET "
+	    "value = ? WHERE key = 'schema'", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, schema, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(changeset_save(&cs, s, path, sum, &err), RC_OK);
+	changeset_end(&cs);
+}
+
 /* From a roster whose schema is newer: refused before it is replayed. */
 static void
 test_newer_schema(void **state)
 {
-	struct store *s = *state;
 	struct changeset_summary sum;
-	struct changeset cs;
 	struct exchange_meta m;
 	struct error err;
 	const char *path = testdb_file(2, "new.changes", "");
 	sqlite3 *stage;
 
-	testdb_import(s, people, NULL);
-	assert_int_equal(changeset_begin(&cs, &err), RC_OK);
-	assert_int_equal(exchange_fill(s, cs.stage, 0, &err), RC_OK);
-	assert_int_equal(sqlite3_exec(cs.stage, "UPDATE x_meta SET value = "
-	    "'99' WHERE key = 'schema'", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(changeset_save(&cs, s, path, &sum, &err), RC_OK);
-	changeset_end(&cs);
+	schema_file(*state, path, "99", &sum);
 	assert_int_equal(sum.meta.schema, 99);
 	assert_int_equal(changeset_read(path, &stage, &m, &err), RC_INPUT);
 	assert_non_null(strstr(err.msg, "newer roster (schema 99;"));
+}
+
+/* A schema too large for an int is newer still, not schema 5 again. */
+static void
+test_huge_schema(void **state)
+{
+	struct changeset_summary sum;
+	struct exchange_meta m;
+	struct error err;
+	const char *path = testdb_file(2, "huge.changes", "");
+	sqlite3 *stage = NULL;
+
+	schema_file(*state, path, "4294967301", &sum);
+	assert_int_equal(changeset_read(path, &stage, &m, &err), RC_INPUT);
+	assert_null(stage);
+	assert_non_null(strstr(err.msg, "newer roster"));
 }
 
 /* Never over the database, a directory or a device. */
@@ -331,6 +360,7 @@ main(void)
 		testdb_test(test_flipped),
 		testdb_test(test_garbage),
 		testdb_test(test_newer_schema),
+		testdb_test(test_huge_schema),
 		testdb_test(test_targets),
 	};
 

@@ -112,6 +112,20 @@ test_find_phone(void **state)
 	assert_found(s, "1-2 2 same phone +31 6 1234 5678\n");
 }
 
+/* A phone of zeros is a placeholder, like an empty one: no one's. */
+static void
+test_find_phone_zeros(void **state)
+{
+	struct store *s = *state;
+
+	four(s, "de Wit,Anna,KMar,,,,000,active,0,,,,,,,",
+	    "Jansen,Piet,KMar,,,,000,active,0,,,,,,,",
+	    "Bakker,Kees,KMar,,,,0,active,0,,,,,,,",
+	    "Visser,Sanna,KMar,,,,+0,active,0,,,,,,,");
+	testdb_write(s, "UPDATE person SET origin = 'KMar'");
+	assert_found(s, "");
+}
+
 static void
 test_find_folded(void **state)
 {
@@ -355,6 +369,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		testdb_test(test_find_email),
 		testdb_test(test_find_phone),
+		testdb_test(test_find_phone_zeros),
 		testdb_test(test_find_folded),
 		testdb_test(test_find_mission),
 		testdb_test(test_find_decided),
