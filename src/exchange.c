@@ -357,6 +357,41 @@ ids_check(sqlite3 *stage, struct error *err)
 	return rc;
 }
 
+#define D2	"[0-9][0-9]"
+#define TIME_GLOB	D2 D2 "-" D2 "-" D2 "T" D2 ":" D2 ":" D2 "Z"
+
+/*
+ * Every time of the stage is one roster writes (date_now_utc): the later
+ * of two decides a merge, compared as text, so that 'zzz' would win
+ * every merge after it.
+ */
+static int
+times_check(sqlite3 *stage, struct error *err)
+{
+	static const char sql[] = "SELECT what FROM ("
+	    " SELECT 'people' AS what, created AS v FROM x_person"
+	    " UNION ALL SELECT 'people', updated FROM x_person"
+	    " UNION ALL SELECT 'deployments', created FROM x_deployment"
+	    " UNION ALL SELECT 'deployments', updated FROM x_deployment"
+	    " UNION ALL SELECT 'erased ids', at FROM x_erased"
+	    " UNION ALL SELECT 'aliases', at FROM x_alias)"
+	    " WHERE v IS NULL OR v NOT GLOB '" TIME_GLOB "' LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(stage, sql, -1, &st, NULL) != SQLITE_OK)
+		return stage_error(stage, err, "stage");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = error_set(err, RC_INPUT, "damaged: a time of its %s is not"
+		    " YYYY-MM-DDTHH:MM:SSZ", sqlite3_column_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		rc = RC_OK;
+	else
+		rc = stage_error(stage, err, "stage");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
     struct error *err)
@@ -415,5 +450,7 @@ exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
 			return error_set(err, RC_INPUT, "damaged: %lld %s where"
 			    " it says %lld", have, tables[t].what, want);
 	}
-	return ids_check(stage, err);
+	if ((rc = ids_check(stage, err)) != RC_OK)
+		return rc;
+	return times_check(stage, err);
 }

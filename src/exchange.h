@@ -74,10 +74,10 @@ int	exchange_fill(struct store *src, sqlite3 *stage, long long since,
 	    struct error *err);
 
 /*
- * Reads x_meta and checks the row counts against the tables and that
- * every id is a UUID: a stage from a changeset cut short, or not
- * roster's, is RC_INPUT ("not a roster changeset", "cut short: 12 of 40
- * people", "damaged: an id of its people is not a UUID").
+ * Reads x_meta and checks the row counts against the tables, that every
+ * id is a UUID and every time one roster writes: a stage from a changeset
+ * cut short, or not roster's, is RC_INPUT ("not a roster changeset", "cut
+ * short: 12 of 40 people", "damaged: an id of its people is not a UUID").
  */
 int	exchange_meta_read(sqlite3 *stage, struct exchange_meta *m,
 	    struct error *err);

@@ -130,6 +130,27 @@ test_meta_damaged(void **state)
 	sqlite3_close(stage);
 }
 
+/* A time no roster writes would win every later merge: refused. */
+static void
+test_meta_times(void **state)
+{
+	struct store *s = *state;
+	struct exchange_meta m;
+	struct error err;
+	sqlite3 *stage;
+
+	testdb_import(s, people, NULL);
+	assert_int_equal(exchange_stage_open(&stage, &err), RC_OK);
+	assert_int_equal(exchange_fill(s, stage, 0, &err), RC_OK);
+	assert_int_equal(exchange_meta_read(stage, &m, &err), RC_OK);
+	sqlite3_exec(stage, "UPDATE x_person SET updated = 'zzz' WHERE id = '"
+	    BERT "'", NULL, NULL, NULL);
+	assert_int_equal(exchange_meta_read(stage, &m, &err), RC_INPUT);
+	assert_string_equal(err.msg, "damaged: a time of its people is not "
+	    "YYYY-MM-DDTHH:MM:SSZ");
+	sqlite3_close(stage);
+}
+
 int
 main(void)
 {
@@ -141,6 +162,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_counter_quiet,
 		    testdb_setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_meta_damaged,
+		    testdb_setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_meta_times,
 		    testdb_setup, testdb_teardown),
 	};
 
