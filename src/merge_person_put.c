@@ -24,22 +24,23 @@ static const char window_sql[] = "SELECT start, coalesce(end, ''),"
     " coalesce(reason, '') FROM x_window WHERE person = ? ORDER BY start";
 
 static int
-bad(const char *id, const char *field, const char *value, struct error *err)
+bad(const char *field, const char *value, struct error *err)
 {
-	return error_set(err, RC_INPUT, "person %s: %s '%.40s' is not valid; "
-	    "nothing was changed", id, field, value);
+	/* merge_person_put puts the person's name in front. */
+	return error_set(err, RC_INPUT, "%s '%.40s' is not valid; nothing was "
+	    "changed", field, value);
 }
 
 /* A date of the stage: none, or a real one as YYYY-MM-DD (the stage's
  * tables check nothing, and the pool's check no dates). */
 static int
-date_copy(char out[DATE_LEN], const char *id, const char *field,
+date_copy(char out[DATE_LEN], const char *field,
     const char *v, struct error *err)
 {
 	int day;
 
 	if (*v != '\0' && !date_parse(v, &day))
-		return bad(id, field, v, err);
+		return bad(field, v, err);
 	snprintf(out, DATE_LEN, "%s", v);
 	return RC_OK;
 }
@@ -61,19 +62,19 @@ split(char *s, const char **items, size_t *n)
 }
 
 static int
-langs(struct staged *x, const char *id, const char *text, struct error *err)
+langs(struct staged *x, const char *text, struct error *err)
 {
 	const char *items[PERSON_MAX_LIST];
 	const char *colon;
 	size_t i, n;
 
 	if (split(x->lists[0], items, &n) == -1)
-		return bad(id, "languages", text, err);
+		return bad("languages", text, err);
 	for (i = 0; i < n; i++) {
 		colon = strchr(items[i], ':');
 		if (colon == NULL || colon - items[i] != 2 ||
 		    (x->p.langs[i].level = refdata_level(colon + 1)) == 0)
-			return bad(id, "languages", items[i], err);
+			return bad("languages", items[i], err);
 		memcpy(x->p.langs[i].code, items[i], 2);
 		x->p.langs[i].code[2] = '\0';
 	}
@@ -105,21 +106,21 @@ staged_make(struct staged *x, const char *kept, const struct merge_record *r,
 	x->lists[0] = xstrdup(v[PF_LANGUAGES]);
 	x->lists[1] = xstrdup(v[PF_THEMES]);
 	x->lists[2] = xstrdup(v[PF_SKILLS]);
-	if ((rc = date_copy(p->passport_expiry, kept, "passport_expiry",
+	if ((rc = date_copy(p->passport_expiry, "passport_expiry",
 	    v[PF_PASSPORT_EXPIRY], err)) != RC_OK ||
-	    (rc = date_copy(p->medical_expiry, kept, "medical_expiry",
+	    (rc = date_copy(p->medical_expiry, "medical_expiry",
 	    v[PF_MEDICAL_EXPIRY], err)) != RC_OK ||
-	    (rc = date_copy(p->heat_expiry, kept, "heat_expiry",
+	    (rc = date_copy(p->heat_expiry, "heat_expiry",
 	    v[PF_HEAT_EXPIRY], err)) != RC_OK ||
-	    (rc = date_copy(p->dnc_until, kept, "dnc_until", v[PF_DNC_UNTIL],
-	    err)) != RC_OK || (rc = date_copy(p->reviewed, kept, "reviewed",
+	    (rc = date_copy(p->dnc_until, "dnc_until", v[PF_DNC_UNTIL],
+	    err)) != RC_OK || (rc = date_copy(p->reviewed, "reviewed",
 	    v[PF_REVIEWED], err)) != RC_OK ||
-	    (rc = langs(x, kept, v[PF_LANGUAGES], err)) != RC_OK)
+	    (rc = langs(x, v[PF_LANGUAGES], err)) != RC_OK)
 		return rc;
 	if (split(x->lists[1], p->themes, &p->nthemes) == -1)
-		return bad(kept, "themes", v[PF_THEMES], err);
+		return bad("themes", v[PF_THEMES], err);
 	if (split(x->lists[2], p->skills, &p->nskills) == -1)
-		return bad(kept, "skills", v[PF_SKILLS], err);
+		return bad("skills", v[PF_SKILLS], err);
 	return RC_OK;
 }
 
@@ -150,11 +151,11 @@ services_put(struct merger *m, const char *id, long long pk,
 		sv.mission = merge_col(st, 0);
 		snprintf(sv.country, sizeof sv.country, "%s", merge_col(st, 1));
 		themes = xstrdup(merge_col(st, 5));
-		if (date_copy(sv.start, id, "mission start", merge_col(st, 2),
-		    err) != RC_OK || date_copy(sv.end, id, "mission end",
+		if (date_copy(sv.start, "mission start", merge_col(st, 2),
+		    err) != RC_OK || date_copy(sv.end, "mission end",
 		    merge_col(st, 3), err) != RC_OK ||
 		    split(themes, sv.themes, &sv.nthemes) == -1)
-			rc = bad(id, "mission", sv.mission, err);
+			rc = bad("mission", sv.mission, err);
 		sv.role = merge_col(st, 4);
 		if (rc == RC_OK)
 			rc = service_put(m->pw, pk, &sv, err);
@@ -180,8 +181,8 @@ windows_put(struct merger *m, const char *id, long long pk,
 	while (rc == RC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&u, 0, sizeof u);
 		u.reason = merge_col(st, 2);
-		if ((rc = date_copy(u.start, id, "from", merge_col(st, 0),
-		    err)) == RC_OK && (rc = date_copy(u.end, id, "to",
+		if ((rc = date_copy(u.start, "from", merge_col(st, 0),
+		    err)) == RC_OK && (rc = date_copy(u.end, "to",
 		    merge_col(st, 1), err)) == RC_OK)
 			rc = unavail_put(m->pw, pk, &u, err);
 	}
@@ -287,5 +288,8 @@ merge_person_put(struct merger *m, const char *id, const char *kept,
 	    (rc = windows_put(m, id, *pk, err)) == RC_OK)
 		rc = times_put(m, *pk, rec, !exists, err);
 	staged_free(&x);
+	if (rc == RC_INPUT)
+		error_prefix(err, "%s %s (%.8s)", rec->v[PF_GIVEN_NAME],
+		    rec->v[PF_FAMILY_NAME], id);
 	return rc;
 }

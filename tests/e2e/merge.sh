@@ -161,6 +161,10 @@ run 2 bad-deploy-date "$ROSTER" --db "$work/fiod.db" merge \
 says bad-deploy-date "deployment 'Op Late': start 'later' is not valid"
 run 2 bad-date "$ROSTER" --db "$work/fiod.db" merge "$work/baddate.db"
 says bad-date "passport_expiry 'soon' is not valid"
+# The message names the person, not a bare id.
+name=$(sqlite3 "$work/baddate.db" "SELECT given_name || ' ' || family_name
+    FROM person WHERE pk = (SELECT min(pk) FROM person)")
+says bad-date-name "$name ("
 run 2 long-id "$ROSTER" --db "$work/fiod.db" merge "$work/longid.db"
 says long-id "damaged: an id of its people is not a UUID"
 run 2 bad-id "$ROSTER" --db "$work/fiod.db" merge "$work/badid.db"
