@@ -119,6 +119,30 @@ put_file(const char *path, int schema, const void *body, int len,
 	return rc;
 }
 
+/*
+ * A file already at path is replaced only when it is a changeset (the
+ * one cut last time) or empty: "-o kmar.db" typed for "-o kmar.changes"
+ * must not put a changeset in the place of another pool's database.
+ */
+static int
+check_replace(const char *path, struct error *err)
+{
+	char head[sizeof CHANGESET_MAGIC];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return RC_OK;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	if (n == 0 || (n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
+	    sizeof head) == 0))
+		return RC_OK;
+	return error_set(err, RC_INPUT, "%s: is there already and is not a "
+	    "changeset (refusing to overwrite it; give another file name)",
+	    path);
+}
+
 int
 changeset_save(struct changeset *cs, struct store *s, const char *path,
     struct changeset_summary *sum, struct error *err)
@@ -127,7 +151,8 @@ changeset_save(struct changeset *cs, struct store *s, const char *path,
 	int len = 0, rc;
 
 	if ((rc = backup_check_target(s, path, "changeset", "pool.changes",
-	    err)) != RC_OK || (rc = summarize(cs->stage, sum, err)) != RC_OK)
+	    err)) != RC_OK || (rc = check_replace(path, err)) != RC_OK ||
+	    (rc = summarize(cs->stage, sum, err)) != RC_OK)
 		return rc;
 	if (sqlite3session_changeset(cs->session, &len, &body) != SQLITE_OK)
 		return error_set(err, RC_DB, "changeset: %s",

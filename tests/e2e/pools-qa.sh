@@ -1,0 +1,51 @@
+#!/bin/sh
+# The pool commands as a tired duty officer uses them: a slip of the
+# finger on a file name or an argument is refused with exit status 2,
+# a message that names what is wrong, and nothing changed, neither the
+# pool nor the files around it.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+export ROSTER_TODAY=2026-11-23
+unset XDG_DATA_HOME ROSTER_DB
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "SKIP: sqlite3 is needed to compare databases" >&2
+	exit 77
+fi
+A=$work/a.db B=$work/b.db
+
+# unchanged NAME DB: DB is as it was when dump DB was last run.
+dump() { sqlite3 "$1" .dump >"$work/dump.before"; }
+unchanged() {
+	sqlite3 "$2" .dump >"$work/dump.after"
+	if cmp -s "$work/dump.before" "$work/dump.after"; then
+		ok
+	else
+		bad "$1: the database changed"
+		diff "$work/dump.before" "$work/dump.after" | head -10 >&2
+	fi
+}
+
+"$ROSTER" demo --size 20 --seed 1 "$A" 2>/dev/null || bad "demo A"
+"$ROSTER" --db "$A" pool name KMar 2>/dev/null || bad "name A"
+"$ROSTER" demo --size 20 --seed 2 "$B" 2>/dev/null || bad "demo B"
+"$ROSTER" --db "$B" pool name Douane 2>/dev/null || bad "name B"
+
+# -o kmar.db for -o kmar.changes: another pool's database is not
+# overwritten by a changeset, nor is any file that is not one.
+dump "$B"
+run 2 onto-db "$ROSTER" --db "$A" changes --since all -o "$B"
+says onto-db "b.db: is there already and is not a changeset"
+unchanged onto-db "$B"
+echo "duty roster, do not lose" >"$work/notes.txt"
+run 2 onto-file "$ROSTER" --db "$A" changes --since all -o "$work/notes.txt"
+[ "$(cat "$work/notes.txt")" = "duty roster, do not lose" ] && ok ||
+    bad "onto-file: the file was overwritten"
+# A changeset cut before, and an empty file, are replaced.
+run 0 first "$ROSTER" --db "$A" changes --since all -o "$work/a.changes"
+run 0 again "$ROSTER" --db "$A" changes --since all -o "$work/a.changes"
+: >"$work/empty.changes"
+run 0 empty "$ROSTER" --db "$A" changes --since all -o "$work/empty.changes"
+cmp -s "$work/a.changes" "$work/empty.changes" && ok || bad "empty: differs"
+
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ]
