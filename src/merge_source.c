@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "exchange.h"
+#include "export.h"
 #include "import.h"
 #include "merge_source.h"
 #include "store.h"
@@ -101,6 +102,7 @@ merge_source_db(const char *target, const char *path, sqlite3 *stage,
 {
 	char copy[PATH_MAX];
 	const char *tmp = getenv("TMPDIR");
+	struct export_hold hold;
 	struct store *s = NULL;
 	mode_t mask;
 	int fd, rc;
@@ -110,18 +112,27 @@ merge_source_db(const char *target, const char *path, sqlite3 *stage,
 		    "into; nothing was changed", path);
 	snprintf(copy, sizeof copy, "%s/roster-merge-XXXXXX",
 	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	/* The copy holds another pool's people: a Ctrl-C waits until it
+	 * is removed, and then ends the program. */
+	export_hold_signals(&hold);
 	mask = umask(077);
 	fd = mkstemp(copy);
 	umask(mask);
-	if (fd == -1)
+	if (fd == -1) {
+		export_release_signals(&hold);
 		return error_set(err, RC_DB, "%s: cannot make a private copy",
 		    copy);
+	}
 	close(fd);
-	if ((rc = copy_db(path, copy, err)) == RC_OK &&
+	if ((rc = copy_db(path, copy, err)) == RC_OK && !export_stopped() &&
 	    (rc = store_open(&s, copy, 0, err)) == RC_OK)
 		rc = exchange_fill(s, stage, 0, err);
 	store_close(s);
 	remove_copy(copy);
+	if (rc == RC_OK && export_stopped())
+		rc = error_set(err, RC_INPUT, "%s: interrupted; nothing was "
+		    "changed", path);
+	export_release_signals(&hold);
 	return rc;
 }
 

@@ -67,5 +67,28 @@ run 0 left "$ROSTER" --db "$work/hub.db" merge "$work/exp"
     bad "left: contacts lost: $(cat "$work/out")"
 unchanged left "$work/hub.db"
 
+# Ctrl-C while merging another pool's file: the private copy of it (the
+# other agency's people) is removed before roster ends, and the pool is
+# as it was.
+"$ROSTER" demo --size 5000 --seed 3 "$work/big.db" 2>/dev/null ||
+    bad "demo big"
+"$ROSTER" --db "$work/big.db" pool name Big 2>/dev/null || bad "name big"
+mkdir "$work/tmp"
+dump "$B"
+# A job started with & ignores SIGINT unless told otherwise.
+TMPDIR=$work/tmp env --default-signal=INT "$ROSTER" --db "$B" merge \
+    "$work/big.db" >/dev/null 2>&1 &
+pid=$!
+tries=0
+while [ -z "$(ls "$work/tmp")" ] && [ "$tries" -lt 2000 ]; do
+	tries=$((tries + 1))
+done
+kill -INT "$pid"
+wait "$pid"
+[ $? -ne 0 ] && ok || bad "interrupt: the merge was not stopped"
+[ -z "$(ls "$work/tmp")" ] && ok ||
+    bad "interrupt: left in TMPDIR: $(ls "$work/tmp")"
+unchanged interrupt "$B"
+
 echo "$pass passed, $failed failed"
 [ "$failed" -eq 0 ]
