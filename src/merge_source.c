@@ -172,6 +172,32 @@ csv_files(const char *dir, char ***files, size_t *n, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * An export has all its files: one left off the USB stick would read as
+ * everyone's missions (or windows, or members) removed.
+ */
+static int
+whole_export(const char *dir, struct error *err)
+{
+	struct strbuf path = { 0 };
+	struct stat sb;
+	int k, rc = RC_OK;
+
+	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s.csv", dir,
+		    import_kind_name((enum file_kind)k));
+		if (stat(strbuf_str(&path), &sb) == -1 || !S_ISREG(sb.st_mode))
+			rc = error_set(err, RC_INPUT, "%s: %s.csv is missing "
+			    "(a merge needs every file export writes: people, "
+			    "missions, unavailability, deployments and "
+			    "assignments); nothing was changed", dir,
+			    import_kind_name((enum file_kind)k));
+	}
+	strbuf_free(&path);
+	return rc;
+}
+
 int
 merge_source_dir(const char *dir, sqlite3 *stage, struct strbuf *report,
     struct error *err)
@@ -185,7 +211,8 @@ merge_source_dir(const char *dir, sqlite3 *stage, struct strbuf *report,
 	memset(&stats, 0, sizeof stats);
 	if ((rc = csv_files(dir, &files, &n, err)) != RC_OK)
 		return rc;
-	if ((rc = store_open(&s, dir, STORE_MEMORY | STORE_CREATE, err)) ==
+	if ((rc = whole_export(dir, err)) == RC_OK &&
+	    (rc = store_open(&s, dir, STORE_MEMORY | STORE_CREATE, err)) ==
 	    RC_OK && (rc = import_files(s, files, n, 0, &stats, report, err))
 	    == RC_OK && (rc = exchange_fill(s, stage, 0, err)) == RC_OK &&
 	    sqlite3_exec(stage, "UPDATE x_meta SET value = '' WHERE key IN"

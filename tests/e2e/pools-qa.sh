@@ -67,6 +67,18 @@ run 0 left "$ROSTER" --db "$work/hub.db" merge "$work/exp"
     bad "left: contacts lost: $(cat "$work/out")"
 unchanged left "$work/hub.db"
 
+# An export directory with a file left behind would read as everyone's
+# missions removed: refused, naming the file.
+cp -r "$work/exp" "$work/exp-part"
+rm "$work/exp-part/missions.csv"
+dump "$work/hub.db"
+run 2 part "$ROSTER" --db "$work/hub.db" merge "$work/exp-part"
+says part "exp-part: missions.csv is missing"
+unchanged part "$work/hub.db"
+run 2 part-dry "$ROSTER" --db "$work/hub.db" merge --dry-run \
+    "$work/exp-part"
+unchanged part-dry "$work/hub.db"
+
 # Ctrl-C while merging another pool's file: the private copy of it (the
 # other agency's people) is removed before roster ends, and the pool is
 # as it was.
