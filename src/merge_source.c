@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "changeset.h"
 #include "exchange.h"
 #include "export.h"
 #include "import.h"
@@ -41,6 +42,22 @@ pragma(sqlite3 *db, const char *sql)
 	return v;
 }
 
+/* Whether path starts as a changeset does: given to merge for apply. */
+static int
+changeset(const char *path)
+{
+	char head[sizeof CHANGESET_MAGIC];
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
+	    sizeof head) == 0;
+}
+
 /* A roster database of a schema this roster reads, copied to copy. */
 static int
 copy_db(const char *path, const char *copy, struct error *err)
@@ -59,8 +76,9 @@ copy_db(const char *path, const char *copy, struct error *err)
 	appid = pragma(src, "PRAGMA application_id");
 	version = pragma(src, "PRAGMA user_version");
 	if (appid != STORE_APPLICATION_ID)
-		rc = error_set(err, RC_INPUT, "%s: not a roster database; "
-		    "nothing was changed", path);
+		rc = error_set(err, RC_INPUT, "%s: not a roster database%s; "
+		    "nothing was changed", path, changeset(path) ? " but a "
+		    "changeset (roster apply reads it)" : "");
 	else if (version > store_schema_version())
 		rc = error_set(err, RC_INPUT, "%s: made by a newer roster "
 		    "(schema %lld; this one knows up to %d): upgrade roster "

@@ -48,6 +48,16 @@ run 0 empty "$ROSTER" --db "$A" changes --since all -o "$work/empty.changes"
 head -c 17 "$work/empty.changes" | grep -qx 'roster-changeset ' && ok ||
     bad "empty: not replaced by a changeset"
 
+# A database given to apply, a changeset given to merge: the message
+# says which command reads it.
+dump "$B"
+run 2 apply-db "$ROSTER" --db "$B" apply "$A"
+says apply-db "a.db: not a roster changeset but a database (roster merge"
+unchanged apply-db "$B"
+run 2 merge-changes "$ROSTER" --db "$B" merge "$work/a.changes"
+says merge-changes "a.changes: not a roster database but a changeset"
+unchanged merge-changes "$B"
+
 # An export leaves out the contacts of people who left the service;
 # merging it into a pool that has them keeps them, as import does.
 gone=$(sqlite3 "$A" "SELECT id FROM person WHERE email <> '' ORDER BY id
