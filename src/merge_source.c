@@ -3,6 +3,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -58,6 +59,48 @@ changeset(const char *path)
 	    sizeof head) == 0;
 }
 
+/*
+ * Whether the database at path is all in its file: no -wal beside it
+ * holds changes not yet written into it.
+ */
+static int
+whole_file(const char *path)
+{
+	struct strbuf wal = { 0 };
+	struct stat sb;
+	int whole;
+
+	strbuf_addf(&wal, "%s-wal", path);
+	whole = stat(strbuf_str(&wal), &sb) == -1 || sb.st_size == 0;
+	strbuf_free(&wal);
+	return whole;
+}
+
+/*
+ * A pool on a read-only USB stick or share, in WAL mode, cannot be read
+ * as usual (SQLite would make its -shm beside it); with nothing in a
+ * -wal it is all in the file, which is read as it is (immutable).
+ */
+static sqlite3 *
+open_immutable(const char *path)
+{
+	struct strbuf uri = { 0 };
+	sqlite3 *db = NULL;
+	const char *c;
+
+	strbuf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+	for (c = path; *c != '\0'; c++)
+		if (isalnum((unsigned char)*c) || strchr("/-_.~", *c) != NULL)
+			strbuf_add(&uri, c, 1);
+		else
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*c);
+	strbuf_adds(&uri, "?immutable=1");
+	sqlite3_open_v2(strbuf_str(&uri), &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	strbuf_free(&uri);
+	return db;
+}
+
 /* A roster database of a schema this roster reads, copied to copy. */
 static int
 copy_db(const char *path, const char *copy, struct error *err)
@@ -73,7 +116,12 @@ copy_db(const char *path, const char *copy, struct error *err)
 		    src != NULL ? sqlite3_errmsg(src) : "out of memory");
 		goto out;
 	}
-	appid = pragma(src, "PRAGMA application_id");
+	if ((appid = pragma(src, "PRAGMA application_id")) == -1 &&
+	    whole_file(path)) {
+		sqlite3_close(src);
+		src = open_immutable(path);
+		appid = pragma(src, "PRAGMA application_id");
+	}
 	version = pragma(src, "PRAGMA user_version");
 	if (appid != STORE_APPLICATION_ID)
 		rc = error_set(err, RC_INPUT, "%s: not a roster database%s; "

@@ -89,6 +89,27 @@ run 2 part-dry "$ROSTER" --db "$work/hub.db" merge --dry-run \
     "$work/exp-part"
 unchanged part-dry "$work/hub.db"
 
+# Another agency's pool on a read-only USB stick: SQLite cannot make the
+# -shm it reads a WAL database with, and the pool is read as it is.
+# Root writes anywhere, so as root the merge runs as nobody.
+mkdir "$work/stick" "$work/home"
+cp "$A" "$work/stick/kmar.db"
+cp "$B" "$work/home/mine.db"
+as=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 755 "$work"
+	chown -R 65534 "$work/stick" "$work/home"
+fi
+chmod 555 "$work/stick"
+if [ "$(id -u)" != 0 ] || [ -n "$as" ]; then
+	run 0 stick $as "$ROSTER" --db "$work/home/mine.db" merge \
+	    "$work/stick/kmar.db"
+	grep -q '^KMar: 20 added' "$work/out" &&
+	    ok || bad "stick: $(cat "$work/out")"
+fi
+chmod 700 "$work/stick"
+
 # Ctrl-C while merging another pool's file: the private copy of it (the
 # other agency's people) is removed before roster ends, and the pool is
 # as it was.
