@@ -8,6 +8,8 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK	1
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -119,6 +121,21 @@ put_file(const char *path, int schema, const void *body, int len,
 	return rc;
 }
 
+int
+changeset_is(const char *path)
+{
+	char head[sizeof CHANGESET_MAGIC];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
+	    sizeof head) == 0;
+}
+
 /*
  * A file already at path is replaced only when it is a changeset (the
  * one cut last time) or empty: "-o kmar.db" typed for "-o kmar.changes"
@@ -127,16 +144,9 @@ put_file(const char *path, int schema, const void *body, int len,
 static int
 check_replace(const char *path, struct error *err)
 {
-	char head[sizeof CHANGESET_MAGIC];
-	size_t n;
-	FILE *fp;
+	struct stat sb;
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return RC_OK;
-	n = fread(head, 1, sizeof head, fp);
-	fclose(fp);
-	if (n == 0 || (n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
-	    sizeof head) == 0))
+	if (stat(path, &sb) == -1 || sb.st_size == 0 || changeset_is(path))
 		return RC_OK;
 	return error_set(err, RC_INPUT, "%s: is there already and is not a "
 	    "changeset (refusing to overwrite it; give another file name)",

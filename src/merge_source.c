@@ -43,22 +43,6 @@ pragma(sqlite3 *db, const char *sql)
 	return v;
 }
 
-/* Whether path starts as a changeset does: given to merge for apply. */
-static int
-changeset(const char *path)
-{
-	char head[sizeof CHANGESET_MAGIC];
-	FILE *fp;
-	size_t n;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(head, 1, sizeof head, fp);
-	fclose(fp);
-	return n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
-	    sizeof head) == 0;
-}
-
 /*
  * Whether the database at path is all in its file: no -wal beside it
  * holds changes not yet written into it.
@@ -125,7 +109,7 @@ copy_db(const char *path, const char *copy, struct error *err)
 	version = pragma(src, "PRAGMA user_version");
 	if (appid != STORE_APPLICATION_ID)
 		rc = error_set(err, RC_INPUT, "%s: not a roster database%s; "
-		    "nothing was changed", path, changeset(path) ? " but a "
+		    "nothing was changed", path, changeset_is(path) ? " but a "
 		    "changeset (roster apply reads it)" : "");
 	else if (version > store_schema_version())
 		rc = error_set(err, RC_INPUT, "%s: made by a newer roster "
