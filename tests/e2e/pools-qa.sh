@@ -48,6 +48,23 @@ run 0 empty "$ROSTER" --db "$A" changes --since all -o "$work/empty.changes"
 head -c 17 "$work/empty.changes" | grep -qx 'roster-changeset ' && ok ||
     bad "empty: not replaced by a changeset"
 
+# A new pool that took KMar's people is not named KMar (nor kmar): its
+# own people and KMar's would be one origin, and a --rename later would
+# rename KMar's too.
+"$ROSTER" demo --size 2 --seed 4 "$work/new.db" 2>/dev/null ||
+    bad "demo new"
+"$ROSTER" --db "$work/new.db" apply "$work/a.changes" >/dev/null 2>&1 ||
+    bad "apply new"
+dump "$work/new.db"
+run 1 taken "$ROSTER" --db "$work/new.db" pool name kmar
+says taken "kmar is the name of another pool (20 people here came from it)"
+unchanged taken "$work/new.db"
+run 0 own "$ROSTER" --db "$work/new.db" pool name Zoll
+run 1 taken-rename "$ROSTER" --db "$work/new.db" pool name KMar --rename
+run 0 case "$ROSTER" --db "$work/new.db" pool name ZOLL --rename
+[ "$(sqlite3 "$work/new.db" "SELECT count(*) FROM person WHERE
+    origin = 'KMar'")" = 20 ] && ok || bad "taken: KMar's people renamed"
+
 # A database given to apply, a changeset given to merge: the message
 # says which command reads it.
 dump "$B"
