@@ -8,6 +8,8 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK	1
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,6 +122,38 @@ put_file(const char *path, int schema, const void *body, int len,
 }
 
 int
+changeset_is(const char *path)
+{
+	char head[sizeof CHANGESET_MAGIC];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return n == sizeof head && memcmp(head, CHANGESET_MAGIC " ",
+	    sizeof head) == 0;
+}
+
+/*
+ * A file already at path is replaced only when it is a changeset (the
+ * one cut last time) or empty: "-o kmar.db" typed for "-o kmar.changes"
+ * must not put a changeset in the place of another pool's database.
+ */
+static int
+check_replace(const char *path, struct error *err)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) == -1 || sb.st_size == 0 || changeset_is(path))
+		return RC_OK;
+	return error_set(err, RC_INPUT, "%s: is there already and is not a "
+	    "changeset (refusing to overwrite it; give another file name)",
+	    path);
+}
+
+int
 changeset_save(struct changeset *cs, struct store *s, const char *path,
     struct changeset_summary *sum, struct error *err)
 {
@@ -127,7 +161,8 @@ changeset_save(struct changeset *cs, struct store *s, const char *path,
 	int len = 0, rc;
 
 	if ((rc = backup_check_target(s, path, "changeset", "pool.changes",
-	    err)) != RC_OK || (rc = summarize(cs->stage, sum, err)) != RC_OK)
+	    err)) != RC_OK || (rc = check_replace(path, err)) != RC_OK ||
+	    (rc = summarize(cs->stage, sum, err)) != RC_OK)
 		return rc;
 	if (sqlite3session_changeset(cs->session, &len, &body) != SQLITE_OK)
 		return error_set(err, RC_DB, "changeset: %s",

@@ -47,6 +47,10 @@ struct changeset_summary {
 	long long		 people, deployments, erased;
 };
 
+/* Whether the file at path begins as a changeset does (0 too when it
+ * cannot be read): told apart from a database given in its place. */
+int	changeset_is(const char *path);
+
 /*
  * The SHA-256, in lower-case hex, of the header's words before "sha256"
  * (head: "roster-changeset 1 schema 5 bytes 5678") and the body, so that

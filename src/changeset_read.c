@@ -83,6 +83,9 @@ number(const char *word, long long *v)
 	return 1;
 }
 
+/* The first bytes of every SQLite database file, its NUL included. */
+#define SQLITE_MAGIC	"SQLite format 3"
+
 /* "roster-changeset 1 schema 5 bytes 5678 sha256 HEX": 1 if it is. */
 static int
 parse_line(char *line, struct header *h)
@@ -116,6 +119,12 @@ read_header(const char *path, const char *buf, size_t len, struct header *h,
 	if (len == 0)
 		return error_set(err, RC_INPUT, "%s: empty (not a roster "
 		    "changeset)", path);
+	/* A database given for a changeset: say which command takes it. */
+	if (len >= sizeof SQLITE_MAGIC && memcmp(buf, SQLITE_MAGIC,
+	    sizeof SQLITE_MAGIC) == 0)
+		return error_set(err, RC_INPUT, "%s: not a roster changeset "
+		    "but a database (roster merge reads a pool's database)",
+		    path);
 	if (memcmp(buf, CHANGESET_MAGIC " ", len < magic ? len : magic) != 0)
 		return error_set(err, RC_INPUT, "%s: not a roster changeset",
 		    path);

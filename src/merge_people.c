@@ -194,11 +194,33 @@ conflicts(struct merger *m, const char *id, const struct merge_record *ours,
 	strbuf_free(&name);
 }
 
+/*
+ * An export leaves out the contacts of people who left the service
+ * (roster(1), export), so from an export directory (a stage of no pool)
+ * an empty email or phone of one who left keeps ours, as import does:
+ * merging such an export loses nothing.
+ */
+static void
+keep_left_contacts(const struct merger *m, const struct merge_record *ours,
+    struct merge_record *theirs)
+{
+	static const int contact[] = { PF_EMAIL, PF_PHONE };
+	size_t i;
+
+	if (m->r->meta.pool_id[0] != '\0' ||
+	    strcmp(theirs->v[PF_STATUS], "left") != 0)
+		return;
+	for (i = 0; i < sizeof contact / sizeof contact[0]; i++)
+		if (theirs->v[contact[i]][0] == '\0') {
+			free(theirs->v[contact[i]]);
+			theirs->v[contact[i]] = xstrdup(ours->v[contact[i]]);
+		}
+}
+
 /* A staged person who is here as pk. */
 static int
 meet(struct merger *m, const char *id, const char *kept, long long pk,
-    const struct merge_record *theirs, struct merge_tally *t,
-    struct error *err)
+    struct merge_record *theirs, struct merge_tally *t, struct error *err)
 {
 	struct merge_record ours;
 	unsigned d;
@@ -207,6 +229,7 @@ meet(struct merger *m, const char *id, const char *kept, long long pk,
 	memset(&ours, 0, sizeof ours);
 	if ((rc = here_read(m, pk, &ours, err)) != RC_OK)
 		goto out;
+	keep_left_contacts(m, &ours, theirs);
 	if ((d = differ(&ours, theirs)) == 0) {
 		t->unchanged++;
 		goto out;

@@ -3,6 +3,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "changeset.h"
 #include "exchange.h"
 #include "export.h"
 #include "import.h"
@@ -41,6 +43,48 @@ pragma(sqlite3 *db, const char *sql)
 	return v;
 }
 
+/*
+ * Whether the database at path is all in its file: no -wal beside it
+ * holds changes not yet written into it.
+ */
+static int
+whole_file(const char *path)
+{
+	struct strbuf wal = { 0 };
+	struct stat sb;
+	int whole;
+
+	strbuf_addf(&wal, "%s-wal", path);
+	whole = stat(strbuf_str(&wal), &sb) == -1 || sb.st_size == 0;
+	strbuf_free(&wal);
+	return whole;
+}
+
+/*
+ * A pool on a read-only USB stick or share, in WAL mode, cannot be read
+ * as usual (SQLite would make its -shm beside it); with nothing in a
+ * -wal it is all in the file, which is read as it is (immutable).
+ */
+static sqlite3 *
+open_immutable(const char *path)
+{
+	struct strbuf uri = { 0 };
+	sqlite3 *db = NULL;
+	const char *c;
+
+	strbuf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+	for (c = path; *c != '\0'; c++)
+		if (isalnum((unsigned char)*c) || strchr("/-_.~", *c) != NULL)
+			strbuf_add(&uri, c, 1);
+		else
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*c);
+	strbuf_adds(&uri, "?immutable=1");
+	sqlite3_open_v2(strbuf_str(&uri), &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL);
+	strbuf_free(&uri);
+	return db;
+}
+
 /* A roster database of a schema this roster reads, copied to copy. */
 static int
 copy_db(const char *path, const char *copy, struct error *err)
@@ -56,11 +100,17 @@ copy_db(const char *path, const char *copy, struct error *err)
 		    src != NULL ? sqlite3_errmsg(src) : "out of memory");
 		goto out;
 	}
-	appid = pragma(src, "PRAGMA application_id");
+	if ((appid = pragma(src, "PRAGMA application_id")) == -1 &&
+	    whole_file(path)) {
+		sqlite3_close(src);
+		src = open_immutable(path);
+		appid = pragma(src, "PRAGMA application_id");
+	}
 	version = pragma(src, "PRAGMA user_version");
 	if (appid != STORE_APPLICATION_ID)
-		rc = error_set(err, RC_INPUT, "%s: not a roster database; "
-		    "nothing was changed", path);
+		rc = error_set(err, RC_INPUT, "%s: not a roster database%s; "
+		    "nothing was changed", path, changeset_is(path) ? " but a "
+		    "changeset (roster apply reads it)" : "");
 	else if (version > store_schema_version())
 		rc = error_set(err, RC_INPUT, "%s: made by a newer roster "
 		    "(schema %lld; this one knows up to %d): upgrade roster "
@@ -126,11 +176,14 @@ merge_source_db(const char *target, const char *path, sqlite3 *stage,
 		    copy);
 	}
 	close(fd);
-	if ((rc = copy_db(path, copy, err)) == RC_OK &&
+	if ((rc = copy_db(path, copy, err)) == RC_OK && !export_stopped() &&
 	    (rc = store_open(&s, copy, 0, err)) == RC_OK)
 		rc = exchange_fill(s, stage, 0, err);
 	store_close(s);
 	remove_copy(copy);
+	if (rc == RC_OK && export_stopped())
+		rc = error_set(err, RC_INPUT, "%s: interrupted; nothing was "
+		    "changed", path);
 	export_release_signals(&hold);
 	return rc;
 }
@@ -171,6 +224,32 @@ csv_files(const char *dir, char ***files, size_t *n, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * An export has all its files: one left off the USB stick would read as
+ * everyone's missions (or windows, or members) removed.
+ */
+static int
+whole_export(const char *dir, struct error *err)
+{
+	struct strbuf path = { 0 };
+	struct stat sb;
+	int k, rc = RC_OK;
+
+	for (k = 0; k < FILE_NKINDS && rc == RC_OK; k++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s.csv", dir,
+		    import_kind_name((enum file_kind)k));
+		if (stat(strbuf_str(&path), &sb) == -1 || !S_ISREG(sb.st_mode))
+			rc = error_set(err, RC_INPUT, "%s: %s.csv is missing "
+			    "(a merge needs every file export writes: people, "
+			    "missions, unavailability, deployments and "
+			    "assignments); nothing was changed", dir,
+			    import_kind_name((enum file_kind)k));
+	}
+	strbuf_free(&path);
+	return rc;
+}
+
 int
 merge_source_dir(const char *dir, sqlite3 *stage, struct strbuf *report,
     struct error *err)
@@ -184,7 +263,8 @@ merge_source_dir(const char *dir, sqlite3 *stage, struct strbuf *report,
 	memset(&stats, 0, sizeof stats);
 	if ((rc = csv_files(dir, &files, &n, err)) != RC_OK)
 		return rc;
-	if ((rc = store_open(&s, dir, STORE_MEMORY | STORE_CREATE, err)) ==
+	if ((rc = whole_export(dir, err)) == RC_OK &&
+	    (rc = store_open(&s, dir, STORE_MEMORY | STORE_CREATE, err)) ==
 	    RC_OK && (rc = import_files(s, files, n, 0, &stats, report, err))
 	    == RC_OK && (rc = exchange_fill(s, stage, 0, err)) == RC_OK &&
 	    sqlite3_exec(stage, "UPDATE x_meta SET value = '' WHERE key IN"

@@ -155,6 +155,33 @@ pool_name_write(struct store *s, const char *name, struct pool_naming *n,
 	return audit_write(s, &e, err);
 }
 
+/*
+ * A name another pool has (known here, or carried by records that came
+ * from it) is not taken: its people and this pool's would be one origin,
+ * and a later --rename would rename theirs too.  Case is folded, as the
+ * origin: filter folds it.
+ */
+static int
+pool_name_free(struct store *s, const char *name,
+    const struct pool_naming *n, struct error *err)
+{
+	long long people, others;
+	int rc;
+
+	if ((rc = pool_run(s, "SELECT count(*) FROM person WHERE origin = ?1"
+	    " COLLATE NOCASE AND origin <> ?2", name, n->old, &people, err))
+	    != RC_OK || (rc = pool_run(s, "SELECT (SELECT count(*) FROM"
+	    " deployment WHERE origin = ?1 COLLATE NOCASE AND origin <> ?2)"
+	    " + (SELECT count(*) FROM pool WHERE name = ?1 COLLATE NOCASE"
+	    " AND name <> ?2)", name, n->old, &others, err)) != RC_OK)
+		return rc;
+	if (people + others == 0)
+		return RC_OK;
+	return error_set(err, RC_REFUSED, "%s is the name of another pool "
+	    "(%lld %s here came from it): choose a name of this pool's own",
+	    name, people, people == 1 ? "person" : "people");
+}
+
 int
 pool_name_set(struct store *s, const char *name, int rename,
     struct pool_naming *n, struct error *err)
@@ -186,7 +213,7 @@ pool_name_set(struct store *s, const char *name, int rename,
 			    n->people, n->people == 1 ? "person" : "people",
 			    n->deployments, n->deployments == 1 ? "" : "s",
 			    name);
-	} else
+	} else if ((rc = pool_name_free(s, name, n, err)) == RC_OK)
 		rc = pool_name_write(s, name, n, err);
 out:
 	pool_info_free(&p);

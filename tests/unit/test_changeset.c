@@ -93,7 +93,8 @@ spill(const char *path, const void *a, size_t alen, const void *b,
 static const char *
 small_file(struct store *s, struct changeset_summary *sum)
 {
-	const char *path = testdb_file(2, "pool.changes", "old");
+	const char *path = testdb_file(2, "pool.changes",
+	    CHANGESET_MAGIC " (an older one)");
 	struct error err;
 
 	testdb_import(s, people, missions);
