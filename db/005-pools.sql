@@ -63,13 +63,16 @@ CREATE TABLE not_same(
 ) WITHOUT ROWID;
 
 -- The pools whose people this one holds: their id (their setting
--- 'pool_id'), the name they last went by, and the last of their change
--- numbers applied here.
+-- 'pool_id'), the name they last went by, the last of their change
+-- numbers applied here, when they made it (their clock), and this
+-- pool's own change number then (seen): a record changed here after
+-- seen was changed here since the two pools last met.
 CREATE TABLE pool(
 	id TEXT PRIMARY KEY,
 	name TEXT NOT NULL,
 	mark INTEGER NOT NULL DEFAULT 0,
-	at TEXT NOT NULL
+	at TEXT NOT NULL,
+	seen INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 INSERT INTO setting(key, value) VALUES ('pool_id', lower(hex(randomblob(4))) ||
     '-' || lower(hex(randomblob(2))) || '-4' ||

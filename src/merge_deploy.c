@@ -352,7 +352,7 @@ dmeet(struct merger *m, const struct drec *d, struct drec *here,
 {
 	struct merge_side sk, sl;
 	struct strbuf alt = { 0 };
-	int i, c = 0, won, same = 1;
+	int i, c = 0, won, same = 1, mine, rc;
 
 	strbuf_addf(&alt, "%s (%s)", d->v[0], here->origin);
 	if (strcmp(here->v[0], strbuf_str(&alt)) == 0) {
@@ -364,13 +364,15 @@ dmeet(struct merger *m, const struct drec *d, struct drec *here,
 		same &= strcmp(d->v[i], here->v[i]) == 0;
 	if (same)
 		return RC_OK;
-	if ((c = merge_later(m, here->updated, d->updated)) == 0)
+	if ((rc = merge_here_changed(m, "d", here->pk, &mine, err)) != RC_OK)
+		return rc;
+	if ((c = merge_later(mine, here->updated, d->updated)) == 0)
 		for (i = 0; i < DVALUES && c == 0; i++)
 			c = strcmp(d->v[i], here->v[i]);
 	won = c > 0;
 	sk.from = won ? m->from : m->self;
 	sl.from = won ? m->self : m->from;
-	for (i = 0; merge_both_changed(m, here->updated, d->updated) &&
+	for (i = 0; (!won || merge_both_changed(m, mine, d->updated)) &&
 	    i < DVALUES; i++) {
 		if (strcmp(d->v[i], here->v[i]) == 0)
 			continue;

@@ -30,6 +30,9 @@ struct merger {
 	 * time, when every difference is a conflict.
 	 */
 	char			 heard[21];
+	/* This pool's change number when it last met the stage's pool
+	 * (pool.seen); -1 the first time. */
+	long long		 seen;
 	/* Statements run once a person, on either side (merge_cached). */
 	struct {
 		const char	*sql;
@@ -91,17 +94,24 @@ const char *merge_col(sqlite3_stmt *, int i);
 /* The tally of origin, made on first use. */
 struct merge_tally *merge_tally_of(struct merge_report *, const char *origin);
 /*
+ * Whether this pool changed record (kind 'p' or 'd', pk) itself since it
+ * last met the stage's pool: its change number is past pool.seen (the
+ * first meeting: yes).  Told by this pool's own change numbers, not by
+ * times, which are two clocks and a second apart at best.
+ */
+int	merge_here_changed(struct merger *, const char *kind, long long pk,
+	    int *here, struct error *err);
+/*
  * Which of two records of one thing, changed at ours and theirs, is the
  * later: > 0 the stage's, < 0 this pool's, 0 when that cannot tell (the
  * same second, both changed since the pools last met).  Of the same
- * second, one this pool has not changed since it last heard from the
- * stage's pool is the earlier: theirs is a change it has not seen.
+ * second, one this pool has not changed since (here 0) is the earlier:
+ * theirs is a change it has not seen.
  */
-int	merge_later(const struct merger *, const char *ours,
-	    const char *theirs);
+int	merge_later(int here, const char *ours, const char *theirs);
 /* Whether a difference is a conflict: both sides changed it since the
- * pools last met (ours and theirs are the records' updated). */
-int	merge_both_changed(const struct merger *, const char *ours,
+ * pools last met (here as above; theirs is the stage's updated). */
+int	merge_both_changed(const struct merger *, int here,
 	    const char *theirs);
 void	merge_conflict_add(struct merge_report *, const char *id,
 	    const char *name, const char *field, const struct merge_side *kept,

@@ -132,12 +132,12 @@ differ(const struct merge_record *a, const struct merge_record *b)
  * choose alike.
  */
 static int
-stage_wins(const struct merger *m, const struct merge_record *ours,
+stage_wins(int here, const struct merge_record *ours,
     const struct merge_record *theirs)
 {
 	int c, i;
 
-	if ((c = merge_later(m, ours->updated, theirs->updated)) != 0)
+	if ((c = merge_later(here, ours->updated, theirs->updated)) != 0)
 		return c > 0;
 	for (i = 0; i < MERGE_NVALUES; i++)
 		if ((c = strcmp(theirs->v[i], ours->v[i])) != 0)
@@ -224,7 +224,7 @@ meet(struct merger *m, const char *id, const char *kept, long long pk,
 {
 	struct merge_record ours;
 	unsigned d;
-	int rc, won;
+	int rc, won, here;
 
 	memset(&ours, 0, sizeof ours);
 	if ((rc = here_read(m, pk, &ours, err)) != RC_OK)
@@ -234,8 +234,12 @@ meet(struct merger *m, const char *id, const char *kept, long long pk,
 		t->unchanged++;
 		goto out;
 	}
-	won = stage_wins(m, &ours, theirs);
-	if (merge_both_changed(m, ours.updated, theirs->updated)) {
+	if ((rc = merge_here_changed(m, "p", pk, &here, err)) != RC_OK)
+		goto out;
+	won = stage_wins(here, &ours, theirs);
+	/* A staged value that loses is listed too, never dropped unseen
+	 * (an older copy, or another clock behind this one). */
+	if (!won || merge_both_changed(m, here, theirs->updated)) {
 		t->conflicting++;
 		conflicts(m, kept, &ours, theirs, won, d);
 	}

@@ -93,22 +93,43 @@ merge_tally_of(struct merge_report *r, const char *origin)
 }
 
 int
-merge_later(const struct merger *m, const char *ours, const char *theirs)
+merge_here_changed(struct merger *m, const char *kind, long long pk,
+    int *here, struct error *err)
 {
-	int c = strcmp(theirs, ours);
+	static const char sql[] = "SELECT seq FROM changed WHERE kind = ?1"
+	    " AND ref = ?2";
+	sqlite3_stmt *st;
+	long long seq = 0;
+	int rc;
 
-	if (c != 0)
-		return c;
-	return m->heard[0] != '\0' && strcmp(ours, m->heard) <= 0;
+	if ((rc = merge_cached(m, m->s->db, &st, sql, err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, pk);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(m->s, err, "merge");
+	*here = m->seen < 0 || seq > m->seen;
+	return RC_OK;
 }
 
 int
-merge_both_changed(const struct merger *m, const char *ours,
-    const char *theirs)
+merge_later(int here, const char *ours, const char *theirs)
+{
+	int c = strcmp(theirs, ours);
+
+	return c != 0 ? c : !here;
+}
+
+int
+merge_both_changed(const struct merger *m, int here, const char *theirs)
 {
 	if (m->heard[0] == '\0')
 		return 1;
-	return strcmp(ours, m->heard) > 0 && strcmp(theirs, m->heard) > 0;
+	/* The same second as their last meeting may be after it. */
+	return here && strcmp(theirs, m->heard) >= 0;
 }
 
 void

@@ -21,7 +21,7 @@
 struct known_pool {
 	int		 known;
 	char		 name[POOL_NAME_MAX + 1];
-	long long	 mark;
+	long long	 mark, seen;
 	char		 at[21];
 };
 
@@ -33,8 +33,8 @@ pool_read(struct store *s, const char *id, struct known_pool *k,
 	int rc;
 
 	memset(k, 0, sizeof *k);
-	if ((rc = store_prepare(s, &st, "SELECT name, mark, at FROM pool"
-	    " WHERE id = ?", err)) != RC_OK)
+	if ((rc = store_prepare(s, &st, "SELECT name, mark, at, seen FROM"
+	    " pool WHERE id = ?", err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -43,6 +43,7 @@ pool_read(struct store *s, const char *id, struct known_pool *k,
 		    sqlite3_column_text(st, 0));
 		k->mark = sqlite3_column_int64(st, 1);
 		snprintf(k->at, sizeof k->at, "%s", sqlite3_column_text(st, 2));
+		k->seen = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -118,9 +119,11 @@ pool_write(struct merger *m, struct error *err)
 
 	date_now_utc(now);
 	if ((rc = store_prepare(m->s, &st, "INSERT INTO pool(id, name, mark,"
-	    " at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET"
+	    " at, seen) SELECT ?1, ?2, ?3, ?4, n + 1 FROM change_counter"
+	    " WHERE 1 ON CONFLICT (id) DO UPDATE SET"
 	    " name = coalesce(nullif(excluded.name, ''), name),"
-	    " mark = max(mark, excluded.mark), at = excluded.at WHERE ?5",
+	    " mark = max(mark, excluded.mark), at = excluded.at,"
+	    " seen = excluded.seen WHERE ?5",
 	    err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, meta->pool_id, -1, SQLITE_STATIC);
@@ -167,6 +170,7 @@ merge_begin(struct merger *m, struct error *err)
 	    != RC_OK)
 		return rc;
 	snprintf(m->heard, sizeof m->heard, "%s", k.at);
+	m->seen = k.known ? k.seen : -1;
 	if (k.known && k.name[0] != '\0' && meta->pool_name[0] != '\0' &&
 	    strcmp(k.name, meta->pool_name) != 0)
 		return rename_origin(m, k.name, meta->pool_name, err);

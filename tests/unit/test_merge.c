@@ -321,6 +321,48 @@ test_same_second(void **state)
 	    " phone = '+31 6 0000 0000'"), 1);
 }
 
+/*
+ * Both pools change Anna in the same second and swap their records at
+ * once: the two must end alike (the same one wins on both sides) and
+ * both list the conflict; neither takes the other's and leaves the
+ * pools disagreeing for good.
+ */
+static void
+test_same_second_both(void **state)
+{
+	struct pair *p = *state;
+	struct merge_report r;
+	struct error err;
+	struct merge_opts none = { 0, 0, 0, NULL };
+	sqlite3 *from_a, *from_b;
+
+	merge_ok(p->b, p->a, &r);
+	merge_report_free(&r);
+	merge_ok(p->a, p->b, &r);
+	merge_report_free(&r);
+	testdb_write(p->a, "UPDATE person SET phone = '+31 6 1111 1111',"
+	    " updated = '2099-01-01T10:00:00Z' WHERE id = '" ANNA "'");
+	testdb_write(p->b, "UPDATE person SET phone = '+31 6 2222 2222',"
+	    " updated = '2099-01-01T10:00:00Z' WHERE id = '" ANNA "'");
+	/* And in the second the pools last met: times cannot tell. */
+	testdb_write(p->a, "UPDATE pool SET at = '2099-01-01T10:00:00Z'");
+	testdb_write(p->b, "UPDATE pool SET at = '2099-01-01T10:00:00Z'");
+	from_a = stage_of(p->a);
+	from_b = stage_of(p->b);
+	assert_int_equal(merge_stage(p->a, from_b, &none, &r, &err), RC_OK);
+	assert_int_equal(r.nconflicts, 1);
+	merge_report_free(&r);
+	assert_int_equal(merge_stage(p->b, from_a, &none, &r, &err), RC_OK);
+	assert_int_equal(r.nconflicts, 1);
+	merge_report_free(&r);
+	sqlite3_close(from_a);
+	sqlite3_close(from_b);
+	assert_int_equal(count(p->a, "SELECT count(*) FROM person WHERE id = '"
+	    ANNA "' AND phone = '+31 6 2222 2222'"), 1);
+	assert_int_equal(count(p->b, "SELECT count(*) FROM person WHERE id = '"
+	    ANNA "' AND phone = '+31 6 2222 2222'"), 1);
+}
+
 /* A mission removed on the winning side is removed here. */
 static void
 test_lists_follow_winner(void **state)
@@ -648,6 +690,8 @@ main(void)
 		    pair_teardown),
 		cmocka_unit_test_setup_teardown(test_same_second, pair_setup,
 		    pair_teardown),
+		cmocka_unit_test_setup_teardown(test_same_second_both,
+		    pair_setup, pair_teardown),
 		cmocka_unit_test_setup_teardown(test_lists_follow_winner, pair_setup,
 		    pair_teardown),
 		cmocka_unit_test_setup_teardown(test_erased_not_back, pair_setup,
