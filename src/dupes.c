@@ -255,7 +255,8 @@ scan_pairs(struct store *s, struct dupes_scan *sc, struct error *err)
 	size_t i, j;
 	int rc;
 
-	qsort(sc->keys, sc->nkeys, sizeof *sc->keys, key_cmp);
+	if (sc->nkeys > 1)	/* none: a NULL array, not for qsort */
+		qsort(sc->keys, sc->nkeys, sizeof *sc->keys, key_cmp);
 	scan_mark(sc);
 	if ((rc = dupes_missions_read(s, sc, err)) != RC_OK)
 		return rc;

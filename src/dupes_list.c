@@ -146,8 +146,10 @@ dupes_missions_read(struct store *s, struct dupes_scan *sc,
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pk = sqlite3_column_int64(st, 0);
-		if ((p = bsearch(&pk, sc->people, sc->npeople,
-		    sizeof *sc->people, pk_cmp)) == NULL || !p->met)
+		/* Not bsearch on an empty array: its base may be NULL. */
+		if (sc->npeople == 0 || (p = bsearch(&pk, sc->people,
+		    sc->npeople, sizeof *sc->people, pk_cmp)) == NULL ||
+		    !p->met)
 			continue;
 		p->missions = xrealloc(p->missions, (p->nmissions + 1) *
 		    sizeof *p->missions);
@@ -223,7 +225,9 @@ not_same_read(struct store *s, char ***out, size_t *n, struct error *err)
 		(*out)[(*n)++] = strbuf_steal(&b);
 	}
 	sqlite3_finalize(st);
-	qsort(*out, *n, sizeof **out, str_cmp);
+	/* Not qsort on none: the array is NULL then (UBSan). */
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, str_cmp);
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "not same");
 }
 
@@ -288,7 +292,8 @@ dupes_scan_list(struct store *s, struct dupes_scan *sc,
 		pair_fill(sc, &sc->found[i], &out->pairs[out->n++]);
 	}
 	strv_free(ns, nns);
-	qsort(out->pairs, out->n, sizeof *out->pairs, pair_cmp);
+	if (out->n > 1)
+		qsort(out->pairs, out->n, sizeof *out->pairs, pair_cmp);
 	return RC_OK;
 }
 
