@@ -318,6 +318,30 @@ number(const char *text, long long *v)
 	return *end == '\0' ? 0 : -1;
 }
 
+/*
+ * Runs sql, which yields the table ("people") of the first value of a
+ * kind (what, "an id") that is not as it should be (want, "a UUID").
+ */
+static int
+values_check(sqlite3 *stage, const char *sql, const char *what,
+    const char *want, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(stage, sql, -1, &st, NULL) != SQLITE_OK)
+		return stage_error(stage, err, "stage");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = error_set(err, RC_INPUT, "damaged: %s of its %s is not %s",
+		    what, sqlite3_column_text(st, 0), want);
+	else if (rc == SQLITE_DONE)
+		rc = RC_OK;
+	else
+		rc = stage_error(stage, err, "stage");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 #define HEX4	"[0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
 #define UUID_GLOB	HEX4 HEX4 "-" HEX4 "-" HEX4 "-" HEX4 "-" HEX4 HEX4 HEX4
 
@@ -341,20 +365,8 @@ ids_check(sqlite3 *stage, struct error *err)
 	    " UNION ALL SELECT 'aliases', alias FROM x_alias"
 	    " UNION ALL SELECT 'aliases', id FROM x_alias)"
 	    " WHERE v IS NULL OR lower(v) NOT GLOB '" UUID_GLOB "' LIMIT 1";
-	sqlite3_stmt *st;
-	int rc;
 
-	if (sqlite3_prepare_v2(stage, sql, -1, &st, NULL) != SQLITE_OK)
-		return stage_error(stage, err, "stage");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		rc = error_set(err, RC_INPUT, "damaged: an id of its %s is not "
-		    "a UUID", sqlite3_column_text(st, 0));
-	else if (rc == SQLITE_DONE)
-		rc = RC_OK;
-	else
-		rc = stage_error(stage, err, "stage");
-	sqlite3_finalize(st);
-	return rc;
+	return values_check(stage, sql, "an id", "a UUID", err);
 }
 
 #define D2	"[0-9][0-9]"
@@ -376,20 +388,8 @@ times_check(sqlite3 *stage, struct error *err)
 	    " UNION ALL SELECT 'erased ids', at FROM x_erased"
 	    " UNION ALL SELECT 'aliases', at FROM x_alias)"
 	    " WHERE v IS NULL OR v NOT GLOB '" TIME_GLOB "' LIMIT 1";
-	sqlite3_stmt *st;
-	int rc;
 
-	if (sqlite3_prepare_v2(stage, sql, -1, &st, NULL) != SQLITE_OK)
-		return stage_error(stage, err, "stage");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		rc = error_set(err, RC_INPUT, "damaged: a time of its %s is not"
-		    " YYYY-MM-DDTHH:MM:SSZ", sqlite3_column_text(st, 0));
-	else if (rc == SQLITE_DONE)
-		rc = RC_OK;
-	else
-		rc = stage_error(stage, err, "stage");
-	sqlite3_finalize(st);
-	return rc;
+	return values_check(stage, sql, "a time", "YYYY-MM-DDTHH:MM:SSZ", err);
 }
 
 int
