@@ -374,6 +374,20 @@ cli_before_undo(const struct cli_before *b)
 	}
 }
 
+int
+cli_open_noted(struct cli *c, int flags, struct cli_before *b,
+    struct store **s, struct error *err)
+{
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	b->existed = 1;
+	if ((rc = cli_db_path(c, b->path, sizeof b->path, err)) != RC_OK)
+		return rc;
+	cli_before_look(b);
+	return cli_open(c, flags, s, err);
+}
+
 /* A command, or a family's subcommand, with its words after it. */
 static int
 dispatch(struct cli *c, int argc, char **argv, struct error *err)

@@ -161,6 +161,13 @@ void	cli_before_look(struct cli_before *);
  * empty file it began to fill is empty again.
  */
 void	cli_before_undo(const struct cli_before *);
+/*
+ * cli_open with flags (STORE_CREATE: the pool is made if need be), b
+ * first noting what the path was, for cli_before_undo when the command
+ * fails.  Before the path is known, b undoes nothing.
+ */
+int	cli_open_noted(struct cli *, int flags, struct cli_before *b,
+	    struct store **, struct error *err);
 struct merge_report;
 /* A merge's report (merge.h) on stdout, or, refused for vocabulary the
  * pool lacks, what it lacks on stderr: for roster merge and apply. */

@@ -34,13 +34,8 @@ cmd_apply_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	 * pool applied to is made if need be, as merge makes it, and taken
 	 * away again if the apply is a dry run or fails.
 	 */
-	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
-	    RC_OK)
-		return rc;
-	if ((rc = changeset_read(a->words[0], &stage, &m, err)) == RC_OK) {
-		cli_before_look(&before);
-		rc = cli_open(c, STORE_CREATE, &s, err);
-	}
+	if ((rc = changeset_read(a->words[0], &stage, &m, err)) == RC_OK)
+		rc = cli_open_noted(c, STORE_CREATE, &before, &s, err);
 	if (rc == RC_OK) {
 		o.origin = m.pool_name[0] != '\0' ? m.pool_name : NULL;
 		rc = merge_stage(s, stage, &o, &r, err);

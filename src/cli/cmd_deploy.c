@@ -124,11 +124,7 @@ cmd_deploy_create_exec(struct cli *c, const struct cli_args *a,
 	    (rc = end_option("deploy create", end, d.start, c->today, &d.end,
 	    err)) != RC_OK))
 		return rc;
-	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
-	    RC_OK)
-		return rc;
-	cli_before_look(&before);
-	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+	if ((rc = cli_open_noted(c, STORE_CREATE, &before, &s, err)) != RC_OK)
 		return rc;
 	if ((rc = refdata_country(s, cli_value(a, "country", 0), d.country,
 	    err)) != RC_OK) {

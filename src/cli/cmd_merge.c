@@ -75,11 +75,8 @@ cmd_merge_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	 * taken away again if the merge fails.  The source's messages name
 	 * it; the merge's are about it.
 	 */
-	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
-	    RC_OK)
-		return rc;
-	cli_before_look(&before);
-	if ((rc = cli_open(c, STORE_CREATE, &s, err)) == RC_OK &&
+	if ((rc = cli_open_noted(c, STORE_CREATE, &before, &s, err)) ==
+	    RC_OK &&
 	    (rc = exchange_stage_open(&stage, err)) == RC_OK &&
 	    (rc = stage_from(s, a->words[0], stage, err)) == RC_OK &&
 	    (rc = merge_stage(s, stage, &o, &r, err)) != RC_OK)

@@ -159,11 +159,7 @@ cmd_person_add_exec(struct cli *c, const struct cli_args *a,
 	char name[512], dupe[1200], given[EF_N] = { 0 };
 	int rc;
 
-	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
-	    RC_OK)
-		goto out;
-	cli_before_look(&before);
-	if ((rc = cli_open(c, STORE_CREATE, &s, err)) != RC_OK)
+	if ((rc = cli_open_noted(c, STORE_CREATE, &before, &s, err)) != RC_OK)
 		goto out;
 	/* --family and --given are these fields given. */
 	given[EF_FAMILY_NAME] = given[EF_GIVEN_NAME] = 1;

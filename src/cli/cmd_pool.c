@@ -1,7 +1,6 @@
 /* roster pool, roster pool name: this pool's name, id and change number,
  * the pools it has taken records from, and naming it. */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "pool.h"
@@ -88,13 +87,8 @@ cmd_pool_name_exec(struct cli *c, const struct cli_args *a,
 		return rc;
 	/* Naming is the first thing done to a new hub's pool: it is made
 	 * if need be, and taken away again if the naming fails. */
-	memset(&before, 0, sizeof before);
-	if ((rc = cli_db_path(c, before.path, sizeof before.path, err)) !=
-	    RC_OK)
-		return rc;
-	cli_before_look(&before);
-	if ((rc = cli_open(c, c->read_only ? 0 : STORE_CREATE, &s, err)) ==
-	    RC_OK)
+	if ((rc = cli_open_noted(c, c->read_only ? 0 : STORE_CREATE, &before,
+	    &s, err)) == RC_OK)
 		rc = pool_name_set(s, name, cli_flag(a, "rename"), &n, err);
 	store_close(s);
 	if (rc != RC_OK) {
