@@ -29,6 +29,7 @@ static const struct migration {
 	{ { "003-keeping.sql", NULL } },
 	{ { "004-callout.sql", NULL } },
 	{ { "005-pools.sql", NULL } },
+	{ { "006-terms.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -205,8 +206,8 @@ store_commit(struct store *s, struct error *err)
 	 * number, n + 1 (db/005-pools.sql).  One that wrote nothing leaves
 	 * the file as it was. */
 	if (sqlite3_total_changes64(s->db) != s->begun &&
-	    (rc = store_exec(s, "UPDATE change_counter SET n = n + 1",
-	    err)) != RC_OK) {
+	    ((rc = store_exec(s, "UPDATE change_counter SET n = n + 1",
+	    err)) != RC_OK || (rc = terms_fold(s, err)) != RC_OK)) {
 		store_rollback(s);
 		return rc;
 	}

@@ -10,6 +10,7 @@
 
 /* Not store.h, which store.c includes: the two are one module. */
 struct store;
+struct error;
 
 /*
  * Why the user may read path but not write it ("FILE: you cannot write
@@ -27,5 +28,12 @@ char	*store_not_readable(const char *path);
 /* After opening for writing: a shared pool's -wal and -shm as they
  * should be, and its -wal kept after the last close; best effort. */
 void	store_keep_shared(struct store *);
+
+/*
+ * Before a transaction that wrote commits (terms.c): the people noted in
+ * term_dirty folded into the term bitmaps, or every bitmap built anew
+ * when they are not kept (just upgraded, or a bulk load's terms_suspend).
+ */
+int	terms_fold(struct store *, struct error *err);
 
 #endif

@@ -1,0 +1,160 @@
+-- Schema version 6.  Term bitmaps (terms.h): for each value a filter term
+-- asks of a person (a language at a level, a country, a theme, ...), the
+-- set of people who have it, as a roaring bitmap, so that a term costs a
+-- few BLOB reads instead of a walk of an index range.
+--
+-- The rows are the truth; the bitmaps are kept from them.  Every write to
+-- an indexed column notes (family, key, person) in term_dirty, here, by
+-- trigger, whoever writes; roster folds the noted people into the bitmaps
+-- before the same transaction commits (terms_fold), and a reader applies
+-- what is still noted (a write by another program).  So the bitmaps agree
+-- with the rows in every committed state, and a SIGKILL loses both or
+-- neither.
+
+CREATE TABLE term(
+	family TEXT NOT NULL,
+	key TEXT NOT NULL,
+	bits BLOB NOT NULL,
+	PRIMARY KEY (family, key)
+);
+
+CREATE TABLE term_dirty(
+	family TEXT NOT NULL,
+	key TEXT NOT NULL,
+	person INTEGER NOT NULL
+);
+
+-- live 0: the bitmaps are not kept (a schema just upgraded, or a bulk
+-- load in progress, which rebuilds them before it commits); searches read
+-- the rows.
+CREATE TABLE term_state(
+	one INTEGER PRIMARY KEY CHECK (one = 1),
+	live INTEGER NOT NULL
+);
+INSERT INTO term_state VALUES (1, 0);
+
+-- The keys, as terms.c's families write them: agency and origin folded
+-- for ASCII case as the filter's COLLATE NOCASE compares them, notice
+-- zero-padded so that notice:N is one range of keys, a language as
+-- code:level so that lang:fr>=B2 is one range too.
+CREATE TRIGGER term_person_insert AFTER INSERT ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('agency', lower(NEW.agency), NEW.pk),
+	    ('origin', lower(NEW.origin), NEW.pk),
+	    ('status', NEW.status, NEW.pk),
+	    ('gender', NEW.gender, NEW.pk),
+	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+END;
+CREATE TRIGGER term_person_update AFTER UPDATE OF pk, agency, origin,
+    status, gender, notice_days ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('agency', lower(OLD.agency), OLD.pk),
+	    ('origin', lower(OLD.origin), OLD.pk),
+	    ('status', OLD.status, OLD.pk),
+	    ('gender', OLD.gender, OLD.pk),
+	    ('notice', printf('%05d', OLD.notice_days), OLD.pk),
+	    ('agency', lower(NEW.agency), NEW.pk),
+	    ('origin', lower(NEW.origin), NEW.pk),
+	    ('status', NEW.status, NEW.pk),
+	    ('gender', NEW.gender, NEW.pk),
+	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+END;
+CREATE TRIGGER term_person_delete AFTER DELETE ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('agency', lower(OLD.agency), OLD.pk),
+	    ('origin', lower(OLD.origin), OLD.pk),
+	    ('status', OLD.status, OLD.pk),
+	    ('gender', OLD.gender, OLD.pk),
+	    ('notice', printf('%05d', OLD.notice_days), OLD.pk);
+END;
+
+CREATE TRIGGER term_language_insert AFTER INSERT ON person_language
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('lang', NEW.code || ':' || NEW.level, NEW.person);
+END;
+CREATE TRIGGER term_language_update AFTER UPDATE ON person_language
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('lang', OLD.code || ':' || OLD.level, OLD.person),
+	    ('lang', NEW.code || ':' || NEW.level, NEW.person);
+END;
+CREATE TRIGGER term_language_delete AFTER DELETE ON person_language
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('lang', OLD.code || ':' || OLD.level, OLD.person);
+END;
+
+CREATE TRIGGER term_theme_insert AFTER INSERT ON person_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_theme_update AFTER UPDATE ON person_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', OLD.slug, OLD.person),
+	    ('theme', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_theme_delete AFTER DELETE ON person_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', OLD.slug, OLD.person);
+END;
+
+CREATE TRIGGER term_service_theme_insert AFTER INSERT ON service_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_service_theme_update AFTER UPDATE ON service_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', OLD.slug, OLD.person),
+	    ('theme', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_service_theme_delete AFTER DELETE ON service_theme
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('theme', OLD.slug, OLD.person);
+END;
+
+CREATE TRIGGER term_skill_insert AFTER INSERT ON person_skill
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('skill', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_skill_update AFTER UPDATE ON person_skill
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('skill', OLD.slug, OLD.person),
+	    ('skill', NEW.slug, NEW.person);
+END;
+CREATE TRIGGER term_skill_delete AFTER DELETE ON person_skill
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('skill', OLD.slug, OLD.person);
+END;
+
+CREATE TRIGGER term_service_insert AFTER INSERT ON service
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('country', NEW.country, NEW.person);
+END;
+CREATE TRIGGER term_service_update AFTER UPDATE OF person, country
+    ON service WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('country', OLD.country, OLD.person),
+	    ('country', NEW.country, NEW.person);
+END;
+CREATE TRIGGER term_service_delete AFTER DELETE ON service
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES ('country', OLD.country, OLD.person);
+END;

@@ -1,0 +1,689 @@
+/*
+ * Term bitmaps: kept from the rows by the triggers of db/006-terms.sql and
+ * the fold below, read by search.c.  A bitmap is CRoaring's portable
+ * serialisation, run-optimised, one row of term per non-empty key.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <roaring/roaring.h>
+
+#include "store.h"
+#include "store_int.h"
+#include "strbuf.h"
+#include "terms.h"
+
+/*
+ * Each family: every (key, person) pair of the rows, keys as the triggers
+ * write them; and whether one person has one key (?1 person, ?2 key).
+ */
+static const struct family {
+	const char	*name;
+	const char	*all_sql;
+	const char	*has_sql;
+} families[] = {
+	{ "agency", "SELECT lower(agency), pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND lower(agency) = ?2" },
+	{ "origin", "SELECT lower(origin), pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND lower(origin) = ?2" },
+	{ "status", "SELECT status, pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND status = ?2" },
+	{ "gender", "SELECT gender, pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND gender = ?2" },
+	{ "notice", "SELECT printf('%05d', notice_days), pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND"
+	    " printf('%05d', notice_days) = ?2" },
+	{ "lang", "SELECT code || ':' || level, person FROM person_language",
+	    "SELECT 1 FROM person_language WHERE person = ?1 AND"
+	    " code || ':' || level = ?2" },
+	{ "theme", "SELECT slug, person FROM person_theme UNION ALL"
+	    " SELECT slug, person FROM service_theme",
+	    "SELECT 1 FROM person_theme WHERE person = ?1 AND slug = ?2"
+	    " UNION ALL SELECT 1 FROM service_theme WHERE person = ?1"
+	    " AND slug = ?2" },
+	{ "skill", "SELECT slug, person FROM person_skill",
+	    "SELECT 1 FROM person_skill WHERE person = ?1 AND slug = ?2" },
+	{ "country", "SELECT country, person FROM service",
+	    "SELECT 1 FROM service WHERE person = ?1 AND country = ?2" },
+};
+#define NFAMILIES (sizeof families / sizeof families[0])
+
+static const struct family *
+family_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFAMILIES; i++)
+		if (strcmp(families[i].name, name) == 0)
+			return &families[i];
+	return NULL;
+}
+
+static int
+live_get(struct store *s, int *live, struct error *err)
+{
+	long long v;
+	int rc;
+
+	if ((rc = store_int(s, "SELECT live FROM term_state", &v, err)) ==
+	    RC_OK)
+		*live = v != 0;
+	return rc;
+}
+
+/* A person's pk as a bitmap's 32-bit member. */
+static int
+member(struct store *s, long long pk, uint32_t *m, struct error *err)
+{
+	(void)s;
+	if (pk < 0 || pk > (long long)UINT32_MAX)
+		return error_set(err, RC_DB, "person %lld: beyond the term "
+		    "bitmaps' 32-bit range", pk);
+	*m = (uint32_t)pk;
+	return RC_OK;
+}
+
+/* The stored bitmap of one key, or an empty one; *out is the caller's. */
+static int
+load(struct store *s, const char *family, const char *key,
+    roaring_bitmap_t **out, struct error *err)
+{
+	sqlite3_stmt *st;
+	const void *blob;
+	int rc, n;
+
+	if ((rc = store_prepare(s, &st, "SELECT bits FROM term WHERE"
+	    " family = ? AND key = ?", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	*out = NULL;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		blob = sqlite3_column_blob(st, 0);
+		n = sqlite3_column_bytes(st, 0);
+		if (blob == NULL || (*out =
+		    roaring_bitmap_portable_deserialize_safe(blob,
+		    (size_t)n)) == NULL)
+			rc = error_set(err, RC_DB, "term bitmap %s %s: "
+			    "damaged (roster check --repair rebuilds it)",
+			    family, key);
+		else
+			rc = RC_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = roaring_bitmap_create();
+		rc = RC_OK;
+	} else
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+save(struct store *s, const char *family, const char *key,
+    roaring_bitmap_t *r, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *buf = NULL;
+	size_t n;
+	int rc;
+
+	if (roaring_bitmap_is_empty(r))
+		rc = store_prepare(s, &st, "DELETE FROM term WHERE"
+		    " family = ? AND key = ?", err);
+	else
+		rc = store_prepare(s, &st, "INSERT OR REPLACE INTO"
+		    " term(family, key, bits) VALUES (?, ?, ?)", err);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if (!roaring_bitmap_is_empty(r)) {
+		roaring_bitmap_run_optimize(r);
+		buf = xmalloc(roaring_bitmap_portable_size_in_bytes(r));
+		n = roaring_bitmap_portable_serialize(r, buf);
+		sqlite3_bind_blob(st, 3, buf, (int)n, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st) == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	free(buf);
+	return rc;
+}
+
+/* Sets or clears person in r as the rows say; *changed when it moved. */
+static int
+recheck(struct store *s, sqlite3_stmt *has, const char *key, long long pk,
+    roaring_bitmap_t *r, int *changed, struct error *err)
+{
+	uint32_t m = 0;
+	int rc, yes;
+
+	if ((rc = member(s, pk, &m, err)) != RC_OK)
+		return rc;
+	sqlite3_reset(has);
+	sqlite3_bind_int64(has, 1, pk);
+	sqlite3_bind_text(has, 2, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(has)) != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, err, "term bitmaps");
+	yes = rc == SQLITE_ROW;
+	if (yes != roaring_bitmap_contains(r, m)) {
+		if (yes)
+			roaring_bitmap_add(r, m);
+		else
+			roaring_bitmap_remove(r, m);
+		*changed = 1;
+	}
+	return RC_OK;
+}
+
+/*
+ * Applies to r what term_dirty notes for one key, as the rows are now:
+ * for the fold, and for a reader after another program wrote.
+ */
+static int
+apply_dirty(struct store *s, const struct family *f, const char *key,
+    roaring_bitmap_t *r, int *changed, struct error *err)
+{
+	sqlite3_stmt *st, *has;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, "SELECT DISTINCT person FROM"
+	    " term_dirty WHERE family = ? AND key = ?", err)) != RC_OK)
+		return rc;
+	if ((rc = store_prepare(s, &has, f->has_sql, err)) != RC_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = recheck(s, has, key, sqlite3_column_int64(st, 0), r,
+		    changed, err)) != RC_OK)
+			break;
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(has);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The keys term_dirty notes, each once. */
+static int
+dirty_keys(struct store *s, const char *family, const char *lo,
+    const char *hi, char ***keys, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*keys = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, &st, "SELECT DISTINCT family, key FROM"
+	    " term_dirty WHERE (?1 IS NULL OR family = ?1) AND"
+	    " (?2 IS NULL OR key BETWEEN ?2 AND ?3) ORDER BY 1, 2",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*keys = xrealloc(*keys, (*n + 2) * sizeof **keys);
+		(*keys)[(*n)++] = xstrdup((const char *)
+		    sqlite3_column_text(st, 0));
+		(*keys)[(*n)++] = xstrdup((const char *)
+		    sqlite3_column_text(st, 1));
+	}
+	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+keys_free(char **keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* The noted (family, key) pairs folded into their bitmaps, one by one. */
+static int
+fold_dirty(struct store *s, struct error *err)
+{
+	const struct family *f;
+	roaring_bitmap_t *r;
+	char **keys;
+	size_t n, i;
+	int changed, rc;
+
+	if ((rc = dirty_keys(s, NULL, NULL, NULL, &keys, &n, err)) != RC_OK)
+		return rc;
+	for (i = 0; rc == RC_OK && i < n; i += 2) {
+		if ((f = family_find(keys[i])) == NULL) {
+			rc = error_set(err, RC_DB, "term bitmaps: unknown "
+			    "family '%s' noted", keys[i]);
+			break;
+		}
+		if ((rc = load(s, f->name, keys[i + 1], &r, err)) != RC_OK)
+			break;
+		changed = 0;
+		rc = apply_dirty(s, f, keys[i + 1], r, &changed, err);
+		if (rc == RC_OK && changed)
+			rc = save(s, f->name, keys[i + 1], r, err);
+		roaring_bitmap_free(r);
+	}
+	keys_free(keys, n);
+	if (rc == RC_OK && n > 0)
+		rc = store_exec(s, "DELETE FROM term_dirty", err);
+	return rc;
+}
+
+int
+terms_fold(struct store *s, struct error *err)
+{
+	int live, rc;
+
+	if ((rc = live_get(s, &live, err)) != RC_OK)
+		return rc;
+	return live ? fold_dirty(s, err) : terms_rebuild(s, err);
+}
+
+int
+terms_suspend(struct store *s, struct error *err)
+{
+	return store_exec(s, "UPDATE term_state SET live = 0", err);
+}
+
+/* Keys to bitmaps, while a family is built from its rows. */
+struct keymap {
+	struct keymap_entry {
+		char			*key;
+		roaring_bitmap_t	*r;
+		int			 seen;	/* by terms_check */
+	}		*e;
+	size_t		 n, cap;	/* cap: a power of two, or 0 */
+	size_t		 last;		/* the entry of the previous row */
+};
+
+static uint64_t
+key_hash(const char *k)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*k != '\0')
+		h = (h ^ (unsigned char)*k++) * 1099511628211ULL;
+	return h;
+}
+
+static void
+keymap_grow(struct keymap *m)
+{
+	struct keymap_entry *old = m->e;
+	size_t oldcap = m->cap, i, j;
+
+	m->cap = oldcap ? 2 * oldcap : 64;
+	m->e = xcalloc(m->cap, sizeof *m->e);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		j = key_hash(old[i].key) & (m->cap - 1);
+		while (m->e[j].key != NULL)
+			j = (j + 1) & (m->cap - 1);
+		m->e[j] = old[i];
+	}
+	free(old);
+}
+
+/* The bitmap of key, made empty the first time; rows come grouped by key
+ * more often than not, so the previous row's entry is tried first. */
+static roaring_bitmap_t *
+keymap_get(struct keymap *m, const char *key)
+{
+	size_t j;
+
+	if (m->cap > 0 && m->e[m->last].key != NULL &&
+	    strcmp(m->e[m->last].key, key) == 0)
+		return m->e[m->last].r;
+	if (2 * (m->n + 1) > m->cap)
+		keymap_grow(m);
+	j = key_hash(key) & (m->cap - 1);
+	while (m->e[j].key != NULL && strcmp(m->e[j].key, key) != 0)
+		j = (j + 1) & (m->cap - 1);
+	if (m->e[j].key == NULL) {
+		m->e[j].key = xstrdup(key);
+		m->e[j].r = roaring_bitmap_create();
+		m->n++;
+	}
+	m->last = j;
+	return m->e[j].r;
+}
+
+/* key's entry, or NULL. */
+static struct keymap_entry *
+keymap_find(struct keymap *m, const char *key)
+{
+	size_t j;
+
+	if (m->cap == 0)
+		return NULL;
+	j = key_hash(key) & (m->cap - 1);
+	while (m->e[j].key != NULL && strcmp(m->e[j].key, key) != 0)
+		j = (j + 1) & (m->cap - 1);
+	return m->e[j].key != NULL ? &m->e[j] : NULL;
+}
+
+static void
+keymap_free(struct keymap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->e[i].key != NULL) {
+			free(m->e[i].key);
+			roaring_bitmap_free(m->e[i].r);
+		}
+	free(m->e);
+	memset(m, 0, sizeof *m);
+}
+
+/* Every key of a family with its people, from the rows. */
+static int
+family_build(struct store *s, const struct family *f, struct keymap *m,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	uint32_t pk = 0;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, f->all_sql, err)) != RC_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		if ((rc = member(s, sqlite3_column_int64(st, 1), &pk, err)) !=
+		    RC_OK)
+			break;
+		roaring_bitmap_add(keymap_get(m, (const char *)
+		    sqlite3_column_text(st, 0)), pk);
+	}
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+family_rebuild(struct store *s, const struct family *f, struct error *err)
+{
+	struct keymap m = { 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = store_prepare(s, &st, "DELETE FROM term WHERE family = ?",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	if (rc == RC_OK)
+		rc = family_build(s, f, &m, err);
+	for (i = 0; rc == RC_OK && i < m.cap; i++)
+		if (m.e[i].key != NULL)
+			rc = save(s, f->name, m.e[i].key, m.e[i].r, err);
+	keymap_free(&m);
+	return rc;
+}
+
+int
+terms_rebuild(struct store *s, struct error *err)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = store_exec(s, "DELETE FROM term_dirty", err)) != RC_OK)
+		return rc;
+	for (i = 0; i < NFAMILIES; i++)
+		if ((rc = family_rebuild(s, &families[i], err)) != RC_OK)
+			return rc;
+	return store_exec(s, "UPDATE term_state SET live = 1", err);
+}
+
+/* out := out OR r, a batch of members at a time. */
+static void
+to_flat(const roaring_bitmap_t *r, struct bitmap *out)
+{
+	roaring_uint32_iterator_t it;
+	uint32_t buf[1024], n, i;
+
+	roaring_init_iterator(r, &it);
+	while ((n = roaring_read_uint32_iterator(&it, buf, 1024)) > 0)
+		for (i = 0; i < n; i++)
+			bitmap_set(out, buf[i]);
+}
+
+/* One key as the rows have it now: stored, then what is noted since. */
+static int
+key_current(struct store *s, const struct family *f, const char *key,
+    roaring_bitmap_t **r, struct error *err)
+{
+	int changed = 0, rc;
+
+	if ((rc = load(s, f->name, key, r, err)) != RC_OK)
+		return rc;
+	if ((rc = apply_dirty(s, f, key, *r, &changed, err)) != RC_OK) {
+		roaring_bitmap_free(*r);
+		*r = NULL;
+	}
+	return rc;
+}
+
+/* The keys of a family in lo..hi that are stored or noted, each once. */
+static int
+range_keys(struct store *s, const struct family *f, const char *lo,
+    const char *hi, char ***keys, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*keys = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, &st, "SELECT key FROM term WHERE"
+	    " family = ?1 AND key BETWEEN ?2 AND ?3 UNION SELECT key FROM"
+	    " term_dirty WHERE family = ?1 AND key BETWEEN ?2 AND ?3",
+	    err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*keys = xrealloc(*keys, (*n + 1) * sizeof **keys);
+		(*keys)[(*n)++] = xstrdup((const char *)
+		    sqlite3_column_text(st, 0));
+	}
+	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The union when another program's writes are still noted: key by key,
+ * each brought up to the rows first. */
+static int
+range_noted(struct store *s, const struct family *f, const char *lo,
+    const char *hi, roaring_bitmap_t *acc, struct error *err)
+{
+	roaring_bitmap_t *r;
+	char **keys;
+	size_t n, i;
+	int rc;
+
+	if ((rc = range_keys(s, f, lo, hi, &keys, &n, err)) != RC_OK)
+		return rc;
+	for (i = 0; rc == RC_OK && i < n; i++)
+		if ((rc = key_current(s, f, keys[i], &r, err)) == RC_OK) {
+			roaring_bitmap_or_inplace(acc, r);
+			roaring_bitmap_free(r);
+		}
+	keys_free(keys, n);
+	return rc;
+}
+
+/* The union of the stored bitmaps of keys lo..hi, as they are. */
+static int
+range_stored(struct store *s, const struct family *f, const char *lo,
+    const char *hi, roaring_bitmap_t *acc, struct error *err)
+{
+	sqlite3_stmt *st;
+	roaring_bitmap_t *r;
+	const void *blob;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, "SELECT key, bits FROM term WHERE"
+	    " family = ? AND key BETWEEN ? AND ?", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		blob = sqlite3_column_blob(st, 1);
+		r = blob == NULL ? NULL :
+		    roaring_bitmap_portable_deserialize_safe(blob,
+		    (size_t)sqlite3_column_bytes(st, 1));
+		if (r == NULL) {
+			rc = error_set(err, RC_DB, "term bitmap %s %s: damaged "
+			    "(roster check --repair rebuilds it)", f->name,
+			    (const char *)sqlite3_column_text(st, 0));
+			break;
+		}
+		roaring_bitmap_or_inplace(acc, r);
+		roaring_bitmap_free(r);
+	}
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+range_read(struct store *s, const struct family *f, const char *lo,
+    const char *hi, roaring_bitmap_t *acc, struct error *err)
+{
+	long long noted;
+	int rc;
+
+	if ((rc = store_int(s, "SELECT EXISTS (SELECT 1 FROM term_dirty)",
+	    &noted, err)) != RC_OK)
+		return rc;
+	return noted ? range_noted(s, f, lo, hi, acc, err) :
+	    range_stored(s, f, lo, hi, acc, err);
+}
+
+int
+terms_read(struct store *s, const char *family, const char *lo,
+    const char *hi, struct bitmap *out, int *used, struct error *err)
+{
+	const struct family *f;
+	roaring_bitmap_t *acc;
+	int live, own, rc;
+
+	*used = 0;
+	if ((f = family_find(family)) == NULL)
+		return error_set(err, RC_DB, "term bitmaps: no family '%s'",
+		    family);
+	/* One snapshot for the flag, the bitmaps and what is noted. */
+	own = sqlite3_get_autocommit(s->db);
+	if (own && (rc = store_exec(s, "BEGIN", err)) != RC_OK)
+		return rc;
+	if ((rc = live_get(s, &live, err)) == RC_OK && live) {
+		acc = roaring_bitmap_create();
+		if ((rc = range_read(s, f, lo, hi, acc, err)) == RC_OK) {
+			to_flat(acc, out);
+			*used = 1;
+		}
+		roaring_bitmap_free(acc);
+	}
+	if (own)
+		store_exec(s, "COMMIT", NULL);
+	return rc;
+}
+
+/* One key's difference between its bitmap and the rows, as a problem. */
+static void
+key_compare(const struct family *f, const char *key,
+    const roaring_bitmap_t *kept, const roaring_bitmap_t *rows,
+    void (*problem)(const char *, void *), void *arg)
+{
+	char msg[512];
+	uint64_t extra, lacking;
+
+	extra = roaring_bitmap_andnot_cardinality(kept, rows);
+	lacking = roaring_bitmap_andnot_cardinality(rows, kept);
+	if (extra == 0 && lacking == 0)
+		return;
+	snprintf(msg, sizeof msg, "term bitmap %s '%s': holds %llu people "
+	    "who do not have it and lacks %llu who do (roster check --repair "
+	    "rebuilds it)", f->name, key, (unsigned long long)extra,
+	    (unsigned long long)lacking);
+	problem(msg, arg);
+}
+
+/*
+ * Every stored or noted key of a family against the rows, and every key
+ * the rows have against its (perhaps missing) bitmap.
+ */
+static int
+family_check(struct store *s, const struct family *f,
+    void (*problem)(const char *, void *), void *arg, struct error *err)
+{
+	struct keymap m = { 0 };
+	struct keymap_entry *e;
+	roaring_bitmap_t *kept, *none = roaring_bitmap_create();
+	char **keys = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = family_build(s, f, &m, err)) == RC_OK)
+		rc = range_keys(s, f, "", "\xf4\x8f\xbf\xbf", &keys, &n, err);
+	for (i = 0; rc == RC_OK && i < n; i++) {
+		if ((rc = key_current(s, f, keys[i], &kept, err)) != RC_OK)
+			break;
+		if ((e = keymap_find(&m, keys[i])) != NULL)
+			e->seen = 1;
+		key_compare(f, keys[i], kept, e != NULL ? e->r : none,
+		    problem, arg);
+		roaring_bitmap_free(kept);
+	}
+	for (i = 0; rc == RC_OK && i < m.cap; i++)
+		if (m.e[i].key != NULL && !m.e[i].seen)
+			key_compare(f, m.e[i].key, none, m.e[i].r, problem,
+			    arg);
+	keys_free(keys, n);
+	keymap_free(&m);
+	roaring_bitmap_free(none);
+	return rc;
+}
+
+int
+terms_check(struct store *s, void (*problem)(const char *msg, void *arg),
+    void *arg, struct error *err)
+{
+	size_t i;
+	int live, rc;
+
+	if ((rc = live_get(s, &live, err)) != RC_OK)
+		return rc;
+	if (!live) {
+		problem("term bitmaps: not kept (roster check --repair "
+		    "builds them)", arg);
+		return RC_OK;
+	}
+	for (i = 0; i < NFAMILIES; i++)
+		if ((rc = family_check(s, &families[i], problem, arg, err)) !=
+		    RC_OK)
+			return rc;
+	return RC_OK;
+}
