@@ -44,7 +44,7 @@ BEGIN
 	    ('origin', lower(NEW.origin), NEW.pk),
 	    ('status', NEW.status, NEW.pk),
 	    ('gender', NEW.gender, NEW.pk),
-	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+	    ('notice', printf('%010d', NEW.notice_days), NEW.pk);
 END;
 CREATE TRIGGER term_person_update AFTER UPDATE OF pk, agency, origin,
     status, gender, notice_days ON person
@@ -54,12 +54,12 @@ BEGIN
 	    ('origin', lower(OLD.origin), OLD.pk),
 	    ('status', OLD.status, OLD.pk),
 	    ('gender', OLD.gender, OLD.pk),
-	    ('notice', printf('%05d', OLD.notice_days), OLD.pk),
+	    ('notice', printf('%010d', OLD.notice_days), OLD.pk),
 	    ('agency', lower(NEW.agency), NEW.pk),
 	    ('origin', lower(NEW.origin), NEW.pk),
 	    ('status', NEW.status, NEW.pk),
 	    ('gender', NEW.gender, NEW.pk),
-	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+	    ('notice', printf('%010d', NEW.notice_days), NEW.pk);
 END;
 CREATE TRIGGER term_person_delete AFTER DELETE ON person
     WHEN (SELECT live FROM term_state)
@@ -68,7 +68,7 @@ BEGIN
 	    ('origin', lower(OLD.origin), OLD.pk),
 	    ('status', OLD.status, OLD.pk),
 	    ('gender', OLD.gender, OLD.pk),
-	    ('notice', printf('%05d', OLD.notice_days), OLD.pk);
+	    ('notice', printf('%010d', OLD.notice_days), OLD.pk);
 END;
 
 CREATE TRIGGER term_language_insert AFTER INSERT ON person_language

@@ -42,15 +42,14 @@ struct filter_compiler {
 };
 
 /*
- * Availability over [D1, D2] is three sets: the active people who can be
- * there in time (D1 >= today + notice_days), minus those with an
+ * Availability over [D1, D2]: the active people who can be there in time
+ * (D1 >= today + notice_days: status and notice, two sets that the term
+ * bitmaps hold), minus those with an
  * unavailability window, marked do not call up to D1 or later or resting
  * after a deployment on a day of the window (avail.h), minus
  * those with a firm booking (avail.h) on a deployment that starts on or
  * before D2 and has not ended before D1 (inclusive, open-ended).
  */
-static const char avail_ready_sql[] =
-    "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
 /* Two ranges of one index, not an OR, which SQLite would de-duplicate. */
 static const char avail_away_sql[] =
     "SELECT person AS pk FROM unavailability WHERE end IS NULL"
@@ -195,14 +194,39 @@ query(struct filter_compiler *c, const char *sql)
 	return n;
 }
 
+/* The set is also the people of family's keys lo..hi (filter.h). */
+static struct filter_set *
+with_range(struct filter_set *n, const char *family, const char *lo,
+    const char *hi)
+{
+	n->family = family;
+	n->ranges = xrealloc(n->ranges, (n->nranges + 1) * sizeof *n->ranges);
+	n->ranges[n->nranges].lo = xstrdup(lo);
+	n->ranges[n->nranges++].hi = xstrdup(hi);
+	return n;
+}
+
+static struct filter_set *
+with_key(struct filter_set *n, const char *family, const char *key)
+{
+	return with_range(n, family, key, key);
+}
+
 static void
 set_free(struct filter_set *n)
 {
+	size_t i;
+
 	if (n == NULL)
 		return;
 	set_free(n->a);
 	set_free(n->b);
 	free(n->sql);
+	for (i = 0; i < n->nranges; i++) {
+		free(n->ranges[i].lo);
+		free(n->ranges[i].hi);
+	}
+	free(n->ranges);
 	free(n);
 }
 
@@ -217,7 +241,8 @@ term_country(struct filter_compiler *c, const struct filter_keydef *k,
 	if ((rc = refdata_country(c->store, n->value, code, c->err)) != RC_OK)
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
-	*out = query(c, "SELECT person AS pk FROM service WHERE country = ?");
+	*out = with_key(query(c, "SELECT person AS pk FROM service"
+	    " WHERE country = ?"), "country", code);
 	return RC_OK;
 }
 
@@ -226,7 +251,7 @@ term_lang(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
 	char *name = xstrdup(n->value), *op, code[3], what[300];
-	char levels[VOCAB_EXPECTED_LEN];
+	char levels[VOCAB_EXPECTED_LEN], lo[16], hi[16];
 	int level = 1, rc;
 
 	(void)k;
@@ -249,8 +274,12 @@ term_lang(struct filter_compiler *c, const struct filter_keydef *k,
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
 	add_int(c, level);
-	*out = query(c, "SELECT person AS pk FROM person_language "
-	    "WHERE code = ? AND level >= ?");
+	/* Levels are one digit (table level), so code:L..code:9 are the
+	 * keys of the levels from L up. */
+	snprintf(lo, sizeof lo, "%s:%d", code, level);
+	snprintf(hi, sizeof hi, "%s:9", code);
+	*out = with_range(query(c, "SELECT person AS pk FROM person_language "
+	    "WHERE code = ? AND level >= ?"), "lang", lo, hi);
 	return RC_OK;
 }
 
@@ -281,6 +310,8 @@ term_vocab(struct filter_compiler *c, const struct filter_keydef *k,
 		for (i = 0; i < nslugs; i++)
 			add_text(c, slugs[i]);
 	*out = query(c, strbuf_str(&sql));
+	for (i = 0; i < nslugs; i++)
+		with_key(*out, refdata_vocab_name(v), slugs[i]);
 	strbuf_free(&in);
 	strbuf_free(&sql);
 	strv_free(slugs, nslugs);
@@ -300,7 +331,7 @@ term_choice(struct filter_compiler *c, const struct filter_keydef *k,
 		add_text(c, k->choices->words[i]);
 		snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE %s = ?",
 		    k->name);
-		*out = query(c, sql);
+		*out = with_key(query(c, sql), k->name, k->choices->words[i]);
 		return RC_OK;
 	}
 	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", k->name,
@@ -313,9 +344,35 @@ static int
 term_text(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
+	char *key;
+	size_t i;
+
 	add_text(c, n->value);
 	*out = query(c, k->sql);
+	/* COLLATE NOCASE folds ASCII letters only, as the keys are. */
+	if (k->key == KEY_AGENCY || k->key == KEY_ORIGIN) {
+		key = xstrdup(n->value);
+		for (i = 0; key[i] != '\0'; i++)
+			if (key[i] >= 'A' && key[i] <= 'Z')
+				key[i] += 'a' - 'A';
+		with_key(*out, k->name, key);
+		free(key);
+	}
 	return RC_OK;
+}
+
+/* notice_days <= days: also the keys up to days of family notice. */
+static struct filter_set *
+notice_set(struct filter_compiler *c, long long days)
+{
+	struct filter_set *n;
+	char hi[24];
+
+	n = query(c, "SELECT pk FROM person WHERE notice_days <= ?");
+	if (days < 0)
+		return n;
+	snprintf(hi, sizeof hi, "%010lld", days);
+	return with_range(n, "notice", "0000000000", hi);
 }
 
 static int
@@ -338,7 +395,7 @@ term_notice(struct filter_compiler *c, const struct filter_keydef *k,
 		return bad_value(c, n, what);
 	}
 	add_int(c, days);
-	*out = query(c, "SELECT pk FROM person WHERE notice_days <= ?");
+	*out = notice_set(c, days);
 	return RC_OK;
 }
 
@@ -364,8 +421,12 @@ term_avail(struct filter_compiler *c, const struct filter_keydef *k,
 		rc = bad_value(c, n, what);
 		goto out;
 	}
+	add_text(c, "active");
+	ready = with_key(query(c, "SELECT pk FROM person WHERE status = ?"),
+	    "status", "active");
 	add_int(c, (long long)d1 - c->today);
-	ready = query(c, avail_ready_sql);
+	ready = set_new(SET_AND, ready, notice_set(c, (long long)d1 -
+	    c->today));
 	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);

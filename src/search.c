@@ -7,6 +7,7 @@
 #include "search.h"
 #include "sqlfunc.h"
 #include "strbuf.h"
+#include "terms.h"
 
 struct search_result {
 	struct bitmap	 bm;
@@ -185,6 +186,27 @@ order_by(struct strbuf *b, enum search_sort sort, int reverse)
 		strbuf_addf(b, sorts[sort_index(sort)].order, d, d, d, d);
 }
 
+/*
+ * A set the term bitmaps hold, read from them: *used is 0 when the pool
+ * keeps none, and out is then as it was (empty).
+ */
+static int
+run_terms(struct store *s, const struct filter_set *set, struct bitmap *out,
+    int *used, struct error *err)
+{
+	size_t i;
+	int rc;
+
+	*used = 1;
+	for (i = 0; *used && i < set->nranges; i++)
+		if ((rc = terms_read(s, set->family, set->ranges[i].lo,
+		    set->ranges[i].hi, out, used, err)) != RC_OK)
+			return rc;
+	if (!*used)
+		bitmap_zero(out);
+	return RC_OK;
+}
+
 /* The set's rows go straight into the bitmap, inside SQLite's loop. */
 static int
 run_set(struct store *s, const struct filter *f, const struct filter_set *set,
@@ -193,7 +215,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	struct strbuf sql = { 0 }, key = { 0 };
 	struct bitmap *hit;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, used;
 
 	if (cache != NULL) {
 		filter_set_key(f, set, &key);
@@ -204,6 +226,14 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 			strbuf_free(&key);
 			return RC_OK;
 		}
+	}
+	if (set->family != NULL) {
+		if ((rc = run_terms(s, set, out, &used, err)) != RC_OK) {
+			strbuf_free(&key);
+			return rc;
+		}
+		if (used)
+			goto done;
 	}
 	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
@@ -219,6 +249,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 		strbuf_free(&key);
 		return store_error(s, err, "search");
 	}
+done:
 	if (cache != NULL)
 		cache_put(cache, key.s, out);
 	strbuf_free(&key);

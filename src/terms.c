@@ -32,9 +32,9 @@ static const struct family {
 	    "SELECT 1 FROM person WHERE pk = ?1 AND status = ?2" },
 	{ "gender", "SELECT gender, pk FROM person",
 	    "SELECT 1 FROM person WHERE pk = ?1 AND gender = ?2" },
-	{ "notice", "SELECT printf('%05d', notice_days), pk FROM person",
+	{ "notice", "SELECT printf('%010d', notice_days), pk FROM person",
 	    "SELECT 1 FROM person WHERE pk = ?1 AND"
-	    " printf('%05d', notice_days) = ?2" },
+	    " printf('%010d', notice_days) = ?2" },
 	{ "lang", "SELECT code || ':' || level, person FROM person_language",
 	    "SELECT 1 FROM person_language WHERE person = ?1 AND"
 	    " code || ':' || level = ?2" },
@@ -85,6 +85,21 @@ member(struct store *s, long long pk, uint32_t *m, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * A stored bitmap, or NULL when the BLOB is not one: its size is checked
+ * first, because CRoaring's deserialiser prints to stderr (over the full
+ * screen) when it meets a bad one.
+ */
+static roaring_bitmap_t *
+blob_bitmap(const void *blob, int n)
+{
+	if (blob == NULL || n <= 0 ||
+	    roaring_bitmap_portable_deserialize_size(blob, (size_t)n) !=
+	    (size_t)n)
+		return NULL;
+	return roaring_bitmap_portable_deserialize_safe(blob, (size_t)n);
+}
+
 /* The stored bitmap of one key, or an empty one; *out is the caller's. */
 static int
 load(struct store *s, const char *family, const char *key,
@@ -103,9 +118,7 @@ load(struct store *s, const char *family, const char *key,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		blob = sqlite3_column_blob(st, 0);
 		n = sqlite3_column_bytes(st, 0);
-		if (blob == NULL || (*out =
-		    roaring_bitmap_portable_deserialize_safe(blob,
-		    (size_t)n)) == NULL)
+		if ((*out = blob_bitmap(blob, n)) == NULL)
 			rc = error_set(err, RC_DB, "term bitmap %s %s: "
 			    "damaged (roster check --repair rebuilds it)",
 			    family, key);
@@ -550,10 +563,8 @@ range_stored(struct store *s, const struct family *f, const char *lo,
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		blob = sqlite3_column_blob(st, 1);
-		r = blob == NULL ? NULL :
-		    roaring_bitmap_portable_deserialize_safe(blob,
-		    (size_t)sqlite3_column_bytes(st, 1));
-		if (r == NULL) {
+		if ((r = blob_bitmap(blob, sqlite3_column_bytes(st, 1))) ==
+		    NULL) {
 			rc = error_set(err, RC_DB, "term bitmap %s %s: damaged "
 			    "(roster check --repair rebuilds it)", f->name,
 			    (const char *)sqlite3_column_text(st, 0));
@@ -641,6 +652,7 @@ family_check(struct store *s, const struct family *f,
 {
 	struct keymap m = { 0 };
 	struct keymap_entry *e;
+	struct error kerr;
 	roaring_bitmap_t *kept, *none = roaring_bitmap_create();
 	char **keys = NULL;
 	size_t n = 0, i;
@@ -649,10 +661,13 @@ family_check(struct store *s, const struct family *f,
 	if ((rc = family_build(s, f, &m, err)) == RC_OK)
 		rc = range_keys(s, f, "", "\xf4\x8f\xbf\xbf", &keys, &n, err);
 	for (i = 0; rc == RC_OK && i < n; i++) {
-		if ((rc = key_current(s, f, keys[i], &kept, err)) != RC_OK)
-			break;
 		if ((e = keymap_find(&m, keys[i])) != NULL)
 			e->seen = 1;
+		/* A damaged bitmap is one problem; the others are checked. */
+		if (key_current(s, f, keys[i], &kept, &kerr) != RC_OK) {
+			problem(kerr.msg, arg);
+			continue;
+		}
 		key_compare(f, keys[i], kept, e != NULL ? e->r : none,
 		    problem, arg);
 		roaring_bitmap_free(kept);

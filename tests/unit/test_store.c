@@ -156,6 +156,20 @@ test_upgrade(void **state)
 	snprintf(path, sizeof path, "%s", testdb_path());
 	testdb_import(s, "family_name,given_name,themes\n"
 	    "Weiß,Anna,disaster-victim-identification\n", NULL);
+	testdb_exec(s, "DROP TRIGGER term_person_insert; DROP TRIGGER "
+	    "term_person_update; DROP TRIGGER term_person_delete; DROP "
+	    "TRIGGER term_language_insert; DROP TRIGGER "
+	    "term_language_update; DROP TRIGGER term_language_delete; "
+	    "DROP TRIGGER term_theme_insert; DROP TRIGGER "
+	    "term_theme_update; DROP TRIGGER term_theme_delete; DROP "
+	    "TRIGGER term_service_theme_insert; DROP TRIGGER "
+	    "term_service_theme_update; DROP TRIGGER "
+	    "term_service_theme_delete; DROP TRIGGER term_skill_insert; "
+	    "DROP TRIGGER term_skill_update; DROP TRIGGER "
+	    "term_skill_delete; DROP TRIGGER term_service_insert; DROP "
+	    "TRIGGER term_service_update; DROP TRIGGER "
+	    "term_service_delete; DROP TABLE term; DROP TABLE "
+	    "term_dirty; DROP TABLE term_state");
 	testdb_exec(s, "DROP TRIGGER deployment_made; DROP TRIGGER "
 	    "deployment_touched; DROP TRIGGER erased_seq; DROP TRIGGER "
 	    "person_alias_seq; DROP TRIGGER person_changed_insert; DROP "
