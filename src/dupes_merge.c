@@ -17,6 +17,7 @@
 #include "audit.h"
 #include "dupes.h"
 #include "edit.h"
+#include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
 
@@ -267,7 +268,6 @@ static const char *const move_sql[] = {
 	    " max(?3, CASE a WHEN ?4 THEN b ELSE a END), who, at"
 	    " FROM not_same WHERE (a = ?4 OR b = ?4) AND a <> ?3 AND b <> ?3",
 	"DELETE FROM not_same WHERE a = ?4 OR b = ?4",
-	"DELETE FROM person_fts WHERE rowid = ?2",
 	"DELETE FROM person WHERE pk = ?2",
 };
 
@@ -307,6 +307,7 @@ fold_records(struct store *s, struct edit_record *keep,
 	    (rc = edit_save_within(s, keep, err)) == RC_OK &&
 	    (rc = move_assignments(s, keep, other, &l, err)) == RC_OK) {
 		log_fields(&l, was, other, keep);
+		rc = fts_forget(s, other->pk, err);
 		for (i = 0; i < sizeof move_sql / sizeof move_sql[0] &&
 		    rc == RC_OK; i++)
 			rc = run(s, move_sql[i], keep, other, err);

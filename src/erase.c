@@ -19,6 +19,7 @@
 #include "audit.h"
 #include "date.h"
 #include "erase.h"
+#include "fts.h"
 
 /*
  * Run in order (the last remembers the id, so that import refuses it),
@@ -30,7 +31,6 @@
  * "+31 6 1" is also the start of others' numbers.
  */
 static const char *const erase_sql[] = {
-	"DELETE FROM person_fts WHERE rowid = ?1",
 	"DELETE FROM audit_change WHERE instr(old, ?2) OR instr(new, ?2)"
 	    " OR (?3 <> '' AND (old = ?3 COLLATE NOCASE OR"
 	    " new = ?3 COLLATE NOCASE))"
@@ -176,6 +176,8 @@ erase_rows(struct store *s, const struct erase_who *w, struct error *err)
 	size_t i;
 	int rc;
 
+	if ((rc = fts_forget(s, w->pk, err)) != RC_OK)
+		return rc;
 	for (i = 0; i < sizeof erase_sql / sizeof erase_sql[0]; i++)
 		if ((rc = run(s, erase_sql[i], w, err)) != RC_OK)
 			return rc;

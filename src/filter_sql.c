@@ -537,6 +537,30 @@ term_reviewed(struct filter_compiler *c, const struct filter_keydef *k,
 }
 
 /*
+ * A single word, unquoted, also as a term recipe (fts.h, terms.h): the
+ * people of its prefix when it is that short, else of the words it
+ * starts (no character is above U+10FFFF); FTS5's "word"* has the same.
+ */
+static void
+word_range(struct filter_set *set, const char *word)
+{
+	struct strbuf hi = { 0 };
+	const char *p;
+	int chars = 0;
+
+	for (p = word; *p != '\0'; p++)
+		chars += (*p & 0xc0) != 0x80;
+	if (chars <= FTS_PREFIX_CHARS) {
+		with_key(set, "prefix", word);
+		return;
+	}
+	strbuf_adds(&hi, word);
+	strbuf_adds(&hi, "\xf4\x8f\xbf\xbf");
+	with_range(set, "word", word, strbuf_str(&hi));
+	strbuf_free(&hi);
+}
+
+/*
  * A word matches names, agency, rank, notes and missions by prefix,
  * transliterated (fold.h) and folded for case by the FTS5 tokenizer; a
  * quoted value with spaces is a phrase whose last word is a prefix.
@@ -545,9 +569,9 @@ static int
 term_word(struct filter_compiler *c, const struct filter_node *n,
     struct filter_set **out)
 {
-	struct strbuf q = { 0 }, folded = { 0 };
+	struct strbuf q = { 0 }, folded = { 0 }, word = { 0 };
 	const unsigned char *s;
-	int has_word = 0, rc;
+	int has_word = 0, nwords = 0, rc;
 
 	for (s = (const unsigned char *)n->value; *s != '\0'; s++)
 		if (isalnum(*s) || *s >= 0x80)
@@ -555,8 +579,11 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	if (!has_word)
 		return error_set(c->err, RC_INPUT, "column %d: '%s' has no "
 		    "letters or digits (expected a word)", n->column, n->value);
-	if ((rc = fts_fold(c->store, n->value, &folded, c->err)) != RC_OK) {
+	if ((rc = fts_fold(c->store, n->value, &folded, c->err)) != RC_OK ||
+	    (!n->quoted && (rc = fts_word(c->store, strbuf_str(&folded),
+	    &word, &nwords, c->err)) != RC_OK)) {
 		strbuf_free(&folded);
+		strbuf_free(&word);
 		return rc;
 	}
 	strbuf_adds(&q, "\"");
@@ -569,8 +596,11 @@ term_word(struct filter_compiler *c, const struct filter_node *n,
 	add_text(c, strbuf_str(&q));
 	*out = query(c, "SELECT rowid AS pk FROM person_fts "
 	    "WHERE person_fts MATCH ?");
+	if (nwords == 1)
+		word_range(*out, strbuf_str(&word));
 	strbuf_free(&q);
 	strbuf_free(&folded);
+	strbuf_free(&word);
 	return RC_OK;
 }
 

@@ -30,6 +30,7 @@ static const struct migration {
 	{ { "004-callout.sql", NULL } },
 	{ { "005-pools.sql", NULL } },
 	{ { "006-terms.sql", NULL } },
+	{ { "007-words.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

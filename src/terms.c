@@ -47,6 +47,18 @@ static const struct family {
 	    "SELECT 1 FROM person_skill WHERE person = ?1 AND slug = ?2" },
 	{ "country", "SELECT country, person FROM service",
 	    "SELECT 1 FROM service WHERE person = ?1 AND country = ?2" },
+	/*
+	 * The words index as FTS5 holds it (db/007-words.sql's vocabulary):
+	 * each word, and the first 1, 2 and 3 characters of each.  fts.c
+	 * says what its writes change (terms_change), as it knows both
+	 * documents; rechecking a person against a one-letter prefix would
+	 * cost FTS5 the whole prefix.
+	 */
+	{ "word", "SELECT term, doc FROM person_fts_words", NULL },
+	{ "prefix", "SELECT substr(term, 1, 1), doc FROM person_fts_words"
+	    " UNION ALL SELECT substr(term, 1, 2), doc FROM person_fts_words"
+	    " UNION ALL SELECT substr(term, 1, 3), doc FROM person_fts_words",
+	    NULL },
 };
 #define NFAMILIES (sizeof families / sizeof families[0])
 
@@ -202,6 +214,8 @@ apply_dirty(struct store *s, const struct family *f, const char *key,
 	sqlite3_stmt *st, *has;
 	int rc, step;
 
+	if (f->has_sql == NULL)		/* never noted: terms_apply's */
+		return RC_OK;
 	if ((rc = store_prepare(s, &st, "SELECT DISTINCT person FROM"
 	    " term_dirty WHERE family = ? AND key = ?", err)) != RC_OK)
 		return rc;
@@ -275,7 +289,7 @@ fold_dirty(struct store *s, struct error *err)
 	if ((rc = dirty_keys(s, NULL, NULL, NULL, &keys, &n, err)) != RC_OK)
 		return rc;
 	for (i = 0; rc == RC_OK && i < n; i += 2) {
-		if ((f = family_find(keys[i])) == NULL) {
+		if ((f = family_find(keys[i])) == NULL || f->has_sql == NULL) {
 			rc = error_set(err, RC_DB, "term bitmaps: unknown "
 			    "family '%s' noted", keys[i]);
 			break;
@@ -308,6 +322,52 @@ int
 terms_suspend(struct store *s, struct error *err)
 {
 	return store_exec(s, "UPDATE term_state SET live = 0", err);
+}
+
+int
+terms_kept(struct store *s, int *kept, struct error *err)
+{
+	return live_get(s, kept, err);
+}
+
+static int
+change_cmp(const void *a, const void *b)
+{
+	const struct term_change *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->family, y->family)) != 0)
+		return c;
+	return strcmp(x->key, y->key);
+}
+
+int
+terms_apply(struct store *s, struct term_change *c, size_t n,
+    struct error *err)
+{
+	roaring_bitmap_t *r;
+	size_t i, j;
+	int changed, rc = RC_OK;
+
+	qsort(c, n, sizeof *c, change_cmp);
+	for (i = 0; rc == RC_OK && i < n; i = j) {
+		if ((rc = load(s, c[i].family, c[i].key, &r, err)) != RC_OK)
+			break;
+		changed = 0;
+		for (j = i; j < n && change_cmp(&c[i], &c[j]) == 0; j++)
+			if (c[j].has != roaring_bitmap_contains(r,
+			    c[j].person)) {
+				if (c[j].has)
+					roaring_bitmap_add(r, c[j].person);
+				else
+					roaring_bitmap_remove(r, c[j].person);
+				changed = 1;
+			}
+		if (changed)
+			rc = save(s, c[i].family, c[i].key, r, err);
+		roaring_bitmap_free(r);
+	}
+	return rc;
 }
 
 /* Keys to bitmaps, while a family is built from its rows. */

@@ -11,8 +11,9 @@
  *	theme		a slug, of the person's themes or their missions'
  *	skill		a slug
  *	country		a country of service
- * and "word", the short prefixes of the words index, which fts.c keeps
- * itself (fts.h).
+ * and, of the words index (fts.h): word, each word as FTS5 holds it, and
+ * prefix, the first 1, 2 and 3 characters of each, which fts.c keeps
+ * with terms_apply, as it writes the index.
  *
  * The rows are the truth.  Triggers note each written (family, key,
  * person) in term_dirty; store_commit folds them into the bitmaps before
@@ -23,6 +24,9 @@
  */
 #ifndef ROSTER_TERMS_H
 #define ROSTER_TERMS_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 #include "bitmap.h"
 #include "error.h"
@@ -49,6 +53,25 @@ int	terms_suspend(struct store *, struct error *err);
 /* Inside a write transaction: every family's bitmaps anew from the rows,
  * and the triggers noting again. */
 int	terms_rebuild(struct store *, struct error *err);
+
+/* *kept: whether the bitmaps are kept now (else terms_rebuild will
+ * build them, and changes need not be told). */
+int	terms_kept(struct store *, int *kept, struct error *err);
+
+/* That a person now has (has 1) or no longer has a key of a family. */
+struct term_change {
+	const char	*family;
+	char		*key;		/* the caller's */
+	uint32_t	 person;
+	int		 has;
+};
+/*
+ * Inside a write transaction: the changes folded into the bitmaps at
+ * once, one read and write per key; for a writer that knows what it
+ * changed, where the rows alone cannot say it cheaply.  Sorts c.
+ */
+int	terms_apply(struct store *, struct term_change *c, size_t n,
+	    struct error *err);
 
 /*
  * Holds the bitmaps against the rows: calls problem with a message for

@@ -156,6 +156,7 @@ test_upgrade(void **state)
 	snprintf(path, sizeof path, "%s", testdb_path());
 	testdb_import(s, "family_name,given_name,themes\n"
 	    "Weiß,Anna,disaster-victim-identification\n", NULL);
+	testdb_exec(s, "DROP TABLE person_fts_words");
 	testdb_exec(s, "DROP TRIGGER term_person_insert; DROP TRIGGER "
 	    "term_person_update; DROP TRIGGER term_person_delete; DROP "
 	    "TRIGGER term_language_insert; DROP TRIGGER "
@@ -213,7 +214,8 @@ test_upgrade(void **state)
 	    "DELETE FROM person_fts; INSERT INTO person_fts(rowid, names) "
 	    "SELECT pk, given_name || ' ' || family_name FROM person; "
 	    "PRAGMA user_version = 1");
-	assert_int_equal(testdb_count(s, "weiss", today), 0);
+	/* Quoted, so from the index itself: there are no term bitmaps. */
+	assert_int_equal(testdb_count(s, "\"weiss\"", today), 0);
 	store_close(s);
 	/* Read-only cannot upgrade, and says what to do instead. */
 	assert_int_equal(store_open(&s, path, STORE_READ_ONLY, &err), RC_DB);
