@@ -612,14 +612,13 @@ range_noted(struct store *s, const struct family *f, const char *lo,
 	return rc;
 }
 
-/* The union of the stored bitmaps of keys lo..hi, as they are. */
+/* out := out OR the stored bitmaps of keys lo..hi, as they are, read
+ * straight from their BLOBs (bitmap_or_portable). */
 static int
 range_stored(struct store *s, const struct family *f, const char *lo,
-    const char *hi, roaring_bitmap_t *acc, struct error *err)
+    const char *hi, struct bitmap *out, struct error *err)
 {
 	sqlite3_stmt *st;
-	roaring_bitmap_t *r;
-	const void *blob;
 	int rc, step;
 
 	if ((rc = store_prepare(s, &st, "SELECT key, bits FROM term WHERE"
@@ -629,36 +628,39 @@ range_stored(struct store *s, const struct family *f, const char *lo,
 	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		blob = sqlite3_column_blob(st, 1);
-		if ((r = blob_bitmap(blob, sqlite3_column_bytes(st, 1))) ==
-		    NULL) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (!bitmap_or_portable(out, sqlite3_column_blob(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1))) {
 			rc = error_set(err, RC_DB, "term bitmap %s %s: damaged "
 			    "(roster check --repair rebuilds it)", f->name,
 			    (const char *)sqlite3_column_text(st, 0));
 			break;
 		}
-		roaring_bitmap_or_inplace(acc, r);
-		roaring_bitmap_free(r);
-	}
 	if (rc == RC_OK && step != SQLITE_DONE)
 		rc = store_error(s, err, "term bitmaps");
 	sqlite3_finalize(st);
 	return rc;
 }
 
+/* out := out OR the keys lo..hi as the rows have them. */
 static int
 range_read(struct store *s, const struct family *f, const char *lo,
-    const char *hi, roaring_bitmap_t *acc, struct error *err)
+    const char *hi, struct bitmap *out, struct error *err)
 {
+	roaring_bitmap_t *acc;
 	long long noted;
 	int rc;
 
 	if ((rc = store_int(s, "SELECT EXISTS (SELECT 1 FROM term_dirty)",
 	    &noted, err)) != RC_OK)
 		return rc;
-	return noted ? range_noted(s, f, lo, hi, acc, err) :
-	    range_stored(s, f, lo, hi, acc, err);
+	if (!noted)
+		return range_stored(s, f, lo, hi, out, err);
+	acc = roaring_bitmap_create();
+	if ((rc = range_noted(s, f, lo, hi, acc, err)) == RC_OK)
+		to_flat(acc, out);
+	roaring_bitmap_free(acc);
+	return rc;
 }
 
 /* Who is away on a day of lo..hi, swept from the blocks; *used 0 when a
@@ -695,7 +697,6 @@ terms_read(struct store *s, const char *family, const char *lo,
     const char *hi, struct bitmap *out, int *used, struct error *err)
 {
 	const struct family *f = NULL;
-	roaring_bitmap_t *acc;
 	int window, live, own, rc;
 
 	*used = 0;
@@ -709,14 +710,9 @@ terms_read(struct store *s, const char *family, const char *lo,
 		return rc;
 	if ((rc = live_get(s, &live, err)) == RC_OK && live && window)
 		rc = windows_read(s, lo, hi, out, used, err);
-	else if (rc == RC_OK && live) {
-		acc = roaring_bitmap_create();
-		if ((rc = range_read(s, f, lo, hi, acc, err)) == RC_OK) {
-			to_flat(acc, out);
-			*used = 1;
-		}
-		roaring_bitmap_free(acc);
-	}
+	else if (rc == RC_OK && live &&
+	    (rc = range_read(s, f, lo, hi, out, err)) == RC_OK)
+		*used = 1;
 	if (own)
 		store_exec(s, "COMMIT", NULL);
 	return rc;
