@@ -41,6 +41,12 @@ struct filter_compiler {
 	size_t		 first;		/* the current term's first parameter */
 };
 
+/* The missions whose names hold a mission: term's value: the keys of its
+ * term bitmaps. */
+#define MISSION_KEYS_SQL \
+    "SELECT pk FROM mission WHERE instr(lower(name), lower(?)) > 0"
+static const char mission_keys_sql[] = MISSION_KEYS_SQL;
+
 /*
  * Availability over [D1, D2]: the active people who can be there in time
  * (D1 >= today + notice_days: status and notice, two sets that the term
@@ -50,12 +56,15 @@ struct filter_compiler {
  * those with a firm booking (avail.h) on a deployment that starts on or
  * before D2 and has not ended before D1 (inclusive, open-ended).
  */
-/* Two ranges of one index, not an OR, which SQLite would de-duplicate. */
-static const char avail_away_sql[] =
+/* Two ranges of one index, not an OR, which SQLite would de-duplicate;
+ * the term bitmaps hold these windows too (terms_window.h). */
+static const char avail_windows_sql[] =
     "SELECT person AS pk FROM unavailability WHERE end IS NULL"
     " AND start <= ? UNION ALL SELECT person FROM unavailability"
-    " WHERE end >= ? AND start <= ? UNION ALL SELECT pk FROM person WHERE"
-    AVAIL_DNC_SQL("person", "?") " UNION ALL SELECT a.person FROM"
+    " WHERE end >= ? AND start <= ?";
+static const char avail_away_sql[] =
+    "SELECT pk FROM person WHERE" AVAIL_DNC_SQL("person", "?")
+    " UNION ALL SELECT a.person FROM"
     " assignment a JOIN deployment d ON d.pk = a.deployment WHERE"
     AVAIL_RESTING_SQL("a", "d", "?", "?");
 static const char avail_booked_sql[] =
@@ -194,7 +203,8 @@ query(struct filter_compiler *c, const char *sql)
 	return n;
 }
 
-/* The set is also the people of family's keys lo..hi (filter.h). */
+/* The set is also the people of family's keys lo..hi (filter.h; hi NULL:
+ * every key from lo). */
 static struct filter_set *
 with_range(struct filter_set *n, const char *family, const char *lo,
     const char *hi)
@@ -202,7 +212,7 @@ with_range(struct filter_set *n, const char *family, const char *lo,
 	n->family = family;
 	n->ranges = xrealloc(n->ranges, (n->nranges + 1) * sizeof *n->ranges);
 	n->ranges[n->nranges].lo = xstrdup(lo);
-	n->ranges[n->nranges++].hi = xstrdup(hi);
+	n->ranges[n->nranges++].hi = hi != NULL ? xstrdup(hi) : NULL;
 	return n;
 }
 
@@ -349,6 +359,10 @@ term_text(struct filter_compiler *c, const struct filter_keydef *k,
 
 	add_text(c, n->value);
 	*out = query(c, k->sql);
+	if (k->key == KEY_MISSION) {
+		(*out)->family = "mission";
+		(*out)->keys_sql = mission_keys_sql;
+	}
 	/* COLLATE NOCASE folds ASCII letters only, as the keys are. */
 	if (k->key == KEY_AGENCY || k->key == KEY_ORIGIN) {
 		key = xstrdup(n->value);
@@ -403,8 +417,9 @@ static int
 term_avail(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
-	struct filter_set *ready, *away, *booked;
+	struct filter_set *ready, *windows, *away, *booked;
 	char *text = xstrdup(n->value), *dots, what[300];
+	char from[DATE_LEN], to[DATE_LEN];
 	int d1, d2, rc;
 
 	(void)k;
@@ -430,10 +445,13 @@ term_avail(struct filter_compiler *c, const struct filter_keydef *k,
 	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);
+	date_format(d1, from);
+	date_format(d2, to);
+	windows = with_range(query(c, avail_windows_sql), "window", from, to);
 	add_date(c, d1);
 	add_date(c, d2);
 	add_date(c, d1);
-	away = query(c, avail_away_sql);
+	away = set_new(SET_OR, windows, query(c, avail_away_sql));
 	add_date(c, d1);
 	add_date(c, d2);
 	booked = query(c, avail_booked_sql);
@@ -444,17 +462,40 @@ out:
 	return rc;
 }
 
-/* A key whose value is a date, bound as YYYY-MM-DD to the key's SQL. */
+/*
+ * A key whose value is a date, bound as YYYY-MM-DD to the key's SQL: the
+ * date on that day or later.  The term bitmaps hold people by the month
+ * of the date ("2027-01"), so the months after the day's are read from
+ * them: the key's SQL with that month's key is exactly those, since any
+ * text at or after a 7-character key has a 7-character prefix at or
+ * after it.  The rest of the day's month is a short range of the rows.
+ */
 static int
 term_date(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
-	int day, rc;
+	struct filter_set *later;
+	char next[16], sql[160];
+	int day, y, m, d, rc;
 
 	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
 		return rc;
+	date_to_ymd(day, &y, &m, &d);
+	if (y == 9999 && m == 12) {
+		add_date(c, day);
+		*out = query(c, k->sql);
+		return RC_OK;
+	}
+	snprintf(next, sizeof next, "%04d-%02d", m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m % 12 + 1);
+	add_text(c, next);
+	later = with_range(query(c, k->sql), k->name, next, NULL);
 	add_date(c, day);
-	*out = query(c, k->sql);
+	add_text(c, next);
+	snprintf(sql, sizeof sql, "%s AND %s%s < ?", k->sql,
+	    k->key == KEY_READY ? "ready_until" : k->name,
+	    k->key == KEY_READY ? "" : "_expiry");
+	*out = set_new(SET_OR, later, query(c, sql));
 	return RC_OK;
 }
 
@@ -626,8 +667,7 @@ const struct filter_keydef filter_keys[] = {
 	    " WHERE origin = ? COLLATE NOCASE" },
 	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
 	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
-	    " WHERE mission IN (SELECT pk FROM mission"
-	    " WHERE instr(lower(name), lower(?)) > 0)" },
+	    " WHERE mission IN (" MISSION_KEYS_SQL ")" },
 	{ "status", KEY_STATUS, &vocab_person_statuses, NULL, term_choice,
 	    NULL },
 	{ "gender", KEY_GENDER, &vocab_genders, NULL, term_choice, NULL },

@@ -169,7 +169,11 @@ test_upgrade(void **state)
 	    "DROP TRIGGER term_skill_update; DROP TRIGGER "
 	    "term_skill_delete; DROP TRIGGER term_service_insert; DROP "
 	    "TRIGGER term_service_update; DROP TRIGGER "
-	    "term_service_delete; DROP TABLE term; DROP TABLE "
+	    "term_service_delete; DROP TRIGGER term_dates_insert; DROP "
+	    "TRIGGER term_dates_update; DROP TRIGGER term_dates_delete; "
+	    "DROP TRIGGER term_window_insert; DROP TRIGGER "
+	    "term_window_update; DROP TRIGGER term_window_delete; "
+	    "DROP TABLE term; DROP TABLE "
 	    "term_dirty; DROP TABLE term_state");
 	testdb_exec(s, "DROP TRIGGER deployment_made; DROP TRIGGER "
 	    "deployment_touched; DROP TRIGGER erased_seq; DROP TRIGGER "

@@ -19,7 +19,8 @@
 #include "terms.h"
 #include "testdb.h"
 
-/* Every family, ranges, several keys, case, complements, availability. */
+/* Every family, ranges, several keys, case, complements, dates around a
+ * month's end, availability (windows), missions by part of the name. */
 static const char *filters[] = {
 	"lang:fr", "lang:fr>=B2", "lang:en>=C1", "lang:ar", "-lang:en",
 	"country:ML", "country:ML OR country:NE", "theme:border",
@@ -27,6 +28,10 @@ static const char *filters[] = {
 	"agency:POLITIE", "origin:KMar", "status:active", "status:left",
 	"-status:left", "gender:f", "gender:x", "notice:0", "notice:3",
 	"notice:30", "avail:today", "avail:+3d..+30d", "avail:2020-01-01",
+	"ready:today", "ready:+30d", "ready:2027-01-01", "ready:2026-12-31",
+	"passport:+1w", "medical:2028-02-29", "heat:today",
+	"ready:9999-12-31", "mission:eucap", "mission:e", "mission:zzz",
+	"avail:+1w..+8w", "avail:2027-06-01..2027-06-30",
 	"lang:fr theme:border (country:ML OR country:NE) notice:3",
 	"lang:en>=C1 skill:first avail:+2d..+30d -status:left",
 };
@@ -121,15 +126,29 @@ test_writes_folded(void **state)
 		"DELETE FROM person_language WHERE person = 4",
 		"INSERT INTO service(person, mission, country, start)"
 		    " SELECT 5, pk, 'ML', '2020-01-01' FROM mission LIMIT 1",
-		"DELETE FROM service WHERE person = 6",
-		"DELETE FROM person WHERE pk = 7",
-		"UPDATE person SET gender = 'x', origin = 'KMar' WHERE pk = 8",
+		"DELETE FROM service WHERE person = 2",
+		"UPDATE person SET gender = 'x', origin = 'KMar' WHERE pk = 3",
+		"UPDATE person SET passport_expiry = '2027-01-01',"
+		    " heat_expiry = NULL WHERE pk = 1",
+		"UPDATE person SET medical_expiry = '2026-12-31' WHERE pk = 4",
+		"UPDATE service SET mission = (SELECT max(pk) FROM mission)"
+		    " WHERE person = 4",
+		"INSERT INTO unavailability(person, start, end)"
+		    " VALUES (2, '2026-01-01', NULL), (3, '2027-06-15',"
+		    " '2027-06-20'), (1, '2026-11-25', '2026-11-30')",
+		"UPDATE unavailability SET end = NULL WHERE person = 3",
+		"DELETE FROM unavailability WHERE person = 2",
+		"DELETE FROM person WHERE pk = 5",
 	};
 	struct store *s = *state;
+	long long before;
 	size_t i;
 
 	for (i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		before = testdb_int(s, "SELECT total_changes()");
 		testdb_write(s, writes[i]);
+		if (testdb_int(s, "SELECT total_changes()") == before)
+			fail_msg("%s: changed nothing", writes[i]);
 		assert_int_equal(testdb_int(s,
 		    "SELECT count(*) FROM term_dirty"), 0);
 		if (problems(s) != 0)
@@ -151,6 +170,10 @@ test_foreign_write(void **state)
 	testdb_exec(s, "UPDATE person SET agency = 'KMar', notice_days = 0"
 	    " WHERE pk IN (2, 4, 6)");
 	testdb_exec(s, "DELETE FROM person_language WHERE person = 1");
+	testdb_exec(s, "INSERT INTO unavailability(person, start, end)"
+	    " VALUES (3, '2026-01-01', NULL)");
+	testdb_exec(s, "UPDATE person SET passport_expiry = '2030-01-01'"
+	    " WHERE pk = 5");
 	assert_true(testdb_int(s, "SELECT count(*) FROM term_dirty") > 0);
 	assert_int_equal(problems(s), 0);
 	assert_same(s);
@@ -167,13 +190,18 @@ test_check_and_repair(void **state)
 	struct store *s = *state;
 	struct error err;
 
+	testdb_write(s, "INSERT INTO unavailability(person, start, end)"
+	    " VALUES (1, '2026-01-01', NULL), (2, '2027-01-01', NULL)");
+	assert_int_equal(problems(s), 0);
 	testdb_exec(s, "UPDATE term SET bits = (SELECT bits FROM term"
 	    " WHERE family = 'status' AND key = 'active')"
 	    " WHERE family = 'lang' AND key = (SELECT min(key) FROM term"
 	    " WHERE family = 'lang')");
 	testdb_exec(s, "DELETE FROM term WHERE family = 'country'"
 	    " AND key = 'ML'");
-	assert_int_equal(problems(s), 2);
+	testdb_exec(s, "UPDATE term SET bits = substr(bits, 13)"
+	    " WHERE family = 'window'");
+	assert_int_equal(problems(s), 3);
 	assert_int_equal(check_repair(s, &err), RC_OK);
 	assert_int_equal(problems(s), 0);
 	assert_same(s);
