@@ -18,6 +18,7 @@
 #include "fts.h"
 #include "refdata.h"
 #include "strbuf.h"
+#include "terms.h"
 #include "vocab.h"
 
 struct param {
@@ -591,7 +592,7 @@ word_range(struct filter_set *set, const char *word)
 
 	for (p = word; *p != '\0'; p++)
 		chars += (*p & 0xc0) != 0x80;
-	if (chars <= FTS_PREFIX_CHARS) {
+	if (chars <= TERMS_PREFIX_CHARS) {
 		with_key(set, "prefix", word);
 		return;
 	}

@@ -174,7 +174,7 @@ words_prefixes(const struct words *ws, struct words *out)
 	int n;
 
 	for (i = 0; i < ws->n; i++)
-		for (n = 1; n <= FTS_PREFIX_CHARS; n++)
+		for (n = 1; n <= TERMS_PREFIX_CHARS; n++)
 			if ((p = word_start(ws->w[i], n)) != NULL) {
 				words_add(out, 0, p, (int)strlen(p), 0, 0);
 				free(p);

@@ -17,10 +17,6 @@
 #include "store.h"
 #include "strbuf.h"
 
-/* The longest prefix of a word the term family "prefix" keeps (terms.h),
- * in characters; longer ones are read from the words of family "word". */
-#define FTS_PREFIX_CHARS	3
-
 /* Re-indexes the people in temp.touched, or everyone when all is set. */
 int	fts_refresh(struct store *, int all, struct error *err);
 /*

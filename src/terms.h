@@ -54,6 +54,10 @@ int	terms_suspend(struct store *, struct error *err);
  * and the triggers noting again. */
 int	terms_rebuild(struct store *, struct error *err);
 
+/* The longest prefix of a word that family "prefix" keeps, in
+ * characters; longer ones are ranges of family "word". */
+#define TERMS_PREFIX_CHARS	3
+
 /* *kept: whether the bitmaps are kept now (else terms_rebuild will
  * build them, and changes need not be told). */
 int	terms_kept(struct store *, int *kept, struct error *err);
