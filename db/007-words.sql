@@ -7,3 +7,28 @@
 -- checked from.  Not live until the next commit builds them.
 CREATE VIRTUAL TABLE person_fts_words USING fts5vocab(person_fts, instance);
 UPDATE term_state SET live = 0;
+
+-- And bands of the name order (terms.h, family name): the people whose
+-- family name starts with the same two characters, ASCII folded as
+-- COLLATE NOCASE sorts them, so that a page of a search that matches a
+-- few thousand people, all deep in the alphabet (muller), walks a band
+-- of the name index, not all of it before them.
+CREATE TRIGGER term_name_insert AFTER INSERT ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('name', lower(substr(NEW.family_name, 1, 2)), NEW.pk);
+END;
+CREATE TRIGGER term_name_update AFTER UPDATE OF pk, family_name ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('name', lower(substr(OLD.family_name, 1, 2)), OLD.pk),
+	    ('name', lower(substr(NEW.family_name, 1, 2)), NEW.pk);
+END;
+CREATE TRIGGER term_name_delete AFTER DELETE ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('name', lower(substr(OLD.family_name, 1, 2)), OLD.pk);
+END;

@@ -560,6 +560,135 @@ walk_sorted(struct store *s, const struct search_result *r,
 	return rc;
 }
 
+/*
+ * A page of a few thousand matches in name order, when they bunch deep in
+ * it (a surname): the name bands (terms.h) say which bands hold the page's
+ * matches and how many, and only those bands of the name index are walked.
+ * Between a few hundred matches and a sixteenth of the pool, when
+ * walk_index would expect to step past more than BANDS_STEPS people;
+ * fewer are sorted as they are, more are found soon by walk_index.
+ */
+#define BANDS_MIN	200
+#define BANDS_SHARE	16
+#define BANDS_STEPS	4096
+
+struct bands {
+	struct band {
+		char		*key;	/* the band's family names, folded */
+		char		*next;	/* reverse: the next band's, or NULL */
+		long long	 n;	/* matches in it */
+	}		*b;
+	size_t		 nb;
+	char		*prev;	/* the key seen last */
+	long long	 seen, want, steps;
+	int		 reverse;
+};
+
+/* terms_each's: the bands with matches, each with its bounds. */
+static int
+band_add(const char *key, long long n, long long size, void *arg)
+{
+	struct bands *bs = arg;
+
+	if (n > 0) {
+		bs->b = xrealloc(bs->b, (bs->nb + 1) * sizeof *bs->b);
+		bs->b[bs->nb].key = xstrdup(key);
+		bs->b[bs->nb].next = bs->reverse && bs->prev != NULL ?
+		    xstrdup(bs->prev) : NULL;
+		bs->b[bs->nb++].n = n;
+		bs->seen += n;
+		bs->steps += size;
+	}
+	free(bs->prev);
+	bs->prev = xstrdup(key);
+	return bs->seen >= bs->want;
+}
+
+static void
+bands_free(struct bands *bs)
+{
+	size_t i;
+
+	for (i = 0; i < bs->nb; i++) {
+		free(bs->b[i].key);
+		free(bs->b[i].next);
+	}
+	free(bs->b);
+	free(bs->prev);
+}
+
+/* Walks one band in order, handing on its matches from *seen >= offset. */
+static int
+band_walk(struct store *s, const struct search_result *r,
+    const struct band *b, int reverse, long long offset, long long want,
+    long long *seen, walk_cb cb, void *arg, struct error *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	long long pk, in = 0;
+	int rc = RC_OK, step;
+
+	strbuf_adds(&sql, "SELECT p.pk FROM person p");
+	if (!reverse)
+		strbuf_adds(&sql, " WHERE p.family_name >= ? COLLATE NOCASE");
+	else if (b->next != NULL)
+		strbuf_adds(&sql, " WHERE p.family_name < ? COLLATE NOCASE");
+	order_by(&sql, SORT_NAME, reverse);
+	rc = store_prepare(s, &st, strbuf_str(&sql), err);
+	strbuf_free(&sql);
+	if (rc != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, reverse ? b->next : b->key, -1,
+	    SQLITE_STATIC);
+	while (rc == RC_OK && in < b->n && *seen < want &&
+	    (step = sqlite3_step(st)) == SQLITE_ROW) {
+		pk = sqlite3_column_int64(st, 0);
+		if (!bitmap_get(&r->bm, pk))
+			continue;
+		in++;
+		if ((*seen)++ >= offset)
+			rc = cb(pk, arg, err);
+	}
+	if (rc == RC_OK && in < b->n && *seen < want)
+		rc = step == SQLITE_DONE ? error_set(err, RC_DB, "search: the "
+		    "name bands hold people the name index does not (roster "
+		    "check --repair rebuilds them)") :
+		    store_error(s, err, "search");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+walk_bands(struct store *s, const struct search_result *r, int reverse,
+    long long offset, long long want, walk_cb cb, void *arg, int *found,
+    struct error *err)
+{
+	struct bands bs = { 0 };
+	long long seen = 0;
+	size_t i;
+	int used, rc;
+
+	*found = 0;
+	bs.want = want;
+	bs.reverse = reverse;
+	if ((rc = terms_each(s, "name", &r->bm, reverse, band_add, &bs, &used,
+	    err)) != RC_OK || !used || bs.seen < want ||
+	    bs.steps > BANDS_SHARE * r->count) {
+		bands_free(&bs);
+		return rc;
+	}
+	*found = 1;
+	for (i = 0; rc == RC_OK && i < bs.nb && seen < want; i++) {
+		if (seen + bs.b[i].n <= offset)
+			seen += bs.b[i].n;
+		else
+			rc = band_walk(s, r, &bs.b[i], reverse, offset, want,
+			    &seen, cb, arg, err);
+	}
+	bands_free(&bs);
+	return rc;
+}
+
 /* Hands matches offset..offset+limit-1 (limit -1: all) to cb, in order. */
 static int
 walk(struct store *s, const struct search_result *r, enum search_sort sort,
@@ -575,6 +704,11 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
 	if (want <= offset)
 		return RC_OK;
 	pool = r->total > 0 ? r->total : bitmap_capacity(&r->bm);
+	if (sort == SORT_NAME && !r->bm.neg && r->count >= BANDS_MIN &&
+	    r->count <= pool / BANDS_SHARE && want * pool / r->count >
+	    BANDS_STEPS && ((rc = walk_bands(s, r, reverse,
+	    offset, want, cb, arg, &found, err)) != RC_OK || found))
+		return rc;
 	if (sorts[sort_index(sort)].indexed && want * pool / r->count <
 	    4 * r->count) {
 		pks = xcalloc((size_t)(want - offset), sizeof *pks);

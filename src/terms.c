@@ -67,6 +67,11 @@ static const struct family {
 	 * documents; rechecking a person against a one-letter prefix would
 	 * cost FTS5 the whole prefix.
 	 */
+	/* Bands of the name order (search.c): family names by their
+	 * first two characters, ASCII folded as COLLATE NOCASE does. */
+	{ "name", "SELECT lower(substr(family_name, 1, 2)), pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND"
+	    " lower(substr(family_name, 1, 2)) = ?2" },
 	{ "word", "SELECT term, doc FROM person_fts_words", NULL },
 	{ "prefix", NULL, NULL },	/* of "word"'s keys: prefix_build */
 };
@@ -812,6 +817,70 @@ terms_read(struct store *s, const char *family, const char *lo,
 	else if (rc == RC_OK && live &&
 	    (rc = range_read(s, f, lo, hi, out, err)) == RC_OK)
 		*used = 1;
+	if (own)
+		store_exec(s, "COMMIT", NULL);
+	return rc;
+}
+
+/* The keys of a family in order, each with how many of rr it holds. */
+static int
+each_stored(struct store *s, const char *family, const roaring_bitmap_t *rr,
+    int reverse, int (*cb)(const char *, long long, long long, void *),
+    void *arg, struct error *err)
+{
+	sqlite3_stmt *st;
+	roaring_bitmap_t *r;
+	int rc, step, stop = 0;
+
+	if ((rc = store_prepare(s, &st, reverse ? "SELECT key, bits FROM term"
+	    " WHERE family = ? ORDER BY key DESC" : "SELECT key, bits FROM"
+	    " term WHERE family = ? ORDER BY key", err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
+	while (!stop && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = blob_bitmap(sqlite3_column_blob(st, 1),
+		    sqlite3_column_bytes(st, 1))) == NULL) {
+			rc = error_set(err, RC_DB, "term bitmap %s %s: damaged "
+			    "(roster check --repair rebuilds it)", family,
+			    (const char *)sqlite3_column_text(st, 0));
+			break;
+		}
+		stop = cb((const char *)sqlite3_column_text(st, 0),
+		    (long long)roaring_bitmap_and_cardinality(r, rr),
+		    (long long)roaring_bitmap_get_cardinality(r), arg);
+		roaring_bitmap_free(r);
+	}
+	if (rc == RC_OK && !stop && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+terms_each(struct store *s, const char *family, const struct bitmap *in,
+    int reverse, int (*cb)(const char *key, long long n, long long size,
+    void *arg), void *arg, int *used, struct error *err)
+{
+	roaring_bitmap_t *rr;
+	long long pk, noted;
+	int live, own, rc;
+
+	*used = 0;
+	own = sqlite3_get_autocommit(s->db);
+	if (own && (rc = store_exec(s, "BEGIN", err)) != RC_OK)
+		return rc;
+	if ((rc = live_get(s, &live, err)) == RC_OK && live &&
+	    (rc = store_int(s, "SELECT EXISTS (SELECT 1 FROM term_dirty)",
+	    &noted, err)) == RC_OK && !noted) {
+		rr = roaring_bitmap_create();
+		for (pk = bitmap_next(in, 0); pk >= 0 && pk <= UINT32_MAX;
+		    pk = bitmap_next(in, pk + 1))
+			roaring_bitmap_add(rr, (uint32_t)pk);
+		if ((rc = each_stored(s, family, rr, reverse, cb, arg, err)) ==
+		    RC_OK)
+			*used = 1;
+		roaring_bitmap_free(rr);
+	}
 	if (own)
 		store_exec(s, "COMMIT", NULL);
 	return rc;

@@ -11,6 +11,8 @@
  *	theme		a slug, of the person's themes or their missions'
  *	skill		a slug
  *	country		a country of service
+ *	name		a family name's first two characters, ASCII folded:
+ *			bands of the name order
  * and, of the words index (fts.h): word, each word as FTS5 holds it, and
  * prefix, the first 1, 2 and 3 characters of each, which fts.c keeps
  * with terms_apply, as it writes the index.
@@ -42,6 +44,18 @@
  */
 int	terms_read(struct store *, const char *family, const char *lo,
 	    const char *hi, struct bitmap *out, int *used, struct error *err);
+
+/*
+ * Calls cb with each key of family in key order (reverse: descending),
+ * how many of the people of in (not a complement) its bitmap holds and
+ * how many it holds in all, until cb returns non-zero.  *used is 0, and
+ * cb is not called, when the bitmaps are not kept or a write is still
+ * noted: then the caller reads the rows.
+ */
+int	terms_each(struct store *, const char *family, const struct bitmap *in,
+	    int reverse, int (*cb)(const char *key, long long n,
+	    long long size, void *arg), void *arg, int *used,
+	    struct error *err);
 
 /*
  * For a bulk load, inside its write transaction: stops the triggers'

@@ -156,7 +156,9 @@ test_upgrade(void **state)
 	snprintf(path, sizeof path, "%s", testdb_path());
 	testdb_import(s, "family_name,given_name,themes\n"
 	    "Weiß,Anna,disaster-victim-identification\n", NULL);
-	testdb_exec(s, "DROP TABLE person_fts_words");
+	testdb_exec(s, "DROP TABLE person_fts_words; DROP TRIGGER "
+	    "term_name_insert; DROP TRIGGER term_name_update; DROP TRIGGER "
+	    "term_name_delete");
 	testdb_exec(s, "DROP TRIGGER term_person_insert; DROP TRIGGER "
 	    "term_person_update; DROP TRIGGER term_person_delete; DROP "
 	    "TRIGGER term_language_insert; DROP TRIGGER "

@@ -3,7 +3,8 @@
  * terms.h, kept by fts.c): for every prefix of every word the index holds,
  * the people a bare word finds through them are exactly those FTS5's
  * "word"* finds, in a demo pool with names in many scripts, and still so
- * after people are renamed, added, erased and merged.
+ * after people are renamed, added, erased and merged.  And the name
+ * bands (family "name") page a search as SQL sorts it.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -250,6 +251,181 @@ test_after_writes(void **state)
 	assert_all_as_fts(s);
 }
 
+/* The person pks of r in name order from offset, as SQL sorts them. */
+static size_t
+page_sql(struct store *s, const struct search_result *r, int reverse,
+    long long offset, long long *pks, size_t max)
+{
+	sqlite3_stmt *st;
+	struct error err;
+	size_t n = 0;
+
+	if (store_prepare(s, &st, reverse ? "SELECT pk FROM person ORDER BY"
+	    " family_name COLLATE NOCASE DESC, given_name COLLATE NOCASE DESC,"
+	    " id DESC" : "SELECT pk FROM person ORDER BY family_name COLLATE"
+	    " NOCASE, given_name COLLATE NOCASE, id", &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW)
+		if (search_result_has(r, sqlite3_column_int64(st, 0)) &&
+		    offset-- <= 0)
+			pks[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* How many people the prefix finds in the index. */
+static long long
+word_count(struct store *s, const char *word)
+{
+	struct bitmap b;
+	long long n;
+
+	bitmap_init(&b, testdb_int(s, "SELECT max(pk) FROM person"));
+	by_fts(s, word, 0, &b);
+	n = bitmap_popcount(&b);
+	bitmap_free(&b);
+	return n;
+}
+
+/* A few pages of a search, both ways, against SQL's order; 1 when the
+ * search is one the name bands page (search.c). */
+static int
+assert_pages(struct store *s, const char *text)
+{
+	struct search_result *r;
+	struct filter *f;
+	struct error err;
+	long long got[50], want[50], count, offsets[3];
+	size_t n, m, i, k;
+	int reverse;
+
+	if (filter_compile(s, text, today, &f, &err) != RC_OK ||
+	    search_eval(s, f, NULL, &r, &err) != RC_OK)
+		fail_msg("'%s': %s", text, err.msg);
+	filter_free(f);
+	count = search_result_count(r);
+	offsets[0] = 0;
+	offsets[1] = 7;
+	offsets[2] = count > 30 ? count - 30 : 0;
+	for (reverse = 0; reverse < 2; reverse++)
+		for (k = 0; k < 3; k++) {
+			if (search_page(s, r, SORT_NAME, reverse, offsets[k],
+			    got, 50, &n, &err) != RC_OK)
+				fail_msg("'%s': %s", text, err.msg);
+			m = page_sql(s, r, reverse, offsets[k], want, 50);
+			assert_int_equal(n, m);
+			for (i = 0; i < n; i++)
+				if (got[i] != want[i])
+					fail_msg("'%s' %s from %lld: row %zu is "
+					    "person %lld, not %lld", text,
+					    reverse ? "reversed" : "in order",
+					    offsets[k], i, got[i], want[i]);
+		}
+	search_result_free(r);
+	return count >= 200 && count <= testdb_int(s, "SELECT count(*)"
+	    " FROM person") / 16;
+}
+
+/* Each band's matches as terms_each counts them, against the rows. */
+static int
+band_count(const char *key, long long n, long long size, void *arg)
+{
+	struct store *s = arg;
+	sqlite3_stmt *st;
+	struct error err;
+
+	if (store_prepare(s, &st, "SELECT count(*), sum(pk % 3 = 0) FROM"
+	    " person WHERE lower(substr(family_name, 1, 2)) = ?", &err) !=
+	    RC_OK)
+		fail_msg("%s", err.msg);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(size, sqlite3_column_int64(st, 0));
+	assert_int_equal(n, sqlite3_column_int64(st, 1));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void
+assert_bands(struct store *s)
+{
+	struct bitmap third;
+	struct error err;
+	long long pk, maxpk = testdb_int(s, "SELECT max(pk) FROM person");
+	int used, reverse;
+
+	bitmap_init(&third, maxpk);
+	for (pk = 0; pk <= maxpk; pk += 3)
+		bitmap_set(&third, pk);
+	for (reverse = 0; reverse < 2; reverse++) {
+		if (terms_each(s, "name", &third, reverse, band_count, s,
+		    &used, &err) != RC_OK)
+			fail_msg("terms_each: %s", err.msg);
+		assert_true(used);
+	}
+	bitmap_free(&third);
+}
+
+/*
+ * Pages in name order of searches of a few hundred in a pool of 6,000,
+ * which the name bands page, equal to SQL's, before and after family
+ * names change (a band emptied, one made, case and accents).
+ */
+static void
+test_pages(void **state)
+{
+	static const char *const names[] = { "zz top", "ÅNGSTRÖM",
+	    "de Vries", "van der Berg", "", "Émile", "a" };
+	struct store *s = *state;
+	struct edit_record *r;
+	struct error err;
+	char **words, sql[200];
+	size_t n, i, banded = 0;
+	int round;
+
+	n = every_prefix(s, &words);
+	for (round = 0; round < 2; round++) {
+		assert_bands(s);
+		for (i = 0; i < n; i++)
+			if (strlen(words[i]) <= 3 && strcmp(words[i], "or") !=
+			    0 && strcmp(words[i], "and") != 0 &&
+			    strcmp(words[i], "not") != 0 &&
+			    word_count(s, words[i]) >= 150 &&
+			    word_count(s, words[i]) <= 500)
+				banded += assert_pages(s, words[i]);
+		banded += assert_pages(s, "lang:fr -lang:en");
+		for (i = 0; round == 0 && i < 28; i++) {
+			snprintf(sql, sizeof sql, "SELECT pk FROM person"
+			    " ORDER BY pk LIMIT 1 OFFSET %zu", i * 211);
+			if (edit_load(s, testdb_int(s, sql), &r, &err) !=
+			    RC_OK || edit_set(s, r, EF_FAMILY_NAME,
+			    names[i % 7][0] != '\0' ? names[i % 7] : "x",
+			    &err) != RC_OK || edit_save(s, r, NULL, &err) !=
+			    RC_OK)
+				fail_msg("edit: %s", err.msg);
+			edit_free(r);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+	assert_true(banded >= 20);
+}
+
+static int
+setup_pages(void **state)
+{
+	struct demo_opts opts = { 6000, 5, 0 };
+	struct store *s = testdb_open();
+	struct error err;
+
+	opts.today = today;
+	if (demo_fill(s, &opts, &err) != RC_OK)
+		fail_msg("demo: %s", err.msg);
+	*state = s;
+	return 0;
+}
+
 int
 main(void)
 {
@@ -257,6 +433,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_as_fts, setup,
 		    testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_after_writes, setup,
+		    testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_pages, setup_pages,
 		    testdb_teardown),
 	};
 
