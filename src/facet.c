@@ -780,6 +780,26 @@ hold_read(struct store *s, sqlite3_stmt **st, struct error *err)
 	}
 }
 
+/* A kind's sets into the cache, built aside so that an interrupted scan
+ * leaves no half. */
+static int
+cache_build(struct store *s, struct facet_cache *c, enum facet_kind kind,
+    struct error *err)
+{
+	struct sets built = { 0 };
+	int rc;
+
+	if (c->kind[kind].built)
+		return RC_OK;
+	if ((rc = scan(s, kind, sink_keep, &built, err)) != RC_OK) {
+		sets_free(&built);
+		return rc;
+	}
+	c->kind[kind] = built;
+	c->kind[kind].built = 1;
+	return RC_OK;
+}
+
 static int
 count_held(struct store *s, struct facet_cache *c,
     const struct search_result *res, enum facet_kind kind,
@@ -788,7 +808,7 @@ count_held(struct store *s, struct facet_cache *c,
 	const struct bitmap *r = search_result_bitmap(res);
 	struct tallies t = { 0 };
 	struct count_sink cs = { r, &t };
-	struct sets built = { 0 }, *ss;
+	struct sets *ss;
 	long long pool = bitmap_capacity(r);
 	size_t i;
 	int rc = RC_OK;
@@ -809,15 +829,7 @@ count_held(struct store *s, struct facet_cache *c,
 		rc = scan(s, kind, sink_count, &cs, err);
 	else {
 		ss = &c->kind[kind];
-		/* Built aside, so that an interrupted scan leaves no half. */
-		if (!ss->built) {
-			if ((rc = scan(s, kind, sink_keep, &built, err)) ==
-			    RC_OK) {
-				*ss = built;
-				ss->built = 1;
-			} else
-				sets_free(&built);
-		}
+		rc = cache_build(s, c, kind, err);
 		for (i = 0; rc == RC_OK && i < ss->n; i++)
 			tally_find(&t, ss->v[i].value,
 			    strlen(ss->v[i].value))->count +=
@@ -845,6 +857,21 @@ facet_count_plan(struct store *s, struct facet_cache *c,
 	if ((rc = hold_read(s, &held, err)) != RC_OK)
 		return rc;
 	rc = count_held(s, c, res, kind, plan, max, out, err);
+	sqlite3_finalize(held);
+	return rc;
+}
+
+int
+facet_cache_fill(struct store *s, struct facet_cache *c, struct error *err)
+{
+	sqlite3_stmt *held;
+	int k, rc;
+
+	if ((rc = hold_read(s, &held, err)) != RC_OK)
+		return rc;
+	rc = cache_check(s, c, err);
+	for (k = 0; k < FACET_N && rc == RC_OK; k++)
+		rc = cache_build(s, c, (enum facet_kind)k, err);
 	sqlite3_finalize(held);
 	return rc;
 }

@@ -81,6 +81,15 @@ int	facet_count_cached(struct store *, struct facet_cache *,
 	    const struct search_result *, enum facet_kind, size_t max,
 	    struct facet *out, struct error *err);
 
+/*
+ * Builds every kind's sets that c lacks for the database as it is now, so
+ * that the next count, whatever the result, is a popcount: for the
+ * screen's idle time, before the panel is asked for.  A progress handler
+ * may stop it (the store_error status); the kinds built whole are kept.
+ */
+int	facet_cache_fill(struct store *, struct facet_cache *,
+	    struct error *err);
+
 /* Which plan to use: tests and benchmarks force one, callers say AUTO. */
 enum facet_plan { FACET_AUTO, FACET_SCAN, FACET_ITERATE };
 

@@ -166,6 +166,7 @@ app_init(struct app *a, struct store *s, int today, int read_only,
 	a->read_only = read_only;
 	a->cache = search_cache_new();
 	a->fcache = facet_cache_new();
+	a->fcache_gen = -1;
 	a->filter = xstrdup("");
 	a->detail_pk = -1;
 	a->page_line = -1;
@@ -431,6 +432,24 @@ app_facets(struct app *a, struct error *err)
 	if (a->fview.cursor == 0 && a->fview.n > 1)
 		view_go(&a->fview, 1);
 	return RC_OK;
+}
+
+int
+app_facets_ready(const struct app *a)
+{
+	return a->fcache_gen == a->generation;
+}
+
+int
+app_facets_prepare(struct app *a, struct error *err)
+{
+	int rc;
+
+	if (app_facets_ready(a))
+		return RC_OK;
+	if ((rc = facet_cache_fill(a->store, a->fcache, err)) == RC_OK)
+		a->fcache_gen = a->generation;
+	return rc;
 }
 
 int
