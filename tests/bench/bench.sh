@@ -121,10 +121,11 @@ screen_bench() {
 	    tr '\t' /), tmux alone $(cut -f2 "$work/first.ms" | percentiles |
 	    tr '\t' /); resident with facets ${rss} MB"
 	"$builddir/tests/bench/bench_screen" "$db" 5 <"$queries" |
-	    while IFS='	' read -r ms fill p50 p99 max mb; do
+	    while IFS='	' read -r ms fill p50 p99 max c50 c99 mb; do
 		echo "in-process: before the first screen $ms, facet sets" \
 		    "(idle) $fill, facet panel after a filter p50/p99/max" \
-		    "$p50/$p99/$max; peak $mb MB"
+		    "$p50/$p99/$max (processor time p50/p99 $c50/$c99);" \
+		    "peak $mb MB"
 	done
 }
 n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
