@@ -565,12 +565,13 @@ walk_sorted(struct store *s, const struct search_result *r,
  * it (a surname): the name bands (terms.h) say which bands hold the page's
  * matches and how many, and only those bands of the name index are walked.
  * Between a few hundred matches and a sixteenth of the pool, when
- * walk_index would expect to step past more than BANDS_STEPS people;
- * fewer are sorted as they are, more are found soon by walk_index.
+ * walk_index would expect to step past more than BANDS_STEPS people or
+ * gave up; fewer are sorted as they are, more are found soon by
+ * walk_index.
  */
 #define BANDS_MIN	200
 #define BANDS_SHARE	16
-#define BANDS_STEPS	4096
+#define BANDS_STEPS	8192
 
 struct bands {
 	struct band {
@@ -696,7 +697,7 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
     struct error *err)
 {
 	long long want, pool, *pks, i;
-	int found = 0, rc = RC_OK;
+	int found = 0, banded, rc = RC_OK;
 
 	want = limit < 0 ? r->count : offset + limit;
 	if (want > r->count)
@@ -704,10 +705,13 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
 	if (want <= offset)
 		return RC_OK;
 	pool = r->total > 0 ? r->total : bitmap_capacity(&r->bm);
-	if (sort == SORT_NAME && !r->bm.neg && r->count >= BANDS_MIN &&
-	    r->count <= pool / BANDS_SHARE && want * pool / r->count >
-	    BANDS_STEPS && ((rc = walk_bands(s, r, reverse,
-	    offset, want, cb, arg, &found, err)) != RC_OK || found))
+	banded = sort == SORT_NAME && !r->bm.neg && r->count >= BANDS_MIN &&
+	    r->count <= pool / BANDS_SHARE;
+	/* Bands first when the index walk would be long; after it when it
+	 * gave up (the matches bunch). */
+	if (banded && want * pool / r->count > BANDS_STEPS &&
+	    ((rc = walk_bands(s, r, reverse, offset, want, cb, arg, &found,
+	    err)) != RC_OK || found))
 		return rc;
 	if (sorts[sort_index(sort)].indexed && want * pool / r->count <
 	    4 * r->count) {
@@ -717,6 +721,10 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
 		for (i = 0; rc == RC_OK && found && i < want - offset; i++)
 			rc = cb(pks[i], arg, err);
 		free(pks);
+		if (rc == RC_OK && !found && banded && want * pool /
+		    r->count <= BANDS_STEPS)
+			rc = walk_bands(s, r, reverse, offset, want, cb, arg,
+			    &found, err);
 	}
 	if (rc != RC_OK || found)
 		return rc;
