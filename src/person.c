@@ -189,15 +189,16 @@ person_writer_new(struct store *s, int flags, struct person_writer **out,
 	int i, rc;
 
 	*out = NULL;
-	if (!(flags & WRITER_FRESH) && (rc = store_exec(s, "CREATE TEMP TABLE "
-	    "IF NOT EXISTS touched(pk INTEGER PRIMARY KEY)", err)) != RC_OK)
+	if (!(flags & (WRITER_NEW | WRITER_FRESH)) && (rc = store_exec(s,
+	    "CREATE TEMP TABLE IF NOT EXISTS touched(pk INTEGER PRIMARY KEY)",
+	    err)) != RC_OK)
 		return rc;
 	w = xcalloc(1, sizeof *w);
 	w->store = s;
 	w->flags = flags;
 	audit_user(w->who, sizeof w->who);
 	for (i = 0; i < ST_COUNT; i++) {
-		if ((flags & WRITER_FRESH) && i == ST_TOUCH)
+		if ((flags & (WRITER_NEW | WRITER_FRESH)) && i == ST_TOUCH)
 			continue;
 		if ((rc = store_prepare(s, &w->st[i], statements[i], err))
 		    != RC_OK) {
@@ -436,7 +437,7 @@ put_lists(struct person_writer *w, const struct person *p, long long pk,
 static int
 touch(struct person_writer *w, long long pk, struct error *err)
 {
-	if (w->flags & WRITER_FRESH)
+	if (w->flags & (WRITER_NEW | WRITER_FRESH))
 		return RC_OK;
 	sqlite3_bind_int64(w->st[ST_TOUCH], 1, pk);
 	return run(w, ST_TOUCH, err, "person");
@@ -500,7 +501,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 	date_now_utc(now);
 	if (p->id[0] == '\0')
 		person_new_id(p->id);
-	else if (!(w->flags & WRITER_FRESH)) {
+	else if (!(w->flags & (WRITER_NEW | WRITER_FRESH))) {
 		if ((rc = person_find(w->store, p->id, pk, err)) == RC_OK)
 			exists = 1;
 		else if (rc != RC_REFUSED)

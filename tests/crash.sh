@@ -1,7 +1,8 @@
 #!/bin/sh
 # SIGKILL at random points of writes (make stress runs more): KILLS
 # imports of a whole export (people, missions, unavailability,
-# deployments, assignments), KILLS status changes and KILLS additions of
+# deployments, assignments) into a pool and KILLS into an empty one (a
+# bulk load), KILLS status changes and KILLS additions of
 # 600 members to a deployment, each killed after a random delay within
 # the time the command takes on this machine.  After every kill
 # the database passes SQLite's integrity and foreign key checks and roster
@@ -52,7 +53,9 @@ sound() {
 	    bad "$1: integrity_check: $(q 'PRAGMA integrity_check' | head -3)"
 	[ -z "$(q 'PRAGMA foreign_key_check')" ] && ok ||
 	    bad "$1: foreign_key_check fails"
-	"$ROSTER" --db "$work/db" search --format ids >/dev/null 2>&1 && ok ||
+	# Status 1 is no match: an empty pool's.
+	"$ROSTER" --db "$work/db" search --format ids >/dev/null 2>&1
+	[ $? -le 1 ] && ok ||
 	    bad "$1: roster cannot open the database after the kill"
 	# What is kept from the rows (words index, term bitmaps) agrees.
 	"$ROSTER" --db "$work/db" check >"$work/check" 2>&1 && ok ||
@@ -102,6 +105,43 @@ printf 'crash: %d imports killed (%d before they ended, up to %d ms), seed %s;' 
     "$KILLS" "$mid" "$ms" "$KILL_SEED"
 printf ' people, unavailability, deployments, members, history: %s or %s\n' \
     "$old" "$new"
+
+# The same import into a pool that holds nobody yet, which loads in bulk
+# (bulk.h: the people's triggers and indexes dropped and made again
+# within the transaction): killed, the pool is empty or holds it all, and
+# its schema is the one it had, triggers and indexes included.
+printf 'id,family_name\n' >"$work/nobody.csv"
+"$ROSTER" --db "$work/empty.db" import "$work/nobody.csv" >/dev/null 2>&1 ||
+    bad "making the empty pool failed"
+schema() {
+	q "SELECT type || ' ' || name || ' ' || sql FROM sqlite_schema
+	    WHERE name NOT GLOB 'sqlite_stat*' ORDER BY type, name" | cksum
+}
+cp "$work/empty.db" "$work/db"
+empty=$(counts)
+was=$(schema)
+ms=0
+for i in 1 2 3; do
+	cp "$work/empty.db" "$work/db"
+	took "$ROSTER" --db "$work/db" import "$work/in"/*.csv
+done
+full=$(counts)
+[ "$(schema)" = "$was" ] && ok || bad "bulk import: the schema changed"
+mid=0
+for d in $(delays "$KILLS" "$ms"); do
+	cp "$work/empty.db" "$work/db"
+	rm -f "$work/db-wal" "$work/db-shm"
+	killed "$d" "$ROSTER" --db "$work/db" import "$work/in"/*.csv &&
+	    mid=$((mid + 1))
+	sound "bulk import killed after ${d}s"
+	got=$(counts)
+	[ "$got" = "$empty" ] || [ "$got" = "$full" ] && ok ||
+	    bad "bulk import killed after ${d}s: counts '$got', neither '$empty' nor '$full'"
+	[ "$(schema)" = "$was" ] && ok ||
+	    bad "bulk import killed after ${d}s: the schema changed"
+done
+printf 'crash: %d imports into an empty pool killed (%d before they ended, up to %d ms), seed %s\n' \
+    "$KILLS" "$mid" "$ms" "$KILL_SEED"
 
 # Status changes: one member goes back and forth, declined and contacted.
 cp "$work/base.db" "$work/db"
