@@ -281,36 +281,6 @@ apply_dirty(struct store *s, const struct family *f, const char *key,
 	return rc;
 }
 
-/* The keys term_dirty notes, each once. */
-static int
-dirty_keys(struct store *s, const char *family, const char *lo,
-    const char *hi, char ***keys, size_t *n, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	*keys = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, &st, "SELECT DISTINCT family, key FROM"
-	    " term_dirty WHERE (?1 IS NULL OR family = ?1) AND (?2 IS NULL OR"
-	    " (key >= ?2 AND (?3 IS NULL OR key <= ?3))) ORDER BY 1, 2",
-	    err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*keys = xrealloc(*keys, (*n + 2) * sizeof **keys);
-		(*keys)[(*n)++] = xstrdup((const char *)
-		    sqlite3_column_text(st, 0));
-		(*keys)[(*n)++] = xstrdup((const char *)
-		    sqlite3_column_text(st, 1));
-	}
-	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "term bitmaps");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 static void
 keys_free(char **keys, size_t n)
 {
@@ -321,39 +291,108 @@ keys_free(char **keys, size_t n)
 	free(keys);
 }
 
-/* The noted (family, key) pairs folded into their bitmaps, one by one. */
+/* One (family, key) group of term_dirty while it is folded. */
+struct fold {
+	struct store		*s;
+	sqlite3_stmt		*has[NFAMILIES];	/* prepared once */
+	const struct family	*f;			/* NULL: a window */
+	char			*family, *key;
+	roaring_bitmap_t	*r;
+	int			 changed;
+};
+
+/* The group done: its bitmap saved if a person moved, its block of
+ * windows made anew. */
+static void
+fold_free(struct fold *g)
+{
+	if (g->r != NULL)
+		roaring_bitmap_free(g->r);
+	free(g->family);
+	free(g->key);
+	g->r = NULL;
+	g->family = g->key = NULL;
+}
+
+static int
+fold_flush(struct fold *g, struct error *err)
+{
+	int rc = RC_OK;
+
+	if (g->key == NULL)
+		return RC_OK;
+	if (g->f == NULL)
+		rc = window_save(g->s, strtoll(g->key, NULL, 10), err);
+	else if (g->changed)
+		rc = save(g->s, g->f->name, g->key, g->r, err);
+	fold_free(g);
+	return rc;
+}
+
+static int
+fold_start(struct fold *g, const char *family, const char *key,
+    struct error *err)
+{
+	size_t i;
+	int rc;
+
+	g->family = xstrdup(family);
+	g->key = xstrdup(key);
+	g->changed = 0;
+	g->f = NULL;
+	if (strcmp(family, "window") == 0)
+		return RC_OK;
+	if ((g->f = family_find(family)) == NULL)
+		return error_set(err, RC_DB, "term bitmaps: unknown family "
+		    "'%s' noted", family);
+	i = (size_t)(g->f - families);
+	if (g->has[i] == NULL &&
+	    (rc = store_prepare(g->s, &g->has[i], g->f->has_sql, err)) !=
+	    RC_OK)
+		return rc;
+	return load(g->s, family, key, &g->r, err);
+}
+
+/*
+ * The noted rows, in one pass sorted by family and key: each person of a
+ * group rechecked against the rows, each bitmap read and written once.
+ */
 static int
 fold_dirty(struct store *s, struct error *err)
 {
-	const struct family *f;
-	roaring_bitmap_t *r;
-	char **keys;
-	size_t n, i;
-	int changed, rc;
+	struct fold g = { .s = s };
+	sqlite3_stmt *st;
+	const char *family, *key;
+	size_t i;
+	int rc, step, any = 0;
 
-	if ((rc = dirty_keys(s, NULL, NULL, NULL, &keys, &n, err)) != RC_OK)
+	if ((rc = store_prepare(s, &st, "SELECT family, key, person FROM"
+	    " term_dirty ORDER BY 1, 2", err)) != RC_OK)
 		return rc;
-	for (i = 0; rc == RC_OK && i < n; i += 2) {
-		if (strcmp(keys[i], "window") == 0) {
-			rc = window_save(s, strtoll(keys[i + 1], NULL, 10),
-			    err);
-			continue;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		any = 1;
+		family = (const char *)sqlite3_column_text(st, 0);
+		key = (const char *)sqlite3_column_text(st, 1);
+		if (g.key == NULL || strcmp(g.family, family) != 0 ||
+		    strcmp(g.key, key) != 0) {
+			if ((rc = fold_flush(&g, err)) != RC_OK ||
+			    (rc = fold_start(&g, family, key, err)) != RC_OK)
+				break;
 		}
-		if ((f = family_find(keys[i])) == NULL) {
-			rc = error_set(err, RC_DB, "term bitmaps: unknown "
-			    "family '%s' noted", keys[i]);
+		if (g.f != NULL && (rc = recheck(s, g.has[g.f - families], g.key,
+		    sqlite3_column_int64(st, 2), g.r, &g.changed, err)) !=
+		    RC_OK)
 			break;
-		}
-		if ((rc = load(s, f->name, keys[i + 1], &r, err)) != RC_OK)
-			break;
-		changed = 0;
-		rc = apply_dirty(s, f, keys[i + 1], r, &changed, err);
-		if (rc == RC_OK && changed)
-			rc = save(s, f->name, keys[i + 1], r, err);
-		roaring_bitmap_free(r);
 	}
-	keys_free(keys, n);
-	if (rc == RC_OK && n > 0)
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	if (rc == RC_OK)
+		rc = fold_flush(&g, err);
+	fold_free(&g);
+	for (i = 0; i < NFAMILIES; i++)
+		sqlite3_finalize(g.has[i]);
+	if (rc == RC_OK && any)
 		rc = store_exec(s, "DELETE FROM term_dirty", err);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "check.h"
@@ -255,6 +256,35 @@ test_suspend(void **state)
 	assert_same(s);
 }
 
+/* A bulk load (a new file, roster demo's and import's) notes nothing row
+ * by row; the commit that ends it builds every bitmap. */
+static void
+test_bulk(void **state)
+{
+	char path[512];
+	struct store *s;
+	struct error err;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s.bulk", testdb_path());
+	assert_int_equal(store_open(&s, path, STORE_CREATE | STORE_BULK,
+	    &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT live FROM term_state"), 0);
+	assert_int_equal(store_begin(s, &err), RC_OK);
+	testdb_exec(s, "INSERT INTO person(id, family_name, given_name,"
+	    " agency, created, updated) VALUES ('a', 'A', 'A', 'KMar', '', ''),"
+	    " ('b', 'B', 'B', 'Politie', '', '')");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM term_dirty"), 0);
+	assert_int_equal(store_commit(s, &err), RC_OK);
+	assert_int_equal(store_bulk_end(s, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT live FROM term_state"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM term"
+	    " WHERE family = 'agency'"), 2);
+	assert_int_equal(problems(s), 0);
+	store_close(s);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -265,6 +295,7 @@ main(void)
 		testdb_fixture_test(test_check_and_repair),
 		testdb_fixture_test(test_damaged),
 		testdb_fixture_test(test_suspend),
+		testdb_test(test_bulk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
