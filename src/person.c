@@ -79,7 +79,7 @@ static const char *const statements[ST_COUNT] = {
 	    " ON CONFLICT (person, mission, start) DO UPDATE SET"
 	    " country = excluded.country, end = excluded.end,"
 	    " role = excluded.role RETURNING pk",
-	/* A fresh pool has nothing to update, and RETURNING is not free. */
+	/* A record not stored yet: RETURNING and the upsert are not free. */
 	[ST_SERVICE_NEW] = "INSERT INTO service(person, mission, country,"
 	    " start, end, role) VALUES (?, ?, ?, ?, nullif(?, ''), ?)",
 	[ST_DEL_STHEME] = "DELETE FROM service_theme WHERE service = ?",
@@ -721,11 +721,15 @@ window_item(const struct unavail *u, struct item *it)
 	it->new[2] = u->reason != NULL ? u->reason : "";
 }
 
+/*
+ * fresh: the record is not stored yet (WRITER_FRESH, or service_put has
+ * looked), so a plain insert makes it and it has no themes to replace.
+ */
 static int
 service_write(struct person_writer *w, long long person,
-    const struct service *sv, struct error *err)
+    const struct service *sv, int fresh, struct error *err)
 {
-	int which = (w->flags & WRITER_FRESH) ? ST_SERVICE_NEW : ST_SERVICE;
+	int which = fresh ? ST_SERVICE_NEW : ST_SERVICE;
 	sqlite3_stmt *st = w->st[which];
 	long long mission = 0, pk = 0;
 	int rc;
@@ -749,7 +753,7 @@ service_write(struct person_writer *w, long long person,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_error(w->store, err, "mission");
-	if (!(w->flags & WRITER_FRESH)) {
+	if (!fresh) {
 		sqlite3_bind_int64(w->st[ST_DEL_STHEME], 1, pk);
 		if ((rc = run(w, ST_DEL_STHEME, err, "mission")) != RC_OK)
 			return rc;
@@ -769,12 +773,13 @@ service_put(struct person_writer *w, long long person,
 	int rc = RC_OK;
 
 	if (!(w->flags & WRITER_AUDIT))
-		return service_write(w, person, sv, err);
+		return service_write(w, person, sv,
+		    (w->flags & WRITER_FRESH) != 0, err);
 	/* Audited: written only when it is new or differs. */
 	service_item(sv, &themes, &it);
 	if ((rc = item_old(w, ST_SERVICE_OLD, person, sv->mission, sv->start,
 	    &it, err)) == RC_OK && !item_same(&it) &&
-	    (rc = service_write(w, person, sv, err)) == RC_OK)
+	    (rc = service_write(w, person, sv, !it.found, err)) == RC_OK)
 		rc = item_audit(w, person, &it, 0, err);
 	item_free(&it);
 	strbuf_free(&themes);
