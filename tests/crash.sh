@@ -81,67 +81,51 @@ counts() {
     "$ROSTER" --db "$work/src.db" export "$work/in" >/dev/null 2>&1 &&
     "$ROSTER" demo --size 20 --seed 9 "$work/base.db" 2>/dev/null ||
     bad "making the pools failed"
-cp "$work/base.db" "$work/db"
-old=$(counts)
-# The import's time on this machine bounds the delays.
-for i in 1 2 3; do
-	cp "$work/base.db" "$work/db"
-	took "$ROSTER" --db "$work/db" import "$work/in"/*.csv
-done
-new=$(counts)
-
-mid=0
-for d in $(delays "$KILLS" "$ms"); do
-	cp "$work/base.db" "$work/db"
-	rm -f "$work/db-wal" "$work/db-shm"
-	killed "$d" "$ROSTER" --db "$work/db" import "$work/in"/*.csv &&
-	    mid=$((mid + 1))
-	sound "import killed after ${d}s"
-	got=$(counts)
-	[ "$got" = "$old" ] || [ "$got" = "$new" ] && ok ||
-	    bad "import killed after ${d}s: counts '$got', neither '$old' nor '$new'"
-done
-printf 'crash: %d imports killed (%d before they ended, up to %d ms), seed %s;' \
-    "$KILLS" "$mid" "$ms" "$KILL_SEED"
-printf ' people, unavailability, deployments, members, history: %s or %s\n' \
-    "$old" "$new"
-
-# The same import into a pool that holds nobody yet, which loads in bulk
-# (bulk.h: the people's triggers and indexes dropped and made again
-# within the transaction): killed, the pool is empty or holds it all, and
-# its schema is the one it had, triggers and indexes included.
-printf 'id,family_name\n' >"$work/nobody.csv"
-"$ROSTER" --db "$work/empty.db" import "$work/nobody.csv" >/dev/null 2>&1 ||
-    bad "making the empty pool failed"
 schema() {
 	q "SELECT type || ' ' || name || ' ' || sql FROM sqlite_schema
 	    WHERE name NOT GLOB 'sqlite_stat*' ORDER BY type, name" | cksum
 }
-cp "$work/empty.db" "$work/db"
-empty=$(counts)
-was=$(schema)
-ms=0
-for i in 1 2 3; do
-	cp "$work/empty.db" "$work/db"
-	took "$ROSTER" --db "$work/db" import "$work/in"/*.csv
-done
-full=$(counts)
-[ "$(schema)" = "$was" ] && ok || bad "bulk import: the schema changed"
-mid=0
-for d in $(delays "$KILLS" "$ms"); do
-	cp "$work/empty.db" "$work/db"
-	rm -f "$work/db-wal" "$work/db-shm"
-	killed "$d" "$ROSTER" --db "$work/db" import "$work/in"/*.csv &&
-	    mid=$((mid + 1))
-	sound "bulk import killed after ${d}s"
-	got=$(counts)
-	[ "$got" = "$empty" ] || [ "$got" = "$full" ] && ok ||
-	    bad "bulk import killed after ${d}s: counts '$got', neither '$empty' nor '$full'"
-	[ "$(schema)" = "$was" ] && ok ||
-	    bad "bulk import killed after ${d}s: the schema changed"
-done
-printf 'crash: %d imports into an empty pool killed (%d before they ended, up to %d ms), seed %s\n' \
-    "$KILLS" "$mid" "$ms" "$KILL_SEED"
+# imports_killed POOL WHAT: KILLS imports of the export into copies of
+# POOL; each leaves its counts as they were ($old) or with the whole
+# import ($new), and its schema (triggers and indexes) as it was.
+imports_killed() {
+	cp "$1" "$work/db"
+	old=$(counts)
+	was=$(schema)
+	# The import's time on this machine bounds the delays.
+	ms=0
+	for i in 1 2 3; do
+		cp "$1" "$work/db"
+		took "$ROSTER" --db "$work/db" import "$work/in"/*.csv
+	done
+	new=$(counts)
+	[ "$(schema)" = "$was" ] && ok || bad "$2: the schema changed"
+	mid=0
+	for d in $(delays "$KILLS" "$ms"); do
+		cp "$1" "$work/db"
+		rm -f "$work/db-wal" "$work/db-shm"
+		killed "$d" "$ROSTER" --db "$work/db" import "$work/in"/*.csv &&
+		    mid=$((mid + 1))
+		sound "$2 killed after ${d}s"
+		got=$(counts)
+		[ "$got" = "$old" ] || [ "$got" = "$new" ] && ok ||
+		    bad "$2 killed after ${d}s: counts '$got', neither '$old' nor '$new'"
+		[ "$(schema)" = "$was" ] && ok ||
+		    bad "$2 killed after ${d}s: the schema changed"
+	done
+	printf 'crash: %d %ss killed (%d before they ended, up to %d ms), seed %s;' \
+	    "$KILLS" "$2" "$mid" "$ms" "$KILL_SEED"
+	printf ' people, unavailability, deployments, members, history: %s or %s\n' \
+	    "$old" "$new"
+}
+imports_killed "$work/base.db" import
+# The same import into a pool that holds nobody yet, which loads in bulk
+# (bulk.h: the people's triggers and indexes dropped and made again
+# within the transaction).
+printf 'id,family_name\n' >"$work/nobody.csv"
+"$ROSTER" --db "$work/empty.db" import "$work/nobody.csv" >/dev/null 2>&1 ||
+    bad "making the empty pool failed"
+imports_killed "$work/empty.db" "bulk import"
 
 # Status changes: one member goes back and forth, declined and contacted.
 cp "$work/base.db" "$work/db"

@@ -182,23 +182,33 @@ schema(struct store *s)
 	return strbuf_steal(&out);
 }
 
+/* A bulk load begun in a new transaction, and Anna (pk 7) written. */
+static struct bulk *
+load_anna(struct store *s)
+{
+	struct bulk *b;
+	struct error err;
+
+	assert_int_equal(store_begin(s, &err), RC_OK);
+	assert_int_equal(bulk_begin(s, &b, &err), RC_OK);
+	assert_non_null(b);
+	testdb_exec(s, "INSERT INTO person(pk, id, family_name, given_name,"
+	    " created, updated) VALUES (7, 'a', 'Wit', 'Anna', 'x', 'x');"
+	    " INSERT INTO person_language VALUES (7, 'fr', 4)");
+	return b;
+}
+
 /* Inside a load nothing is noted; its end notes everyone, once. */
 static void
 bulk_suspends(void **state)
 {
 	struct store *s = *state;
-	struct bulk *b;
 	struct error err;
 	char *before = schema(s), *after;
+	struct bulk *b = load_anna(s);
 
-	assert_int_equal(store_begin(s, &err), RC_OK);
-	assert_int_equal(bulk_begin(s, &b, &err), RC_OK);
-	assert_non_null(b);
 	assert_int_equal(schema_objects(s, "trigger"), 0);
 	assert_int_equal(schema_objects(s, "index"), 0);
-	testdb_exec(s, "INSERT INTO person(pk, id, family_name, given_name,"
-	    " created, updated) VALUES (7, 'a', 'Wit', 'Anna', 'x', 'x');"
-	    " INSERT INTO person_language VALUES (7, 'fr', 4)");
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM changed"), 0);
 	assert_int_equal(testdb_int(s, "SELECT count(*) FROM term_dirty"), 0);
 	assert_int_equal(testdb_int(s, "SELECT live FROM term_state"), 0);
@@ -223,15 +233,9 @@ static void
 bulk_rolled_back(void **state)
 {
 	struct store *s = *state;
-	struct bulk *b;
-	struct error err;
 	char *before = schema(s), *after;
+	struct bulk *b = load_anna(s);
 
-	assert_int_equal(store_begin(s, &err), RC_OK);
-	assert_int_equal(bulk_begin(s, &b, &err), RC_OK);
-	assert_non_null(b);
-	testdb_exec(s, "INSERT INTO person(pk, id, family_name, given_name,"
-	    " created, updated) VALUES (7, 'a', 'Wit', 'Anna', 'x', 'x')");
 	store_rollback(s);
 	bulk_free(b);
 	after = schema(s);
