@@ -78,6 +78,63 @@ for n in $sizes; do
 	rm -f "$work/keys"
 done
 
+# The full-screen list on the largest pool, in tmux (100x30): the first
+# screen, from starting roster to its status line on screen, beside a
+# shell printing that line at once (what tmux and the polling add); the
+# peak resident memory with the facet panel shown and three filters run;
+# and in-process (bench_screen): the screen's work before it draws, the
+# facet sets read while idle, the panel after each filter of the queries.
+screen_bench() {
+	db=$1 n=$2 sock=$work/tmux.sock
+	tm() { tmux -S "$sock" -f /dev/null "$@"; }
+	shown() { tm capture-pane -p -t sb | grep -q "$1"; }
+	# ms from respawning the pane with $1 until the screen shows $2
+	first() {
+		t0=$(date +%s%N)
+		tm respawn-pane -k -t sb "$1"
+		until shown "$2"; do :; done
+		echo $((($(date +%s%N) - t0) / 1000000))
+	}
+	tm kill-server 2>/dev/null || true
+	rm -f "$sock"
+	# Kept while a pane is respawned.
+	tm start-server \; set-option -s exit-empty off
+	tm new-session -d -s sb -x 100 -y 30 "sleep 600"
+	cmd="exec env TERM=screen ROSTER_TODAY=$ROSTER_TODAY $roster --db $db"
+	bar=" $n/$n  (everyone)"
+	i=0
+	while [ $i -lt 10 ]; do
+		first "$cmd" "^$bar"
+		first "echo '$bar'; exec sleep 600" "^$bar"
+		i=$((i + 1))
+	done | paste - - >"$work/first.ms"
+	first "$cmd" "^$bar" >/dev/null
+	tm send-keys -t sb f
+	until shown '|Countries'; do :; done
+	for f in lang:fr country:ML -lang:en; do
+		tm send-keys -t sb / C-e C-u "$f" Enter
+		until shown " $f  \[name\]"; do :; done
+	done
+	sleep 1
+	pid=$(tm list-panes -t sb -F '#{pane_pid}')
+	rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' /proc/"$pid"/status)
+	tm kill-server
+	echo
+	echo "full-screen list at $n people (ms; tmux 100x30, 10 runs)"
+	echo "first screen p50/p99 $(cut -f1 "$work/first.ms" | percentiles |
+	    tr '\t' /), tmux alone $(cut -f2 "$work/first.ms" | percentiles |
+	    tr '\t' /); resident with facets ${rss} MB"
+	"$builddir/tests/bench/bench_screen" "$db" 5 <"$queries" |
+	    while IFS='	' read -r ms fill p50 p99 max c50 c99 mb; do
+		echo "in-process: before the first screen $ms, facet sets" \
+		    "(idle) $fill, facet panel after a filter p50/p99/max" \
+		    "$p50/$p99/$max (processor time p50/p99 $c50/$c99);" \
+		    "peak $mb MB"
+	done
+}
+n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+command -v tmux >/dev/null && screen_bench "$work/pool-$n.db" "$n"
+
 # Import throughput: export the largest pool that exists, import it anew
 # (a new pool: a bulk load); the lines are those of the files imported.
 n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
