@@ -455,9 +455,16 @@ app_facets_prepare(struct app *a, struct error *err)
 
 	if (app_facets_ready(a))
 		return RC_OK;
-	if ((rc = facet_cache_fill(a->store, a->fcache, err)) == RC_OK)
-		a->fcache_gen = a->generation;
-	return rc;
+	rc = facet_cache_fill(a->store, a->fcache, err);
+	if (rc == RC_INTERRUPTED)
+		return rc;
+	/*
+	 * Not again until the pool changes.  A fill that failed (a damaged
+	 * term bitmap) leaves the list as it is: the panel, counting the
+	 * same way, says why when it is asked for.
+	 */
+	a->fcache_gen = a->generation;
+	return RC_OK;
 }
 
 int

@@ -263,7 +263,8 @@ void	app_rows_reset(struct app *);
 int	app_rows(struct app *, struct error *err);
 int	app_facets(struct app *, struct error *err);
 /* The facet cache whole for the pool as it is, for the panel to come:
- * done while idle; ready says whether it is. */
+ * done while idle (RC_INTERRUPTED when a key came first; a failure is
+ * left for the panel to tell); ready says whether it is. */
 int	app_facets_ready(const struct app *);
 int	app_facets_prepare(struct app *, struct error *err);
 /* The list's order: the next sort key, or reversed. */

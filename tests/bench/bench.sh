@@ -21,6 +21,10 @@ work=${BENCH_DIR:-$builddir/bench-data}
 mkdir -p "$work"
 
 ms() { date +%s%N | cut -c1-13; }
+# The load averages now: a 2-core machine shared with builds halves speed.
+load() { uptime | sed 's/.*load average: *//'; }
+
+echo "machine: $(nproc) cores; load average (1, 5, 15 min): $(load)"
 
 # p50 and p99 (nearest rank) of the numbers on stdin.
 percentiles() {
@@ -131,18 +135,27 @@ screen_bench() {
 n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 command -v tmux >/dev/null && screen_bench "$work/pool-$n.db" "$n"
 
-# Import throughput: export the largest pool that exists, import it anew.
+# Import throughput: export the largest pool that exists, import it anew
+# (a new pool: a bulk load); the lines are those of the files imported.
 n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 rm -rf "$work/export" "$work/import.db"
 "$roster" --db "$work/pool-$n.db" export "$work/export" 2>/dev/null
-rows=$(cat "$work/export"/*.csv | wc -l)
+set -- "$work/export/people.csv" "$work/export/missions.csv" \
+    "$work/export/unavailability.csv"
+rows=$(cat "$@" | wc -l)
 t0=$(ms)
-"$roster" --db "$work/import.db" import "$work/export/people.csv" \
-    "$work/export/missions.csv" "$work/export/unavailability.csv" 2>/dev/null
+"$roster" --db "$work/import.db" import "$@" 2>/dev/null
 t1=$(ms)
 echo
 echo "import of $n people ($rows CSV lines): $((t1 - t0)) ms," \
-    "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s"
+    "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s (load $(load))"
+# The demo, timed every run (the pools above are made once and kept).
+rm -f "$work/demo-timed.db"
+t0=$(ms)
+"$roster" demo --size "$n" --seed 1 "$work/demo-timed.db" 2>/dev/null
+t1=$(ms)
+rm -f "$work/demo-timed.db"
+echo "demo --size $n: $((t1 - t0)) ms (load $(load))"
 
 # roster apply: a changeset of 1,000 changed people into a pool of
 # 20,000 that has all of the sender's others already.
