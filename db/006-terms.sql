@@ -44,7 +44,7 @@ BEGIN
 	    ('origin', lower(NEW.origin), NEW.pk),
 	    ('status', NEW.status, NEW.pk),
 	    ('gender', NEW.gender, NEW.pk),
-	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+	    ('notice', printf('%010d', NEW.notice_days), NEW.pk);
 END;
 CREATE TRIGGER term_person_update AFTER UPDATE OF pk, agency, origin,
     status, gender, notice_days ON person
@@ -54,12 +54,12 @@ BEGIN
 	    ('origin', lower(OLD.origin), OLD.pk),
 	    ('status', OLD.status, OLD.pk),
 	    ('gender', OLD.gender, OLD.pk),
-	    ('notice', printf('%05d', OLD.notice_days), OLD.pk),
+	    ('notice', printf('%010d', OLD.notice_days), OLD.pk),
 	    ('agency', lower(NEW.agency), NEW.pk),
 	    ('origin', lower(NEW.origin), NEW.pk),
 	    ('status', NEW.status, NEW.pk),
 	    ('gender', NEW.gender, NEW.pk),
-	    ('notice', printf('%05d', NEW.notice_days), NEW.pk);
+	    ('notice', printf('%010d', NEW.notice_days), NEW.pk);
 END;
 CREATE TRIGGER term_person_delete AFTER DELETE ON person
     WHEN (SELECT live FROM term_state)
@@ -68,7 +68,7 @@ BEGIN
 	    ('origin', lower(OLD.origin), OLD.pk),
 	    ('status', OLD.status, OLD.pk),
 	    ('gender', OLD.gender, OLD.pk),
-	    ('notice', printf('%05d', OLD.notice_days), OLD.pk);
+	    ('notice', printf('%010d', OLD.notice_days), OLD.pk);
 END;
 
 CREATE TRIGGER term_language_insert AFTER INSERT ON person_language
@@ -145,16 +145,77 @@ END;
 CREATE TRIGGER term_service_insert AFTER INSERT ON service
     WHEN (SELECT live FROM term_state)
 BEGIN
-	INSERT INTO term_dirty VALUES ('country', NEW.country, NEW.person);
+	INSERT INTO term_dirty VALUES ('country', NEW.country, NEW.person),
+	    ('mission', NEW.mission, NEW.person);
 END;
-CREATE TRIGGER term_service_update AFTER UPDATE OF person, country
-    ON service WHEN (SELECT live FROM term_state)
+CREATE TRIGGER term_service_update AFTER UPDATE OF person, country,
+    mission ON service WHEN (SELECT live FROM term_state)
 BEGIN
 	INSERT INTO term_dirty VALUES ('country', OLD.country, OLD.person),
-	    ('country', NEW.country, NEW.person);
+	    ('mission', OLD.mission, OLD.person),
+	    ('country', NEW.country, NEW.person),
+	    ('mission', NEW.mission, NEW.person);
 END;
 CREATE TRIGGER term_service_delete AFTER DELETE ON service
     WHEN (SELECT live FROM term_state)
 BEGIN
-	INSERT INTO term_dirty VALUES ('country', OLD.country, OLD.person);
+	INSERT INTO term_dirty VALUES ('country', OLD.country, OLD.person),
+	    ('mission', OLD.mission, OLD.person);
+END;
+
+-- The month a date falls in ('2027-03'), for ready:, passport:, medical:
+-- and heat: ('' when the date is missing, as is ready_until then).
+CREATE TRIGGER term_dates_insert AFTER INSERT ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('ready', coalesce(substr(NEW.ready_until, 1, 7), ''), NEW.pk),
+	    ('passport', coalesce(substr(NEW.passport_expiry, 1, 7), ''), NEW.pk),
+	    ('medical', coalesce(substr(NEW.medical_expiry, 1, 7), ''), NEW.pk),
+	    ('heat', coalesce(substr(NEW.heat_expiry, 1, 7), ''), NEW.pk);
+END;
+CREATE TRIGGER term_dates_update AFTER UPDATE OF pk, passport_expiry,
+    medical_expiry, heat_expiry ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('ready', coalesce(substr(OLD.ready_until, 1, 7), ''), OLD.pk),
+	    ('passport', coalesce(substr(OLD.passport_expiry, 1, 7), ''), OLD.pk),
+	    ('medical', coalesce(substr(OLD.medical_expiry, 1, 7), ''), OLD.pk),
+	    ('heat', coalesce(substr(OLD.heat_expiry, 1, 7), ''), OLD.pk),
+	    ('ready', coalesce(substr(NEW.ready_until, 1, 7), ''), NEW.pk),
+	    ('passport', coalesce(substr(NEW.passport_expiry, 1, 7), ''), NEW.pk),
+	    ('medical', coalesce(substr(NEW.medical_expiry, 1, 7), ''), NEW.pk),
+	    ('heat', coalesce(substr(NEW.heat_expiry, 1, 7), ''), NEW.pk);
+END;
+CREATE TRIGGER term_dates_delete AFTER DELETE ON person
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('ready', coalesce(substr(OLD.ready_until, 1, 7), ''), OLD.pk),
+	    ('passport', coalesce(substr(OLD.passport_expiry, 1, 7), ''), OLD.pk),
+	    ('medical', coalesce(substr(OLD.medical_expiry, 1, 7), ''), OLD.pk),
+	    ('heat', coalesce(substr(OLD.heat_expiry, 1, 7), ''), OLD.pk);
+END;
+
+-- Unavailability windows are kept as sorted arrays, a BLOB per 65,536
+-- people (terms_window.c), so that avail: sweeps them.
+CREATE TRIGGER term_window_insert AFTER INSERT ON unavailability
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('window', printf('%05d', NEW.person >> 16), NEW.person);
+END;
+CREATE TRIGGER term_window_update AFTER UPDATE OF person, start, end
+    ON unavailability WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('window', printf('%05d', OLD.person >> 16), OLD.person),
+	    ('window', printf('%05d', NEW.person >> 16), NEW.person);
+END;
+CREATE TRIGGER term_window_delete AFTER DELETE ON unavailability
+    WHEN (SELECT live FROM term_state)
+BEGIN
+	INSERT INTO term_dirty VALUES
+	    ('window', printf('%05d', OLD.person >> 16), OLD.person);
 END;

@@ -52,6 +52,14 @@ long long	bitmap_next(const struct bitmap *, long long from);
 /* a := a AND b, or a := a OR b; both may be complements. */
 void		bitmap_combine(struct bitmap *a, const struct bitmap *b,
 		    int is_and);
+/*
+ * b := b OR the set in buf, a bitmap in CRoaring's portable format (the
+ * RoaringFormatSpec), members past b's room left out.  Returns 0, having
+ * set some bits perhaps, when buf is not one (checked before reading
+ * past its end), else 1.
+ */
+int		bitmap_or_portable(struct bitmap *b, const void *buf,
+		    size_t len);
 /* a := a AND NOT b; both may be complements. */
 void		bitmap_and_not(struct bitmap *a, const struct bitmap *b);
 

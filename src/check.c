@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "fts.h"
+#include "terms.h"
 
 struct checker {
 	struct store		*store;
@@ -28,7 +29,7 @@ found(struct checker *c, const char *fmt, ...)
 	c->problem(msg, c->arg);
 }
 
-/* fts_check's problems, counted. */
+/* fts_check's and terms_check's problems, counted. */
 static void
 found_index(const char *msg, void *arg)
 {
@@ -163,10 +164,27 @@ check_pool(struct store *s, void (*problem)(const char *, void *),
 	    say_foreign_key);
 	if (fts_check(s, found_index, &c, &qerr) != RC_OK)
 		found(&c, "%s", qerr.msg);
+	if (terms_check(s, found_index, &c, &qerr) != RC_OK)
+		found(&c, "%s", qerr.msg);
 	if (store_int(s, "SELECT count(*) FROM person", &r->people, &qerr) !=
 	    RC_OK)
 		found(&c, "%s", qerr.msg);
 	store_exec(s, "COMMIT", NULL);
 	check_index_itself(&c);
 	return RC_OK;
+}
+
+int
+check_repair(struct store *s, struct error *err)
+{
+	int rc;
+
+	if ((rc = store_begin(s, err)) != RC_OK)
+		return rc;
+	if ((rc = fts_refresh(s, 1, err)) != RC_OK ||
+	    (rc = terms_rebuild(s, err)) != RC_OK) {
+		store_rollback(s);
+		return rc;
+	}
+	return store_commit(s, err);
 }

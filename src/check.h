@@ -33,4 +33,10 @@ struct check_result {
 int	check_pool(struct store *, void (*problem)(const char *msg, void *arg),
 	    void *arg, struct check_result *, struct error *err);
 
+/*
+ * roster check --repair: what is kept from the rows (the words index, the
+ * term bitmaps) made anew from them, in one transaction.
+ */
+int	check_repair(struct store *, struct error *err);
+
 #endif

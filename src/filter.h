@@ -115,11 +115,26 @@ struct filter_node {
  */
 enum filter_set_op { SET_QUERY, SET_AND, SET_OR, SET_NOT };
 
+/*
+ * A SET_QUERY whose people are also the union of term bitmaps (terms.h):
+ * of family, the keys lo..hi of each range (hi NULL: every key from lo),
+ * or the keys that keys_sql yields with the set's parameters.  search.c
+ * reads the bitmaps when the pool keeps them and runs sql when it does
+ * not; both give the same people.
+ */
+struct filter_range {
+	char	*lo, *hi;
+};
+
 struct filter_set {
 	enum filter_set_op	 op;
 	struct filter_set	*a, *b;		/* NOT uses a only */
 	char			*sql;		/* SET_QUERY */
 	size_t			 first, nparams; /* SET_QUERY's parameters */
+	const char		*family;	/* NULL: sql alone */
+	struct filter_range	*ranges;
+	size_t			 nranges;
+	const char		*keys_sql;	/* NULL: ranges */
 };
 
 struct filter;

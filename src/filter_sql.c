@@ -41,22 +41,30 @@ struct filter_compiler {
 	size_t		 first;		/* the current term's first parameter */
 };
 
+/* The missions whose names hold a mission: term's value: the keys of its
+ * term bitmaps. */
+#define MISSION_KEYS_SQL \
+    "SELECT pk FROM mission WHERE instr(lower(name), lower(?)) > 0"
+static const char mission_keys_sql[] = MISSION_KEYS_SQL;
+
 /*
- * Availability over [D1, D2] is three sets: the active people who can be
- * there in time (D1 >= today + notice_days), minus those with an
+ * Availability over [D1, D2]: the active people who can be there in time
+ * (D1 >= today + notice_days: status and notice, two sets that the term
+ * bitmaps hold), minus those with an
  * unavailability window, marked do not call up to D1 or later or resting
  * after a deployment on a day of the window (avail.h), minus
  * those with a firm booking (avail.h) on a deployment that starts on or
  * before D2 and has not ended before D1 (inclusive, open-ended).
  */
-static const char avail_ready_sql[] =
-    "SELECT pk FROM person WHERE status = 'active' AND notice_days <= ?";
-/* Two ranges of one index, not an OR, which SQLite would de-duplicate. */
-static const char avail_away_sql[] =
+/* Two ranges of one index, not an OR, which SQLite would de-duplicate;
+ * the term bitmaps hold these windows too (terms_window.h). */
+static const char avail_windows_sql[] =
     "SELECT person AS pk FROM unavailability WHERE end IS NULL"
     " AND start <= ? UNION ALL SELECT person FROM unavailability"
-    " WHERE end >= ? AND start <= ? UNION ALL SELECT pk FROM person WHERE"
-    AVAIL_DNC_SQL("person", "?") " UNION ALL SELECT a.person FROM"
+    " WHERE end >= ? AND start <= ?";
+static const char avail_away_sql[] =
+    "SELECT pk FROM person WHERE" AVAIL_DNC_SQL("person", "?")
+    " UNION ALL SELECT a.person FROM"
     " assignment a JOIN deployment d ON d.pk = a.deployment WHERE"
     AVAIL_RESTING_SQL("a", "d", "?", "?");
 static const char avail_booked_sql[] =
@@ -195,14 +203,40 @@ query(struct filter_compiler *c, const char *sql)
 	return n;
 }
 
+/* The set is also the people of family's keys lo..hi (filter.h; hi NULL:
+ * every key from lo). */
+static struct filter_set *
+with_range(struct filter_set *n, const char *family, const char *lo,
+    const char *hi)
+{
+	n->family = family;
+	n->ranges = xrealloc(n->ranges, (n->nranges + 1) * sizeof *n->ranges);
+	n->ranges[n->nranges].lo = xstrdup(lo);
+	n->ranges[n->nranges++].hi = hi != NULL ? xstrdup(hi) : NULL;
+	return n;
+}
+
+static struct filter_set *
+with_key(struct filter_set *n, const char *family, const char *key)
+{
+	return with_range(n, family, key, key);
+}
+
 static void
 set_free(struct filter_set *n)
 {
+	size_t i;
+
 	if (n == NULL)
 		return;
 	set_free(n->a);
 	set_free(n->b);
 	free(n->sql);
+	for (i = 0; i < n->nranges; i++) {
+		free(n->ranges[i].lo);
+		free(n->ranges[i].hi);
+	}
+	free(n->ranges);
 	free(n);
 }
 
@@ -217,7 +251,8 @@ term_country(struct filter_compiler *c, const struct filter_keydef *k,
 	if ((rc = refdata_country(c->store, n->value, code, c->err)) != RC_OK)
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
-	*out = query(c, "SELECT person AS pk FROM service WHERE country = ?");
+	*out = with_key(query(c, "SELECT person AS pk FROM service"
+	    " WHERE country = ?"), "country", code);
 	return RC_OK;
 }
 
@@ -226,7 +261,7 @@ term_lang(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
 	char *name = xstrdup(n->value), *op, code[3], what[300];
-	char levels[VOCAB_EXPECTED_LEN];
+	char levels[VOCAB_EXPECTED_LEN], lo[16], hi[16];
 	int level = 1, rc;
 
 	(void)k;
@@ -249,8 +284,12 @@ term_lang(struct filter_compiler *c, const struct filter_keydef *k,
 		return lookup_failed(c, n, rc);
 	add_text(c, code);
 	add_int(c, level);
-	*out = query(c, "SELECT person AS pk FROM person_language "
-	    "WHERE code = ? AND level >= ?");
+	/* Levels are one digit (table level), so code:L..code:9 are the
+	 * keys of the levels from L up. */
+	snprintf(lo, sizeof lo, "%s:%d", code, level);
+	snprintf(hi, sizeof hi, "%s:9", code);
+	*out = with_range(query(c, "SELECT person AS pk FROM person_language "
+	    "WHERE code = ? AND level >= ?"), "lang", lo, hi);
 	return RC_OK;
 }
 
@@ -281,6 +320,8 @@ term_vocab(struct filter_compiler *c, const struct filter_keydef *k,
 		for (i = 0; i < nslugs; i++)
 			add_text(c, slugs[i]);
 	*out = query(c, strbuf_str(&sql));
+	for (i = 0; i < nslugs; i++)
+		with_key(*out, refdata_vocab_name(v), slugs[i]);
 	strbuf_free(&in);
 	strbuf_free(&sql);
 	strv_free(slugs, nslugs);
@@ -300,7 +341,7 @@ term_choice(struct filter_compiler *c, const struct filter_keydef *k,
 		add_text(c, k->choices->words[i]);
 		snprintf(sql, sizeof sql, "SELECT pk FROM person WHERE %s = ?",
 		    k->name);
-		*out = query(c, sql);
+		*out = with_key(query(c, sql), k->name, k->choices->words[i]);
 		return RC_OK;
 	}
 	snprintf(what, sizeof what, "unknown %s '%s' (expected %s)", k->name,
@@ -313,9 +354,39 @@ static int
 term_text(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
+	char *key;
+	size_t i;
+
 	add_text(c, n->value);
 	*out = query(c, k->sql);
+	if (k->key == KEY_MISSION) {
+		(*out)->family = "mission";
+		(*out)->keys_sql = mission_keys_sql;
+	}
+	/* COLLATE NOCASE folds ASCII letters only, as the keys are. */
+	if (k->key == KEY_AGENCY || k->key == KEY_ORIGIN) {
+		key = xstrdup(n->value);
+		for (i = 0; key[i] != '\0'; i++)
+			if (key[i] >= 'A' && key[i] <= 'Z')
+				key[i] += 'a' - 'A';
+		with_key(*out, k->name, key);
+		free(key);
+	}
 	return RC_OK;
+}
+
+/* notice_days <= days: also the keys up to days of family notice. */
+static struct filter_set *
+notice_set(struct filter_compiler *c, long long days)
+{
+	struct filter_set *n;
+	char hi[24];
+
+	n = query(c, "SELECT pk FROM person WHERE notice_days <= ?");
+	if (days < 0)
+		return n;
+	snprintf(hi, sizeof hi, "%010lld", days);
+	return with_range(n, "notice", "0000000000", hi);
 }
 
 static int
@@ -338,7 +409,7 @@ term_notice(struct filter_compiler *c, const struct filter_keydef *k,
 		return bad_value(c, n, what);
 	}
 	add_int(c, days);
-	*out = query(c, "SELECT pk FROM person WHERE notice_days <= ?");
+	*out = notice_set(c, days);
 	return RC_OK;
 }
 
@@ -346,8 +417,9 @@ static int
 term_avail(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
-	struct filter_set *ready, *away, *booked;
+	struct filter_set *ready, *windows, *away, *booked;
 	char *text = xstrdup(n->value), *dots, what[300];
+	char from[DATE_LEN], to[DATE_LEN];
 	int d1, d2, rc;
 
 	(void)k;
@@ -364,15 +436,22 @@ term_avail(struct filter_compiler *c, const struct filter_keydef *k,
 		rc = bad_value(c, n, what);
 		goto out;
 	}
+	add_text(c, "active");
+	ready = with_key(query(c, "SELECT pk FROM person WHERE status = ?"),
+	    "status", "active");
 	add_int(c, (long long)d1 - c->today);
-	ready = query(c, avail_ready_sql);
+	ready = set_new(SET_AND, ready, notice_set(c, (long long)d1 -
+	    c->today));
 	add_date(c, d2);
 	add_date(c, d1);
 	add_date(c, d2);
+	date_format(d1, from);
+	date_format(d2, to);
+	windows = with_range(query(c, avail_windows_sql), "window", from, to);
 	add_date(c, d1);
 	add_date(c, d2);
 	add_date(c, d1);
-	away = query(c, avail_away_sql);
+	away = set_new(SET_OR, windows, query(c, avail_away_sql));
 	add_date(c, d1);
 	add_date(c, d2);
 	booked = query(c, avail_booked_sql);
@@ -383,17 +462,40 @@ out:
 	return rc;
 }
 
-/* A key whose value is a date, bound as YYYY-MM-DD to the key's SQL. */
+/*
+ * A key whose value is a date, bound as YYYY-MM-DD to the key's SQL: the
+ * date on that day or later.  The term bitmaps hold people by the month
+ * of the date ("2027-01"), so the months after the day's are read from
+ * them: the key's SQL with that month's key is exactly those, since any
+ * text at or after a 7-character key has a 7-character prefix at or
+ * after it.  The rest of the day's month is a short range of the rows.
+ */
 static int
 term_date(struct filter_compiler *c, const struct filter_keydef *k,
     const struct filter_node *n, struct filter_set **out)
 {
-	int day, rc;
+	struct filter_set *later;
+	char next[16], sql[160];
+	int day, y, m, d, rc;
 
 	if ((rc = value_date(c, n, n->value, &day)) != RC_OK)
 		return rc;
+	date_to_ymd(day, &y, &m, &d);
+	if (y == 9999 && m == 12) {
+		add_date(c, day);
+		*out = query(c, k->sql);
+		return RC_OK;
+	}
+	snprintf(next, sizeof next, "%04d-%02d", m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m % 12 + 1);
+	add_text(c, next);
+	later = with_range(query(c, k->sql), k->name, next, NULL);
 	add_date(c, day);
-	*out = query(c, k->sql);
+	add_text(c, next);
+	snprintf(sql, sizeof sql, "%s AND %s%s < ?", k->sql,
+	    k->key == KEY_READY ? "ready_until" : k->name,
+	    k->key == KEY_READY ? "" : "_expiry");
+	*out = set_new(SET_OR, later, query(c, sql));
 	return RC_OK;
 }
 
@@ -535,8 +637,7 @@ const struct filter_keydef filter_keys[] = {
 	    " WHERE origin = ? COLLATE NOCASE" },
 	{ "mission", KEY_MISSION, NULL, "part of a mission name, as in "
 	    "mission:eulex", term_text, "SELECT person AS pk FROM service"
-	    " WHERE mission IN (SELECT pk FROM mission"
-	    " WHERE instr(lower(name), lower(?)) > 0)" },
+	    " WHERE mission IN (" MISSION_KEYS_SQL ")" },
 	{ "status", KEY_STATUS, &vocab_person_statuses, NULL, term_choice,
 	    NULL },
 	{ "gender", KEY_GENDER, &vocab_genders, NULL, term_choice, NULL },

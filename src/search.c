@@ -7,6 +7,7 @@
 #include "search.h"
 #include "sqlfunc.h"
 #include "strbuf.h"
+#include "terms.h"
 
 struct search_result {
 	struct bitmap	 bm;
@@ -185,6 +186,53 @@ order_by(struct strbuf *b, enum search_sort sort, int reverse)
 		strbuf_addf(b, sorts[sort_index(sort)].order, d, d, d, d);
 }
 
+/* The keys of a set whose keys are a query's rows (a mission's name). */
+static int
+run_keys(struct store *s, const struct filter *f, const struct filter_set *set,
+    struct bitmap *out, int *used, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, set->keys_sql, err)) != RC_OK)
+		return rc;
+	filter_bind_set(f, set, st, 1);
+	while (*used && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+
+		if ((rc = terms_read(s, set->family, key, key, out, used,
+		    err)) != RC_OK)
+			break;
+	}
+	if (rc == RC_OK && *used && step != SQLITE_DONE)
+		rc = store_error(s, err, "search");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * A set the term bitmaps hold, read from them: *used is 0 when the pool
+ * keeps none, and out is then as it was (empty).
+ */
+static int
+run_terms(struct store *s, const struct filter *f,
+    const struct filter_set *set, struct bitmap *out, int *used,
+    struct error *err)
+{
+	size_t i;
+	int rc = RC_OK;
+
+	*used = 1;
+	if (set->keys_sql != NULL)
+		rc = run_keys(s, f, set, out, used, err);
+	for (i = 0; rc == RC_OK && *used && i < set->nranges; i++)
+		rc = terms_read(s, set->family, set->ranges[i].lo,
+		    set->ranges[i].hi, out, used, err);
+	if (rc == RC_OK && !*used)
+		bitmap_zero(out);
+	return rc;
+}
+
 /* The set's rows go straight into the bitmap, inside SQLite's loop. */
 static int
 run_set(struct store *s, const struct filter *f, const struct filter_set *set,
@@ -193,7 +241,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	struct strbuf sql = { 0 }, key = { 0 };
 	struct bitmap *hit;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, used;
 
 	if (cache != NULL) {
 		filter_set_key(f, set, &key);
@@ -204,6 +252,14 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 			strbuf_free(&key);
 			return RC_OK;
 		}
+	}
+	if (set->family != NULL) {
+		if ((rc = run_terms(s, f, set, out, &used, err)) != RC_OK) {
+			strbuf_free(&key);
+			return rc;
+		}
+		if (used)
+			goto done;
 	}
 	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
@@ -219,6 +275,7 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 		strbuf_free(&key);
 		return store_error(s, err, "search");
 	}
+done:
 	if (cache != NULL)
 		cache_put(cache, key.s, out);
 	strbuf_free(&key);
@@ -255,6 +312,27 @@ eval(struct store *s, const struct filter *f, const struct filter_set *set,
 	}
 }
 
+/*
+ * The people in the pool: everyone has one status, so the status bitmaps
+ * together are everyone, and their popcount is far cheaper than count(*)
+ * over a million rows.
+ */
+static int
+pool_size(struct store *s, long long capacity, long long *n,
+    struct error *err)
+{
+	struct bitmap all;
+	int rc, used;
+
+	bitmap_init(&all, capacity - 1);
+	if ((rc = terms_read(s, "status", "", NULL, &all, &used, err)) ==
+	    RC_OK)
+		rc = used ? (*n = bitmap_popcount(&all), RC_OK) :
+		    person_count(s, n, err);
+	bitmap_free(&all);
+	return rc;
+}
+
 /* The matches in r's bitmap; only a complement needs the pool's size. */
 static int
 result_count(struct store *s, struct search_result *r, struct error *err)
@@ -263,8 +341,8 @@ result_count(struct store *s, struct search_result *r, struct error *err)
 
 	r->count = bitmap_popcount(&r->bm);
 	if (r->bm.neg) {
-		if (r->total < 0 &&
-		    (rc = person_count(s, &r->total, err)) != RC_OK)
+		if (r->total < 0 && (rc = pool_size(s,
+		    bitmap_capacity(&r->bm), &r->total, err)) != RC_OK)
 			return rc;
 		r->count = r->total - r->count;
 	}

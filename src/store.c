@@ -659,7 +659,11 @@ store_open(struct store **out, const char *path, int flags, struct error *err)
 		goto fail;
 	if (from < NMIGRATIONS && (rc = migrate(s, from, err)) != RC_OK)
 		goto fail;
-	if ((flags & STORE_BULK) && (rc = drop_indexes(s, err)) != RC_OK)
+	/* A bulk load's term bitmaps are built once, by the commit that
+	 * ends it, rather than noted row by row (terms_suspend, terms.h). */
+	if ((flags & STORE_BULK) && ((rc = drop_indexes(s, err)) != RC_OK ||
+	    (rc = store_exec(s, "UPDATE term_state SET live = 0", err)) !=
+	    RC_OK))
 		goto fail;
 	if (!(flags & (STORE_READ_ONLY | STORE_MEMORY | STORE_BULK)))
 		store_keep_shared(s);

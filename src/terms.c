@@ -10,15 +10,20 @@
 
 #include <roaring/roaring.h>
 
+#include "date.h"
 #include "store.h"
 #include "store_int.h"
 #include "strbuf.h"
 #include "terms.h"
+#include "terms_window.h"
 
 /*
  * Each family: every (key, person) pair of the rows, keys as the triggers
  * write them; and whether one person has one key (?1 person, ?2 key).
  */
+#define DATE_FAMILY(d) { d, "SELECT coalesce(substr(" d "_expiry, 1, 7),"\
+    " ''), pk FROM person", "SELECT 1 FROM person WHERE pk = ?1 AND"\
+    " coalesce(substr(" d "_expiry, 1, 7), '') = ?2" }
 static const struct family {
 	const char	*name;
 	const char	*all_sql;
@@ -32,9 +37,9 @@ static const struct family {
 	    "SELECT 1 FROM person WHERE pk = ?1 AND status = ?2" },
 	{ "gender", "SELECT gender, pk FROM person",
 	    "SELECT 1 FROM person WHERE pk = ?1 AND gender = ?2" },
-	{ "notice", "SELECT printf('%05d', notice_days), pk FROM person",
+	{ "notice", "SELECT printf('%010d', notice_days), pk FROM person",
 	    "SELECT 1 FROM person WHERE pk = ?1 AND"
-	    " printf('%05d', notice_days) = ?2" },
+	    " printf('%010d', notice_days) = ?2" },
 	{ "lang", "SELECT code || ':' || level, person FROM person_language",
 	    "SELECT 1 FROM person_language WHERE person = ?1 AND"
 	    " code || ':' || level = ?2" },
@@ -47,6 +52,14 @@ static const struct family {
 	    "SELECT 1 FROM person_skill WHERE person = ?1 AND slug = ?2" },
 	{ "country", "SELECT country, person FROM service",
 	    "SELECT 1 FROM service WHERE person = ?1 AND country = ?2" },
+	{ "mission", "SELECT mission, person FROM service",
+	    "SELECT 1 FROM service WHERE person = ?1 AND mission = ?2" },
+	{ "ready", "SELECT substr(ready_until, 1, 7), pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND"
+	    " substr(ready_until, 1, 7) = ?2" },
+	DATE_FAMILY("passport"),
+	DATE_FAMILY("medical"),
+	DATE_FAMILY("heat"),
 };
 #define NFAMILIES (sizeof families / sizeof families[0])
 
@@ -85,6 +98,21 @@ member(struct store *s, long long pk, uint32_t *m, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * A stored bitmap, or NULL when the BLOB is not one: its size is checked
+ * first, because CRoaring's deserialiser prints to stderr (over the full
+ * screen) when it meets a bad one.
+ */
+static roaring_bitmap_t *
+blob_bitmap(const void *blob, int n)
+{
+	if (blob == NULL || n <= 0 ||
+	    roaring_bitmap_portable_deserialize_size(blob, (size_t)n) !=
+	    (size_t)n)
+		return NULL;
+	return roaring_bitmap_portable_deserialize_safe(blob, (size_t)n);
+}
+
 /* The stored bitmap of one key, or an empty one; *out is the caller's. */
 static int
 load(struct store *s, const char *family, const char *key,
@@ -103,9 +131,7 @@ load(struct store *s, const char *family, const char *key,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		blob = sqlite3_column_blob(st, 0);
 		n = sqlite3_column_bytes(st, 0);
-		if (blob == NULL || (*out =
-		    roaring_bitmap_portable_deserialize_safe(blob,
-		    (size_t)n)) == NULL)
+		if ((*out = blob_bitmap(blob, n)) == NULL)
 			rc = error_set(err, RC_DB, "term bitmap %s %s: "
 			    "damaged (roster check --repair rebuilds it)",
 			    family, key);
@@ -120,16 +146,15 @@ load(struct store *s, const char *family, const char *key,
 	return rc;
 }
 
+/* One key's BLOB written, or its row removed when there is none (n 0). */
 static int
-save(struct store *s, const char *family, const char *key,
-    roaring_bitmap_t *r, struct error *err)
+save_blob(struct store *s, const char *family, const char *key,
+    const void *blob, size_t n, struct error *err)
 {
 	sqlite3_stmt *st;
-	char *buf = NULL;
-	size_t n;
 	int rc;
 
-	if (roaring_bitmap_is_empty(r))
+	if (n == 0)
 		rc = store_prepare(s, &st, "DELETE FROM term WHERE"
 		    " family = ? AND key = ?", err);
 	else
@@ -139,16 +164,63 @@ save(struct store *s, const char *family, const char *key,
 		return rc;
 	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if (n > 0)
+		sqlite3_bind_blob(st, 3, blob, (int)n, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+save(struct store *s, const char *family, const char *key,
+    roaring_bitmap_t *r, struct error *err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	int rc;
+
 	if (!roaring_bitmap_is_empty(r)) {
 		roaring_bitmap_run_optimize(r);
 		buf = xmalloc(roaring_bitmap_portable_size_in_bytes(r));
 		n = roaring_bitmap_portable_serialize(r, buf);
-		sqlite3_bind_blob(st, 3, buf, (int)n, SQLITE_STATIC);
 	}
-	rc = sqlite3_step(st) == SQLITE_DONE ? RC_OK :
-	    store_error(s, err, "term bitmaps");
-	sqlite3_finalize(st);
+	rc = save_blob(s, family, key, buf, n, err);
 	free(buf);
+	return rc;
+}
+
+/* One block of windows made anew from the rows. */
+static int
+window_save(struct store *s, long long block, struct error *err)
+{
+	unsigned char *blob;
+	char key[24];
+	size_t n;
+	int rc;
+
+	if ((rc = window_block(s, block, &blob, &n, err)) != RC_OK)
+		return rc;
+	snprintf(key, sizeof key, "%05lld", block);
+	rc = save_blob(s, "window", key, blob, n, err);
+	free(blob);
+	return rc;
+}
+
+static int
+windows_rebuild(struct store *s, struct error *err)
+{
+	long long *blocks;
+	size_t n, i;
+	int rc;
+
+	if ((rc = store_exec(s, "DELETE FROM term WHERE family = 'window'",
+	    err)) != RC_OK ||
+	    (rc = window_blocks(s, &blocks, &n, err)) != RC_OK)
+		return rc;
+	for (i = 0; rc == RC_OK && i < n; i++)
+		rc = window_save(s, blocks[i], err);
+	free(blocks);
 	return rc;
 }
 
@@ -209,36 +281,6 @@ apply_dirty(struct store *s, const struct family *f, const char *key,
 	return rc;
 }
 
-/* The keys term_dirty notes, each once. */
-static int
-dirty_keys(struct store *s, const char *family, const char *lo,
-    const char *hi, char ***keys, size_t *n, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	*keys = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, &st, "SELECT DISTINCT family, key FROM"
-	    " term_dirty WHERE (?1 IS NULL OR family = ?1) AND"
-	    " (?2 IS NULL OR key BETWEEN ?2 AND ?3) ORDER BY 1, 2",
-	    err)) != RC_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, family, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*keys = xrealloc(*keys, (*n + 2) * sizeof **keys);
-		(*keys)[(*n)++] = xstrdup((const char *)
-		    sqlite3_column_text(st, 0));
-		(*keys)[(*n)++] = xstrdup((const char *)
-		    sqlite3_column_text(st, 1));
-	}
-	rc = rc == SQLITE_DONE ? RC_OK : store_error(s, err, "term bitmaps");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 static void
 keys_free(char **keys, size_t n)
 {
@@ -249,34 +291,108 @@ keys_free(char **keys, size_t n)
 	free(keys);
 }
 
-/* The noted (family, key) pairs folded into their bitmaps, one by one. */
+/* One (family, key) group of term_dirty while it is folded. */
+struct fold {
+	struct store		*s;
+	sqlite3_stmt		*has[NFAMILIES];	/* prepared once */
+	const struct family	*f;			/* NULL: a window */
+	char			*family, *key;
+	roaring_bitmap_t	*r;
+	int			 changed;
+};
+
+/* The group done: its bitmap saved if a person moved, its block of
+ * windows made anew. */
+static void
+fold_free(struct fold *g)
+{
+	if (g->r != NULL)
+		roaring_bitmap_free(g->r);
+	free(g->family);
+	free(g->key);
+	g->r = NULL;
+	g->family = g->key = NULL;
+}
+
+static int
+fold_flush(struct fold *g, struct error *err)
+{
+	int rc = RC_OK;
+
+	if (g->key == NULL)
+		return RC_OK;
+	if (g->f == NULL)
+		rc = window_save(g->s, strtoll(g->key, NULL, 10), err);
+	else if (g->changed)
+		rc = save(g->s, g->f->name, g->key, g->r, err);
+	fold_free(g);
+	return rc;
+}
+
+static int
+fold_start(struct fold *g, const char *family, const char *key,
+    struct error *err)
+{
+	size_t i;
+	int rc;
+
+	g->family = xstrdup(family);
+	g->key = xstrdup(key);
+	g->changed = 0;
+	g->f = NULL;
+	if (strcmp(family, "window") == 0)
+		return RC_OK;
+	if ((g->f = family_find(family)) == NULL)
+		return error_set(err, RC_DB, "term bitmaps: unknown family "
+		    "'%s' noted", family);
+	i = (size_t)(g->f - families);
+	if (g->has[i] == NULL &&
+	    (rc = store_prepare(g->s, &g->has[i], g->f->has_sql, err)) !=
+	    RC_OK)
+		return rc;
+	return load(g->s, family, key, &g->r, err);
+}
+
+/*
+ * The noted rows, in one pass sorted by family and key: each person of a
+ * group rechecked against the rows, each bitmap read and written once.
+ */
 static int
 fold_dirty(struct store *s, struct error *err)
 {
-	const struct family *f;
-	roaring_bitmap_t *r;
-	char **keys;
-	size_t n, i;
-	int changed, rc;
+	struct fold g = { .s = s };
+	sqlite3_stmt *st;
+	const char *family, *key;
+	size_t i;
+	int rc, step, any = 0;
 
-	if ((rc = dirty_keys(s, NULL, NULL, NULL, &keys, &n, err)) != RC_OK)
+	if ((rc = store_prepare(s, &st, "SELECT family, key, person FROM"
+	    " term_dirty ORDER BY 1, 2", err)) != RC_OK)
 		return rc;
-	for (i = 0; rc == RC_OK && i < n; i += 2) {
-		if ((f = family_find(keys[i])) == NULL) {
-			rc = error_set(err, RC_DB, "term bitmaps: unknown "
-			    "family '%s' noted", keys[i]);
-			break;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		any = 1;
+		family = (const char *)sqlite3_column_text(st, 0);
+		key = (const char *)sqlite3_column_text(st, 1);
+		if (g.key == NULL || strcmp(g.family, family) != 0 ||
+		    strcmp(g.key, key) != 0) {
+			if ((rc = fold_flush(&g, err)) != RC_OK ||
+			    (rc = fold_start(&g, family, key, err)) != RC_OK)
+				break;
 		}
-		if ((rc = load(s, f->name, keys[i + 1], &r, err)) != RC_OK)
+		if (g.f != NULL && (rc = recheck(s, g.has[g.f - families], g.key,
+		    sqlite3_column_int64(st, 2), g.r, &g.changed, err)) !=
+		    RC_OK)
 			break;
-		changed = 0;
-		rc = apply_dirty(s, f, keys[i + 1], r, &changed, err);
-		if (rc == RC_OK && changed)
-			rc = save(s, f->name, keys[i + 1], r, err);
-		roaring_bitmap_free(r);
 	}
-	keys_free(keys, n);
-	if (rc == RC_OK && n > 0)
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	if (rc == RC_OK)
+		rc = fold_flush(&g, err);
+	fold_free(&g);
+	for (i = 0; i < NFAMILIES; i++)
+		sqlite3_finalize(g.has[i]);
+	if (rc == RC_OK && any)
 		rc = store_exec(s, "DELETE FROM term_dirty", err);
 	return rc;
 }
@@ -450,6 +566,8 @@ terms_rebuild(struct store *s, struct error *err)
 	for (i = 0; i < NFAMILIES; i++)
 		if ((rc = family_rebuild(s, &families[i], err)) != RC_OK)
 			return rc;
+	if ((rc = windows_rebuild(s, err)) != RC_OK)
+		return rc;
 	return store_exec(s, "UPDATE term_state SET live = 1", err);
 }
 
@@ -493,8 +611,9 @@ range_keys(struct store *s, const struct family *f, const char *lo,
 	*keys = NULL;
 	*n = 0;
 	if ((rc = store_prepare(s, &st, "SELECT key FROM term WHERE"
-	    " family = ?1 AND key BETWEEN ?2 AND ?3 UNION SELECT key FROM"
-	    " term_dirty WHERE family = ?1 AND key BETWEEN ?2 AND ?3",
+	    " family = ?1 AND key >= ?2 AND (?3 IS NULL OR key <= ?3) UNION"
+	    " SELECT key FROM term_dirty WHERE family = ?1 AND key >= ?2 AND"
+	    " (?3 IS NULL OR key <= ?3)",
 	    err)) != RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
@@ -532,80 +651,107 @@ range_noted(struct store *s, const struct family *f, const char *lo,
 	return rc;
 }
 
-/* The union of the stored bitmaps of keys lo..hi, as they are. */
+/* out := out OR the stored bitmaps of keys lo..hi, as they are, read
+ * straight from their BLOBs (bitmap_or_portable). */
 static int
 range_stored(struct store *s, const struct family *f, const char *lo,
-    const char *hi, roaring_bitmap_t *acc, struct error *err)
+    const char *hi, struct bitmap *out, struct error *err)
 {
 	sqlite3_stmt *st;
-	roaring_bitmap_t *r;
-	const void *blob;
 	int rc, step;
 
 	if ((rc = store_prepare(s, &st, "SELECT key, bits FROM term WHERE"
-	    " family = ? AND key BETWEEN ? AND ?", err)) != RC_OK)
+	    " family = ?1 AND key >= ?2 AND (?3 IS NULL OR key <= ?3)", err)) !=
+	    RC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		blob = sqlite3_column_blob(st, 1);
-		r = blob == NULL ? NULL :
-		    roaring_bitmap_portable_deserialize_safe(blob,
-		    (size_t)sqlite3_column_bytes(st, 1));
-		if (r == NULL) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (!bitmap_or_portable(out, sqlite3_column_blob(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1))) {
 			rc = error_set(err, RC_DB, "term bitmap %s %s: damaged "
 			    "(roster check --repair rebuilds it)", f->name,
 			    (const char *)sqlite3_column_text(st, 0));
 			break;
 		}
-		roaring_bitmap_or_inplace(acc, r);
-		roaring_bitmap_free(r);
-	}
 	if (rc == RC_OK && step != SQLITE_DONE)
 		rc = store_error(s, err, "term bitmaps");
 	sqlite3_finalize(st);
 	return rc;
 }
 
+/* out := out OR the keys lo..hi as the rows have them. */
 static int
 range_read(struct store *s, const struct family *f, const char *lo,
-    const char *hi, roaring_bitmap_t *acc, struct error *err)
+    const char *hi, struct bitmap *out, struct error *err)
 {
+	roaring_bitmap_t *acc;
 	long long noted;
 	int rc;
 
 	if ((rc = store_int(s, "SELECT EXISTS (SELECT 1 FROM term_dirty)",
 	    &noted, err)) != RC_OK)
 		return rc;
-	return noted ? range_noted(s, f, lo, hi, acc, err) :
-	    range_stored(s, f, lo, hi, acc, err);
+	if (!noted)
+		return range_stored(s, f, lo, hi, out, err);
+	acc = roaring_bitmap_create();
+	if ((rc = range_noted(s, f, lo, hi, acc, err)) == RC_OK)
+		to_flat(acc, out);
+	roaring_bitmap_free(acc);
+	return rc;
+}
+
+/* Who is away on a day of lo..hi, swept from the blocks; *used 0 when a
+ * write is still noted or a block says to read the rows. */
+static int
+windows_read(struct store *s, const char *lo, const char *hi,
+    struct bitmap *out, int *used, struct error *err)
+{
+	sqlite3_stmt *st;
+	long long noted;
+	int d1, d2, rc, step;
+
+	if (hi == NULL || !date_parse(lo, &d1) || !date_parse(hi, &d2))
+		return error_set(err, RC_DB, "term bitmaps: windows need two "
+		    "days, not '%s'..'%s'", lo, hi != NULL ? hi : "");
+	if ((rc = store_int(s, "SELECT EXISTS (SELECT 1 FROM term_dirty"
+	    " WHERE family = 'window')", &noted, err)) != RC_OK || noted)
+		return rc;
+	if ((rc = store_prepare(s, &st, "SELECT bits FROM term"
+	    " WHERE family = 'window'", err)) != RC_OK)
+		return rc;
+	*used = 1;
+	while (*used && (step = sqlite3_step(st)) == SQLITE_ROW)
+		*used = window_sweep(sqlite3_column_blob(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0), d1, d2, out);
+	if (*used && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int
 terms_read(struct store *s, const char *family, const char *lo,
     const char *hi, struct bitmap *out, int *used, struct error *err)
 {
-	const struct family *f;
-	roaring_bitmap_t *acc;
-	int live, own, rc;
+	const struct family *f = NULL;
+	int window, live, own, rc;
 
 	*used = 0;
-	if ((f = family_find(family)) == NULL)
+	window = strcmp(family, "window") == 0;
+	if (!window && (f = family_find(family)) == NULL)
 		return error_set(err, RC_DB, "term bitmaps: no family '%s'",
 		    family);
 	/* One snapshot for the flag, the bitmaps and what is noted. */
 	own = sqlite3_get_autocommit(s->db);
 	if (own && (rc = store_exec(s, "BEGIN", err)) != RC_OK)
 		return rc;
-	if ((rc = live_get(s, &live, err)) == RC_OK && live) {
-		acc = roaring_bitmap_create();
-		if ((rc = range_read(s, f, lo, hi, acc, err)) == RC_OK) {
-			to_flat(acc, out);
-			*used = 1;
-		}
-		roaring_bitmap_free(acc);
-	}
+	if ((rc = live_get(s, &live, err)) == RC_OK && live && window)
+		rc = windows_read(s, lo, hi, out, used, err);
+	else if (rc == RC_OK && live &&
+	    (rc = range_read(s, f, lo, hi, out, err)) == RC_OK)
+		*used = 1;
 	if (own)
 		store_exec(s, "COMMIT", NULL);
 	return rc;
@@ -641,6 +787,7 @@ family_check(struct store *s, const struct family *f,
 {
 	struct keymap m = { 0 };
 	struct keymap_entry *e;
+	struct error kerr;
 	roaring_bitmap_t *kept, *none = roaring_bitmap_create();
 	char **keys = NULL;
 	size_t n = 0, i;
@@ -649,10 +796,13 @@ family_check(struct store *s, const struct family *f,
 	if ((rc = family_build(s, f, &m, err)) == RC_OK)
 		rc = range_keys(s, f, "", "\xf4\x8f\xbf\xbf", &keys, &n, err);
 	for (i = 0; rc == RC_OK && i < n; i++) {
-		if ((rc = key_current(s, f, keys[i], &kept, err)) != RC_OK)
-			break;
 		if ((e = keymap_find(&m, keys[i])) != NULL)
 			e->seen = 1;
+		/* A damaged bitmap is one problem; the others are checked. */
+		if (key_current(s, f, keys[i], &kept, &kerr) != RC_OK) {
+			problem(kerr.msg, arg);
+			continue;
+		}
 		key_compare(f, keys[i], kept, e != NULL ? e->r : none,
 		    problem, arg);
 		roaring_bitmap_free(kept);
@@ -664,6 +814,67 @@ family_check(struct store *s, const struct family *f,
 	keys_free(keys, n);
 	keymap_free(&m);
 	roaring_bitmap_free(none);
+	return rc;
+}
+
+/* One block's BLOB against the rows' windows. */
+static int
+window_check(struct store *s, const char *key,
+    void (*problem)(const char *, void *), void *arg, struct error *err)
+{
+	sqlite3_stmt *st;
+	unsigned char *want;
+	const void *have = NULL;
+	char msg[200];
+	size_t n;
+	int rc, same;
+
+	if ((rc = window_block(s, strtoll(key, NULL, 10), &want, &n, err)) !=
+	    RC_OK)
+		return rc;
+	if ((rc = store_prepare(s, &st, "SELECT bits FROM term WHERE"
+	    " family = 'window' AND key = ?", err)) != RC_OK) {
+		free(want);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_blob(st, 0);
+	same = have == NULL ? n == 0 :
+	    (size_t)sqlite3_column_bytes(st, 0) == n && n > 0 &&
+	    memcmp(have, want, n) == 0;
+	if (!same) {
+		snprintf(msg, sizeof msg, "term bitmap window '%s': not the "
+		    "unavailability windows of its people (roster check "
+		    "--repair rebuilds it)", key);
+		problem(msg, arg);
+	}
+	sqlite3_finalize(st);
+	free(want);
+	return RC_OK;
+}
+
+/* Every block that has windows or a BLOB, unless a write is noted (the
+ * next fold remakes it, and searches read the rows till then). */
+static int
+windows_check(struct store *s, void (*problem)(const char *, void *),
+    void *arg, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if ((rc = store_prepare(s, &st, "SELECT key FROM term WHERE family ="
+	    " 'window' UNION SELECT printf('%05d', person >> 16) FROM"
+	    " unavailability EXCEPT SELECT key FROM term_dirty WHERE family ="
+	    " 'window'", err)) != RC_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = window_check(s, (const char *)sqlite3_column_text(st,
+		    0), problem, arg, err)) != RC_OK)
+			break;
+	if (rc == RC_OK && step != SQLITE_DONE)
+		rc = store_error(s, err, "term bitmaps");
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -685,5 +896,5 @@ terms_check(struct store *s, void (*problem)(const char *msg, void *arg),
 		if ((rc = family_check(s, &families[i], problem, arg, err)) !=
 		    RC_OK)
 			return rc;
-	return RC_OK;
+	return windows_check(s, problem, arg, err);
 }

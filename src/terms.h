@@ -6,7 +6,7 @@
  * A family is one kind of value, keyed as the triggers of 006 write it:
  *	agency, origin	the column folded for ASCII case (COLLATE NOCASE)
  *	status, gender	the column
- *	notice		notice_days as %05d, so notice:N is one key range
+ *	notice		notice_days as %010d, so notice:N is one key range
  *	lang		code:level ("fr:4"), so lang:fr>=B2 is one key range
  *	theme		a slug, of the person's themes or their missions'
  *	skill		a slug

@@ -4,7 +4,8 @@
 # deployments, assignments), KILLS status changes and KILLS additions of
 # 600 members to a deployment, each killed after a random delay within
 # the time the command takes on this machine.  After every kill
-# the database passes SQLite's integrity and foreign key checks, opens
+# the database passes SQLite's integrity and foreign key checks and roster
+# check (the words index and the term bitmaps agree with the rows), opens
 # for the next command, and holds all of the write or none of it:
 #   import:  every table holds its old count or its old plus the file's;
 #   status:  the member has the old status and history, or the new
@@ -53,6 +54,9 @@ sound() {
 	    bad "$1: foreign_key_check fails"
 	"$ROSTER" --db "$work/db" search --format ids >/dev/null 2>&1 && ok ||
 	    bad "$1: roster cannot open the database after the kill"
+	# What is kept from the rows (words index, term bitmaps) agrees.
+	"$ROSTER" --db "$work/db" check >"$work/check" 2>&1 && ok ||
+	    bad "$1: roster check after the kill: $(head -3 "$work/check")"
 }
 counts() {
 	q "SELECT (SELECT count(*) FROM person) || ' ' ||

@@ -27,11 +27,12 @@ cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	char path[PATH_MAX];
 	int rc;
 
-	(void)a;
 	if ((rc = cli_db_path(c, path, sizeof path, err)) != RC_OK)
 		return rc;
 	/* A file too damaged to open says so as any command does. */
-	if ((rc = cli_open(c, 0, &s, err)) == RC_OK)
+	if ((rc = cli_open(c, 0, &s, err)) == RC_OK && cli_flag(a, "repair"))
+		rc = check_repair(s, err);
+	if (rc == RC_OK)
 		rc = check_pool(s, print_problem, NULL, &r, err);
 	store_close(s);
 	if (rc != RC_OK)
@@ -54,11 +55,16 @@ cmd_check_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	return r.problems == 0 ? RC_OK : RC_DB;
 }
 
+static const struct cli_opt check_opts[] = {
+	{ "repair", 0, NULL, NULL },
+	{ NULL, 0, NULL, NULL },
+};
+
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
-	.usage = "",
+	.usage = "[--repair]",
 	.lower = 0,
 	.upper = 0,
-	.opts = NULL,
+	.opts = check_opts,
 	.exec = cmd_check_exec,
 };

@@ -54,17 +54,24 @@ for n in $sizes; do
 		echo "demo --size $n: $((t1 - t0)) ms, $(du -m "$db" | cut -f1) MB"
 	fi
 	echo
-	echo "pool of $n people (ms; $runs runs, sqlite3 baseline $sql_runs)"
-	printf '%-16s %8s %8s %8s %8s %8s %8s %8s\n' filter matches \
-	    cold-p50 cold-p99 type-p50 type-p99 sql-p50 sql-p99
+	echo "pool of $n people (ms; $runs runs, sqlite3 baseline $sql_runs;" \
+	    "load $(cut -d ' ' -f 1-3 /proc/loadavg))"
+	printf '%-16s %8s %8s %8s %8s %8s %8s %8s %8s\n' filter matches \
+	    cold-p50 cold-p99 type-p50 type-p99 type-max sql-p50 sql-p99
 	"$builddir/tests/bench/bench_filter" "$db" "$runs" <"$queries" |
-	while IFS='	' read -r label count p50 p99 t50 t99; do
+	while IFS='	' read -r label count p50 p99 t50 t99 tmax at; do
 		sql=$(awk -F '\t' -v l="$label" '$1 == l { print $3 }' "$queries")
 		base=$(baseline "$db" "$sql")
-		printf '%-16s %8s %8s %8s %8s %8s %8s %8s\n' "$label" \
-		    "$count" "$p50" "$p99" "$t50" "$t99" \
+		printf '%-16s %8s %8s %8s %8s %8s %8s %8s %8s\n' "$label" \
+		    "$count" "$p50" "$p99" "$t50" "$t99" "$tmax" \
 		    "$(echo "$base" | cut -f1)" "$(echo "$base" | cut -f2)"
+		echo "$tmax	$label	$at" >>"$work/keys"
 	done
+	# The slowest keystroke of all, and what had been typed.
+	sort -rn "$work/keys" | head -1 | awk -F '\t' '{ printf \
+	    "slowest keystroke: %s ms (%s, after typing \"%s\")\n", \
+	    $1, $2, $3 }'
+	rm -f "$work/keys"
 done
 
 # roster search printing every match, as a whole process, at the largest

@@ -8,7 +8,8 @@
  *           as the list does, timing every keystroke whose text compiles.
  *
  * usage: bench_filter DB RUNS < queries   (lines "label<TAB>filter<TAB>sql")
- * prints: label, matches, cold p50, cold p99, typing p50, typing p99 (ms)
+ * prints: label, matches, cold p50, cold p99, typing p50, typing p99,
+ * the slowest keystroke (ms) and the text typed up to it
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,8 @@ one_run(struct store *s, const char *text, int today,
 struct samples {
 	double	*v;
 	size_t	 n;
+	double	 max;		/* the slowest keystroke */
+	char	 at[4096];	/* the text typed up to it */
 };
 
 /*
@@ -100,6 +103,10 @@ typing(struct store *s, const char *text, int today, int runs,
 				continue;
 			out->v = realloc(out->v, (out->n + 1) * sizeof *out->v);
 			out->v[out->n++] = t1 - t0;
+			if (t1 - t0 > out->max) {
+				out->max = t1 - t0;
+				memcpy(out->at, prefix, k + 1);
+			}
 		}
 		search_cache_free(cache);
 	}
@@ -112,7 +119,7 @@ main(int argc, char **argv)
 	char line[4096], *label, *text, *tab;
 	struct store *s;
 	struct error err;
-	struct samples keys = { NULL, 0 };
+	struct samples keys = { NULL, 0, 0, "" };
 	double *t;
 	long long count = 0;
 	int runs, i, today;
@@ -149,9 +156,11 @@ main(int argc, char **argv)
 		printf("%s\t%lld\t%.2f\t%.2f", label, count,
 		    percentile(t, runs, 50), percentile(t, runs, 99));
 		typing(s, text, today, runs, &keys);
-		printf("\t%.2f\t%.2f\n", percentile(keys.v, (int)keys.n, 50),
-		    percentile(keys.v, (int)keys.n, 99));
+		printf("\t%.2f\t%.2f\t%.2f\t%s\n", percentile(keys.v,
+		    (int)keys.n, 50), percentile(keys.v, (int)keys.n, 99),
+		    keys.max, keys.at);
 		keys.n = 0;
+		keys.max = 0;
 	}
 	free(keys.v);
 	free(t);

@@ -117,7 +117,8 @@ grep -q '^Zoll: 5 added' "$work/out" && ok ||
 sqlite3 "$work/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM
     sqlite_schema WHERE type = 'trigger' AND name NOT LIKE 'audit%'" |
     sqlite3 "$work/old.db"
-sqlite3 "$work/old.db" "DROP INDEX person_origin; DROP INDEX
+sqlite3 "$work/old.db" "DROP TABLE term; DROP TABLE term_dirty; DROP TABLE
+    term_state; DROP INDEX person_origin; DROP INDEX
     deployment_id; DROP TABLE person_alias; DROP TABLE not_same; DROP
     TABLE pool; DROP TABLE change_counter; DROP TABLE changed; ALTER TABLE
     person DROP COLUMN origin; ALTER TABLE deployment DROP COLUMN origin;

@@ -4,6 +4,10 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include <roaring/roaring.h>
 
 #include "bitmap.h"
 
@@ -227,6 +231,70 @@ test_bounds(void **state)
 	bitmap_free(&b);
 }
 
+/*
+ * A set in CRoaring's portable format, as roster stores term bitmaps,
+ * read into flat words: every member, nothing else, whatever kinds of
+ * container (array, bitset, runs) and however many; cut or damaged
+ * input is refused without reading past its end.
+ */
+static void
+portable_same(roaring_bitmap_t *r, int optimize, long long room)
+{
+	struct bitmap b;
+	char *buf;
+	size_t n, cut;
+	long long pk;
+
+	if (optimize)
+		roaring_bitmap_run_optimize(r);
+	n = roaring_bitmap_portable_size_in_bytes(r);
+	buf = malloc(n);
+	roaring_bitmap_portable_serialize(r, buf);
+	bitmap_init(&b, room);
+	assert_int_equal(bitmap_or_portable(&b, buf, n), 1);
+	for (pk = 0; pk <= room; pk++)
+		if (bitmap_get(&b, pk) != roaring_bitmap_contains(r,
+		    (uint32_t)pk))
+			fail_msg("pk %lld: flat %d, roaring %d", pk,
+			    bitmap_get(&b, pk), roaring_bitmap_contains(r,
+			    (uint32_t)pk));
+	for (cut = 0; cut < n; cut += 1 + n / 97)
+		assert_int_equal(bitmap_or_portable(&b, buf, cut), 0);
+	bitmap_free(&b);
+	free(buf);
+}
+
+static void
+test_portable(void **state)
+{
+	roaring_bitmap_t *r;
+	uint32_t i;
+	int optimize;
+
+	(void)state;
+	for (optimize = 0; optimize < 2; optimize++) {
+		/* Empty; a few (array); dense (bitset); long runs; many
+		 * containers of each kind, and the last past the room. */
+		r = roaring_bitmap_create();
+		portable_same(r, optimize, 100);
+		roaring_bitmap_add(r, 0);
+		roaring_bitmap_add(r, 63);
+		roaring_bitmap_add(r, 64);
+		roaring_bitmap_add(r, 65535);
+		roaring_bitmap_add(r, 65536);
+		portable_same(r, optimize, 70000);
+		for (i = 100000; i < 300000; i += 3)
+			roaring_bitmap_add(r, i);
+		roaring_bitmap_add_range(r, 400000, 470001);
+		roaring_bitmap_add_range(r, 500001, 500002);
+		for (i = 600000; i < 900000; i += 7919)
+			roaring_bitmap_add(r, i);
+		roaring_bitmap_add(r, 2000000);
+		portable_same(r, optimize, 1000000);
+		roaring_bitmap_free(r);
+	}
+}
+
 int
 main(void)
 {
@@ -239,6 +307,7 @@ main(void)
 		cmocka_unit_test(test_toggle),
 		cmocka_unit_test(test_count_in),
 		cmocka_unit_test(test_next),
+		cmocka_unit_test(test_portable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
