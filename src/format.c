@@ -299,7 +299,9 @@ table_rows(struct store *s, const struct format_from *from, int today,
 				    (int)c);
 			fputs(cell, spool);
 			putc('\0', spool);
-			if ((cw = width_of(cell)) > w[c])
+			/* A column at its maximum needs no more measuring. */
+			if (w[c] < table_cols[c].max &&
+			    (cw = width_of(cell)) > w[c])
 				w[c] = cw > table_cols[c].max ?
 				    table_cols[c].max : cw;
 		}
