@@ -13,34 +13,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted samples. */
-static double
-percentile(const double *v, int n, int p)
-{
-	int i = (p * n + 99) / 100 - 1;
-
-	return v[i < 0 ? 0 : i];
-}
+#include "bench_stats.h"
 
 /* One run: its wall time, and its peak resident set into *rss. */
 static int
@@ -51,7 +26,7 @@ run(char **argv, double *ms, long *rss)
 	pid_t pid;
 	int status, fd;
 
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	if ((pid = fork()) < 0)
 		return -1;
 	if (pid == 0) {
@@ -65,7 +40,7 @@ run(char **argv, double *ms, long *rss)
 	}
 	if (wait4(pid, &status, 0, &ru) != pid)
 		return -1;
-	*ms = now_ms() - t0;
+	*ms = bench_now_ms() - t0;
 	if (ru.ru_maxrss > *rss)
 		*rss = ru.ru_maxrss;
 	/* grep's 1 (no match) is a result, not a failure. */
@@ -89,9 +64,9 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench_run: %s failed\n", argv[2]);
 			return 1;
 		}
-	qsort(t, (size_t)runs, sizeof *t, cmp_double);
-	printf("%.1f\t%.1f\t%ld\n", percentile(t, runs, 50),
-	    percentile(t, runs, 99), rss);
+	bench_sort(t, runs);
+	printf("%.1f\t%.1f\t%ld\n", bench_percentile(t, runs, 50),
+	    bench_percentile(t, runs, 99), rss);
 	free(t);
 	return 0;
 }
