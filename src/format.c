@@ -1,7 +1,9 @@
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "avail.h"
 #include "bitmap.h"
@@ -333,6 +335,30 @@ table_line(FILE *spool, struct strbuf *line, const size_t *w, char **cell,
 	return 0;
 }
 
+/*
+ * The table's rows wait in a file of TMPDIR (as merge's copy does), mode
+ * 0600 and removed at once: nothing but this process can read it, and it
+ * is gone when the process is.
+ */
+static int
+spool_open(FILE **out, struct error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/roster-table-XXXXXX",
+	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) == -1)
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	unlink(path);
+	if ((*out = fdopen(fd, "w+")) == NULL) {
+		close(fd);
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	}
+	return RC_OK;
+}
+
 int
 format_table(struct store *s, const struct format_from *from, FILE *fp,
     int today, struct error *err)
@@ -344,9 +370,8 @@ format_table(struct store *s, const struct format_from *from, FILE *fp,
 	long long nrows = 0, i;
 	int rc;
 
-	if ((spool = tmpfile()) == NULL)
-		return error_set(err, RC_DB, "temporary file: %s",
-		    strerror(errno));
+	if ((rc = spool_open(&spool, err)) != RC_OK)
+		return rc;
 	for (c = 0; c < TC_N; c++)
 		w[c] = width_of(table_cols[c].title);
 	rc = table_rows(s, from, today, spool, &nrows, w, err);
