@@ -13,17 +13,20 @@ static const char insert_sql[] = "INSERT INTO audit(who, at, entity,"
  * A line's changes are written up to CHANGE_ROWS at a time: an import
  * writes a line for each person, mission and window, with up to twenty
  * values each (half a million rows for 20,000 people), and a statement a
- * value was an eighth of the audit's cost.  ?1 is the line; rows whose
- * field is left unbound (NULL) are not written.
+ * value was an eighth of the audit's cost.  There is a statement for each
+ * count of rows, 1 to CHANGE_ROWS, as rows left unbound cost as much as
+ * written ones.  ?1 is the line; each "?" is the next parameter.
  */
-#define CHANGE_ROWS	20
-#define CHANGE_ROW	"(?, ?, ?)"
-#define CHANGE_ROW4	\
-    CHANGE_ROW ", " CHANGE_ROW ", " CHANGE_ROW ", " CHANGE_ROW
-static const char change_sql[] = "INSERT INTO audit_change(audit, field,"
-    " old, new) SELECT ?1, column1, column2, column3 FROM (VALUES "
-    CHANGE_ROW4 ", " CHANGE_ROW4 ", " CHANGE_ROW4 ", " CHANGE_ROW4 ", "
-    CHANGE_ROW4 ") WHERE column1 IS NOT NULL";
+#define CHANGE_ROWS	4
+#define CHANGE_HEAD	"INSERT INTO audit_change(audit, field, old, new) VALUES "
+#define CHANGE_ROW	"(?1, ?, ?, ?)"
+static const char *const change_sql[CHANGE_ROWS + 1] = {
+	NULL,
+	CHANGE_HEAD CHANGE_ROW,
+	CHANGE_HEAD CHANGE_ROW ", " CHANGE_ROW,
+	CHANGE_HEAD CHANGE_ROW ", " CHANGE_ROW ", " CHANGE_ROW,
+	CHANGE_HEAD CHANGE_ROW ", " CHANGE_ROW ", " CHANGE_ROW ", " CHANGE_ROW,
+};
 
 void
 audit_user(char *out, size_t len)
@@ -42,16 +45,17 @@ write_changes(struct store *s, long long line, const struct audit_entry *e,
     struct error *err)
 {
 	sqlite3_stmt *st;
-	size_t done, i;
+	size_t done, rows, i;
 	int col, rc;
 
-	for (done = 0; done < e->nchanges; done += CHANGE_ROWS) {
-		if ((rc = store_cached(s, &st, change_sql, err)) != RC_OK)
+	for (done = 0; done < e->nchanges; done += rows) {
+		rows = e->nchanges - done < CHANGE_ROWS ? e->nchanges - done :
+		    CHANGE_ROWS;
+		if ((rc = store_cached(s, &st, change_sql[rows], err)) != RC_OK)
 			return rc;
 		sqlite3_bind_int64(st, 1, line);
 		/* The values are the caller's until the step is reset. */
-		for (i = done, col = 2; i < e->nchanges &&
-		    i < done + CHANGE_ROWS; i++) {
+		for (i = done, col = 2; i < done + rows; i++) {
 			sqlite3_bind_text(st, col++, e->changes[i].field, -1,
 			    SQLITE_STATIC);
 			sqlite3_bind_text(st, col++, e->changes[i].old, -1,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bulk.h"
 #include "date.h"
 #include "demo.h"
 #include "demo_names.h"
@@ -1128,17 +1129,21 @@ demo_generate(struct store *s, struct demo_ctx *c, long size,
 {
 	struct person_writer *w;
 	struct demo_row *row;
+	struct bulk *b = NULL;
 	long i;
 	int rc;
 
 	if ((rc = demo_check_empty(s, err)) != RC_OK ||
 	    (rc = demo_load_vocab(s, "theme", &c->themes, err)) != RC_OK ||
 	    (rc = demo_load_vocab(s, "skill", &c->skills, err)) != RC_OK ||
-	    (rc = demo_load_missions(c, s, err)) != RC_OK)
+	    (rc = demo_load_missions(c, s, err)) != RC_OK ||
+	    (size > 0 && (rc = bulk_begin(s, &b, err)) != RC_OK))
 		return rc;
 	demo_index_missions(c);
-	if ((rc = person_writer_new(s, WRITER_FRESH, &w, err)) != RC_OK)
+	if ((rc = person_writer_new(s, WRITER_FRESH, &w, err)) != RC_OK) {
+		bulk_free(b);
 		return rc;
+	}
 	row = xcalloc(1, sizeof *row);
 	for (i = 0; i < size && rc == RC_OK; i++) {
 		if (c->stop != NULL && *c->stop) {
@@ -1150,7 +1155,10 @@ demo_generate(struct store *s, struct demo_ctx *c, long size,
 	}
 	if (rc == RC_OK)
 		rc = fts_refresh(s, 1, err);
+	if (rc == RC_OK && b != NULL)
+		rc = bulk_end(b, err);
 	person_writer_free(w);
+	bulk_free(b);
 	free(row);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include "search.h"
 #include "sqlfunc.h"
 #include "strbuf.h"
+#include "terms.h"
 
 static const struct {
 	const char	*key, *title;
@@ -106,6 +107,29 @@ static const struct {
 		"SELECT bitmap_add(?1, pk) FROM person"
 		    " WHERE origin = ?2 COLLATE NOCASE AND origin = ?2",
 	},
+};
+
+/*
+ * The term bitmaps (terms.h) that hold a kind's values: a value's people
+ * are one bitmap, or for a language every level's ("fr:1".."fr:9", the
+ * keys from "fr:" to "fr;").  Agencies and origins are keyed folded for
+ * ASCII case, as their NOCASE index groups them; no bitmap says how a
+ * group is written, so its index entries are still walked to find a
+ * second spelling (spelled_otherwise), without the bitmap's fill.
+ */
+static const char *const term_families[FACET_N] = {
+	[FACET_COUNTRY] = "country",
+	[FACET_LANG] = "lang",
+	[FACET_THEME] = "theme",
+	[FACET_AGENCY] = "agency",
+	[FACET_ORIGIN] = "origin",
+};
+
+static const char *const others[FACET_N] = {
+	[FACET_AGENCY] = "SELECT 1 FROM person WHERE agency = ?1"
+	    " COLLATE NOCASE AND agency <> ?1 LIMIT 1",
+	[FACET_ORIGIN] = "SELECT 1 FROM person WHERE origin = ?1"
+	    " COLLATE NOCASE AND origin <> ?1 LIMIT 1",
 };
 
 /* The iterate plan: one person's values, repeats allowed. */
@@ -451,9 +475,94 @@ next_value(struct store *s, sqlite3_stmt **st, size_t nsrc, const char *prev,
 }
 
 /*
+ * The people of value into bm from its term bitmaps: one BLOB read a key
+ * instead of a walk of the value's index range.  *used is 0 when the
+ * pool keeps no bitmaps now (terms_read), and bm is then untouched.
+ */
+static int
+read_terms(struct store *s, enum facet_kind kind, const char *value,
+    struct bitmap *bm, int *used, struct error *err)
+{
+	struct strbuf lo = { 0 }, hi = { 0 };
+	char *p;
+	int rc;
+
+	strbuf_adds(&lo, value);
+	if (kind == FACET_LANG) {
+		strbuf_adds(&hi, value);
+		strbuf_adds(&lo, ":");
+		strbuf_adds(&hi, ";");
+	} else if (groups[kind].spellings != NULL) {
+		/* As SQLite's lower() and NOCASE fold: ASCII only. */
+		for (p = lo.s; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p += 'a' - 'A';
+		strbuf_adds(&hi, lo.s);
+	} else
+		strbuf_adds(&hi, value);
+	rc = terms_read(s, term_families[kind], strbuf_str(&lo),
+	    strbuf_str(&hi), bm, used, err);
+	strbuf_free(&lo);
+	strbuf_free(&hi);
+	return rc;
+}
+
+/* Whether anyone in value's case-folded group writes it otherwise. */
+static int
+spelled_otherwise(struct store *s, enum facet_kind kind, const char *value,
+    int *mixed, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = RC_OK;
+
+	if ((rc = store_cached(s, &st, others[kind], err)) != RC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		*mixed = 1;
+		break;
+	case SQLITE_DONE:
+		*mixed = 0;
+		break;
+	default:
+		rc = store_error(s, err, "facets");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The people of one value into bm (zeroed): from the term bitmaps where
+ * the pool keeps them, else from the value's index ranges. */
+static int
+value_people(struct store *s, enum facet_kind kind, sqlite3_stmt **st,
+    size_t nsrc, const char *value, struct bitmap *bm, int *mixed,
+    struct error *err)
+{
+	long long other;
+	size_t i;
+	int rc, used;
+
+	bitmap_zero(bm);
+	*mixed = 0;
+	if ((rc = read_terms(s, kind, value, bm, &used, err)) != RC_OK)
+		return rc;
+	if (used)
+		return others[kind] != NULL ?
+		    spelled_otherwise(s, kind, value, mixed, err) : RC_OK;
+	for (i = 0; i < nsrc && rc == RC_OK; i++) {
+		other = 0;
+		rc = fill(s, st[2 * i + 1], value,
+		    groups[kind].spellings != NULL ? &other : NULL, err);
+		*mixed |= other > 0;
+	}
+	return rc;
+}
+
+/*
  * The scan plan: every value of the kind in index order, each with the
- * bitmap of its people, handed to sink.  Costs a read of the kind's
- * index ranges, whatever the result.
+ * bitmap of its people, handed to sink.  Costs a seek a value and its
+ * term bitmaps; without them, a read of the kind's index ranges.
  */
 static int
 scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
@@ -463,7 +572,7 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 	sqlite3_stmt *st[4] = { NULL, NULL, NULL, NULL };	/* next, fill */
 	size_t nsrc = src[1].next != NULL ? 2 : 1, i;
 	struct bitmap bm = { 0 };
-	long long maxpk, other;
+	long long maxpk;
 	char *prev = NULL, *v;
 	int rc, mixed;
 
@@ -489,15 +598,7 @@ scan(struct store *s, enum facet_kind kind, sink_fn sink, void *arg,
 			break;
 		free(prev);
 		prev = v;
-		bitmap_zero(&bm);
-		mixed = 0;
-		for (i = 0; i < nsrc && rc == RC_OK; i++) {
-			other = 0;
-			rc = fill(s, st[2 * i + 1], prev,
-			    groups[kind].spellings != NULL ? &other : NULL,
-			    err);
-			mixed |= other > 0;
-		}
+		rc = value_people(s, kind, st, nsrc, prev, &bm, &mixed, err);
 		if (rc == RC_OK && mixed)
 			rc = split_spellings(s, kind, prev, &bm, sink, arg,
 			    err);
@@ -679,6 +780,26 @@ hold_read(struct store *s, sqlite3_stmt **st, struct error *err)
 	}
 }
 
+/* A kind's sets into the cache, built aside so that an interrupted scan
+ * leaves no half. */
+static int
+cache_build(struct store *s, struct facet_cache *c, enum facet_kind kind,
+    struct error *err)
+{
+	struct sets built = { 0 };
+	int rc;
+
+	if (c->kind[kind].built)
+		return RC_OK;
+	if ((rc = scan(s, kind, sink_keep, &built, err)) != RC_OK) {
+		sets_free(&built);
+		return rc;
+	}
+	c->kind[kind] = built;
+	c->kind[kind].built = 1;
+	return RC_OK;
+}
+
 static int
 count_held(struct store *s, struct facet_cache *c,
     const struct search_result *res, enum facet_kind kind,
@@ -687,7 +808,7 @@ count_held(struct store *s, struct facet_cache *c,
 	const struct bitmap *r = search_result_bitmap(res);
 	struct tallies t = { 0 };
 	struct count_sink cs = { r, &t };
-	struct sets built = { 0 }, *ss;
+	struct sets *ss;
 	long long pool = bitmap_capacity(r);
 	size_t i;
 	int rc = RC_OK;
@@ -708,15 +829,7 @@ count_held(struct store *s, struct facet_cache *c,
 		rc = scan(s, kind, sink_count, &cs, err);
 	else {
 		ss = &c->kind[kind];
-		/* Built aside, so that an interrupted scan leaves no half. */
-		if (!ss->built) {
-			if ((rc = scan(s, kind, sink_keep, &built, err)) ==
-			    RC_OK) {
-				*ss = built;
-				ss->built = 1;
-			} else
-				sets_free(&built);
-		}
+		rc = cache_build(s, c, kind, err);
 		for (i = 0; rc == RC_OK && i < ss->n; i++)
 			tally_find(&t, ss->v[i].value,
 			    strlen(ss->v[i].value))->count +=
@@ -744,6 +857,21 @@ facet_count_plan(struct store *s, struct facet_cache *c,
 	if ((rc = hold_read(s, &held, err)) != RC_OK)
 		return rc;
 	rc = count_held(s, c, res, kind, plan, max, out, err);
+	sqlite3_finalize(held);
+	return rc;
+}
+
+int
+facet_cache_fill(struct store *s, struct facet_cache *c, struct error *err)
+{
+	sqlite3_stmt *held;
+	int k, rc;
+
+	if ((rc = hold_read(s, &held, err)) != RC_OK)
+		return rc;
+	rc = cache_check(s, c, err);
+	for (k = 0; k < FACET_N && rc == RC_OK; k++)
+		rc = cache_build(s, c, (enum facet_kind)k, err);
 	sqlite3_finalize(held);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alias.h"
+#include "bulk.h"
 #include "cell.h"
 #include "csv.h"
 #include "date.h"
@@ -92,6 +93,11 @@ struct importer {
 	struct error		*err;
 	int			 nerrors;
 	sqlite3_stmt		*q[Q_N];
+	/* Into a pool without people: bulk.h's load, every person new. */
+	struct bulk		*bulk;
+	/* Whether the pool has erased people, or merged ids, to look for:
+	 * an import adds neither. */
+	int			 any_erased, any_alias;
 	int			 today;		/* for relative dates in needs */
 	/* The file being read. */
 	const char		*path;
@@ -250,6 +256,8 @@ skip_erased(struct importer *im, const char *id, int *gone)
 	int rc;
 
 	*gone = 0;
+	if (!im->any_erased)
+		return RC_OK;
 	if ((rc = erase_day(im->store, id, day, im->err)) != RC_OK ||
 	    day[0] == '\0')
 		return rc;
@@ -272,6 +280,8 @@ follow_alias(struct importer *im, char id[PERSON_ID_LEN])
 	long long pk;
 	int found, rc;
 
+	if (!im->any_alias)
+		return RC_OK;
 	if ((rc = alias_resolve(im->store, id, kept, &found, im->err)) !=
 	    RC_OK || !found)
 		return rc;
@@ -284,6 +294,31 @@ follow_alias(struct importer *im, char id[PERSON_ID_LEN])
 	im->stats->merged++;
 	snprintf(id, PERSON_ID_LEN, "%s", kept);
 	return RC_OK;
+}
+
+/*
+ * What the import asks of the pool as it is before it writes: whether
+ * there are erased people or merged ids to look for, and whether it can
+ * load in bulk (bulk.h), which a pool with merged ids, whose rows can
+ * name a person twice, cannot.
+ */
+static int
+pool_facts(struct importer *im, struct error *err)
+{
+	long long v;
+	int rc;
+
+	if ((rc = store_int(im->store, "SELECT EXISTS (SELECT 1 FROM erased)",
+	    &v, err)) != RC_OK)
+		return rc;
+	im->any_erased = v != 0;
+	if ((rc = store_int(im->store, "SELECT EXISTS (SELECT 1 FROM"
+	    " person_alias)", &v, err)) != RC_OK)
+		return rc;
+	im->any_alias = v != 0;
+	if (im->any_alias)
+		return RC_OK;
+	return bulk_begin(im->store, &im->bulk, err);
 }
 
 /* "people.csv:12", where the current row is. */
@@ -383,7 +418,8 @@ keep_left_contacts(struct importer *im, struct person *p)
 	sqlite3_stmt *st;
 	int rc, left = 0;
 
-	if (empty == 0 || p->id[0] == '\0')
+	/* In a bulk load nobody is stored yet. */
+	if (empty == 0 || p->id[0] == '\0' || im->bulk != NULL)
 		return RC_OK;
 	if ((rc = store_cached(im->store, &st, "SELECT 1 FROM person"
 	    " WHERE id = ? AND status = 'left'", im->err)) != RC_OK)
@@ -1177,6 +1213,17 @@ tally_report(const struct importer *im, struct strbuf *out)
 	strbuf_adds(out, "\n");
 }
 
+static long
+rows_total(const struct import_stats *stats)
+{
+	long n = 0;
+	int k;
+
+	for (k = 0; k < FILE_NKINDS; k++)
+		n += stats->rows[k];
+	return n;
+}
+
 static int
 import_one(struct importer *im, const struct input *in)
 {
@@ -1245,7 +1292,10 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 	for (k = 0; k < Q_N; k++)
 		if ((rc = store_prepare(s, &im.q[k], queries[k], err)) != RC_OK)
 			goto rollback;
-	if ((rc = person_writer_new(s, WRITER_AUDIT, &im.writer, err))
+	if ((rc = pool_facts(&im, err)) != RC_OK)
+		goto rollback;
+	if ((rc = person_writer_new(s, WRITER_AUDIT | (im.bulk != NULL ?
+	    WRITER_NEW : 0), &im.writer, err))
 	    != RC_OK || (rc = deploy_writer_new(s, &im.deploys, err)) != RC_OK ||
 	    (rc = dupe_finder_new(s, &im.dupes, err)) != RC_OK)
 		goto rollback;
@@ -1254,13 +1304,19 @@ import_files(struct store *s, char *const *files, size_t nfiles, int flags,
 			if (in[i].kind == (enum file_kind)k)
 				rc = import_one(&im, &in[i]);
 	if (rc == RC_OK && im.nerrors == 0)
-		rc = fts_refresh(s, 0, err);
+		rc = fts_refresh(s, im.bulk != NULL, err);
 	/* What the files change is worth saying only if it can happen. */
 	if (rc == RC_OK && im.nerrors == 0)
 		strbuf_adds(report, strbuf_str(&im.changes));
 	if (rc != RC_OK || im.nerrors > 0 || (flags & IMPORT_DRY_RUN))
 		goto rollback;
-	rc = store_commit(s, err);
+	/* A bulk load that wrote nothing holds only its suspension. */
+	if (im.bulk != NULL && rows_total(stats) == 0)
+		store_rollback(s);
+	else if (im.bulk == NULL || (rc = bulk_end(im.bulk, err)) == RC_OK)
+		rc = store_commit(s, err);
+	else
+		store_rollback(s);
 	goto out;
 rollback:
 	store_rollback(s);
@@ -1279,6 +1335,7 @@ out:
 	person_writer_free(im.writer);
 	deploy_writer_free(im.deploys);
 	dupe_finder_free(im.dupes);
+	bulk_free(im.bulk);
 	strbuf_free(&im.changes);
 	inputs_free(in, nfiles);
 	return rc;

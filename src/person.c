@@ -79,7 +79,7 @@ static const char *const statements[ST_COUNT] = {
 	    " ON CONFLICT (person, mission, start) DO UPDATE SET"
 	    " country = excluded.country, end = excluded.end,"
 	    " role = excluded.role RETURNING pk",
-	/* A fresh pool has nothing to update, and RETURNING is not free. */
+	/* A record not stored yet: RETURNING and the upsert are not free. */
 	[ST_SERVICE_NEW] = "INSERT INTO service(person, mission, country,"
 	    " start, end, role) VALUES (?, ?, ?, ?, nullif(?, ''), ?)",
 	[ST_DEL_STHEME] = "DELETE FROM service_theme WHERE service = ?",
@@ -189,15 +189,16 @@ person_writer_new(struct store *s, int flags, struct person_writer **out,
 	int i, rc;
 
 	*out = NULL;
-	if (!(flags & WRITER_FRESH) && (rc = store_exec(s, "CREATE TEMP TABLE "
-	    "IF NOT EXISTS touched(pk INTEGER PRIMARY KEY)", err)) != RC_OK)
+	if (!(flags & (WRITER_NEW | WRITER_FRESH)) && (rc = store_exec(s,
+	    "CREATE TEMP TABLE IF NOT EXISTS touched(pk INTEGER PRIMARY KEY)",
+	    err)) != RC_OK)
 		return rc;
 	w = xcalloc(1, sizeof *w);
 	w->store = s;
 	w->flags = flags;
 	audit_user(w->who, sizeof w->who);
 	for (i = 0; i < ST_COUNT; i++) {
-		if ((flags & WRITER_FRESH) && i == ST_TOUCH)
+		if ((flags & (WRITER_NEW | WRITER_FRESH)) && i == ST_TOUCH)
 			continue;
 		if ((rc = store_prepare(s, &w->st[i], statements[i], err))
 		    != RC_OK) {
@@ -436,7 +437,7 @@ put_lists(struct person_writer *w, const struct person *p, long long pk,
 static int
 touch(struct person_writer *w, long long pk, struct error *err)
 {
-	if (w->flags & WRITER_FRESH)
+	if (w->flags & (WRITER_NEW | WRITER_FRESH))
 		return RC_OK;
 	sqlite3_bind_int64(w->st[ST_TOUCH], 1, pk);
 	return run(w, ST_TOUCH, err, "person");
@@ -500,7 +501,7 @@ person_put(struct person_writer *w, struct person *p, long long *pk,
 	date_now_utc(now);
 	if (p->id[0] == '\0')
 		person_new_id(p->id);
-	else if (!(w->flags & WRITER_FRESH)) {
+	else if (!(w->flags & (WRITER_NEW | WRITER_FRESH))) {
 		if ((rc = person_find(w->store, p->id, pk, err)) == RC_OK)
 			exists = 1;
 		else if (rc != RC_REFUSED)
@@ -720,11 +721,15 @@ window_item(const struct unavail *u, struct item *it)
 	it->new[2] = u->reason != NULL ? u->reason : "";
 }
 
+/*
+ * fresh: the record is not stored yet (WRITER_FRESH, or service_put has
+ * looked), so a plain insert makes it and it has no themes to replace.
+ */
 static int
 service_write(struct person_writer *w, long long person,
-    const struct service *sv, struct error *err)
+    const struct service *sv, int fresh, struct error *err)
 {
-	int which = (w->flags & WRITER_FRESH) ? ST_SERVICE_NEW : ST_SERVICE;
+	int which = fresh ? ST_SERVICE_NEW : ST_SERVICE;
 	sqlite3_stmt *st = w->st[which];
 	long long mission = 0, pk = 0;
 	int rc;
@@ -748,7 +753,7 @@ service_write(struct person_writer *w, long long person,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_error(w->store, err, "mission");
-	if (!(w->flags & WRITER_FRESH)) {
+	if (!fresh) {
 		sqlite3_bind_int64(w->st[ST_DEL_STHEME], 1, pk);
 		if ((rc = run(w, ST_DEL_STHEME, err, "mission")) != RC_OK)
 			return rc;
@@ -768,12 +773,13 @@ service_put(struct person_writer *w, long long person,
 	int rc = RC_OK;
 
 	if (!(w->flags & WRITER_AUDIT))
-		return service_write(w, person, sv, err);
+		return service_write(w, person, sv,
+		    (w->flags & WRITER_FRESH) != 0, err);
 	/* Audited: written only when it is new or differs. */
 	service_item(sv, &themes, &it);
 	if ((rc = item_old(w, ST_SERVICE_OLD, person, sv->mission, sv->start,
 	    &it, err)) == RC_OK && !item_same(&it) &&
-	    (rc = service_write(w, person, sv, err)) == RC_OK)
+	    (rc = service_write(w, person, sv, !it.found, err)) == RC_OK)
 		rc = item_audit(w, person, &it, 0, err);
 	item_free(&it);
 	strbuf_free(&themes);

@@ -92,7 +92,14 @@ struct person_writer;
 
 enum {
 	WRITER_AUDIT = 1 << 0,	/* record creates and updates in audit */
-	WRITER_FRESH = 1 << 1,	/* every person is new: skip look-ups */
+	/*
+	 * Every person put is new to the pool (a bulk load, bulk.h): no
+	 * look-up by id, and no note of whose words to index again, as
+	 * the caller indexes everyone's (fts_refresh).
+	 */
+	WRITER_NEW = 1 << 2,
+	/* WRITER_NEW, and so is every service record: no look-ups at all. */
+	WRITER_FRESH = 1 << 1,
 };
 
 int	person_writer_new(struct store *, int flags, struct person_writer **,

@@ -88,9 +88,8 @@ live_get(struct store *s, int *live, struct error *err)
 
 /* A person's pk as a bitmap's 32-bit member. */
 static int
-member(struct store *s, long long pk, uint32_t *m, struct error *err)
+member(long long pk, uint32_t *m, struct error *err)
 {
-	(void)s;
 	if (pk < 0 || pk > (long long)UINT32_MAX)
 		return error_set(err, RC_DB, "person %lld: beyond the term "
 		    "bitmaps' 32-bit range", pk);
@@ -232,7 +231,7 @@ recheck(struct store *s, sqlite3_stmt *has, const char *key, long long pk,
 	uint32_t m = 0;
 	int rc, yes;
 
-	if ((rc = member(s, pk, &m, err)) != RC_OK)
+	if ((rc = member(pk, &m, err)) != RC_OK)
 		return rc;
 	sqlite3_reset(has);
 	sqlite3_bind_int64(has, 1, pk);
@@ -301,8 +300,6 @@ struct fold {
 	int			 changed;
 };
 
-/* The group done: its bitmap saved if a person moved, its block of
- * windows made anew. */
 static void
 fold_free(struct fold *g)
 {
@@ -314,6 +311,8 @@ fold_free(struct fold *g)
 	g->family = g->key = NULL;
 }
 
+/* The group done: its bitmap saved if a person moved, its block of
+ * windows made anew. */
 static int
 fold_flush(struct fold *g, struct error *err)
 {
@@ -519,7 +518,7 @@ family_build(struct store *s, const struct family *f, struct keymap *m,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
 			continue;
-		if ((rc = member(s, sqlite3_column_int64(st, 1), &pk, err)) !=
+		if ((rc = member(sqlite3_column_int64(st, 1), &pk, err)) !=
 		    RC_OK)
 			break;
 		roaring_bitmap_add(keymap_get(m, (const char *)

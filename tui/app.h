@@ -185,6 +185,7 @@ struct app {
 	int			 facets_valid;
 	struct facet		 facets[FACET_N];
 	struct facet_cache	*fcache;
+	long long		 fcache_gen;	/* the generation it is whole for */
 	struct view		 fview;
 
 	/* One person, or the help. */
@@ -261,6 +262,11 @@ int	app_search(struct app *, struct error *err);
 void	app_rows_reset(struct app *);
 int	app_rows(struct app *, struct error *err);
 int	app_facets(struct app *, struct error *err);
+/* The facet cache whole for the pool as it is, for the panel to come:
+ * done while idle (RC_INTERRUPTED when a key came first; a failure is
+ * left for the panel to tell); ready says whether it is. */
+int	app_facets_ready(const struct app *);
+int	app_facets_prepare(struct app *, struct error *err);
 /* The list's order: the next sort key, or reversed. */
 void	app_sort_next(struct app *);
 void	app_reverse(struct app *);

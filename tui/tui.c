@@ -319,6 +319,27 @@ work(struct app *a, unsigned *what, struct error *err)
 	return RC_OK;
 }
 
+/*
+ * No key for IDLE_MS with the list up: the facet panel's sets are read
+ * now, so that showing the panel or changing the filter costs only the
+ * counts.  Not at once after drawing: the terminal shows the screen
+ * first.
+ */
+#define IDLE_MS	100
+
+static int
+idle(struct app *a, struct error *err)
+{
+	int rc;
+
+	if (a->screen != SCREEN_LIST || app_facets_ready(a))
+		return RC_OK;
+	store_interrupt(a->store, key_waiting, NULL);
+	rc = app_facets_prepare(a, err);
+	store_interrupt(a->store, NULL, NULL);
+	return rc == RC_INTERRUPTED ? RC_OK : rc;
+}
+
 /* Seconds on a clock that never jumps, for the refresh. */
 static time_t
 now(void)
@@ -355,10 +376,13 @@ loop(struct app *a, struct error *err)
 			what = R_NONE;
 		}
 		/* Wait a second at most: others' changes show within one. */
-		timeout(a->pending != NULL ? 0 : 1000);
+		timeout(a->pending != NULL ? 0 : a->screen == SCREEN_LIST &&
+		    !app_facets_ready(a) ? IDLE_MS : 1000);
 		got = get_wch(&ch);
 		if (got == ERR && stop_signal)
 			continue;
+		if (got == ERR && (rc = idle(a, err)) != RC_OK)
+			return rc;
 		if (got != ERR)
 			what |= key(a, (int)ch, got == KEY_CODE_YES);
 		/* Also while keys keep coming (j held down). */

@@ -21,6 +21,10 @@ work=${BENCH_DIR:-$builddir/bench-data}
 mkdir -p "$work"
 
 ms() { date +%s%N | cut -c1-13; }
+# The load averages now: a 2-core machine shared with builds halves speed.
+load() { uptime | sed 's/.*load average: *//'; }
+
+echo "machine: $(nproc) cores; load average (1, 5, 15 min): $(load)"
 
 # p50 and p99 (nearest rank) of the numbers on stdin.
 percentiles() {
@@ -106,18 +110,84 @@ if [ -n "$n" ]; then
 	done
 fi
 
-# Import throughput: export the largest pool that exists, import it anew.
+# The full-screen list on the largest pool, in tmux (100x30): the first
+# screen, from starting roster to its status line on screen, beside a
+# shell printing that line at once (what tmux and the polling add); the
+# peak resident memory with the facet panel shown and three filters run;
+# and in-process (bench_screen): the screen's work before it draws, the
+# facet sets read while idle, the panel after each filter of the queries.
+screen_bench() {
+	db=$1 n=$2 sock=$work/tmux.sock
+	tm() { tmux -S "$sock" -f /dev/null "$@"; }
+	shown() { tm capture-pane -p -t sb | grep -q "$1"; }
+	# ms from respawning the pane with $1 until the screen shows $2
+	first() {
+		t0=$(date +%s%N)
+		tm respawn-pane -k -t sb "$1"
+		until shown "$2"; do :; done
+		echo $((($(date +%s%N) - t0) / 1000000))
+	}
+	tm kill-server 2>/dev/null || true
+	rm -f "$sock"
+	# Kept while a pane is respawned.
+	tm start-server \; set-option -s exit-empty off
+	tm new-session -d -s sb -x 100 -y 30 "sleep 600"
+	cmd="exec env TERM=screen ROSTER_TODAY=$ROSTER_TODAY $roster --db $db"
+	bar=" $n/$n  (everyone)"
+	i=0
+	while [ $i -lt 10 ]; do
+		first "$cmd" "^$bar"
+		first "echo '$bar'; exec sleep 600" "^$bar"
+		i=$((i + 1))
+	done | paste - - >"$work/first.ms"
+	first "$cmd" "^$bar" >/dev/null
+	tm send-keys -t sb f
+	until shown '|Countries'; do :; done
+	for f in lang:fr country:ML -lang:en; do
+		tm send-keys -t sb / C-e C-u "$f" Enter
+		until shown " $f  \[name\]"; do :; done
+	done
+	sleep 1
+	pid=$(tm list-panes -t sb -F '#{pane_pid}')
+	rss=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' /proc/"$pid"/status)
+	tm kill-server
+	echo
+	echo "full-screen list at $n people (ms; tmux 100x30, 10 runs)"
+	echo "first screen p50/p99 $(cut -f1 "$work/first.ms" | percentiles |
+	    tr '\t' /), tmux alone $(cut -f2 "$work/first.ms" | percentiles |
+	    tr '\t' /); resident with facets ${rss} MB"
+	"$builddir/tests/bench/bench_screen" "$db" 5 <"$queries" |
+	    while IFS='	' read -r ms fill p50 p99 max c50 c99 mb; do
+		echo "in-process: before the first screen $ms, facet sets" \
+		    "(idle) $fill, facet panel after a filter p50/p99/max" \
+		    "$p50/$p99/$max (processor time p50/p99 $c50/$c99);" \
+		    "peak $mb MB"
+	done
+}
+n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+command -v tmux >/dev/null && screen_bench "$work/pool-$n.db" "$n"
+
+# Import throughput: export the largest pool that exists, import it anew
+# (a new pool: a bulk load); the lines are those of the files imported.
 n=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 rm -rf "$work/export" "$work/import.db"
 "$roster" --db "$work/pool-$n.db" export "$work/export" 2>/dev/null
-rows=$(cat "$work/export"/*.csv | wc -l)
+set -- "$work/export/people.csv" "$work/export/missions.csv" \
+    "$work/export/unavailability.csv"
+rows=$(cat "$@" | wc -l)
 t0=$(ms)
-"$roster" --db "$work/import.db" import "$work/export/people.csv" \
-    "$work/export/missions.csv" "$work/export/unavailability.csv" 2>/dev/null
+"$roster" --db "$work/import.db" import "$@" 2>/dev/null
 t1=$(ms)
 echo
 echo "import of $n people ($rows CSV lines): $((t1 - t0)) ms," \
-    "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s"
+    "$(( rows * 1000 / (t1 - t0 + 1) )) lines/s (load $(load))"
+# The demo, timed every run (the pools above are made once and kept).
+rm -f "$work/demo-timed.db"
+t0=$(ms)
+"$roster" demo --size "$n" --seed 1 "$work/demo-timed.db" 2>/dev/null
+t1=$(ms)
+rm -f "$work/demo-timed.db"
+echo "demo --size $n: $((t1 - t0)) ms (load $(load))"
 
 # roster apply: a changeset of 1,000 changed people into a pool of
 # 20,000 that has all of the sender's others already.

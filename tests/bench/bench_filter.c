@@ -135,6 +135,7 @@ main(int argc, char **argv)
 		    keys.max, keys.at);
 		keys.n = 0;
 		keys.max = 0;
+		keys.at[0] = '\0';
 	}
 	free(keys.v);
 	free(t);

@@ -173,6 +173,48 @@ test_count_in(void **state)
 	}
 }
 
+/*
+ * The counts as the processor's popcount instruction makes them (where
+ * it has one) against a bit-by-bit count: every word pattern, from empty
+ * to full, in sets a word shorter or longer than the other.
+ */
+static void
+test_counts_by_bits(void **state)
+{
+	struct bitmap a, b;
+	unsigned long long x = 88172645463325252ULL;
+	long long pk, want_a, want_in;
+	int round, nb;
+
+	(void)state;
+	for (round = 0; round < 50; round++) {
+		bitmap_init(&a, 64 * 40 - 1);
+		bitmap_init(&b, 64 * (39 + round % 3) - 1);
+		for (pk = 0; pk < bitmap_capacity(&a); pk++) {
+			/* xorshift: some words full, some empty. */
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			if ((pk / 64) % 7 == round % 7 || x % 3 == 0)
+				bitmap_set(&a, pk);
+			if ((pk / 64) % 5 == round % 5 || x % 5 < 2)
+				bitmap_set(&b, pk);
+		}
+		for (nb = 0; nb < 2; nb++) {
+			b.neg = nb;
+			want_a = want_in = 0;
+			for (pk = 0; pk < bitmap_capacity(&a); pk++) {
+				want_a += bitmap_get(&a, pk);
+				want_in += bitmap_get(&a, pk) &&
+				    (pk < bitmap_capacity(&b) ?
+				    bitmap_get(&b, pk) : nb);
+			}
+			assert_int_equal(bitmap_popcount(&a), want_a);
+			assert_int_equal(bitmap_count_in(&a, &b), want_in);
+		}
+		bitmap_free(&a);
+		bitmap_free(&b);
+	}
+}
+
 static void
 test_next(void **state)
 {
@@ -306,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_capacity),
 		cmocka_unit_test(test_toggle),
 		cmocka_unit_test(test_count_in),
+		cmocka_unit_test(test_counts_by_bits),
 		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_portable),
 	};
