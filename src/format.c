@@ -1,5 +1,9 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "avail.h"
 #include "bitmap.h"
@@ -16,6 +20,11 @@
 #include "strbuf.h"
 #include "width.h"
 
+/* Whether a row's contacts are left out (format_left_out): the people's
+ * formats count them as they write, in their last column. */
+#define LEFT_OUT_COLUMN \
+    "(NOT :left_contacts AND" PERSON_LEFT_OUT_SQL("p") ")"
+
 static const char *const csv_sql[FILE_NKINDS] = {
 	[FILE_PEOPLE] = "SELECT p.id, p.family_name, p.given_name, p.agency,"
 	    " p.rank, p.gender, " PERSON_CONTACT_SQL("p", "email",
@@ -26,8 +35,8 @@ static const char *const csv_sql[FILE_NKINDS] = {
 	    PERSON_SLUGS_SQL("person_theme", "person", "p.pk") ", "
 	    PERSON_SLUGS_SQL("person_skill", "person", "p.pk") ","
 	    " p.notes, p.dnc, coalesce(p.dnc_until, ''),"
-	    " coalesce(p.reviewed, ''), p.origin"
-	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
+	    " coalesce(p.reviewed, ''), p.origin, " LEFT_OUT_COLUMN
+	    " FROM " SEARCH_FROM_RESULT,
 	[FILE_MISSIONS] = "SELECT p.id, m.name, s.country, s.start,"
 	    " coalesce(s.end, ''), s.role, "
 	    PERSON_SLUGS_SQL("service_theme", "service", "s.pk")
@@ -67,9 +76,40 @@ bind_flag(sqlite3_stmt *st, const char *name, int flags, int flag)
 		sqlite3_bind_int(st, i, (flags & flag) != 0);
 }
 
-int
-format_csv(struct store *s, enum file_kind kind, int flags, FILE *fp,
+/*
+ * Prepares sql, which reads people from SEARCH_FROM_RESULT, to read them
+ * from what search_from gave instead (from NULL: as it is).
+ */
+static int
+people_prepare(struct store *s, const char *sql,
+    const struct format_from *from, int flags, sqlite3_stmt **st,
     struct error *err)
+{
+	struct strbuf b = { 0 };
+	const char *tail;
+	int rc;
+
+	if (from == NULL)
+		rc = store_prepare(s, st, sql, err);
+	else {
+		tail = strstr(sql, " FROM " SEARCH_FROM_RESULT);
+		strbuf_add(&b, sql, (size_t)(tail - sql));
+		strbuf_addf(&b, " FROM %s", from->sql);
+		rc = store_prepare(s, st, strbuf_str(&b), err);
+		strbuf_free(&b);
+	}
+	if (rc != RC_OK)
+		return rc;
+	if (from != NULL)
+		search_from_bind(from->r, *st);
+	bind_flag(*st, ":all", flags, FORMAT_ALL_DEPLOYMENTS);
+	bind_flag(*st, ":left_contacts", flags, FORMAT_LEFT_CONTACTS);
+	return RC_OK;
+}
+
+static int
+csv_rows(struct store *s, enum file_kind kind, const struct format_from *from,
+    int flags, FILE *fp, long long *left_out, struct error *err)
 {
 	const char *const *cols = import_columns(kind);
 	sqlite3_stmt *st;
@@ -77,18 +117,37 @@ format_csv(struct store *s, enum file_kind kind, int flags, FILE *fp,
 
 	for (n = 0; cols[n] != NULL; n++)
 		csv_write_field(fp, cols[n], cols[n + 1] == NULL);
-	if ((rc = store_prepare(s, &st, csv_sql[kind], err)) != RC_OK)
+	if ((rc = people_prepare(s, csv_sql[kind], from, flags, &st, err)) !=
+	    RC_OK)
 		return rc;
-	bind_flag(st, ":all", flags, FORMAT_ALL_DEPLOYMENTS);
-	bind_flag(st, ":left_contacts", flags, FORMAT_LEFT_CONTACTS);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)
 			csv_write_field(fp, (const char *)
 			    sqlite3_column_text(st, i), i == n - 1);
+		if (kind == FILE_PEOPLE)
+			*left_out += sqlite3_column_int(st, n);
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "export");
 	return RC_OK;
+}
+
+int
+format_csv(struct store *s, enum file_kind kind, int flags, FILE *fp,
+    struct error *err)
+{
+	long long left_out = 0;
+
+	return csv_rows(s, kind, NULL, flags, fp, &left_out, err);
+}
+
+int
+format_people_csv(struct store *s, const struct format_from *from, int flags,
+    FILE *fp, long long *left_out, struct error *err)
+{
+	*left_out = 0;
+	return csv_rows(s, FILE_PEOPLE, from, flags, fp, left_out, err);
 }
 
 int
@@ -98,9 +157,9 @@ format_left_out(struct store *s, long long *n, struct error *err)
 	    " ON p.pk = r.pk WHERE" PERSON_LEFT_OUT_SQL("p"), n, err);
 }
 
-/* json() keeps nested arrays as JSON through the subquery boundary. */
+/* One person an object, written as it is read. */
 static const char json_sql[] =
-    "SELECT json_group_array(json(obj)) FROM (SELECT json_object("
+    "SELECT json_object("
     "'id', p.id, 'family_name', p.family_name, 'given_name', p.given_name,"
     " 'agency', p.agency, 'rank', p.rank, 'gender', p.gender,"
     " 'email', " PERSON_CONTACT_SQL("p", "email", ":left_contacts") ","
@@ -125,35 +184,42 @@ static const char json_sql[] =
     " 'unavailability', json((SELECT json_group_array(json_object("
     "   'from', start, 'to', end, 'reason', reason)) FROM (SELECT * FROM"
     "   unavailability WHERE person = p.pk ORDER BY start))),"
-    " 'notes', p.notes, 'origin', p.origin) AS obj"
-    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq)";
+    " 'notes', p.notes, 'origin', p.origin), " LEFT_OUT_COLUMN
+    " FROM " SEARCH_FROM_RESULT;
 
+/* The array is written an object at a time, as json_group_array would
+ * have joined them: nothing but the row at hand is held. */
 int
-format_json(struct store *s, int flags, FILE *fp, struct error *err)
+format_json(struct store *s, const struct format_from *from, int flags,
+    FILE *fp, long long *left_out, struct error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, n = 0;
 
-	if ((rc = store_prepare(s, &st, json_sql, err)) != RC_OK)
+	*left_out = 0;
+	if ((rc = people_prepare(s, json_sql, from, flags, &st, err)) != RC_OK)
 		return rc;
-	bind_flag(st, ":left_contacts", flags, FORMAT_LEFT_CONTACTS);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
-		rc = RC_OK;
-	} else
-		rc = store_error(s, err, "search");
+	putc('[', fp);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ > 0)
+			putc(',', fp);
+		fputs((const char *)sqlite3_column_text(st, 0), fp);
+		*left_out += sqlite3_column_int(st, 1);
+	}
+	fputs("]\n", fp);
 	sqlite3_finalize(st);
-	return rc;
+	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
 }
 
 int
-format_ids(struct store *s, FILE *fp, struct error *err)
+format_ids(struct store *s, const struct format_from *from, FILE *fp,
+    struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, &st, "SELECT p.id FROM temp.result r "
-	    "JOIN person p ON p.pk = r.pk ORDER BY r.seq", err)) != RC_OK)
+	if ((rc = people_prepare(s, "SELECT p.id FROM " SEARCH_FROM_RESULT,
+	    from, 0, &st, err)) != RC_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
@@ -193,52 +259,53 @@ free_day(struct store *s, sqlite3_stmt *st, const struct bitmap *busy,
 }
 
 /*
- * The rows of temp.result as cells, widening w to fit them (within each
- * column's maximum).  *rows holds *nrows arrays of TC_N strings.
+ * The rows as cells into spool, each ended by a NUL, widening w to fit them
+ * (within each column's maximum): the widths are known only at the end, and
+ * the rows wait on disk, not in memory.  *nrows says how many.
  */
 static int
-table_rows(struct store *s, int today, char ****rows, size_t *nrows,
-    size_t *w, struct error *err)
+table_rows(struct store *s, const struct format_from *from, int today,
+    FILE *spool, long long *nrows, size_t *w, struct error *err)
 {
 	struct bitmap busy;
 	sqlite3_stmt *st;
 	const char *cell;
-	char from[AVAIL_LEN];
-	size_t c;
-	int rc, frc = RC_OK, day;
+	char day[AVAIL_LEN];
+	size_t c, cw;
+	int rc, frc = RC_OK, free_from;
 
 	if ((rc = avail_busy(s, today, &busy, err)) != RC_OK)
 		return rc;
-	rc = store_prepare(s, &st, "SELECT substr(p.id, 1, 8),"
+	rc = people_prepare(s, "SELECT substr(p.id, 1, 8),"
 	    " p.family_name || ', ' || p.given_name, p.agency,"
 	    " p.notice_days || 'd', p.pk,"
 	    " " PERSON_LANGUAGES("p.pk", "l.name") ","
 	    " coalesce((SELECT group_concat(country, ' ') FROM (SELECT DISTINCT"
 	    "  country FROM service WHERE person = p.pk ORDER BY country)), ''),"
-	    " p.status = 'active', p.notice_days"
-	    " FROM temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq",
-	    err);
+	    " p.status = 'active', p.notice_days FROM " SEARCH_FROM_RESULT,
+	    from, 0, &st, err);
 	if (rc != RC_OK) {
 		bitmap_free(&busy);
 		return rc;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((frc = free_day(s, st, &busy, today, &day, err)) != RC_OK)
+		if ((frc = free_day(s, st, &busy, today, &free_from, err)) !=
+		    RC_OK)
 			break;
-		avail_format(day, today, from);
-		*rows = xrealloc(*rows, (*nrows + 1) * sizeof **rows);
-		(*rows)[*nrows] = xcalloc(TC_N, sizeof ***rows);
+		avail_format(free_from, today, day);
 		for (c = 0; c < TC_N; c++) {
 			if (c == TC_FREE)
-				cell = from;
+				cell = day;
 			else
 				cell = (const char *)sqlite3_column_text(st,
 				    (int)c);
-			(*rows)[*nrows][c] = xstrdup(cell);
-			if (width_of(cell) > w[c])
-				w[c] = width_of(cell);
-			if (w[c] > table_cols[c].max)
-				w[c] = table_cols[c].max;
+			fputs(cell, spool);
+			putc('\0', spool);
+			/* A column at its maximum needs no more measuring. */
+			if (w[c] < table_cols[c].max &&
+			    (cw = width_of(cell)) > w[c])
+				w[c] = cw > table_cols[c].max ?
+				    table_cols[c].max : cw;
 		}
 		(*nrows)++;
 	}
@@ -249,34 +316,81 @@ table_rows(struct store *s, int today, char ****rows, size_t *nrows,
 	return rc == SQLITE_DONE ? RC_OK : store_error(s, err, "search");
 }
 
+/* A line of the table: its cells from spool, or the titles. */
+static int
+table_line(FILE *spool, struct strbuf *line, const size_t *w, char **cell,
+    size_t *cap)
+{
+	size_t c;
+
+	strbuf_reset(line);
+	for (c = 0; c < TC_N; c++) {
+		if (spool != NULL && getdelim(cell, cap, '\0', spool) < 0)
+			return -1;
+		width_fit(line, spool == NULL ? table_cols[c].title : *cell,
+		    w[c], c + 1 < TC_N);
+		if (c + 1 < TC_N)
+			strbuf_adds(line, "  ");
+	}
+	return 0;
+}
+
+/*
+ * The table's rows wait in a file of TMPDIR (as merge's copy does), mode
+ * 0600 and removed at once: nothing but this process can read it, and it
+ * is gone when the process is.
+ */
+static int
+spool_open(FILE **out, struct error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/roster-table-XXXXXX",
+	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) == -1)
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	unlink(path);
+	if ((*out = fdopen(fd, "w+")) == NULL) {
+		close(fd);
+		return error_set(err, RC_DB, "%s: %s", path, strerror(errno));
+	}
+	return RC_OK;
+}
+
 int
-format_table(struct store *s, FILE *fp, int today, struct error *err)
+format_table(struct store *s, const struct format_from *from, FILE *fp,
+    int today, struct error *err)
 {
 	struct strbuf line = { 0 };
-	char ***rows = NULL;
-	size_t nrows = 0, w[TC_N], i, c;
+	FILE *spool;
+	char *cell = NULL;
+	size_t w[TC_N], c, cap = 0;
+	long long nrows = 0, i;
 	int rc;
 
+	if ((rc = spool_open(&spool, err)) != RC_OK)
+		return rc;
 	for (c = 0; c < TC_N; c++)
 		w[c] = width_of(table_cols[c].title);
-	rc = table_rows(s, today, &rows, &nrows, w, err);
+	rc = table_rows(s, from, today, spool, &nrows, w, err);
+	if (rc == RC_OK && (fflush(spool) != 0 || ferror(spool) ||
+	    fseeko(spool, 0, SEEK_SET) != 0))
+		rc = error_set(err, RC_DB, "temporary file: %s",
+		    strerror(errno));
 	/* No matches, no header: like grep, silence says "nothing". */
 	for (i = 0; nrows > 0 && i <= nrows && rc == RC_OK; i++) {
-		strbuf_reset(&line);
-		for (c = 0; c < TC_N; c++) {
-			width_fit(&line, i == 0 ? table_cols[c].title :
-			    rows[i - 1][c], w[c], c + 1 < TC_N);
-			if (c + 1 < TC_N)
-				strbuf_adds(&line, "  ");
+		if (table_line(i == 0 ? NULL : spool, &line, w, &cell, &cap) <
+		    0) {
+			rc = error_set(err, RC_DB, "temporary file: %s",
+			    ferror(spool) ? strerror(errno) : "cut short");
+			break;
 		}
 		fprintf(fp, "%s\n", strbuf_str(&line));
 	}
-	for (i = 0; i < nrows; i++) {
-		for (c = 0; c < TC_N; c++)
-			free(rows[i][c]);
-		free(rows[i]);
-	}
-	free(rows);
+	fclose(spool);
+	free(cell);
 	strbuf_free(&line);
 	return rc;
 }

@@ -510,19 +510,21 @@ walk_index(struct store *s, const struct search_result *r,
 	return RC_OK;
 }
 
-/* Few matches: put them in a temp table and let SQLite sort them. */
+/*
+ * The matches into temp.match, one transaction for them all: a statement
+ * each in its own would cost a journal's begin and end per match.
+ */
 static int
-walk_sorted(struct store *s, const struct search_result *r,
-    enum search_sort sort, int reverse, long long offset, long long want,
-    walk_cb cb, void *arg, struct error *err)
+match_table(struct store *s, const struct search_result *r,
+    struct error *err)
 {
-	struct strbuf sql = { 0 };
-	sqlite3_stmt *st = NULL, *ins = NULL;
-	long long i, taken = 0;
+	sqlite3_stmt *ins = NULL;
+	long long i;
 	int rc;
 
 	rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS match("
-	    "pk INTEGER PRIMARY KEY); DELETE FROM temp.match", err);
+	    "pk INTEGER PRIMARY KEY); SAVEPOINT match; "
+	    "DELETE FROM temp.match", err);
 	if (rc == RC_OK)
 		rc = store_prepare(s, &ins, "INSERT INTO temp.match(pk) "
 		    "VALUES (?)", err);
@@ -534,12 +536,34 @@ walk_sorted(struct store *s, const struct search_result *r,
 		sqlite3_reset(ins);
 	}
 	sqlite3_finalize(ins);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		sqlite3_exec(s->db, "ROLLBACK TO match; RELEASE match",
+		    NULL, NULL, NULL);
 		return rc;
-	/* CROSS JOIN keeps the few matches outside: SQLite would rather walk
-	 * the whole name index than sort. */
-	strbuf_adds(&sql, "SELECT p.pk FROM temp.match m "
-	    "CROSS JOIN person p ON p.pk = m.pk");
+	}
+	return store_exec(s, "RELEASE match", err);
+}
+
+/*
+ * Few matches: let SQLite sort them.  CROSS JOIN keeps the few matches
+ * outside: SQLite would rather walk the whole name index than sort.
+ */
+#define SORTED_MATCHES \
+    "temp.match m CROSS JOIN person p ON p.pk = m.pk"
+
+static int
+walk_sorted(struct store *s, const struct search_result *r,
+    enum search_sort sort, int reverse, long long offset, long long want,
+    walk_cb cb, void *arg, struct error *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st = NULL;
+	long long taken = 0;
+	int rc;
+
+	if ((rc = match_table(s, r, err)) != RC_OK)
+		return rc;
+	strbuf_adds(&sql, "SELECT p.pk FROM " SORTED_MATCHES);
 	order_by(&sql, sort, reverse);
 	strbuf_adds(&sql, " LIMIT -1 OFFSET ?");
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
@@ -690,6 +714,18 @@ walk_bands(struct store *s, const struct search_result *r, int reverse,
 	return rc;
 }
 
+/*
+ * Every match in an order an index gives, when they are many: walking the
+ * whole index then costs less than sorting them (see walk_index).
+ */
+static int
+walk_whole_index(const struct search_result *r, enum search_sort sort)
+{
+	long long pool = r->total > 0 ? r->total : bitmap_capacity(&r->bm);
+
+	return sorts[sort_index(sort)].indexed && pool < 4 * r->count;
+}
+
 /* Hands matches offset..offset+limit-1 (limit -1: all) to cb, in order. */
 static int
 walk(struct store *s, const struct search_result *r, enum search_sort sort,
@@ -799,24 +835,78 @@ result_table(struct store *s, sqlite3_stmt **ins, struct error *err)
 
 	if ((rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS result("
 	    "seq INTEGER PRIMARY KEY, pk INTEGER NOT NULL); "
-	    "DELETE FROM temp.result", err)) != RC_OK)
+	    "DELETE FROM temp.result", err)) != RC_OK || ins == NULL)
 		return rc;
 	return store_prepare(s, ins, "INSERT INTO temp.result(pk) VALUES (?)",
 	    err);
+}
+
+/* The matches in order as a FROM clause: search_from's own two ways. */
+static int
+matches_from(struct store *s, const struct search_result *r,
+    enum search_sort sort, int reverse, struct strbuf *from,
+    struct error *err)
+{
+	int rc;
+
+	if (walk_whole_index(r, sort))
+		strbuf_adds(from, "person p WHERE bitmap_has(:matches, p.pk)");
+	else if ((rc = match_table(s, r, err)) != RC_OK)
+		return rc;
+	else
+		strbuf_adds(from, SORTED_MATCHES);
+	order_by(from, sort, reverse);
+	return RC_OK;
+}
+
+int
+search_from(struct store *s, const struct search_result *r,
+    enum search_sort sort, int reverse, int narrow, struct strbuf *from,
+    struct error *err)
+{
+	int rc;
+
+	if (narrow || walk_whole_index(r, sort))
+		return matches_from(s, r, sort, reverse, from, err);
+	if ((rc = search_collect(s, r, sort, reverse, err)) == RC_OK)
+		strbuf_adds(from, SEARCH_FROM_RESULT);
+	return rc;
 }
 
 int
 search_collect(struct store *s, const struct search_result *r,
     enum search_sort sort, int reverse, struct error *err)
 {
-	sqlite3_stmt *ins;
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = result_table(s, &ins, err)) != RC_OK)
+	if ((rc = result_table(s, NULL, err)) != RC_OK)
 		return rc;
-	rc = walk(s, r, sort, reverse, 0, -1, collect_add, ins, err);
-	sqlite3_finalize(ins);
+	if (r->count == 0)
+		return RC_OK;
+	/* One statement: its rows go in in the order it yields them. */
+	strbuf_adds(&sql, "INSERT INTO temp.result(pk) SELECT p.pk FROM ");
+	if ((rc = matches_from(s, r, sort, reverse, &sql, err)) == RC_OK)
+		rc = store_prepare(s, &st, strbuf_str(&sql), err);
+	strbuf_free(&sql);
+	if (rc != RC_OK)
+		return rc;
+	search_from_bind(r, st);
+	rc = sqlite3_step(st) == SQLITE_DONE ? RC_OK :
+	    store_error(s, err, "search");
+	sqlite3_finalize(st);
 	return rc;
+}
+
+void
+search_from_bind(const struct search_result *r, sqlite3_stmt *st)
+{
+	int i = sqlite3_bind_parameter_index(st, ":matches");
+
+	if (i > 0 && r != NULL)
+		sqlite3_bind_pointer(st, i, (void *)&r->bm, SQLFUNC_BITMAP,
+		    NULL);
 }
 
 int

@@ -15,7 +15,8 @@
  * search_result_free; search_cache_new a cache freed with
  * search_cache_free; search_page fills a caller-owned array;
  * search_collect leaves its rows in the connection's temp.result table,
- * which lives until the next search_collect or the connection closes.
+ * which lives until the next search_collect or the connection closes;
+ * search_from appends to a caller-owned strbuf.
  */
 #ifndef ROSTER_SEARCH_H
 #define ROSTER_SEARCH_H
@@ -82,9 +83,29 @@ int	search_page(struct store *, const struct search_result *,
 	    enum search_sort, int reverse, long long offset, long long *pks,
 	    size_t max, size_t *n, struct error *err);
 
-/* Every match, in order, into temp.result(seq INTEGER PRIMARY KEY, pk). */
+/* Every match, in order, into temp.result(seq INTEGER PRIMARY KEY, pk):
+ * one statement, whatever the number of matches. */
 int	search_collect(struct store *, const struct search_result *,
 	    enum search_sort, int reverse, struct error *err);
+
+/*
+ * Every match, in order, as what follows "SELECT ... FROM " in a statement
+ * on person p, appended to from: for a writer that reads the matches' rows
+ * in the same walk.  Many matches in an order an index gives walk that
+ * index and test the bitmap inside SQLite, so that only the matches' rows
+ * are read and nothing is gathered first.  Fewer are sorted by SQLite: by
+ * their keys alone into temp.result (search_collect, SEARCH_FROM_RESULT),
+ * or, when the statement's columns are narrow (ids), with its columns,
+ * which then cost one read of each row, not two.  search_from_bind binds
+ * the bitmap in a statement prepared with from, while r lives.
+ */
+int	search_from(struct store *, const struct search_result *,
+	    enum search_sort, int reverse, int narrow, struct strbuf *from,
+	    struct error *err);
+void	search_from_bind(const struct search_result *, sqlite3_stmt *);
+/* temp.result's people (search_collect) as search_from gives them. */
+#define SEARCH_FROM_RESULT \
+    "temp.result r JOIN person p ON p.pk = r.pk ORDER BY r.seq"
 
 /* These people, in this order, into temp.result: for lists made
  * otherwise than by a filter (a suggested team). */

@@ -110,13 +110,16 @@ void	cli_usage(const struct cmd_entry *, struct strbuf *);
 /* "usage: roster NAME USAGE": sets err, returns RC_INPUT. */
 int	cli_usage_error(const struct cmd_entry *, struct error *err);
 
+struct format_from;
+
 /*
- * Writes the people search_collect gathered to stdout in format: table
- * (also for NULL), csv, json or ids; flags as format.h's, and a note of
- * the contacts csv and json leave out (cli_note_left_out).
+ * Writes the people from gives (NULL: those search_collect gathered) to
+ * stdout in format: table (also for NULL), csv, json or ids; flags as
+ * format.h's, and a note of the contacts csv and json leave out
+ * (cli_note_left_out).
  */
-int	cli_print_people(struct store *, const char *format, int today,
-	    int flags, struct error *err);
+int	cli_print_people(struct store *, const struct format_from *from,
+	    const char *format, int today, int flags, struct error *err);
 /* Says on stderr that the contacts of n people who left the service were
  * left out, and how to have them; nothing when n is 0. */
 void	cli_note_left_out(long long n);

@@ -26,23 +26,20 @@ join(char **words, int n)
 }
 
 int
-cli_print_people(struct store *s, const char *format, int today, int flags,
-    struct error *err)
+cli_print_people(struct store *s, const struct format_from *from,
+    const char *format, int today, int flags, struct error *err)
 {
 	long long left_out = 0;
 	int rc;
 
 	if (format == NULL || strcmp(format, "table") == 0)
-		return format_table(s, stdout, today, err);
+		return format_table(s, from, stdout, today, err);
 	if (strcmp(format, "ids") == 0)
-		return format_ids(s, stdout, err);
-	if (!(flags & FORMAT_LEFT_CONTACTS) &&
-	    (rc = format_left_out(s, &left_out, err)) != RC_OK)
-		return rc;
+		return format_ids(s, from, stdout, err);
 	if (strcmp(format, "csv") == 0)
-		rc = format_csv(s, FILE_PEOPLE, flags, stdout, err);
+		rc = format_people_csv(s, from, flags, stdout, &left_out, err);
 	else
-		rc = format_json(s, flags, stdout, err);
+		rc = format_json(s, from, flags, stdout, &left_out, err);
 	if (rc == RC_OK)
 		cli_note_left_out(left_out);
 	return rc;
@@ -79,6 +76,8 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 	char *text = NULL;
 	struct filter *f = NULL;
 	struct search_result *r = NULL;
+	struct strbuf from = { 0 };
+	struct format_from matches;
 	struct store *s = NULL;
 	enum search_sort sort = SORT_NAME;
 	int reverse = 0, rc = RC_OK;
@@ -94,13 +93,18 @@ cmd_search_exec(struct cli *c, const struct cli_args *a, struct error *err)
 		goto out;
 	}
 	if ((rc = search_eval(s, f, NULL, &r, err)) == RC_OK &&
-	    (rc = search_collect(s, r, sort, reverse, err)) == RC_OK &&
-	    (rc = cli_print_people(s, format, c->today,
-	    cli_flag(a, "with-left-contacts") ? FORMAT_LEFT_CONTACTS : 0,
-	    err)) == RC_OK &&
-	    search_result_count(r) == 0)
+	    (rc = search_from(s, r, sort, reverse, format != NULL &&
+	    strcmp(format, "ids") == 0, &from, err)) == RC_OK) {
+		matches.sql = strbuf_str(&from);
+		matches.r = r;
+		rc = cli_print_people(s, &matches, format, c->today,
+		    cli_flag(a, "with-left-contacts") ? FORMAT_LEFT_CONTACTS :
+		    0, err);
+	}
+	if (rc == RC_OK && search_result_count(r) == 0)
 		rc = no_match(s, text, c->today, err);
 out:
+	strbuf_free(&from);
 	free(text);
 	search_result_free(r);
 	filter_free(f);

@@ -45,7 +45,8 @@ machine(struct store *s, const struct suggest_report *r, const char *format,
 		pks[i] = r->people[i].person;
 	rc = search_collect_pks(s, pks, r->n, err);
 	free(pks);
-	return rc != RC_OK ? rc : cli_print_people(s, format, today, 0, err);
+	return rc != RC_OK ? rc : cli_print_people(s, NULL, format, today, 0,
+	    err);
 }
 
 /* The shortfalls after the table, or on standard error when standard

@@ -78,6 +78,38 @@ for n in $sizes; do
 	rm -f "$work/keys"
 done
 
+# roster search printing every match, as a whole process, at the largest
+# pool up to 100,000: each format's p50 and peak resident memory, and the
+# sqlite3 command line running the same query (the page's statement of
+# queries.txt without its LIMIT) in the same run; x is sqlite3's time over
+# roster's.
+n=$(echo "$sizes" | tr ' ' '\n' | sort -n | awk '$1 <= 100000' | tail -1)
+if [ -n "$n" ]; then
+	db=$work/pool-$n.db
+	run="$builddir/tests/bench/bench_run ${BENCH_OUT_RUNS:-5}"
+	echo
+	echo "search output at $n people (ms, p50; peak RSS in KB)"
+	printf '%-12s %-6s %8s %8s %8s %6s %8s\n' filter format matches \
+	    roster sqlite3 x rss
+	for label in combined negation avail facet-lang; do
+		text=$(awk -F '\t' -v l="$label" '$1 == l { print $2 }' \
+		    "$queries")
+		sql=$(awk -F '\t' -v l="$label" '$1 == l { print $3 }' \
+		    "$queries" | sed 's/^[^;]*; //; s/ LIMIT 50;$/;/')
+		count=$("$roster" --db "$db" search --format ids -- $text |
+		    wc -l)
+		base=$($run sqlite3 "$db" "$sql" | cut -f1)
+		for format in ids table csv json; do
+			set -- $($run "$roster" --db "$db" search \
+			    --format "$format" -- $text)
+			printf '%-12s %-6s %8s %8s %8s %6s %8s\n' "$label" \
+			    "$format" "$count" "$1" "$base" \
+			    "$(echo "$base $1" | awk '{ printf "%.1f", $1 / $2 }')" \
+			    "$3"
+		done
+	done
+fi
+
 # The full-screen list on the largest pool, in tmux (100x30): the first
 # screen, from starting roster to its status line on screen, beside a
 # shell printing that line at once (what tmux and the polling add); the

@@ -14,38 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench_stats.h"
 #include "date.h"
 #include "filter.h"
 #include "search.h"
 #include "store.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted samples. */
-static double
-percentile(const double *v, int n, int p)
-{
-	int i = (p * n + 99) / 100 - 1;
-
-	return v[i < 0 ? 0 : i];
-}
 
 static int
 one_run(struct store *s, const char *text, int today,
@@ -96,9 +70,9 @@ typing(struct store *s, const char *text, int today, int runs,
 		for (k = 1; k <= len; k++) {
 			memcpy(prefix, text, k);
 			prefix[k] = '\0';
-			t0 = now_ms();
+			t0 = bench_now_ms();
 			rc = one_run(s, prefix, today, cache, &count, &err);
-			t1 = now_ms();
+			t1 = bench_now_ms();
 			if (rc != RC_OK)
 				continue;
 			out->v = realloc(out->v, (out->n + 1) * sizeof *out->v);
@@ -110,7 +84,7 @@ typing(struct store *s, const char *text, int today, int runs,
 		}
 		search_cache_free(cache);
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_double);
+	bench_sort(out->v, (int)out->n);
 }
 
 int
@@ -148,16 +122,16 @@ main(int argc, char **argv)
 			return 2;
 		}
 		for (i = 0; i < runs; i++) {
-			t[i] = now_ms();
+			t[i] = bench_now_ms();
 			one_run(s, text, today, NULL, &count, &err);
-			t[i] = now_ms() - t[i];
+			t[i] = bench_now_ms() - t[i];
 		}
-		qsort(t, (size_t)runs, sizeof *t, cmp_double);
+		bench_sort(t, runs);
 		printf("%s\t%lld\t%.2f\t%.2f", label, count,
-		    percentile(t, runs, 50), percentile(t, runs, 99));
+		    bench_percentile(t, runs, 50), bench_percentile(t, runs, 99));
 		typing(s, text, today, runs, &keys);
-		printf("\t%.2f\t%.2f\t%.2f\t%s\n", percentile(keys.v,
-		    (int)keys.n, 50), percentile(keys.v, (int)keys.n, 99),
+		printf("\t%.2f\t%.2f\t%.2f\t%s\n", bench_percentile(keys.v,
+		    (int)keys.n, 50), bench_percentile(keys.v, (int)keys.n, 99),
 		    keys.max, keys.at);
 		keys.n = 0;
 		keys.max = 0;

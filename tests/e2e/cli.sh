@@ -18,6 +18,15 @@ mode=$(stat -c %a "$ROSTER_DB")
 # Search: formats, sorting, the coordinator's question, availability.
 run 0 search-all "$ROSTER" search
 golden search-all.txt
+# The table's rows wait in TMPDIR until its widths are known, in a file
+# removed at once; where none can be made, it says where it tried.
+mkdir "$work/spool"
+run 0 search-spool env TMPDIR="$work/spool" "$ROSTER" search
+golden search-all.txt
+if [ -z "$(ls -A "$work/spool")" ]; then ok; else
+	bad "search-spool: left $(ls -A "$work/spool")"; fi
+run 3 search-no-spool env TMPDIR="$work/none" "$ROSTER" search
+says search-no-spool "$work/none/roster-table-"
 run 0 search-scenario "$ROSTER" search --format ids lang:fr theme:border \
     "(country:mali OR country:niger)" notice:3
 golden search-scenario.txt
