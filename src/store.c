@@ -31,6 +31,7 @@ static const struct migration {
 	{ { "005-pools.sql", NULL } },
 	{ { "006-terms.sql", NULL } },
 	{ { "007-words.sql", NULL } },
+	{ { "008-notice.sql", NULL } },
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -24,6 +24,16 @@
 #define DATE_FAMILY(d) { d, "SELECT coalesce(substr(" d "_expiry, 1, 7),"\
     " ''), pk FROM person", "SELECT 1 FROM person WHERE pk = ?1 AND"\
     " coalesce(substr(" d "_expiry, 1, 7), '') = ?2" }
+/*
+ * A notice's key, as schema 8's triggers write it: notice:N asks
+ * notice_days <= N, so a fraction (written with sqlite3) is keyed by the
+ * next whole number up and text, which SQLite sorts after every number,
+ * by '~', past every key a filter asks for.
+ */
+#define NOTICE_KEY "CASE typeof(notice_days) WHEN 'integer' THEN"\
+    " printf('%010d', notice_days) WHEN 'real' THEN printf('%010d',"\
+    " CAST(notice_days AS INTEGER) + (notice_days >"\
+    " CAST(notice_days AS INTEGER))) ELSE '~' END"
 static const struct family {
 	const char	*name;
 	const char	*all_sql;
@@ -37,9 +47,8 @@ static const struct family {
 	    "SELECT 1 FROM person WHERE pk = ?1 AND status = ?2" },
 	{ "gender", "SELECT gender, pk FROM person",
 	    "SELECT 1 FROM person WHERE pk = ?1 AND gender = ?2" },
-	{ "notice", "SELECT printf('%010d', notice_days), pk FROM person",
-	    "SELECT 1 FROM person WHERE pk = ?1 AND"
-	    " printf('%010d', notice_days) = ?2" },
+	{ "notice", "SELECT " NOTICE_KEY ", pk FROM person",
+	    "SELECT 1 FROM person WHERE pk = ?1 AND " NOTICE_KEY " = ?2" },
 	{ "lang", "SELECT code || ':' || level, person FROM person_language",
 	    "SELECT 1 FROM person_language WHERE person = ?1 AND"
 	    " code || ':' || level = ?2" },

@@ -54,7 +54,7 @@ prints changes-all "KMar: changes 0 to $n: $people people, 0 deployments,\
  0 erased, written to $work/a1.changes (next time: --since $n)"
 [ "$(stat -c %a "$work/a1.changes")" = 600 ] && ok ||
     bad "changes-all: the file is not 0600"
-head -n 1 "$work/a1.changes" | grep -q "^roster-changeset 1 schema 7 bytes" &&
+head -n 1 "$work/a1.changes" | grep -q "^roster-changeset 1 schema 8 bytes" &&
     ok || bad "changes-all: no header line"
 
 # What changed after a mark, and nothing after the last.
