@@ -230,6 +230,43 @@ test_damaged(void **state)
 }
 
 /*
+ * A BLOB of the right length whose contents lie (a bitset container that
+ * says it holds 4,097 people and holds 65,536) is damaged too: CRoaring
+ * would take it, and the fold's first remove would write past its end.
+ */
+static void
+test_damaged_contents(void **state)
+{
+	struct store *s = *state;
+	struct search_result *r;
+	struct filter *f;
+	struct error err;
+	char *sql;
+	size_t at, i;
+
+	sql = malloc(16384 + 256);
+	at = (size_t)sprintf(sql, "UPDATE term SET bits = x'3a300000"
+	    "01000000" "00000010" "10000000");
+	for (i = 0; i < 8192; i++)
+		at += (size_t)sprintf(sql + at, "ff");
+	sprintf(sql + at, "' WHERE family = 'status' AND key = 'active'");
+	testdb_exec(s, sql);
+	free(sql);
+	assert_int_equal(filter_compile(s, "status:active", testdb_today(),
+	    &f, &err), RC_OK);
+	assert_int_equal(search_eval(s, f, NULL, &r, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "roster check --repair"));
+	filter_free(f);
+	assert_int_equal(store_begin(s, &err), RC_OK);
+	testdb_exec(s, "UPDATE person SET status = 'left' WHERE pk = 1");
+	assert_int_equal(store_commit(s, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "damaged"));
+	assert_true(problems(s) > 0);
+	assert_int_equal(check_repair(s, &err), RC_OK);
+	assert_int_equal(problems(s), 0);
+}
+
+/*
  * A bulk load suspends the noting; store_commit rebuilds, so the load and
  * its bitmaps commit together.  A rollback keeps the old ones.
  */
@@ -294,6 +331,7 @@ main(void)
 		testdb_fixture_test(test_foreign_write),
 		testdb_fixture_test(test_check_and_repair),
 		testdb_fixture_test(test_damaged),
+		testdb_fixture_test(test_damaged_contents),
 		testdb_fixture_test(test_suspend),
 		testdb_test(test_bulk),
 	};
