@@ -208,6 +208,22 @@ test_check_and_repair(void **state)
 	assert_same(s);
 }
 
+/*
+ * A bitmap under a key past any character (bytes no UTF-8 starts with)
+ * is read by a search of every key of its family (the pool's size from
+ * status), so roster check holds it against the rows too.
+ */
+static void
+test_check_any_key(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "INSERT INTO term(family, key, bits) SELECT family,"
+	    " CAST(x'ff' AS TEXT), bits FROM term WHERE family = 'status'"
+	    " AND key = 'active'");
+	assert_int_equal(problems(s), 1);
+}
+
 /* A damaged BLOB is an error that says what to do, never a wrong answer. */
 static void
 test_damaged(void **state)
@@ -330,6 +346,7 @@ main(void)
 		testdb_fixture_test(test_writes_folded),
 		testdb_fixture_test(test_foreign_write),
 		testdb_fixture_test(test_check_and_repair),
+		testdb_fixture_test(test_check_any_key),
 		testdb_fixture_test(test_damaged),
 		testdb_fixture_test(test_damaged_contents),
 		testdb_fixture_test(test_suspend),
