@@ -53,10 +53,10 @@ set_range(struct bitmap *b, uint64_t first, uint64_t last)
 /*
  * Walks the containers of buf, ORing them into b unless b is NULL, and
  * refuses (0) what CRoaring would take on trust: keys out of order, an
- * array out of order, runs that overlap or leave their container, a
- * bitset whose count is not the header's.  CRoaring's own deserialiser
- * checks only lengths, and its later writes to such a container go past
- * the end of its memory.
+ * array out of order, runs that overlap or leave their container, and
+ * (b NULL) a bitset whose count is not the header's.  CRoaring's own
+ * deserialiser checks only lengths, and its later writes to such a
+ * container go past the end of its memory.
  */
 static int
 walk(struct bitmap *b, const unsigned char *p, size_t len)
@@ -125,14 +125,16 @@ walk(struct bitmap *b, const unsigned char *p, size_t len)
 		} else if (card > ARRAY_MAX) {
 			if (end - p < 8192)
 				return 0;
+			/* The count matters to CRoaring only: counting every
+			 * word of every read would double a search's cost. */
 			for (bits = 0, j = 0; j < 1024; j++, p += 8) {
 				w = le64(p);
-				bits += __builtin_popcountll(w);
-				if (b != NULL && w != 0 &&
-				    (base >> 6) + j < b->nwords)
+				if (b == NULL)
+					bits += __builtin_popcountll(w);
+				else if (w != 0 && (base >> 6) + j < b->nwords)
 					b->w[(base >> 6) + j] |= w;
 			}
-			if (bits != card)
+			if (b == NULL && bits != card)
 				return 0;
 		} else {
 			if ((size_t)(end - p) < (size_t)card * 2)
