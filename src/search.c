@@ -264,8 +264,10 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
 	strbuf_free(&sql);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		strbuf_free(&key);
 		return rc;
+	}
 	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
 	filter_bind_set(f, set, st, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
