@@ -46,9 +46,15 @@ BEGIN
 	    ('gender', NEW.gender, NEW.pk),
 	    ('notice', printf('%010d', NEW.notice_days), NEW.pk);
 END;
+-- A writer that sets every column (roster's does) notes nothing unless a
+-- value a bitmap holds changed.
 CREATE TRIGGER term_person_update AFTER UPDATE OF pk, agency, origin,
     status, gender, notice_days ON person
-    WHEN (SELECT live FROM term_state)
+    WHEN (SELECT live FROM term_state) AND (OLD.pk IS NOT NEW.pk OR
+    lower(OLD.agency) IS NOT lower(NEW.agency) OR
+    lower(OLD.origin) IS NOT lower(NEW.origin) OR
+    OLD.status IS NOT NEW.status OR OLD.gender IS NOT NEW.gender OR
+    OLD.notice_days IS NOT NEW.notice_days)
 BEGIN
 	INSERT INTO term_dirty VALUES ('agency', lower(OLD.agency), OLD.pk),
 	    ('origin', lower(OLD.origin), OLD.pk),
@@ -176,7 +182,10 @@ BEGIN
 END;
 CREATE TRIGGER term_dates_update AFTER UPDATE OF pk, passport_expiry,
     medical_expiry, heat_expiry ON person
-    WHEN (SELECT live FROM term_state)
+    WHEN (SELECT live FROM term_state) AND (OLD.pk IS NOT NEW.pk OR
+    substr(OLD.passport_expiry, 1, 7) IS NOT substr(NEW.passport_expiry, 1, 7)
+    OR substr(OLD.medical_expiry, 1, 7) IS NOT substr(NEW.medical_expiry, 1, 7)
+    OR substr(OLD.heat_expiry, 1, 7) IS NOT substr(NEW.heat_expiry, 1, 7))
 BEGIN
 	INSERT INTO term_dirty VALUES
 	    ('ready', coalesce(substr(OLD.ready_until, 1, 7), ''), OLD.pk),

@@ -60,6 +60,10 @@ void		bitmap_combine(struct bitmap *a, const struct bitmap *b,
  */
 int		bitmap_or_portable(struct bitmap *b, const void *buf,
 		    size_t len);
+/* Whether buf is a bitmap in that format that CRoaring may be handed:
+ * every container in order and within bounds, as bitmap_or_portable
+ * also checks, and each bitset's count its header's, which it does not. */
+int		bitmap_portable_valid(const void *buf, size_t len);
 /* a := a AND NOT b; both may be complements. */
 void		bitmap_and_not(struct bitmap *a, const struct bitmap *b);
 

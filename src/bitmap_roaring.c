@@ -50,12 +50,22 @@ set_range(struct bitmap *b, uint64_t first, uint64_t last)
 	}
 }
 
-int
-bitmap_or_portable(struct bitmap *b, const void *buf, size_t len)
+/*
+ * Walks the containers of buf, ORing them into b unless b is NULL, and
+ * refuses (0) what CRoaring would take on trust: keys out of order, an
+ * array out of order, runs that overlap or leave their container, and
+ * (b NULL) a bitset whose count is not the header's.  CRoaring's own
+ * deserialiser checks only lengths, and its later writes to such a
+ * container go past the end of its memory.
+ */
+static int
+walk(struct bitmap *b, const unsigned char *p, size_t len)
 {
-	const unsigned char *p = buf, *end = p + len, *desc, *c;
-	uint32_t cookie, n, i, j, card, nruns, key;
+	const unsigned char *end = p + len, *desc, *c = NULL;
+	uint32_t cookie, n, i, j, key, card, nruns, start, last;
+	int64_t prev, prevkey = -1;
 	uint64_t base, w;
+	long long bits;
 	int runs;
 
 	if (len < 4)
@@ -70,10 +80,15 @@ bitmap_or_portable(struct bitmap *b, const void *buf, size_t len)
 		p += 8;
 	} else
 		return 0;
+	if (n > 65536)
+		return 0;
 	/* The run flags, the keys and cardinalities, perhaps offsets. */
-	c = runs ? p : NULL;
-	if (runs)
+	if (runs) {
+		if ((size_t)(end - p) < (n + 7) / 8)
+			return 0;
+		c = p;
 		p += (n + 7) / 8;
+	}
 	desc = p;
 	if ((size_t)(end - p) < (size_t)n * 4)
 		return 0;
@@ -85,31 +100,65 @@ bitmap_or_portable(struct bitmap *b, const void *buf, size_t len)
 	}
 	for (i = 0; i < n; i++) {
 		key = le16(desc + 4 * i);
+		if ((int64_t)key <= prevkey)
+			return 0;
+		prevkey = key;
 		card = le16(desc + 4 * i + 2) + 1;
 		base = (uint64_t)key << 16;
+		prev = -1;
 		if (runs && (c[i / 8] >> (i % 8) & 1)) {
 			if (end - p < 2)
 				return 0;
 			nruns = le16(p);
 			p += 2;
-			if ((size_t)(end - p) < (size_t)nruns * 4)
+			if (nruns == 0 || (size_t)(end - p) < (size_t)nruns * 4)
 				return 0;
-			for (j = 0; j < nruns; j++, p += 4)
-				set_range(b, base + le16(p), base + le16(p) +
-				    le16(p + 2));
+			for (j = 0; j < nruns; j++, p += 4) {
+				start = le16(p);
+				last = start + le16(p + 2);
+				if ((int64_t)start <= prev || last > 0xffff)
+					return 0;
+				prev = last;
+				if (b != NULL)
+					set_range(b, base + start, base + last);
+			}
 		} else if (card > ARRAY_MAX) {
 			if (end - p < 8192)
 				return 0;
-			for (j = 0; j < 1024; j++, p += 8)
-				if ((w = le64(p)) != 0 &&
-				    (base >> 6) + j < b->nwords)
+			/* The count matters to CRoaring only: counting every
+			 * word of every read would double a search's cost. */
+			for (bits = 0, j = 0; j < 1024; j++, p += 8) {
+				w = le64(p);
+				if (b == NULL)
+					bits += __builtin_popcountll(w);
+				else if (w != 0 && (base >> 6) + j < b->nwords)
 					b->w[(base >> 6) + j] |= w;
+			}
+			if (b == NULL && bits != card)
+				return 0;
 		} else {
 			if ((size_t)(end - p) < (size_t)card * 2)
 				return 0;
-			for (j = 0; j < card; j++, p += 2)
-				bitmap_set(b, (long long)(base + le16(p)));
+			for (j = 0; j < card; j++, p += 2) {
+				if ((int64_t)le16(p) <= prev)
+					return 0;
+				prev = le16(p);
+				if (b != NULL)
+					bitmap_set(b, (long long)(base + le16(p)));
+			}
 		}
 	}
 	return p == end;
+}
+
+int
+bitmap_or_portable(struct bitmap *b, const void *buf, size_t len)
+{
+	return walk(b, buf, len);
+}
+
+int
+bitmap_portable_valid(const void *buf, size_t len)
+{
+	return walk(NULL, buf, len);
 }

@@ -13,7 +13,8 @@
 /*
  * The tables a person owns, whose triggers bulk_end stands in for, and
  * (for their indexes only) the audit, which a load writes a line a row
- * to.  Names from here, never from input, are the only ones put into SQL.
+ * to.  Names from here are put into SQL as they are; the names of what
+ * is dropped come from the file, and are quoted (drop_listed).
  */
 #define BULK_PEOPLE "('person', 'person_language', 'person_theme'," \
     " 'person_skill', 'service', 'service_theme', 'unavailability')"
@@ -86,6 +87,7 @@ drop_listed(struct bulk *b, const char *query, struct error *err)
 {
 	struct strbuf drop = { 0 };
 	sqlite3_stmt *st;
+	char *one;
 	int rc;
 
 	if ((rc = store_prepare(b->store, &st, query, err)) != RC_OK)
@@ -94,9 +96,13 @@ drop_listed(struct bulk *b, const char *query, struct error *err)
 		b->sql = xrealloc(b->sql, (b->n + 1) * sizeof *b->sql);
 		b->sql[b->n++] = xstrdup((const char *)
 		    sqlite3_column_text(st, 2));
-		strbuf_addf(&drop, "DROP %s \"%s\";", (const char *)
+		/* The name is the file's, which anyone may have edited: %w
+		 * doubles its quotes, so it stays one name. */
+		one = sqlite3_mprintf("DROP %s \"%w\";", (const char *)
 		    sqlite3_column_text(st, 0), (const char *)
 		    sqlite3_column_text(st, 1));
+		strbuf_adds(&drop, one);
+		sqlite3_free(one);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

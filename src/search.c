@@ -264,8 +264,10 @@ run_set(struct store *s, const struct filter *f, const struct filter_set *set,
 	strbuf_addf(&sql, "SELECT bitmap_add(?, pk) FROM (%s)", set->sql);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
 	strbuf_free(&sql);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		strbuf_free(&key);
 		return rc;
+	}
 	sqlite3_bind_pointer(st, 1, out, SQLFUNC_BITMAP, NULL);
 	filter_bind_set(f, set, st, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -474,6 +476,16 @@ search_count(struct store *s, const struct filter *f, long long *n,
 typedef int (*walk_cb)(long long pk, void *arg, struct error *err);
 
 /*
+ * A step of an index walk costs about a sixteenth of what sorting costs a
+ * match (a row read at random and its place in the sort): the walk is
+ * chosen while its expected steps are fewer than WALK_STEPS_PER_MATCH
+ * per match, and gives up after that many; after WALK_STEPS_BANDED when
+ * the name bands, cheaper than a sort, are there to fall back on.
+ */
+#define WALK_STEPS_PER_MATCH	16
+#define WALK_STEPS_BANDED	4
+
+/*
  * Many matches: walk the sort's index and keep the matches, which finds a
  * page after about page * pool / matches steps and sorts nothing.  Matches
  * may bunch in that order (a search for a surname does, in name order), so
@@ -482,7 +494,7 @@ typedef int (*walk_cb)(long long pk, void *arg, struct error *err);
 static int
 walk_index(struct store *s, const struct search_result *r,
     enum search_sort sort, int reverse, long long offset, long long want,
-    long long *out, int *found, struct error *err)
+    long long per_match, long long *out, int *found, struct error *err)
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
@@ -490,7 +502,7 @@ walk_index(struct store *s, const struct search_result *r,
 	int rc;
 
 	*found = 0;
-	cap = 4 * r->count + 1000;
+	cap = per_match * r->count + 1000;
 	strbuf_adds(&sql, "SELECT p.pk FROM person p");
 	order_by(&sql, sort, reverse);
 	rc = store_prepare(s, &st, strbuf_str(&sql), err);
@@ -750,9 +762,10 @@ walk(struct store *s, const struct search_result *r, enum search_sort sort,
 	    err)) != RC_OK || found))
 		return rc;
 	if (sorts[sort_index(sort)].indexed && want * pool / r->count <
-	    4 * r->count) {
+	    WALK_STEPS_PER_MATCH * r->count) {
 		pks = xcalloc((size_t)(want - offset), sizeof *pks);
-		rc = walk_index(s, r, sort, reverse, offset, want, pks, &found,
+		rc = walk_index(s, r, sort, reverse, offset, want, banded ?
+		    WALK_STEPS_BANDED : WALK_STEPS_PER_MATCH, pks, &found,
 		    err);
 		for (i = 0; rc == RC_OK && found && i < want - offset; i++)
 			rc = cb(pks[i], arg, err);

@@ -11,8 +11,14 @@
  *	theme		a slug, of the person's themes or their missions'
  *	skill		a slug
  *	country		a country of service
+ *	mission		a mission served, by its pk
+ *	ready, passport, medical, heat
+ *			the month (YYYY-MM) readiness or the certificate
+ *			runs out, '' for none
  *	name		a family name's first two characters, ASCII folded:
  *			bands of the name order
+ *	window		not a bitmap: a block of 65,536 pks' unavailability
+ *			windows as sorted arrays (terms_window.h), key %05d
  * and, of the words index (fts.h): word, each word as FTS5 holds it, and
  * prefix, the first 1, 2 and 3 characters of each, which fts.c keeps
  * with terms_apply, as it writes the index.

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_stats.h"
 #include "date.h"
 #include "facet.h"
 #include "filter.h"
@@ -36,15 +37,6 @@
 
 static int verbose;
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* This thread's processor time: what the panel costs, whatever else
  * the machine runs meanwhile. */
 static double
@@ -56,27 +48,11 @@ cpu_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-percentile(const double *v, size_t n, int p)
-{
-	size_t i = (p * n + 99) / 100;
-
-	return v[i > 0 ? i - 1 : 0];
-}
-
 /* One step's time, said with -v. */
 static void
 step(const char *what, double *t)
 {
-	double t1 = now_ms();
+	double t1 = bench_now_ms();
 
 	if (verbose)
 		fprintf(stderr, "%-8s %8.2f ms\n", what, t1 - *t);
@@ -90,7 +66,7 @@ first_screen(const char *path, int today, struct store **out,
 	struct summary rows[ROWS];
 	struct filter *f;
 	long long pks[ROWS], total, gen;
-	double t0 = now_ms(), t = t0;
+	double t0 = bench_now_ms(), t = t0;
 	size_t n, i;
 	int rc;
 
@@ -133,7 +109,7 @@ panel(struct store *s, struct facet_cache *c, const struct search_result *r,
     int say, double *ms, double *cpu, struct error *err)
 {
 	struct facet f;
-	double t0 = now_ms(), t = t0, u0 = cpu_ms();
+	double t0 = bench_now_ms(), t = t0, u0 = cpu_ms();
 	int k, rc = RC_OK;
 
 	for (k = 0; k < FACET_N && rc == RC_OK; k++) {
@@ -143,7 +119,7 @@ panel(struct store *s, struct facet_cache *c, const struct search_result *r,
 		if (say)
 			step(facet_key((enum facet_kind)k), &t);
 	}
-	*ms = now_ms() - t0;
+	*ms = bench_now_ms() - t0;
 	*cpu = cpu_ms() - u0;
 	return rc;
 }
@@ -203,10 +179,10 @@ main(int argc, char **argv)
 	c = facet_cache_new();
 	t = calloc((size_t)runs * (nf + 1), sizeof *t);
 	u = calloc((size_t)runs * (nf + 1), sizeof *u);
-	fill = now_ms();
+	fill = bench_now_ms();
 	if (facet_cache_fill(s, c, &err) != RC_OK)
 		goto fail;
-	fill = now_ms() - fill;
+	fill = bench_now_ms() - fill;
 	/* The panel opened on everyone, then each filter in turn. */
 	if (panel(s, c, all, verbose, &t[nt], &u[nt], &err) != RC_OK)
 		goto fail;
@@ -227,11 +203,13 @@ main(int argc, char **argv)
 				    filters[i], ms);
 			t[nt++] = ms;
 		}
-	qsort(t, nt, sizeof *t, cmp_double);
-	qsort(u, nt, sizeof *u, cmp_double);
+	bench_sort(t, (int)nt);
+	bench_sort(u, (int)nt);
 	printf("%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\n", first,
-	    fill, percentile(t, nt, 50), percentile(t, nt, 99), t[nt - 1],
-	    percentile(u, nt, 50), percentile(u, nt, 99), peak_kb() / 1024.0);
+	    fill, bench_percentile(t, (int)nt, 50),
+	    bench_percentile(t, (int)nt, 99), t[nt - 1],
+	    bench_percentile(u, (int)nt, 50),
+	    bench_percentile(u, (int)nt, 99), peak_kb() / 1024.0);
 	facet_cache_free(c);
 	search_result_free(all);
 	store_close(s);

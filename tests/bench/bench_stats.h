@@ -1,6 +1,6 @@
 /*
  * bench_stats.h - the benchmarks' clock and percentiles, shared by
- * bench_filter and bench_run.
+ * bench_filter, bench_run and bench_screen.
  *
  * Memory: nothing is allocated; the caller owns the samples.
  */

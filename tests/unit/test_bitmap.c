@@ -337,6 +337,61 @@ test_portable(void **state)
 	}
 }
 
+/*
+ * A portable bitmap whose lengths are right but whose containers lie is
+ * refused by the check before CRoaring sees it (a bitset's count, an
+ * array out of order, a run past its container, a run flag promising
+ * more than there is), and by the flat reader but for the count.
+ */
+static void
+test_portable_lies(void **state)
+{
+	roaring_bitmap_t *r;
+	unsigned char *buf;
+	struct bitmap b;
+	size_t n;
+
+	(void)state;
+	bitmap_init(&b, 200000);
+	r = roaring_bitmap_from_range(0, 20000, 2);	/* one bitset */
+	n = roaring_bitmap_portable_size_in_bytes(r);
+	buf = malloc(n);
+	roaring_bitmap_portable_serialize(r, (char *)buf);
+	assert_int_equal(bitmap_portable_valid(buf, n), 1);
+	buf[10] = 0x00, buf[11] = 0x10;		/* says 4,097 */
+	assert_int_equal(bitmap_portable_valid(buf, n), 0);
+	free(buf);
+	roaring_bitmap_free(r);
+
+	r = roaring_bitmap_of(3, 5, 9, 70000);		/* two arrays */
+	n = roaring_bitmap_portable_size_in_bytes(r);
+	buf = malloc(n);
+	roaring_bitmap_portable_serialize(r, (char *)buf);
+	assert_int_equal(bitmap_portable_valid(buf, n), 1);
+	buf[n - 4] = 4;				/* 3, 5, 4 */
+	assert_int_equal(bitmap_portable_valid(buf, n), 0);
+	buf[n - 4] = 9;
+	buf[8] = 1;				/* keys 1, 1 */
+	assert_int_equal(bitmap_portable_valid(buf, n), 0);
+	free(buf);
+	roaring_bitmap_free(r);
+
+	r = roaring_bitmap_from_range(65000, 65100, 1);	/* one run */
+	roaring_bitmap_run_optimize(r);
+	n = roaring_bitmap_portable_size_in_bytes(r);
+	buf = malloc(n);
+	roaring_bitmap_portable_serialize(r, (char *)buf);
+	assert_int_equal(bitmap_portable_valid(buf, n), 1);
+	buf[n - 1] = 0xff;			/* to 65,000 + 65,380 */
+	assert_int_equal(bitmap_portable_valid(buf, n), 0);
+	assert_int_equal(bitmap_or_portable(&b, buf, n), 0);
+	/* 65,536 containers, all with runs, in a BLOB of 4 bytes. */
+	assert_int_equal(bitmap_portable_valid("\x3b\x30\xff\xff", 4), 0);
+	free(buf);
+	roaring_bitmap_free(r);
+	bitmap_free(&b);
+}
+
 int
 main(void)
 {
@@ -351,6 +406,7 @@ main(void)
 		cmocka_unit_test(test_counts_by_bits),
 		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_portable),
+		cmocka_unit_test(test_portable_lies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,6 +246,28 @@ bulk_rolled_back(void **state)
 	free(after);
 }
 
+/* An index whose name holds a quote is dropped and made again as one
+ * name, not read as SQL. */
+static void
+bulk_quoted_name(void **state)
+{
+	struct store *s = *state;
+	struct error err;
+	struct bulk *b;
+
+	testdb_exec(s, "CREATE INDEX \"odd\"\"; DROP TABLE audit; --\""
+	    " ON person(agency)");
+	b = load_anna(s);
+	assert_int_equal(schema_objects(s, "index"), 0);
+	assert_int_equal(bulk_end(b, &err), RC_OK);
+	bulk_free(b);
+	assert_int_equal(store_commit(s, &err), RC_OK);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'odd\"; DROP TABLE audit; --'"), 1);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'audit'"), 1);
+}
+
 /* A pool that holds people takes a load row by row. */
 static void
 bulk_not_for_people(void **state)
@@ -267,6 +289,7 @@ main(void)
 		cmocka_unit_test(bulk_same_as_rows),
 		testdb_test(bulk_suspends),
 		testdb_test(bulk_rolled_back),
+		testdb_test(bulk_quoted_name),
 		testdb_fixture_test(bulk_not_for_people),
 	};
 

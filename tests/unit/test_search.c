@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "demo.h"
 #include "filter.h"
 #include "search.h"
 #include "tags.h"
@@ -207,6 +208,50 @@ test_explain_empty(void **state)
 	search_cache_free(c);
 }
 
+/*
+ * A page of a set too sparse for the old rule (four index steps a match)
+ * but not for sixteen walks the name index and sorts nothing: no
+ * temp.match is made, and the page is the sort's.
+ */
+static void
+test_sparse_page_walks(void **state)
+{
+	struct demo_opts opts = { 2000, 5, 0 };
+	struct store *s = *state;
+	struct search_result *r;
+	struct bitmap bm;
+	struct error err;
+	long long pks[50], want[50], pk, maxpk;
+	size_t n, i = 0;
+	sqlite3_stmt *st;
+
+	opts.today = today;
+	if (demo_fill(s, &opts, &err) != RC_OK)
+		fail_msg("demo: %s", err.msg);
+	maxpk = testdb_int(s, "SELECT max(pk) FROM person");
+	bitmap_init(&bm, maxpk);
+	for (pk = 1; pk <= maxpk; pk += 20)
+		bitmap_set(&bm, pk);
+	r = search_result_from(&bm, bitmap_popcount(&bm));
+	assert_int_equal(search_page(s, r, SORT_NAME, 0, 0, pks, 50, &n,
+	    &err), RC_OK);
+	assert_int_equal(n, 50);
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM"
+	    " temp.sqlite_schema WHERE name = 'match'"), 0);
+	if (store_prepare(s, &st, "SELECT pk FROM person WHERE pk % 20 = 1"
+	    " ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE,"
+	    " id LIMIT 50", &err) != RC_OK)
+		fail_msg("%s", err.msg);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		want[i++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(i, 50);
+	for (i = 0; i < 50; i++)
+		assert_int_equal(pks[i], want[i]);
+	search_result_free(r);
+	bitmap_free(&bm);
+}
+
 int
 main(void)
 {
@@ -217,6 +262,7 @@ main(void)
 		testdb_fixture_test(test_pages),
 		testdb_fixture_test(test_other_write),
 		testdb_fixture_test(test_explain_empty),
+		testdb_test(test_sparse_page_walks),
 	};
 
 	today = testdb_today();

@@ -158,6 +158,24 @@ test_writes_folded(void **state)
 	assert_same(s);
 }
 
+/* An update that changes no value a bitmap holds notes nothing, so that
+ * a writer setting every column costs no recheck at commit. */
+static void
+test_unchanged_not_noted(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "UPDATE person SET rank = 'Lt', agency = upper(agency),"
+	    " notice_days = notice_days, passport_expiry = substr("
+	    "passport_expiry, 1, 8) || '28' WHERE passport_expiry IS NOT NULL");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM term_dirty"), 0);
+	testdb_exec(s, "UPDATE person SET notice_days = notice_days + 1"
+	    " WHERE pk = 1");
+	assert_int_equal(testdb_int(s, "SELECT count(*) FROM term_dirty"), 10);
+	assert_int_equal(problems(s), 0);
+	assert_same(s);
+}
+
 /*
  * Another program's write (the sqlite3 shell) is noted by the triggers
  * and not folded: a search applies it, check does not call it a problem,
@@ -208,6 +226,22 @@ test_check_and_repair(void **state)
 	assert_same(s);
 }
 
+/*
+ * A bitmap under a key past any character (bytes no UTF-8 starts with)
+ * is read by a search of every key of its family (the pool's size from
+ * status), so roster check holds it against the rows too.
+ */
+static void
+test_check_any_key(void **state)
+{
+	struct store *s = *state;
+
+	testdb_exec(s, "INSERT INTO term(family, key, bits) SELECT family,"
+	    " CAST(x'ff' AS TEXT), bits FROM term WHERE family = 'status'"
+	    " AND key = 'active'");
+	assert_int_equal(problems(s), 1);
+}
+
 /* A damaged BLOB is an error that says what to do, never a wrong answer. */
 static void
 test_damaged(void **state)
@@ -224,6 +258,47 @@ test_damaged(void **state)
 	assert_int_equal(search_eval(s, f, NULL, &r, &err), RC_DB);
 	assert_non_null(strstr(err.msg, "roster check --repair"));
 	filter_free(f);
+	assert_true(problems(s) > 0);
+	assert_int_equal(check_repair(s, &err), RC_OK);
+	assert_int_equal(problems(s), 0);
+}
+
+/*
+ * A BLOB of the right length whose contents lie is damaged too: a run
+ * past its container, which a search would read as the next container's
+ * people; a bitset container that says it holds 4,097 people and holds
+ * 65,536, which CRoaring would take, and the fold's first remove would
+ * write past its end.
+ */
+static void
+test_damaged_contents(void **state)
+{
+	struct store *s = *state;
+	struct search_result *r;
+	struct filter *f;
+	struct error err;
+	char *sql;
+	size_t at, i;
+
+	testdb_exec(s, "UPDATE term SET bits = x'3b30000001000064000100"
+	    "0100ffff' WHERE family = 'status' AND key = 'active'");
+	assert_int_equal(filter_compile(s, "status:active", testdb_today(),
+	    &f, &err), RC_OK);
+	assert_int_equal(search_eval(s, f, NULL, &r, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "roster check --repair"));
+	filter_free(f);
+	sql = malloc(16384 + 256);
+	at = (size_t)sprintf(sql, "UPDATE term SET bits = x'3a300000"
+	    "01000000" "00000010" "10000000");
+	for (i = 0; i < 8192; i++)
+		at += (size_t)sprintf(sql + at, "ff");
+	sprintf(sql + at, "' WHERE family = 'status' AND key = 'active'");
+	testdb_exec(s, sql);
+	free(sql);
+	assert_int_equal(store_begin(s, &err), RC_OK);
+	testdb_exec(s, "UPDATE person SET status = 'left' WHERE pk = 1");
+	assert_int_equal(store_commit(s, &err), RC_DB);
+	assert_non_null(strstr(err.msg, "damaged"));
 	assert_true(problems(s) > 0);
 	assert_int_equal(check_repair(s, &err), RC_OK);
 	assert_int_equal(problems(s), 0);
@@ -292,8 +367,11 @@ main(void)
 		testdb_fixture_test(test_fixture_same),
 		testdb_fixture_test(test_writes_folded),
 		testdb_fixture_test(test_foreign_write),
+		testdb_fixture_test(test_unchanged_not_noted),
 		testdb_fixture_test(test_check_and_repair),
+		testdb_fixture_test(test_check_any_key),
 		testdb_fixture_test(test_damaged),
+		testdb_fixture_test(test_damaged_contents),
 		testdb_fixture_test(test_suspend),
 		testdb_test(test_bulk),
 	};
