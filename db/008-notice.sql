@@ -19,9 +19,15 @@ BEGIN
 		    + (NEW.notice_days > CAST(NEW.notice_days AS INTEGER)))
 		ELSE '~' END, NEW.pk);
 END;
+-- A writer that sets every column (roster's does) notes nothing unless a
+-- value a bitmap holds changed.
 CREATE TRIGGER term_person_update AFTER UPDATE OF pk, agency, origin,
     status, gender, notice_days ON person
-    WHEN (SELECT live FROM term_state)
+    WHEN (SELECT live FROM term_state) AND (OLD.pk IS NOT NEW.pk OR
+    lower(OLD.agency) IS NOT lower(NEW.agency) OR
+    lower(OLD.origin) IS NOT lower(NEW.origin) OR
+    OLD.status IS NOT NEW.status OR OLD.gender IS NOT NEW.gender OR
+    OLD.notice_days IS NOT NEW.notice_days)
 BEGIN
 	INSERT INTO term_dirty VALUES ('agency', lower(OLD.agency), OLD.pk),
 	    ('origin', lower(OLD.origin), OLD.pk),
