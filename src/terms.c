@@ -464,7 +464,8 @@ terms_apply(struct store *s, struct term_change *c, size_t n,
 	size_t i, j;
 	int changed, rc = RC_OK;
 
-	qsort(c, n, sizeof *c, change_cmp);
+	if (n > 1)
+		qsort(c, n, sizeof *c, change_cmp);
 	for (i = 0; rc == RC_OK && i < n; i = j) {
 		if ((rc = load(s, c[i].family, c[i].key, &r, err)) != RC_OK)
 			break;
