@@ -72,6 +72,7 @@ by_filter(struct store *s, const char *word, struct bitmap *out)
 		fail_msg("filter '%s': %s", word, err.msg);
 	if (search_eval(s, f, NULL, &r, &err) != RC_OK)
 		fail_msg("search '%s': %s", word, err.msg);
+	bitmap_free(out);
 	bitmap_copy(out, search_result_bitmap(r));
 	search_result_free(r);
 	filter_free(f);
